@@ -1,0 +1,13 @@
+//! duiden: the instrument for "duiden van data" sessions.
+//!
+//! Layers, each depending only on those above it:
+//! - [`model`]: periods, series, metadata (pure data);
+//! - [`load`]: dataset folders into the model, with file:line:column diagnostics;
+//! - [`analysis`]: aggregation over periods and mismatch detection between sources;
+//! - [`tui`]: the terminal interface (never parses files, only asks the layers above).
+
+pub mod analysis;
+pub mod cli;
+pub mod load;
+pub mod model;
+pub mod tui;

@@ -1,0 +1,155 @@
+//! Errors in input files, each pointing at file, line and column.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// At most this many problems are reported for one load; the rest are counted.
+pub const MAX_DIAGNOSTICS: usize = 50;
+
+/// One problem in an input file. `line` and `column` are 1-based; 0 means "the whole file".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(file: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    pub fn whole_file(file: &Path, message: impl Into<String>) -> Self {
+        Self::new(file, 0, 0, message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file.display(), self.message)
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file.display(),
+                self.line,
+                self.column,
+                self.message
+            )
+        }
+    }
+}
+
+/// Everything wrong with an input, reported together.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Problems found beyond [`MAX_DIAGNOSTICS`].
+    pub omitted: usize,
+}
+
+impl LoadError {
+    pub fn single(d: Diagnostic) -> Self {
+        LoadError {
+            diagnostics: vec![d],
+            omitted: 0,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        if self.omitted > 0 {
+            write!(f, "\n… en nog {} fouten", self.omitted)?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects diagnostics up to the limit.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    omitted: usize,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        if self.items.len() < MAX_DIAGNOSTICS {
+            self.items.push(d);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn into_result<T>(mut self, value: T) -> Result<T, LoadError> {
+        if self.items.is_empty() {
+            Ok(value)
+        } else {
+            self.items
+                .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+            Err(LoadError {
+                diagnostics: self.items,
+                omitted: self.omitted,
+            })
+        }
+    }
+}
+
+/// 1-based (line, column) of a byte offset in a text; column counts characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Reads a file as UTF-8 text (BOM removed), or a diagnostic saying where it is not UTF-8.
+pub fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::whole_file(path, format!("kan bestand niet lezen: {e}")))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            // The valid prefix is UTF-8 by definition, so line/column are exact.
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let (line, column) = line_col(prefix, valid);
+            Err(Diagnostic::new(
+                path,
+                line,
+                column,
+                format!(
+                    "geen geldige UTF-8 (byte 0x{:02X}); verwacht UTF-8-tekst — sla het bestand op als 'CSV UTF-8'",
+                    bytes[valid]
+                ),
+            ))
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Loading a dataset folder (`reeksen.csv` + `dataset.toml`) into the model, with diagnostics that
+//! name file, line and column.
+
+pub mod csv;
+pub mod diagnostic;
+
+pub use diagnostic::{Diagnostic, Diagnostics, LoadError};
+
+use crate::model::{Dataset, DatasetMeta, Period, Series};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+pub const DATA_FILE: &str = "reeksen.csv";
+pub const META_FILE: &str = "dataset.toml";
+
+/// Loads and validates a dataset folder. All problems are reported together.
+pub fn load_dataset(dir: &Path) -> Result<Dataset, LoadError> {
+    let mut diags = Diagnostics::default();
+    if !dir.is_dir() {
+        return Err(LoadError::single(Diagnostic::whole_file(
+            dir,
+            format!("map bestaat niet; verwacht een datasetmap met {DATA_FILE} en {META_FILE}"),
+        )));
+    }
+    let meta_path = dir.join(META_FILE);
+    let data_path = dir.join(DATA_FILE);
+    let meta_text = match diagnostic::read_utf8(&meta_path) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    let meta = meta_text
+        .as_deref()
+        .and_then(|t| parse_meta(&meta_path, t, &mut diags));
+    let data_text = match diagnostic::read_utf8(&data_path) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    let rows = data_text
+        .as_deref()
+        .map(|t| csv::parse_rows(&data_path, t, &mut diags))
+        .unwrap_or_default();
+
+    let mut hasher = Sha256::new();
+    hasher.update(meta_text.as_deref().unwrap_or("").as_bytes());
+    hasher.update([0u8]);
+    hasher.update(data_text.as_deref().unwrap_or("").as_bytes());
+    let content_hash = format!("{:x}", hasher.finalize());
+
+    let Some(meta) = meta else {
+        return diags.into_result(Dataset::empty(dir));
+    };
+    let series = group_rows(&data_path, &meta, rows, &mut diags);
+    diags.into_result(Dataset {
+        path: dir.to_path_buf(),
+        meta,
+        series,
+        content_hash,
+    })
+}
+
+impl Dataset {
+    fn empty(dir: &Path) -> Dataset {
+        Dataset {
+            path: dir.to_path_buf(),
+            meta: DatasetMeta::default(),
+            series: Vec::new(),
+            content_hash: String::new(),
+        }
+    }
+}
+
+/// Parses `dataset.toml` and checks the period texts inside it.
+pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<DatasetMeta> {
+    let meta: DatasetMeta = match toml::from_str(text) {
+        Ok(m) => m,
+        Err(e) => {
+            let (line, column) = e
+                .span()
+                .map_or((1, 1), |s| diagnostic::line_col(text, s.start));
+            diags.push(Diagnostic::new(
+                path,
+                line,
+                column,
+                e.message().trim().to_string(),
+            ));
+            return None;
+        }
+    };
+    // Period texts are plain strings in TOML; find their place to point at them when wrong.
+    let locate = |needle: &str| -> (usize, usize) {
+        let quoted = format!("\"{needle}\"");
+        text.find(&quoted)
+            .map_or((1, 1), |off| diagnostic::line_col(text, off + 1))
+    };
+    let periods = meta
+        .breuken
+        .iter()
+        .map(|b| &b.periode)
+        .chain(meta.gebeurtenissen.iter().map(|g| &g.periode))
+        .chain(meta.gebeurtenissen.iter().filter_map(|g| g.tot.as_ref()));
+    for p in periods {
+        if let Err(e) = Period::parse(p) {
+            let (line, column) = locate(p);
+            diags.push(Diagnostic::new(path, line, column, e.0));
+        }
+    }
+    let mut seen = HashMap::new();
+    for s in &meta.bronnen {
+        if seen.insert(s.id.as_str(), ()).is_some() {
+            let (line, column) = locate(&s.id);
+            diags.push(Diagnostic::new(
+                path,
+                line,
+                column,
+                format!(
+                    "bron '{}' staat twee keer in [[bronnen]]; verwacht unieke ids",
+                    s.id
+                ),
+            ));
+        }
+    }
+    Some(meta)
+}
+
+/// Groups validated rows into series; reports unknown indicators and sources and duplicate keys.
+fn group_rows(
+    data_path: &Path,
+    meta: &DatasetMeta,
+    rows: Vec<csv::Row>,
+    diags: &mut Diagnostics,
+) -> Vec<Series> {
+    let mut by_key: BTreeMap<_, Vec<crate::model::Observation>> = BTreeMap::new();
+    let mut first_line: HashMap<(crate::model::SeriesKey, Period), usize> = HashMap::new();
+    let mut reported_indicator = HashMap::new();
+    let mut reported_source = HashMap::new();
+    for row in rows {
+        let key = &row.key;
+        if meta.indicator(&key.domein, &key.indicator).is_none() {
+            let first = reported_indicator
+                .entry((key.domein.clone(), key.indicator.clone()))
+                .or_insert(0usize);
+            *first += 1;
+            // One message per indicator keeps a long file readable.
+            if *first == 1 {
+                diags.push(Diagnostic::new(
+                    data_path,
+                    row.obs.line,
+                    row.indicator_col,
+                    format!(
+                        "indicator '{}' (domein {}) heeft geen metadata; verwacht een [[indicatoren]] met domein = \"{}\" en id = \"{}\" in {META_FILE}",
+                        key.indicator, key.domein, key.domein, key.indicator
+                    ),
+                ));
+            }
+            continue;
+        }
+        if meta.source(&key.bron).is_none() {
+            let first = reported_source.entry(key.bron.clone()).or_insert(0usize);
+            *first += 1;
+            if *first == 1 {
+                diags.push(Diagnostic::new(
+                    data_path,
+                    row.obs.line,
+                    row.bron_col,
+                    format!(
+                        "bron '{}' heeft geen metadata; verwacht een [[bronnen]] met id = \"{}\" in {META_FILE}",
+                        key.bron, key.bron
+                    ),
+                ));
+            }
+            continue;
+        }
+        let dup_key = (row.key.clone(), row.obs.period);
+        if let Some(prev) = first_line.get(&dup_key) {
+            diags.push(Diagnostic::new(
+                data_path,
+                row.obs.line,
+                1,
+                format!(
+                    "dubbele rij: periode {}, {} staat ook op regel {prev}; verwacht één waarde per (periode, domein, indicator, bron, uitsplitsing)",
+                    row.obs.period, row.key
+                ),
+            ));
+            continue;
+        }
+        first_line.insert(dup_key, row.obs.line);
+        by_key.entry(row.key).or_default().push(row.obs);
+    }
+    by_key
+        .into_iter()
+        .map(|(key, mut points)| {
+            points.sort_by(|a, b| a.period.cmp(&b.period));
+            Series { key, points }
+        })
+        .collect()
+}

@@ -1,0 +1,185 @@
+//! Dataset metadata as written in `dataset.toml`: sources, indicators, trend breaks and context
+//! events. Field names are the Dutch ones users write.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The kind of an indicator decides how it may be aggregated over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Soort {
+    /// Flow: sums over time (instroom, uitstroom, kosten).
+    Stroom,
+    /// Stock at a reference date: the last value of a period counts.
+    Stand,
+    /// Percentage or per-N: never summed, recomputed from parts or refused.
+    Ratio,
+}
+
+impl Soort {
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Soort::Stroom => "stroom",
+            Soort::Stand => "stand",
+            Soort::Ratio => "ratio",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetMeta {
+    pub titel: String,
+    #[serde(default)]
+    pub gemeente: String,
+    #[serde(default)]
+    pub beschrijving: String,
+    /// Free text on which parts are synthetic and how they were made.
+    #[serde(default)]
+    pub herkomst: String,
+    /// The indicator the chart opens on.
+    #[serde(default)]
+    pub start: Option<StartView>,
+    #[serde(default)]
+    pub bronnen: Vec<SourceMeta>,
+    #[serde(default)]
+    pub indicatoren: Vec<IndicatorMeta>,
+    #[serde(default)]
+    pub breuken: Vec<TrendBreak>,
+    #[serde(default)]
+    pub gebeurtenissen: Vec<ContextEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartView {
+    pub domein: String,
+    pub indicator: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMeta {
+    pub id: String,
+    pub naam: String,
+    #[serde(default)]
+    pub leverancier: String,
+    /// Delivery rhythm: maand, kwartaal, halfjaar, jaar.
+    #[serde(default)]
+    pub ritme: String,
+    /// Delivery lag, as text ("6 weken", "8 maanden").
+    #[serde(default)]
+    pub vertraging: String,
+    #[serde(default)]
+    pub definitie: String,
+    /// Known caveats of this source.
+    #[serde(default)]
+    pub kanttekeningen: String,
+    /// Where the figures were published (URL or document).
+    #[serde(default)]
+    pub vindplaats: String,
+    /// True when the figures are generated, not published.
+    #[serde(default)]
+    pub synthetisch: bool,
+    /// Rounding base of published figures (CBS rounds to 5), 0 when not rounded.
+    #[serde(default)]
+    pub afronding: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorMeta {
+    pub domein: String,
+    pub id: String,
+    #[serde(default)]
+    pub naam: String,
+    pub soort: Soort,
+    #[serde(default)]
+    pub eenheid: String,
+    #[serde(default)]
+    pub definitie: String,
+    /// For ratios: the indicator ids of numerator and denominator in the same domain.
+    #[serde(default)]
+    pub teller: Option<String>,
+    #[serde(default)]
+    pub noemer: Option<String>,
+    /// For ratios: the multiplier (100 for %, 1000 for per 1.000).
+    #[serde(default)]
+    pub per: Option<f64>,
+    /// Per-source deviations from the indicator's unit and definition.
+    #[serde(default)]
+    pub per_bron: BTreeMap<String, SourceIndicatorMeta>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceIndicatorMeta {
+    #[serde(default)]
+    pub eenheid: Option<String>,
+    #[serde(default)]
+    pub definitie: Option<String>,
+}
+
+/// A dated method or definition change in a series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrendBreak {
+    /// Period from which the new method applies (any period form).
+    pub periode: String,
+    #[serde(default)]
+    pub domein: Option<String>,
+    #[serde(default)]
+    pub indicator: Option<String>,
+    #[serde(default)]
+    pub bron: Option<String>,
+    pub omschrijving: String,
+}
+
+/// Something that happened and moves the figures (corona, an instroomstop).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextEvent {
+    pub periode: String,
+    #[serde(default)]
+    pub tot: Option<String>,
+    pub tekst: String,
+}
+
+impl DatasetMeta {
+    pub fn source(&self, id: &str) -> Option<&SourceMeta> {
+        self.bronnen.iter().find(|s| s.id == id)
+    }
+
+    pub fn indicator(&self, domein: &str, id: &str) -> Option<&IndicatorMeta> {
+        self.indicatoren
+            .iter()
+            .find(|i| i.domein == domein && i.id == id)
+    }
+}
+
+impl IndicatorMeta {
+    /// Display name: the configured name or the id with underscores as spaces.
+    pub fn label(&self) -> String {
+        if self.naam.is_empty() {
+            self.id.replace('_', " ")
+        } else {
+            self.naam.clone()
+        }
+    }
+
+    /// Unit for one source, honouring per-source overrides.
+    pub fn unit_for(&self, bron: &str) -> &str {
+        self.per_bron
+            .get(bron)
+            .and_then(|m| m.eenheid.as_deref())
+            .unwrap_or(&self.eenheid)
+    }
+
+    /// Definition for one source, honouring per-source overrides.
+    pub fn definition_for(&self, bron: &str) -> &str {
+        self.per_bron
+            .get(bron)
+            .and_then(|m| m.definitie.as_deref())
+            .unwrap_or(&self.definitie)
+    }
+}

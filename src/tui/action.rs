@@ -1,0 +1,36 @@
+//! What the user (or the app itself) asks for. Keys and mouse map to actions; only
+//! `App::update` changes state.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Enter: expand, or show only the selected series.
+    Activate,
+    /// Space: add or remove the selected series from the chart.
+    Toggle,
+    NextPane,
+    PrevPane,
+    ToggleHelp,
+    ClearChart,
+    /// Show the chart as delivered, or per maand/kwartaal/halfjaar/jaar.
+    CycleGranularity,
+    ToggleTheme,
+    /// Close the topmost popup.
+    Close,
+    /// Mouse click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp,
+    ScrollDown,
+    Resize,
+}

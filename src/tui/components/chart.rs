@@ -1,0 +1,311 @@
+//! The trend chart: braille lines per series, a symbol per series at readable intervals (open for
+//! voorlopig), Dutch y labels, period labels, context events and trend breaks on the time axis, and
+//! a cursor.
+
+use super::chart_model::{ChartModel, MarkKind};
+use crate::model::{Granularity, Period};
+use crate::tui::strings;
+use crate::tui::style::{Theme, symbol};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::symbols::Marker;
+use ratatui::text::Span;
+use ratatui::widgets::Widget;
+use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Points};
+
+pub struct TrendChart<'a> {
+    pub model: &'a ChartModel,
+    pub theme: &'a Theme,
+    pub cursor: Option<Period>,
+}
+
+/// The geometry of the plot, shared by drawing and mouse hit-testing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlotGeometry {
+    pub plot: Rect,
+    pub x_min: f64,
+    pub x_max: f64,
+    pub y_min: f64,
+    pub y_max: f64,
+}
+
+impl PlotGeometry {
+    /// Cell column of an x value, matching where the canvas draws braille dots.
+    pub fn column(&self, x: f64) -> u16 {
+        let w = self.plot.width.max(1) as f64;
+        let gx = ((x - self.x_min) * (2.0 * w - 1.0) / (self.x_max - self.x_min)).round();
+        self.plot.x + ((gx / 2.0).floor() as u16).min(self.plot.width.saturating_sub(1))
+    }
+
+    pub fn row(&self, y: f64) -> u16 {
+        let h = self.plot.height.max(1) as f64;
+        let gy = ((self.y_max - y) * (4.0 * h - 1.0) / (self.y_max - self.y_min)).round();
+        self.plot.y + ((gy / 4.0).floor() as u16).min(self.plot.height.saturating_sub(1))
+    }
+
+    /// x value under a screen column (inverse of `column`).
+    pub fn x_at(&self, column: u16) -> f64 {
+        let w = self.plot.width.max(1) as f64;
+        let c = column.saturating_sub(self.plot.x) as f64 + 0.5;
+        self.x_min + c / w * (self.x_max - self.x_min)
+    }
+}
+
+/// Lays out the chart inside `area`: y labels left, x labels and the event row below.
+pub fn geometry(model: &ChartModel, area: Rect) -> Option<PlotGeometry> {
+    let label_w = model
+        .y_ticks
+        .iter()
+        .map(|t| t.1.chars().count())
+        .max()
+        .unwrap_or(1) as u16
+        + 1;
+    // One row for the unit above, two below (period labels, events).
+    if area.width < label_w + 10 || area.height < 6 {
+        return None;
+    }
+    Some(PlotGeometry {
+        plot: Rect {
+            x: area.x + label_w + 1,
+            y: area.y + 1,
+            width: area.width - label_w - 1,
+            height: area.height - 3,
+        },
+        x_min: model.x_min,
+        x_max: model.x_max,
+        y_min: model.y_min,
+        y_max: model.y_max,
+    })
+}
+
+impl Widget for TrendChart<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let model = self.model;
+        buf.set_style(area, theme.base());
+        if model.is_empty() || !model.has_values() {
+            let text = if model.is_empty() {
+                strings::CHART_EMPTY
+            } else {
+                strings::CHART_NO_VALUES
+            };
+            buf.set_stringn(
+                area.x + 1,
+                area.y + area.height / 2,
+                text,
+                area.width as usize - 1,
+                theme.dimmed(),
+            );
+            return;
+        }
+        let Some(g) = geometry(model, area) else {
+            buf.set_stringn(
+                area.x,
+                area.y,
+                strings::TOO_SMALL,
+                area.width as usize,
+                theme.warning(),
+            );
+            return;
+        };
+
+        // Unit (y axis title) and the mixed-units warning.
+        let (title, style) = if model.mixed_units {
+            (strings::MIXED_UNITS.to_string(), theme.warning())
+        } else {
+            (model.unit.clone(), theme.dimmed())
+        };
+        buf.set_stringn(area.x, area.y, title, area.width as usize, style);
+
+        // Y tick labels, right-aligned against the axis.
+        let label_right = g.plot.x - 1;
+        for (v, label) in &model.y_ticks {
+            let row = g.row(*v);
+            let w = label.chars().count() as u16;
+            buf.set_string(label_right.saturating_sub(w), row, label, theme.dimmed());
+            buf.set_string(label_right, row, "┤", theme.dimmed());
+        }
+        for row in g.plot.y..g.plot.y + g.plot.height {
+            if buf[(label_right, row)].symbol() == " " {
+                buf[(label_right, row)]
+                    .set_symbol("│")
+                    .set_style(theme.dimmed());
+            }
+        }
+
+        // Grid, marks, cursor and lines on the canvas.
+        let canvas = Canvas::default()
+            .marker(Marker::Braille)
+            .background_color(theme.bg)
+            .x_bounds([g.x_min, g.x_max])
+            .y_bounds([g.y_min, g.y_max])
+            .paint(|ctx| {
+                // Dotted grid and marks: light enough not to compete with the data.
+                let dx = (g.x_max - g.x_min) / (g.plot.width.max(1) as f64);
+                let dy = (g.y_max - g.y_min) / (g.plot.height.max(1) as f64);
+                let grid: Vec<(f64, f64)> = model
+                    .y_ticks
+                    .iter()
+                    .flat_map(|(v, _)| {
+                        (0..g.plot.width)
+                            .step_by(2)
+                            .map(move |c| (g.x_min + c as f64 * dx, *v))
+                    })
+                    .collect();
+                ctx.draw(&Points {
+                    coords: &grid,
+                    color: theme.grid,
+                });
+                for m in &model.marks {
+                    let color = match m.kind {
+                        MarkKind::Event => theme.grid,
+                        MarkKind::Break => theme.warning,
+                    };
+                    let dots: Vec<(f64, f64)> = (0..g.plot.height)
+                        .map(|r| (m.start, g.y_min + (r as f64 + 0.5) * dy))
+                        .collect();
+                    ctx.draw(&Points {
+                        coords: &dots,
+                        color,
+                    });
+                }
+                if let Some(c) = self.cursor {
+                    ctx.draw(&CanvasLine {
+                        x1: c.mid(),
+                        y1: g.y_min,
+                        x2: c.mid(),
+                        y2: g.y_max,
+                        color: theme.dim,
+                    });
+                }
+                ctx.layer();
+                for s in &model.series {
+                    let color = theme.palette[s.slot % theme.palette.len()];
+                    for (a, b) in s.segments() {
+                        ctx.draw(&CanvasLine {
+                            x1: a.x,
+                            y1: a.y,
+                            x2: b.x,
+                            y2: b.y,
+                            color,
+                        });
+                    }
+                }
+            });
+        canvas.render(g.plot, buf);
+
+        // Symbols: every point when there is room, otherwise at intervals; voorlopig always.
+        for s in &model.series {
+            let style = theme.series(s.slot).add_modifier(Modifier::BOLD);
+            let n = s.points.len().max(1);
+            let every = (n * 4).div_ceil(g.plot.width.max(1) as usize).max(1);
+            for (i, p) in s.points.iter().enumerate() {
+                let lone = !s
+                    .points
+                    .iter()
+                    .any(|q| q.period.next() == p.period || p.period.next() == q.period);
+                if p.provisional || lone || i % every == 0 || i == n - 1 {
+                    buf.set_string(
+                        g.column(p.x),
+                        g.row(p.y),
+                        symbol(s.slot, p.provisional),
+                        style,
+                    );
+                }
+            }
+        }
+
+        // X axis: period labels on the row under the plot.
+        let axis_row = g.plot.y + g.plot.height;
+        let axis: String = "─".repeat(g.plot.width as usize);
+        buf.set_string(g.plot.x, axis_row, &axis, theme.dimmed());
+        buf.set_string(label_right, axis_row, "└", theme.dimmed());
+        let mut next_free = g.plot.x;
+        for (p, label) in axis_labels(model, g.plot.width) {
+            let col = g.column(p.start_month() as f64);
+            if col < next_free {
+                continue;
+            }
+            let width = label.chars().count() as u16;
+            if col + width > g.plot.x + g.plot.width {
+                break;
+            }
+            buf.set_string(col, axis_row, "┬", theme.dimmed());
+            buf.set_string(col + 1, axis_row, &label, theme.base());
+            next_free = col + width + 2;
+        }
+
+        // Events and breaks under the axis, with as much of their text as fits.
+        let event_row = axis_row + 1;
+        let mut next_free = g.plot.x;
+        for m in &model.marks {
+            let col = g.column(m.start.max(g.x_min));
+            let col = col.max(next_free);
+            if col >= g.plot.x + g.plot.width {
+                break;
+            }
+            let (sym, style) = match m.kind {
+                MarkKind::Event => ("◆", theme.base().fg(theme.accent)),
+                MarkKind::Break => ("╫", theme.warning()),
+            };
+            let room = (g.plot.x + g.plot.width - col) as usize;
+            let text = format!("{sym} {}", m.text);
+            let shown: String = text.chars().take(room.min(28)).collect();
+            buf.set_span(
+                col,
+                event_row,
+                &Span::styled(shown.clone(), style),
+                room as u16,
+            );
+            next_free = col + shown.chars().count() as u16 + 1;
+        }
+
+        // Cursor period label above the plot, right-aligned.
+        if let Some(c) = self.cursor {
+            let label = strings::cursor_title(&c.dutch_short());
+            let w = label.chars().count() as u16;
+            if w < area.width {
+                buf.set_string(
+                    area.x + area.width - w,
+                    area.y,
+                    label,
+                    theme.base().add_modifier(Modifier::BOLD),
+                );
+            }
+        }
+    }
+}
+
+/// Period labels for the x axis: years when the span is long, else quarters or months.
+fn axis_labels(model: &ChartModel, width: u16) -> Vec<(Period, String)> {
+    let (Some(first), Some(last)) = (model.periods.first(), model.periods.last()) else {
+        return Vec::new();
+    };
+    let months = (last.end_month() - first.start_month() + 1).max(1);
+    let per_label_cols = 8.0;
+    let fits = |count: i64| (count as f64) * per_label_cols <= width as f64;
+    let gran = if months <= 18 && fits(months) {
+        Granularity::Month
+    } else if months <= 48 && fits(months / 3) {
+        Granularity::Quarter
+    } else {
+        Granularity::Year
+    };
+    let mut out = Vec::new();
+    let mut p = Period::from_month_number(first.start_month())
+        .coarsen(gran)
+        .unwrap_or(*first);
+    if p.start_month() < first.start_month() {
+        p = p.next();
+    }
+    while p.start_month() <= last.end_month() {
+        let label = match gran {
+            Granularity::Year => p.year.to_string(),
+            _ => p.dutch_short(),
+        };
+        out.push((p, label));
+        p = p.next();
+    }
+    out
+}

@@ -1,0 +1,97 @@
+//! Key bindings: one table maps keys to actions and feeds the help overlay, so the help can never
+//! disagree with what the keys do.
+
+use super::action::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub struct Binding {
+    pub keys: &'static str,
+    pub description: &'static str,
+}
+
+/// Shown in the help overlay, in this order.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: "↑ ↓ / k j",
+        description: "vorige / volgende regel",
+    },
+    Binding {
+        keys: "← → / h l",
+        description: "inklappen / uitklappen; in de grafiek: cursor per periode",
+    },
+    Binding {
+        keys: "PgUp PgDn",
+        description: "een pagina omhoog / omlaag; in de grafiek: 12 perioden",
+    },
+    Binding {
+        keys: "Home End / g G",
+        description: "eerste / laatste",
+    },
+    Binding {
+        keys: "Enter",
+        description: "uitklappen, of alleen deze reeks tonen",
+    },
+    Binding {
+        keys: "Spatie",
+        description: "reeks toevoegen aan / weghalen uit de grafiek",
+    },
+    Binding {
+        keys: "Tab / Shift-Tab",
+        description: "wissel tussen reeksen en grafiek",
+    },
+    Binding {
+        keys: "p",
+        description: "perioden: zoals geleverd → maand → kwartaal → halfjaar → jaar (volgens soort)",
+    },
+    Binding {
+        keys: "c",
+        description: "grafiek leegmaken",
+    },
+    Binding {
+        keys: "t",
+        description: "wissel donker (hoog contrast) / licht thema",
+    },
+    Binding {
+        keys: "?",
+        description: "deze hulp tonen / sluiten",
+    },
+    Binding {
+        keys: "Esc",
+        description: "venster sluiten",
+    },
+    Binding {
+        keys: "q / Ctrl-C",
+        description: "stoppen",
+    },
+    Binding {
+        keys: "muis",
+        description: "klik kiest een regel of periode; scrollen beweegt",
+    },
+];
+
+/// Maps a key press to an action.
+pub fn action_for(key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::Left | KeyCode::Char('h') => Action::Left,
+        KeyCode::Right | KeyCode::Char('l') => Action::Right,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Action::Home,
+        KeyCode::End | KeyCode::Char('G') => Action::End,
+        KeyCode::Enter => Action::Activate,
+        KeyCode::Char(' ') => Action::Toggle,
+        KeyCode::Tab => Action::NextPane,
+        KeyCode::BackTab => Action::PrevPane,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('c') => Action::ClearChart,
+        KeyCode::Char('p') => Action::CycleGranularity,
+        KeyCode::Char('t') => Action::ToggleTheme,
+        KeyCode::Esc => Action::Close,
+        _ => return None,
+    })
+}

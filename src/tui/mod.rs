@@ -1,0 +1,109 @@
+//! The terminal interface: app state (`app`), actions (`action`), key table (`keys`), screens
+//! (`tabs`), overlays (`popups`), widgets (`components`), texts (`strings`) and theme (`style`).
+//! It receives a loaded [`Dataset`](crate::model::Dataset) and never reads files itself.
+
+pub mod action;
+pub mod app;
+pub mod components;
+pub mod keys;
+pub mod popups;
+pub mod strings;
+pub mod style;
+pub mod tabs;
+pub mod terminal;
+
+use action::Action;
+use app::App;
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::time::Duration;
+
+/// Draws the whole screen: title bar, the current tab, status bar, and any overlay.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    frame.render_widget(
+        ratatui::widgets::Block::default().style(app.theme.base()),
+        area,
+    );
+    if area.width < 40 || area.height < 10 {
+        frame.render_widget(
+            Paragraph::new(strings::TOO_SMALL).style(app.theme.warning()),
+            area,
+        );
+        return;
+    }
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let theme = &app.theme;
+    let title = Line::from(vec![
+        Span::styled(
+            format!(" {} ", strings::APP_NAME),
+            theme.title().add_modifier(Modifier::REVERSED),
+        ),
+        Span::styled(format!(" {} ", app.dataset.meta.titel), theme.title()),
+        Span::styled(format!("· {}", strings::TAB_TREND), theme.dimmed()),
+    ]);
+    frame.render_widget(Paragraph::new(title).style(theme.base()), header);
+
+    tabs::trend::draw(frame, app, body);
+
+    let theme = &app.theme;
+    let status_line = match &app.message {
+        Some(m) => Line::from(Span::styled(format!(" {m}"), theme.base().fg(theme.accent))),
+        None => Line::from(Span::styled(
+            format!(" {}", strings::STATUS_HINT),
+            theme.dimmed(),
+        )),
+    };
+    frame.render_widget(Paragraph::new(status_line).style(theme.base()), status);
+
+    if app.show_help {
+        popups::help::draw(frame, &app.theme, area);
+    }
+}
+
+/// Maps a terminal event to an action.
+pub fn action_for_event(event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => keys::action_for(key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            _ => None,
+        },
+        Event::Resize(..) => Some(Action::Resize),
+        _ => None,
+    }
+}
+
+/// Runs the interface until the user quits. The terminal is restored on every path out.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    let mut guard = terminal::TerminalGuard::enter()?;
+    while !app.should_quit {
+        guard.terminal.draw(|f| draw(f, &mut app))?;
+        // Block for the first event, then drain what queued up so a burst of keys costs one frame.
+        let mut pending = vec![event::read()?];
+        while event::poll(Duration::from_millis(0))? {
+            pending.push(event::read()?);
+        }
+        for ev in pending {
+            if let Some(action) = action_for_event(ev) {
+                app.update(action);
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,59 @@
+//! The help overlay: every key, from the same table that maps keys to actions.
+
+use crate::tui::keys::BINDINGS;
+use crate::tui::strings;
+use crate::tui::style::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect) {
+    let key_w = BINDINGS
+        .iter()
+        .map(|b| b.keys.chars().count())
+        .max()
+        .unwrap_or(8)
+        + 2;
+    let mut lines: Vec<Line> = BINDINGS
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(
+                    format!("{:<key_w$}", b.keys),
+                    theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(b.description, theme.base()),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        strings::HELP_CLOSE,
+        theme.dimmed(),
+    )));
+    let width = (area.width.saturating_sub(4)).min(90);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.block_border(true))
+        .title(Span::styled(
+            format!(" {} ", strings::HELP_TITLE),
+            theme.title(),
+        ))
+        .style(theme.base());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}

@@ -1,0 +1,3 @@
+//! Overlays drawn above a screen.
+
+pub mod help;

@@ -1,1 +1,93 @@
-fn main() {}
+//! Speed goals as a benchmark (never as timed tests): `cargo bench`.
+//!
+//! - start to first frame of the sample (load + state + draw at 200×60): goal < 100 ms;
+//! - redraw at 200×60 with 12 series: goal < 5 ms.
+//!
+//! Prints the median of several runs and whether the goal is met; exits non-zero when a goal is
+//! missed so the benchmark can gate a release.
+
+use duiden::load::load_dataset;
+use duiden::tui::app::App;
+use duiden::tui::style::ThemeKind;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn measure(runs: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm-up
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+struct Goal {
+    name: &'static str,
+    took: Duration,
+    limit: Duration,
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    let mut goals = Vec::new();
+
+    let first_frame = measure(20, || {
+        let dataset = load_dataset(&dir).expect("sample loads");
+        let mut app = App::new(dataset, ThemeKind::Dark);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        terminal.draw(|f| duiden::tui::draw(f, &mut app)).unwrap();
+    });
+    goals.push(Goal {
+        name: "start tot eerste frame (voorbeeld, 200×60)",
+        took: first_frame,
+        limit: Duration::from_millis(100),
+    });
+
+    let dataset = load_dataset(&dir).expect("sample loads");
+    let keys: Vec<_> = dataset
+        .series
+        .iter()
+        .filter(|s| s.points.len() >= 12)
+        .take(12)
+        .map(|s| s.key.clone())
+        .collect();
+    let mut app = App::new(dataset, ThemeKind::Dark);
+    app.set_selection(keys);
+    assert_eq!(app.chart.series.len(), 12);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let redraw = measure(50, || {
+        terminal.draw(|f| duiden::tui::draw(f, &mut app)).unwrap();
+    });
+    goals.push(Goal {
+        name: "hertekenen 200×60 met 12 reeksen",
+        took: redraw,
+        limit: Duration::from_millis(5),
+    });
+
+    let mut failed = false;
+    for g in &goals {
+        let ok = g.took <= g.limit;
+        failed |= !ok;
+        println!(
+            "{:<48} {:>9.3} ms  (doel < {} ms) {}",
+            g.name,
+            g.took.as_secs_f64() * 1000.0,
+            g.limit.as_millis(),
+            if ok { "OK" } else { "TE TRAAG" }
+        );
+    }
+    if failed {
+        std::process::exit(1);
+    }
+}

@@ -33,6 +33,8 @@ pub struct Row {
 struct RecordScan {
     /// (1-based line of the record, number of fields), header first.
     records: Vec<(usize, usize)>,
+    /// Line and field number of a quote that is never closed.
+    open_quote: Option<(usize, usize)>,
 }
 
 fn scan_records(text: &str, sep: u8) -> RecordScan {
@@ -42,10 +44,14 @@ fn scan_records(text: &str, sep: u8) -> RecordScan {
     let mut fields = 1;
     let mut start_line = 1;
     let mut empty = true;
+    let mut quote_at = (0, 0);
     for &b in text.as_bytes() {
         match b {
             b'"' => {
                 in_quotes = !in_quotes;
+                if in_quotes {
+                    quote_at = (line, fields);
+                }
                 empty = false;
             }
             b'\n' => {
@@ -70,7 +76,10 @@ fn scan_records(text: &str, sep: u8) -> RecordScan {
     if !empty {
         records.push((start_line, fields));
     }
-    RecordScan { records }
+    RecordScan {
+        records,
+        open_quote: in_quotes.then_some(quote_at),
+    }
 }
 
 /// The separator is the one of `;` and `,` that occurs most in the header line.
@@ -97,6 +106,15 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
     }
     let sep = detect_separator(text);
     let scan = scan_records(text, sep);
+    if let Some((line, column)) = scan.open_quote {
+        diags.push(Diagnostic::new(
+            path,
+            line,
+            column,
+            "aanhalingsteken wordt niet gesloten; verwacht een afsluitend \" in hetzelfde veld (of verdubbel het: \"\")",
+        ));
+        return Vec::new();
+    }
     let header_fields = scan.records.first().map_or(0, |r| r.1);
     let mut ragged = false;
     for &(line, n) in scan.records.iter().skip(1) {
@@ -135,7 +153,10 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
                 path,
                 1,
                 1,
-                format!("CSV kan niet gelezen worden: {e}"),
+                format!(
+                    "CSV kan niet gelezen worden: {}",
+                    e.to_string().lines().next().unwrap_or_default()
+                ),
             ));
             return Vec::new();
         }
@@ -147,6 +168,19 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
         .map(|n| n.trim().to_lowercase())
         .collect();
     let col_of = |name: &str| names.iter().position(|n| n == name);
+    for (i, n) in names.iter().enumerate() {
+        if let Some((base, _)) = n.split_once("_duplicated_") {
+            diags.push(Diagnostic::new(
+                path,
+                1,
+                i + 1,
+                format!(
+                    "kolom '{base}' staat twee keer in de kopregel; verwacht elke kolom één keer"
+                ),
+            ));
+            return Vec::new();
+        }
+    }
     let mut header_ok = true;
     for (i, n) in names.iter().enumerate() {
         if !REQUIRED_COLUMNS.contains(&n.as_str()) && !OPTIONAL_COLUMNS.contains(&n.as_str()) {
@@ -193,10 +227,14 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
             Err(_) => vec![None; df.height()],
         })
         .collect();
-    let record_lines: Vec<usize> = if scan.records.len() == df.height() + 1 {
+    // polars yields blank lines as all-empty rows; the scan skips them, so do the same here.
+    let kept: Vec<usize> = (0..df.height())
+        .filter(|&r| columns.iter().any(|c| c[r].is_some()))
+        .collect();
+    let record_lines: Vec<usize> = if scan.records.len() == kept.len() + 1 {
         scan.records.iter().skip(1).map(|r| r.0).collect()
     } else {
-        (0..df.height()).map(|i| i + 2).collect()
+        kept.iter().map(|i| i + 2).collect()
     };
 
     let idx = |name: &str| col_of(name);
@@ -211,9 +249,8 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
         col.and_then(|c| columns[c][row].as_deref())
     };
 
-    let mut rows = Vec::with_capacity(df.height());
-    for r in 0..df.height() {
-        let line = record_lines[r];
+    let mut rows = Vec::with_capacity(kept.len());
+    for (&r, &line) in kept.iter().zip(&record_lines) {
         let mut ok = true;
         let mut required = |c: usize, what: &str| -> String {
             match columns[c][r].as_deref() {

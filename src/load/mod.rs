@@ -93,40 +93,60 @@ pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Da
             return None;
         }
     };
-    // Period texts are plain strings in TOML; find their place to point at them when wrong.
-    let locate = |needle: &str| -> (usize, usize) {
-        let quoted = format!("\"{needle}\"");
-        text.find(&quoted)
-            .map_or((1, 1), |off| diagnostic::line_col(text, off + 1))
-    };
-    let periods = meta
+    // A second, lenient pass keeps the spans of the texts checked here, to point at them.
+    let spans: MetaSpans = toml::from_str(text).unwrap_or_default();
+    let at = |span: std::ops::Range<usize>| diagnostic::line_col(text, span.start);
+    let periods = spans
         .breuken
         .iter()
         .map(|b| &b.periode)
-        .chain(meta.gebeurtenissen.iter().map(|g| &g.periode))
-        .chain(meta.gebeurtenissen.iter().filter_map(|g| g.tot.as_ref()));
+        .chain(spans.gebeurtenissen.iter().map(|g| &g.periode))
+        .chain(spans.gebeurtenissen.iter().filter_map(|g| g.tot.as_ref()));
     for p in periods {
-        if let Err(e) = Period::parse(p) {
-            let (line, column) = locate(p);
+        if let Err(e) = Period::parse(p.get_ref()) {
+            let (line, column) = at(p.span());
             diags.push(Diagnostic::new(path, line, column, e.0));
         }
     }
     let mut seen = HashMap::new();
-    for s in &meta.bronnen {
-        if seen.insert(s.id.as_str(), ()).is_some() {
-            let (line, column) = locate(&s.id);
+    for s in &spans.bronnen {
+        if seen.insert(s.id.get_ref().as_str(), ()).is_some() {
+            let (line, column) = at(s.id.span());
             diags.push(Diagnostic::new(
                 path,
                 line,
                 column,
                 format!(
                     "bron '{}' staat twee keer in [[bronnen]]; verwacht unieke ids",
-                    s.id
+                    s.id.get_ref()
                 ),
             ));
         }
     }
     Some(meta)
+}
+
+/// Positions of the texts `parse_meta` checks beyond what serde checks.
+#[derive(Default, serde::Deserialize)]
+struct MetaSpans {
+    #[serde(default)]
+    breuken: Vec<PeriodSpan>,
+    #[serde(default)]
+    gebeurtenissen: Vec<PeriodSpan>,
+    #[serde(default)]
+    bronnen: Vec<IdSpan>,
+}
+
+#[derive(serde::Deserialize)]
+struct PeriodSpan {
+    periode: toml::Spanned<String>,
+    #[serde(default)]
+    tot: Option<toml::Spanned<String>>,
+}
+
+#[derive(serde::Deserialize)]
+struct IdSpan {
+    id: toml::Spanned<String>,
 }
 
 /// Groups validated rows into series; reports unknown indicators and sources and duplicate keys.
@@ -196,7 +216,7 @@ fn group_rows(
     by_key
         .into_iter()
         .map(|(key, mut points)| {
-            points.sort_by(|a, b| a.period.cmp(&b.period));
+            points.sort_by_key(|o| o.period);
             Series { key, points }
         })
         .collect()

@@ -42,7 +42,7 @@ pub fn parse_decimal(text: &str) -> Result<f64, String> {
                 && (1..=3).contains(&groups[0].len())
                 && groups[1..].iter().all(|g| g.len() == 3)
                 && frac.is_none_or(|f| !f.is_empty() && !f.contains(['.', ',']))
-                && frac.is_none_or(|_| body[int_part.len()..].chars().next() != Some(group_sep));
+                && frac.is_none_or(|_| !body[int_part.len()..].starts_with(group_sep));
             if !well_grouped {
                 return Err(format!(
                     "'{text}' is dubbelzinnig: verwacht één decimaalteken (12,5 of 12.5), eventueel met groepering per duizend (1.234,5)"
@@ -58,6 +58,9 @@ pub fn parse_decimal(text: &str) -> Result<f64, String> {
         return Err(expected());
     }
     let v: f64 = normalised.parse().map_err(|_| expected())?;
+    if !v.is_finite() {
+        return Err(format!("'{text}' is te groot voor een getal"));
+    }
     Ok(if neg { -v } else { v })
 }
 

@@ -34,7 +34,10 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect) {
         theme.dimmed(),
     )));
     let width = (area.width.saturating_sub(4)).min(90);
-    let height = (lines.len() as u16 + 2).min(area.height);
+    // Wrapped lines take more rows: count them so the closing hint is never cut off.
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+    let height = (rows as u16 + 2).min(area.height);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,

@@ -1,0 +1,217 @@
+//! Helpers for end-to-end tests: run the real `duiden` binary in a pseudo-terminal, follow its
+//! screen with a vt100 parser, send keys, and wait for text instead of sleeping.
+//!
+//! ```ignore
+//! let mut tui = Tui::spawn(&[]);
+//! tui.wait_for("Legenda");
+//! tui.send("q");
+//! assert!(tui.wait_exit().success());
+//! ```
+
+// Each test file uses a different part of these helpers.
+#![allow(dead_code)]
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use std::ffi::OsStr;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+pub const ROWS: u16 = 30;
+pub const COLS: u16 = 110;
+/// Longest wait for a screen state or an exit; generous for loaded CI machines.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(50);
+
+/// The binary under test, running in a pseudo-terminal.
+pub struct Tui {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Option<Box<dyn Write + Send>>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    reader: Option<JoinHandle<()>>,
+    _master: Box<dyn MasterPty + Send>,
+    exit: Option<ExitStatus>,
+}
+
+impl Tui {
+    /// Starts `duiden ARGS…` in the project folder (so no arguments opens the sample), with a
+    /// 110×30 terminal.
+    pub fn spawn(args: &[&OsStr]) -> Tui {
+        Self::spawn_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, ROWS, COLS)
+    }
+
+    pub fn spawn_in(dir: &Path, args: &[&OsStr], rows: u16, cols: u16) -> Tui {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duiden"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn duiden");
+        // Only the child holds the slave side now, so reads end when it exits.
+        drop(pty.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let reader = {
+            let (parser, raw) = (Arc::clone(&parser), Arc::clone(&raw));
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                            parser.lock().unwrap().process(&buf[..n]);
+                        }
+                    }
+                }
+            })
+        };
+        let writer = pty.master.take_writer().expect("pty writer");
+        Tui {
+            child,
+            writer: Some(writer),
+            parser,
+            raw,
+            reader: Some(reader),
+            _master: pty.master,
+            exit: None,
+        }
+    }
+
+    /// The whole screen as text, rows separated by newlines.
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Each screen row as text (trailing spaces trimmed).
+    pub fn rows(&self) -> Vec<String> {
+        let p = self.parser.lock().unwrap();
+        let (_, cols) = p.screen().size();
+        p.screen().rows(0, cols).collect()
+    }
+
+    /// Runs `f` on the parsed screen (for colours, cursor, modes).
+    pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(self.parser.lock().unwrap().screen())
+    }
+
+    /// Waits until the screen satisfies `pred`; panics with the screen after [`TIMEOUT`].
+    pub fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {what}; screen:\n{screen}\n--- raw tail: {:?}",
+                    self.raw_tail(600)
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until `text` is on screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    /// Waits until `text` is no longer on screen.
+    pub fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to disappear"), |s| !s.contains(text))
+    }
+
+    /// Types keys: plain characters, or escape sequences such as "\x1b" (Esc), "\r" (Enter),
+    /// "\x1b[B" (Down).
+    pub fn send(&mut self, keys: &str) {
+        let w = self.writer.as_mut().expect("writer open");
+        w.write_all(keys.as_bytes()).expect("write keys");
+        w.flush().expect("flush keys");
+    }
+
+    /// Waits for the process to end (panics after [`TIMEOUT`]), then for its last output.
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        self.wait_exit_within(TIMEOUT)
+    }
+
+    pub fn wait_exit_within(&mut self, timeout: Duration) -> ExitStatus {
+        if let Some(status) = &self.exit {
+            return status.clone();
+        }
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status;
+            }
+            if start.elapsed() > timeout {
+                panic!(
+                    "duiden did not exit within {timeout:?}; screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(POLL);
+        };
+        // The reader ends when the pty reports end of output.
+        let start = Instant::now();
+        while let Some(r) = &self.reader {
+            if r.is_finished() {
+                let _ = self.reader.take().map(JoinHandle::join);
+            } else if start.elapsed() > TIMEOUT {
+                break;
+            } else {
+                std::thread::sleep(POLL);
+            }
+        }
+        self.exit = Some(status.clone());
+        status
+    }
+
+    /// Everything the program wrote so far, escape sequences included.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    pub fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw_output()).into_owned()
+    }
+
+    fn raw_tail(&self, n: usize) -> String {
+        let raw = self.raw_output();
+        String::from_utf8_lossy(&raw[raw.len().saturating_sub(n)..]).into_owned()
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if self.exit.is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+        // Dropping the writer sends newline + EOF; only after the child is gone.
+        self.writer.take();
+    }
+}
+
+/// Position of `needle` in `haystack`, at or after `from`.
+pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| i + from)
+}

@@ -1,0 +1,271 @@
+//! End to end: the real `duiden` binary in a pseudo-terminal, driven by keys, its screen followed
+//! with a vt100 parser. Waits poll the screen (see `common::Tui::wait_until`), never fixed sleeps.
+
+mod common;
+
+use common::{Tui, find_bytes};
+use duiden::model::{Dataset, SeriesKey};
+use duiden::tui::keys::BINDINGS;
+use std::ffi::OsStr;
+use std::path::Path;
+use std::time::Duration;
+
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+
+fn sample() -> Dataset {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    duiden::load::load_dataset(&dir).expect("sample loads")
+}
+
+/// The series of jeugd/instroom, the indicator the sample opens on.
+fn opening_series(ds: &Dataset) -> Vec<&SeriesKey> {
+    ds.series
+        .iter()
+        .map(|s| &s.key)
+        .filter(|k| k.domein == "jeugd" && k.indicator == "instroom")
+        .collect()
+}
+
+fn source_name<'a>(ds: &'a Dataset, bron: &str) -> &'a str {
+    &ds.meta
+        .source(bron)
+        .unwrap_or_else(|| panic!("bron {bron} in dataset.toml"))
+        .naam
+}
+
+/// The selected row of the series browser (the left pane): the text after the highlight
+/// symbol, up to the pane's right border.
+fn selected_browser_row(rows: &[String]) -> Option<String> {
+    rows.iter().find_map(|r| {
+        let start = r.find('▶')?;
+        let rest = &r[start + '▶'.len_utf8()..];
+        let end = rest.find('│').unwrap_or(rest.len());
+        Some(rest[..end].trim().to_string())
+    })
+}
+
+/// Text inside the legend pane: the rows below its title, from its left border to the right
+/// edge, up to its bottom border.
+fn legend_text(rows: &[String]) -> String {
+    let Some((title, left)) = rows.iter().enumerate().find_map(|(i, r)| {
+        let chars: Vec<char> = r.chars().collect();
+        let at = r[..r.find("Legenda")?].chars().count();
+        let left = chars[..at].iter().rposition(|&c| c == '┌')?;
+        Some((i, left))
+    }) else {
+        return String::new();
+    };
+    rows[title + 1..]
+        .iter()
+        .map(|r| r.chars().skip(left).collect::<String>())
+        .take_while(|r| !r.starts_with('└'))
+        .map(|r| {
+            r.trim_start_matches('│')
+                .trim_end()
+                .trim_end_matches('│')
+                .trim()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn browse_select_help_and_quit() {
+    let ds = sample();
+    let opening = opening_series(&ds);
+    assert!(!opening.is_empty(), "sample has jeugd/instroom series");
+    let opening_names: Vec<&str> = opening
+        .iter()
+        .filter(|k| k.breakdown.is_total())
+        .map(|k| source_name(&ds, &k.bron))
+        .collect();
+
+    let mut tui = Tui::spawn(&[]);
+
+    // First frame: header, legend pane and the opening indicator with its sources.
+    let screen = tui.wait_until("the opening chart", |s| {
+        s.lines().next().is_some_and(|h| h.contains("duiden"))
+            && s.contains("Legenda")
+            && s.contains("Instroom jeugdhulp")
+    });
+    assert!(
+        screen.contains(&ds.meta.titel),
+        "title in header:\n{screen}"
+    );
+    let legend = legend_text(&tui.rows());
+    for name in &opening_names {
+        assert!(
+            legend.contains(name),
+            "opening legend should show {name:?}:\n{screen}"
+        );
+    }
+
+    // c: the chart is cleared, the legend lists no series.
+    tui.send("c");
+    let screen = tui.wait_for("grafiek leeggemaakt");
+    assert!(screen.contains("Nog geen reeks gekozen"), "{screen}");
+    let legend = legend_text(&tui.rows());
+    for name in &opening_names {
+        assert!(
+            !legend.contains(name),
+            "legend still shows {name}:\n{screen}"
+        );
+    }
+    assert!(
+        legend.trim().is_empty(),
+        "legend should be empty: {legend:?}"
+    );
+
+    // j: from the opening indicator row down to its first series row.
+    let before = selected_browser_row(&tui.rows()).expect("a selected row");
+    assert!(
+        before.contains("Instroom jeugdhulp"),
+        "starts on the indicator: {before}"
+    );
+    tui.send("j");
+    tui.wait_until("the selection to move", |_| {
+        selected_browser_row(&tui.rows()).is_some_and(|r| r != before)
+    });
+    let row = selected_browser_row(&tui.rows()).expect("a selected row");
+    // A series row is "· <bron>[ · <breakdown>]", possibly cut off at the pane's edge.
+    let shown = row
+        .strip_prefix("· ")
+        .unwrap_or_else(|| panic!("expected a series row, got {row:?}"));
+    let shown_bron = shown.split(" · ").next().unwrap_or(shown).trim();
+    let mut candidates: Vec<&&SeriesKey> = opening
+        .iter()
+        .filter(|k| k.bron.starts_with(shown_bron) && k.breakdown.is_total())
+        .collect();
+    candidates.dedup_by_key(|k| &k.bron);
+    assert_eq!(
+        candidates.len(),
+        1,
+        "row {row:?} should name one jeugd/instroom source"
+    );
+    let key = candidates[0];
+    let name = source_name(&ds, &key.bron);
+
+    // Space: that series goes into the chart; the legend names its source.
+    tui.send(" ");
+    let screen = tui.wait_for(&format!("toegevoegd: {key}"));
+    let legend = legend_text(&tui.rows());
+    assert!(
+        legend.contains(name),
+        "legend should show {name:?} after selecting {key}:\n{screen}"
+    );
+    assert_eq!(
+        legend.lines().filter(|l| !l.is_empty()).count(),
+        1,
+        "exactly one series in the legend:\n{legend}"
+    );
+    assert!(!screen.contains("Nog geen reeks gekozen"), "{screen}");
+
+    // ?: the help overlay lists the keys.
+    tui.send("?");
+    let screen = tui.wait_for("Toetsen");
+    for b in BINDINGS {
+        let start: String = b.description.chars().take(20).collect();
+        assert!(
+            screen.contains(&start),
+            "help should list {:?} ({:?}):\n{screen}",
+            b.keys,
+            b.description
+        );
+    }
+
+    // Esc closes it; the chart is still there.
+    tui.send("\x1b");
+    let screen = tui.wait_gone("Toetsen");
+    assert!(legend_text(&tui.rows()).contains(name), "{screen}");
+
+    // q: clean exit, terminal restored.
+    tui.send("q");
+    let status = tui.wait_exit_within(Duration::from_secs(5));
+    assert!(status.success(), "exit status {status:?}");
+    let raw = tui.raw_output();
+    let enter = find_bytes(&raw, ENTER_ALT, 0).expect("entered the alternate screen");
+    assert!(
+        find_bytes(&raw, LEAVE_ALT, enter).is_some(),
+        "left the alternate screen after entering it"
+    );
+    assert!(
+        find_bytes(&raw, MOUSE_OFF, enter).is_some(),
+        "mouse capture disabled on exit"
+    );
+    tui.with_screen(|s| {
+        assert!(!s.alternate_screen(), "back on the main screen");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "no mouse reporting left on"
+        );
+        assert!(!s.hide_cursor(), "cursor shown again");
+    });
+    assert!(!tui.raw_text().contains("panicked"));
+}
+
+#[test]
+fn nonexistent_dataset_exits_with_a_message_naming_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("geen-dataset");
+    let mut tui = Tui::spawn(&[missing.as_os_str()]);
+    let status = tui.wait_exit();
+    assert!(!status.success(), "should fail, got {status:?}");
+    let out = tui.raw_text();
+    assert!(
+        out.contains(&missing.display().to_string()),
+        "message should name {}:\n{out}",
+        missing.display()
+    );
+    assert!(out.contains("kan niet geopend worden"), "{out}");
+    assert!(!out.contains("panicked"), "{out}");
+    assert!(
+        find_bytes(out.as_bytes(), ENTER_ALT, 0).is_none(),
+        "never switched to the alternate screen"
+    );
+}
+
+#[test]
+fn broken_dataset_exits_with_file_line_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    std::fs::copy(sample.join("dataset.toml"), dir.path().join("dataset.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("reeksen.csv"),
+        "periode,domein,indicator,bron,waarde\n\
+         2021-01,jeugd,instroom,gemeente-registratie,10\n\
+         2021-02,jeugd,instroom,gemeente-registratie,twaalf\n",
+    )
+    .unwrap();
+    let mut tui = Tui::spawn(&[dir.path().as_os_str()]);
+    let status = tui.wait_exit();
+    assert!(!status.success(), "should fail, got {status:?}");
+    let out = tui.raw_text();
+    assert!(out.contains("reeksen.csv:3:5: "), "{out}");
+    assert!(out.contains("'twaalf'"), "{out}");
+    assert!(!out.contains("panicked"), "{out}");
+}
+
+#[test]
+fn ctrl_c_quits_too() {
+    let mut tui = Tui::spawn(&[OsStr::new("--thema"), OsStr::new("licht")]);
+    tui.wait_for("Legenda");
+    tui.send("\x03");
+    let status = tui.wait_exit_within(Duration::from_secs(5));
+    assert!(status.success(), "exit status {status:?}");
+    tui.with_screen(|s| assert!(!s.alternate_screen()));
+}
+
+#[test]
+fn help_overlay_shows_its_close_hint() {
+    // At 110×30 (and 80×24) the description of `p` wraps, which pushes the closing hint
+    // "Esc of ? sluit deze hulp" below the popup's bottom border.
+    let mut tui = Tui::spawn(&[]);
+    tui.wait_for("Legenda");
+    tui.send("?");
+    let screen = tui.wait_for("Toetsen");
+    assert!(screen.contains("Esc of ? sluit deze hulp"), "{screen}");
+}

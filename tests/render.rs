@@ -1,0 +1,124 @@
+//! Rendering tests: the trend view drawn on ratatui's TestBackend, compared with snapshots.
+
+use duiden::load::load_dataset;
+use duiden::model::{Breakdown, Dataset, Granularity, SeriesKey};
+use duiden::tui::action::Action;
+use duiden::tui::app::App;
+use duiden::tui::style::ThemeKind;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+
+fn sample() -> Dataset {
+    load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld"))
+        .expect("sample loads")
+}
+
+fn key(domein: &str, indicator: &str, bron: &str) -> SeriesKey {
+    SeriesKey {
+        domein: domein.into(),
+        indicator: indicator.into(),
+        bron: bron.into(),
+        breakdown: Breakdown {
+            regio: Some("GM0772".into()),
+            ..Breakdown::default()
+        },
+    }
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| duiden::tui::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Two sources of jeugd instroom per half-year: CBS's last half-year is voorlopig.
+fn two_series_app() -> App {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.set_selection(vec![
+        key("jeugd", "instroom", "gemeente-registratie"),
+        key("jeugd", "instroom", "cbs-beleidsinformatie"),
+    ]);
+    while app.granularity != Some(Granularity::HalfYear) {
+        app.update(Action::CycleGranularity);
+    }
+    app.message = None;
+    app
+}
+
+#[test]
+fn trend_view_80x24() {
+    let mut app = two_series_app();
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("Legenda"));
+    assert!(
+        screen.contains("△"),
+        "voorlopig point drawn with an open symbol"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn trend_view_160x48() {
+    let mut app = two_series_app();
+    let screen = render(&mut app, 160, 48);
+    assert!(
+        screen.contains("2.250 (voorlopig)"),
+        "cursor on the voorlopig CBS figure"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn opening_view_shows_all_sources_of_the_start_indicator() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    let screen = render(&mut app, 120, 36);
+    for source in [
+        "Aanbieders: maandrapportage",
+        "CBS: Beleidsinformatie",
+        "Gemeente: registratie",
+    ] {
+        assert!(screen.contains(source), "{source} missing in\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn help_overlay_lists_every_binding() {
+    let mut app = App::new(sample(), ThemeKind::Light);
+    app.update(Action::ToggleHelp);
+    let screen = render(&mut app, 100, 30);
+    for b in duiden::tui::keys::BINDINGS {
+        assert!(screen.contains(b.keys), "{} missing", b.keys);
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn tiny_terminal_says_so_instead_of_panicking() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    for (w, h) in [(20, 5), (40, 10), (60, 16), (1, 1)] {
+        let screen = render(&mut app, w, h);
+        assert!(!screen.trim().is_empty());
+    }
+}
+
+#[test]
+fn chart_cursor_moves_and_legend_follows() {
+    let mut app = two_series_app();
+    app.update(Action::NextPane);
+    app.update(Action::Home);
+    let screen = render(&mut app, 120, 36);
+    assert!(screen.contains("1e halfjaar 2019"), "{screen}");
+    app.update(Action::Right);
+    let screen = render(&mut app, 120, 36);
+    assert!(screen.contains("2e halfjaar 2019"), "{screen}");
+}

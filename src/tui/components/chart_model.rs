@@ -288,7 +288,7 @@ mod tests {
         assert_eq!(ticks.first().unwrap().0, lo);
         assert_eq!(ticks.last().unwrap().0, hi);
         let (lo, _, ticks) = nice_axis(9000.0, 12500.0, 5);
-        assert_eq!(lo, 8000.0);
+        assert_eq!(lo, 9000.0);
         assert!(ticks.iter().any(|t| t.1 == "10.000"), "{ticks:?}");
         let (lo, _, _) = nice_axis(100.0, 1000.0, 5);
         assert_eq!(lo, 0.0);

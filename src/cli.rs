@@ -2,6 +2,8 @@
 
 use crate::load::load_dataset;
 use crate::model::Dataset;
+use crate::session::{minutes, store};
+use crate::tui::app::{App, SessionSetup};
 use crate::tui::style::ThemeKind;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -28,6 +30,14 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = Thema::Donker)]
     pub thema: Thema,
 
+    /// Open (of vervolg) deze sessie; zonder deze optie biedt duiden de sessies van vandaag of een nieuwe aan
+    #[arg(long, value_name = "BESTAND")]
+    pub sessie: Option<PathBuf>,
+
+    /// Map met sessiebestanden
+    #[arg(long, value_name = "MAP", default_value = "sessions")]
+    pub sessies: PathBuf,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -45,6 +55,14 @@ pub enum Command {
         /// Datasetmap met reeksen.csv en dataset.toml
         dataset: PathBuf,
     },
+    /// Schrijf de notulen van een sessie als Markdown (naar het scherm of naar --uit)
+    Notulen {
+        /// Sessiebestand (sessions/<datum>-<titel>.toml)
+        sessie: PathBuf,
+        /// Schrijf naar dit bestand in plaats van naar het scherm
+        #[arg(long, value_name = "BESTAND.md")]
+        uit: Option<PathBuf>,
+    },
 }
 
 /// The sample folder: next to the working directory when run from the project, else where the
@@ -58,31 +76,102 @@ pub fn sample_dir() -> PathBuf {
     }
 }
 
-pub fn run(cli: Cli) -> ExitCode {
-    match cli.command {
+pub fn run(mut cli: Cli) -> ExitCode {
+    match cli.command.take() {
         Some(Command::Controleer { dataset }) => controleer(&dataset),
-        None => {
-            let path = cli.dataset.unwrap_or_else(sample_dir);
-            let dataset = match load_dataset(&path) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("{e}");
-                    eprintln!("duiden: dataset {} kan niet geopend worden", path.display());
-                    return ExitCode::FAILURE;
-                }
-            };
-            let theme = match cli.thema {
-                Thema::Donker => ThemeKind::Dark,
-                Thema::Licht => ThemeKind::Light,
-            };
-            match crate::tui::run(crate::tui::app::App::new(dataset, theme)) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("duiden: {e:#}");
-                    ExitCode::FAILURE
-                }
+        Some(Command::Notulen { sessie, uit }) => notulen(&sessie, uit.as_deref()),
+        None => open_tui(cli),
+    }
+}
+
+fn open_tui(cli: Cli) -> ExitCode {
+    // A session given on the command line is read first: it names its own dataset.
+    let open = match &cli.sessie {
+        Some(path) => match store::load(path) {
+            Ok(s) => Some((path.clone(), s)),
+            Err(e) => {
+                // Never continue on (and never overwrite) a session file that does not parse.
+                eprintln!("{e}");
+                eprintln!(
+                    "duiden: herstel het sessiebestand of start zonder --sessie een nieuwe sessie"
+                );
+                return ExitCode::FAILURE;
             }
+        },
+        None => None,
+    };
+    let path = cli
+        .dataset
+        .clone()
+        .or_else(|| open.as_ref().map(|(_, s)| PathBuf::from(&s.dataset.pad)))
+        .unwrap_or_else(sample_dir);
+    let dataset = match load_dataset(&path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("duiden: dataset {} kan niet geopend worden", path.display());
+            return ExitCode::FAILURE;
         }
+    };
+    let theme = match cli.thema {
+        Thema::Donker => ThemeKind::Dark,
+        Thema::Licht => ThemeKind::Light,
+    };
+    let setup = SessionSetup {
+        dir: cli.sessies.clone(),
+        dataset_pad: dataset_pad(&path),
+    };
+    let app = App::new(dataset, theme).with_sessions(setup, open);
+    match crate::tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("duiden: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The dataset path as sessions record it: relative to the working directory when possible, so a
+/// session file stays valid in another checkout.
+fn dataset_pad(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let rel = cwd
+        .as_deref()
+        .and_then(|c| path.strip_prefix(c).ok())
+        .unwrap_or(path);
+    rel.display().to_string()
+}
+
+fn notulen(path: &Path, out: Option<&Path>) -> ExitCode {
+    let session = match store::load(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // The dataset supplies indicator names; minutes are still written without it.
+    let dataset = load_dataset(Path::new(&session.dataset.pad)).ok();
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = minutes::markdown(&session, &file, dataset.as_ref());
+    match out {
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Some(out) => match store::write_atomic(out, text.as_bytes()) {
+            Ok(()) => {
+                eprintln!("notulen geschreven: {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("duiden: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

@@ -10,4 +10,5 @@ pub mod analysis;
 pub mod cli;
 pub mod load;
 pub mod model;
+pub mod session;
 pub mod tui;

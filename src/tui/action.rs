@@ -33,4 +33,20 @@ pub enum Action {
     ScrollUp,
     ScrollDown,
     Resize,
+    /// `a`: annotate the cursor period or selected range.
+    Annotate,
+    /// `v`: start or stop selecting a period range on the chart.
+    ToggleRange,
+    /// `u`: undo the last change to the session.
+    Undo,
+    /// `n`: write the minutes next to the session file.
+    WriteMinutes,
+    /// `o`: open items of earlier sessions.
+    ShowFollowUp,
+    /// `e`: edit the selected annotation.
+    Edit,
+    /// `x` / Delete: delete the selected annotation.
+    Delete,
+    /// `s`: next status of the selected question or action.
+    CycleStatus,
 }

@@ -5,9 +5,15 @@ use super::components::browser::{Browser, Node};
 use super::components::chart::PlotGeometry;
 use super::components::chart_model::ChartModel;
 use super::strings;
+use super::popups::annotate::AnnotateForm;
+use super::popups::follow_up::FollowUp;
+use super::popups::start::StartForm;
+use super::open_session::SessionState;
 use super::style::{SYMBOLS, Theme, ThemeKind};
 use crate::model::{Dataset, Granularity, Period, SeriesKey};
+use crate::session::Role;
 use ratatui::layout::Rect;
+use std::path::PathBuf;
 
 /// At most this many series in one chart: each keeps a distinct colour-and-symbol pair.
 pub const MAX_SERIES: usize = SYMBOLS.len();
@@ -16,6 +22,23 @@ pub const MAX_SERIES: usize = SYMBOLS.len();
 pub enum Focus {
     Browser,
     Chart,
+    Notes,
+}
+
+/// The overlay that has the keyboard, if any.
+pub enum Popup {
+    Help,
+    Start(StartForm),
+    Annotate(Box<AnnotateForm>),
+    FollowUp(FollowUp),
+}
+
+/// Where sessions live and what the interface was started with.
+#[derive(Debug, Clone, Default)]
+pub struct SessionSetup {
+    pub dir: PathBuf,
+    /// The dataset path as recorded in sessions.
+    pub dataset_pad: String,
 }
 
 /// Screen areas from the last draw, for mouse hit-testing.
@@ -38,10 +61,18 @@ pub struct App {
     pub focus: Focus,
     /// Index into `chart.periods`.
     pub cursor: Option<usize>,
-    pub show_help: bool,
+    pub popup: Option<Popup>,
     pub message: Option<String>,
     pub should_quit: bool,
     pub hit: HitAreas,
+    pub setup: SessionSetup,
+    pub session: Option<SessionState>,
+    /// First period of a range being selected on the chart.
+    pub range_start: Option<Period>,
+    /// Index into the annotation list of the current chart.
+    pub notes_selected: usize,
+    /// The role of the last annotation: the next one likely comes from the same side.
+    pub last_role: Role,
 }
 
 impl App {
@@ -60,10 +91,15 @@ impl App {
             granularity: None,
             focus: Focus::Browser,
             cursor: None,
-            show_help: false,
+            popup: None,
             message: None,
             should_quit: false,
             hit: HitAreas::default(),
+            setup: SessionSetup::default(),
+            session: None,
+            range_start: None,
+            notes_selected: 0,
+            last_role: Role::Toegang,
         };
         app.set_selection(initial);
         app
@@ -140,9 +176,9 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        if self.show_help {
+        if matches!(self.popup, Some(Popup::Help)) {
             match action {
-                Action::ToggleHelp | Action::Close => self.show_help = false,
+                Action::ToggleHelp | Action::Close => self.popup = None,
                 Action::Quit => self.should_quit = true,
                 _ => {}
             }
@@ -150,12 +186,26 @@ impl App {
         }
         match action {
             Action::Quit => self.should_quit = true,
-            Action::ToggleHelp => self.show_help = true,
-            Action::Close => self.message = None,
-            Action::NextPane | Action::PrevPane => {
+            Action::ToggleHelp => self.popup = Some(Popup::Help),
+            Action::Close => {
+                if self.range_start.take().is_some() {
+                    self.message = Some(strings::RANGE_CLEARED.to_string());
+                } else {
+                    self.message = None;
+                }
+            }
+            Action::NextPane => {
                 self.focus = match self.focus {
                     Focus::Browser => Focus::Chart,
+                    Focus::Chart => Focus::Notes,
+                    Focus::Notes => Focus::Browser,
+                }
+            }
+            Action::PrevPane => {
+                self.focus = match self.focus {
+                    Focus::Browser => Focus::Notes,
                     Focus::Chart => Focus::Browser,
+                    Focus::Notes => Focus::Chart,
                 }
             }
             Action::ToggleTheme => {
@@ -181,6 +231,11 @@ impl App {
                 self.set_selection(Vec::new());
                 self.message = Some(strings::CLEARED.to_string());
             }
+            Action::Annotate => self.open_annotate(),
+            Action::ToggleRange => self.toggle_range(),
+            Action::Undo => self.undo(),
+            Action::WriteMinutes => self.write_minutes(),
+            Action::ShowFollowUp => self.show_follow_up(),
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp => self.browser.move_by(-3),
             Action::ScrollDown => self.browser.move_by(3),
@@ -188,6 +243,7 @@ impl App {
             _ => match self.focus {
                 Focus::Browser => self.update_browser(action),
                 Focus::Chart => self.update_chart(action),
+                Focus::Notes => self.update_notes(action),
             },
         }
     }

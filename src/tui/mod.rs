@@ -6,14 +6,16 @@ pub mod action;
 pub mod app;
 pub mod components;
 pub mod keys;
+mod notes;
 pub mod popups;
+pub mod open_session;
 pub mod strings;
 pub mod style;
 pub mod tabs;
 pub mod terminal;
 
 use action::Action;
-use app::App;
+use app::{App, Popup};
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
@@ -52,7 +54,27 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Span::styled(format!(" {} ", app.dataset.meta.titel), theme.title()),
         Span::styled(format!("· {}", strings::TAB_TREND), theme.dimmed()),
     ]);
-    frame.render_widget(Paragraph::new(title).style(theme.base()), header);
+    // The session (and whether it is read-only) is always visible, right-aligned.
+    let (session, session_style) = match &app.session {
+        Some(s) if s.read_only.is_some() => (
+            strings::session_label(&s.session.titel, &s.session.datum, true),
+            theme.warning(),
+        ),
+        Some(s) => (
+            strings::session_label(&s.session.titel, &s.session.datum, false),
+            theme.base().fg(theme.accent),
+        ),
+        None => (format!("{} ", strings::NO_SESSION), theme.dimmed()),
+    };
+    let session_width = (session.chars().count() as u16).min(header.width / 2);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(session_width)]).areas(header);
+    frame.render_widget(Paragraph::new(title).style(theme.base()), left);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(session, session_style)))
+            .alignment(ratatui::layout::Alignment::Right),
+        right,
+    );
 
     tabs::trend::draw(frame, app, body);
 
@@ -66,15 +88,18 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     };
     frame.render_widget(Paragraph::new(status_line).style(theme.base()), status);
 
-    if app.show_help {
-        popups::help::draw(frame, &app.theme, area);
+    match &app.popup {
+        Some(Popup::Help) => popups::help::draw(frame, &app.theme, area),
+        Some(Popup::Start(f)) => f.draw(frame, &app.theme, area),
+        Some(Popup::Annotate(f)) => f.draw(frame, &app.theme, area),
+        Some(Popup::FollowUp(f)) => f.draw(frame, &app.theme, area),
+        None => {}
     }
 }
 
-/// Maps a terminal event to an action.
+/// Maps a terminal event other than a key press to an action (keys go to `App::handle_key`).
 pub fn action_for_event(event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keys::action_for(key),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 column: m.column,
@@ -100,8 +125,13 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             pending.push(event::read()?);
         }
         for ev in pending {
-            if let Some(action) = action_for_event(ev) {
-                app.update(action);
+            match ev {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+                other => {
+                    if let Some(action) = action_for_event(other) {
+                        app.update(action);
+                    }
+                }
             }
         }
     }

@@ -71,3 +71,85 @@ pub fn granularity_label(g: Option<crate::model::Granularity>) -> String {
         Some(g) => format!("per {}", g.dutch()),
     }
 }
+
+// --- Sessions and annotations -------------------------------------------------------------
+
+pub const PANE_NOTES: &str = "Aantekeningen";
+pub const NOTES_EMPTY: &str = "Nog geen aantekeningen bij deze indicator. Grafiek: v kiest een periode, a maakt een aantekening.";
+pub const NO_SESSION: &str = "geen sessie: alleen kijken";
+pub const NEED_SESSION: &str = "aantekeningen vragen een sessie: start duiden opnieuw en kies een sessie";
+pub const READ_ONLY: &str = "alleen lezen";
+pub const ANNOTATION_NEW_TITLE: &str = "Nieuwe aantekening";
+pub const ANNOTATION_EDIT_TITLE: &str = "Aantekening bewerken";
+pub const PICK_KIND: &str = "Soort (één toets):";
+pub const SAID_BY: &str = "gezegd door";
+pub const STATUS: &str = "status";
+pub const OWNER: &str = "eigenaar";
+pub const TEXT_PLACEHOLDER: &str = "Typ wat er gezegd wordt…";
+pub const EDITOR_HELP: &str =
+    "Enter opslaan · Alt-Enter/Ctrl-J nieuwe regel · Ctrl-P deelnemer · Ctrl-R rol · Ctrl-T soort · Esc annuleren";
+pub const EDITOR_HELP_STATUS: &str = "Enter opslaan · Alt-Enter/Ctrl-J nieuwe regel · Ctrl-P deelnemer · Ctrl-R rol · Ctrl-T soort · Ctrl-S status · Ctrl-E eigenaar · Esc annuleren";
+pub const RANGE_STARTED: &str = "periode kiezen: beweeg de cursor, a maakt de aantekening, v of Esc stopt";
+pub const RANGE_CLEARED: &str = "periodekeuze gestopt";
+pub const NO_CHART_FOR_NOTE: &str = "kies eerst een reeks in de grafiek om een aantekening aan te hangen";
+pub const UNDO_ADD: &str = "ongedaan: aantekening weer weggehaald";
+pub const UNDO_DELETE: &str = "ongedaan: aantekening teruggezet";
+pub const UNDO_EDIT: &str = "ongedaan: wijziging teruggedraaid";
+pub const NOTHING_TO_UNDO: &str = "niets om ongedaan te maken";
+pub const START_TITLE: &str = "Sessie";
+pub const START_CONTINUE: &str = "Doorgaan met";
+pub const START_NEW: &str = "＋ Nieuwe sessie";
+pub const START_VIEW_ONLY: &str = "Alleen kijken (geen sessie)";
+pub const START_HELP: &str = "↑↓ kiezen · Enter openen · Esc alleen kijken";
+pub const NEW_TITLE_PROMPT: &str = "Titel van de nieuwe sessie (Enter maakt hem aan, Esc terug):";
+pub const DEFAULT_SESSION_TITLE: &str = "Duiden van data";
+pub const FOLLOW_UP_TITLE: &str = "Openstaand uit vorige sessies";
+pub const FOLLOW_UP_EMPTY: &str = "Geen openstaande onderzoeksvragen of acties uit vorige sessies.";
+pub const FOLLOW_UP_HELP: &str = "↑↓ kiezen · s status wijzigen (wordt genotuleerd) · Enter toon in grafiek · Esc sluiten";
+pub const DATA_CHANGED: &str = "let op: de data is veranderd sinds deze sessie (andere inhoud-hash)";
+
+pub fn held_by(pid: u32, host: &str, since: &str) -> String {
+    format!("alleen lezen: sessie is in gebruik door proces {pid} op {host} (sinds {since})")
+}
+
+pub fn not_saved(error: &str) -> String {
+    format!("NIET opgeslagen: {error}")
+}
+
+pub fn saved(kind: &str, period: &str) -> String {
+    format!("opgeslagen: {kind} over {period}")
+}
+
+pub fn deleted(kind: &str) -> String {
+    format!("{kind} verwijderd (u zet hem terug)")
+}
+
+pub fn status_set(status: &str) -> String {
+    format!("status: {status} (opgeslagen)")
+}
+
+pub fn minutes_written(path: &str) -> String {
+    format!("notulen geschreven: {path}")
+}
+
+pub fn session_label(title: &str, date: &str, read_only: bool) -> String {
+    if read_only {
+        format!("sessie: {title}, {date} ({READ_ONLY}) ")
+    } else {
+        format!("sessie: {title}, {date} ")
+    }
+}
+
+pub fn anchor_line(a: &crate::session::Anchor) -> String {
+    let mut s = format!(
+        "{} · {} · {} · {}",
+        a.domein,
+        a.indicator,
+        a.dutch_period(),
+        a.bronnen.join(", ")
+    );
+    if let Some(v) = &a.verschil {
+        s.push_str(&format!(" · verschil: {v}"));
+    }
+    s
+}

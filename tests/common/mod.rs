@@ -34,6 +34,8 @@ pub struct Tui {
     reader: Option<JoinHandle<()>>,
     _master: Box<dyn MasterPty + Send>,
     exit: Option<ExitStatus>,
+    /// Session folder of this run, so tests never write into the project's sessions/.
+    sessions: Option<tempfile::TempDir>,
 }
 
 impl Tui {
@@ -41,6 +43,30 @@ impl Tui {
     /// 110×30 terminal.
     pub fn spawn(args: &[&OsStr]) -> Tui {
         Self::spawn_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, ROWS, COLS)
+    }
+
+    /// Starts the interface with a fresh, empty session folder and answers the start question
+    /// with "alleen kijken" (Esc), for tests about the charts.
+    pub fn spawn_viewer(args: &[&OsStr]) -> Tui {
+        let mut tui = Self::spawn_with_sessions(args, tempfile::tempdir().expect("tempdir"));
+        tui.wait_for("Alleen kijken");
+        tui.send("\x1b");
+        // Esc directly followed by another key reads as Alt-key: wait until the popup is gone.
+        tui.wait_gone("Alleen kijken");
+        tui
+    }
+
+    /// Starts `duiden --sessies DIR ARGS…` in the project folder.
+    pub fn spawn_with_sessions(args: &[&OsStr], sessions: tempfile::TempDir) -> Tui {
+        let mut all: Vec<&OsStr> = vec![OsStr::new("--sessies"), sessions.path().as_os_str()];
+        all.extend_from_slice(args);
+        let mut tui = Self::spawn(&all);
+        tui.sessions = Some(sessions);
+        tui
+    }
+
+    pub fn sessions_dir(&self) -> Option<&Path> {
+        self.sessions.as_ref().map(|d| d.path())
     }
 
     pub fn spawn_in(dir: &Path, args: &[&OsStr], rows: u16, cols: u16) -> Tui {
@@ -88,6 +114,7 @@ impl Tui {
             reader: Some(reader),
             _master: pty.master,
             exit: None,
+            sessions: None,
         }
     }
 

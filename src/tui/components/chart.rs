@@ -18,6 +18,19 @@ pub struct TrendChart<'a> {
     pub model: &'a ChartModel,
     pub theme: &'a Theme,
     pub cursor: Option<Period>,
+    /// Periods being selected for an annotation (`v` then cursor).
+    pub range: Option<(Period, Period)>,
+    /// Annotated periods, marked on their own row under the time axis.
+    pub notes: &'a [AxisNote],
+}
+
+/// An annotation on the time axis: a marker per kind (not colour alone) over its period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisNote {
+    pub from: Period,
+    pub to: Period,
+    pub marker: &'static str,
+    pub selected: bool,
 }
 
 /// The geometry of the plot, shared by drawing and mouse hit-testing.
@@ -61,8 +74,8 @@ pub fn geometry(model: &ChartModel, area: Rect) -> Option<PlotGeometry> {
         .max()
         .unwrap_or(1) as u16
         + 1;
-    // One row for the unit above, two below (period labels, events).
-    if area.width < label_w + 10 || area.height < 6 {
+    // One row for the unit above, three below (period labels, annotations, events).
+    if area.width < label_w + 10 || area.height < 7 {
         return None;
     }
     Some(PlotGeometry {
@@ -70,7 +83,7 @@ pub fn geometry(model: &ChartModel, area: Rect) -> Option<PlotGeometry> {
             x: area.x + label_w + 1,
             y: area.y + 1,
             width: area.width - label_w - 1,
-            height: area.height - 3,
+            height: area.height - 4,
         },
         x_min: model.x_min,
         x_max: model.x_max,
@@ -170,6 +183,17 @@ impl Widget for TrendChart<'_> {
                         color,
                     });
                 }
+                if let Some((a, b)) = self.range {
+                    for x in [a.start_month() as f64, b.end_month() as f64 + 1.0] {
+                        ctx.draw(&CanvasLine {
+                            x1: x,
+                            y1: g.y_min,
+                            x2: x,
+                            y2: g.y_max,
+                            color: theme.accent,
+                        });
+                    }
+                }
                 if let Some(c) = self.cursor {
                     ctx.draw(&CanvasLine {
                         x1: c.mid(),
@@ -236,8 +260,42 @@ impl Widget for TrendChart<'_> {
             next_free = col + width + 2;
         }
 
+        // Annotations and the range being selected, on their own row.
+        let notes_row = axis_row + 1;
+        let span_cols = |from: &Period, to: &Period| {
+            let a = g.column(from.start_month().max(g.x_min as i64) as f64);
+            let b = g
+                .column((to.end_month() as f64 + 1.0).min(g.x_max) - 0.01)
+                .max(a);
+            (a, b)
+        };
+        for n in self.notes.iter().filter(|n| !n.selected).chain(self.notes.iter().filter(|n| n.selected)) {
+            if (n.to.end_month() as f64) < g.x_min || n.from.start_month() as f64 > g.x_max {
+                continue;
+            }
+            let (a, b) = span_cols(&n.from, &n.to);
+            let style = if n.selected {
+                theme.selected()
+            } else {
+                theme.base().fg(theme.accent)
+            };
+            for c in a + 1..=b {
+                buf.set_string(c, notes_row, "─", style);
+            }
+            buf.set_string(a, notes_row, n.marker, style.add_modifier(Modifier::BOLD));
+        }
+        if let Some((from, to)) = self.range {
+            let (a, b) = span_cols(&from, &to);
+            let style = theme.base().fg(theme.accent).add_modifier(Modifier::BOLD);
+            for c in a..=b {
+                buf.set_string(c, notes_row, "━", style);
+            }
+            buf.set_string(a, notes_row, "┣", style);
+            buf.set_string(b, notes_row, "┫", style);
+        }
+
         // Events and breaks under the axis, with as much of their text as fits.
-        let event_row = axis_row + 1;
+        let event_row = notes_row + 1;
         let mut next_free = g.plot.x;
         for m in &model.marks {
             let col = g.column(m.start.max(g.x_min));

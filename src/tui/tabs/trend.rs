@@ -19,11 +19,23 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     draw_browser(frame, app, left);
 
     let legend_lines = app.chart.series.len().max(1) as u16 + 1;
-    let legend_height = (legend_lines + 2).min(right.height / 3).max(3);
-    let [chart_area, legend_area] =
-        Layout::vertical([Constraint::Min(8), Constraint::Length(legend_height)]).areas(right);
+    let notes_lines = (app.chart_notes().len() * 2).max(2) as u16;
+    let bottom_height = (legend_lines.max(notes_lines) + 2).min(right.height / 3).max(4);
+    let [chart_area, bottom] =
+        Layout::vertical([Constraint::Min(8), Constraint::Length(bottom_height)]).areas(right);
     draw_chart(frame, app, chart_area);
-    draw_legend(frame, app, legend_area);
+    if bottom.width >= 100 {
+        let [legend_area, notes_area] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(bottom);
+        draw_legend(frame, app, legend_area);
+        draw_notes(frame, app, notes_area);
+    } else if app.focus == Focus::Notes {
+        // Narrow screens: the annotation list takes the legend's place while it has focus.
+        draw_notes(frame, app, bottom);
+    } else {
+        draw_legend(frame, app, bottom);
+    }
 }
 
 fn pane(app: &App, title: &str, focused: bool) -> Block<'static> {
@@ -88,11 +100,15 @@ fn draw_chart(frame: &mut Frame, app: &mut App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cursor = app.cursor_period();
+    let notes = app.axis_notes();
+    let range = app.range_start.and(app.selected_range());
     frame.render_widget(
         TrendChart {
             model: &app.chart,
             theme: &app.theme,
             cursor,
+            range,
+            notes: &notes,
         },
         inner,
     );
@@ -210,4 +226,60 @@ fn truncate_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>>
         }
     }
     out
+}
+
+fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Notes;
+    let notes = app.chart_notes();
+    let block = pane(app, strings::PANE_NOTES, focused);
+    if notes.is_empty() {
+        let text = if app.session.is_some() {
+            strings::NOTES_EMPTY
+        } else {
+            strings::NO_SESSION
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.dimmed())
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let items: Vec<ListItem> = notes
+        .iter()
+        .map(|a| {
+            let mut spans = vec![Span::styled(
+                format!("{} ", a.soort.marker()),
+                theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
+            )];
+            if let Some(st) = a.status {
+                spans.push(Span::styled(format!("[{}] ", st.dutch()), theme.warning()));
+            }
+            let period = match a.anker.periods() {
+                Some((f, t)) if f != t => format!("{}–{}", f.dutch_short(), t.dutch_short()),
+                Some((f, _)) => f.dutch_short(),
+                None => a.anker.van.clone(),
+            };
+            spans.push(Span::styled(format!("{period} · {}", a.rol.dutch()), theme.dimmed()));
+            ListItem::new(vec![
+                Line::from(spans),
+                Line::from(Span::styled(
+                    format!("  {}", a.tekst.lines().next().unwrap_or_default()),
+                    theme.base(),
+                )),
+            ])
+        })
+        .collect();
+    let selected = focused.then_some(app.notes_selected.min(notes.len() - 1));
+    let mut state = ListState::default().with_selected(selected);
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme.selected()),
+        area,
+        &mut state,
+    );
 }

@@ -1,0 +1,254 @@
+//! The difference table of the comparison view: one indicator, its sources side by side on a
+//! common granularity, each against the reference of its uitsplitsing.
+
+use super::pair::{choose_reference, classify};
+use super::view::{Ctx, PState, View};
+use super::{Mismatch, MismatchKind, Settings, budget, pair, parts, stock};
+use crate::model::{Breakdown, Dataset, Granularity, Period, Series};
+use std::collections::BTreeMap;
+
+/// A source's figures for one indicator and uitsplitsing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub bron: String,
+    pub breakdown: Breakdown,
+    /// The unit of its latest figure.
+    pub unit: String,
+    pub is_reference: bool,
+    /// Index of the reference column this one is compared against (`None` for references).
+    pub against: Option<usize>,
+}
+
+/// A source that cannot be shown at the requested granularity, with the Dutch reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Excluded {
+    pub bron: String,
+    pub breakdown: Breakdown,
+    pub reason: String,
+}
+
+/// One source in one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// `None` when absent, unknown ('.') or incomplete: never a partial sum.
+    pub value: Option<f64>,
+    pub complete: bool,
+    pub provisional: bool,
+    pub unit: Option<String>,
+    /// Finer periods present / needed (1/1 at the source's own granularity).
+    pub present: usize,
+    pub needed: usize,
+    /// The value in the reference's unit, when the units differ and convert.
+    pub converted: Option<f64>,
+    /// Value − reference (in the reference's unit), signed.
+    pub diff: Option<f64>,
+    /// `diff` relative to the reference, signed (0.05 = 5% higher).
+    pub rel_diff: Option<f64>,
+    /// The named difference against the reference, if any.
+    pub kind: Option<MismatchKind>,
+    /// Dutch explanation of the comparison, empty when there was nothing to compare.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonRow {
+    pub period: Period,
+    /// One per column, in column order.
+    pub cells: Vec<Cell>,
+    /// All kinds flagged in this period: between sources, and within the data (unit change,
+    /// parts against total, stock-flow, budget) for checks whose period lies inside this one.
+    pub kinds: Vec<MismatchKind>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub domein: String,
+    pub indicator: String,
+    pub granularity: Granularity,
+    /// The reference source of the first uitsplitsing (usually the only one).
+    pub reference: Option<String>,
+    pub columns: Vec<Column>,
+    pub excluded: Vec<Excluded>,
+    pub rows: Vec<ComparisonRow>,
+}
+
+/// Builds the difference table for one indicator. Only whole-area series (no wijk or aanbieder)
+/// are columns; each regio is compared within itself. The granularity defaults to the coarsest
+/// among the sources; sources that cannot reach it (finer than their own, or a ratio without
+/// teller and noemer) are listed in `excluded`. `reference` picks the reference source where it
+/// is present; otherwise the default choice of [`super::detect`] applies.
+pub fn compare(
+    dataset: &Dataset,
+    domein: &str,
+    indicator: &str,
+    reference: Option<&str>,
+    granularity: Option<Granularity>,
+) -> Comparison {
+    let list: Vec<&Series> = dataset
+        .series_of(domein, indicator)
+        .filter(|s| s.key.breakdown.is_total())
+        .collect();
+    let g = granularity.unwrap_or_else(|| {
+        list.iter()
+            .map(|s| s.granularity())
+            .max()
+            .unwrap_or(Granularity::Year)
+    });
+    let settings = Settings {
+        reference: reference.map(str::to_string),
+        granularity: Some(g),
+        ..Settings::default()
+    };
+    let ctx = Ctx::new(dataset, &settings);
+
+    let mut groups: BTreeMap<&Breakdown, Vec<&Series>> = BTreeMap::new();
+    for s in &list {
+        groups.entry(&s.key.breakdown).or_default().push(s);
+    }
+    let mut columns = Vec::new();
+    let mut views: Vec<View> = Vec::new();
+    let mut excluded = Vec::new();
+    let mut first_reference = None;
+    for group in groups.values() {
+        let ri = choose_reference(group, reference);
+        let mut order: Vec<usize> = (0..group.len()).filter(|&i| i != ri).collect();
+        order.sort_by(|&a, &b| group[a].key.bron.cmp(&group[b].key.bron));
+        order.insert(0, ri);
+        let mut ref_col: Option<usize> = None;
+        for i in order {
+            let s = group[i];
+            match ctx.view(s, g) {
+                Ok(v) => {
+                    let is_reference = ref_col.is_none();
+                    columns.push(Column {
+                        bron: s.key.bron.clone(),
+                        breakdown: s.key.breakdown.clone(),
+                        unit: v.points.last().map_or("", |p| p.unit).to_string(),
+                        is_reference,
+                        against: ref_col,
+                    });
+                    if is_reference {
+                        ref_col = Some(columns.len() - 1);
+                        first_reference.get_or_insert_with(|| s.key.bron.clone());
+                    }
+                    views.push(v);
+                }
+                Err(e) => excluded.push(Excluded {
+                    bron: s.key.bron.clone(),
+                    breakdown: s.key.breakdown.clone(),
+                    reason: e.to_string(),
+                }),
+            }
+        }
+    }
+
+    let mut periods: Vec<Period> = views
+        .iter()
+        .flat_map(|v| v.points.iter().map(|p| p.period))
+        .collect();
+    periods.sort();
+    periods.dedup();
+
+    let extra = within_data(&ctx, domein, indicator);
+    let rows = periods
+        .into_iter()
+        .map(|p| row(&ctx, &columns, &views, &extra, p))
+        .collect();
+    Comparison {
+        domein: domein.to_string(),
+        indicator: indicator.to_string(),
+        granularity: g,
+        reference: first_reference,
+        columns,
+        excluded,
+        rows,
+    }
+}
+
+/// The checks within the data for this indicator (not between its sources).
+/// Only those whose indicator is this one: a stock-flow check shows on the stand, not on the
+/// instroom table.
+fn within_data(ctx: &Ctx, domein: &str, indicator: &str) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    if let Some(list) = ctx.by_indicator.get(&(domein, indicator)) {
+        for s in list.iter().filter(|s| s.key.breakdown.is_total()) {
+            pair::units_within(ctx, s, &mut out);
+        }
+        parts::detect(ctx, list, &mut out);
+    }
+    budget::detect(ctx, Some((domein, indicator)), &mut out);
+    stock::detect(ctx, Some((domein, indicator)), &mut out);
+    out.retain(|m| m.indicator == indicator);
+    out
+}
+
+fn row(ctx: &Ctx, columns: &[Column], views: &[View], extra: &[Mismatch], p: Period) -> ComparisonRow {
+    let mut cells: Vec<Cell> = views
+        .iter()
+        .map(|v| match v.get(&p) {
+            Some(vp) => Cell {
+                value: vp.value,
+                complete: vp.state == PState::Complete,
+                provisional: vp.provisional,
+                unit: Some(vp.unit.to_string()),
+                present: vp.present,
+                needed: vp.needed,
+                converted: None,
+                diff: None,
+                rel_diff: None,
+                kind: None,
+                detail: String::new(),
+            },
+            None => Cell {
+                value: None,
+                complete: false,
+                provisional: false,
+                unit: None,
+                present: 0,
+                needed: p.children(v.own).len(),
+                converted: None,
+                diff: None,
+                rel_diff: None,
+                kind: None,
+                detail: String::new(),
+            },
+        })
+        .collect();
+    for (c, col) in columns.iter().enumerate() {
+        let Some(rc) = col.against else {
+            continue;
+        };
+        let pc = classify(ctx, &views[rc], &views[c], &p, true);
+        let cell = &mut cells[c];
+        cell.converted = pc.converted;
+        cell.diff = pc.diff;
+        cell.rel_diff = pc.rel;
+        if pc.kind == Some(MismatchKind::MissingPeriod) && pc.missing_ref {
+            let rcell = &mut cells[rc];
+            if rcell.kind.is_none() {
+                rcell.kind = pc.kind;
+                rcell.detail = pc.detail;
+            }
+        } else {
+            cell.kind = pc.kind;
+            cell.detail = pc.detail;
+        }
+    }
+    let mut kinds: Vec<MismatchKind> = cells.iter().filter_map(|c| c.kind).collect();
+    kinds.extend(
+        extra
+            .iter()
+            .filter(|m| {
+                m.period.start_month() >= p.start_month()
+                    && m.period.end_month() <= p.end_month()
+            })
+            .map(|m| m.kind),
+    );
+    kinds.sort();
+    kinds.dedup();
+    ComparisonRow {
+        period: p,
+        cells,
+        kinds,
+    }
+}

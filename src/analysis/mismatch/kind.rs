@@ -1,0 +1,101 @@
+//! The named kinds of difference between sources, with the words the room reads.
+
+use std::fmt;
+
+/// Which kind of difference a [`super::Mismatch`] is. The order is the order of the legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MismatchKind {
+    /// Different unit or denominator (also a unit change within one series).
+    Unit,
+    /// A period (or part of it) missing in one source, not (yet) delivered, or unknown ('.').
+    MissingPeriod,
+    /// The difference is not larger than the rounding of the sources.
+    WithinRounding,
+    /// One figure voorlopig, the other definitief, from the same source family.
+    Vintage,
+    /// begin + instroom − uitstroom ≠ eind within one source.
+    StockFlow,
+    /// The begin stock of one publication differs from the end stock of the previous one.
+    StockDiscontinuity,
+    /// A recorded method or definition change applies to one side only.
+    TrendBreak,
+    /// `X_begroot` against `X`.
+    BudgetVsRealisation,
+    /// The parts (wijken, aanbieders) do not add up to the total.
+    PartsNotSumToTotal,
+    /// Larger than the threshold and none of the above.
+    Unexplained,
+}
+
+impl MismatchKind {
+    pub const ALL: [MismatchKind; 10] = [
+        MismatchKind::Unit,
+        MismatchKind::MissingPeriod,
+        MismatchKind::WithinRounding,
+        MismatchKind::Vintage,
+        MismatchKind::StockFlow,
+        MismatchKind::StockDiscontinuity,
+        MismatchKind::TrendBreak,
+        MismatchKind::BudgetVsRealisation,
+        MismatchKind::PartsNotSumToTotal,
+        MismatchKind::Unexplained,
+    ];
+
+    /// Short Dutch label for tables and legends.
+    pub fn dutch(&self) -> &'static str {
+        match self {
+            MismatchKind::Unit => "eenheid",
+            MismatchKind::MissingPeriod => "ontbrekende periode",
+            MismatchKind::WithinRounding => "afronding",
+            MismatchKind::Vintage => "voorlopig/definitief",
+            MismatchKind::StockFlow => "stand-stroom",
+            MismatchKind::StockDiscontinuity => "standbreuk",
+            MismatchKind::TrendBreak => "trendbreuk",
+            MismatchKind::BudgetVsRealisation => "begroot/gerealiseerd",
+            MismatchKind::PartsNotSumToTotal => "delen≠totaal",
+            MismatchKind::Unexplained => "onverklaard",
+        }
+    }
+
+    /// One Dutch sentence that explains the kind to the room, without a verdict.
+    pub fn explanation(&self) -> &'static str {
+        match self {
+            MismatchKind::Unit => {
+                "De bronnen gebruiken een andere eenheid of noemer, dus de getallen zijn pas na omrekening te vergelijken."
+            }
+            MismatchKind::MissingPeriod => {
+                "Eén bron heeft voor deze periode geen (volledig) cijfer, door late of ontbrekende levering of geheimhouding ('.'), en onbekend is niet hetzelfde als nul."
+            }
+            MismatchKind::WithinRounding => {
+                "Het verschil is niet groter dan de afronding van de bronnen (CBS rondt af op 5) en zegt dus niets over de werkelijkheid."
+            }
+            MismatchKind::Vintage => {
+                "Het ene cijfer is voorlopig en het andere definitief: latere publicaties herzien eerdere cijfers."
+            }
+            MismatchKind::StockFlow => {
+                "Beginstand plus instroom min uitstroom komt niet uit op de eindstand, bijvoorbeeld door een andere peildatum of doordat wie twee keer instroomt één keer telt."
+            }
+            MismatchKind::StockDiscontinuity => {
+                "De beginstand in de ene publicatie sluit niet aan op de eindstand in de vorige: tussen de publicaties is herzien."
+            }
+            MismatchKind::TrendBreak => {
+                "Voor één bron is de methode of definitie vanaf deze periode veranderd, zodat cijfers over de breuk heen niet zonder meer te vergelijken zijn."
+            }
+            MismatchKind::BudgetVsRealisation => {
+                "Een begroting is een verwachting vooraf en geen meting, dus een verschil met de realisatie vraagt om uitleg, niet om correctie."
+            }
+            MismatchKind::PartsNotSumToTotal => {
+                "De delen (wijken of aanbieders) tellen niet op tot het totaal, bijvoorbeeld omdat niet iedereen aan een deel is toe te wijzen."
+            }
+            MismatchKind::Unexplained => {
+                "Het verschil is groter dan de drempel en geen van de bekende oorzaken past: een vraag voor de bronhouders."
+            }
+        }
+    }
+}
+
+impl fmt::Display for MismatchKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.dutch())
+    }
+}

@@ -1,0 +1,571 @@
+//! One source against the reference, period by period, and unit changes within one series.
+
+use super::view::{At, Break, Ctx, Missing, PState, VPoint, View};
+use super::{Mismatch, MismatchKind, approx_eq, codes, num, pct, plural, prev_period, relative, unit};
+use crate::model::{Granularity, Period, Series, Soort};
+use std::cmp::Reverse;
+use std::collections::HashSet;
+
+/// The outcome of comparing one period of a source with the reference.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct PairCell {
+    pub kind: Option<MismatchKind>,
+    /// For [`MismatchKind::MissingPeriod`]: the reference is the side without a number.
+    pub missing_ref: bool,
+    /// The raw figures (reference, other), each in its own unit.
+    pub values: (Option<f64>, Option<f64>),
+    /// The other figure in the reference's unit, when the units differ and convert.
+    pub converted: Option<f64>,
+    /// other − reference, in the reference's unit.
+    pub diff: Option<f64>,
+    /// `diff` relative to the reference value.
+    pub rel: Option<f64>,
+    pub detail: String,
+}
+
+impl PairCell {
+    fn nothing(values: (Option<f64>, Option<f64>)) -> PairCell {
+        PairCell {
+            kind: None,
+            missing_ref: false,
+            values,
+            converted: None,
+            diff: None,
+            rel: None,
+            detail: String::new(),
+        }
+    }
+
+    fn into_mismatch(self, kind: MismatchKind, r: &View, o: &View, p: Period) -> Mismatch {
+        let key = &r.series.key;
+        Mismatch {
+            kind,
+            domein: key.domein.clone(),
+            indicator: key.indicator.clone(),
+            breakdown: key.breakdown.clone(),
+            period: p,
+            sources: vec![r.bron().to_string(), o.bron().to_string()],
+            reference: Some(r.bron().to_string()),
+            values: vec![
+                (r.bron().to_string(), self.values.0),
+                (o.bron().to_string(), self.values.1),
+            ],
+            abs_diff: self.diff.map(f64::abs),
+            rel_diff: self.rel.map(f64::abs),
+            detail: self.detail,
+        }
+    }
+}
+
+/// The default reference of a group of series: the one covering the longest time (in months,
+/// so a yearly series of 7 years beats one of 8 first half-years), then the most periods, then
+/// the first bron by name. A requested bron wins when it is in the group.
+pub(super) fn choose_reference(group: &[&Series], requested: Option<&str>) -> usize {
+    if let Some(req) = requested
+        && let Some(i) = group.iter().position(|s| s.key.bron == req)
+    {
+        return i;
+    }
+    (0..group.len())
+        .min_by_key(|&i| {
+            let s = group[i];
+            let with_value = s.points.iter().filter(|o| o.value.is_some());
+            let months: u32 = with_value
+                .clone()
+                .map(|o| o.period.granularity.months())
+                .sum();
+            (Reverse(months), Reverse(with_value.count()), &s.key.bron)
+        })
+        .unwrap_or(0)
+}
+
+/// The points of two views side by side, by period, sorted: a merge, no searching.
+pub(super) fn zip_periods<'v, 'a>(
+    a: &'v View<'a>,
+    b: &'v View<'a>,
+) -> Vec<(Period, Option<&'v VPoint<'a>>, Option<&'v VPoint<'a>>)> {
+    let mut out = Vec::with_capacity(a.points.len().max(b.points.len()));
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let item = match (a.points.get(i), b.points.get(j)) {
+            (Some(x), Some(y)) if x.period == y.period => {
+                i += 1;
+                j += 1;
+                (x.period, Some(x), Some(y))
+            }
+            (Some(x), Some(y)) if x.period < y.period => {
+                i += 1;
+                (x.period, Some(x), None)
+            }
+            (Some(_), Some(y)) | (None, Some(y)) => {
+                j += 1;
+                (y.period, None, Some(y))
+            }
+            (Some(x), None) => {
+                i += 1;
+                (x.period, Some(x), None)
+            }
+            (None, None) => break,
+        };
+        out.push(item);
+    }
+    out
+}
+
+/// Compares every other series of a group (same domein, indicator, uitsplitsing) with the
+/// reference, each pair at the coarsest of their granularities and the requested one.
+pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Vec<Mismatch>) {
+    if group.len() < 2 {
+        return;
+    }
+    let ri = choose_reference(group, ctx.settings.reference.as_deref());
+    let reference = group[ri];
+    let floor = ctx.settings.granularity.unwrap_or(Granularity::Month);
+    let mut ref_views: Vec<View<'a>> = Vec::new();
+    let mut ref_missing_seen: HashSet<Period> = HashSet::new();
+    for (i, other) in group.iter().enumerate() {
+        if i == ri {
+            continue;
+        }
+        let g = reference.granularity().max(other.granularity()).max(floor);
+        let Ok(ov) = ctx.view(other, g) else {
+            continue;
+        };
+        let k = match ref_views.iter().position(|v| v.g == g) {
+            Some(k) => k,
+            None => match ctx.view(reference, g) {
+                Ok(v) => {
+                    ref_views.push(v);
+                    ref_views.len() - 1
+                }
+                Err(_) => continue,
+            },
+        };
+        let rv = &ref_views[k];
+        for (p, rp, op) in zip_periods(rv, &ov) {
+            let cell = classify_points(ctx, (rv, rp), (&ov, op), &p, false);
+            let Some(kind) = cell.kind else {
+                continue;
+            };
+            // A gap of the reference shows against every other source: name it once.
+            if kind == MismatchKind::MissingPeriod
+                && cell.missing_ref
+                && !ref_missing_seen.insert(p)
+            {
+                continue;
+            }
+            out.push(cell.into_mismatch(kind, rv, &ov, p));
+        }
+    }
+}
+
+/// Names the difference of `o` against the reference `r` at `p` (both views at one granularity).
+pub(super) fn classify(ctx: &Ctx, r: &View, o: &View, p: &Period, explain: bool) -> PairCell {
+    classify_points(ctx, (r, r.get(p)), (o, o.get(p)), p, explain)
+}
+
+/// [`classify`] with the points at `p` already looked up.
+fn classify_points<'v, 'a>(
+    ctx: &Ctx<'a>,
+    (r, rp): (&'v View<'a>, Option<&'v VPoint<'a>>),
+    (o, op): (&'v View<'a>, Option<&'v VPoint<'a>>),
+    p: &Period,
+    explain: bool,
+) -> PairCell {
+    let ra = r.at_point(p, rp, o.last_period());
+    let oa = o.at_point(p, op, r.last_period());
+    match (ra, oa) {
+        (At::Value(rv), At::Value(ov)) => numeric(ctx, r, o, (rv, ov), p, explain),
+        (At::Value(rv), At::Missing(m)) => {
+            missing(o, r, rv, m, p, (rv.value, other_raw(o, p)), false)
+        }
+        (At::Missing(m), At::Value(ov)) => {
+            missing(r, o, ov, m, p, (other_raw(r, p), ov.value), true)
+        }
+        _ => PairCell::nothing((other_raw(r, p), other_raw(o, p))),
+    }
+}
+
+fn other_raw(v: &View, p: &Period) -> Option<f64> {
+    v.get(p).and_then(|vp| vp.value)
+}
+
+/// One side has a number, the other has none (or one that cannot be used).
+fn missing(
+    lacking: &View,
+    having: &View,
+    hv: &VPoint,
+    m: Missing,
+    p: &Period,
+    values: (Option<f64>, Option<f64>),
+    missing_ref: bool,
+) -> PairCell {
+    let (lb, hb) = (lacking.bron(), having.bron());
+    let given = format!("{} geeft {}", hb, num(hv.value.unwrap_or(f64::NAN)));
+    let (kind, detail) = match m {
+        Missing::Gap(ch) if ch.len() == 1 && ch[0] == *p => (
+            MismatchKind::MissingPeriod,
+            format!(
+                "{p} ontbreekt bij {lb}, dat de perioden ervoor en erna wel levert; {given}"
+            ),
+        ),
+        Missing::Gap(ch) => {
+            let verb = if ch.len() == 1 { "ontbreekt" } else { "ontbreken" };
+            let present = lacking.get(p).map_or(0, |vp| vp.present);
+            let needed = p.children(lacking.own).len();
+            (
+                MismatchKind::MissingPeriod,
+                format!(
+                    "{p} is bij {lb} onvolledig ({present} van {needed} {}): {} {verb}; daarom niet als getal vergeleken ({given})",
+                    plural(lacking.own),
+                    codes(&ch)
+                ),
+            )
+        }
+        Missing::Unknown(ch) => (
+            MismatchKind::MissingPeriod,
+            format!(
+                "{lb} geeft '.' voor {}: onbekend, niet nul, dus geen getalsverschil ({given})",
+                codes(&ch)
+            ),
+        ),
+        Missing::NotYet(lag) => (
+            MismatchKind::MissingPeriod,
+            format!("{p} nog niet geleverd door {lb} (vertraging: {lag}); {given}"),
+        ),
+        Missing::MixedUnits(a, b) => (
+            MismatchKind::Unit,
+            format!(
+                "{lb} wisselt binnen {p} van eenheid ('{a}' en '{b}'): niet op te tellen, dus niet als getal vergeleken ({given})"
+            ),
+        ),
+    };
+    PairCell {
+        kind: Some(kind),
+        missing_ref,
+        detail,
+        ..PairCell::nothing(values)
+    }
+}
+
+/// The rounding tolerance of a pair: the rounding base of either source, more when rounded
+/// figures were summed.
+fn tolerance(ctx: &Ctx, r: &View, rv: &VPoint, o: &View, ov: &VPoint) -> (f64, f64) {
+    let (br, bo) = (ctx.rounding(r.bron()), ctx.rounding(o.bron()));
+    let n = |v: &View, vp: &VPoint| {
+        if v.soort == Soort::Stroom {
+            vp.needed.max(1) as f64
+        } else {
+            1.0
+        }
+    };
+    let base = br.max(bo);
+    (base, base.max((br * n(r, rv) + bo * n(o, ov)) / 2.0))
+}
+
+/// Trend breaks that apply to one side of the pair at `p` and not to the other, latest first.
+fn breaks_one_side<'c, 'a>(
+    ctx: &'c Ctx<'a>,
+    r: &'c View,
+    o: &'c View,
+    p: &Period,
+) -> Vec<(&'c str, &'c Break<'a>)> {
+    let rb: Vec<&Break> = ctx.breaks_at(&r.series.key, p).collect();
+    let ob: Vec<&Break> = ctx.breaks_at(&o.series.key, p).collect();
+    let mut out: Vec<(&str, &Break)> = rb
+        .iter()
+        .filter(|b| !ob.iter().any(|x| x.index == b.index))
+        .map(|b| (r.bron(), *b))
+        .chain(
+            ob.iter()
+                .filter(|b| !rb.iter().any(|x| x.index == b.index))
+                .map(|b| (o.bron(), *b)),
+        )
+        .collect();
+    out.sort_by_key(|(_, b)| Reverse(b.start));
+    out
+}
+
+fn status_word(provisional: bool) -> &'static str {
+    if provisional { "voorlopig" } else { "definitief" }
+}
+
+/// Both sides have a number. The detail is written only for a named difference, or for every
+/// comparison when `explain` (the comparison table shows it per cell).
+fn numeric(
+    ctx: &Ctx,
+    r: &View,
+    o: &View,
+    (rv, ov): (&VPoint, &VPoint),
+    p: &Period,
+    explain: bool,
+) -> PairCell {
+    let (a, b) = (rv.value.unwrap_or(0.0), ov.value.unwrap_or(0.0));
+    let (rb, ob) = (r.bron(), o.bron());
+    let threshold = ctx.settings.threshold;
+    let mut cell = PairCell::nothing((rv.value, ov.value));
+    if !unit::same(rv.unit, ov.unit) {
+        return unit_cell(ctx, r, o, rv, ov, p, cell);
+    }
+    let diff = b - a;
+    if approx_eq(a, b) {
+        cell.diff = Some(0.0);
+        cell.rel = Some(0.0);
+        if explain {
+            cell.detail = format!("{} ({rb}) tegen {} ({ob}): gelijk", num(a), num(b));
+        }
+        return cell;
+    }
+    cell.diff = Some(diff);
+    cell.rel = relative(diff, a);
+    let (base, tol) = tolerance(ctx, r, rv, o, ov);
+    let mut brk = None;
+    let kind = if diff.abs() <= tol {
+        Some(MismatchKind::WithinRounding)
+    } else if let Some(first) = breaks_one_side(ctx, r, o, p).into_iter().next() {
+        brk = Some(first);
+        Some(MismatchKind::TrendBreak)
+    } else if rv.provisional != ov.provisional && ctx.family(rb) == ctx.family(ob) {
+        Some(MismatchKind::Vintage)
+    } else if cell.rel.is_none_or(|rel| rel.abs() > threshold) {
+        Some(MismatchKind::Unexplained)
+    } else {
+        None
+    };
+    cell.kind = kind;
+    if kind.is_none() && !explain {
+        return cell;
+    }
+    let vs = Vs(a, rb, b, ob);
+    let size = Size(diff, cell.rel);
+    let status_note = Voorlopig(match (rv.provisional, ov.provisional) {
+        (true, false) => Some(rb),
+        (false, true) => Some(ob),
+        _ => None,
+    });
+    let drempel = pct(threshold);
+    cell.detail = match kind {
+        Some(MismatchKind::WithinRounding) => format!("{vs}: binnen afronding op {}", num(base)),
+        Some(MismatchKind::TrendBreak) => {
+            let (bron, b) = brk.expect("trend break found above");
+            format!(
+                "{vs}: {size}; trendbreuk bij {bron} vanaf {}: {}{status_note}",
+                b.period, b.meta.omschrijving
+            )
+        }
+        Some(MismatchKind::Vintage) => format!(
+            "{} ({rb}, {}) tegen {} ({ob}, {}): {size}; een ander vintage van hetzelfde cijfer",
+            num(a),
+            status_word(rv.provisional),
+            num(b),
+            status_word(ov.provisional)
+        ),
+        Some(_) => {
+            let mut d = format!("{vs}: {size}, boven de drempel van {drempel}{status_note}");
+            if let Some(n) = lag_note(ctx, r, o, p, cell.rel.map_or(f64::INFINITY, f64::abs)) {
+                d.push_str("; ");
+                d.push_str(&n);
+            }
+            d
+        }
+        None => format!("{vs}: {size}, binnen de drempel van {drempel}{status_note}"),
+    };
+    cell
+}
+
+/// "9.064 (a) tegen 9.065 (b)".
+struct Vs<'s>(f64, &'s str, f64, &'s str);
+
+impl std::fmt::Display for Vs<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}) tegen {} ({})", num(self.0), self.1, num(self.2), self.3)
+    }
+}
+
+/// "verschil 15 (0,1%)".
+struct Size(f64, Option<f64>);
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "verschil {}", num(self.0.abs()))?;
+        match self.1 {
+            Some(rel) => write!(f, " ({})", pct(rel)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// "; let op: b is voorlopig" when one side is.
+struct Voorlopig<'s>(Option<&'s str>);
+
+impl std::fmt::Display for Voorlopig<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(b) => write!(f, "; let op: {b} is voorlopig"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Units differ: convert when they differ only in scale or per-N, and say so.
+fn unit_cell(
+    ctx: &Ctx,
+    r: &View,
+    o: &View,
+    rv: &VPoint,
+    ov: &VPoint,
+    p: &Period,
+    mut cell: PairCell,
+) -> PairCell {
+    let (a, b) = (rv.value.unwrap_or(0.0), ov.value.unwrap_or(0.0));
+    let (rb, ob) = (r.bron(), o.bron());
+    let head = format!(
+        "{} {} ({rb}) tegen {} {} ({ob}): andere eenheid",
+        num(a),
+        rv.unit,
+        num(b),
+        ov.unit
+    );
+    cell.kind = Some(MismatchKind::Unit);
+    let mut detail = match unit::conversion(ov.unit, rv.unit) {
+        Some(c) => {
+            let converted = b * c.factor;
+            let diff = converted - a;
+            cell.converted = Some(converted);
+            cell.diff = Some(diff);
+            cell.rel = relative(diff, a);
+            let same_line = format!(
+                "{} {} = {} {}",
+                num(a),
+                c.to.short(),
+                num(a / c.factor),
+                c.from.short()
+            );
+            let after = if approx_eq(converted, a) {
+                "na omrekening gelijk".to_string()
+            } else {
+                let within = if cell.rel.is_some_and(|x| x.abs() <= ctx.settings.threshold) {
+                    "binnen"
+                } else {
+                    "boven"
+                };
+                format!(
+                    "na omrekening {} verschil ({within} de drempel van {})",
+                    cell.rel
+                        .map_or_else(|| num(diff.abs()).to_string(), |r| pct(r).to_string()),
+                    pct(ctx.settings.threshold)
+                )
+            };
+            let population = if c.populations_differ {
+                format!(
+                    "; de noemer verschilt ook: {} tegenover {}",
+                    c.to.base, c.from.base
+                )
+            } else {
+                String::new()
+            };
+            format!("{head}; {same_line}; {after}{population}")
+        }
+        None => format!("{head}, niet om te rekenen; niet als getal vergeleken"),
+    };
+    if let Some((bron, b)) = breaks_one_side(ctx, r, o, p).first() {
+        detail.push_str(&format!(
+            "; vastgelegde breuk bij {bron} vanaf {}: {}",
+            b.period, b.meta.omschrijving
+        ));
+    }
+    cell.detail = detail;
+    cell
+}
+
+/// When the difference shrinks clearly after shifting one period for a source with a known lag.
+fn lag_note<'a>(
+    ctx: &Ctx<'a>,
+    r: &View<'a>,
+    o: &View<'a>,
+    p: &Period,
+    current: f64,
+) -> Option<String> {
+    let prev = prev_period(p);
+    fn val<'a>(v: &View<'a>, q: &Period) -> Option<(f64, &'a str)> {
+        v.get(q)
+            .filter(|vp| vp.state == PState::Complete)
+            .and_then(|vp| vp.value.map(|x| (x, vp.unit)))
+    }
+    let (a, ua) = val(r, p)?;
+    let (b, ub) = val(o, p)?;
+    let mut best: Option<(f64, &str, &str)> = None;
+    // The reference lags: its figure now matches the other's previous one.
+    if let Some(lag) = ctx.lag(r.bron())
+        && let Some((b_prev, u)) = val(o, &prev)
+        && unit::same(u, ua)
+        && let Some(rel) = relative(a - b_prev, b_prev)
+    {
+        best = Some((rel.abs(), r.bron(), lag));
+    }
+    // The other lags: its figure now matches the reference's previous one.
+    if let Some(lag) = ctx.lag(o.bron())
+        && let Some((a_prev, u)) = val(r, &prev)
+        && unit::same(u, ub)
+        && let Some(rel) = relative(b - a_prev, a_prev)
+        && best.is_none_or(|(x, _, _)| rel.abs() < x)
+    {
+        best = Some((rel.abs(), o.bron(), lag));
+    }
+    let (shifted, lagging, lag) = best?;
+    (shifted < current * 0.6).then(|| {
+        format!(
+            "één {} verschoven ({lagging} loopt achter; vertraging: {lag}) is het verschil {}",
+            r.g.dutch(),
+            pct(shifted)
+        )
+    })
+}
+
+/// Unit changes between consecutive periods of one series (e.g. euro to x 1.000 euro).
+pub(super) fn units_within<'a>(ctx: &Ctx<'a>, series: &'a Series, out: &mut Vec<Mismatch>) {
+    let key = &series.key;
+    let own = series.granularity();
+    let default_unit = ctx.series_unit(key);
+    let mut prev: Option<(&crate::model::Observation, &str)> = None;
+    for obs in series.points.iter().filter(|o| o.period.granularity == own) {
+        let u = obs.unit.as_deref().unwrap_or(default_unit);
+        if let Some((po, pu)) = prev
+            && !unit::same(pu, u)
+        {
+            let mut detail = format!(
+                "eenheid wisselt binnen {}: '{pu}' t/m {}, '{u}' vanaf {}",
+                key.bron, po.period, obs.period
+            );
+            if let (Some(c), Some(v)) = (unit::conversion(u, pu), obs.value) {
+                detail.push_str(&format!(
+                    "; {} {} = {} {}",
+                    num(v),
+                    c.from.short(),
+                    num(v * c.factor),
+                    c.to.short()
+                ));
+            }
+            for b in ctx.breaks_between(key, &po.period, &obs.period) {
+                detail.push_str(&format!("; vastgelegde breuk: {}", b.meta.omschrijving));
+            }
+            out.push(Mismatch {
+                kind: MismatchKind::Unit,
+                domein: key.domein.clone(),
+                indicator: key.indicator.clone(),
+                breakdown: key.breakdown.clone(),
+                period: obs.period,
+                sources: vec![key.bron.clone()],
+                reference: None,
+                values: vec![
+                    (format!("{} {}", key.bron, po.period), po.value),
+                    (format!("{} {}", key.bron, obs.period), obs.value),
+                ],
+                abs_diff: None,
+                rel_diff: None,
+                detail,
+            });
+        }
+        prev = Some((obs, u));
+    }
+}

@@ -1,0 +1,135 @@
+//! Parts (per wijk, per aanbieder) against their total, for stroom and stand only: ratios are
+//! never summed.
+
+use super::view::{Ctx, PState, View};
+use super::{Mismatch, MismatchKind, approx_eq, num, pct, relative, unit};
+use crate::model::{Granularity, Series, Soort};
+use std::collections::BTreeMap;
+
+/// Which dimension the parts split.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Dim {
+    Wijk,
+    Aanbieder,
+}
+
+impl Dim {
+    fn plural(self) -> &'static str {
+        match self {
+            Dim::Wijk => "wijken",
+            Dim::Aanbieder => "aanbieders",
+        }
+    }
+}
+
+/// `list`: all series of one (domein, indicator).
+pub(super) fn detect<'a>(ctx: &Ctx<'a>, list: &[&'a Series], out: &mut Vec<Mismatch>) {
+    let Some(first) = list.first() else {
+        return;
+    };
+    if ctx.soort(&first.key) == Soort::Ratio {
+        return;
+    }
+    // (bron, regio) -> (total, parts per dimension)
+    type Family<'s> = (Option<&'s Series>, BTreeMap<Dim, Vec<&'s Series>>);
+    let mut families: BTreeMap<(&str, Option<&str>), Family> = BTreeMap::new();
+    for s in list {
+        let b = &s.key.breakdown;
+        let entry = families
+            .entry((s.key.bron.as_str(), b.regio.as_deref()))
+            .or_default();
+        match (&b.wijk, &b.aanbieder) {
+            (None, None) => entry.0 = Some(s),
+            (Some(_), None) => entry.1.entry(Dim::Wijk).or_default().push(s),
+            (None, Some(_)) => entry.1.entry(Dim::Aanbieder).or_default().push(s),
+            (Some(_), Some(_)) => {}
+        }
+    }
+    for (total, dims) in families.values() {
+        let Some(total) = total else {
+            continue;
+        };
+        for (dim, parts) in dims {
+            check(ctx, total, *dim, parts, out);
+        }
+    }
+}
+
+fn check<'a>(
+    ctx: &Ctx<'a>,
+    total: &'a Series,
+    dim: Dim,
+    parts: &[&'a Series],
+    out: &mut Vec<Mismatch>,
+) {
+    let floor = ctx.settings.granularity.unwrap_or(Granularity::Month);
+    let g = parts
+        .iter()
+        .map(|s| s.granularity())
+        .fold(total.granularity().max(floor), Granularity::max);
+    let Ok(tv) = ctx.view(total, g) else {
+        return;
+    };
+    let Ok(pvs) = parts
+        .iter()
+        .map(|s| ctx.view(s, g))
+        .collect::<Result<Vec<View>, _>>()
+    else {
+        return;
+    };
+    let bron = &total.key.bron;
+    let base = ctx.rounding(bron);
+    for tp in &tv.points {
+        let (PState::Complete, Some(t)) = (&tp.state, tp.value) else {
+            continue;
+        };
+        let mut sum = 0.0;
+        let mut n = 0usize;
+        let mut comparable = true;
+        for pv in &pvs {
+            match pv.get(&tp.period) {
+                Some(pp) if pp.state == PState::Complete && unit::same(pp.unit, tp.unit) => {
+                    sum += pp.value.unwrap_or(0.0);
+                    n += pp.needed.max(1);
+                }
+                // A part without a figure cannot be summed: no claim either way.
+                _ => {
+                    comparable = false;
+                    break;
+                }
+            }
+        }
+        if !comparable {
+            continue;
+        }
+        let diff = sum - t;
+        let tol = base / 2.0 * (n + tp.needed.max(1)) as f64;
+        if approx_eq(sum, t) || diff.abs() <= tol {
+            continue;
+        }
+        let rel = relative(diff, t);
+        let label = format!("som van {} {}", pvs.len(), dim.plural());
+        let direction = if diff < 0.0 { "minder" } else { "meer" };
+        let detail = format!(
+            "{label} {} tegen totaal {} ({bron}): {} {direction}{}",
+            num(sum),
+            num(t),
+            num(diff.abs()),
+            rel.map(|r| format!(" ({})", pct(r))).unwrap_or_default()
+        );
+        let key = &total.key;
+        out.push(Mismatch {
+            kind: MismatchKind::PartsNotSumToTotal,
+            domein: key.domein.clone(),
+            indicator: key.indicator.clone(),
+            breakdown: key.breakdown.clone(),
+            period: tp.period,
+            sources: vec![bron.clone()],
+            reference: Some(bron.clone()),
+            values: vec![("totaal".to_string(), Some(t)), (label, Some(sum))],
+            abs_diff: Some(diff.abs()),
+            rel_diff: rel.map(f64::abs),
+            detail,
+        });
+    }
+}

@@ -1,0 +1,412 @@
+//! Lookups built once per run ([`Ctx`]) and a series brought to a granularity with, per period,
+//! why it is or is not comparable ([`View`]).
+
+use super::{Settings, unit};
+use crate::analysis::aggregate::{AggError, aggregate, aggregate_in};
+use crate::model::{
+    Dataset, Granularity, IndicatorMeta, Observation, Period, Series, SeriesKey, Soort,
+    SourceMeta, TrendBreak,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// A trend break with its parsed start.
+pub(super) struct Break<'a> {
+    pub index: usize,
+    pub period: Period,
+    pub start: i64,
+    pub meta: &'a TrendBreak,
+}
+
+/// Everything looked up more than once, indexed: no linear scans per series.
+pub(super) struct Ctx<'a> {
+    pub ds: &'a Dataset,
+    pub settings: &'a Settings,
+    indicators: HashMap<(&'a str, &'a str), &'a IndicatorMeta>,
+    sources: HashMap<&'a str, &'a SourceMeta>,
+    families: HashMap<&'a str, String>,
+    breaks: Vec<Break<'a>>,
+    /// All series per (domein, indicator), in dataset order.
+    pub by_indicator: BTreeMap<(&'a str, &'a str), Vec<&'a Series>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(ds: &'a Dataset, settings: &'a Settings) -> Ctx<'a> {
+        let indicators = ds
+            .meta
+            .indicatoren
+            .iter()
+            .map(|m| ((m.domein.as_str(), m.id.as_str()), m))
+            .collect();
+        let sources: HashMap<&str, &SourceMeta> =
+            ds.meta.bronnen.iter().map(|s| (s.id.as_str(), s)).collect();
+        let families = sources
+            .iter()
+            .map(|(id, s)| (*id, family_of(id, &s.leverancier)))
+            .collect();
+        let breaks = ds
+            .meta
+            .breuken
+            .iter()
+            .enumerate()
+            .filter_map(|(index, meta)| {
+                let (period, _) = Period::parse(&meta.periode).ok()?;
+                Some(Break {
+                    index,
+                    period,
+                    start: period.start_month(),
+                    meta,
+                })
+            })
+            .collect();
+        let mut by_indicator: BTreeMap<(&str, &str), Vec<&Series>> = BTreeMap::new();
+        for s in &ds.series {
+            by_indicator
+                .entry((s.key.domein.as_str(), s.key.indicator.as_str()))
+                .or_default()
+                .push(s);
+        }
+        Ctx {
+            ds,
+            settings,
+            indicators,
+            sources,
+            families,
+            breaks,
+            by_indicator,
+        }
+    }
+
+    pub fn indicator(&self, domein: &str, id: &str) -> Option<&'a IndicatorMeta> {
+        self.indicators.get(&(domein, id)).copied()
+    }
+
+    /// Like [`Dataset::soort`]: stroom when the metadata is missing.
+    pub fn soort(&self, key: &SeriesKey) -> Soort {
+        self.indicator(&key.domein, &key.indicator)
+            .map_or(Soort::Stroom, |m| m.soort)
+    }
+
+    /// The unit of one figure: the row's own unit, else the indicator's unit for this source.
+    pub fn unit(&self, key: &'a SeriesKey, obs: &'a Observation) -> &'a str {
+        obs.unit.as_deref().unwrap_or_else(|| self.series_unit(key))
+    }
+
+    /// The indicator's unit for this source (rows may override it).
+    pub fn series_unit(&self, key: &'a SeriesKey) -> &'a str {
+        self.indicator(&key.domein, &key.indicator)
+            .map_or("", |m| m.unit_for(&key.bron))
+    }
+
+    /// Rounding base of a source's published figures (0 when not rounded).
+    pub fn rounding(&self, bron: &str) -> f64 {
+        self.sources.get(bron).map_or(0.0, |s| f64::from(s.afronding))
+    }
+
+    /// The delivery lag as written, when the source has one.
+    pub fn lag(&self, bron: &str) -> Option<&'a str> {
+        self.sources
+            .get(bron)
+            .map(|s| s.vertraging.trim())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Who publishes: the leverancier up to the first '(' or ',', else the bron id up to the
+    /// first '-'. Two publications of one family can be vintages of the same figure.
+    pub fn family(&self, bron: &str) -> std::borrow::Cow<'_, str> {
+        match self.families.get(bron) {
+            Some(f) => std::borrow::Cow::Borrowed(f.as_str()),
+            None => std::borrow::Cow::Owned(family_of(bron, "")),
+        }
+    }
+
+    /// Breaks that apply to this series at `period` (started at or before its end).
+    pub fn breaks_at<'s>(
+        &'s self,
+        key: &'s SeriesKey,
+        period: &Period,
+    ) -> impl Iterator<Item = &'s Break<'a>> + 's {
+        let end = period.end_month();
+        self.breaks
+            .iter()
+            .filter(move |b| b.start <= end && break_matches(b.meta, key))
+    }
+
+    /// Breaks of this series that start inside `(after, period]`: a change between two
+    /// consecutive periods.
+    pub fn breaks_between<'s>(
+        &'s self,
+        key: &'s SeriesKey,
+        after: &Period,
+        period: &Period,
+    ) -> impl Iterator<Item = &'s Break<'a>> + 's {
+        let (lo, hi) = (after.end_month(), period.end_month());
+        self.breaks
+            .iter()
+            .filter(move |b| b.start > lo && b.start <= hi && break_matches(b.meta, key))
+    }
+
+    /// The series at granularity `g`, with per period whether it can be compared as a number.
+    pub fn view(&self, series: &'a Series, g: Granularity) -> Result<View<'a>, AggError> {
+        View::build(self, series, g)
+    }
+}
+
+fn family_of(bron: &str, leverancier: &str) -> String {
+    let lev = leverancier.split(['(', ',']).next().unwrap_or("").trim();
+    if lev.is_empty() {
+        bron.split('-').next().unwrap_or(bron).to_lowercase()
+    } else {
+        lev.to_lowercase()
+    }
+}
+
+fn break_matches(b: &TrendBreak, key: &SeriesKey) -> bool {
+    b.domein.as_ref().is_none_or(|d| *d == key.domein)
+        && b.indicator.as_ref().is_none_or(|i| *i == key.indicator)
+        && b.bron.as_ref().is_none_or(|s| *s == key.bron)
+}
+
+/// Why an aggregated period has no comparable number.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum PState<'a> {
+    Complete,
+    /// Present with '.': unknown, not zero. Lists the (finer) periods concerned.
+    Unknown(Vec<Period>),
+    /// Finer periods missing that the source's rhythm says should be there.
+    Gap(Vec<Period>),
+    /// Incomplete only because the source starts later, ends earlier or publishes less often
+    /// (e.g. only first half-years): nothing to report.
+    Edge,
+    /// Finer periods in different units: cannot be summed.
+    MixedUnits(&'a str, &'a str),
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct VPoint<'a> {
+    pub period: Period,
+    /// Only for [`PState::Complete`].
+    pub value: Option<f64>,
+    pub state: PState<'a>,
+    pub provisional: bool,
+    pub unit: &'a str,
+    pub present: usize,
+    pub needed: usize,
+}
+
+/// What a view says about one period.
+pub(super) enum At<'v, 'a> {
+    Value(&'v VPoint<'a>),
+    Missing(Missing<'a>),
+    /// Outside what the source covers: say nothing.
+    Silent,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Missing<'a> {
+    Gap(Vec<Period>),
+    Unknown(Vec<Period>),
+    /// The latest period of a source with a known lag.
+    NotYet(&'a str),
+    MixedUnits(&'a str, &'a str),
+}
+
+pub(super) struct View<'a> {
+    pub series: &'a Series,
+    pub g: Granularity,
+    pub own: Granularity,
+    pub soort: Soort,
+    pub points: Vec<VPoint<'a>>,
+    /// Own-granularity span and rhythm (every `step` periods).
+    first: Option<Period>,
+    last: Option<Period>,
+    step: i64,
+    lag: Option<&'a str>,
+}
+
+fn own_index(p: &Period, own: Granularity) -> i64 {
+    p.start_month().div_euclid(i64::from(own.months()))
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 { a.abs() } else { gcd(b, a % b) }
+}
+
+impl<'a> View<'a> {
+    fn build(ctx: &Ctx<'a>, series: &'a Series, g: Granularity) -> Result<View<'a>, AggError> {
+        let own = series.granularity();
+        let soort = ctx.soort(&series.key);
+        let agg = if soort == Soort::Ratio && g != own {
+            aggregate_in(ctx.ds, series, g)?
+        } else {
+            aggregate(series, soort, g)?
+        };
+        let own_points: Vec<&Observation> = series
+            .points
+            .iter()
+            .filter(|o| o.period.granularity == own)
+            .collect();
+        let mut step = 0;
+        for w in own_points.windows(2) {
+            step = gcd(
+                step,
+                own_index(&w[1].period, own) - own_index(&w[0].period, own),
+            );
+        }
+        let mut view = View {
+            series,
+            g,
+            own,
+            soort,
+            points: Vec::with_capacity(agg.len()),
+            first: own_points.first().map(|o| o.period),
+            last: own_points.last().map(|o| o.period),
+            step: step.max(1),
+            lag: ctx.lag(&series.key.bron),
+        };
+        let key = &series.key;
+        let default_unit = ctx.series_unit(key);
+        let unit_of = |obs: &'a Observation| obs.unit.as_deref().unwrap_or(default_unit);
+        if g == own {
+            for (ap, obs) in agg.iter().zip(&own_points) {
+                let state = if ap.value.is_some() {
+                    PState::Complete
+                } else {
+                    PState::Unknown(vec![ap.period])
+                };
+                view.points.push(VPoint {
+                    period: ap.period,
+                    value: ap.value,
+                    state,
+                    provisional: ap.provisional,
+                    unit: unit_of(obs),
+                    present: ap.present,
+                    needed: ap.needed,
+                });
+            }
+            return Ok(view);
+        }
+        for ap in &agg {
+            let children = ap.period.children(own);
+            let relevant: &[Period] = match soort {
+                Soort::Stand => &children[children.len().saturating_sub(1)..],
+                _ => &children,
+            };
+            let mut units: Vec<&'a str> = Vec::new();
+            let mut gap = Vec::new();
+            let mut unknown = Vec::new();
+            for c in relevant {
+                match series.value_at(c) {
+                    Some(obs) => {
+                        let u = unit_of(obs);
+                        if !units.iter().any(|x| unit::same(x, u)) {
+                            units.push(u);
+                        }
+                        if obs.value.is_none() {
+                            unknown.push(*c);
+                        }
+                    }
+                    None if view.expected(c) => gap.push(*c),
+                    None => {}
+                }
+            }
+            let state = if units.len() > 1 {
+                PState::MixedUnits(units[0], units[1])
+            } else if ap.complete && ap.value.is_some() {
+                PState::Complete
+            } else if !gap.is_empty() {
+                PState::Gap(gap)
+            } else if !unknown.is_empty() {
+                PState::Unknown(unknown)
+            } else {
+                PState::Edge
+            };
+            let complete = state == PState::Complete;
+            view.points.push(VPoint {
+                period: ap.period,
+                value: if complete { ap.value } else { None },
+                state,
+                provisional: ap.provisional,
+                unit: units.last().copied().unwrap_or(default_unit),
+                present: ap.present,
+                needed: ap.needed,
+            });
+        }
+        Ok(view)
+    }
+
+    pub fn bron(&self) -> &'a str {
+        &self.series.key.bron
+    }
+
+    pub fn get(&self, p: &Period) -> Option<&VPoint<'a>> {
+        self.points
+            .binary_search_by(|v| v.period.cmp(p))
+            .ok()
+            .map(|i| &self.points[i])
+    }
+
+    /// The latest period of this view.
+    pub fn last_period(&self) -> Option<Period> {
+        self.points.last().map(|v| v.period)
+    }
+
+    /// Whether the source's own rhythm says it should have a figure for `q` (own granularity):
+    /// within its first and last period and on its step (a source of first half-years only is
+    /// not missing the second ones).
+    fn expected(&self, q: &Period) -> bool {
+        let (Some(first), Some(last)) = (self.first, self.last) else {
+            return false;
+        };
+        *q >= first
+            && *q <= last
+            && (own_index(q, self.own) - own_index(&first, self.own)).rem_euclid(self.step) == 0
+    }
+
+    /// A lagging source that stops just before `p`, while `p` is the other side's latest period.
+    fn not_yet(&self, p: &Period, other_last: Option<Period>) -> Option<&'a str> {
+        let lag = self.lag?;
+        let after_end = self.last?.end_month() + 1;
+        (Some(*p) == other_last && p.start_month() <= after_end && after_end <= p.end_month())
+            .then_some(lag)
+    }
+
+    /// What this view says about `p`, given the other side's latest period.
+    pub fn at(&self, p: &Period, other_last: Option<Period>) -> At<'_, 'a> {
+        self.at_point(p, self.get(p), other_last)
+    }
+
+    /// Like [`View::at`] with the point at `p` already looked up (`None`: no point).
+    pub fn at_point<'v>(
+        &'v self,
+        p: &Period,
+        point: Option<&'v VPoint<'a>>,
+        other_last: Option<Period>,
+    ) -> At<'v, 'a> {
+        match point {
+            Some(vp) => match &vp.state {
+                PState::Complete => At::Value(vp),
+                PState::Unknown(c) => At::Missing(Missing::Unknown(c.clone())),
+                PState::Gap(c) => At::Missing(Missing::Gap(c.clone())),
+                PState::MixedUnits(a, b) => At::Missing(Missing::MixedUnits(a, b)),
+                PState::Edge => match self.not_yet(p, other_last) {
+                    Some(lag) => At::Missing(Missing::NotYet(lag)),
+                    None => At::Silent,
+                },
+            },
+            None => {
+                let gap: Vec<Period> = p
+                    .children(self.own)
+                    .into_iter()
+                    .filter(|c| self.expected(c))
+                    .collect();
+                if !gap.is_empty() {
+                    At::Missing(Missing::Gap(gap))
+                } else if let Some(lag) = self.not_yet(p, other_last) {
+                    At::Missing(Missing::NotYet(lag))
+                } else {
+                    At::Silent
+                }
+            }
+        }
+    }
+}

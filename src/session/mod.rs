@@ -1,0 +1,20 @@
+//! Sessions ("sessies"): the annotations made in a "duiden van data" meeting, stored as TOML in
+//! `sessions/`, with minutes in Markdown.
+//!
+//! - [`model`]: the session file's data (participants, agenda, annotations, status changes);
+//! - [`store`]: atomic saves, loading with line:column errors, locking, the session folder;
+//! - [`minutes`]: the Markdown minutes.
+
+pub mod minutes;
+pub mod model;
+pub mod store;
+
+pub use minutes::{markdown, markdown_with_history};
+pub use model::{
+    AgendaItem, Anchor, Annotation, AnnotationKind, DatasetRef, FORMAT_VERSION, Participant,
+    QuestionStatus, Role, Session, StatusChange, now_local, slug, today,
+};
+pub use store::{
+    LockOutcome, SessionError, SessionLock, acquire, list, list_ok, load, previous_open_items,
+    save_atomic, session_path, todays_sessions, write_atomic, write_atomic_with,
+};

@@ -1,0 +1,406 @@
+//! The session side of the interface: choosing a session, capturing and editing annotations,
+//! follow-up of earlier sessions, and writing minutes. Everything written goes through
+//! `SessionState::change` (atomic save before the change is confirmed).
+
+use super::action::Action;
+use super::app::{App, Focus, Popup, SessionSetup};
+use super::components::chart::AxisNote;
+use super::keys;
+use super::popups::annotate::{AnnotateForm, FormOutcome};
+use super::popups::follow_up::FollowUp;
+use super::popups::start::{StartForm, StartOutcome};
+use super::open_session::{SessionState, UndoOp};
+use super::strings;
+use crate::session::store;
+use crate::session::{
+    Anchor, Annotation, DatasetRef, QuestionStatus, Session, StatusChange, minutes, now_local, today,
+};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+
+impl App {
+    /// Sets up sessions: opens `open` when given (from `--sessie`), else offers today's sessions.
+    pub fn with_sessions(mut self, setup: SessionSetup, open: Option<(PathBuf, Session)>) -> App {
+        self.setup = setup;
+        match open {
+            Some((path, session)) => self.enter_session(path, session),
+            None => {
+                let today_list = store::todays_sessions(&self.setup.dir, &today())
+                    .into_iter()
+                    .filter_map(|p| {
+                        let s = store::load(&p).ok()?;
+                        self.same_dataset(&s).then(|| (p, s.titel))
+                    })
+                    .collect();
+                self.popup = Some(Popup::Start(StartForm::new(today_list)));
+            }
+        }
+        self
+    }
+
+    fn same_dataset(&self, s: &Session) -> bool {
+        s.dataset.pad == self.setup.dataset_pad || s.dataset.hash == self.dataset.content_hash
+    }
+
+    fn enter_session(&mut self, path: PathBuf, session: Session) {
+        let changed = session.dataset.hash != self.dataset.content_hash;
+        let state = SessionState::open(path, session);
+        self.message = match (&state.read_only, changed) {
+            (Some(r), _) => Some(r.clone()),
+            (None, true) => Some(strings::DATA_CHANGED.to_string()),
+            _ => None,
+        };
+        self.session = Some(state);
+    }
+
+    /// Keys go to the popup that has the keyboard, else through the key table.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        match self.popup.take() {
+            Some(Popup::Annotate(mut form)) if !ctrl_c => match form.handle_key(key) {
+                FormOutcome::Continue => self.popup = Some(Popup::Annotate(form)),
+                FormOutcome::Cancel => {}
+                FormOutcome::Save(a) => self.save_annotation(*a, form.editing),
+            },
+            Some(Popup::Start(mut form)) if !ctrl_c => match form.handle_key(key) {
+                StartOutcome::Continue => self.popup = Some(Popup::Start(form)),
+                StartOutcome::ViewOnly => self.message = Some(strings::NO_SESSION.to_string()),
+                StartOutcome::Open(path) => match store::load(&path) {
+                    Ok(s) => self.enter_session(path, s),
+                    Err(e) => {
+                        // A broken file is never overwritten: say what is wrong and stay here.
+                        self.message = Some(e.to_string());
+                        self.popup = Some(Popup::Start(form));
+                    }
+                },
+                StartOutcome::Create(title) => self.create_session(&title),
+            },
+            Some(Popup::FollowUp(mut f)) if !ctrl_c => {
+                self.follow_up_key(&mut f, key);
+                if !matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q')) {
+                    self.popup = Some(Popup::FollowUp(f));
+                }
+            }
+            other => {
+                self.popup = other;
+                if let Some(action) = keys::action_for(key) {
+                    self.update(action);
+                }
+            }
+        }
+    }
+
+    fn create_session(&mut self, title: &str) {
+        let date = today();
+        let path = store::session_path(&self.setup.dir, &date, title);
+        let session = Session::new(
+            title,
+            &date,
+            DatasetRef {
+                pad: self.setup.dataset_pad.clone(),
+                hash: self.dataset.content_hash.clone(),
+            },
+        );
+        let mut state = SessionState::open(path.clone(), session);
+        // Written at once so the session exists (and can be continued) from its first second.
+        if let Err(e) = state.change(None, |_| {}) {
+            self.message = Some(e);
+        }
+        self.session = Some(state);
+        self.show_follow_up();
+    }
+
+    /// Open questions and actions of earlier sessions on this dataset.
+    pub fn show_follow_up(&mut self) {
+        let Some(state) = &self.session else {
+            self.message = Some(strings::NEED_SESSION.to_string());
+            return;
+        };
+        let items = store::previous_open_items(
+            &self.setup.dir,
+            (&self.setup.dataset_pad, &self.dataset.content_hash),
+            &state.path,
+        );
+        self.popup = Some(Popup::FollowUp(FollowUp { items, selected: 0 }));
+    }
+
+    fn follow_up_key(&mut self, f: &mut FollowUp, key: KeyEvent) {
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => f.selected = f.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                f.selected = (f.selected + 1).min(f.items.len().saturating_sub(1))
+            }
+            KeyCode::Char('s') => {
+                let Some((file, a)) = f.items.get(f.selected).cloned() else {
+                    return;
+                };
+                let Some(state) = &mut self.session else { return };
+                let next = a.status.unwrap_or(QuestionStatus::Open).next();
+                let change = StatusChange {
+                    sessie: file,
+                    id: a.id,
+                    status: next,
+                    tijd: now_local(),
+                    door: String::new(),
+                    toelichting: String::new(),
+                };
+                match state.change(None, |s| s.statuswijzigingen.push(change)) {
+                    Ok(()) => {
+                        f.items[f.selected].1.status = Some(next);
+                        self.message = Some(strings::status_set(next.dutch()));
+                    }
+                    Err(e) => self.message = Some(e),
+                }
+            }
+            KeyCode::Enter => {
+                if let Some((_, a)) = f.selected_item().cloned() {
+                    self.show_anchor(&a.anker);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows the series and period an anchor refers to.
+    pub fn show_anchor(&mut self, anchor: &Anchor) {
+        let keys: Vec<_> = self
+            .dataset
+            .series_of(&anchor.domein, &anchor.indicator)
+            .filter(|s| anchor.bronnen.contains(&s.key.bron) && s.key.breakdown.is_total())
+            .map(|s| s.key.clone())
+            .collect();
+        if !keys.is_empty() {
+            self.browser.reveal(&self.dataset, &keys[0]);
+            self.set_selection(keys);
+        }
+        if let Some((from, _)) = anchor.periods() {
+            self.cursor = self
+                .chart
+                .periods
+                .iter()
+                .position(|p| p.start_month() >= from.start_month())
+                .or(self.cursor);
+        }
+        self.focus = Focus::Chart;
+    }
+
+    pub(super) fn toggle_range(&mut self) {
+        if self.range_start.take().is_some() {
+            self.message = Some(strings::RANGE_CLEARED.to_string());
+        } else if let Some(p) = self.cursor_period() {
+            self.range_start = Some(p);
+            self.focus = Focus::Chart;
+            self.message = Some(strings::RANGE_STARTED.to_string());
+        }
+    }
+
+    /// The period range under the cursor (and range start).
+    pub fn selected_range(&self) -> Option<(crate::model::Period, crate::model::Period)> {
+        let c = self.cursor_period()?;
+        Some(match self.range_start {
+            Some(s) if s <= c => (s, c),
+            Some(s) => (c, s),
+            None => (c, c),
+        })
+    }
+
+    pub(super) fn open_annotate(&mut self) {
+        match &self.session {
+            None => {
+                self.message = Some(strings::NEED_SESSION.to_string());
+                return;
+            }
+            Some(s) if s.read_only.is_some() => {
+                self.message = s.read_only.clone();
+                return;
+            }
+            Some(_) => {}
+        }
+        let (Some(first), Some((from, to))) = (self.chart.series.first(), self.selected_range())
+        else {
+            self.message = Some(strings::NO_CHART_FOR_NOTE.to_string());
+            return;
+        };
+        let (domein, indicator) = (first.key.domein.clone(), first.key.indicator.clone());
+        let mut bronnen: Vec<String> = self
+            .chart
+            .series
+            .iter()
+            .filter(|s| s.key.domein == domein && s.key.indicator == indicator)
+            .map(|s| s.key.bron.clone())
+            .collect();
+        bronnen.dedup();
+        let anchor = Anchor {
+            domein,
+            indicator,
+            bronnen,
+            van: from.code(),
+            tot: (to != from).then(|| to.code()),
+            verschil: None,
+        };
+        let participants = self.participants();
+        self.popup = Some(Popup::Annotate(Box::new(AnnotateForm::new(
+            anchor,
+            self.last_role,
+            participants,
+        ))));
+    }
+
+    fn participants(&self) -> Vec<crate::session::Participant> {
+        self.session
+            .as_ref()
+            .map(|s| s.session.deelnemers.clone())
+            .unwrap_or_default()
+    }
+
+    fn save_annotation(&mut self, mut a: Annotation, editing: bool) {
+        let Some(state) = &mut self.session else {
+            self.message = Some(strings::NEED_SESSION.to_string());
+            return;
+        };
+        self.last_role = a.rol;
+        let label = format!("{} {}", a.soort.marker(), a.soort.dutch());
+        let period = a.anker.dutch_period();
+        let result = if editing {
+            let before = state.session.get(a.id).cloned();
+            state.change(before.map(UndoOp::Edited), |s| {
+                if let Some(cur) = s.get_mut(a.id) {
+                    *cur = a;
+                }
+            })
+        } else {
+            a.tijd = now_local();
+            let id = state.session.next_id();
+            state.change(Some(UndoOp::Added(id)), |s| {
+                s.add(a);
+            })
+        };
+        self.message = Some(match result {
+            Ok(()) => {
+                self.range_start = None;
+                strings::saved(&label, &period)
+            }
+            Err(e) => e,
+        });
+    }
+
+    pub(super) fn undo(&mut self) {
+        let Some(state) = &mut self.session else {
+            self.message = Some(strings::NEED_SESSION.to_string());
+            return;
+        };
+        self.message = Some(match state.undo_last() {
+            Ok(Some(m)) => m.to_string(),
+            Ok(None) => strings::NOTHING_TO_UNDO.to_string(),
+            Err(e) => e,
+        });
+    }
+
+    pub(super) fn write_minutes(&mut self) {
+        let Some(state) = &self.session else {
+            self.message = Some(strings::NEED_SESSION.to_string());
+            return;
+        };
+        let text = minutes::markdown(&state.session, &state.file_name(), Some(&self.dataset));
+        let out = state.path.with_extension("md");
+        self.message = Some(match store::write_atomic(&out, text.as_bytes()) {
+            Ok(()) => strings::minutes_written(&out.display().to_string()),
+            Err(e) => strings::not_saved(&e.to_string()),
+        });
+    }
+
+    /// Annotations on the indicators in the chart, in period order.
+    pub fn chart_notes(&self) -> Vec<&Annotation> {
+        let Some(state) = &self.session else {
+            return Vec::new();
+        };
+        let mut inds: Vec<(&str, &str)> = self
+            .chart
+            .series
+            .iter()
+            .map(|s| (s.key.domein.as_str(), s.key.indicator.as_str()))
+            .collect();
+        inds.dedup();
+        let mut notes: Vec<&Annotation> = state
+            .session
+            .aantekeningen
+            .iter()
+            .filter(|a| inds.contains(&(a.anker.domein.as_str(), a.anker.indicator.as_str())))
+            .collect();
+        notes.sort_by_key(|a| (a.anker.periods().map(|p| p.0), a.id));
+        notes
+    }
+
+    pub fn axis_notes(&self) -> Vec<AxisNote> {
+        let selected = (self.focus == Focus::Notes)
+            .then(|| self.chart_notes().get(self.notes_selected).map(|a| a.id))
+            .flatten();
+        self.chart_notes()
+            .into_iter()
+            .filter_map(|a| {
+                let (from, to) = a.anker.periods()?;
+                Some(AxisNote {
+                    from,
+                    to,
+                    marker: a.soort.marker(),
+                    selected: Some(a.id) == selected,
+                })
+            })
+            .collect()
+    }
+
+    pub(super) fn update_notes(&mut self, action: Action) {
+        let notes: Vec<Annotation> = self.chart_notes().into_iter().cloned().collect();
+        if notes.is_empty() {
+            return;
+        }
+        let last = notes.len() - 1;
+        self.notes_selected = self.notes_selected.min(last);
+        let current = notes[self.notes_selected].clone();
+        match action {
+            Action::Up => self.notes_selected = self.notes_selected.saturating_sub(1),
+            Action::Down => self.notes_selected = (self.notes_selected + 1).min(last),
+            Action::Home => self.notes_selected = 0,
+            Action::End => self.notes_selected = last,
+            Action::Activate => {
+                let anchor = current.anker.clone();
+                self.show_anchor(&anchor);
+                self.focus = Focus::Notes;
+            }
+            Action::Edit => {
+                let participants = self.participants();
+                self.popup = Some(Popup::Annotate(Box::new(AnnotateForm::edit(
+                    current,
+                    participants,
+                ))));
+            }
+            Action::Delete => {
+                let Some(state) = &mut self.session else { return };
+                let label = current.soort.dutch();
+                self.message = Some(
+                    match state.change(Some(UndoOp::Deleted(current.clone())), |s| {
+                        s.remove(current.id);
+                    }) {
+                        Ok(()) => strings::deleted(label),
+                        Err(e) => e,
+                    },
+                );
+            }
+            Action::CycleStatus if current.soort.has_status() => {
+                let Some(state) = &mut self.session else { return };
+                let next = current.status.unwrap_or(QuestionStatus::Open).next();
+                self.message = Some(
+                    match state.change(Some(UndoOp::Edited(current.clone())), |s| {
+                        if let Some(a) = s.get_mut(current.id) {
+                            a.status = Some(next);
+                        }
+                    }) {
+                        Ok(()) => strings::status_set(next.dutch()),
+                        Err(e) => e,
+                    },
+                );
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Follow-up at the start of a session: open research questions and actions of earlier sessions
+//! on this dataset, whose status can be updated here (recorded in this session's minutes).
+
+use crate::session::Annotation;
+use crate::tui::strings;
+use crate::tui::style::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+pub struct FollowUp {
+    /// (session file name, annotation with its latest status)
+    pub items: Vec<(String, Annotation)>,
+    pub selected: usize,
+}
+
+impl FollowUp {
+    pub fn selected_item(&self) -> Option<&(String, Annotation)> {
+        self.items.get(self.selected)
+    }
+
+    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
+        let width = area.width.saturating_sub(4).clamp(20, 120);
+        let height = area.height.saturating_sub(4).clamp(5, 30);
+        let popup = Rect {
+            x: area.x + (area.width.saturating_sub(width)) / 2,
+            y: area.y + (area.height.saturating_sub(height)) / 2,
+            width,
+            height,
+        };
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.block_border(true))
+            .title(Span::styled(format!(" {} ", strings::FOLLOW_UP_TITLE), theme.title()))
+            .title_bottom(Span::styled(format!(" {} ", strings::FOLLOW_UP_HELP), theme.dimmed()))
+            .style(theme.base());
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        if self.items.is_empty() {
+            frame.render_widget(
+                Paragraph::new(strings::FOLLOW_UP_EMPTY)
+                    .style(theme.dimmed())
+                    .wrap(Wrap { trim: true }),
+                inner,
+            );
+            return;
+        }
+        let items: Vec<ListItem> = self
+            .items
+            .iter()
+            .map(|(file, a)| {
+                let status = a.status.map(|s| s.dutch()).unwrap_or_default();
+                let owner = if a.eigenaar.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", a.eigenaar)
+                };
+                ListItem::new(vec![
+                    Line::from(vec![
+                        Span::styled(
+                            format!("{} {} [{status}]", a.soort.marker(), a.soort.dutch()),
+                            theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
+                        ),
+                        Span::styled(
+                            format!(
+                                " {} · {} · {}{owner} · {file}",
+                                a.anker.indicator,
+                                a.anker.dutch_period(),
+                                a.rol.dutch()
+                            ),
+                            theme.dimmed(),
+                        ),
+                    ]),
+                    Line::from(Span::styled(
+                        format!("   {}", a.tekst.lines().next().unwrap_or_default()),
+                        theme.base(),
+                    )),
+                ])
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(
+            List::new(items)
+                .highlight_style(theme.selected())
+                .highlight_symbol("▶ "),
+            inner,
+            &mut state,
+        );
+    }
+}

@@ -1,0 +1,1324 @@
+//! The session store: round trips, crash safety (including SIGKILL during saves), refusing
+//! corrupted files, locking, follow-up of open items, the minutes, and the example session.
+
+use duiden::load::load_dataset;
+use duiden::session::store::{self, LockOutcome, SessionError};
+use duiden::session::{
+    AgendaItem, Anchor, Annotation, AnnotationKind, DatasetRef, Participant, QuestionStatus, Role,
+    Session, StatusChange, markdown_with_history,
+};
+use proptest::prelude::*;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const EXAMPLE: &str = "sessions/2026-11-05-duiden-van-data-jeugd-en-wmo.toml";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn dataset_ref() -> DatasetRef {
+    DatasetRef {
+        pad: "datasets/voorbeeld".into(),
+        hash: "0123456789abcdef".into(),
+    }
+}
+
+fn anchor(domein: &str, indicator: &str, bronnen: &[&str], van: &str, tot: Option<&str>) -> Anchor {
+    Anchor {
+        domein: domein.into(),
+        indicator: indicator.into(),
+        bronnen: bronnen.iter().map(|b| b.to_string()).collect(),
+        van: van.into(),
+        tot: tot.map(str::to_string),
+        verschil: None,
+    }
+}
+
+fn note(soort: AnnotationKind, tekst: &str, rol: Role, anker: Anchor) -> Annotation {
+    Annotation {
+        id: 0,
+        soort,
+        tekst: tekst.into(),
+        rol,
+        naam: String::new(),
+        tijd: "2026-11-05T10:00:00+01:00".into(),
+        status: None,
+        eigenaar: String::new(),
+        anker,
+    }
+}
+
+fn status_change(sessie: &str, id: u64, status: QuestionStatus, tijd: &str) -> StatusChange {
+    StatusChange {
+        sessie: sessie.into(),
+        id,
+        status,
+        tijd: tijd.into(),
+        door: String::new(),
+        toelichting: String::new(),
+    }
+}
+
+/// A session with every field filled.
+fn full_session() -> Session {
+    let mut s = Session::new("Duiden van data: jeugd & Wmo", "2026-11-05", dataset_ref());
+    s.facilitator = "Marieke van den Berg".into();
+    s.deelnemers = vec![
+        Participant {
+            naam: "Marieke van den Berg".into(),
+            rol: Role::Overig,
+            organisatie: "Gemeente Eindhoven, programmaleider".into(),
+        },
+        Participant {
+            naam: "Youssef".into(),
+            rol: Role::Toegang,
+            organisatie: String::new(),
+        },
+    ];
+    s.agenda = vec![AgendaItem {
+        domein: "jeugd".into(),
+        indicator: "instroom".into(),
+        toelichting: "Bronnen naast elkaar".into(),
+    }];
+    let mut a = note(
+        AnnotationKind::Verklaring,
+        "Regel één\nregel \"twee\" met ''' en \\",
+        Role::Aanbieder,
+        anchor(
+            "jeugd",
+            "instroom",
+            &["gemeente-registratie", "aanbieders-maandrapportage"],
+            "2021-06",
+            Some("2021-12"),
+        ),
+    );
+    a.naam = "Sanne".into();
+    a.anker.verschil = Some("gemeente loopt een maand achter".into());
+    s.add(a);
+    let mut q = note(
+        AnnotationKind::Onderzoeksvraag,
+        "Waar gaan jongeren heen na afschalen?",
+        Role::Beleid,
+        anchor("jeugd", "uitstroom", &[], "2022", None),
+    );
+    q.eigenaar = "BiO".into();
+    s.add(q);
+    s.statuswijzigingen = vec![StatusChange {
+        door: "Marieke".into(),
+        toelichting: "Komt op de agenda".into(),
+        ..status_change(
+            "2026-09-10-x.toml",
+            3,
+            QuestionStatus::Geagendeerd,
+            "2026-11-05T10:05:00+01:00",
+        )
+    }];
+    s
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trips
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn session_round_trips_through_toml() {
+    let s = full_session();
+    let text = store::to_toml(&s).unwrap();
+    assert_eq!(store::parse(Path::new("x.toml"), &text).unwrap(), s);
+    // The text itself is stable: saving what was loaded gives the same bytes.
+    let again = store::to_toml(&store::parse(Path::new("x.toml"), &text).unwrap()).unwrap();
+    assert_eq!(again, text);
+    // Readable: multi-line text is not one escaped line.
+    assert!(text.contains("tekst = \"\"\"\nRegel één\n"), "{text}");
+}
+
+#[test]
+fn save_then_load_is_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let s = full_session();
+    store::save_atomic(&path, &s).unwrap();
+    assert_eq!(store::load(&path).unwrap(), s);
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["s.toml"], "no temporary files left");
+}
+
+#[test]
+fn very_long_text_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lang.toml");
+    let mut s = full_session();
+    let long: String = "ëé🎉\"'''\\\n\r\t\u{1b}x"
+        .chars()
+        .cycle()
+        .take(10_000)
+        .collect();
+    s.add(note(
+        AnnotationKind::Observatie,
+        &long,
+        Role::Analist,
+        anchor("wmo", "kosten", &["x"], "2022-01", None),
+    ));
+    store::save_atomic(&path, &s).unwrap();
+    assert_eq!(store::load(&path).unwrap(), s);
+}
+
+/// Text as people type or paste it: accents, emoji, quotes of every TOML kind, backslashes and
+/// escape-looking sequences, line breaks of every kind, tabs and other control characters.
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => "[a-zA-Z0-9 ]{1,8}",
+        1 => Just("ë".to_string()),
+        1 => Just("é".to_string()),
+        1 => Just("🎉".to_string()),
+        1 => Just("👩🏽‍⚕️".to_string()),
+        1 => Just("\"".to_string()),
+        1 => Just("\"\"\"".to_string()),
+        1 => Just("'".to_string()),
+        1 => Just("'''".to_string()),
+        1 => Just("\\".to_string()),
+        1 => Just("\\n".to_string()),
+        1 => Just("\\u00e9".to_string()),
+        1 => Just("\n".to_string()),
+        1 => Just("\r\n".to_string()),
+        1 => Just("\r".to_string()),
+        1 => Just("\t".to_string()),
+        1 => Just("#".to_string()),
+        1 => Just("[[x]]".to_string()),
+        1 => Just("|".to_string()),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop_oneof![
+        20 => prop::collection::vec(piece, 0..24).prop_map(|v| v.concat()),
+        1 => "(?s).{1,64}".prop_map(|s| s.repeat(10_000 / s.chars().count().max(1) + 1)
+            .chars()
+            .take(10_000)
+            .collect()),
+    ]
+}
+
+fn period() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (2015i32..2030, 1u8..=12).prop_map(|(y, m)| format!("{y}-{m:02}")),
+        (2015i32..2030, 1u8..=4).prop_map(|(y, q)| format!("{y}-Q{q}")),
+        (2015i32..2030, 1u8..=2).prop_map(|(y, h)| format!("{y}-H{h}")),
+        (2015i32..2030).prop_map(|y| format!("{y}")),
+    ]
+}
+
+fn annotation() -> impl Strategy<Value = Annotation> {
+    (
+        prop::sample::select(AnnotationKind::ALL.to_vec()),
+        text(),
+        prop::sample::select(Role::ALL.to_vec()),
+        text(),
+        prop::option::of(prop::sample::select(QuestionStatus::ALL.to_vec())),
+        text(),
+        (
+            "[a-z]{1,10}",
+            text(),
+            prop::collection::vec(text(), 0..3),
+            period(),
+            prop::option::of(period()),
+            prop::option::of(text()),
+        ),
+    )
+        .prop_map(
+            |(
+                soort,
+                tekst,
+                rol,
+                naam,
+                status,
+                eigenaar,
+                (domein, indicator, bronnen, van, tot, verschil),
+            )| {
+                // Keep ranges forward: the store refuses tot before van.
+                let tot = tot.filter(|t| {
+                    duiden::model::Period::parse(t).unwrap().0
+                        >= duiden::model::Period::parse(&van).unwrap().0
+                });
+                Annotation {
+                    id: 0,
+                    soort,
+                    tekst,
+                    rol,
+                    naam,
+                    tijd: "2026-11-05T10:15:00+01:00".into(),
+                    status,
+                    eigenaar,
+                    anker: Anchor {
+                        domein,
+                        indicator,
+                        bronnen,
+                        van,
+                        tot,
+                        verschil,
+                    },
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_annotations_survive_save_and_load(
+        titel in text(),
+        facilitator in text(),
+        notes in prop::collection::vec(annotation(), 0..6),
+        changes in prop::collection::vec(
+            (text(), 1u64..50, prop::sample::select(QuestionStatus::ALL.to_vec()), text(), text()),
+            0..3,
+        ),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let mut s = Session::new(&titel, "2026-11-05", dataset_ref());
+        s.facilitator = facilitator;
+        for n in notes {
+            s.add(n);
+        }
+        s.statuswijzigingen = changes
+            .into_iter()
+            .map(|(sessie, id, status, door, toelichting)| StatusChange {
+                sessie: format!("x{sessie}"),
+                id,
+                status,
+                tijd: "2026-11-05T10:15:00+01:00".into(),
+                door,
+                toelichting,
+            })
+            .collect();
+        store::save_atomic(&path, &s).unwrap();
+        let loaded = store::load(&path).unwrap();
+        prop_assert_eq!(&loaded, &s);
+        // And byte-stable on a second save.
+        let first = fs::read(&path).unwrap();
+        store::save_atomic(&path, &loaded).unwrap();
+        prop_assert_eq!(fs::read(&path).unwrap(), first);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crash safety
+// ---------------------------------------------------------------------------------------------
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn failure_before_rename_keeps_the_previous_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let old = full_session();
+    store::save_atomic(&path, &old).unwrap();
+    let old_bytes = fs::read(&path).unwrap();
+
+    let mut new = old.clone();
+    new.add(note(
+        AnnotationKind::Actie,
+        "nieuw",
+        Role::Beleid,
+        anchor("jeugd", "kosten", &[], "2023", None),
+    ));
+    let new_text = store::to_toml(&new).unwrap();
+    let e = store::write_atomic_with(&path, new_text.as_bytes(), || {
+        Err(io::Error::other("schijf vol (gesimuleerd)"))
+    })
+    .unwrap_err();
+    assert!(matches!(e, SessionError::Io { .. }), "{e}");
+    assert!(e.to_string().contains("s.toml"), "{e}");
+    assert_eq!(fs::read(&path).unwrap(), old_bytes);
+    assert_eq!(store::load(&path).unwrap(), old);
+    assert_eq!(
+        files_in(dir.path()),
+        ["s.toml"],
+        "temporary file cleaned up"
+    );
+
+    // A "crash" (panic) at the same point leaves a temporary file but never a broken target.
+    let crashed = std::panic::catch_unwind(|| {
+        let _ =
+            store::write_atomic_with(&path, new_text.as_bytes(), || panic!("stroom uitgevallen"));
+    });
+    assert!(crashed.is_err());
+    assert_eq!(fs::read(&path).unwrap(), old_bytes);
+    let listed = store::list(dir.path());
+    assert_eq!(
+        listed.len(),
+        1,
+        "the leftover temporary file is not a session"
+    );
+    assert_eq!(listed[0].1.as_ref().unwrap(), &old);
+
+    // And the next save goes through.
+    store::save_atomic(&path, &new).unwrap();
+    assert_eq!(store::load(&path).unwrap(), new);
+}
+
+#[test]
+fn saves_write_through_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("echt.toml");
+    let link = dir.path().join("link.toml");
+    store::save_atomic(&real, &full_session()).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let mut s = full_session();
+        s.titel = "via de link".into();
+        store::save_atomic(&link, &s).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(store::load(&real).unwrap().titel, "via de link");
+    }
+}
+
+const WRITER_ENV: &str = "DUIDEN_WRITER_LOOP";
+
+/// Not a test of its own: the child process of `sigkill_during_saves_never_corrupts`. Without
+/// the environment variable it does nothing.
+#[test]
+fn writer_loop_for_kill_test() {
+    let Some(path) = std::env::var_os(WRITER_ENV) else {
+        return;
+    };
+    let path = PathBuf::from(path);
+    let _lock = match store::acquire(&path).unwrap() {
+        LockOutcome::Acquired(l) => l,
+        LockOutcome::HeldBy { pid, .. } => panic!("lock held by {pid}"),
+    };
+    let mut s = store::load(&path).unwrap();
+    let filler = "Aanbieders zien de instroom eerder dan de gemeente. ".repeat(40);
+    loop {
+        let n = s.next_id();
+        s.add(note(
+            AnnotationKind::Observatie,
+            &format!("aantekening {n}\n{filler}"),
+            Role::Toegang,
+            anchor(
+                "jeugd",
+                "instroom",
+                &["gemeente-registratie"],
+                "2021-03",
+                None,
+            ),
+        ));
+        store::save_atomic(&path, &s).unwrap();
+    }
+}
+
+/// Annotation count in the file, checking it is complete: ids exactly 1..=n.
+fn check_complete(path: &Path) -> u64 {
+    let s = store::load(path).unwrap_or_else(|e| panic!("file broken after kill: {e}"));
+    let ids: Vec<u64> = s.aantekeningen.iter().map(|a| a.id).collect();
+    let n = ids.len() as u64;
+    assert_eq!(ids, (1..=n).collect::<Vec<_>>(), "ids not contiguous");
+    for a in &s.aantekeningen {
+        assert!(a.tekst.starts_with(&format!("aantekening {}\n", a.id)));
+        assert!(a.tekst.ends_with("dan de gemeente. "), "text cut off");
+    }
+    n
+}
+
+#[test]
+fn sigkill_during_saves_never_corrupts() {
+    use rand::Rng;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2026-11-05-kill.toml");
+    store::save_atomic(&path, &Session::new("Kill", "2026-11-05", dataset_ref())).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let mut rng = rand::rng();
+    let mut count = 0;
+    for round in 0..5 {
+        let mut child = Command::new(&exe)
+            .args(["--exact", "writer_loop_for_kill_test", "--nocapture"])
+            .env(WRITER_ENV, &path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until this child has saved at least once, then let it run a little while.
+        let start = Instant::now();
+        while check_complete(&path) <= count {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "writer made no progress in round {round}"
+            );
+            if let Some(status) = child.try_wait().unwrap() {
+                panic!("writer exited early: {status}");
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        std::thread::sleep(Duration::from_millis(rng.random_range(0..80)));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+
+        let n = check_complete(&path);
+        assert!(n > count, "round {round}: {n} annotations, had {count}");
+        count = n;
+        // The killed writer's lock is stale now and is taken over.
+        match store::acquire(&path).unwrap() {
+            LockOutcome::Acquired(lock) => drop(lock),
+            LockOutcome::HeldBy { pid, .. } => panic!("stale lock of {pid} not taken over"),
+        }
+    }
+    assert!(count >= 5);
+    // Kills during a write leave a temporary file behind, never a second or broken session.
+    let leftovers = files_in(dir.path())
+        .iter()
+        .filter(|f| f.ends_with(".tmp"))
+        .count();
+    eprintln!("{count} annotations after 5 kills; {leftovers} kills landed mid-write");
+    assert_eq!(store::list(dir.path()).len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refusing broken files
+// ---------------------------------------------------------------------------------------------
+
+/// Loads `text` from a file and expects a parse error at (line, column), with the file unchanged.
+fn refused_at(text: &str, line: usize, column: usize) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kapot.toml");
+    fs::write(&path, text).unwrap();
+    let before = fs::read(&path).unwrap();
+    let e = store::load(&path).unwrap_err();
+    match &e {
+        SessionError::Parse {
+            path: p,
+            line: l,
+            column: c,
+            ..
+        } => {
+            assert_eq!(p, &path);
+            assert_eq!((*l, *c), (line, column), "{e}\n---\n{text}");
+        }
+        other => panic!("expected a parse error, got {other}"),
+    }
+    let shown = e.to_string();
+    assert!(
+        shown.contains(&format!("kapot.toml:{line}:{column}: ")),
+        "{shown}"
+    );
+    // Nothing in the store writes to a file that failed to load.
+    let _ = store::list(dir.path());
+    let _ = store::todays_sessions(dir.path(), "2026-11-05");
+    if let Ok(LockOutcome::Acquired(lock)) = store::acquire(&path) {
+        drop(lock);
+    }
+    assert_eq!(fs::read(&path).unwrap(), before, "file was modified");
+    assert_eq!(files_in(dir.path()), ["kapot.toml"]);
+    shown
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn corrupted_files_are_refused_with_line_and_column() {
+    let good = store::to_toml(&full_session()).unwrap();
+
+    // A string cut off (as if half-written by another tool).
+    let cut = &good[..good.find("Regel één").unwrap() + 5];
+    refused_at(cut, line_of(cut, "Regel"), 6);
+
+    // Unquoted value.
+    let t = good.replacen("soort = \"verklaring\"", "soort = verklaring", 1);
+    let msg = refused_at(&t, line_of(&t, "soort = verklaring"), 9);
+    assert!(!msg.is_empty());
+
+    // Unknown kind: serde names the expected ones.
+    let t = good.replacen("soort = \"verklaring\"", "soort = \"mening\"", 1);
+    let msg = refused_at(&t, line_of(&t, "mening"), 9);
+    assert!(msg.contains("observatie"), "{msg}");
+
+    // Unknown field (a typo) is not silently dropped.
+    let t = good.replacen("eigenaar = ", "eigenar = ", 1);
+    let msg = refused_at(&t, line_of(&t, "eigenar"), 1);
+    assert!(msg.contains("eigenar"), "{msg}");
+
+    // A period that does not parse.
+    let t = good.replacen("van = \"2021-06\"", "van = \"juni 2021\"", 1);
+    let msg = refused_at(&t, line_of(&t, "juni 2021"), 7);
+    assert!(
+        msg.contains("juni 2021") && msg.contains("2021KW01"),
+        "{msg}"
+    );
+
+    // Two annotations with one id.
+    let t = good.replacen("id = 2", "id = 1", 1);
+    let second = t
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == "id = 1")
+        .nth(1)
+        .unwrap()
+        .0;
+    let msg = refused_at(&t, second + 1, 6);
+    assert!(msg.contains("twee keer"), "{msg}");
+
+    // Not UTF-8.
+    let mut bytes = good.clone().into_bytes();
+    let at = good.find("Regel").unwrap();
+    bytes[at] = 0xff;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kapot.toml");
+    fs::write(&path, &bytes).unwrap();
+    let e = store::load(&path).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains(&format!(":{}:1:", line_of(&good, "Regel één"))),
+        "{e}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn newer_format_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nieuw.toml");
+    let text = store::to_toml(&full_session())
+        .unwrap()
+        .replace("formaat = 1", "formaat = 7\nonbekend_veld = 3");
+    fs::write(&path, &text).unwrap();
+    let e = store::load(&path).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            SessionError::TooNew {
+                found: 7,
+                supported: 1,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    let shown = e.to_string();
+    assert!(
+        shown.contains("nieuw.toml") && shown.contains('7'),
+        "{shown}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn missing_file_is_an_io_error_naming_it() {
+    let e = store::load(Path::new("/bestaat/niet.toml")).unwrap_err();
+    assert!(matches!(e, SessionError::Io { .. }));
+    assert!(e.to_string().contains("/bestaat/niet.toml"), "{e}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locking
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn lock_is_exclusive_and_released_on_drop() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let lock = match store::acquire(&path).unwrap() {
+        LockOutcome::Acquired(l) => l,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(lock.path(), store::lock_path(&path));
+    assert!(store::lock_path(&path).exists());
+    match store::acquire(&path).unwrap() {
+        LockOutcome::HeldBy { pid, host, since } => {
+            assert_eq!(pid, std::process::id());
+            assert_eq!(host, store::hostname());
+            assert_eq!(since, lock.since());
+        }
+        LockOutcome::Acquired(_) => panic!("second acquire succeeded"),
+    }
+    drop(lock);
+    assert!(!store::lock_path(&path).exists());
+    assert!(matches!(
+        store::acquire(&path).unwrap(),
+        LockOutcome::Acquired(_)
+    ));
+    assert!(
+        !store::lock_path(&path).exists(),
+        "dropped at end of statement"
+    );
+}
+
+#[test]
+fn stale_lock_is_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let stale = format!(
+        "pid = 999999999\nhost = \"{}\"\nsince = \"2026-11-05T09:00:00+01:00\"\n",
+        store::hostname()
+    );
+    fs::write(store::lock_path(&path), &stale).unwrap();
+    let lock = match store::acquire(&path).unwrap() {
+        LockOutcome::Acquired(l) => l,
+        other => panic!("{other:?}"),
+    };
+    let text = fs::read_to_string(store::lock_path(&path)).unwrap();
+    assert!(
+        text.contains(&format!("pid = {}\n", std::process::id())),
+        "{text}"
+    );
+    drop(lock);
+    assert_eq!(files_in(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn lock_of_another_host_is_respected() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let other = "pid = 999999999\nhost = \"laptop-van-iemand-anders\"\nsince = \"2026-11-05T09:00:00+01:00\"\n";
+    fs::write(store::lock_path(&path), other).unwrap();
+    match store::acquire(&path).unwrap() {
+        LockOutcome::HeldBy { pid, host, since } => {
+            assert_eq!(pid, 999_999_999);
+            assert_eq!(host, "laptop-van-iemand-anders");
+            assert_eq!(since, "2026-11-05T09:00:00+01:00");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(fs::read_to_string(store::lock_path(&path)).unwrap(), other);
+}
+
+#[test]
+fn drop_leaves_a_lock_that_is_no_longer_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let lock = match store::acquire(&path).unwrap() {
+        LockOutcome::Acquired(l) => l,
+        other => panic!("{other:?}"),
+    };
+    let theirs = "pid = 1\nhost = \"elders\"\nsince = \"x\"\n";
+    fs::write(store::lock_path(&path), theirs).unwrap();
+    drop(lock);
+    assert_eq!(fs::read_to_string(store::lock_path(&path)).unwrap(), theirs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The session folder
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn session_paths_are_free_and_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let p1 = store::session_path(dir.path(), "2026-11-05", "Duiden van data: jeugd & Wmo!");
+    assert_eq!(
+        p1,
+        dir.path().join("2026-11-05-duiden-van-data-jeugd-wmo.toml")
+    );
+    store::save_atomic(&p1, &full_session()).unwrap();
+    let p2 = store::session_path(dir.path(), "2026-11-05", "Duiden van data: jeugd & Wmo!");
+    assert_eq!(
+        p2,
+        dir.path()
+            .join("2026-11-05-duiden-van-data-jeugd-wmo-2.toml")
+    );
+    store::save_atomic(&p2, &full_session()).unwrap();
+    let p3 = store::session_path(dir.path(), "2026-11-05", "Duiden van data: jeugd & Wmo!");
+    assert_eq!(
+        p3,
+        dir.path()
+            .join("2026-11-05-duiden-van-data-jeugd-wmo-3.toml")
+    );
+    assert_eq!(
+        store::session_path(dir.path(), "2026-11-05", "???"),
+        dir.path().join("2026-11-05-sessie.toml")
+    );
+}
+
+#[test]
+fn list_and_todays_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut today = full_session();
+    today.datum = "2026-11-05".into();
+    let mut earlier = full_session();
+    earlier.datum = "2026-09-10".into();
+    store::save_atomic(&d.join("2026-11-05-b.toml"), &today).unwrap();
+    store::save_atomic(&d.join("2026-09-10-a.toml"), &earlier).unwrap();
+    fs::write(d.join("2026-11-05-kapot.toml"), "titel = ").unwrap();
+    fs::write(d.join("2026-11-05-b.toml.lock"), "pid = 1").unwrap();
+    fs::write(d.join(".2026-11-05-b.toml.123-0.tmp"), "half").unwrap();
+    fs::write(d.join("notities.md"), "x").unwrap();
+    fs::create_dir(d.join("map.toml")).unwrap();
+
+    let listed = store::list(d);
+    let names: Vec<String> = listed
+        .iter()
+        .map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "2026-09-10-a.toml",
+            "2026-11-05-b.toml",
+            "2026-11-05-kapot.toml"
+        ]
+    );
+    assert!(listed[0].1.is_ok() && listed[1].1.is_ok());
+    assert!(matches!(
+        listed[2].1,
+        Err(SessionError::Parse { line: 1, .. })
+    ));
+
+    let todays = store::todays_sessions(d, "2026-11-05");
+    assert_eq!(
+        todays,
+        [d.join("2026-11-05-b.toml"), d.join("2026-11-05-kapot.toml")]
+    );
+    assert!(store::todays_sessions(d, "2027-01-01").is_empty());
+    assert!(store::list(&d.join("bestaat-niet")).is_empty());
+    assert_eq!(store::list_ok(d).len(), 2);
+}
+
+/// Three sessions on one dataset: questions and actions carry over until a later session changes
+/// their status.
+#[test]
+fn previous_open_items_follow_status_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let a = anchor(
+        "jeugd",
+        "instroom",
+        &["gemeente-registratie"],
+        "2021-06",
+        Some("2021-12"),
+    );
+
+    let mut s1 = Session::new("Eerste", "2026-07-02", dataset_ref());
+    s1.add(note(
+        AnnotationKind::Observatie,
+        "obs",
+        Role::Toegang,
+        a.clone(),
+    )); // 1
+    s1.add(note(
+        AnnotationKind::Onderzoeksvraag,
+        "vraag 1",
+        Role::Aanbieder,
+        a.clone(),
+    )); // 2
+    s1.add(note(
+        AnnotationKind::Actie,
+        "actie 1",
+        Role::Beleid,
+        a.clone(),
+    )); // 3
+    let mut answered = note(
+        AnnotationKind::Onderzoeksvraag,
+        "al beantwoord",
+        Role::Beleid,
+        a.clone(),
+    );
+    answered.status = Some(QuestionStatus::Beantwoord);
+    s1.add(answered); // 4
+    let mut scheduled = note(
+        AnnotationKind::Onderzoeksvraag,
+        "geagendeerd",
+        Role::Analist,
+        a.clone(),
+    );
+    scheduled.status = Some(QuestionStatus::Geagendeerd);
+    s1.add(scheduled); // 5
+    store::save_atomic(&d.join("2026-07-02-eerste.toml"), &s1).unwrap();
+
+    // Same data folder under another path but the same content: still the same dataset.
+    let mut s2 = Session::new(
+        "Tweede",
+        "2026-09-10",
+        DatasetRef {
+            pad: "/elders/voorbeeld".into(),
+            hash: dataset_ref().hash,
+        },
+    );
+    s2.add(note(
+        AnnotationKind::Onderzoeksvraag,
+        "vraag 2",
+        Role::Toegang,
+        a.clone(),
+    )); // 1
+    s2.statuswijzigingen = vec![
+        status_change(
+            "2026-07-02-eerste.toml",
+            2,
+            QuestionStatus::Beantwoord,
+            "2026-09-10T11:00:00+02:00",
+        ),
+        status_change(
+            "2026-07-02-eerste.toml",
+            5,
+            QuestionStatus::InOnderzoek,
+            "2026-09-10T11:05:00+02:00",
+        ),
+    ];
+    store::save_atomic(&d.join("2026-09-10-tweede.toml"), &s2).unwrap();
+
+    // Another dataset: never carried over.
+    let mut other = Session::new(
+        "Ander",
+        "2026-08-01",
+        DatasetRef {
+            pad: "datasets/ander".into(),
+            hash: "fedcba".into(),
+        },
+    );
+    other.add(note(
+        AnnotationKind::Actie,
+        "andere data",
+        Role::Beleid,
+        a.clone(),
+    ));
+    store::save_atomic(&d.join("2026-08-01-ander.toml"), &other).unwrap();
+
+    let current = d.join("2026-11-05-derde.toml");
+    let found = |items: &[(String, Annotation)]| -> Vec<(String, u64, Option<QuestionStatus>)> {
+        items
+            .iter()
+            .map(|(f, a)| (f.clone(), a.id, a.status))
+            .collect()
+    };
+    let items =
+        store::previous_open_items(d, ("datasets/voorbeeld", &dataset_ref().hash), &current);
+    assert_eq!(
+        found(&items),
+        [
+            (
+                "2026-07-02-eerste.toml".into(),
+                3,
+                Some(QuestionStatus::Open)
+            ),
+            (
+                "2026-07-02-eerste.toml".into(),
+                5,
+                Some(QuestionStatus::InOnderzoek)
+            ),
+            (
+                "2026-09-10-tweede.toml".into(),
+                1,
+                Some(QuestionStatus::Open)
+            ),
+        ]
+    );
+    assert_eq!(items[0].1.tekst, "actie 1");
+
+    // The current session closes one; a session not yet saved is the same as one without changes.
+    let mut s3 = Session::new("Derde", "2026-11-05", dataset_ref());
+    s3.statuswijzigingen = vec![status_change(
+        "2026-07-02-eerste.toml",
+        3,
+        QuestionStatus::Vervallen,
+        "2026-11-05T10:00:00+01:00",
+    )];
+    store::save_atomic(&current, &s3).unwrap();
+    let items =
+        store::previous_open_items(d, ("datasets/voorbeeld", &dataset_ref().hash), &current);
+    assert_eq!(
+        found(&items),
+        [
+            (
+                "2026-07-02-eerste.toml".into(),
+                5,
+                Some(QuestionStatus::InOnderzoek)
+            ),
+            (
+                "2026-09-10-tweede.toml".into(),
+                1,
+                Some(QuestionStatus::Open)
+            ),
+        ]
+    );
+    // Seen from the second session, only the first one counts as earlier.
+    let items = store::previous_open_items(
+        d,
+        ("", &dataset_ref().hash),
+        &d.join("2026-09-10-tweede.toml"),
+    );
+    assert_eq!(found(&items)[0].1, 5);
+    assert_eq!(items.len(), 1, "{:?}", found(&items));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Minutes
+// ---------------------------------------------------------------------------------------------
+
+/// A session with every kind and every status, a status change and awkward text.
+fn minutes_session() -> (Session, Vec<(String, Session)>) {
+    let mut earlier = Session::new("Duiden van data: september", "2026-09-10", dataset_ref());
+    earlier.add(note(
+        AnnotationKind::Onderzoeksvraag,
+        "Is positieve uitstroom na 1,5 jaar nog positief?",
+        Role::Beleid,
+        anchor(
+            "jeugd",
+            "uitstroom",
+            &["gemeente-registratie"],
+            "2022",
+            None,
+        ),
+    ));
+    earlier.add(note(
+        AnnotationKind::Actie,
+        "Maandrapportage juli 2023 opvragen",
+        Role::Analist,
+        anchor(
+            "jeugd",
+            "instroom",
+            &["aanbieders-maandrapportage"],
+            "2023-07",
+            None,
+        ),
+    ));
+    earlier.add(note(
+        AnnotationKind::Actie,
+        "Definities stand naast elkaar leggen",
+        Role::Analist,
+        anchor("wmo", "stand", &[], "2023", None),
+    ));
+
+    let mut s = Session::new("Duiden van data | november", "2026-11-05", dataset_ref());
+    s.facilitator = "Marieke van den Berg (programmaleider)".into();
+    s.deelnemers = vec![
+        Participant {
+            naam: "Marieke van den Berg".into(),
+            rol: Role::Overig,
+            organisatie: "Gemeente Eindhoven | programma".into(),
+        },
+        Participant {
+            naam: "Youssef El Idrissi".into(),
+            rol: Role::Toegang,
+            organisatie: "WIJeindhoven".into(),
+        },
+        Participant {
+            naam: "Sanne de Vries".into(),
+            rol: Role::Aanbieder,
+            organisatie: String::new(),
+        },
+    ];
+    s.agenda = vec![
+        AgendaItem {
+            domein: "jeugd".into(),
+            indicator: "instroom".into(),
+            toelichting: "Drie bronnen naast elkaar".into(),
+        },
+        AgendaItem {
+            domein: "participatie".into(),
+            indicator: "uitstroom".into(),
+            toelichting: String::new(),
+        },
+    ];
+    let jeugd = |van, tot| {
+        anchor(
+            "jeugd",
+            "instroom",
+            &["gemeente-registratie", "aanbieders-maandrapportage"],
+            van,
+            tot,
+        )
+    };
+    let mut o = note(
+        AnnotationKind::Observatie,
+        "Dip in het voorjaar.\nHerstel vanaf de zomer.",
+        Role::Toegang,
+        jeugd("2020-03", Some("2020-06")),
+    );
+    o.naam = "Youssef El Idrissi".into();
+    s.add(o);
+    let mut v = note(
+        AnnotationKind::Verklaring,
+        "Gemeente registreert bij de beschikking | aanbieder bij de start.\n\nDus: een maand later.",
+        Role::Aanbieder,
+        jeugd("2021-Q1", None),
+    );
+    v.naam = "Sanne de Vries".into();
+    v.anker.verschil = Some("aanbieders 5% hoger dan gemeente".into());
+    s.add(v);
+    s.add(note(
+        AnnotationKind::Datakwaliteit,
+        "Juli 2023 ontbreekt bij de aanbieders.",
+        Role::Analist,
+        anchor(
+            "jeugd",
+            "instroom",
+            &["aanbieders-maandrapportage"],
+            "2023-07",
+            None,
+        ),
+    ));
+    s.add(note(
+        AnnotationKind::Observatie,
+        "Wmo-kosten stijgen sneller dan het aantal cliënten.",
+        Role::Beleid,
+        anchor(
+            "wmo",
+            "kosten",
+            &["gemeente-registratie"],
+            "2023",
+            Some("2024"),
+        ),
+    ));
+    for (i, status) in QuestionStatus::ALL.into_iter().enumerate() {
+        let mut q = note(
+            AnnotationKind::Onderzoeksvraag,
+            &format!("Vraag {} met | pijp\nen tweede regel", i + 1),
+            Role::ALL[i],
+            anchor(
+                "jeugd",
+                "instroom",
+                &["cbs-beleidsinformatie"],
+                "2021-H1",
+                None,
+            ),
+        );
+        q.status = Some(status);
+        q.eigenaar = if i % 2 == 0 {
+            "BiO".into()
+        } else {
+            String::new()
+        };
+        s.add(q);
+    }
+    for (i, status) in QuestionStatus::ALL.into_iter().enumerate() {
+        let mut a = note(
+            AnnotationKind::Actie,
+            &format!("Actie {}", i + 1),
+            Role::Analist,
+            anchor("participatie", "uitstroom", &[], "2024", None),
+        );
+        a.status = Some(status);
+        a.eigenaar = "Sturingsinformatie".into();
+        if i == 0 {
+            a.anker.verschil = Some("CBS lager dan registratie".into());
+        }
+        s.add(a);
+    }
+    s.statuswijzigingen = vec![
+        StatusChange {
+            door: "Marieke van den Berg".into(),
+            toelichting: "Besproken; BiO neemt het op.".into(),
+            ..status_change(
+                "2026-09-10-september.toml",
+                1,
+                QuestionStatus::InOnderzoek,
+                "2026-11-05T10:05:00+01:00",
+            )
+        },
+        status_change(
+            "2026-09-10-september.toml",
+            2,
+            QuestionStatus::Beantwoord,
+            "2026-11-05T10:06:00+01:00",
+        ),
+        status_change(
+            "2026-01-01-weg.toml",
+            9,
+            QuestionStatus::Vervallen,
+            "2026-11-05T10:07:00+01:00",
+        ),
+    ];
+    let previous = vec![
+        ("2026-09-10-september.toml".to_string(), earlier),
+        // Later sessions do not change old minutes.
+        ("2027-01-14-later.toml".to_string(), {
+            let mut later = Session::new("Later", "2027-01-14", dataset_ref());
+            later.statuswijzigingen = vec![status_change(
+                "2026-09-10-september.toml",
+                3,
+                QuestionStatus::Beantwoord,
+                "2027-01-14T10:00:00+01:00",
+            )];
+            later
+        }),
+    ];
+    (s, previous)
+}
+
+#[test]
+fn minutes_markdown() {
+    let (s, previous) = minutes_session();
+    let md = markdown_with_history(
+        &s,
+        "2026-11-05-duiden-van-data-november.toml",
+        &previous,
+        None,
+    );
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn minutes_without_history_do_not_guess() {
+    let (s, _) = minutes_session();
+    let md = duiden::session::markdown(&s, "2026-11-05-x.toml", None);
+    assert!(
+        md.contains("| 2026-09-10-september.toml | 1 | – | in onderzoek |"),
+        "{md}"
+    );
+    assert!(!md.contains("niet gevonden"), "{md}");
+    assert!(!md.contains("Nog open uit eerdere sessies"), "{md}");
+    assert!(
+        md.contains("## Onderzoeksvragen") && md.contains("| 14 | Actie 5"),
+        "{md}"
+    );
+}
+
+#[test]
+fn save_creates_a_missing_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nieuw/sessions/s.toml");
+    store::save_atomic(&path, &full_session()).unwrap();
+    assert_eq!(store::load(&path).unwrap(), full_session());
+}
+
+#[test]
+fn minutes_of_the_example_session_with_dataset_names() {
+    let dataset = load_dataset(&root().join("datasets/voorbeeld")).expect("sample loads");
+    let session = store::load(&root().join(EXAMPLE)).unwrap();
+    let md = markdown_with_history(
+        &session,
+        "2026-11-05-duiden-van-data-jeugd-en-wmo.toml",
+        &[],
+        Some(&dataset),
+    );
+    assert!(md.contains("## jeugd · Instroom jeugdhulp"), "{md}");
+    assert!(!md.contains("gewijzigd"), "example hash is current");
+    insta::assert_snapshot!(md);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The example session
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn example_session_matches_sample() {
+    let path = root().join(EXAMPLE);
+    let bytes = fs::read(&path).unwrap();
+    let session = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let dataset = load_dataset(&root().join(&session.dataset.pad)).expect("sample loads");
+
+    // Byte-identical through load + save.
+    assert_eq!(
+        store::to_toml(&session).unwrap().as_bytes(),
+        &bytes[..],
+        "{EXAMPLE} is not in the form save_atomic writes"
+    );
+
+    // Every kind, questions open and answered, actions with an owner.
+    for kind in AnnotationKind::ALL {
+        assert!(
+            session.aantekeningen.iter().any(|a| a.soort == kind),
+            "no {}",
+            kind.dutch()
+        );
+    }
+    let q = |st: QuestionStatus| {
+        session
+            .aantekeningen
+            .iter()
+            .any(|a| a.soort == AnnotationKind::Onderzoeksvraag && a.status == Some(st))
+    };
+    assert!(q(QuestionStatus::Open) && q(QuestionStatus::Beantwoord));
+    assert!(
+        session
+            .aantekeningen
+            .iter()
+            .filter(|a| a.soort == AnnotationKind::Actie)
+            .all(|a| !a.eigenaar.is_empty())
+    );
+    assert!(
+        session
+            .aantekeningen
+            .iter()
+            .any(|a| a.anker.verschil.is_some())
+    );
+    assert_eq!(session.agenda.len(), 3);
+
+    // Every anchor and agenda item points at data that exists.
+    for item in &session.agenda {
+        assert!(
+            dataset
+                .series_of(&item.domein, &item.indicator)
+                .next()
+                .is_some(),
+            "agenda {}/{} not in the sample",
+            item.domein,
+            item.indicator
+        );
+    }
+    for a in &session.aantekeningen {
+        let k = &a.anker;
+        assert!(
+            dataset.meta.indicator(&k.domein, &k.indicator).is_some(),
+            "annotation {}: indicator {}/{} not in the sample",
+            a.id,
+            k.domein,
+            k.indicator
+        );
+        let (from, to) = k
+            .periods()
+            .unwrap_or_else(|| panic!("annotation {}: periods do not parse", a.id));
+        assert!(from <= to);
+        assert!(!k.bronnen.is_empty(), "annotation {} names no source", a.id);
+        for bron in &k.bronnen {
+            assert!(
+                dataset.meta.source(bron).is_some(),
+                "annotation {}: source {bron} unknown",
+                a.id
+            );
+            let series: Vec<_> = dataset
+                .series_of(&k.domein, &k.indicator)
+                .filter(|s| &s.key.bron == bron)
+                .collect();
+            assert!(
+                !series.is_empty(),
+                "annotation {}: no series {}/{}/{bron}",
+                a.id,
+                k.domein,
+                k.indicator
+            );
+            let (first, last) = series
+                .iter()
+                .filter_map(|s| Some((s.first_period()?, s.last_period()?)))
+                .fold(
+                    None,
+                    |acc: Option<(duiden::model::Period, duiden::model::Period)>, (f, l)| {
+                        Some(acc.map_or((f, l), |(af, al)| (af.min(f), al.max(l))))
+                    },
+                )
+                .unwrap();
+            assert!(
+                from.start_month() >= first.start_month() && to.end_month() <= last.end_month(),
+                "annotation {}: {}..{} outside {bron}'s {first}..{last}",
+                a.id,
+                k.van,
+                k.tot.as_deref().unwrap_or(&k.van)
+            );
+        }
+    }
+
+    assert_eq!(
+        session.dataset.hash, dataset.content_hash,
+        "the sample dataset changed: check that {EXAMPLE} still fits it and set its dataset.hash to {}",
+        dataset.content_hash
+    );
+}

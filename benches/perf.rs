@@ -1,12 +1,14 @@
 //! Speed goals as a benchmark (never as timed tests): `cargo bench`.
 //!
 //! - start to first frame of the sample (load + state + draw at 200×60): goal < 100 ms;
-//! - redraw at 200×60 with 12 series: goal < 5 ms.
+//! - redraw at 200×60 with 12 series: goal < 5 ms;
+//! - saving a session with 1,000 annotations (atomic, fsync): goal < 5 ms.
 //!
 //! Prints the median of several runs and whether the goal is met; exits non-zero when a goal is
 //! missed so the benchmark can gate a release.
 
 use duiden::load::load_dataset;
+use duiden::session::{Anchor, Annotation, AnnotationKind, DatasetRef, Role, Session, store};
 use duiden::tui::app::App;
 use duiden::tui::style::ThemeKind;
 use ratatui::Terminal;
@@ -72,6 +74,55 @@ fn main() {
     goals.push(Goal {
         name: "hertekenen 200×60 met 12 reeksen",
         took: redraw,
+        limit: Duration::from_millis(5),
+    });
+
+    // Saving a session with 1,000 annotations must never stall typing.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("2026-11-23-bench.toml");
+    let mut session = Session::new(
+        "Bench",
+        "2026-11-23",
+        DatasetRef {
+            pad: "datasets/voorbeeld".into(),
+            hash: "0".repeat(64),
+        },
+    );
+    for i in 0..1000u32 {
+        session.add(Annotation {
+            id: 0,
+            soort: AnnotationKind::ALL[i as usize % AnnotationKind::ALL.len()],
+            tekst: format!(
+                "Aantekening {i}: de instroom daalt na de zomer; aanbieders zien \"wachtlijsten\"\nen de toegang registreert later."
+            ),
+            rol: Role::Toegang,
+            naam: "Fatima".into(),
+            tijd: "2026-11-23T10:15:00+01:00".into(),
+            anker: Anchor {
+                domein: "jeugd".into(),
+                indicator: "instroom".into(),
+                bronnen: vec!["gemeente-registratie".into(), "aanbieders-maandrapportage".into()],
+                van: "2021-03".into(),
+                tot: Some("2021-06".into()),
+                verschil: None,
+            },
+            status: None,
+            eigenaar: String::new(),
+        });
+    }
+    let save = measure(30, || {
+        store::save_atomic(&path, &session).expect("save");
+    });
+    let serialise = measure(30, || {
+        std::hint::black_box(store::to_toml(&session).expect("toml"));
+    });
+    println!(
+        "  waarvan TOML maken: {:.3} ms",
+        serialise.as_secs_f64() * 1000.0
+    );
+    goals.push(Goal {
+        name: "sessie opslaan met 1.000 aantekeningen",
+        took: save,
         limit: Duration::from_millis(5),
     });
 

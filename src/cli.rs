@@ -156,7 +156,9 @@ fn notulen(path: &Path, out: Option<&Path>) -> ExitCode {
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let text = minutes::markdown(&session, &file, dataset.as_ref());
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let text =
+        minutes::markdown_with_history(&session, &file, &store::list_ok(dir), dataset.as_ref());
     match out {
         None => {
             print!("{text}");

@@ -35,7 +35,11 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
     tui.send("\x1b");
     // Esc directly followed by another key reads as Alt-key: wait until the popup is gone.
     tui.wait_gone("Openstaand uit vorige sessies");
-    assert_eq!(session_files(sessions.path()).len(), 1, "session file written at once");
+    assert_eq!(
+        session_files(sessions.path()).len(),
+        1,
+        "session file written at once"
+    );
 
     // 2. Chart focus, select three months back from the last one, annotate as onderzoeksvraag.
     tui.send("\t");
@@ -49,14 +53,21 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
     tui.send(QUESTION);
     tui.wait_for(QUESTION);
     tui.send("\r");
-    let screen = tui.wait_for("opgeslagen: ? onderzoeksvraag over september 2024 t/m december 2024");
-    assert!(screen.contains("[open]"), "status shown in the list:\n{screen}");
+    let screen =
+        tui.wait_for("opgeslagen: ? onderzoeksvraag over september 2024 t/m december 2024");
+    assert!(
+        screen.contains("[open]"),
+        "status shown in the list:\n{screen}"
+    );
 
     // The file holds it before we quit.
     let file = session_files(sessions.path()).remove(0);
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains(QUESTION), "{text}");
-    assert!(text.contains("2024-09") && text.contains("2024-12"), "{text}");
+    assert!(
+        text.contains("2024-09") && text.contains("2024-12"),
+        "{text}"
+    );
 
     tui.send("q");
     assert!(tui.wait_exit().success());
@@ -78,7 +89,11 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let minutes = String::from_utf8_lossy(&out.stdout);
     assert!(minutes.contains(QUESTION), "{minutes}");
     assert!(minutes.contains("september 2024"), "{minutes}");
@@ -115,7 +130,11 @@ fn second_opener_gets_read_only() {
     first.wait_gone("Openstaand uit vorige sessies");
     first.send("q");
     assert!(first.wait_exit().success());
-    assert_eq!(std::fs::read(&file).unwrap(), before, "read-only never writes");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "read-only never writes"
+    );
 }
 
 #[test]

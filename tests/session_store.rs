@@ -1183,11 +1183,17 @@ fn minutes_without_history_do_not_guess() {
 }
 
 #[test]
-fn save_creates_a_missing_folder() {
+fn lock_and_save_create_a_missing_folder() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nieuw/sessions/s.toml");
+    // A new session locks its file before the first save.
+    let lock = match store::acquire(&path).unwrap() {
+        LockOutcome::Acquired(l) => l,
+        other => panic!("{other:?}"),
+    };
     store::save_atomic(&path, &full_session()).unwrap();
     assert_eq!(store::load(&path).unwrap(), full_session());
+    drop(lock);
 }
 
 #[test]

@@ -69,7 +69,7 @@ impl SessionError {
 
 /// Serialises a session to the TOML text [`save_atomic`] writes.
 pub fn to_toml(session: &Session) -> Result<String, toml::ser::Error> {
-    toml::to_string_pretty(session)
+    toml::to_string(session)
 }
 
 /// Saves a session atomically (see [`write_atomic`]).
@@ -145,7 +145,10 @@ pub fn write_atomic_with(
         let _ = fs::remove_file(&tmp);
         return Err(SessionError::io(path, e));
     }
-    sync_dir(&dir).map_err(|e| SessionError::io(&dir, e))
+    // The new content is in place and survives the process; syncing the folder makes the rename
+    // survive a power cut too. Best effort: reporting "not saved" now would be untrue.
+    let _ = sync_dir(&dir);
+    Ok(())
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -155,23 +158,11 @@ fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// Makes a rename durable. Filesystems that cannot sync a folder are not an error.
+/// Makes a rename durable (where the filesystem can sync a folder).
 fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
-        match File::open(dir).and_then(|d| d.sync_all()) {
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::InvalidInput
-                        | io::ErrorKind::Unsupported
-                        | io::ErrorKind::PermissionDenied
-                ) =>
-            {
-                Ok(())
-            }
-            other => other,
-        }
+        File::open(dir)?.sync_all()
     }
     #[cfg(not(unix))]
     {
@@ -385,7 +376,11 @@ impl Problem {
             #[serde(default)]
             aantekeningen: Vec<AnnotationSpans>,
             #[serde(default)]
-            statuswijzigingen: Vec<toml::Spanned<toml::Table>>,
+            statuswijzigingen: Vec<ChangeSpans>,
+        }
+        #[derive(Deserialize)]
+        struct ChangeSpans {
+            sessie: toml::Spanned<String>,
         }
         #[derive(Deserialize)]
         struct AnnotationSpans {
@@ -410,7 +405,7 @@ impl Problem {
                 .get(i)
                 .and_then(|a| a.anker.tot.as_ref())
                 .map(|t| t.span()),
-            Place::Change(i) => spans.statuswijzigingen.get(i).map(|c| c.span()),
+            Place::Change(i) => spans.statuswijzigingen.get(i).map(|c| c.sessie.span()),
         };
         span.map_or((1, 1), |s| line_col(text, s.start))
     }
@@ -533,6 +528,7 @@ fn create_lock_file(lock: &Path, text: &str) -> io::Result<()> {
         TMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let linked = (|| {
+        fs::create_dir_all(&dir)?;
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()?;
@@ -540,7 +536,10 @@ fn create_lock_file(lock: &Path, text: &str) -> io::Result<()> {
     })();
     let _ = fs::remove_file(&tmp);
     match linked {
-        Ok(()) => sync_dir(&dir),
+        Ok(()) => {
+            let _ = sync_dir(&dir);
+            Ok(())
+        }
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
         Err(_) => {
             let mut f = OpenOptions::new().write(true).create_new(true).open(lock)?;
@@ -911,6 +910,27 @@ mod tests {
         s.datum = "5 november".into();
         let e = parse(Path::new("x.toml"), &to_toml(&s).unwrap()).unwrap_err();
         assert!(e.to_string().contains("x.toml:3:9"), "{e}");
+    }
+
+    #[test]
+    fn status_change_needs_a_session() {
+        let mut s = session();
+        s.statuswijzigingen
+            .push(crate::session::model::StatusChange {
+                sessie: " ".into(),
+                id: 1,
+                status: QuestionStatus::Beantwoord,
+                tijd: "2026-11-05T10:00:00+01:00".into(),
+                door: String::new(),
+                toelichting: String::new(),
+            });
+        let text = to_toml(&s).unwrap();
+        let e = parse(Path::new("x.toml"), &text).unwrap_err();
+        let line = text.lines().position(|l| l == "sessie = \" \"").unwrap() + 1;
+        assert!(
+            e.to_string().starts_with(&format!("x.toml:{line}:10: ")),
+            "{e}"
+        );
     }
 
     #[test]

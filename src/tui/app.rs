@@ -4,11 +4,11 @@ use super::action::Action;
 use super::components::browser::{Browser, Node};
 use super::components::chart::PlotGeometry;
 use super::components::chart_model::ChartModel;
-use super::strings;
+use super::open_session::SessionState;
 use super::popups::annotate::AnnotateForm;
 use super::popups::follow_up::FollowUp;
 use super::popups::start::StartForm;
-use super::open_session::SessionState;
+use super::strings;
 use super::style::{SYMBOLS, Theme, ThemeKind};
 use crate::model::{Dataset, Granularity, Period, SeriesKey};
 use crate::session::Role;
@@ -28,7 +28,7 @@ pub enum Focus {
 /// The overlay that has the keyboard, if any.
 pub enum Popup {
     Help,
-    Start(StartForm),
+    Start(Box<StartForm>),
     Annotate(Box<AnnotateForm>),
     FollowUp(FollowUp),
 }

@@ -6,14 +6,15 @@ use super::action::Action;
 use super::app::{App, Focus, Popup, SessionSetup};
 use super::components::chart::AxisNote;
 use super::keys;
+use super::open_session::{SessionState, UndoOp};
 use super::popups::annotate::{AnnotateForm, FormOutcome};
 use super::popups::follow_up::FollowUp;
 use super::popups::start::{StartForm, StartOutcome};
-use super::open_session::{SessionState, UndoOp};
 use super::strings;
 use crate::session::store;
 use crate::session::{
-    Anchor, Annotation, DatasetRef, QuestionStatus, Session, StatusChange, minutes, now_local, today,
+    Anchor, Annotation, DatasetRef, QuestionStatus, Session, StatusChange, minutes, now_local,
+    today,
 };
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
@@ -29,10 +30,10 @@ impl App {
                     .into_iter()
                     .filter_map(|p| {
                         let s = store::load(&p).ok()?;
-                        self.same_dataset(&s).then(|| (p, s.titel))
+                        self.same_dataset(&s).then_some((p, s.titel))
                     })
                     .collect();
-                self.popup = Some(Popup::Start(StartForm::new(today_list)));
+                self.popup = Some(Popup::Start(Box::new(StartForm::new(today_list))));
             }
         }
         self
@@ -55,7 +56,8 @@ impl App {
 
     /// Keys go to the popup that has the keyboard, else through the key table.
     pub fn handle_key(&mut self, key: KeyEvent) {
-        let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         match self.popup.take() {
             Some(Popup::Annotate(mut form)) if !ctrl_c => match form.handle_key(key) {
                 FormOutcome::Continue => self.popup = Some(Popup::Annotate(form)),
@@ -134,7 +136,9 @@ impl App {
                 let Some((file, a)) = f.items.get(f.selected).cloned() else {
                     return;
                 };
-                let Some(state) = &mut self.session else { return };
+                let Some(state) = &mut self.session else {
+                    return;
+                };
                 let next = a.status.unwrap_or(QuestionStatus::Open).next();
                 let change = StatusChange {
                     sessie: file,
@@ -301,7 +305,12 @@ impl App {
             self.message = Some(strings::NEED_SESSION.to_string());
             return;
         };
-        let text = minutes::markdown(&state.session, &state.file_name(), Some(&self.dataset));
+        let text = minutes::markdown_with_history(
+            &state.session,
+            &state.file_name(),
+            &store::list_ok(&self.setup.dir),
+            Some(&self.dataset),
+        );
         let out = state.path.with_extension("md");
         self.message = Some(match store::write_atomic(&out, text.as_bytes()) {
             Ok(()) => strings::minutes_written(&out.display().to_string()),
@@ -375,7 +384,9 @@ impl App {
                 ))));
             }
             Action::Delete => {
-                let Some(state) = &mut self.session else { return };
+                let Some(state) = &mut self.session else {
+                    return;
+                };
                 let label = current.soort.dutch();
                 self.message = Some(
                     match state.change(Some(UndoOp::Deleted(current.clone())), |s| {
@@ -387,7 +398,9 @@ impl App {
                 );
             }
             Action::CycleStatus if current.soort.has_status() => {
-                let Some(state) = &mut self.session else { return };
+                let Some(state) = &mut self.session else {
+                    return;
+                };
                 let next = current.status.unwrap_or(QuestionStatus::Open).next();
                 self.message = Some(
                     match state.change(Some(UndoOp::Edited(current.clone())), |s| {

@@ -28,10 +28,9 @@ impl SessionState {
     pub fn open(path: PathBuf, session: Session) -> SessionState {
         let (lock, read_only) = match store::acquire(&path) {
             Ok(LockOutcome::Acquired(lock)) => (Some(lock), None),
-            Ok(LockOutcome::HeldBy { pid, host, since }) => (
-                None,
-                Some(super::strings::held_by(pid, &host, &since)),
-            ),
+            Ok(LockOutcome::HeldBy { pid, host, since }) => {
+                (None, Some(super::strings::held_by(pid, &host, &since)))
+            }
             Err(e) => (None, Some(e.to_string())),
         };
         SessionState {

@@ -77,7 +77,8 @@ pub fn granularity_label(g: Option<crate::model::Granularity>) -> String {
 pub const PANE_NOTES: &str = "Aantekeningen";
 pub const NOTES_EMPTY: &str = "Nog geen aantekeningen bij deze indicator. Grafiek: v kiest een periode, a maakt een aantekening.";
 pub const NO_SESSION: &str = "geen sessie: alleen kijken";
-pub const NEED_SESSION: &str = "aantekeningen vragen een sessie: start duiden opnieuw en kies een sessie";
+pub const NEED_SESSION: &str =
+    "aantekeningen vragen een sessie: start duiden opnieuw en kies een sessie";
 pub const READ_ONLY: &str = "alleen lezen";
 pub const ANNOTATION_NEW_TITLE: &str = "Nieuwe aantekening";
 pub const ANNOTATION_EDIT_TITLE: &str = "Aantekening bewerken";
@@ -86,12 +87,13 @@ pub const SAID_BY: &str = "gezegd door";
 pub const STATUS: &str = "status";
 pub const OWNER: &str = "eigenaar";
 pub const TEXT_PLACEHOLDER: &str = "Typ wat er gezegd wordt…";
-pub const EDITOR_HELP: &str =
-    "Enter opslaan · Alt-Enter/Ctrl-J nieuwe regel · Ctrl-P deelnemer · Ctrl-R rol · Ctrl-T soort · Esc annuleren";
+pub const EDITOR_HELP: &str = "Enter opslaan · Alt-Enter/Ctrl-J nieuwe regel · Ctrl-P deelnemer · Ctrl-R rol · Ctrl-T soort · Esc annuleren";
 pub const EDITOR_HELP_STATUS: &str = "Enter opslaan · Alt-Enter/Ctrl-J nieuwe regel · Ctrl-P deelnemer · Ctrl-R rol · Ctrl-T soort · Ctrl-S status · Ctrl-E eigenaar · Esc annuleren";
-pub const RANGE_STARTED: &str = "periode kiezen: beweeg de cursor, a maakt de aantekening, v of Esc stopt";
+pub const RANGE_STARTED: &str =
+    "periode kiezen: beweeg de cursor, a maakt de aantekening, v of Esc stopt";
 pub const RANGE_CLEARED: &str = "periodekeuze gestopt";
-pub const NO_CHART_FOR_NOTE: &str = "kies eerst een reeks in de grafiek om een aantekening aan te hangen";
+pub const NO_CHART_FOR_NOTE: &str =
+    "kies eerst een reeks in de grafiek om een aantekening aan te hangen";
 pub const UNDO_ADD: &str = "ongedaan: aantekening weer weggehaald";
 pub const UNDO_DELETE: &str = "ongedaan: aantekening teruggezet";
 pub const UNDO_EDIT: &str = "ongedaan: wijziging teruggedraaid";
@@ -105,8 +107,10 @@ pub const NEW_TITLE_PROMPT: &str = "Titel van de nieuwe sessie (Enter maakt hem 
 pub const DEFAULT_SESSION_TITLE: &str = "Duiden van data";
 pub const FOLLOW_UP_TITLE: &str = "Openstaand uit vorige sessies";
 pub const FOLLOW_UP_EMPTY: &str = "Geen openstaande onderzoeksvragen of acties uit vorige sessies.";
-pub const FOLLOW_UP_HELP: &str = "↑↓ kiezen · s status wijzigen (wordt genotuleerd) · Enter toon in grafiek · Esc sluiten";
-pub const DATA_CHANGED: &str = "let op: de data is veranderd sinds deze sessie (andere inhoud-hash)";
+pub const FOLLOW_UP_HELP: &str =
+    "↑↓ kiezen · s status wijzigen (wordt genotuleerd) · Enter toon in grafiek · Esc sluiten";
+pub const DATA_CHANGED: &str =
+    "let op: de data is veranderd sinds deze sessie (andere inhoud-hash)";
 
 pub fn held_by(pid: u32, host: &str, since: &str) -> String {
     format!("alleen lezen: sessie is in gebruik door proces {pid} op {host} (sinds {since})")

@@ -140,7 +140,10 @@ fn compare<'a>(ctx: &Ctx<'a>, budget: &'a Series, real: &'a Series, out: &mut Ve
             }
             At::Missing(m) => {
                 let (kind, why) = match m {
-                    Missing::Gap(ch) => (MismatchKind::MissingPeriod, format!("{} ontbreekt", codes(&ch))),
+                    Missing::Gap(ch) => (
+                        MismatchKind::MissingPeriod,
+                        format!("{} ontbreekt", codes(&ch)),
+                    ),
                     Missing::Unknown(ch) => (
                         MismatchKind::MissingPeriod,
                         format!("'.' (onbekend, niet nul) voor {}", codes(&ch)),

@@ -182,7 +182,13 @@ fn within_data(ctx: &Ctx, domein: &str, indicator: &str) -> Vec<Mismatch> {
     out
 }
 
-fn row(ctx: &Ctx, columns: &[Column], views: &[View], extra: &[Mismatch], p: Period) -> ComparisonRow {
+fn row(
+    ctx: &Ctx,
+    columns: &[Column],
+    views: &[View],
+    extra: &[Mismatch],
+    p: Period,
+) -> ComparisonRow {
     let mut cells: Vec<Cell> = views
         .iter()
         .map(|v| match v.get(&p) {
@@ -239,8 +245,7 @@ fn row(ctx: &Ctx, columns: &[Column], views: &[View], extra: &[Mismatch], p: Per
         extra
             .iter()
             .filter(|m| {
-                m.period.start_month() >= p.start_month()
-                    && m.period.end_month() <= p.end_month()
+                m.period.start_month() >= p.start_month() && m.period.end_month() <= p.end_month()
             })
             .map(|m| m.kind),
     );

@@ -1,7 +1,9 @@
 //! One source against the reference, period by period, and unit changes within one series.
 
 use super::view::{At, Break, Ctx, Missing, PState, VPoint, View};
-use super::{Mismatch, MismatchKind, approx_eq, codes, num, pct, plural, prev_period, relative, unit};
+use super::{
+    Mismatch, MismatchKind, approx_eq, codes, num, pct, plural, prev_period, relative, unit,
+};
 use crate::model::{Granularity, Period, Series, Soort};
 use std::cmp::Reverse;
 use std::collections::HashSet;
@@ -205,12 +207,14 @@ fn missing(
     let (kind, detail) = match m {
         Missing::Gap(ch) if ch.len() == 1 && ch[0] == *p => (
             MismatchKind::MissingPeriod,
-            format!(
-                "{p} ontbreekt bij {lb}, dat de perioden ervoor en erna wel levert; {given}"
-            ),
+            format!("{p} ontbreekt bij {lb}, dat de perioden ervoor en erna wel levert; {given}"),
         ),
         Missing::Gap(ch) => {
-            let verb = if ch.len() == 1 { "ontbreekt" } else { "ontbreken" };
+            let verb = if ch.len() == 1 {
+                "ontbreekt"
+            } else {
+                "ontbreken"
+            };
             let present = lacking.get(p).map_or(0, |vp| vp.present);
             let needed = p.children(lacking.own).len();
             (
@@ -287,7 +291,11 @@ fn breaks_one_side<'c, 'a>(
 }
 
 fn status_word(provisional: bool) -> &'static str {
-    if provisional { "voorlopig" } else { "definitief" }
+    if provisional {
+        "voorlopig"
+    } else {
+        "definitief"
+    }
 }
 
 /// Both sides have a number. The detail is written only for a named difference, or for every
@@ -378,7 +386,14 @@ struct Vs<'s>(f64, &'s str, f64, &'s str);
 
 impl std::fmt::Display for Vs<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({}) tegen {} ({})", num(self.0), self.1, num(self.2), self.3)
+        write!(
+            f,
+            "{} ({}) tegen {} ({})",
+            num(self.0),
+            self.1,
+            num(self.2),
+            self.3
+        )
     }
 }
 

@@ -45,7 +45,10 @@ fn months(year: i32, from: u8, values: &[f64]) -> Vec<(String, Option<f64>)> {
 }
 
 fn pts(items: &[(&str, f64)]) -> Vec<(String, Option<f64>)> {
-    items.iter().map(|(p, v)| (p.to_string(), Some(*v))).collect()
+    items
+        .iter()
+        .map(|(p, v)| (p.to_string(), Some(*v)))
+        .collect()
 }
 
 impl Fx {
@@ -204,7 +207,17 @@ fn two_yearly(a: f64, b: f64) -> Fx {
 fn numbers_are_written_like_format_auto() {
     use crate::model::number::format_auto;
     for v in [
-        0.0, 9064.0, 12_345_678.0, -1234.5, 10.02, 100.2, 0.1, -0.001, 0.005, 9569.096, 1e14,
+        0.0,
+        9064.0,
+        12_345_678.0,
+        -1234.5,
+        10.02,
+        100.2,
+        0.1,
+        -0.001,
+        0.005,
+        9569.096,
+        1e14,
         -0.0,
     ] {
         assert_eq!(num(v).to_string(), format_auto(v, 2), "{v}");
@@ -296,7 +309,11 @@ fn suppressed_value_is_unknown_not_zero() {
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].kind, MismatchKind::MissingPeriod);
     assert_eq!((ms[0].abs_diff, ms[0].rel_diff), (None, None));
-    assert!(ms[0].detail.contains("onbekend, niet nul"), "{}", ms[0].detail);
+    assert!(
+        ms[0].detail.contains("onbekend, niet nul"),
+        "{}",
+        ms[0].detail
+    );
     assert_eq!(ms[0].values[1], ("cbs".to_string(), None));
     // Both unknown: nothing to compare, nothing to say.
     let ds = Fx::new()
@@ -312,7 +329,10 @@ fn vintage(lev_a: &str, lev_b: &str, b_period: &str) -> Dataset {
     Fx::new()
         .source("cbs-2022", |s| s.leverancier = lev_a.into())
         .source("cbs-2019", |s| s.leverancier = lev_b.into())
-        .add(key("jeugd", "jb", "cbs-2022"), pts(&[("2018", 12160.0), ("2019", 12980.0)]))
+        .add(
+            key("jeugd", "jb", "cbs-2022"),
+            pts(&[("2018", 12160.0), ("2019", 12980.0)]),
+        )
         .add(key("jeugd", "jb", "cbs-2019"), pts(&[(b_period, 12965.0)]))
         .build()
 }
@@ -345,10 +365,23 @@ fn provisional_against_final_of_one_family_is_vintage() {
 
 fn reintegratie(unit_b: &str, b: f64) -> Dataset {
     Fx::new()
-        .indicator("participatie", "re", Soort::Ratio, "per 10.000 inwoners 15-64 jaar")
-        .unit_for("participatie", "re", "bbv-2020", "per 1.000 inwoners 15-65 jaar")
+        .indicator(
+            "participatie",
+            "re",
+            Soort::Ratio,
+            "per 10.000 inwoners 15-64 jaar",
+        )
+        .unit_for(
+            "participatie",
+            "re",
+            "bbv-2020",
+            "per 1.000 inwoners 15-65 jaar",
+        )
         .unit_for("participatie", "re", "bbv-2021", unit_b)
-        .add(key("participatie", "re", "bbv-2020"), pts(&[("2018", 10.0)]))
+        .add(
+            key("participatie", "re", "bbv-2020"),
+            pts(&[("2018", 10.0)]),
+        )
         .add(key("participatie", "re", "bbv-2021"), pts(&[("2018", b)]))
         .build()
 }
@@ -359,7 +392,11 @@ fn different_denominators_are_a_unit_difference_and_converted() {
     assert_eq!(ms.len(), 1);
     let m = &ms[0];
     assert_eq!(m.kind, MismatchKind::Unit);
-    assert!(m.detail.contains("10 per 1.000 = 100 per 10.000"), "{}", m.detail);
+    assert!(
+        m.detail.contains("10 per 1.000 = 100 per 10.000"),
+        "{}",
+        m.detail
+    );
     assert!(m.detail.contains("binnen de drempel"), "{}", m.detail);
     assert!(m.detail.contains("noemer verschilt ook"), "{}", m.detail);
     assert!((m.rel_diff.unwrap() - 0.002).abs() < 1e-9);
@@ -375,7 +412,11 @@ fn different_denominators_are_a_unit_difference_and_converted() {
     let ms = all(&ds);
     assert_eq!(ms[0].kind, MismatchKind::Unit);
     assert_eq!(ms[0].abs_diff, None);
-    assert!(ms[0].detail.contains("niet om te rekenen"), "{}", ms[0].detail);
+    assert!(
+        ms[0].detail.contains("niet om te rekenen"),
+        "{}",
+        ms[0].detail
+    );
 }
 
 #[test]
@@ -384,15 +425,27 @@ fn unit_change_within_one_series() {
     let fx = || {
         Fx::new()
             .indicator("jeugd", "kosten", Soort::Stroom, "euro")
-            .add(k.clone(), months(2021, 11, &[9_056_517.0, 9_595_824.0, 9406.0, 9573.0]))
+            .add(
+                k.clone(),
+                months(2021, 11, &[9_056_517.0, 9_595_824.0, 9406.0, 9573.0]),
+            )
     };
     let ms = all(&fx().row_unit(&k, "2022-01", "x 1.000 euro").build());
     assert_eq!(ms.len(), 1);
     let m = &ms[0];
     assert_eq!((m.kind, m.period), (MismatchKind::Unit, p("2022-01")));
     assert_eq!(m.sources, vec!["aanbieders"]);
-    assert!(m.detail.contains("'euro' t/m 2021-12, 'x 1.000 euro' vanaf 2022-01"), "{}", m.detail);
-    assert!(m.detail.contains("9.406 x 1.000 euro = 9.406.000 euro"), "{}", m.detail);
+    assert!(
+        m.detail
+            .contains("'euro' t/m 2021-12, 'x 1.000 euro' vanaf 2022-01"),
+        "{}",
+        m.detail
+    );
+    assert!(
+        m.detail.contains("9.406 x 1.000 euro = 9.406.000 euro"),
+        "{}",
+        m.detail
+    );
     // The same unit throughout: nothing (the jump itself is no source difference).
     assert!(all(&fx().build()).is_empty());
 }
@@ -411,7 +464,11 @@ fn scaled_unit_against_another_source_is_converted() {
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].kind, MismatchKind::Unit);
     assert_eq!(ms[0].abs_diff, Some(0.0));
-    assert!(ms[0].detail.contains("na omrekening gelijk"), "{}", ms[0].detail);
+    assert!(
+        ms[0].detail.contains("na omrekening gelijk"),
+        "{}",
+        ms[0].detail
+    );
 }
 
 // ---- missing periods ------------------------------------------------------------------------
@@ -431,7 +488,10 @@ fn missing_period_inside_a_source_is_flagged() {
         (MismatchKind::MissingPeriod, p("2023-07"))
     );
     assert!(ms[0].detail.contains("ontbreekt bij b"), "{}", ms[0].detail);
-    assert_eq!(ms[0].values, vec![("a".into(), Some(10.0)), ("b".into(), None)]);
+    assert_eq!(
+        ms[0].values,
+        vec![("a".into(), Some(10.0)), ("b".into(), None)]
+    );
 }
 
 #[test]
@@ -457,7 +517,11 @@ fn latest_period_of_a_lagging_source_is_not_yet_delivered() {
         (ms[0].kind, ms[0].period),
         (MismatchKind::MissingPeriod, p("2023-06"))
     );
-    assert!(ms[0].detail.contains("nog niet geleverd"), "{}", ms[0].detail);
+    assert!(
+        ms[0].detail.contains("nog niet geleverd"),
+        "{}",
+        ms[0].detail
+    );
     // Two periods behind: only the latest period counts as "not yet", older ones are just
     // outside the source.
     let ds = Fx::new()
@@ -477,7 +541,12 @@ fn a_source_of_first_half_years_only_misses_nothing() {
         )
         .add(
             key("jeugd", "jb", "h1"),
-            pts(&[("2016-H1", 50.0), ("2017-H1", 50.0), ("2018-H1", 50.0), ("2019-H1", 50.0)]),
+            pts(&[
+                ("2016-H1", 50.0),
+                ("2017-H1", 50.0),
+                ("2018-H1", 50.0),
+                ("2019-H1", 50.0),
+            ]),
         )
         .add(
             key("jeugd", "jb", "half"),
@@ -494,19 +563,36 @@ fn incomplete_aggregated_period_is_missing_not_a_number() {
     let mut b = months(2023, 1, &[10.0; 6]);
     b.remove(1); // 2023-02
     let ds = Fx::new()
-        .add(key("jeugd", "instroom", "kwartaal"), pts(&[("2023-Q1", 30.0), ("2023-Q2", 30.0)]))
+        .add(
+            key("jeugd", "instroom", "kwartaal"),
+            pts(&[("2023-Q1", 30.0), ("2023-Q2", 30.0)]),
+        )
         .add(key("jeugd", "instroom", "maand"), b)
         .build();
     let ms = all(&ds);
     assert_eq!(ms.len(), 1, "{ms:#?}");
     let m = &ms[0];
-    assert_eq!((m.kind, m.period), (MismatchKind::MissingPeriod, p("2023-Q1")));
+    assert_eq!(
+        (m.kind, m.period),
+        (MismatchKind::MissingPeriod, p("2023-Q1"))
+    );
     assert_eq!((m.abs_diff, m.rel_diff), (None, None));
-    assert!(m.detail.contains("onvolledig (2 van 3 maanden): 2023-02 ontbreekt"), "{}", m.detail);
+    assert!(
+        m.detail
+            .contains("onvolledig (2 van 3 maanden): 2023-02 ontbreekt"),
+        "{}",
+        m.detail
+    );
     // Complete months sum to the quarter: nothing.
     let ds = Fx::new()
-        .add(key("jeugd", "instroom", "kwartaal"), pts(&[("2023-Q1", 30.0)]))
-        .add(key("jeugd", "instroom", "maand"), months(2023, 1, &[10.0; 3]))
+        .add(
+            key("jeugd", "instroom", "kwartaal"),
+            pts(&[("2023-Q1", 30.0)]),
+        )
+        .add(
+            key("jeugd", "instroom", "maand"),
+            months(2023, 1, &[10.0; 3]),
+        )
         .build();
     assert!(all(&ds).is_empty());
 }
@@ -515,7 +601,12 @@ fn incomplete_aggregated_period_is_missing_not_a_number() {
 
 fn with_break(bron: Option<&str>) -> Dataset {
     Fx::new()
-        .brk("2021-H1", Some("jeugd"), bron, "Nieuwe aanbieders meegeteld.")
+        .brk(
+            "2021-H1",
+            Some("jeugd"),
+            bron,
+            "Nieuwe aanbieders meegeteld.",
+        )
         .add(
             key("jeugd", "instroom", "gemeente"),
             pts(&[("2020-H2", 100.0), ("2021-H1", 100.0), ("2021-H2", 100.0)]),
@@ -535,7 +626,11 @@ fn difference_after_a_break_of_one_source_is_trend_break() {
     assert_eq!(at("2020-H2"), Some(MismatchKind::Unexplained));
     assert_eq!(at("2021-H2"), None, "equal after the break: nothing");
     let tb = of(&ms, MismatchKind::TrendBreak)[0];
-    assert!(tb.detail.contains("Nieuwe aanbieders meegeteld."), "{}", tb.detail);
+    assert!(
+        tb.detail.contains("Nieuwe aanbieders meegeteld."),
+        "{}",
+        tb.detail
+    );
     // A break for every source of the domein applies to both sides: it explains nothing here.
     let ms = all(&with_break(None));
     assert!(of(&ms, MismatchKind::TrendBreak).is_empty(), "{ms:#?}");
@@ -546,10 +641,22 @@ fn difference_after_a_break_of_one_source_is_trend_break() {
 fn stock_table(eind: f64) -> Fx {
     Fx::new()
         .source("tabel", |s| s.afronding = 5)
-        .add(key("jeugd", "jb_stand_begin", "tabel"), pts(&[("2022", 31960.0)]))
-        .add(key("jeugd", "jb_instroom", "tabel"), pts(&[("2022", 9065.0)]))
-        .add(key("jeugd", "jb_uitstroom", "tabel"), pts(&[("2022", 11955.0)]))
-        .add(key("jeugd", "jb_stand_eind", "tabel"), pts(&[("2022", eind)]))
+        .add(
+            key("jeugd", "jb_stand_begin", "tabel"),
+            pts(&[("2022", 31960.0)]),
+        )
+        .add(
+            key("jeugd", "jb_instroom", "tabel"),
+            pts(&[("2022", 9065.0)]),
+        )
+        .add(
+            key("jeugd", "jb_uitstroom", "tabel"),
+            pts(&[("2022", 11955.0)]),
+        )
+        .add(
+            key("jeugd", "jb_stand_eind", "tabel"),
+            pts(&[("2022", eind)]),
+        )
 }
 
 #[test]
@@ -561,14 +668,26 @@ fn begin_plus_flows_equal_end_is_fine_otherwise_stock_flow() {
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].kind, MismatchKind::StockFlow);
     assert_eq!(ms[0].abs_diff, Some(100.0));
-    assert!(ms[0].detail.contains("31.960 + instroom 9.065 − uitstroom 11.955 = 29.070"), "{}", ms[0].detail);
+    assert!(
+        ms[0]
+            .detail
+            .contains("31.960 + instroom 9.065 − uitstroom 11.955 = 29.070"),
+        "{}",
+        ms[0].detail
+    );
 }
 
 fn running(stand: &[f64]) -> Fx {
     Fx::new()
         .add(key("jeugd", "stand", "reg"), months(2022, 1, stand))
-        .add(key("jeugd", "instroom", "reg"), months(2022, 1, &[5.0, 7.0, 3.0]))
-        .add(key("jeugd", "uitstroom", "reg"), months(2022, 1, &[4.0, 2.0, 6.0]))
+        .add(
+            key("jeugd", "instroom", "reg"),
+            months(2022, 1, &[5.0, 7.0, 3.0]),
+        )
+        .add(
+            key("jeugd", "uitstroom", "reg"),
+            months(2022, 1, &[4.0, 2.0, 6.0]),
+        )
 }
 
 #[test]
@@ -581,11 +700,9 @@ fn running_stock_equals_previous_plus_flows() {
         (MismatchKind::StockFlow, p("2022-03"), "stand")
     );
     // A recorded break between the two periods explains the jump.
-    let ms = all(
-        &running(&[100.0, 105.0, 110.0])
-            .brk("2022-03", Some("jeugd"), Some("reg"), "Andere telling.")
-            .build(),
-    );
+    let ms = all(&running(&[100.0, 105.0, 110.0])
+        .brk("2022-03", Some("jeugd"), Some("reg"), "Andere telling.")
+        .build());
     assert_eq!(ms[0].kind, MismatchKind::TrendBreak);
 }
 
@@ -593,8 +710,14 @@ fn publications(begin: f64) -> Dataset {
     Fx::new()
         .source("r2022", |s| s.afronding = 5)
         .source("r2023", |s| s.afronding = 5)
-        .add(key("jeugd", "jb_stand_eind", "r2022"), pts(&[("2022", 29070.0)]))
-        .add(key("jeugd", "jb_stand_begin", "r2023"), pts(&[("2023-H1", begin)]))
+        .add(
+            key("jeugd", "jb_stand_eind", "r2022"),
+            pts(&[("2022", 29070.0)]),
+        )
+        .add(
+            key("jeugd", "jb_stand_begin", "r2023"),
+            pts(&[("2023-H1", begin)]),
+        )
         .build()
 }
 
@@ -606,8 +729,16 @@ fn begin_stock_of_next_publication_must_match_end_stock() {
     assert_eq!(m.kind, MismatchKind::StockDiscontinuity);
     assert_eq!(m.sources, vec!["r2022", "r2023"]);
     assert_eq!(m.abs_diff, Some(45.0));
-    assert!(m.detail.contains("eindstand 31-12-2022 29.070"), "{}", m.detail);
-    assert!(m.detail.contains("beginstand 1-1-2023 29.115"), "{}", m.detail);
+    assert!(
+        m.detail.contains("eindstand 31-12-2022 29.070"),
+        "{}",
+        m.detail
+    );
+    assert!(
+        m.detail.contains("beginstand 1-1-2023 29.115"),
+        "{}",
+        m.detail
+    );
     assert!(all(&publications(29070.0)).is_empty());
     assert!(all(&publications(29075.0)).is_empty(), "within rounding");
 }
@@ -618,8 +749,14 @@ fn budget(realised: &[f64]) -> Dataset {
     Fx::new()
         .indicator("wmo", "kosten", Soort::Stroom, "euro")
         .indicator("wmo", "kosten_begroot", Soort::Stroom, "euro")
-        .add(key("wmo", "kosten_begroot", "begroting"), pts(&[("2022", 1200.0)]))
-        .add(key("wmo", "kosten", "registratie"), months(2022, 1, realised))
+        .add(
+            key("wmo", "kosten_begroot", "begroting"),
+            pts(&[("2022", 1200.0)]),
+        )
+        .add(
+            key("wmo", "kosten", "registratie"),
+            months(2022, 1, realised),
+        )
         .build()
 }
 
@@ -632,7 +769,11 @@ fn budget_against_realised_sum() {
     assert_eq!(m.indicator, "kosten");
     assert_eq!(m.abs_diff, Some(120.0));
     assert!(m.detail.contains("som van 12 maanden"), "{}", m.detail);
-    assert!(m.detail.contains("meer gerealiseerd dan begroot"), "{}", m.detail);
+    assert!(
+        m.detail.contains("meer gerealiseerd dan begroot"),
+        "{}",
+        m.detail
+    );
     assert!(all(&budget(&[100.0; 12])).is_empty());
     // detect_indicator finds it from either side.
     let ds = budget(&[110.0; 12]);
@@ -660,7 +801,11 @@ fn parts_must_sum_to_total() {
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].kind, MismatchKind::PartsNotSumToTotal);
     assert_eq!(ms[0].abs_diff, Some(4.0));
-    assert!(ms[0].detail.contains("som van 2 wijken 72 tegen totaal 76"), "{}", ms[0].detail);
+    assert!(
+        ms[0].detail.contains("som van 2 wijken 72 tegen totaal 76"),
+        "{}",
+        ms[0].detail
+    );
     assert!(all(&parts(72.0, Soort::Stroom)).is_empty());
     assert!(all(&parts(76.0, Soort::Stand)).len() == 1);
     // Ratios are never summed.
@@ -673,13 +818,24 @@ fn parts_must_sum_to_total() {
 fn lag_is_mentioned_when_shifting_one_period_shrinks_the_difference() {
     let ds = Fx::new()
         .source("gemeente", |s| s.vertraging = "tot 8 weken".into())
-        .add(key("jeugd", "instroom", "aanbieders"), months(2022, 1, &[100.0, 200.0, 100.0]))
-        .add(key("jeugd", "instroom", "gemeente"), months(2022, 1, &[100.0, 100.0, 200.0]))
+        .add(
+            key("jeugd", "instroom", "aanbieders"),
+            months(2022, 1, &[100.0, 200.0, 100.0]),
+        )
+        .add(
+            key("jeugd", "instroom", "gemeente"),
+            months(2022, 1, &[100.0, 100.0, 200.0]),
+        )
         .build();
     let ms = all(&ds);
     let m = ms.iter().find(|m| m.period == p("2022-03")).unwrap();
     assert_eq!(m.kind, MismatchKind::Unexplained);
-    assert!(m.detail.contains("één maand verschoven (gemeente loopt achter"), "{}", m.detail);
+    assert!(
+        m.detail
+            .contains("één maand verschoven (gemeente loopt achter"),
+        "{}",
+        m.detail
+    );
 }
 
 #[test]
@@ -698,8 +854,14 @@ fn reference_is_longest_covering_or_requested() {
 #[test]
 fn sorted_by_relative_then_absolute_difference() {
     let ds = Fx::new()
-        .add(key("a", "x", "s1"), pts(&[("2020", 100.0), ("2021", 1000.0), ("2022", 10.0)]))
-        .add(key("a", "x", "s2"), pts(&[("2020", 110.0), ("2021", 1200.0), ("2022", 12.0)]))
+        .add(
+            key("a", "x", "s1"),
+            pts(&[("2020", 100.0), ("2021", 1000.0), ("2022", 10.0)]),
+        )
+        .add(
+            key("a", "x", "s2"),
+            pts(&[("2020", 110.0), ("2021", 1200.0), ("2022", 12.0)]),
+        )
         .build();
     let ms = all(&ds);
     let order: Vec<Period> = ms.iter().map(|m| m.period).collect();
@@ -709,8 +871,14 @@ fn sorted_by_relative_then_absolute_difference() {
 #[test]
 fn granularity_setting_compares_coarser() {
     let ds = Fx::new()
-        .add(key("jeugd", "instroom", "a"), months(2022, 1, &[10.0, 20.0, 30.0]))
-        .add(key("jeugd", "instroom", "b"), months(2022, 1, &[20.0, 10.0, 30.0]))
+        .add(
+            key("jeugd", "instroom", "a"),
+            months(2022, 1, &[10.0, 20.0, 30.0]),
+        )
+        .add(
+            key("jeugd", "instroom", "b"),
+            months(2022, 1, &[20.0, 10.0, 30.0]),
+        )
         .build();
     assert_eq!(all(&ds).len(), 2);
     let q = Settings {
@@ -729,8 +897,14 @@ fn comparison_on_the_coarsest_granularity() {
     let ds = Fx::new()
         .source("cbs", |s| s.afronding = 5)
         .add(key("jeugd", "instroom", "aanbieders"), b)
-        .add(key("jeugd", "instroom", "gemeente"), months(2023, 1, &[11.0; 12]))
-        .add(key("jeugd", "instroom", "cbs"), pts(&[("2023-H1", 65.0), ("2023-H2", 70.0)]))
+        .add(
+            key("jeugd", "instroom", "gemeente"),
+            months(2023, 1, &[11.0; 12]),
+        )
+        .add(
+            key("jeugd", "instroom", "cbs"),
+            pts(&[("2023-H1", 65.0), ("2023-H2", 70.0)]),
+        )
         .build();
     let c = compare(&ds, "jeugd", "instroom", None, None);
     assert_eq!(c.granularity, Granularity::HalfYear);
@@ -743,7 +917,10 @@ fn comparison_on_the_coarsest_granularity() {
     let h1 = &c.rows[0];
     assert_eq!(h1.cells[0].value, Some(66.0));
     assert_eq!(h1.cells[1].value, Some(60.0));
-    assert!((h1.cells[1].rel_diff.unwrap() + 0.0909).abs() < 1e-3, "signed");
+    assert!(
+        (h1.cells[1].rel_diff.unwrap() + 0.0909).abs() < 1e-3,
+        "signed"
+    );
     assert_eq!(h1.cells[1].kind, Some(MismatchKind::Unexplained));
     assert_eq!(h1.cells[2].kind, Some(MismatchKind::WithinRounding));
     assert!(!h1.cells[2].detail.is_empty());
@@ -751,21 +928,41 @@ fn comparison_on_the_coarsest_granularity() {
     // H2 is incomplete for aanbieders: shown as missing, never compared as a number.
     let h2 = &c.rows[1];
     let a = &h2.cells[1];
-    assert_eq!((a.value, a.complete, a.present, a.needed), (None, false, 5, 6));
+    assert_eq!(
+        (a.value, a.complete, a.present, a.needed),
+        (None, false, 5, 6)
+    );
     assert_eq!((a.kind, a.diff), (Some(MismatchKind::MissingPeriod), None));
     assert!(a.detail.contains("2023-07 ontbreekt"), "{}", a.detail);
-    assert_eq!(h2.kinds, vec![MismatchKind::MissingPeriod, MismatchKind::WithinRounding]);
+    assert_eq!(
+        h2.kinds,
+        vec![MismatchKind::MissingPeriod, MismatchKind::WithinRounding]
+    );
 
     // Monthly on request: the half-yearly source cannot be split and is set aside with a reason.
-    let c = compare(&ds, "jeugd", "instroom", Some("aanbieders"), Some(Granularity::Month));
+    let c = compare(
+        &ds,
+        "jeugd",
+        "instroom",
+        Some("aanbieders"),
+        Some(Granularity::Month),
+    );
     assert_eq!(c.reference.as_deref(), Some("aanbieders"));
     assert_eq!(c.excluded.len(), 1);
     assert_eq!(c.excluded[0].bron, "cbs");
-    assert!(c.excluded[0].reason.contains("halfjaar"), "{}", c.excluded[0].reason);
+    assert!(
+        c.excluded[0].reason.contains("halfjaar"),
+        "{}",
+        c.excluded[0].reason
+    );
     assert_eq!(c.rows.len(), 12);
     let jul = c.rows.iter().find(|r| r.period == p("2023-07")).unwrap();
     assert_eq!(jul.kinds, vec![MismatchKind::MissingPeriod]);
-    assert_eq!(jul.cells[0].kind, Some(MismatchKind::MissingPeriod), "on the reference");
+    assert_eq!(
+        jul.cells[0].kind,
+        Some(MismatchKind::MissingPeriod),
+        "on the reference"
+    );
 }
 
 #[test]

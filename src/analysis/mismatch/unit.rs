@@ -155,8 +155,11 @@ mod tests {
 
     #[test]
     fn converts_per_n_and_scales() {
-        let c = conversion("per 1.000 inwoners 15-65 jaar", "per 10.000 inwoners 15-64 jaar")
-            .unwrap();
+        let c = conversion(
+            "per 1.000 inwoners 15-65 jaar",
+            "per 10.000 inwoners 15-64 jaar",
+        )
+        .unwrap();
         assert_eq!(c.factor, 10.0);
         assert!(c.populations_differ);
         assert_eq!(c.from.short(), "per 1.000");

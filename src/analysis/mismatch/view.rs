@@ -4,8 +4,8 @@
 use super::{Settings, unit};
 use crate::analysis::aggregate::{AggError, aggregate, aggregate_in};
 use crate::model::{
-    Dataset, Granularity, IndicatorMeta, Observation, Period, Series, SeriesKey, Soort,
-    SourceMeta, TrendBreak,
+    Dataset, Granularity, IndicatorMeta, Observation, Period, Series, SeriesKey, Soort, SourceMeta,
+    TrendBreak,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -99,7 +99,9 @@ impl<'a> Ctx<'a> {
 
     /// Rounding base of a source's published figures (0 when not rounded).
     pub fn rounding(&self, bron: &str) -> f64 {
-        self.sources.get(bron).map_or(0.0, |s| f64::from(s.afronding))
+        self.sources
+            .get(bron)
+            .map_or(0.0, |s| f64::from(s.afronding))
     }
 
     /// The delivery lag as written, when the source has one.

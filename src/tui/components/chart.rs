@@ -269,7 +269,12 @@ impl Widget for TrendChart<'_> {
                 .max(a);
             (a, b)
         };
-        for n in self.notes.iter().filter(|n| !n.selected).chain(self.notes.iter().filter(|n| n.selected)) {
+        for n in self
+            .notes
+            .iter()
+            .filter(|n| !n.selected)
+            .chain(self.notes.iter().filter(|n| n.selected))
+        {
             if (n.to.end_month() as f64) < g.x_min || n.from.start_month() as f64 > g.x_max {
                 continue;
             }

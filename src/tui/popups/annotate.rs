@@ -67,7 +67,9 @@ impl AnnotateForm {
             step: Step::Text,
             text: new_textarea(lines),
             participant: participants.iter().position(|p| p.naam == existing.naam),
-            owner: participants.iter().position(|p| p.naam == existing.eigenaar),
+            owner: participants
+                .iter()
+                .position(|p| p.naam == existing.eigenaar),
             participants,
             draft: existing,
             editing: true,
@@ -121,7 +123,10 @@ impl AnnotateForm {
                 return FormOutcome::Save(Box::new(a));
             }
             KeyCode::Char('r') if ctrl => {
-                let i = Role::ALL.iter().position(|r| *r == self.draft.rol).unwrap_or(0);
+                let i = Role::ALL
+                    .iter()
+                    .position(|r| *r == self.draft.rol)
+                    .unwrap_or(0);
                 self.draft.rol = Role::ALL[(i + 1) % Role::ALL.len()];
                 self.participant = None;
                 self.draft.naam.clear();
@@ -235,9 +240,15 @@ impl AnnotateForm {
                     Span::styled(who, theme.base()),
                 ];
                 if let Some(st) = self.draft.status {
-                    second.push(Span::styled(format!("  · {}: ", strings::STATUS), theme.dimmed()));
+                    second.push(Span::styled(
+                        format!("  · {}: ", strings::STATUS),
+                        theme.dimmed(),
+                    ));
                     second.push(Span::styled(st.dutch(), theme.base()));
-                    second.push(Span::styled(format!("  · {}: ", strings::OWNER), theme.dimmed()));
+                    second.push(Span::styled(
+                        format!("  · {}: ", strings::OWNER),
+                        theme.dimmed(),
+                    ));
                     second.push(Span::styled(
                         if self.draft.eigenaar.is_empty() {
                             "—".to_string()

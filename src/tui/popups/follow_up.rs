@@ -34,8 +34,14 @@ impl FollowUp {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.block_border(true))
-            .title(Span::styled(format!(" {} ", strings::FOLLOW_UP_TITLE), theme.title()))
-            .title_bottom(Span::styled(format!(" {} ", strings::FOLLOW_UP_HELP), theme.dimmed()))
+            .title(Span::styled(
+                format!(" {} ", strings::FOLLOW_UP_TITLE),
+                theme.title(),
+            ))
+            .title_bottom(Span::styled(
+                format!(" {} ", strings::FOLLOW_UP_HELP),
+                theme.dimmed(),
+            ))
             .style(theme.base());
         let inner = block.inner(popup);
         frame.render_widget(block, popup);

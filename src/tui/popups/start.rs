@@ -100,8 +100,14 @@ impl StartForm {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.block_border(true))
-            .title(Span::styled(format!(" {} ", strings::START_TITLE), theme.title()))
-            .title_bottom(Span::styled(format!(" {} ", strings::START_HELP), theme.dimmed()))
+            .title(Span::styled(
+                format!(" {} ", strings::START_TITLE),
+                theme.title(),
+            ))
+            .title_bottom(Span::styled(
+                format!(" {} ", strings::START_HELP),
+                theme.dimmed(),
+            ))
             .style(theme.base());
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
@@ -129,7 +135,9 @@ impl StartForm {
                     StartOption::Continue { path, title } => format!(
                         "{} {title} ({})",
                         strings::START_CONTINUE,
-                        path.file_name().map(|f| f.to_string_lossy()).unwrap_or_default()
+                        path.file_name()
+                            .map(|f| f.to_string_lossy())
+                            .unwrap_or_default()
                     ),
                     StartOption::New => strings::START_NEW.to_string(),
                     StartOption::ViewOnly => strings::START_VIEW_ONLY.to_string(),

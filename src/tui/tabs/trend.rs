@@ -19,22 +19,40 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     draw_browser(frame, app, left);
 
     let legend_lines = app.chart.series.len().max(1) as u16 + 1;
-    let notes_lines = (app.chart_notes().len() * 2).max(2) as u16;
-    let bottom_height = (legend_lines.max(notes_lines) + 2).min(right.height / 3).max(4);
-    let [chart_area, bottom] =
-        Layout::vertical([Constraint::Min(8), Constraint::Length(bottom_height)]).areas(right);
-    draw_chart(frame, app, chart_area);
-    if bottom.width >= 100 {
+    let note_count = app.chart_notes().len() as u16;
+    if right.width >= 100 {
+        // Wide: legend and annotation list side by side under the chart.
+        let bottom_height = (legend_lines.max(note_count * 2) + 2)
+            .min(right.height / 3)
+            .max(4);
+        let [chart_area, bottom] =
+            Layout::vertical([Constraint::Min(8), Constraint::Length(bottom_height)]).areas(right);
         let [legend_area, notes_area] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(bottom);
+        draw_chart(frame, app, chart_area);
         draw_legend(frame, app, legend_area);
         draw_notes(frame, app, notes_area);
-    } else if app.focus == Focus::Notes {
-        // Narrow screens: the annotation list takes the legend's place while it has focus.
-        draw_notes(frame, app, bottom);
     } else {
-        draw_legend(frame, app, bottom);
+        // Narrow: stacked; the list only when there is something in it (or it has focus).
+        let show_notes = note_count > 0 || app.focus == Focus::Notes;
+        let legend_height = (legend_lines + 2).min(right.height / 4).max(3);
+        let notes_height = if show_notes {
+            (note_count * 2 + 2).clamp(4, (right.height / 4).max(4))
+        } else {
+            0
+        };
+        let [chart_area, legend_area, notes_area] = Layout::vertical([
+            Constraint::Min(8),
+            Constraint::Length(legend_height),
+            Constraint::Length(notes_height),
+        ])
+        .areas(right);
+        draw_chart(frame, app, chart_area);
+        draw_legend(frame, app, legend_area);
+        if show_notes {
+            draw_notes(frame, app, notes_area);
+        }
     }
 }
 
@@ -263,7 +281,10 @@ fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
                 Some((f, _)) => f.dutch_short(),
                 None => a.anker.van.clone(),
             };
-            spans.push(Span::styled(format!("{period} · {}", a.rol.dutch()), theme.dimmed()));
+            spans.push(Span::styled(
+                format!("{period} · {}", a.rol.dutch()),
+                theme.dimmed(),
+            ));
             ListItem::new(vec![
                 Line::from(spans),
                 Line::from(Span::styled(

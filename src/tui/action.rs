@@ -49,4 +49,12 @@ pub enum Action {
     Delete,
     /// `s`: next status of the selected question or action.
     CycleStatus,
+    /// `1` `2` `3`: trend, comparison, mismatch overview.
+    ShowTab(super::tabs::Tab),
+    /// `r`: next reference source in the comparison.
+    CycleReference,
+    /// `f`: filter the overview by kind.
+    CycleKindFilter,
+    /// `d`: filter the overview by domain.
+    CycleDomainFilter,
 }

@@ -10,6 +10,9 @@ use super::popups::follow_up::FollowUp;
 use super::popups::start::StartForm;
 use super::strings;
 use super::style::{SYMBOLS, Theme, ThemeKind};
+use super::tabs::Tab;
+use super::tabs::compare::CompareState;
+use super::tabs::overview::OverviewState;
 use crate::model::{Dataset, Granularity, Period, SeriesKey};
 use crate::session::Role;
 use ratatui::layout::Rect;
@@ -73,6 +76,9 @@ pub struct App {
     pub notes_selected: usize,
     /// The role of the last annotation: the next one likely comes from the same side.
     pub last_role: Role,
+    pub tab: Tab,
+    pub compare: CompareState,
+    pub overview: OverviewState,
 }
 
 impl App {
@@ -100,6 +106,9 @@ impl App {
             range_start: None,
             notes_selected: 0,
             last_role: Role::Toegang,
+            tab: Tab::Trend,
+            compare: CompareState::default(),
+            overview: OverviewState::default(),
         };
         app.set_selection(initial);
         app
@@ -218,6 +227,19 @@ impl App {
                     .to_string(),
                 );
             }
+            Action::ShowTab(tab) => self.show_tab(tab),
+            Action::CycleReference if self.tab == Tab::Compare => {
+                self.compare.cycle_reference(&self.dataset)
+            }
+            Action::CycleGranularity if self.tab == Tab::Compare => {
+                self.compare.cycle_granularity(&self.dataset)
+            }
+            Action::CycleKindFilter if self.tab == Tab::Overview => self.overview.cycle_kind(),
+            Action::CycleDomainFilter if self.tab == Tab::Overview => {
+                self.overview.cycle_domain(&self.dataset)
+            }
+            _ if self.tab == Tab::Compare => self.update_compare(action),
+            _ if self.tab == Tab::Overview => self.update_overview(action),
             Action::CycleGranularity => {
                 self.granularity = match self.granularity {
                     None => Some(Granularity::Month),
@@ -246,6 +268,69 @@ impl App {
                 Focus::Notes => self.update_notes(action),
             },
         }
+    }
+
+    /// Switches screens; the comparison opens on the indicator in the trend chart.
+    pub fn show_tab(&mut self, tab: Tab) {
+        if tab == Tab::Compare
+            && let Some(first) = self.chart.series.first()
+        {
+            let (d, i) = (first.key.domein.clone(), first.key.indicator.clone());
+            if self.compare.domein != d
+                || self.compare.indicator != i
+                || self.compare.table.is_none()
+            {
+                let at = self.cursor_period();
+                self.compare.open(&self.dataset, &d, &i, at);
+            }
+        }
+        self.tab = tab;
+    }
+
+    fn update_compare(&mut self, action: Action) {
+        let n = self.compare.table.as_ref().map_or(0, |t| t.rows.len());
+        if n == 0 {
+            return;
+        }
+        let cur = self.compare.selected as isize;
+        let target = match action {
+            Action::Up => cur - 1,
+            Action::Down => cur + 1,
+            Action::PageUp => cur - 10,
+            Action::PageDown => cur + 10,
+            Action::Home => 0,
+            Action::End => n as isize - 1,
+            _ => cur,
+        };
+        self.compare.selected = target.clamp(0, n as isize - 1) as usize;
+    }
+
+    fn update_overview(&mut self, action: Action) {
+        self.overview.ensure(&self.dataset);
+        let n = self.overview.visible().len();
+        if n == 0 {
+            return;
+        }
+        let cur = self.overview.selected as isize;
+        let target = match action {
+            Action::Up => cur - 1,
+            Action::Down => cur + 1,
+            Action::PageUp => cur - 10,
+            Action::PageDown => cur + 10,
+            Action::Home => 0,
+            Action::End => n as isize - 1,
+            Action::Activate => {
+                if let Some(m) = self.overview.selected_mismatch().cloned() {
+                    self.compare.granularity = Some(m.period.granularity);
+                    self.compare
+                        .open(&self.dataset, &m.domein, &m.indicator, Some(m.period));
+                    self.tab = Tab::Compare;
+                }
+                cur
+            }
+            _ => cur,
+        };
+        self.overview.selected = target.clamp(0, n as isize - 1) as usize;
     }
 
     fn update_browser(&mut self, action: Action) {

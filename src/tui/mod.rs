@@ -52,8 +52,25 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             theme.title().add_modifier(Modifier::REVERSED),
         ),
         Span::styled(format!(" {} ", app.dataset.meta.titel), theme.title()),
-        Span::styled(format!("· {}", strings::TAB_TREND), theme.dimmed()),
     ]);
+    let mut title = title;
+    for (i, (tab, name)) in [
+        (tabs::Tab::Trend, strings::TAB_TREND),
+        (tabs::Tab::Compare, strings::TAB_COMPARE),
+        (tabs::Tab::Overview, strings::TAB_OVERVIEW),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let style = if app.tab == tab {
+            theme.title().add_modifier(Modifier::REVERSED)
+        } else {
+            theme.dimmed()
+        };
+        title
+            .spans
+            .push(Span::styled(format!(" {} {name} ", i + 1), style));
+    }
     // The session (and whether it is read-only) is always visible, right-aligned.
     let (session, session_style) = match &app.session {
         Some(s) if s.read_only.is_some() => (
@@ -76,7 +93,11 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         right,
     );
 
-    tabs::trend::draw(frame, app, body);
+    match app.tab {
+        tabs::Tab::Trend => tabs::trend::draw(frame, app, body),
+        tabs::Tab::Compare => tabs::compare::draw(frame, app, body),
+        tabs::Tab::Overview => tabs::overview::draw(frame, app, body),
+    }
 
     let theme = &app.theme;
     let status_line = match &app.message {

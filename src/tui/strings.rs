@@ -157,3 +157,47 @@ pub fn anchor_line(a: &crate::session::Anchor) -> String {
     }
     s
 }
+
+// --- Comparison and mismatch overview -----------------------------------------------------
+
+pub const TAB_COMPARE: &str = "Vergelijken";
+pub const TAB_OVERVIEW: &str = "Verschillen";
+pub const COMPARE_EMPTY: &str =
+    "Kies in het tabblad Trend een indicator (of in Verschillen een verschil) en druk op 2.";
+pub const COL_PERIOD: &str = "periode";
+pub const COL_KIND: &str = "soort verschil";
+pub const INCOMPLETE: &str = "onvolledig";
+pub const DIFF_TABLE: &str = "Verschillen per periode (* = voorlopig)";
+pub const DIFF_DETAIL: &str = "Duiding";
+pub const NO_DIFFERENCE: &str = "Geen benoemd verschil in deze periode.";
+pub const OVERVIEW_TITLE: &str = "Alle benoemde verschillen, grootste eerst";
+pub const OVERVIEW_EMPTY: &str = "Geen verschillen gevonden met dit filter.";
+pub const ALL: &str = "alle";
+
+pub fn reference_label(bron: &str) -> String {
+    format!("referentie: {bron}")
+}
+
+pub fn source_meta_line(s: &crate::model::SourceMeta) -> String {
+    let mut parts = vec![format!("  {}", s.naam)];
+    for (label, v) in [
+        ("leverancier", &s.leverancier),
+        ("ritme", &s.ritme),
+        ("vertraging", &s.vertraging),
+        ("definitie", &s.definitie),
+        ("kanttekeningen", &s.kanttekeningen),
+    ] {
+        if !v.is_empty() {
+            parts.push(format!("{label}: {v}"));
+        }
+    }
+    parts.join(" · ")
+}
+
+pub fn overview_filter(kind: Option<&str>, domain: Option<&str>, n: usize) -> String {
+    format!(
+        "soort: {} (f) · domein: {} (d) · {n} verschillen · Enter: vergelijken",
+        kind.unwrap_or(ALL),
+        domain.unwrap_or(ALL)
+    )
+}

@@ -65,6 +65,11 @@ impl PlotGeometry {
     }
 }
 
+/// Too low for the unit, annotation and event rows.
+fn is_compact(area: Rect) -> bool {
+    area.height < 9
+}
+
 /// Lays out the chart inside `area`: y labels left, x labels and the event row below.
 pub fn geometry(model: &ChartModel, area: Rect) -> Option<PlotGeometry> {
     let label_w = model
@@ -74,16 +79,18 @@ pub fn geometry(model: &ChartModel, area: Rect) -> Option<PlotGeometry> {
         .max()
         .unwrap_or(1) as u16
         + 1;
-    // One row for the unit above, three below (period labels, annotations, events).
-    if area.width < label_w + 10 || area.height < 7 {
+    // One row for the unit above, three below (period labels, annotations, events); small
+    // multiples get only the period labels.
+    if area.width < label_w + 10 || area.height < 3 {
         return None;
     }
+    let (top, bottom) = if is_compact(area) { (0, 1) } else { (1, 3) };
     Some(PlotGeometry {
         plot: Rect {
             x: area.x + label_w + 1,
-            y: area.y + 1,
+            y: area.y + top,
             width: area.width - label_w - 1,
-            height: area.height - 4,
+            height: area.height - top - bottom,
         },
         x_min: model.x_min,
         x_max: model.x_max,
@@ -123,13 +130,16 @@ impl Widget for TrendChart<'_> {
             return;
         };
 
+        let compact = is_compact(area);
         // Unit (y axis title) and the mixed-units warning.
         let (title, style) = if model.mixed_units {
             (strings::MIXED_UNITS.to_string(), theme.warning())
         } else {
             (model.unit.clone(), theme.dimmed())
         };
-        buf.set_stringn(area.x, area.y, title, area.width as usize, style);
+        if !compact {
+            buf.set_stringn(area.x, area.y, title, area.width as usize, style);
+        }
 
         // Y tick labels, right-aligned against the axis.
         let label_right = g.plot.x - 1;
@@ -260,6 +270,9 @@ impl Widget for TrendChart<'_> {
             next_free = col + width + 2;
         }
 
+        if compact {
+            return;
+        }
         // Annotations and the range being selected, on their own row.
         let notes_row = axis_row + 1;
         let span_cols = |from: &Period, to: &Period| {

@@ -2,6 +2,7 @@
 //! disagree with what the keys do.
 
 use super::action::Action;
+use super::tabs::Tab;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub struct Binding {
@@ -91,6 +92,12 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('c') => Action::ClearChart,
         KeyCode::Char('p') => Action::CycleGranularity,
         KeyCode::Char('a') => Action::Annotate,
+        KeyCode::Char('1') => Action::ShowTab(Tab::Trend),
+        KeyCode::Char('2') => Action::ShowTab(Tab::Compare),
+        KeyCode::Char('3') => Action::ShowTab(Tab::Overview),
+        KeyCode::Char('r') => Action::CycleReference,
+        KeyCode::Char('f') => Action::CycleKindFilter,
+        KeyCode::Char('d') => Action::CycleDomainFilter,
         KeyCode::Char('v') => Action::ToggleRange,
         KeyCode::Char('u') => Action::Undo,
         KeyCode::Char('n') => Action::WriteMinutes,

@@ -1,5 +1,6 @@
 //! Command line: `duiden [DATASET]` opens the interface, `duiden controleer DATASET` validates.
 
+use crate::analysis::mismatch::{Mismatch, Settings, detect};
 use crate::load::load_dataset;
 use crate::model::Dataset;
 use crate::session::{minutes, store};
@@ -48,12 +49,36 @@ pub enum Thema {
     Licht,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Formaat {
+    Tekst,
+    Csv,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Controleer een datasetmap: samenvatting bij succes, anders alle fouten met bestand:regel:kolom
     Controleer {
         /// Datasetmap met reeksen.csv en dataset.toml
         dataset: PathBuf,
+    },
+    /// Benoemde verschillen tussen bronnen, grootste eerst (voor voorbereiding en scripts)
+    Verschillen {
+        /// Datasetmap met reeksen.csv en dataset.toml
+        dataset: PathBuf,
+        /// Alleen dit domein (jeugd, wmo, participatie, …)
+        #[arg(long)]
+        domein: Option<String>,
+        /// Alleen deze indicator
+        #[arg(long)]
+        indicator: Option<String>,
+        /// Uitvoerformaat
+        #[arg(long, value_enum, default_value_t = Formaat::Tekst)]
+        formaat: Formaat,
+        /// Drempel voor een onverklaard verschil, in procenten
+        #[arg(long, default_value_t = 5.0)]
+        drempel: f64,
     },
     /// Schrijf de notulen van een sessie als Markdown (naar het scherm of naar --uit)
     Notulen {
@@ -80,6 +105,13 @@ pub fn run(mut cli: Cli) -> ExitCode {
     match cli.command.take() {
         Some(Command::Controleer { dataset }) => controleer(&dataset),
         Some(Command::Notulen { sessie, uit }) => notulen(&sessie, uit.as_deref()),
+        Some(Command::Verschillen {
+            dataset,
+            domein,
+            indicator,
+            formaat,
+            drempel,
+        }) => verschillen(&dataset, domein, indicator, formaat, drempel),
         None => open_tui(cli),
     }
 }
@@ -161,7 +193,7 @@ fn notulen(path: &Path, out: Option<&Path>) -> ExitCode {
         minutes::markdown_with_history(&session, &file, &store::list_ok(dir), dataset.as_ref());
     match out {
         None => {
-            print!("{text}");
+            emit(&text);
             ExitCode::SUCCESS
         }
         Some(out) => match store::write_atomic(out, text.as_bytes()) {
@@ -180,7 +212,7 @@ fn notulen(path: &Path, out: Option<&Path>) -> ExitCode {
 fn controleer(path: &Path) -> ExitCode {
     match load_dataset(path) {
         Ok(d) => {
-            print!("{}", summary(&d));
+            emit(&summary(&d));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -234,4 +266,47 @@ pub fn summary(d: &Dataset) -> String {
         &d.content_hash[..16.min(d.content_hash.len())]
     );
     out
+}
+
+/// Prints the named differences. Exit code 0 whenever it ran, whatever it found.
+fn verschillen(
+    path: &Path,
+    domein: Option<String>,
+    indicator: Option<String>,
+    formaat: Formaat,
+    drempel: f64,
+) -> ExitCode {
+    let dataset = match load_dataset(path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let settings = Settings {
+        threshold: drempel / 100.0,
+        ..Settings::default()
+    };
+    let found: Vec<Mismatch> = detect(&dataset, &settings)
+        .into_iter()
+        .filter(|m| domein.as_ref().is_none_or(|d| *d == m.domein))
+        .filter(|m| indicator.as_ref().is_none_or(|i| *i == m.indicator))
+        .collect();
+    emit(&crate::report::mismatches(&found, formaat_of(formaat)));
+    ExitCode::SUCCESS
+}
+
+fn formaat_of(f: Formaat) -> crate::report::Format {
+    match f {
+        Formaat::Tekst => crate::report::Format::Text,
+        Formaat::Csv => crate::report::Format::Csv,
+        Formaat::Json => crate::report::Format::Json,
+    }
+}
+
+/// Writes command output; a closed pipe (`| head`) just ends the output instead of panicking.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }

@@ -10,5 +10,6 @@ pub mod analysis;
 pub mod cli;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod session;
 pub mod tui;

@@ -105,9 +105,11 @@ fn browse_select_help_and_quit() {
             && s.contains("Legenda")
             && s.contains("Instroom jeugdhulp")
     });
+    // Tabs, then as much of the dataset title as fits beside the session label.
+    let header = screen.lines().next().unwrap_or_default();
     assert!(
-        screen.contains(&ds.meta.titel),
-        "title in header:\n{screen}"
+        header.contains("1 Trend") && header.contains(&prefix(&ds.meta.titel)),
+        "tabs and title in header:\n{screen}"
     );
     let legend = legend_text(&tui.rows());
     for name in &opening_names {
@@ -282,4 +284,25 @@ fn help_overlay_shows_its_close_hint() {
     tui.send("?");
     let screen = tui.wait_for("Toetsen");
     assert!(screen.contains("Esc of ? sluit deze hulp"), "{screen}");
+}
+
+#[test]
+fn overview_opens_the_comparison_view() {
+    let mut tui = Tui::spawn_viewer(&[]);
+    tui.wait_for("Legenda");
+    tui.send("3");
+    let screen = tui.wait_for("Alle benoemde verschillen");
+    assert!(
+        screen.contains("onverklaard") || screen.contains("afronding"),
+        "{screen}"
+    );
+    // Filter to one kind, then Enter opens the comparison at that period.
+    tui.send("ff");
+    tui.wait_for("soort: ontbrekende periode");
+    tui.send("\r");
+    let screen = tui.wait_for("Verschillen per periode t.o.v.");
+    assert!(screen.contains("Duiding"), "{screen}");
+    assert!(screen.contains("ontbrekende periode"), "{screen}");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
 }

@@ -122,3 +122,59 @@ fn chart_cursor_moves_and_legend_follows() {
     let screen = render(&mut app, 120, 36);
     assert!(screen.contains("2e halfjaar 2019"), "{screen}");
 }
+
+#[test]
+fn comparison_view_160x48() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::ShowTab(duiden::tui::tabs::Tab::Compare));
+    let screen = render(&mut app, 160, 48);
+    for text in [
+        "Verschillen per periode t.o.v.",
+        "trendbreuk",
+        "onvolledig",
+        "Duiding",
+    ] {
+        assert!(screen.contains(text), "{text} missing in\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn comparison_reference_switch_changes_the_table() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::ShowTab(duiden::tui::tabs::Tab::Compare));
+    let before = app.compare.table.as_ref().unwrap().reference.clone();
+    app.update(Action::CycleReference);
+    let after = app.compare.table.as_ref().unwrap().reference.clone();
+    assert_ne!(before, after);
+    let screen = render(&mut app, 160, 48);
+    assert!(
+        screen.contains(&format!("t.o.v. {}", after.unwrap())),
+        "{screen}"
+    );
+}
+
+#[test]
+fn overview_80x24_and_jump_to_comparison() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::ShowTab(duiden::tui::tabs::Tab::Overview));
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("Alle benoemde verschillen"), "{screen}");
+    insta::assert_snapshot!(screen);
+    // Filter to unit differences and open the first in the comparison view.
+    while app.overview.kind != Some(duiden::analysis::mismatch::MismatchKind::Unit) {
+        app.update(Action::CycleKindFilter);
+    }
+    let first = app
+        .overview
+        .selected_mismatch()
+        .cloned()
+        .expect("a unit difference");
+    app.update(Action::Activate);
+    assert_eq!(app.tab, duiden::tui::tabs::Tab::Compare);
+    assert_eq!(app.compare.indicator, first.indicator);
+    assert_eq!(
+        app.compare.selected_period().map(|p| p.year),
+        Some(first.period.year)
+    );
+}

@@ -46,14 +46,10 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     .areas(area);
 
     let theme = &app.theme;
-    let title = Line::from(vec![
-        Span::styled(
-            format!(" {} ", strings::APP_NAME),
-            theme.title().add_modifier(Modifier::REVERSED),
-        ),
-        Span::styled(format!(" {} ", app.dataset.meta.titel), theme.title()),
-    ]);
-    let mut title = title;
+    let mut title = Line::from(vec![Span::styled(
+        format!(" {} ", strings::APP_NAME),
+        theme.title().add_modifier(Modifier::REVERSED),
+    )]);
     for (i, (tab, name)) in [
         (tabs::Tab::Trend, strings::TAB_TREND),
         (tabs::Tab::Compare, strings::TAB_COMPARE),
@@ -67,10 +63,15 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         } else {
             theme.dimmed()
         };
+        title.spans.push(Span::raw(" "));
         title
             .spans
             .push(Span::styled(format!(" {} {name} ", i + 1), style));
     }
+    title.spans.push(Span::styled(
+        format!("  {}", app.dataset.meta.titel),
+        theme.title(),
+    ));
     // The session (and whether it is read-only) is always visible, right-aligned.
     let (session, session_style) = match &app.session {
         Some(s) if s.read_only.is_some() => (
@@ -81,7 +82,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             strings::session_label(&s.session.titel, &s.session.datum, false),
             theme.base().fg(theme.accent),
         ),
-        None => (format!("{} ", strings::NO_SESSION), theme.dimmed()),
+        None => (format!(" {} ", strings::NO_SESSION), theme.dimmed()),
     };
     let session_width = (session.chars().count() as u16).min(header.width / 2);
     let [left, right] =

@@ -138,9 +138,9 @@ pub fn minutes_written(path: &str) -> String {
 
 pub fn session_label(title: &str, date: &str, read_only: bool) -> String {
     if read_only {
-        format!("sessie: {title}, {date} ({READ_ONLY}) ")
+        format!(" sessie: {title}, {date} ({READ_ONLY}) ")
     } else {
-        format!("sessie: {title}, {date} ")
+        format!(" sessie: {title}, {date} ")
     }
 }
 
@@ -167,16 +167,14 @@ pub const COMPARE_EMPTY: &str =
 pub const COL_PERIOD: &str = "periode";
 pub const COL_KIND: &str = "soort verschil";
 pub const INCOMPLETE: &str = "onvolledig";
-pub const DIFF_TABLE: &str = "Verschillen per periode (* = voorlopig)";
+pub fn diff_table(reference: &str) -> String {
+    format!("Verschillen per periode t.o.v. {reference} (* = voorlopig)")
+}
 pub const DIFF_DETAIL: &str = "Duiding";
 pub const NO_DIFFERENCE: &str = "Geen benoemd verschil in deze periode.";
 pub const OVERVIEW_TITLE: &str = "Alle benoemde verschillen, grootste eerst";
 pub const OVERVIEW_EMPTY: &str = "Geen verschillen gevonden met dit filter.";
 pub const ALL: &str = "alle";
-
-pub fn reference_label(bron: &str) -> String {
-    format!("referentie: {bron}")
-}
 
 pub fn source_meta_line(s: &crate::model::SourceMeta) -> String {
     let mut parts = vec![format!("  {}", s.naam)];

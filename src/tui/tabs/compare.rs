@@ -160,14 +160,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
     let cursor = state.selected_period();
     let title = format!(
-        "{} · {} · per {} · {}",
+        "{} · {} · per {}",
         table.domein,
         overlay
             .series
             .first()
             .map_or(table.indicator.clone(), |s| s.indicator_label.clone()),
         table.granularity.dutch(),
-        strings::reference_label(table.reference.as_deref().unwrap_or("—"))
     );
     let b = block(title);
     let inner = b.inner(overlay_area);
@@ -273,7 +272,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     let t = Table::new(rows, widths)
         .header(Row::new(header).style(theme.base().add_modifier(Modifier::BOLD)))
         .row_highlight_style(theme.selected())
-        .block(block(strings::DIFF_TABLE.to_string()));
+        .block(block(strings::diff_table(
+            table.reference.as_deref().unwrap_or("—"),
+        )));
     frame.render_stateful_widget(t, table_area, &mut ts);
 
     let mut lines: Vec<Line> = Vec::new();

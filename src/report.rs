@@ -1,0 +1,121 @@
+//! Plain-text, CSV and JSON renderings of analysis results for the command line.
+
+use crate::analysis::mismatch::Mismatch;
+use crate::model::number::{format_auto, format_pct};
+use serde::Serialize;
+use std::fmt::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Csv,
+    Json,
+}
+
+/// One difference as scripts read it: plain numbers, machine period codes.
+#[derive(Serialize)]
+struct Row<'a> {
+    soort: &'a str,
+    domein: &'a str,
+    indicator: &'a str,
+    uitsplitsing: String,
+    periode: String,
+    bronnen: &'a [String],
+    referentie: Option<&'a str>,
+    waarden: Vec<Waarde<'a>>,
+    verschil: Option<f64>,
+    verschil_relatief: Option<f64>,
+    toelichting: &'a str,
+}
+
+#[derive(Serialize)]
+struct Waarde<'a> {
+    bron: &'a str,
+    waarde: Option<f64>,
+}
+
+fn row(m: &Mismatch) -> Row<'_> {
+    Row {
+        soort: m.kind.dutch(),
+        domein: &m.domein,
+        indicator: &m.indicator,
+        uitsplitsing: m.breakdown.to_string(),
+        periode: m.period.code(),
+        bronnen: &m.sources,
+        referentie: m.reference.as_deref(),
+        waarden: m
+            .values
+            .iter()
+            .map(|(bron, waarde)| Waarde {
+                bron,
+                waarde: *waarde,
+            })
+            .collect(),
+        verschil: m.abs_diff,
+        verschil_relatief: m.rel_diff,
+        toelichting: &m.detail,
+    }
+}
+
+pub fn mismatches(found: &[Mismatch], format: Format) -> String {
+    match format {
+        Format::Json => {
+            let rows: Vec<Row> = found.iter().map(row).collect();
+            let mut s = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
+            s.push('\n');
+            s
+        }
+        Format::Csv => {
+            let mut out = String::from(
+                "soort,domein,indicator,uitsplitsing,periode,bronnen,referentie,verschil,verschil_relatief,toelichting\n",
+            );
+            for m in found {
+                let fields = [
+                    m.kind.dutch().to_string(),
+                    m.domein.clone(),
+                    m.indicator.clone(),
+                    m.breakdown.to_string(),
+                    m.period.code(),
+                    m.sources.join(";"),
+                    m.reference.clone().unwrap_or_default(),
+                    m.abs_diff.map_or(String::new(), |v| v.to_string()),
+                    m.rel_diff.map_or(String::new(), |v| format!("{v:.4}")),
+                    m.detail.clone(),
+                ];
+                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                out.push_str(&line.join(","));
+                out.push('\n');
+            }
+            out
+        }
+        Format::Text => {
+            let mut out = String::new();
+            for m in found {
+                let _ = writeln!(
+                    out,
+                    "{:<21} {}/{} {} {}{}",
+                    m.kind.dutch(),
+                    m.domein,
+                    m.indicator,
+                    m.period.dutch_long(),
+                    m.abs_diff
+                        .map_or(String::new(), |d| format!("Δ {} ", format_auto(d, 2))),
+                    m.rel_diff
+                        .map_or(String::new(), |r| format!("({})", format_pct(r))),
+                );
+                let _ = writeln!(out, "    {}", m.detail);
+            }
+            let _ = writeln!(out, "{} verschillen", found.len());
+            out
+        }
+    }
+}
+
+/// RFC 4180: quote when needed, double the quotes inside.
+fn csv_field(f: &str) -> String {
+    if f.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", f.replace('"', "\"\""))
+    } else {
+        f.to_string()
+    }
+}

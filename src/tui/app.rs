@@ -228,6 +228,11 @@ impl App {
                 );
             }
             Action::ShowTab(tab) => self.show_tab(tab),
+            Action::Annotate => self.open_annotate(),
+            Action::Undo => self.undo(),
+            Action::WriteMinutes => self.write_minutes(),
+            Action::ShowFollowUp => self.show_follow_up(),
+            Action::Resize => {}
             Action::CycleReference if self.tab == Tab::Compare => {
                 self.compare.cycle_reference(&self.dataset)
             }
@@ -253,15 +258,10 @@ impl App {
                 self.set_selection(Vec::new());
                 self.message = Some(strings::CLEARED.to_string());
             }
-            Action::Annotate => self.open_annotate(),
             Action::ToggleRange => self.toggle_range(),
-            Action::Undo => self.undo(),
-            Action::WriteMinutes => self.write_minutes(),
-            Action::ShowFollowUp => self.show_follow_up(),
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp => self.browser.move_by(-3),
             Action::ScrollDown => self.browser.move_by(3),
-            Action::Resize => {}
             _ => match self.focus {
                 Focus::Browser => self.update_browser(action),
                 Focus::Chart => self.update_chart(action),

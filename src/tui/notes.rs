@@ -11,6 +11,7 @@ use super::popups::annotate::{AnnotateForm, FormOutcome};
 use super::popups::follow_up::FollowUp;
 use super::popups::start::{StartForm, StartOutcome};
 use super::strings;
+use super::tabs::Tab;
 use crate::session::store;
 use crate::session::{
     Anchor, Annotation, DatasetRef, QuestionStatus, Session, StatusChange, minutes, now_local,
@@ -220,6 +221,17 @@ impl App {
             }
             Some(_) => {}
         }
+        if self.tab == Tab::Compare {
+            if let Some(anchor) = self.compare_anchor() {
+                let participants = self.participants();
+                self.popup = Some(Popup::Annotate(Box::new(AnnotateForm::new(
+                    anchor,
+                    self.last_role,
+                    participants,
+                ))));
+            }
+            return;
+        }
         let (Some(first), Some((from, to))) = (self.chart.series.first(), self.selected_range())
         else {
             self.message = Some(strings::NO_CHART_FOR_NOTE.to_string());
@@ -248,6 +260,34 @@ impl App {
             self.last_role,
             participants,
         ))));
+    }
+
+    /// The selected row of the comparison: its period, the sources compared and the named
+    /// difference, so the annotation records what the room was explaining.
+    fn compare_anchor(&self) -> Option<Anchor> {
+        let table = self.compare.table.as_ref()?;
+        let row = table.rows.get(self.compare.selected)?;
+        let mut bronnen: Vec<String> = table.columns.iter().map(|c| c.bron.clone()).collect();
+        bronnen.dedup();
+        let mut named: Vec<String> = row
+            .cells
+            .iter()
+            .filter_map(|c| Some(format!("{}: {}", c.kind?.dutch(), c.detail)))
+            .collect();
+        for k in &row.kinds {
+            if !row.cells.iter().any(|c| c.kind == Some(*k)) {
+                named.push(k.dutch().to_string());
+            }
+        }
+        let verschil = (!named.is_empty()).then(|| named.join("; "));
+        Some(Anchor {
+            domein: table.domein.clone(),
+            indicator: table.indicator.clone(),
+            bronnen,
+            van: row.period.code(),
+            tot: None,
+            verschil,
+        })
     }
 
     fn participants(&self) -> Vec<crate::session::Participant> {

@@ -1,0 +1,141 @@
+//! Capture flow on the app state (no terminal): keys in, session file out.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use duiden::load::load_dataset;
+use duiden::session::{AnnotationKind, DatasetRef, QuestionStatus, Session, store};
+use duiden::tui::app::{App, SessionSetup};
+use duiden::tui::style::ThemeKind;
+use duiden::tui::tabs::Tab;
+use std::path::Path;
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(c));
+    }
+}
+
+fn app_with_session(dir: &Path) -> (App, std::path::PathBuf) {
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let path = dir.join("2026-11-23-test.toml");
+    let session = Session::new(
+        "Test",
+        "2026-11-23",
+        DatasetRef {
+            pad: "datasets/voorbeeld".into(),
+            hash: dataset.content_hash.clone(),
+        },
+    );
+    store::save_atomic(&path, &session).unwrap();
+    let setup = SessionSetup {
+        dir: dir.to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let app =
+        App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path.clone(), session)));
+    (app, path)
+}
+
+#[test]
+fn annotation_on_a_flagged_difference_records_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    app.handle_key(key('2'));
+    assert_eq!(app.tab, Tab::Compare);
+    // Row of 2021-H1: the CBS trend break.
+    let row = app
+        .compare
+        .table
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .position(|r| r.period.code() == "2021-H1")
+        .unwrap();
+    app.compare.selected = row;
+    app.handle_key(key('a'));
+    app.handle_key(key('v'));
+    typed(&mut app, "CBS telt vanaf 2021 nieuwe aanbieders mee");
+    press(&mut app, KeyCode::Enter);
+    let saved = store::load(&path).unwrap();
+    let a = &saved.aantekeningen[0];
+    assert_eq!(a.soort, AnnotationKind::Verklaring);
+    assert_eq!(a.anker.van, "2021-H1");
+    assert!(
+        a.anker
+            .verschil
+            .as_deref()
+            .is_some_and(|v| v.contains("trendbreuk")),
+        "{:?}",
+        a.anker.verschil
+    );
+}
+
+#[test]
+fn capture_edit_status_delete_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    // Chart focus, a point, onderzoeksvraag.
+    press(&mut app, KeyCode::Tab);
+    app.handle_key(key('a'));
+    app.handle_key(key('q'));
+    typed(&mut app, "Waar gaan jongeren heen na uitstroom?");
+    // Alt-Enter is a new line, Enter saves.
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    typed(&mut app, "Na anderhalf jaar nog positief?");
+    press(&mut app, KeyCode::Enter);
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.aantekeningen.len(), 1);
+    assert_eq!(
+        s.aantekeningen[0].tekst,
+        "Waar gaan jongeren heen na uitstroom?\nNa anderhalf jaar nog positief?"
+    );
+    assert_eq!(s.aantekeningen[0].status, Some(QuestionStatus::Open));
+
+    // In the list: next status, then delete, then undo the delete.
+    press(&mut app, KeyCode::Tab);
+    app.handle_key(key('s'));
+    assert_eq!(
+        store::load(&path).unwrap().aantekeningen[0].status,
+        Some(QuestionStatus::Geagendeerd)
+    );
+    app.handle_key(key('x'));
+    assert!(store::load(&path).unwrap().aantekeningen.is_empty());
+    app.handle_key(key('u'));
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.aantekeningen.len(), 1, "undo puts it back in the file");
+    assert_eq!(s.aantekeningen[0].status, Some(QuestionStatus::Geagendeerd));
+
+    // Edit: change the kind with Ctrl-T and save.
+    app.handle_key(key('e'));
+    app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    press(&mut app, KeyCode::Enter);
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.aantekeningen[0].soort, AnnotationKind::Actie);
+
+    // Minutes next to the session file.
+    app.handle_key(key('n'));
+    let md = std::fs::read_to_string(path.with_extension("md")).unwrap();
+    assert!(md.contains("Waar gaan jongeren heen na uitstroom?"), "{md}");
+}
+
+#[test]
+fn escape_cancels_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    press(&mut app, KeyCode::Tab);
+    app.handle_key(key('a'));
+    app.handle_key(key('o'));
+    typed(&mut app, "weg ermee");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -174,7 +174,7 @@ impl Fx {
             .rows
             .into_iter()
             .map(|(key, mut points)| {
-                points.sort_by(|a, b| a.period.cmp(&b.period));
+                points.sort_by_key(|o| o.period);
                 Series { key, points }
             })
             .collect();

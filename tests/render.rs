@@ -178,3 +178,18 @@ fn overview_80x24_and_jump_to_comparison() {
         Some(first.period.year)
     );
 }
+
+#[test]
+fn help_scrolls_on_a_small_terminal() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::ToggleHelp);
+    let top = render(&mut app, 80, 24);
+    assert!(top.contains("vorige / volgende regel"), "{top}");
+    for _ in 0..40 {
+        app.update(Action::Down);
+    }
+    let bottom = render(&mut app, 80, 24);
+    assert!(bottom.contains("Esc of ? sluit deze hulp"), "{bottom}");
+    app.update(Action::Close);
+    assert!(app.popup.is_none());
+}

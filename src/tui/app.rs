@@ -30,7 +30,8 @@ pub enum Focus {
 
 /// The overlay that has the keyboard, if any.
 pub enum Popup {
-    Help,
+    /// The help overlay, scrolled this many lines.
+    Help(u16),
     Start(Box<StartForm>),
     Annotate(Box<AnnotateForm>),
     FollowUp(FollowUp),
@@ -185,17 +186,21 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        if matches!(self.popup, Some(Popup::Help)) {
+        if let Some(Popup::Help(scroll)) = &mut self.popup {
             match action {
                 Action::ToggleHelp | Action::Close => self.popup = None,
                 Action::Quit => self.should_quit = true,
+                Action::Down | Action::PageDown | Action::ScrollDown => *scroll += 1,
+                Action::Up | Action::PageUp | Action::ScrollUp => {
+                    *scroll = scroll.saturating_sub(1)
+                }
                 _ => {}
             }
             return;
         }
         match action {
             Action::Quit => self.should_quit = true,
-            Action::ToggleHelp => self.popup = Some(Popup::Help),
+            Action::ToggleHelp => self.popup = Some(Popup::Help(0)),
             Action::Close => {
                 if self.range_start.take().is_some() {
                     self.message = Some(strings::RANGE_CLEARED.to_string());

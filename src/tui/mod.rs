@@ -111,7 +111,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     frame.render_widget(Paragraph::new(status_line).style(theme.base()), status);
 
     match &app.popup {
-        Some(Popup::Help) => popups::help::draw(frame, &app.theme, area),
+        Some(Popup::Help(scroll)) => popups::help::draw(frame, &app.theme, area, *scroll),
         Some(Popup::Start(f)) => f.draw(frame, &app.theme, area),
         Some(Popup::Annotate(f)) => f.draw(frame, &app.theme, area),
         Some(Popup::FollowUp(f)) => f.draw(frame, &app.theme, area),

@@ -16,6 +16,7 @@ pub const BREAK_LABEL: &str = "breuk";
 pub const SYNTHETIC: &str = "synthetisch";
 pub const HELP_TITLE: &str = "Toetsen";
 pub const HELP_CLOSE: &str = "Esc of ? sluit deze hulp";
+pub const HELP_SCROLL: &str = "↑↓ scrollen";
 pub const TOO_SMALL: &str = "Venster te klein: minimaal 40×10 tekens";
 pub const STATUS_HINT: &str =
     "? hulp · Tab wissel paneel · Spatie toevoegen · Enter alleen deze · q stoppen";

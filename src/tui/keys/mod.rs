@@ -30,7 +30,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Enter",
-        description: "uitklappen, of alleen deze reeks tonen",
+        description: "uitklappen, of alleen deze reeks tonen; in Verschillen: vergelijken",
     },
     Binding {
         keys: "Spatie",
@@ -38,11 +38,47 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Tab / Shift-Tab",
-        description: "wissel tussen reeksen en grafiek",
+        description: "wissel tussen reeksen, grafiek en aantekeningen",
+    },
+    Binding {
+        keys: "1 2 3",
+        description: "tabblad Trend / Vergelijken / Verschillen",
     },
     Binding {
         keys: "p",
         description: "perioden: zoals geleverd → maand → kwartaal → halfjaar → jaar (volgens soort)",
+    },
+    Binding {
+        keys: "r",
+        description: "Vergelijken: andere referentiebron",
+    },
+    Binding {
+        keys: "f  d",
+        description: "Verschillen: filter op soort / op domein",
+    },
+    Binding {
+        keys: "v",
+        description: "grafiek: begin / stop een periodebereik",
+    },
+    Binding {
+        keys: "a",
+        description: "aantekening bij cursor, bereik of verschil: soort o v d q a, typen, Enter",
+    },
+    Binding {
+        keys: "e  x  s",
+        description: "aantekeningen: bewerken, verwijderen, status verder",
+    },
+    Binding {
+        keys: "u",
+        description: "laatste wijziging ongedaan maken",
+    },
+    Binding {
+        keys: "o",
+        description: "openstaande vragen en acties van eerdere sessies",
+    },
+    Binding {
+        keys: "n",
+        description: "notulen (Markdown) schrijven naast het sessiebestand",
     },
     Binding {
         keys: "c",
@@ -58,7 +94,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "Esc",
-        description: "venster sluiten",
+        description: "venster sluiten, periodekeuze stoppen",
     },
     Binding {
         keys: "q / Ctrl-C",

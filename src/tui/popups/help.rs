@@ -9,7 +9,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect) {
+/// Draws the help; `scroll` lines are skipped at the top when it does not fit.
+pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, scroll: u16) {
     let key_w = BINDINGS
         .iter()
         .map(|b| b.keys.chars().count())
@@ -52,11 +53,18 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect) {
             format!(" {} ", strings::HELP_TITLE),
             theme.title(),
         ))
+        .title_bottom(Span::styled(
+            format!(" {} ", strings::HELP_SCROLL),
+            theme.dimmed(),
+        ))
         .style(theme.base());
+    // Scroll no further than the last line.
+    let max_scroll = (rows as u16).saturating_sub(height.saturating_sub(2));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(max_scroll), 0)),
         popup,
     );
 }

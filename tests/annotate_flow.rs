@@ -139,3 +139,48 @@ fn escape_cancels_without_writing() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn new_session_starts_with_the_last_group_and_ctrl_p_picks_who_said_it() {
+    use duiden::session::{Participant, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let mut earlier = Session::new(
+        "Vorige keer",
+        "2026-09-10",
+        DatasetRef {
+            pad: "datasets/voorbeeld".into(),
+            hash: dataset.content_hash.clone(),
+        },
+    );
+    earlier.facilitator = "Marieke".into();
+    earlier.deelnemers = vec![Participant {
+        naam: "Sanne".into(),
+        rol: Role::Aanbieder,
+        organisatie: "De Brug".into(),
+    }];
+    store::save_atomic(&dir.path().join("2026-09-10-vorige-keer.toml"), &earlier).unwrap();
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, None);
+    press(&mut app, KeyCode::Enter); // Nieuwe sessie
+    press(&mut app, KeyCode::Enter); // default title
+    press(&mut app, KeyCode::Esc); // follow-up
+    let state = app.session.as_ref().expect("session created");
+    assert_eq!(state.session.facilitator, "Marieke");
+    assert_eq!(state.session.deelnemers.len(), 1);
+    let path = state.path.clone();
+
+    press(&mut app, KeyCode::Tab);
+    app.handle_key(key('a'));
+    app.handle_key(key('v'));
+    app.handle_key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
+    typed(&mut app, "Cliënten wachten langer op een beschikking");
+    press(&mut app, KeyCode::Enter);
+    let saved = store::load(&path).unwrap();
+    let a = &saved.aantekeningen[0];
+    assert_eq!((a.naam.as_str(), a.rol), ("Sanne", Role::Aanbieder));
+}

@@ -96,7 +96,7 @@ impl App {
     fn create_session(&mut self, title: &str) {
         let date = today();
         let path = store::session_path(&self.setup.dir, &date, title);
-        let session = Session::new(
+        let mut session = Session::new(
             title,
             &date,
             DatasetRef {
@@ -104,6 +104,16 @@ impl App {
                 hash: self.dataset.content_hash.clone(),
             },
         );
+        // The same group meets every two months: start from the last session's facilitator and
+        // participants on this dataset (editable in the session file).
+        if let Some((_, last)) = store::list_ok(&self.setup.dir)
+            .into_iter()
+            .rev()
+            .find(|(_, s)| self.same_dataset(s) && !s.deelnemers.is_empty())
+        {
+            session.facilitator = last.facilitator;
+            session.deelnemers = last.deelnemers;
+        }
         let mut state = SessionState::open(path.clone(), session);
         // Written at once so the session exists (and can be continued) from its first second.
         if let Err(e) = state.change(None, |_| {}) {

@@ -294,48 +294,22 @@ impl App {
 
     fn update_compare(&mut self, action: Action) {
         let n = self.compare.table.as_ref().map_or(0, |t| t.rows.len());
-        if n == 0 {
-            return;
-        }
-        let cur = self.compare.selected as isize;
-        let target = match action {
-            Action::Up => cur - 1,
-            Action::Down => cur + 1,
-            Action::PageUp => cur - 10,
-            Action::PageDown => cur + 10,
-            Action::Home => 0,
-            Action::End => n as isize - 1,
-            _ => cur,
-        };
-        self.compare.selected = target.clamp(0, n as isize - 1) as usize;
+        self.compare.selected = step(self.compare.selected, n, action);
     }
 
     fn update_overview(&mut self, action: Action) {
         self.overview.ensure(&self.dataset);
-        let n = self.overview.visible().len();
-        if n == 0 {
+        if action == Action::Activate {
+            if let Some(m) = self.overview.selected_mismatch().cloned() {
+                self.compare.granularity = Some(m.period.granularity);
+                self.compare
+                    .open(&self.dataset, &m.domein, &m.indicator, Some(m.period));
+                self.tab = Tab::Compare;
+            }
             return;
         }
-        let cur = self.overview.selected as isize;
-        let target = match action {
-            Action::Up => cur - 1,
-            Action::Down => cur + 1,
-            Action::PageUp => cur - 10,
-            Action::PageDown => cur + 10,
-            Action::Home => 0,
-            Action::End => n as isize - 1,
-            Action::Activate => {
-                if let Some(m) = self.overview.selected_mismatch().cloned() {
-                    self.compare.granularity = Some(m.period.granularity);
-                    self.compare
-                        .open(&self.dataset, &m.domein, &m.indicator, Some(m.period));
-                    self.tab = Tab::Compare;
-                }
-                cur
-            }
-            _ => cur,
-        };
-        self.overview.selected = target.clamp(0, n as isize - 1) as usize;
+        let n = self.overview.visible().len();
+        self.overview.selected = step(self.overview.selected, n, action);
     }
 
     fn update_browser(&mut self, action: Action) {
@@ -426,4 +400,22 @@ impl App {
             }
         }
     }
+}
+
+/// Moves a selection in a list of `n` rows by a navigation action.
+fn step(current: usize, n: usize, action: Action) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let cur = current as isize;
+    let target = match action {
+        Action::Up => cur - 1,
+        Action::Down => cur + 1,
+        Action::PageUp => cur - 10,
+        Action::PageDown => cur + 10,
+        Action::Home => 0,
+        Action::End => n as isize - 1,
+        _ => cur,
+    };
+    target.clamp(0, n as isize - 1) as usize
 }

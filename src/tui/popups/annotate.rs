@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,25 +181,12 @@ impl AnnotateForm {
             Step::Text => 16,
         }
         .min(area.height);
-        let popup = Rect {
-            x: area.x + (area.width.saturating_sub(width)) / 2,
-            y: area.y + (area.height.saturating_sub(height)) / 2,
-            width,
-            height,
-        };
-        frame.render_widget(Clear, popup);
         let title = if self.editing {
             strings::ANNOTATION_EDIT_TITLE
         } else {
             strings::ANNOTATION_NEW_TITLE
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.block_border(true))
-            .title(Span::styled(format!(" {title} "), theme.title()))
-            .style(theme.base());
-        let inner = block.inner(popup);
-        frame.render_widget(block, popup);
+        let inner = super::frame_popup(frame, theme, area, (width, height), title, "");
         let anchor = strings::anchor_line(&self.draft.anker);
         match self.step {
             Step::Kind => {

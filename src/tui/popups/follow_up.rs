@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 pub struct FollowUp {
     /// (session file name, annotation with its latest status)
@@ -24,27 +24,14 @@ impl FollowUp {
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
         let width = area.width.saturating_sub(4).clamp(20, 120);
         let height = area.height.saturating_sub(4).clamp(5, 30);
-        let popup = Rect {
-            x: area.x + (area.width.saturating_sub(width)) / 2,
-            y: area.y + (area.height.saturating_sub(height)) / 2,
-            width,
-            height,
-        };
-        frame.render_widget(Clear, popup);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.block_border(true))
-            .title(Span::styled(
-                format!(" {} ", strings::FOLLOW_UP_TITLE),
-                theme.title(),
-            ))
-            .title_bottom(Span::styled(
-                format!(" {} ", strings::FOLLOW_UP_HELP),
-                theme.dimmed(),
-            ))
-            .style(theme.base());
-        let inner = block.inner(popup);
-        frame.render_widget(block, popup);
+        let inner = super::frame_popup(
+            frame,
+            theme,
+            area,
+            (width, height),
+            strings::FOLLOW_UP_TITLE,
+            strings::FOLLOW_UP_HELP,
+        );
         if self.items.is_empty() {
             frame.render_widget(
                 Paragraph::new(strings::FOLLOW_UP_EMPTY)

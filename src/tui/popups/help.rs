@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the help; `scroll` lines are skipped at the top when it does not fit.
 pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, scroll: u16) {
@@ -39,32 +39,20 @@ pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, scroll: u16) {
     let inner = width.saturating_sub(2).max(1) as usize;
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
     let height = (rows as u16 + 2).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.block_border(true))
-        .title(Span::styled(
-            format!(" {} ", strings::HELP_TITLE),
-            theme.title(),
-        ))
-        .title_bottom(Span::styled(
-            format!(" {} ", strings::HELP_SCROLL),
-            theme.dimmed(),
-        ))
-        .style(theme.base());
+    let area_inner = super::frame_popup(
+        frame,
+        theme,
+        area,
+        (width, height),
+        strings::HELP_TITLE,
+        strings::HELP_SCROLL,
+    );
     // Scroll no further than the last line.
     let max_scroll = (rows as u16).saturating_sub(height.saturating_sub(2));
     frame.render_widget(
         Paragraph::new(lines)
-            .block(block)
             .wrap(Wrap { trim: false })
             .scroll((scroll.min(max_scroll), 0)),
-        popup,
+        area_inner,
     );
 }

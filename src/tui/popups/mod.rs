@@ -4,3 +4,40 @@ pub mod annotate;
 pub mod follow_up;
 pub mod help;
 pub mod start;
+
+use crate::tui::style::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear};
+
+/// Clears a centred `width`×`height` box (clamped to `area`), draws its border with a title and a
+/// key hint at the bottom, and returns the inner area.
+pub fn frame_popup(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    (width, height): (u16, u16),
+    title: &str,
+    hint: &str,
+) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.block_border(true))
+        .title(Span::styled(format!(" {title} "), theme.title()))
+        .style(theme.base());
+    if !hint.is_empty() {
+        block = block.title_bottom(Span::styled(format!(" {hint} "), theme.dimmed()));
+    }
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    inner
+}

@@ -5,8 +5,8 @@ use crate::tui::style::Theme;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 
@@ -90,27 +90,14 @@ impl StartForm {
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
         let width = area.width.saturating_sub(6).clamp(20, 80);
         let height = (self.options.len() as u16 + 6).min(area.height);
-        let popup = Rect {
-            x: area.x + (area.width.saturating_sub(width)) / 2,
-            y: area.y + (area.height.saturating_sub(height)) / 2,
-            width,
-            height,
-        };
-        frame.render_widget(Clear, popup);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.block_border(true))
-            .title(Span::styled(
-                format!(" {} ", strings::START_TITLE),
-                theme.title(),
-            ))
-            .title_bottom(Span::styled(
-                format!(" {} ", strings::START_HELP),
-                theme.dimmed(),
-            ))
-            .style(theme.base());
-        let inner = block.inner(popup);
-        frame.render_widget(block, popup);
+        let inner = super::frame_popup(
+            frame,
+            theme,
+            area,
+            (width, height),
+            strings::START_TITLE,
+            strings::START_HELP,
+        );
         if let Some(t) = &self.title {
             let [prompt, input] = ratatui::layout::Layout::vertical([
                 ratatui::layout::Constraint::Length(2),

@@ -17,6 +17,7 @@ pub const SYNTHETIC: &str = "synthetisch";
 pub const HELP_TITLE: &str = "Toetsen";
 pub const HELP_CLOSE: &str = "Esc of ? sluit deze hulp";
 pub const HELP_SCROLL: &str = "↑↓ scrollen";
+pub const CHART_TOO_SMALL: &str = "te weinig ruimte voor de grafiek";
 pub const TOO_SMALL: &str = "Venster te klein: minimaal 40×10 tekens";
 pub const STATUS_HINT: &str =
     "? hulp · Tab wissel paneel · Spatie toevoegen · Enter alleen deze · q stoppen";

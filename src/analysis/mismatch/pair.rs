@@ -254,8 +254,8 @@ fn missing(
 
 /// The rounding tolerance of a pair: the rounding base of either source, more when rounded
 /// figures were summed.
-fn tolerance(ctx: &Ctx, r: &View, rv: &VPoint, o: &View, ov: &VPoint) -> (f64, f64) {
-    let (br, bo) = (ctx.rounding(r.bron()), ctx.rounding(o.bron()));
+fn tolerance(r: &View, rv: &VPoint, o: &View, ov: &VPoint) -> (f64, f64) {
+    let (br, bo) = (r.rounding, o.rounding);
     let n = |v: &View, vp: &VPoint| {
         if v.soort == Soort::Stroom {
             vp.needed.max(1) as f64
@@ -326,7 +326,7 @@ fn numeric(
     }
     cell.diff = Some(diff);
     cell.rel = relative(diff, a);
-    let (base, tol) = tolerance(ctx, r, rv, o, ov);
+    let (base, tol) = tolerance(r, rv, o, ov);
     let mut brk = None;
     let kind = if diff.abs() <= tol {
         Some(MismatchKind::WithinRounding)
@@ -370,7 +370,7 @@ fn numeric(
         ),
         Some(_) => {
             let mut d = format!("{vs}: {size}, boven de drempel van {drempel}{status_note}");
-            if let Some(n) = lag_note(ctx, r, o, p, cell.rel.map_or(f64::INFINITY, f64::abs)) {
+            if let Some(n) = lag_note(r, o, p, cell.rel.map_or(f64::INFINITY, f64::abs)) {
                 d.push_str("; ");
                 d.push_str(&n);
             }
@@ -494,13 +494,7 @@ fn unit_cell(
 }
 
 /// When the difference shrinks clearly after shifting one period for a source with a known lag.
-fn lag_note<'a>(
-    ctx: &Ctx<'a>,
-    r: &View<'a>,
-    o: &View<'a>,
-    p: &Period,
-    current: f64,
-) -> Option<String> {
+fn lag_note<'a>(r: &View<'a>, o: &View<'a>, p: &Period, current: f64) -> Option<String> {
     let prev = prev_period(p);
     fn val<'a>(v: &View<'a>, q: &Period) -> Option<(f64, &'a str)> {
         v.get(q)
@@ -511,7 +505,7 @@ fn lag_note<'a>(
     let (b, ub) = val(o, p)?;
     let mut best: Option<(f64, &str, &str)> = None;
     // The reference lags: its figure now matches the other's previous one.
-    if let Some(lag) = ctx.lag(r.bron())
+    if let Some(lag) = r.lag
         && let Some((b_prev, u)) = val(o, &prev)
         && unit::same(u, ua)
         && let Some(rel) = relative(a - b_prev, b_prev)
@@ -519,7 +513,7 @@ fn lag_note<'a>(
         best = Some((rel.abs(), r.bron(), lag));
     }
     // The other lags: its figure now matches the reference's previous one.
-    if let Some(lag) = ctx.lag(o.bron())
+    if let Some(lag) = o.lag
         && let Some((a_prev, u)) = val(r, &prev)
         && unit::same(u, ub)
         && let Some(rel) = relative(b - a_prev, a_prev)

@@ -222,7 +222,9 @@ pub(super) struct View<'a> {
     first: Option<Period>,
     last: Option<Period>,
     step: i64,
-    lag: Option<&'a str>,
+    pub lag: Option<&'a str>,
+    /// Rounding base of the source (looked up once, used per period).
+    pub rounding: f64,
 }
 
 fn own_index(p: &Period, own: Granularity) -> i64 {
@@ -237,56 +239,60 @@ impl<'a> View<'a> {
     fn build(ctx: &Ctx<'a>, series: &'a Series, g: Granularity) -> Result<View<'a>, AggError> {
         let own = series.granularity();
         let soort = ctx.soort(&series.key);
-        let agg = if soort == Soort::Ratio && g != own {
-            aggregate_in(ctx.ds, series, g)?
-        } else {
-            aggregate(series, soort, g)?
-        };
-        let own_points: Vec<&Observation> = series
-            .points
-            .iter()
-            .filter(|o| o.period.granularity == own)
-            .collect();
-        let mut step = 0;
-        for w in own_points.windows(2) {
-            step = gcd(
-                step,
-                own_index(&w[1].period, own) - own_index(&w[0].period, own),
-            );
+        if g < own {
+            return Err(AggError::TooFine {
+                series: own,
+                wanted: g,
+            });
+        }
+        let own_points = series.points.iter().filter(|o| o.period.granularity == own);
+        let (mut first, mut last, mut step) = (None, None, 0);
+        for o in own_points.clone() {
+            if let Some(prev) = last {
+                step = gcd(step, own_index(&o.period, own) - own_index(&prev, own));
+            }
+            first.get_or_insert(o.period);
+            last = Some(o.period);
         }
         let mut view = View {
             series,
             g,
             own,
             soort,
-            points: Vec::with_capacity(agg.len()),
-            first: own_points.first().map(|o| o.period),
-            last: own_points.last().map(|o| o.period),
+            points: Vec::new(),
+            first,
+            last,
             step: step.max(1),
             lag: ctx.lag(&series.key.bron),
+            rounding: ctx.rounding(&series.key.bron),
         };
         let key = &series.key;
         let default_unit = ctx.series_unit(key);
         let unit_of = |obs: &'a Observation| obs.unit.as_deref().unwrap_or(default_unit);
         if g == own {
-            for (ap, obs) in agg.iter().zip(&own_points) {
-                let state = if ap.value.is_some() {
-                    PState::Complete
-                } else {
-                    PState::Unknown(vec![ap.period])
-                };
-                view.points.push(VPoint {
-                    period: ap.period,
-                    value: ap.value,
-                    state,
-                    provisional: ap.provisional,
+            // The identity of `aggregate`, without building its points first.
+            view.points = own_points
+                .map(|obs| VPoint {
+                    period: obs.period,
+                    value: obs.value,
+                    state: match obs.value {
+                        Some(_) => PState::Complete,
+                        None => PState::Unknown(vec![obs.period]),
+                    },
+                    provisional: obs.status.is_provisional(),
                     unit: unit_of(obs),
-                    present: ap.present,
-                    needed: ap.needed,
-                });
-            }
+                    present: 1,
+                    needed: 1,
+                })
+                .collect();
             return Ok(view);
         }
+        let agg = if soort == Soort::Ratio {
+            aggregate_in(ctx.ds, series, g)?
+        } else {
+            aggregate(series, soort, g)?
+        };
+        view.points.reserve(agg.len());
         for ap in &agg {
             let children = ap.period.children(own);
             let relevant: &[Period] = match soort {

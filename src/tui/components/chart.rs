@@ -123,7 +123,7 @@ impl Widget for TrendChart<'_> {
             buf.set_stringn(
                 area.x,
                 area.y,
-                strings::TOO_SMALL,
+                strings::CHART_TOO_SMALL,
                 area.width as usize,
                 theme.warning(),
             );

@@ -9,6 +9,7 @@ use crate::tui::app::App;
 use crate::tui::components::chart::TrendChart;
 use crate::tui::components::chart_model::ChartModel;
 use crate::tui::strings;
+use crate::tui::style::symbol;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -156,8 +157,14 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     };
     let [charts, bottom] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    let [overlay_area, multiples_area] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    // Small multiples need a few rows each; on small screens the overlay gets the room.
+    let n = state.multiples.len().max(1) as u16;
+    let with_multiples = charts.height / n >= 5 && charts.width >= 100;
+    let [overlay_area, multiples_area] = if with_multiples {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts)
+    } else {
+        [charts, Rect::default()]
+    };
     let cursor = state.selected_period();
     let title = format!(
         "{} · {} · per {}",
@@ -183,9 +190,14 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     );
 
     // Small multiples: one per source, same axes.
-    let n = state.multiples.len().max(1) as u32;
-    let rows = Layout::vertical(vec![Constraint::Ratio(1, n); n as usize]).split(multiples_area);
-    for (m, r) in state.multiples.iter().zip(rows.iter()) {
+    let rows =
+        Layout::vertical(vec![Constraint::Ratio(1, n as u32); n as usize]).split(multiples_area);
+    for (m, r) in state
+        .multiples
+        .iter()
+        .zip(rows.iter())
+        .filter(|_| with_multiples)
+    {
         let name = m.series.first().map_or(String::new(), |s| s.label.clone());
         let b = Block::default()
             .borders(Borders::ALL)
@@ -213,12 +225,13 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     let [table_area, detail_area] =
         Layout::vertical([Constraint::Min(5), Constraint::Length(7)]).areas(bottom);
     let mut header = vec![Cell::from(strings::COL_PERIOD)];
-    for c in &table.columns {
-        let mut name = c.bron.clone();
+    for (i, c) in table.columns.iter().enumerate() {
+        // The chart symbol of the column's series doubles as the overlay's legend.
+        let mut name = format!("{} {}", symbol(i, false), c.bron);
         if c.is_reference {
             name.push_str(" (ref)");
         }
-        header.push(Cell::from(name));
+        header.push(Cell::from(Span::styled(name, theme.series(i))));
         if !c.is_reference {
             header.push(Cell::from("Δ"));
             header.push(Cell::from("Δ%"));

@@ -255,6 +255,53 @@ mod tests {
     }
 
     #[test]
+    fn ratio_is_recomputed_from_teller_and_noemer() {
+        use crate::model::{DatasetMeta, IndicatorMeta};
+        let meta_for = |id: &str, soort: Soort| IndicatorMeta {
+            domein: "jeugd".into(),
+            id: id.into(),
+            naam: String::new(),
+            soort,
+            eenheid: String::new(),
+            definitie: String::new(),
+            teller: (soort == Soort::Ratio).then(|| "clienten".into()),
+            noemer: (soort == Soort::Ratio).then(|| "inwoners".into()),
+            per: (soort == Soort::Ratio).then_some(1000.0),
+            per_bron: Default::default(),
+        };
+        let named = |id: &str, pts: &[(Period, f64)]| {
+            let mut s = series(pts);
+            s.key.indicator = id.into();
+            s
+        };
+        // Per month: clients (a flow) over inhabitants (a stock), per 1.000.
+        let clients = named("clienten", &months(2021, &[10., 20., 30.]));
+        let inhabitants = named("inwoners", &months(2021, &[1000., 1000., 2000.]));
+        let ratio = named("per_1000", &months(2021, &[10., 20., 15.]));
+        let mut all = vec![clients, inhabitants, ratio.clone()];
+        all.sort_by(|a, b| a.key.cmp(&b.key));
+        let dataset = Dataset {
+            path: "t".into(),
+            meta: DatasetMeta {
+                titel: "t".into(),
+                indicatoren: vec![
+                    meta_for("clienten", Soort::Stroom),
+                    meta_for("inwoners", Soort::Stand),
+                    meta_for("per_1000", Soort::Ratio),
+                ],
+                ..DatasetMeta::default()
+            },
+            series: all,
+            content_hash: String::new(),
+        };
+        let q = aggregate_in(&dataset, &ratio, Granularity::Quarter).unwrap();
+        // (10+20+30) clients over 2000 inhabitants at quarter end, per 1.000 = 30; never the
+        // sum (45) or the mean (15) of the monthly ratios.
+        assert_eq!(q[0].value, Some(30.0));
+        assert!(q[0].complete);
+    }
+
+    #[test]
     fn ratio_is_refused_without_parts_and_finer_is_refused() {
         let s = series(&months(2021, &[1., 2., 3.]));
         assert!(matches!(

@@ -1,0 +1,111 @@
+//! Atomic writing: temporary file in the same folder, fsync, rename.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+/// Serialises a session to the TOML text [`save_atomic`] writes.
+pub fn to_toml(session: &Session) -> Result<String, toml::ser::Error> {
+    toml::to_string(session)
+}
+
+/// Saves a session atomically (see [`write_atomic`]).
+pub fn save_atomic(path: &Path, session: &Session) -> Result<(), SessionError> {
+    let text = to_toml(session).map_err(|e| {
+        SessionError::io(
+            path,
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("sessie niet als TOML te schrijven: {e}"),
+            ),
+        )
+    })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Replaces `path` with `bytes` so that it holds either the old or the new complete content, even
+/// if the process is killed or the machine loses power halfway.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
+    write_atomic_with(path, bytes, || Ok(()))
+}
+
+/// Distinguishes temporary files of concurrent saves within one process.
+pub(super) static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// [`write_atomic`] with a hook that runs after the temporary file is complete and synced and
+/// before it is renamed over the target: tests inject failures there. If the hook fails, the
+/// temporary file is removed and the target is untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> Result<(), SessionError> {
+    // Write through a symlink to the file it points at, rather than replacing the link.
+    let target = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| SessionError::io(path, e))?
+        }
+        _ => path.to_path_buf(),
+    };
+    let dir = parent_dir(&target);
+    let file_name = target
+        .file_name()
+        .ok_or_else(|| {
+            SessionError::io(
+                path,
+                io::Error::new(io::ErrorKind::InvalidInput, "geen bestandsnaam"),
+            )
+        })?
+        .to_string_lossy()
+        .into_owned();
+    let tmp = dir.join(format!(
+        ".{file_name}.{}-{}.tmp",
+        std::process::id(),
+        TMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+
+    let result = (|| -> io::Result<()> {
+        // A first session in a new folder: make the folder rather than lose the session.
+        fs::create_dir_all(&dir)?;
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        if let Ok(meta) = fs::metadata(&target) {
+            // Keep the permissions someone gave the file.
+            f.set_permissions(meta.permissions())?;
+        }
+        f.sync_all()?;
+        drop(f);
+        before_rename()?;
+        fs::rename(&tmp, &target)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(SessionError::io(path, e));
+    }
+    // The new content is in place and survives the process; syncing the folder makes the rename
+    // survive a power cut too. Best effort: reporting "not saved" now would be untrue.
+    let _ = sync_dir(&dir);
+    Ok(())
+}
+
+pub(super) fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Makes a rename durable (where the filesystem can sync a folder).
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}

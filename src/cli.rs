@@ -3,7 +3,7 @@
 use crate::analysis::mismatch::{Mismatch, Settings, detect};
 use crate::load::load_dataset;
 use crate::model::Dataset;
-use crate::session::{minutes, store};
+use crate::session::{html, minutes, store};
 use crate::tui::app::{App, SessionSetup};
 use crate::tui::style::ThemeKind;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -56,6 +56,15 @@ pub enum Formaat {
     Json,
 }
 
+/// Format of the minutes (`duiden notulen --formaat`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NotulenFormaat {
+    /// Markdown
+    Md,
+    /// Eén HTML-bestand met grafieken, zonder externe bestanden (openen in een browser, afdrukken op A4)
+    Html,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Controleer een datasetmap: samenvatting bij succes, anders alle fouten met bestand:regel:kolom
@@ -80,13 +89,16 @@ pub enum Command {
         #[arg(long, default_value_t = 5.0)]
         drempel: f64,
     },
-    /// Schrijf de notulen van een sessie als Markdown (naar het scherm of naar --uit)
+    /// Schrijf de notulen van een sessie als Markdown of HTML (naar het scherm of naar --uit)
     Notulen {
         /// Sessiebestand (sessions/<datum>-<titel>.toml)
         sessie: PathBuf,
         /// Schrijf naar dit bestand in plaats van naar het scherm
-        #[arg(long, value_name = "BESTAND.md")]
+        #[arg(long, value_name = "BESTAND.md|BESTAND.html")]
         uit: Option<PathBuf>,
+        /// Uitvoerformaat: md (Markdown) of html (één bestand met grafieken)
+        #[arg(long, value_enum, default_value_t = NotulenFormaat::Md)]
+        formaat: NotulenFormaat,
     },
 }
 
@@ -104,7 +116,11 @@ pub fn sample_dir() -> PathBuf {
 pub fn run(mut cli: Cli) -> ExitCode {
     match cli.command.take() {
         Some(Command::Controleer { dataset }) => controleer(&dataset),
-        Some(Command::Notulen { sessie, uit }) => notulen(&sessie, uit.as_deref()),
+        Some(Command::Notulen {
+            sessie,
+            uit,
+            formaat,
+        }) => notulen(&sessie, uit.as_deref(), formaat),
         Some(Command::Verschillen {
             dataset,
             domein,
@@ -174,7 +190,7 @@ fn dataset_pad(path: &Path) -> String {
     rel.display().to_string()
 }
 
-fn notulen(path: &Path, out: Option<&Path>) -> ExitCode {
+fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode {
     let session = match store::load(path) {
         Ok(s) => s,
         Err(e) => {
@@ -189,8 +205,13 @@ fn notulen(path: &Path, out: Option<&Path>) -> ExitCode {
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
     let dir = path.parent().unwrap_or(Path::new("."));
-    let text =
-        minutes::markdown_with_history(&session, &file, &store::list_ok(dir), dataset.as_ref());
+    let previous = store::list_ok(dir);
+    let text = match formaat {
+        NotulenFormaat::Md => {
+            minutes::markdown_with_history(&session, &file, &previous, dataset.as_ref())
+        }
+        NotulenFormaat::Html => html::html(&session, &file, &previous, dataset.as_ref()),
+    };
     match out {
         None => {
             emit(&text);

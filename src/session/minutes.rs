@@ -306,13 +306,13 @@ fn render(
 }
 
 /// Names from the dataset metadata when there is one.
-struct Names<'a> {
-    dataset: Option<&'a Dataset>,
+pub(super) struct Names<'a> {
+    pub(super) dataset: Option<&'a Dataset>,
 }
 
 impl Names<'_> {
     /// "jeugd · Instroom jeugdhulp", or "jeugd · instroom" without metadata.
-    fn indicator(&self, domein: &str, indicator: &str) -> String {
+    pub(super) fn indicator(&self, domein: &str, indicator: &str) -> String {
         let label = self
             .dataset
             .and_then(|d| d.meta.indicator(domein, indicator))
@@ -321,7 +321,7 @@ impl Names<'_> {
     }
 
     /// "jeugd · Instroom jeugdhulp, juni 2021 t/m december 2021 (gemeente-registratie)".
-    fn about(&self, a: &Annotation) -> String {
+    pub(super) fn about(&self, a: &Annotation) -> String {
         let mut s = format!(
             "{}, {}",
             self.indicator(&a.anker.domein, &a.anker.indicator),
@@ -336,7 +336,7 @@ impl Names<'_> {
 
 /// (domein, indicator) pairs with a section: the agenda, then every other indicator with an
 /// observation, explanation or data-quality remark, in order of its first one.
-fn indicator_order(session: &Session) -> Vec<(String, String)> {
+pub(super) fn indicator_order(session: &Session) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let mut push = |d: &str, i: &str| {
         if !out.iter().any(|(d2, i2)| d2 == d && i2 == i) {
@@ -374,7 +374,7 @@ fn bullet(w: &mut String, a: &Annotation) {
 }
 
 /// "aanbieder, Sanne de Vries" or "aanbieder".
-fn who(a: &Annotation) -> String {
+pub(super) fn who(a: &Annotation) -> String {
     if a.naam.trim().is_empty() {
         a.rol.dutch().to_string()
     } else {
@@ -407,12 +407,12 @@ fn cell(text: &str) -> String {
 }
 
 /// Text on one line (headings, names).
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// "1", "1 en 2", "1, 2 en 3".
-fn dutch_list(items: &[String]) -> String {
+pub(super) fn dutch_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -420,11 +420,11 @@ fn dutch_list(items: &[String]) -> String {
     }
 }
 
-fn dash_if_empty(s: String) -> String {
+pub(super) fn dash_if_empty(s: String) -> String {
     if s.is_empty() { "–".to_string() } else { s }
 }
 
-fn capitalise(s: &str) -> String {
+pub(super) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
@@ -432,7 +432,7 @@ fn capitalise(s: &str) -> String {
 }
 
 /// First 12 characters of a hash: enough to tell versions apart.
-fn short_hash(hash: &str) -> &str {
+pub(super) fn short_hash(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
 }
 

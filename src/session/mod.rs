@@ -3,8 +3,10 @@
 //!
 //! - [`model`]: the session file's data (participants, agenda, annotations, status changes);
 //! - [`store`]: atomic saves, loading with line:column errors, locking, the session folder;
-//! - [`minutes`]: the Markdown minutes.
+//! - [`minutes`]: the Markdown minutes;
+//! - [`html`]: the same minutes as one self-contained HTML file with charts.
 
+pub mod html;
 pub mod minutes;
 pub mod model;
 pub mod store;

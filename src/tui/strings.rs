@@ -19,8 +19,7 @@ pub const HELP_CLOSE: &str = "Esc of ? sluit deze hulp";
 pub const HELP_SCROLL: &str = "↑↓ scrollen";
 pub const CHART_TOO_SMALL: &str = "te weinig ruimte voor de grafiek";
 pub const TOO_SMALL: &str = "Venster te klein: minimaal 40×10 tekens";
-pub const STATUS_HINT: &str =
-    "? hulp · Tab wissel paneel · Spatie toevoegen · Enter alleen deze · q stoppen";
+pub const STATUS_HINT: &str = "? hulp · Tab paneel · Spatie reeks · v bereik · a aantekening · 2 vergelijken · 3 verschillen · q stoppen";
 pub const LIGHT_THEME: &str = "licht thema";
 pub const DARK_THEME: &str = "donker thema (hoog contrast)";
 pub const CLEARED: &str = "grafiek leeggemaakt";

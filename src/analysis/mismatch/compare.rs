@@ -3,7 +3,7 @@
 
 use super::pair::{choose_reference, classify};
 use super::view::{Ctx, PState, View};
-use super::{Mismatch, MismatchKind, Settings, budget, pair, parts, stock};
+use super::{Mismatch, MismatchKind, Settings, budget, parts, stock, within};
 use crate::model::{Breakdown, Dataset, Granularity, Period, Series};
 use std::collections::BTreeMap;
 
@@ -172,7 +172,7 @@ fn within_data(ctx: &Ctx, domein: &str, indicator: &str) -> Vec<Mismatch> {
     let mut out = Vec::new();
     if let Some(list) = ctx.by_indicator.get(&(domein, indicator)) {
         for s in list.iter().filter(|s| s.key.breakdown.is_total()) {
-            pair::units_within(ctx, s, &mut out);
+            within::units_within(ctx, s, &mut out);
         }
         parts::detect(ctx, list, &mut out);
     }

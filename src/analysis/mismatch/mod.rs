@@ -22,6 +22,10 @@
 //! Besides comparing sources, the checks within the data: unit changes inside one series,
 //! stock-flow identities and stock discontinuities between publications, budget against
 //! realisation (`X_begroot` against `X`) and parts (wijk, aanbieder) against their total.
+//! These name any difference beyond rounding; the threshold only decides "onverklaard".
+//!
+//! Cost: every lookup is indexed (per (domein, indicator), per bron), every pair of series is
+//! walked once in period order; O(n log n) in the number of figures.
 
 mod budget;
 mod compare;
@@ -29,8 +33,10 @@ mod kind;
 mod pair;
 mod parts;
 mod stock;
+mod text;
 mod unit;
 mod view;
+mod within;
 
 #[cfg(test)]
 mod tests;
@@ -38,9 +44,8 @@ mod tests;
 pub use compare::{Cell, Column, Comparison, ComparisonRow, Excluded, compare};
 pub use kind::MismatchKind;
 
-use crate::model::number::format_auto;
 use crate::model::{Breakdown, Dataset, Granularity, Period};
-use std::cmp::Ordering;
+use text::{codes, num, pct, plural};
 use view::Ctx;
 
 /// One named difference.
@@ -94,7 +99,8 @@ impl Default for Settings {
 }
 
 /// All named differences in the dataset, largest first (relative, then absolute difference;
-/// differences without a number last).
+/// differences without a number last; equal sizes in the order found: by domein, indicator,
+/// uitsplitsing, period).
 pub fn detect(dataset: &Dataset, settings: &Settings) -> Vec<Mismatch> {
     run(dataset, settings, None)
 }
@@ -130,7 +136,7 @@ fn run(dataset: &Dataset, settings: &Settings, filter: Option<(&str, &str)>) -> 
 /// reference per uitsplitsing, parts against totals.
 fn within_indicator<'a>(ctx: &Ctx<'a>, list: &[&'a crate::model::Series], out: &mut Vec<Mismatch>) {
     for s in list {
-        pair::units_within(ctx, s, out);
+        within::units_within(ctx, s, out);
     }
     let mut by_breakdown: std::collections::BTreeMap<&Breakdown, Vec<&crate::model::Series>> =
         std::collections::BTreeMap::new();
@@ -143,106 +149,34 @@ fn within_indicator<'a>(ctx: &Ctx<'a>, list: &[&'a crate::model::Series], out: &
     parts::detect(ctx, list, out);
 }
 
-/// Largest relative difference first, then largest absolute; then a stable order by place.
+/// Largest relative difference first, then largest absolute; equal sizes keep the order of
+/// detection (by domein and indicator, then place). Sorts integer keys: comparing strings for
+/// ties made sorting the slowest step.
 fn sort(out: &mut [Mismatch]) {
-    fn desc(a: Option<f64>, b: Option<f64>) -> Ordering {
-        match (a, b) {
-            (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(Ordering::Equal),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
+    // For x >= 0 the IEEE bits order like the numbers; 0 is "no number" and sorts last.
+    fn key(x: Option<f64>) -> u64 {
+        !x.map_or(0, |x| (x.abs() + 0.0).to_bits().saturating_add(1))
+    }
+    let mut order: Vec<(u64, u64, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (key(m.rel_diff), key(m.abs_diff), i))
+        .collect();
+    order.sort_unstable();
+    // Apply the permutation in place (new[j] = old[perm[j]]), cycle by cycle.
+    let mut perm: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
+    for i in 0..perm.len() {
+        let mut j = i;
+        loop {
+            let k = perm[j];
+            perm[j] = j;
+            if k == i {
+                break;
+            }
+            out.swap(j, k);
+            j = k;
         }
     }
-    out.sort_unstable_by(|a, b| {
-        desc(a.rel_diff, b.rel_diff)
-            .then_with(|| desc(a.abs_diff, b.abs_diff))
-            .then_with(|| a.domein.cmp(&b.domein))
-            .then_with(|| a.indicator.cmp(&b.indicator))
-            .then_with(|| a.breakdown.cmp(&b.breakdown))
-            .then_with(|| a.period.cmp(&b.period))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.sources.cmp(&b.sources))
-    });
-}
-
-/// Writes `v` the Dutch way (`12.345`, `-1.234,5`) with as many decimals as it needs, at most
-/// `max_decimals`, like [`format_auto`] but without allocating: details are written for every
-/// named difference.
-fn write_nl(f: &mut std::fmt::Formatter<'_>, v: f64, max_decimals: u32) -> std::fmt::Result {
-    if !v.is_finite() || v.abs() >= 1e13 {
-        return f.write_str(&format_auto(v, max_decimals as usize));
-    }
-    let decimals = (0..=max_decimals)
-        .find(|&d| {
-            let scaled = v * 10f64.powi(d as i32);
-            (scaled.round() - scaled).abs() < 1e-6
-        })
-        .unwrap_or(max_decimals);
-    let scale = 10u64.pow(decimals);
-    let n = (v.abs() * scale as f64).round() as u64;
-    let (int, frac) = (n / scale, n % scale);
-    let mut buf = [0u8; 40];
-    let mut i = buf.len();
-    if decimals > 0 {
-        let mut fr = frac;
-        for _ in 0..decimals {
-            i -= 1;
-            buf[i] = b'0' + (fr % 10) as u8;
-            fr /= 10;
-        }
-        i -= 1;
-        buf[i] = b',';
-    }
-    let mut x = int;
-    let mut count = 0;
-    loop {
-        if count > 0 && count % 3 == 0 {
-            i -= 1;
-            buf[i] = b'.';
-        }
-        i -= 1;
-        buf[i] = b'0' + (x % 10) as u8;
-        x /= 10;
-        count += 1;
-        if x == 0 {
-            break;
-        }
-    }
-    if v < 0.0 && n != 0 {
-        i -= 1;
-        buf[i] = b'-';
-    }
-    f.write_str(std::str::from_utf8(&buf[i..]).unwrap_or("?"))
-}
-
-/// A figure the Dutch way, with up to two decimals: `12.345`, `10,02`.
-struct Nl(f64);
-
-impl std::fmt::Display for Nl {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write_nl(f, self.0, 2)
-    }
-}
-
-fn num(v: f64) -> Nl {
-    Nl(v)
-}
-
-/// A fraction as an unsigned Dutch percentage: `0,2%`, `17,3%`.
-struct Pct(f64);
-
-impl std::fmt::Display for Pct {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let p = (self.0 * 100.0).abs();
-        // Small differences keep a second decimal rather than showing as 0,0%.
-        let decimals = if p > 0.0 && p < 0.05 { 2 } else { 1 };
-        write_nl(f, p, decimals)?;
-        f.write_str("%")
-    }
-}
-
-fn pct(fraction: f64) -> Pct {
-    Pct(fraction)
 }
 
 /// Equal up to floating-point noise.
@@ -269,25 +203,5 @@ fn prev_period(p: &Period) -> Period {
             index: per_year,
             ..*p
         }
-    }
-}
-
-/// Plural Dutch noun for a granularity ("maanden").
-fn plural(g: Granularity) -> &'static str {
-    match g {
-        Granularity::Month => "maanden",
-        Granularity::Quarter => "kwartalen",
-        Granularity::HalfYear => "halfjaren",
-        Granularity::Year => "jaren",
-    }
-}
-
-/// Period codes joined for a sentence: "2023-07", "2023-07 en 2023-08".
-fn codes(periods: &[Period]) -> String {
-    let c: Vec<String> = periods.iter().map(Period::code).collect();
-    match c.len() {
-        0 => String::new(),
-        1 => c[0].clone(),
-        n => format!("{} en {}", c[..n - 1].join(", "), c[n - 1]),
     }
 }

@@ -1,5 +1,6 @@
 //! One source against the reference, period by period, and unit changes within one series.
 
+use super::text::{Size, Voorlopig, Vs, status_word};
 use super::view::{At, Break, Ctx, Missing, PState, VPoint, View};
 use super::{
     Mismatch, MismatchKind, approx_eq, codes, num, pct, plural, prev_period, relative, unit,
@@ -7,6 +8,7 @@ use super::{
 use crate::model::{Granularity, Period, Series, Soort};
 use std::cmp::Reverse;
 use std::collections::HashSet;
+use std::fmt::Write as _;
 
 /// The outcome of comparing one period of a source with the reference.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,10 +87,9 @@ pub(super) fn choose_reference(group: &[&Series], requested: Option<&str>) -> us
 pub(super) fn zip_periods<'v, 'a>(
     a: &'v View<'a>,
     b: &'v View<'a>,
-) -> Vec<(Period, Option<&'v VPoint<'a>>, Option<&'v VPoint<'a>>)> {
-    let mut out = Vec::with_capacity(a.points.len().max(b.points.len()));
+) -> impl Iterator<Item = (Period, Option<&'v VPoint<'a>>, Option<&'v VPoint<'a>>)> {
     let (mut i, mut j) = (0, 0);
-    loop {
+    std::iter::from_fn(move || {
         let item = match (a.points.get(i), b.points.get(j)) {
             (Some(x), Some(y)) if x.period == y.period => {
                 i += 1;
@@ -107,11 +108,10 @@ pub(super) fn zip_periods<'v, 'a>(
                 i += 1;
                 (x.period, Some(x), None)
             }
-            (None, None) => break,
+            (None, None) => return None,
         };
-        out.push(item);
-    }
-    out
+        Some(item)
+    })
 }
 
 /// Compares every other series of a group (same domein, indicator, uitsplitsing) with the
@@ -125,13 +125,16 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
     let floor = ctx.settings.granularity.unwrap_or(Granularity::Month);
     let mut ref_views: Vec<View<'a>> = Vec::new();
     let mut ref_missing_seen: HashSet<Period> = HashSet::new();
+    // One buffer for the other side's points, reused: no allocation per pair.
+    let mut spare: Vec<VPoint<'a>> = Vec::new();
     for (i, other) in group.iter().enumerate() {
         if i == ri {
             continue;
         }
         let g = reference.granularity().max(other.granularity()).max(floor);
-        let Ok(ov) = ctx.view(other, g) else {
-            continue;
+        let ov = match ctx.view_in(other, g, std::mem::take(&mut spare)) {
+            Ok(v) => v,
+            Err(_) => continue,
         };
         let k = match ref_views.iter().position(|v| v.g == g) {
             Some(k) => k,
@@ -158,6 +161,7 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
             }
             out.push(cell.into_mismatch(kind, rv, &ov, p));
         }
+        spare = ov.points;
     }
 }
 
@@ -290,14 +294,6 @@ fn breaks_one_side<'c, 'a>(
     out
 }
 
-fn status_word(provisional: bool) -> &'static str {
-    if provisional {
-        "voorlopig"
-    } else {
-        "definitief"
-    }
-}
-
 /// Both sides have a number. The detail is written only for a named difference, or for every
 /// comparison when `explain` (the comparison table shows it per cell).
 fn numeric(
@@ -352,16 +348,20 @@ fn numeric(
         _ => None,
     });
     let drempel = pct(threshold);
-    cell.detail = match kind {
-        Some(MismatchKind::WithinRounding) => format!("{vs}: binnen afronding op {}", num(base)),
+    // One pre-sized string per detail: this runs for every named difference.
+    let mut d = String::with_capacity(160);
+    let _ = match kind {
+        Some(MismatchKind::WithinRounding) => write!(d, "{vs}: binnen afronding op {}", num(base)),
         Some(MismatchKind::TrendBreak) => {
             let (bron, b) = brk.expect("trend break found above");
-            format!(
+            write!(
+                d,
                 "{vs}: {size}; trendbreuk bij {bron} vanaf {}: {}{status_note}",
                 b.period, b.meta.omschrijving
             )
         }
-        Some(MismatchKind::Vintage) => format!(
+        Some(MismatchKind::Vintage) => write!(
+            d,
             "{} ({rb}, {}) tegen {} ({ob}, {}): {size}; een ander vintage van hetzelfde cijfer",
             num(a),
             status_word(rv.provisional),
@@ -369,57 +369,23 @@ fn numeric(
             status_word(ov.provisional)
         ),
         Some(_) => {
-            let mut d = format!("{vs}: {size}, boven de drempel van {drempel}{status_note}");
+            let w = write!(
+                d,
+                "{vs}: {size}, boven de drempel van {drempel}{status_note}"
+            );
             if let Some(n) = lag_note(r, o, p, cell.rel.map_or(f64::INFINITY, f64::abs)) {
                 d.push_str("; ");
                 d.push_str(&n);
             }
-            d
+            w
         }
-        None => format!("{vs}: {size}, binnen de drempel van {drempel}{status_note}"),
+        None => write!(
+            d,
+            "{vs}: {size}, binnen de drempel van {drempel}{status_note}"
+        ),
     };
+    cell.detail = d;
     cell
-}
-
-/// "9.064 (a) tegen 9.065 (b)".
-struct Vs<'s>(f64, &'s str, f64, &'s str);
-
-impl std::fmt::Display for Vs<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} ({}) tegen {} ({})",
-            num(self.0),
-            self.1,
-            num(self.2),
-            self.3
-        )
-    }
-}
-
-/// "verschil 15 (0,1%)".
-struct Size(f64, Option<f64>);
-
-impl std::fmt::Display for Size {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "verschil {}", num(self.0.abs()))?;
-        match self.1 {
-            Some(rel) => write!(f, " ({})", pct(rel)),
-            None => Ok(()),
-        }
-    }
-}
-
-/// "; let op: b is voorlopig" when one side is.
-struct Voorlopig<'s>(Option<&'s str>);
-
-impl std::fmt::Display for Voorlopig<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some(b) => write!(f, "; let op: {b} is voorlopig"),
-            None => Ok(()),
-        }
-    }
 }
 
 /// Units differ: convert when they differ only in scale or per-N, and say so.
@@ -495,6 +461,9 @@ fn unit_cell(
 
 /// When the difference shrinks clearly after shifting one period for a source with a known lag.
 fn lag_note<'a>(r: &View<'a>, o: &View<'a>, p: &Period, current: f64) -> Option<String> {
+    if r.lag.is_none() && o.lag.is_none() {
+        return None;
+    }
     let prev = prev_period(p);
     fn val<'a>(v: &View<'a>, q: &Period) -> Option<(f64, &'a str)> {
         v.get(q)
@@ -529,52 +498,4 @@ fn lag_note<'a>(r: &View<'a>, o: &View<'a>, p: &Period, current: f64) -> Option<
             pct(shifted)
         )
     })
-}
-
-/// Unit changes between consecutive periods of one series (e.g. euro to x 1.000 euro).
-pub(super) fn units_within<'a>(ctx: &Ctx<'a>, series: &'a Series, out: &mut Vec<Mismatch>) {
-    let key = &series.key;
-    let own = series.granularity();
-    let default_unit = ctx.series_unit(key);
-    let mut prev: Option<(&crate::model::Observation, &str)> = None;
-    for obs in series.points.iter().filter(|o| o.period.granularity == own) {
-        let u = obs.unit.as_deref().unwrap_or(default_unit);
-        if let Some((po, pu)) = prev
-            && !unit::same(pu, u)
-        {
-            let mut detail = format!(
-                "eenheid wisselt binnen {}: '{pu}' t/m {}, '{u}' vanaf {}",
-                key.bron, po.period, obs.period
-            );
-            if let (Some(c), Some(v)) = (unit::conversion(u, pu), obs.value) {
-                detail.push_str(&format!(
-                    "; {} {} = {} {}",
-                    num(v),
-                    c.from.short(),
-                    num(v * c.factor),
-                    c.to.short()
-                ));
-            }
-            for b in ctx.breaks_between(key, &po.period, &obs.period) {
-                detail.push_str(&format!("; vastgelegde breuk: {}", b.meta.omschrijving));
-            }
-            out.push(Mismatch {
-                kind: MismatchKind::Unit,
-                domein: key.domein.clone(),
-                indicator: key.indicator.clone(),
-                breakdown: key.breakdown.clone(),
-                period: obs.period,
-                sources: vec![key.bron.clone()],
-                reference: None,
-                values: vec![
-                    (format!("{} {}", key.bron, po.period), po.value),
-                    (format!("{} {}", key.bron, obs.period), obs.value),
-                ],
-                abs_diff: None,
-                rel_diff: None,
-                detail,
-            });
-        }
-        prev = Some((obs, u));
-    }
 }

@@ -149,7 +149,17 @@ impl<'a> Ctx<'a> {
 
     /// The series at granularity `g`, with per period whether it can be compared as a number.
     pub fn view(&self, series: &'a Series, g: Granularity) -> Result<View<'a>, AggError> {
-        View::build(self, series, g)
+        View::build(self, series, g, Vec::new())
+    }
+
+    /// [`Ctx::view`] reusing the allocation of a previous view's points (cleared first).
+    pub fn view_in(
+        &self,
+        series: &'a Series,
+        g: Granularity,
+        buf: Vec<VPoint<'a>>,
+    ) -> Result<View<'a>, AggError> {
+        View::build(self, series, g, buf)
     }
 }
 
@@ -236,7 +246,13 @@ fn gcd(a: i64, b: i64) -> i64 {
 }
 
 impl<'a> View<'a> {
-    fn build(ctx: &Ctx<'a>, series: &'a Series, g: Granularity) -> Result<View<'a>, AggError> {
+    fn build(
+        ctx: &Ctx<'a>,
+        series: &'a Series,
+        g: Granularity,
+        mut buf: Vec<VPoint<'a>>,
+    ) -> Result<View<'a>, AggError> {
+        buf.clear();
         let own = series.granularity();
         let soort = ctx.soort(&series.key);
         if g < own {
@@ -259,7 +275,7 @@ impl<'a> View<'a> {
             g,
             own,
             soort,
-            points: Vec::new(),
+            points: buf,
             first,
             last,
             step: step.max(1),
@@ -271,20 +287,18 @@ impl<'a> View<'a> {
         let unit_of = |obs: &'a Observation| obs.unit.as_deref().unwrap_or(default_unit);
         if g == own {
             // The identity of `aggregate`, without building its points first.
-            view.points = own_points
-                .map(|obs| VPoint {
-                    period: obs.period,
-                    value: obs.value,
-                    state: match obs.value {
-                        Some(_) => PState::Complete,
-                        None => PState::Unknown(vec![obs.period]),
-                    },
-                    provisional: obs.status.is_provisional(),
-                    unit: unit_of(obs),
-                    present: 1,
-                    needed: 1,
-                })
-                .collect();
+            view.points.extend(own_points.map(|obs| VPoint {
+                period: obs.period,
+                value: obs.value,
+                state: match obs.value {
+                    Some(_) => PState::Complete,
+                    None => PState::Unknown(vec![obs.period]),
+                },
+                provisional: obs.status.is_provisional(),
+                unit: unit_of(obs),
+                present: 1,
+                needed: 1,
+            }));
             return Ok(view);
         }
         let agg = if soort == Soort::Ratio {

@@ -25,6 +25,10 @@ use ratatui::backend::TestBackend;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+// The same allocator as the binary (src/main.rs), so the numbers are the shipped ones.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]

@@ -184,3 +184,35 @@ fn new_session_starts_with_the_last_group_and_ctrl_p_picks_who_said_it() {
     let a = &saved.aantekeningen[0];
     assert_eq!((a.naam.as_str(), a.rol), ("Sanne", Role::Aanbieder));
 }
+
+#[test]
+fn session_header_is_edited_as_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    app.handle_key(key('i'));
+    // The form starts with "facilitator: "; type the name, then a participant and an agenda item.
+    app.handle_key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
+    typed(&mut app, "Marieke");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "deelnemer: Fatima | baas");
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    app.handle_key(ctrl_s);
+    // A role that does not exist is refused with its line; nothing is written.
+    assert!(store::load(&path).unwrap().deelnemers.is_empty());
+    assert!(app.popup.is_some(), "the form stays open with the error");
+    for _ in 0.."baas".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "toegang | WIJeindhoven");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "agenda: jeugd/instroom | instroom per bron");
+    app.handle_key(ctrl_s);
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.facilitator, "Marieke");
+    assert_eq!(s.deelnemers[0].naam, "Fatima");
+    assert_eq!(s.deelnemers[0].organisatie, "WIJeindhoven");
+    assert_eq!(
+        (s.agenda[0].domein.as_str(), s.agenda[0].indicator.as_str()),
+        ("jeugd", "instroom")
+    );
+}

@@ -6,6 +6,7 @@
 //! - [`minutes`]: the Markdown minutes;
 //! - [`html`]: the same minutes as one self-contained HTML file with charts.
 
+pub mod header;
 pub mod html;
 pub mod minutes;
 pub mod model;

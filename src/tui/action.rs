@@ -51,6 +51,8 @@ pub enum Action {
     CycleStatus,
     /// `1` `2` `3`: trend, comparison, mismatch overview.
     ShowTab(super::tabs::Tab),
+    /// `i`: edit facilitator, participants and agenda of the session.
+    EditHeader,
     /// `r`: next reference source in the comparison.
     CycleReference,
     /// `f`: filter the overview by kind.

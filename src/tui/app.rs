@@ -7,6 +7,7 @@ use super::components::chart_model::ChartModel;
 use super::open_session::SessionState;
 use super::popups::annotate::AnnotateForm;
 use super::popups::follow_up::FollowUp;
+use super::popups::header::HeaderForm;
 use super::popups::start::StartForm;
 use super::strings;
 use super::style::{SYMBOLS, Theme, ThemeKind};
@@ -35,6 +36,7 @@ pub enum Popup {
     Start(Box<StartForm>),
     Annotate(Box<AnnotateForm>),
     FollowUp(FollowUp),
+    Header(Box<HeaderForm>),
 }
 
 /// Where sessions live and what the interface was started with.
@@ -237,6 +239,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::WriteMinutes => self.write_minutes(),
             Action::ShowFollowUp => self.show_follow_up(),
+            Action::EditHeader => self.edit_header(),
             Action::Resize => {}
             Action::CycleReference if self.tab == Tab::Compare => {
                 self.compare.cycle_reference(&self.dataset)

@@ -115,6 +115,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Some(Popup::Start(f)) => f.draw(frame, &app.theme, area),
         Some(Popup::Annotate(f)) => f.draw(frame, &app.theme, area),
         Some(Popup::FollowUp(f)) => f.draw(frame, &app.theme, area),
+        Some(Popup::Header(f)) => f.draw(frame, &app.theme, area),
         None => {}
     }
 }

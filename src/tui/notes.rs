@@ -9,6 +9,7 @@ use super::keys;
 use super::open_session::{SessionState, UndoOp};
 use super::popups::annotate::{AnnotateForm, FormOutcome};
 use super::popups::follow_up::FollowUp;
+use super::popups::header::{HeaderForm, HeaderOutcome};
 use super::popups::start::{StartForm, StartOutcome};
 use super::strings;
 use super::tabs::Tab;
@@ -78,6 +79,25 @@ impl App {
                 },
                 StartOutcome::Create(title) => self.create_session(&title),
             },
+            Some(Popup::Header(mut form)) if !ctrl_c => match form.handle_key(key) {
+                HeaderOutcome::Continue => self.popup = Some(Popup::Header(form)),
+                HeaderOutcome::Cancel => {}
+                HeaderOutcome::Save(h) => {
+                    let Some(state) = &mut self.session else {
+                        return;
+                    };
+                    self.message = Some(
+                        match state.change(None, |s| {
+                            s.facilitator = h.facilitator;
+                            s.deelnemers = h.deelnemers;
+                            s.agenda = h.agenda;
+                        }) {
+                            Ok(()) => strings::HEADER_SAVED.to_string(),
+                            Err(e) => e,
+                        },
+                    );
+                }
+            },
             Some(Popup::FollowUp(mut f)) if !ctrl_c => {
                 self.follow_up_key(&mut f, key);
                 if !matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q')) {
@@ -121,6 +141,18 @@ impl App {
         }
         self.session = Some(state);
         self.show_follow_up();
+    }
+
+    /// Facilitator, participants and agenda as editable lines.
+    pub(super) fn edit_header(&mut self) {
+        match &self.session {
+            None => self.message = Some(strings::NEED_SESSION.to_string()),
+            Some(s) if s.read_only.is_some() => self.message = s.read_only.clone(),
+            Some(s) => {
+                let lines = crate::session::header::to_lines(&s.session);
+                self.popup = Some(Popup::Header(Box::new(HeaderForm::new(lines))));
+            }
+        }
     }
 
     /// Open questions and actions of earlier sessions on this dataset.

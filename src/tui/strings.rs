@@ -200,3 +200,8 @@ pub fn overview_filter(kind: Option<&str>, domain: Option<&str>, n: usize) -> St
         domain.unwrap_or(ALL)
     )
 }
+
+pub const HEADER_TITLE: &str = "Sessie: facilitator, deelnemers, agenda";
+pub const HEADER_HELP: &str = "Enter nieuwe regel · Ctrl-S opslaan · Esc annuleren";
+pub const HEADER_EXPLAIN: &str = "Eén per regel: 'facilitator: naam', 'deelnemer: naam | rol | organisatie' (rol: toegang, aanbieder, beleid, analist, overig), 'agenda: domein/indicator | toelichting'.";
+pub const HEADER_SAVED: &str = "sessiegegevens opgeslagen";

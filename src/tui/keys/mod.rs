@@ -77,6 +77,10 @@ pub const BINDINGS: &[Binding] = &[
         description: "openstaande vragen en acties van eerdere sessies",
     },
     Binding {
+        keys: "i",
+        description: "sessie: facilitator, deelnemers (met rol) en agenda bewerken",
+    },
+    Binding {
         keys: "n",
         description: "notulen (Markdown) schrijven naast het sessiebestand",
     },
@@ -132,6 +136,7 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('2') => Action::ShowTab(Tab::Compare),
         KeyCode::Char('3') => Action::ShowTab(Tab::Overview),
         KeyCode::Char('r') => Action::CycleReference,
+        KeyCode::Char('i') => Action::EditHeader,
         KeyCode::Char('f') => Action::CycleKindFilter,
         KeyCode::Char('d') => Action::CycleDomainFilter,
         KeyCode::Char('v') => Action::ToggleRange,

@@ -2,6 +2,7 @@
 
 pub mod annotate;
 pub mod follow_up;
+pub mod header;
 pub mod help;
 pub mod start;
 

@@ -1,0 +1,91 @@
+//! Editing the session header (facilitator, participants, agenda) as lines of text.
+
+use crate::session::header::{Header, from_lines};
+use crate::tui::strings;
+use crate::tui::style::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+pub enum HeaderOutcome {
+    Continue,
+    Cancel,
+    Save(Header),
+}
+
+pub struct HeaderForm {
+    pub text: TextArea<'static>,
+    /// Problems of the last save attempt, one per line.
+    pub errors: Vec<String>,
+}
+
+impl HeaderForm {
+    pub fn new(lines: Vec<String>) -> HeaderForm {
+        let mut text = TextArea::new(lines);
+        text.set_cursor_line_style(ratatui::style::Style::default());
+        HeaderForm {
+            text,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Enter makes a new line (this is a list); Ctrl-S saves, Esc cancels.
+    pub fn handle_key(&mut self, key: KeyEvent) -> HeaderOutcome {
+        match key.code {
+            KeyCode::Esc => HeaderOutcome::Cancel,
+            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                match from_lines(self.text.lines()) {
+                    Ok(h) => HeaderOutcome::Save(h),
+                    Err(errors) => {
+                        self.errors = errors.iter().map(ToString::to_string).collect();
+                        HeaderOutcome::Continue
+                    }
+                }
+            }
+            _ => {
+                self.text.input(key);
+                HeaderOutcome::Continue
+            }
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
+        let inner = super::frame_popup(
+            frame,
+            theme,
+            area,
+            (
+                area.width.saturating_sub(6).min(110),
+                area.height.saturating_sub(4),
+            ),
+            strings::HEADER_TITLE,
+            strings::HEADER_HELP,
+        );
+        let [help, body, errors] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Min(3),
+            Constraint::Length(self.errors.len().min(4) as u16),
+        ])
+        .areas(inner);
+        frame.render_widget(
+            Paragraph::new(strings::HEADER_EXPLAIN)
+                .style(theme.dimmed())
+                .wrap(Wrap { trim: true }),
+            help,
+        );
+        let mut text = self.text.clone();
+        text.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.block_border(false)),
+        );
+        text.set_style(theme.base());
+        frame.render_widget(&text, body);
+        frame.render_widget(
+            Paragraph::new(self.errors.join("\n")).style(theme.warning()),
+            errors,
+        );
+    }
+}

@@ -138,22 +138,8 @@ fn render(
                 "_Geen observaties, verklaringen of datakwaliteit vastgelegd._\n"
             );
         }
-        let followups: Vec<String> = [AnnotationKind::Onderzoeksvraag, AnnotationKind::Actie]
-            .into_iter()
-            .filter_map(|kind| {
-                let ids: Vec<String> = session
-                    .for_indicator(&domein, &indicator)
-                    .filter(|a| a.soort == kind)
-                    .map(|a| a.id.to_string())
-                    .collect();
-                let noun = if ids.len() == 1 {
-                    kind.dutch()
-                } else {
-                    kind.dutch_plural()
-                };
-                (!ids.is_empty()).then(|| format!("{noun} {}", dutch_list(&ids)))
-            })
-            .collect();
+        let notes: Vec<&Annotation> = session.for_indicator(&domein, &indicator).collect();
+        let followups = see_also(&notes);
         if !followups.is_empty() {
             let _ = writeln!(w, "Zie ook {}.\n", followups.join("; "));
         }
@@ -374,6 +360,27 @@ fn bullet(w: &mut String, a: &Annotation) {
 }
 
 /// "aanbieder, Sanne de Vries" or "aanbieder".
+/// "onderzoeksvragen 3 en 8", "actie 7": the questions and actions of one indicator, so its
+/// section points to them.
+pub(super) fn see_also(notes: &[&Annotation]) -> Vec<String> {
+    [AnnotationKind::Onderzoeksvraag, AnnotationKind::Actie]
+        .into_iter()
+        .filter_map(|kind| {
+            let ids: Vec<String> = notes
+                .iter()
+                .filter(|a| a.soort == kind)
+                .map(|a| a.id.to_string())
+                .collect();
+            let noun = if ids.len() == 1 {
+                kind.dutch()
+            } else {
+                kind.dutch_plural()
+            };
+            (!ids.is_empty()).then(|| format!("{noun} {}", dutch_list(&ids)))
+        })
+        .collect()
+}
+
 pub(super) fn who(a: &Annotation) -> String {
     if a.naam.trim().is_empty() {
         a.rol.dutch().to_string()

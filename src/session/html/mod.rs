@@ -4,7 +4,7 @@
 //! fonts: a participant opens it in any browser, also offline, and prints it on A4.
 
 use super::minutes::{
-    Names, capitalise, dash_if_empty, dutch_date, dutch_list, indicator_order, one_line,
+    Names, capitalise, dash_if_empty, dutch_date, dutch_list, indicator_order, one_line, see_also,
     short_hash, who,
 };
 use super::model::{Annotation, AnnotationKind, QuestionStatus, Session};
@@ -197,22 +197,7 @@ pub fn html(
                 "<p><em>Geen observaties, verklaringen of datakwaliteit vastgelegd.</em></p>"
             );
         }
-        let followups: Vec<String> = [AnnotationKind::Onderzoeksvraag, AnnotationKind::Actie]
-            .into_iter()
-            .filter_map(|kind| {
-                let ids: Vec<String> = notes
-                    .iter()
-                    .filter(|a| a.soort == kind)
-                    .map(|a| a.id.to_string())
-                    .collect();
-                let noun = if ids.len() == 1 {
-                    kind.dutch()
-                } else {
-                    kind.dutch_plural()
-                };
-                (!ids.is_empty()).then(|| format!("{noun} {}", dutch_list(&ids)))
-            })
-            .collect();
+        let followups = see_also(&notes);
         if !followups.is_empty() {
             let _ = writeln!(
                 w,

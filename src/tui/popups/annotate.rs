@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,14 +253,7 @@ impl AnnotateForm {
                     .wrap(Wrap { trim: true }),
                     head,
                 );
-                let mut text = self.text.clone();
-                text.set_block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(theme.block_border(false)),
-                );
-                text.set_style(theme.base());
-                frame.render_widget(&text, body);
+                super::draw_editor(frame, theme, &self.text, body);
                 let help_text = if self.draft.soort.has_status() {
                     strings::EDITOR_HELP_STATUS
                 } else {

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 pub struct FollowUp {
     /// (session file name, annotation with its latest status)
@@ -74,13 +74,6 @@ impl FollowUp {
                 ])
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(self.selected));
-        frame.render_stateful_widget(
-            List::new(items)
-                .highlight_style(theme.selected())
-                .highlight_symbol("▶ "),
-            inner,
-            &mut state,
-        );
+        super::draw_choices(frame, theme, items, self.selected, inner);
     }
 }

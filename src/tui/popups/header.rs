@@ -6,7 +6,7 @@ use crate::tui::style::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 pub enum HeaderOutcome {
@@ -75,14 +75,7 @@ impl HeaderForm {
                 .wrap(Wrap { trim: true }),
             help,
         );
-        let mut text = self.text.clone();
-        text.set_block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.block_border(false)),
-        );
-        text.set_style(theme.base());
-        frame.render_widget(&text, body);
+        super::draw_editor(frame, theme, &self.text, body);
         frame.render_widget(
             Paragraph::new(self.errors.join("\n")).style(theme.warning()),
             errors,

@@ -10,7 +10,8 @@ use crate::tui::style::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
+use ratatui_textarea::TextArea;
 
 /// Clears a centred `width`×`height` box (clamped to `area`), draws its border with a title and a
 /// key hint at the bottom, and returns the inner area.
@@ -41,4 +42,34 @@ pub fn frame_popup(
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     inner
+}
+
+/// A text editor inside a plain border, in the theme's colours.
+pub fn draw_editor(frame: &mut Frame, theme: &Theme, text: &TextArea<'static>, area: Rect) {
+    let mut text = text.clone();
+    text.set_block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.block_border(false)),
+    );
+    text.set_style(theme.base());
+    frame.render_widget(&text, area);
+}
+
+/// A list to choose from with ↑/↓, the selected item marked.
+pub fn draw_choices(
+    frame: &mut Frame,
+    theme: &Theme,
+    items: Vec<ListItem<'_>>,
+    selected: usize,
+    area: Rect,
+) {
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme.selected())
+            .highlight_symbol("▶ "),
+        area,
+        &mut state,
+    );
 }

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 
@@ -108,10 +108,7 @@ impl StartForm {
                 Paragraph::new(strings::NEW_TITLE_PROMPT).style(theme.base()),
                 prompt,
             );
-            let mut t = t.clone();
-            t.set_block(Block::default().borders(Borders::ALL));
-            t.set_style(theme.base());
-            frame.render_widget(&t, input);
+            super::draw_editor(frame, theme, t, input);
             return;
         }
         let items: Vec<ListItem> = self
@@ -131,13 +128,6 @@ impl StartForm {
                 }))
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(self.selected));
-        frame.render_stateful_widget(
-            List::new(items)
-                .highlight_style(theme.selected())
-                .highlight_symbol("▶ "),
-            inner,
-            &mut state,
-        );
+        super::draw_choices(frame, theme, items, self.selected, inner);
     }
 }

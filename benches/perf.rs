@@ -125,6 +125,7 @@ fn main() {
             },
             status: None,
             eigenaar: String::new(),
+            criteria: Default::default(),
         });
     }
     let save = measure(30, || {

@@ -65,6 +65,15 @@ pub enum NotulenFormaat {
     Html,
 }
 
+/// Format of the research-question backlog (`duiden vragen --formaat`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VragenFormaat {
+    /// Markdown, voor de halfjaarlijkse agendasessie
+    Md,
+    /// CSV, één vraag per regel, voor het portaal
+    Csv,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Controleer een datasetmap: samenvatting bij succes, anders alle fouten met bestand:regel:kolom
@@ -100,6 +109,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = NotulenFormaat::Md)]
         formaat: NotulenFormaat,
     },
+    /// Alle onderzoeksvragen uit alle sessies, open eerst en op prioriteit, met hun geschiedenis
+    Vragen {
+        /// Map met sessiebestanden
+        #[arg(default_value = "sessions")]
+        map: PathBuf,
+        /// Uitvoerformaat: md (Markdown) of csv
+        #[arg(long, value_enum, default_value_t = VragenFormaat::Md)]
+        formaat: VragenFormaat,
+        /// Schrijf naar dit bestand in plaats van naar het scherm
+        #[arg(long, value_name = "BESTAND")]
+        uit: Option<PathBuf>,
+    },
 }
 
 /// The sample folder: next to the working directory when run from the project, else where the
@@ -128,7 +149,67 @@ pub fn run(mut cli: Cli) -> ExitCode {
             formaat,
             drempel,
         }) => verschillen(&dataset, domein, indicator, formaat, drempel),
+        Some(Command::Vragen { map, formaat, uit }) => vragen(&map, formaat, uit.as_deref()),
         None => open_tui(cli),
+    }
+}
+
+/// The sessions of a folder that load, by file name; every file that does not load is reported
+/// on stderr and skipped. `None` (after a message) when the folder cannot be read.
+fn sessions_in(dir: &Path) -> Option<Vec<(String, crate::session::Session)>> {
+    if let Err(e) = std::fs::read_dir(dir) {
+        eprintln!(
+            "duiden: sessiemap {} kan niet gelezen worden: {e}",
+            dir.display()
+        );
+        return None;
+    }
+    let mut ok = Vec::new();
+    for (path, result) in store::list(dir) {
+        match result {
+            Ok(s) => ok.push((
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                s,
+            )),
+            Err(e) => eprintln!("overgeslagen: {e}"),
+        }
+    }
+    Some(ok)
+}
+
+fn vragen(dir: &Path, formaat: VragenFormaat, out: Option<&Path>) -> ExitCode {
+    let Some(sessions) = sessions_in(dir) else {
+        return ExitCode::FAILURE;
+    };
+    let items = crate::session::backlog::backlog(&sessions);
+    let text = match formaat {
+        VragenFormaat::Md => {
+            crate::report::backlog_markdown(&items, &dir.display().to_string(), sessions.len())
+        }
+        VragenFormaat::Csv => crate::report::backlog_csv(&items),
+    };
+    write_output(&text, out, "vragenlijst")
+}
+
+/// Writes to `out` atomically (and says so on stderr), or to stdout.
+fn write_output(text: &str, out: Option<&Path>, what: &str) -> ExitCode {
+    match out {
+        None => {
+            emit(text);
+            ExitCode::SUCCESS
+        }
+        Some(out) => match store::write_atomic(out, text.as_bytes()) {
+            Ok(()) => {
+                eprintln!("{what} geschreven: {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("duiden: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 
@@ -212,22 +293,7 @@ fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode
         }
         NotulenFormaat::Html => html::html(&session, &file, &previous, dataset.as_ref()),
     };
-    match out {
-        None => {
-            emit(&text);
-            ExitCode::SUCCESS
-        }
-        Some(out) => match store::write_atomic(out, text.as_bytes()) {
-            Ok(()) => {
-                eprintln!("notulen geschreven: {}", out.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("duiden: {e}");
-                ExitCode::FAILURE
-            }
-        },
-    }
+    write_output(&text, out, "notulen")
 }
 
 fn controleer(path: &Path) -> ExitCode {

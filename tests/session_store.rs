@@ -4,8 +4,8 @@
 use duiden::load::load_dataset;
 use duiden::session::store::{self, LockOutcome, SessionError};
 use duiden::session::{
-    AgendaItem, Anchor, Annotation, AnnotationKind, DatasetRef, Participant, QuestionStatus, Role,
-    Session, StatusChange, markdown_with_history,
+    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, Level,
+    Participant, QuestionStatus, Role, Session, markdown_with_history,
 };
 use proptest::prelude::*;
 use std::fs;
@@ -48,19 +48,13 @@ fn note(soort: AnnotationKind, tekst: &str, rol: Role, anker: Anchor) -> Annotat
         tijd: "2026-11-05T10:00:00+01:00".into(),
         status: None,
         eigenaar: String::new(),
+        criteria: Criteria::default(),
         anker,
     }
 }
 
-fn status_change(sessie: &str, id: u64, status: QuestionStatus, tijd: &str) -> StatusChange {
-    StatusChange {
-        sessie: sessie.into(),
-        id,
-        status,
-        tijd: tijd.into(),
-        door: String::new(),
-        toelichting: String::new(),
-    }
+fn status_change(sessie: &str, id: u64, status: QuestionStatus, tijd: &str) -> ItemChange {
+    ItemChange::status(sessie, id, status, tijd)
 }
 
 /// A session with every field filled.
@@ -107,7 +101,7 @@ fn full_session() -> Session {
     );
     q.eigenaar = "BiO".into();
     s.add(q);
-    s.statuswijzigingen = vec![StatusChange {
+    s.wijzigingen = vec![ItemChange {
         door: "Marieke".into(),
         toelichting: "Komt op de agenda".into(),
         ..status_change(
@@ -213,6 +207,16 @@ fn period() -> impl Strategy<Value = String> {
     ]
 }
 
+fn criteria() -> impl Strategy<Value = Criteria> {
+    let level = || prop::option::of(prop::sample::select(Level::ALL.to_vec()));
+    (level(), level(), level(), level()).prop_map(|(r, u, h, b)| Criteria {
+        relevantie: r,
+        urgentie: u,
+        haalbaarheid: h,
+        breed_gedragen: b,
+    })
+}
+
 fn annotation() -> impl Strategy<Value = Annotation> {
     (
         prop::sample::select(AnnotationKind::ALL.to_vec()),
@@ -221,6 +225,7 @@ fn annotation() -> impl Strategy<Value = Annotation> {
         text(),
         prop::option::of(prop::sample::select(QuestionStatus::ALL.to_vec())),
         text(),
+        criteria(),
         (
             "[a-z]{1,10}",
             text(),
@@ -238,6 +243,7 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                 naam,
                 status,
                 eigenaar,
+                criteria,
                 (domein, indicator, bronnen, van, tot, verschil),
             )| {
                 // Keep ranges forward: the store refuses tot before van.
@@ -254,6 +260,7 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                     tijd: "2026-11-05T10:15:00+01:00".into(),
                     status,
                     eigenaar,
+                    criteria,
                     anker: Anchor {
                         domein,
                         indicator,
@@ -276,7 +283,15 @@ proptest! {
         facilitator in text(),
         notes in prop::collection::vec(annotation(), 0..6),
         changes in prop::collection::vec(
-            (text(), 1u64..50, prop::sample::select(QuestionStatus::ALL.to_vec()), text(), text()),
+            (
+                text(),
+                1u64..50,
+                prop::option::of(prop::sample::select(QuestionStatus::ALL.to_vec())),
+                text(),
+                text(),
+                prop::option::of(text()),
+                criteria(),
+            ),
             0..3,
         ),
     ) {
@@ -287,15 +302,17 @@ proptest! {
         for n in notes {
             s.add(n);
         }
-        s.statuswijzigingen = changes
+        s.wijzigingen = changes
             .into_iter()
-            .map(|(sessie, id, status, door, toelichting)| StatusChange {
+            .map(|(sessie, id, status, door, toelichting, eigenaar, criteria)| ItemChange {
                 sessie: format!("x{sessie}"),
                 id,
                 status,
                 tijd: "2026-11-05T10:15:00+01:00".into(),
                 door,
                 toelichting,
+                eigenaar,
+                criteria,
             })
             .collect();
         store::save_atomic(&path, &s).unwrap();
@@ -600,7 +617,7 @@ fn newer_format_is_refused_clearly() {
     let path = dir.path().join("nieuw.toml");
     let text = store::to_toml(&full_session())
         .unwrap()
-        .replace("formaat = 1", "formaat = 7\nonbekend_veld = 3");
+        .replace("formaat = 2", "formaat = 7\nonbekend_veld = 3");
     fs::write(&path, &text).unwrap();
     let e = store::load(&path).unwrap_err();
     assert!(
@@ -608,7 +625,7 @@ fn newer_format_is_refused_clearly() {
             e,
             SessionError::TooNew {
                 found: 7,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ),
@@ -859,7 +876,7 @@ fn previous_open_items_follow_status_changes() {
         Role::Toegang,
         a.clone(),
     )); // 1
-    s2.statuswijzigingen = vec![
+    s2.wijzigingen = vec![
         status_change(
             "2026-07-02-eerste.toml",
             2,
@@ -925,7 +942,7 @@ fn previous_open_items_follow_status_changes() {
 
     // The current session closes one; a session not yet saved is the same as one without changes.
     let mut s3 = Session::new("Derde", "2026-11-05", dataset_ref());
-    s3.statuswijzigingen = vec![status_change(
+    s3.wijzigingen = vec![status_change(
         "2026-07-02-eerste.toml",
         3,
         QuestionStatus::Vervallen,
@@ -1113,8 +1130,8 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         }
         s.add(a);
     }
-    s.statuswijzigingen = vec![
-        StatusChange {
+    s.wijzigingen = vec![
+        ItemChange {
             door: "Marieke van den Berg".into(),
             toelichting: "Besproken; BiO neemt het op.".into(),
             ..status_change(
@@ -1142,7 +1159,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         // Later sessions do not change old minutes.
         ("2027-01-14-later.toml".to_string(), {
             let mut later = Session::new("Later", "2027-01-14", dataset_ref());
-            later.statuswijzigingen = vec![status_change(
+            later.wijzigingen = vec![status_change(
                 "2026-09-10-september.toml",
                 3,
                 QuestionStatus::Beantwoord,
@@ -1171,7 +1188,7 @@ fn minutes_without_history_do_not_guess() {
     let (s, _) = minutes_session();
     let md = duiden::session::markdown(&s, "2026-11-05-x.toml", None);
     assert!(
-        md.contains("| 2026-09-10-september.toml | 1 | – | in onderzoek |"),
+        md.contains("| 2026-09-10-september.toml | 1 | – | status in onderzoek |"),
         "{md}"
     );
     assert!(!md.contains("niet gevonden"), "{md}");

@@ -169,6 +169,9 @@ fn render(
             if let Some(v) = a.anker.verschil.as_deref().filter(|v| !v.trim().is_empty()) {
                 let _ = write!(text, "<br>*over verschil: {}*", cell(v));
             }
+            if !a.criteria.is_empty() {
+                let _ = write!(text, "<br>*criteria: {}*", a.criteria.describe());
+            }
             let _ = writeln!(
                 w,
                 "| {} | {} | {} | {} | {} | {} |",
@@ -191,17 +194,17 @@ fn render(
         .cloned()
         .chain(std::iter::once((file_name.to_string(), session.clone())))
         .collect();
-    if !session.statuswijzigingen.is_empty() {
-        let _ = writeln!(w, "## Statuswijzigingen\n");
+    if !session.wijzigingen.is_empty() {
+        let _ = writeln!(w, "## Wijzigingen in eerdere vragen en acties\n");
         let _ = writeln!(
             w,
-            "Status van vragen en acties uit eerdere sessies, gewijzigd in deze sessie.\n"
+            "Status, eigenaar of criteria van vragen en acties uit eerdere sessies, gewijzigd in deze sessie.\n"
         );
         let _ = writeln!(
             w,
-            "| Sessie | Nr | Vraag of actie | Nieuwe status | Door | Toelichting |\n| --- | ---: | --- | --- | --- | --- |"
+            "| Sessie | Nr | Vraag of actie | Wijziging | Door | Toelichting |\n| --- | ---: | --- | --- | --- | --- |"
         );
-        for c in &session.statuswijzigingen {
+        for c in &session.wijzigingen {
             let item = earlier
                 .iter()
                 .find(|(name, _)| *name == c.sessie)
@@ -217,9 +220,41 @@ fn render(
                 cell(&c.sessie),
                 c.id,
                 what,
-                c.status.dutch(),
+                dash_if_empty(cell(&c.describe())),
                 dash_if_empty(cell(&c.door)),
                 dash_if_empty(cell(&c.toelichting)),
+            );
+        }
+        let _ = writeln!(w);
+    }
+    if !session.samenvoegingen.is_empty() {
+        let _ = writeln!(w, "## Samengevoegde vragen\n");
+        let _ = writeln!(
+            w,
+            "Vragen die in deze sessie als dezelfde vraag zijn herkend; de vragenlijst houdt beide herkomsten.\n"
+        );
+        let text_of = |sessie: &str, id: u64| {
+            earlier
+                .iter()
+                .find(|(name, _)| name == sessie)
+                .and_then(|(_, s)| s.get(id))
+                .map_or_else(|| "–".to_string(), |a| cell(&a.tekst))
+        };
+        let _ = writeln!(
+            w,
+            "| Vraag | Samengevoegd met | Door |\n| --- | --- | --- |"
+        );
+        for m in &session.samenvoegingen {
+            let _ = writeln!(
+                w,
+                "| {} ({} nr {}) | {} ({} nr {}) | {} |",
+                text_of(&m.sessie, m.id),
+                cell(&m.sessie),
+                m.id,
+                text_of(&m.in_sessie, m.in_id),
+                cell(&m.in_sessie),
+                m.in_id,
+                dash_if_empty(cell(&m.door)),
             );
         }
         let _ = writeln!(w);

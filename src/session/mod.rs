@@ -1,11 +1,13 @@
 //! Sessions ("sessies"): the annotations made in a "duiden van data" meeting, stored as TOML in
 //! `sessions/`, with minutes in Markdown.
 //!
-//! - [`model`]: the session file's data (participants, agenda, annotations, status changes);
+//! - [`model`]: the session file's data (participants, agenda, annotations, changes, merges);
+//! - [`backlog`]: every research question across sessions, with its state and history;
 //! - [`store`]: atomic saves, loading with line:column errors, locking, the session folder;
 //! - [`minutes`]: the Markdown minutes;
 //! - [`html`]: the same minutes as one self-contained HTML file with charts.
 
+pub mod backlog;
 pub mod header;
 pub mod html;
 pub mod minutes;
@@ -14,8 +16,9 @@ pub mod store;
 
 pub use minutes::{markdown, markdown_with_history};
 pub use model::{
-    AgendaItem, Anchor, Annotation, AnnotationKind, DatasetRef, FORMAT_VERSION, Participant,
-    QuestionStatus, Role, Session, StatusChange, now_local, slug, today,
+    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, Criterion, DatasetRef,
+    FORMAT_VERSION, ItemChange, ItemRef, Level, Merge, Participant, QuestionStatus, Role, Session,
+    now_local, slug, today,
 };
 pub use store::{
     LockOutcome, SessionError, SessionLock, acquire, list, list_ok, load, previous_open_items,

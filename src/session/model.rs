@@ -8,8 +8,10 @@ use crate::model::Period;
 use crate::model::period::dutch_range;
 use serde::{Deserialize, Serialize};
 
-/// Version of the session file format written by this build (`formaat = 1`).
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the session file format written by this build (`formaat = 2`). Version 2 added
+/// the selection criteria, merges, and generalised `statuswijzigingen` to `wijzigingen`; older
+/// files are upgraded on reading (`store::read::migrate`).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The role someone speaks from in the room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -175,6 +177,156 @@ impl QuestionStatus {
     }
 }
 
+/// A level of one selection criterion: laag, midden, hoog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Laag,
+    Midden,
+    Hoog,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Laag, Level::Midden, Level::Hoog];
+
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Level::Laag => "laag",
+            Level::Midden => "midden",
+            Level::Hoog => "hoog",
+        }
+    }
+
+    /// Weight in the priority: laag 1, midden 2, hoog 3 (not yet weighed: 0).
+    pub fn score(level: Option<Level>) -> u8 {
+        match level {
+            None => 0,
+            Some(Level::Laag) => 1,
+            Some(Level::Midden) => 2,
+            Some(Level::Hoog) => 3,
+        }
+    }
+
+    /// Not weighed → laag → midden → hoog → not weighed (for a cycling key).
+    pub fn cycle(level: Option<Level>) -> Option<Level> {
+        match level {
+            None => Some(Level::Laag),
+            Some(Level::Laag) => Some(Level::Midden),
+            Some(Level::Midden) => Some(Level::Hoog),
+            Some(Level::Hoog) => None,
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Level> {
+        let t = text.trim().to_lowercase();
+        Level::ALL.into_iter().find(|l| l.dutch() == t)
+    }
+}
+
+/// One of the programme's selection criteria for research questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Criterion {
+    Relevantie,
+    Urgentie,
+    Haalbaarheid,
+    BreedGedragen,
+}
+
+impl Criterion {
+    pub const ALL: [Criterion; 4] = [
+        Criterion::Relevantie,
+        Criterion::Urgentie,
+        Criterion::Haalbaarheid,
+        Criterion::BreedGedragen,
+    ];
+
+    /// Dutch name as in the minutes: "relevantie", …, "breed gedragen".
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Criterion::Relevantie => "relevantie",
+            Criterion::Urgentie => "urgentie",
+            Criterion::Haalbaarheid => "haalbaarheid",
+            Criterion::BreedGedragen => "breed gedragen",
+        }
+    }
+}
+
+/// The selection criteria of a research question; each is weighed laag/midden/hoog or not yet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criteria {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevantie: Option<Level>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgentie: Option<Level>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub haalbaarheid: Option<Level>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breed_gedragen: Option<Level>,
+}
+
+impl Criteria {
+    pub fn is_empty(&self) -> bool {
+        Criterion::ALL.iter().all(|c| self.get(*c).is_none())
+    }
+
+    pub fn get(&self, c: Criterion) -> Option<Level> {
+        match c {
+            Criterion::Relevantie => self.relevantie,
+            Criterion::Urgentie => self.urgentie,
+            Criterion::Haalbaarheid => self.haalbaarheid,
+            Criterion::BreedGedragen => self.breed_gedragen,
+        }
+    }
+
+    pub fn set(&mut self, c: Criterion, level: Option<Level>) {
+        let field = match c {
+            Criterion::Relevantie => &mut self.relevantie,
+            Criterion::Urgentie => &mut self.urgentie,
+            Criterion::Haalbaarheid => &mut self.haalbaarheid,
+            Criterion::BreedGedragen => &mut self.breed_gedragen,
+        };
+        *field = level;
+    }
+
+    /// The criteria weighed in `later` replace these; the others stay.
+    pub fn overlay(&mut self, later: &Criteria) {
+        for c in Criterion::ALL {
+            if let Some(l) = later.get(c) {
+                self.set(c, Some(l));
+            }
+        }
+    }
+
+    /// The criteria that differ from `before` (what a change records).
+    pub fn changed_from(&self, before: &Criteria) -> Criteria {
+        let mut out = Criteria::default();
+        for c in Criterion::ALL {
+            if self.get(c) != before.get(c) {
+                out.set(c, self.get(c));
+            }
+        }
+        out
+    }
+
+    /// Priority: the sum of the weights (0–12).
+    pub fn score(&self) -> u8 {
+        Criterion::ALL
+            .iter()
+            .map(|c| Level::score(self.get(*c)))
+            .sum()
+    }
+
+    /// "relevantie hoog, urgentie midden"; empty when nothing is weighed.
+    pub fn describe(&self) -> String {
+        Criterion::ALL
+            .iter()
+            .filter_map(|c| Some(format!("{} {}", c.dutch(), self.get(*c)?.dutch())))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// Someone in the room.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -264,6 +416,9 @@ pub struct Annotation {
     /// Who follows it up (onderzoeksvraag, actie).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub eigenaar: String,
+    /// Selection criteria of an onderzoeksvraag, as weighed in this session.
+    #[serde(default, skip_serializing_if = "Criteria::is_empty")]
+    pub criteria: Criteria,
     /// Last, because TOML writes it as a sub-table `[aantekeningen.anker]` after the other fields.
     pub anker: Anchor,
 }
@@ -285,20 +440,101 @@ impl Annotation {
     }
 }
 
-/// A status change made in this session to a question/action from an earlier session (minutes
-/// too).
+/// A change made in this session to a question or action from an earlier session: its status,
+/// owner and/or criteria (minutes too, and the question's history).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StatusChange {
+pub struct ItemChange {
     /// File name of the session holding the question ("2026-09-10-duiden-van-data.toml").
     pub sessie: String,
     pub id: u64,
-    pub status: QuestionStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<QuestionStatus>,
     pub tijd: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub door: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub toelichting: String,
+    /// New owner; `None` leaves it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eigenaar: Option<String>,
+    /// The criteria weighed in this change; the others stay as they were.
+    #[serde(default, skip_serializing_if = "Criteria::is_empty")]
+    pub criteria: Criteria,
+}
+
+impl ItemChange {
+    /// A status change of item `id` in session file `sessie`.
+    pub fn status(sessie: &str, id: u64, status: QuestionStatus, tijd: &str) -> ItemChange {
+        ItemChange {
+            sessie: sessie.to_string(),
+            id,
+            status: Some(status),
+            tijd: tijd.to_string(),
+            door: String::new(),
+            toelichting: String::new(),
+            eigenaar: None,
+            criteria: Criteria::default(),
+        }
+    }
+
+    /// "status geagendeerd; eigenaar Pim; urgentie hoog"
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = self.status {
+            parts.push(format!("status {}", s.dutch()));
+        }
+        if let Some(e) = &self.eigenaar {
+            parts.push(if e.is_empty() {
+                "geen eigenaar".to_string()
+            } else {
+                format!("eigenaar {e}")
+            });
+        }
+        if !self.criteria.is_empty() {
+            parts.push(self.criteria.describe());
+        }
+        parts.join("; ")
+    }
+}
+
+/// A question (or action) of a session, by session file name and id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub sessie: String,
+    pub id: u64,
+}
+
+/// Two questions recognised as the same in this session: (`sessie`, `id`) is merged into
+/// (`in_sessie`, `in_id`); the backlog shows one question with both origins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Merge {
+    /// Session file and id of the question merged away.
+    pub sessie: String,
+    pub id: u64,
+    /// Session file and id of the question it is merged into.
+    pub in_sessie: String,
+    pub in_id: u64,
+    pub tijd: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub door: String,
+}
+
+impl Merge {
+    pub fn from_ref(&self) -> ItemRef {
+        ItemRef {
+            sessie: self.sessie.clone(),
+            id: self.id,
+        }
+    }
+
+    pub fn into_ref(&self) -> ItemRef {
+        ItemRef {
+            sessie: self.in_sessie.clone(),
+            id: self.in_id,
+        }
+    }
 }
 
 /// One "duiden van data" session.
@@ -319,7 +555,9 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aantekeningen: Vec<Annotation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub statuswijzigingen: Vec<StatusChange>,
+    pub wijzigingen: Vec<ItemChange>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub samenvoegingen: Vec<Merge>,
 }
 
 impl Session {
@@ -333,7 +571,8 @@ impl Session {
             agenda: Vec::new(),
             dataset,
             aantekeningen: Vec::new(),
-            statuswijzigingen: Vec::new(),
+            wijzigingen: Vec::new(),
+            samenvoegingen: Vec::new(),
         }
     }
 
@@ -507,6 +746,7 @@ mod tests {
             },
             status: None,
             eigenaar: String::new(),
+            criteria: Criteria::default(),
         }
     }
 

@@ -15,8 +15,7 @@ use super::strings;
 use super::tabs::Tab;
 use crate::session::store;
 use crate::session::{
-    Anchor, Annotation, DatasetRef, QuestionStatus, Session, StatusChange, minutes, now_local,
-    today,
+    Anchor, Annotation, DatasetRef, ItemChange, QuestionStatus, Session, minutes, now_local, today,
 };
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
@@ -183,15 +182,9 @@ impl App {
                     return;
                 };
                 let next = a.status.unwrap_or(QuestionStatus::Open).next();
-                let change = StatusChange {
-                    sessie: file,
-                    id: a.id,
-                    status: next,
-                    tijd: now_local(),
-                    door: String::new(),
-                    toelichting: String::new(),
-                };
-                match state.change(None, |s| s.statuswijzigingen.push(change)) {
+                let mut change = ItemChange::status(&file, a.id, next, &now_local());
+                change.door = state.session.facilitator.clone();
+                match state.change(None, |s| s.wijzigingen.push(change)) {
                     Ok(()) => {
                         f.items[f.selected].1.status = Some(next);
                         self.message = Some(strings::status_set(next.dutch()));

@@ -263,15 +263,15 @@ pub fn html(
         .cloned()
         .chain(std::iter::once((file_name.to_string(), session.clone())))
         .collect();
-    if !session.statuswijzigingen.is_empty() {
+    if !session.wijzigingen.is_empty() {
         let _ = writeln!(
             w,
-            "<section class=\"statuswijzigingen\">\n<h2>Statuswijzigingen</h2>\n\
-             <p>Status van vragen en acties uit eerdere sessies, gewijzigd in deze sessie.</p>\n\
+            "<section class=\"wijzigingen\">\n<h2>Wijzigingen in eerdere vragen en acties</h2>\n\
+             <p>Status, eigenaar of criteria van vragen en acties uit eerdere sessies, gewijzigd in deze sessie.</p>\n\
              <table>\n<thead><tr><th>Sessie</th><th class=\"nr\">Nr</th><th>Vraag of actie</th>\
-             <th>Nieuwe status</th><th>Door</th><th>Toelichting</th></tr></thead>\n<tbody>"
+             <th>Wijziging</th><th>Door</th><th>Toelichting</th></tr></thead>\n<tbody>"
         );
-        for c in &session.statuswijzigingen {
+        for c in &session.wijzigingen {
             let found = earlier
                 .iter()
                 .find(|(name, _)| *name == c.sessie)
@@ -290,9 +290,35 @@ pub fn html(
                 esc(&one_line(&c.sessie)),
                 c.id,
                 what,
-                c.status.dutch(),
+                dash_if_empty(esc(&c.describe())),
                 dash_if_empty(esc(&one_line(&c.door))),
                 dash_if_empty(esc(c.toelichting.trim())),
+            );
+        }
+        let _ = writeln!(w, "</tbody>\n</table>\n</section>");
+    }
+    if !session.samenvoegingen.is_empty() {
+        let _ = writeln!(
+            w,
+            "<section class=\"samenvoegingen\">\n<h2>Samengevoegde vragen</h2>\n\
+             <p>Vragen die in deze sessie als dezelfde vraag zijn herkend; de vragenlijst houdt beide herkomsten.</p>\n\
+             <table>\n<thead><tr><th>Vraag</th><th>Samengevoegd met</th><th>Door</th></tr></thead>\n<tbody>"
+        );
+        let text_of = |sessie: &str, id: u64| {
+            let text = earlier
+                .iter()
+                .find(|(name, _)| name == sessie)
+                .and_then(|(_, s)| s.get(id))
+                .map_or_else(|| "–".to_string(), |a| esc(a.tekst.trim()));
+            format!("{text} <small>({} nr {id})</small>", esc(&one_line(sessie)))
+        };
+        for m in &session.samenvoegingen {
+            let _ = writeln!(
+                w,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                text_of(&m.sessie, m.id),
+                text_of(&m.in_sessie, m.in_id),
+                dash_if_empty(esc(&one_line(&m.door))),
             );
         }
         let _ = writeln!(w, "</tbody>\n</table>\n</section>");

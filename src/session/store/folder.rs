@@ -86,7 +86,7 @@ pub fn todays_sessions(dir: &Path, today: &str) -> Vec<PathBuf> {
 }
 
 /// The open onderzoeksvragen and acties of earlier sessions on the same dataset (same
-/// `dataset.pad` or same hash), with their latest status after every status change recorded in
+/// `dataset.pad` or same hash), with their latest status, owner and criteria after every change recorded in
 /// the folder (including in `before` itself). "Earlier" is by file name, which starts with the
 /// date. Returns (session file name, annotation with its current status).
 pub fn previous_open_items(
@@ -119,10 +119,15 @@ pub fn open_items_among(
                 .map(move |a| (name.clone(), a.clone()))
         })
         .map(|(name, mut a)| {
-            a.status = Some(current_status(sessions, &name, &a));
+            let state = crate::session::backlog::item_state(sessions, &name, &a);
+            a.status = Some(state.status);
+            a.eigenaar = state.eigenaar;
+            a.criteria = state.criteria;
             (name, a)
         })
-        .filter(|(_, a)| a.is_open_item())
+        .filter(|(name, a)| {
+            a.is_open_item() && !crate::session::backlog::merged_away(sessions, name, a.id)
+        })
         .collect()
 }
 
@@ -131,46 +136,12 @@ pub(super) fn same_path(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// The latest status of an item: its own, unless a status change anywhere in `sessions` is later.
+/// The latest status of an item: its own, unless a change anywhere in `sessions` is later.
 /// Changes are ordered by their time, ties by the order of sessions and changes.
 pub fn current_status(
     sessions: &[(String, Session)],
     session_name: &str,
     item: &Annotation,
 ) -> QuestionStatus {
-    let own = item.effective_status().unwrap_or(QuestionStatus::Open);
-    let mut latest: Option<(SortTime, usize, QuestionStatus)> = None;
-    let mut order = 0usize;
-    for (_, s) in sessions {
-        for c in &s.statuswijzigingen {
-            order += 1;
-            if c.sessie == session_name && c.id == item.id {
-                let key = (SortTime::of(&c.tijd), order, c.status);
-                if latest
-                    .as_ref()
-                    .is_none_or(|l| (&l.0, l.1) <= (&key.0, key.1))
-                {
-                    latest = Some(key);
-                }
-            }
-        }
-    }
-    latest.map_or(own, |l| l.2)
-}
-
-/// A time text as an instant when it parses, else as text (sorted after nothing in particular, but
-/// consistently).
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum SortTime {
-    Instant(jiff::Timestamp),
-    Text(String),
-}
-
-impl SortTime {
-    fn of(text: &str) -> SortTime {
-        match text.parse::<jiff::Timestamp>() {
-            Ok(t) => SortTime::Instant(t),
-            Err(_) => SortTime::Text(text.to_string()),
-        }
-    }
+    crate::session::backlog::item_state(sessions, session_name, item).status
 }

@@ -95,6 +95,7 @@ mod tests {
             rol: Role::Beleid,
             naam: String::new(),
             tijd: "2026-11-05T10:00:00+01:00".into(),
+            criteria: Default::default(),
             anker: Anchor {
                 domein: "jeugd".into(),
                 indicator: "instroom".into(),
@@ -174,15 +175,13 @@ mod tests {
     #[test]
     fn status_change_needs_a_session() {
         let mut s = session();
-        s.statuswijzigingen
-            .push(crate::session::model::StatusChange {
-                sessie: " ".into(),
-                id: 1,
-                status: QuestionStatus::Beantwoord,
-                tijd: "2026-11-05T10:00:00+01:00".into(),
-                door: String::new(),
-                toelichting: String::new(),
-            });
+        s.wijzigingen
+            .push(crate::session::model::ItemChange::status(
+                " ",
+                1,
+                QuestionStatus::Beantwoord,
+                "2026-11-05T10:00:00+01:00",
+            ));
         let text = to_toml(&s).unwrap();
         let e = parse(Path::new("x.toml"), &text).unwrap_err();
         let line = text.lines().position(|l| l == "sessie = \" \"").unwrap() + 1;
@@ -195,16 +194,16 @@ mod tests {
     #[test]
     fn too_new_and_unknown_old_formats() {
         let text = to_toml(&session()).unwrap();
-        let newer = text.replace("formaat = 1", "formaat = 2\nnieuw_veld = true");
+        let newer = text.replace("formaat = 2", "formaat = 3\nnieuw_veld = true");
         match parse(Path::new("x.toml"), &newer) {
             Err(SessionError::TooNew {
-                found: 2,
-                supported: 1,
+                found: 3,
+                supported: 2,
                 ..
             }) => {}
             other => panic!("{other:?}"),
         }
-        let older = text.replace("formaat = 1", "formaat = 0");
+        let older = text.replace("formaat = 2", "formaat = 0");
         let e = parse(Path::new("x.toml"), &older).unwrap_err();
         assert!(e.to_string().contains("formaat 0"), "{e}");
     }
@@ -222,17 +221,11 @@ mod tests {
             soort: AnnotationKind::Onderzoeksvraag,
             ..a.aantekeningen[0].clone()
         });
-        let change = |status, tijd: &str| super::super::model::StatusChange {
-            sessie: "a.toml".into(),
-            id: q,
-            status,
-            tijd: tijd.into(),
-            door: String::new(),
-            toelichting: String::new(),
-        };
+        let change =
+            |status, tijd: &str| super::super::model::ItemChange::status("a.toml", q, status, tijd);
         let mut b = session();
         // Listed out of order: the later time wins, also across offsets.
-        b.statuswijzigingen = vec![
+        b.wijzigingen = vec![
             change(QuestionStatus::Beantwoord, "2026-12-01T10:00:00+01:00"),
             change(QuestionStatus::InOnderzoek, "2026-12-01T10:30:00+02:00"),
         ];

@@ -36,6 +36,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
     // First as a plain table: syntax errors, and the format version before the fields are checked
     // (a newer format may have fields this build does not know).
     let table: toml::Table = toml::from_str(text).map_err(toml_error)?;
+    if !table.contains_key("formaat") && !table.contains_key("aantekeningen") {
+        // Another program's TOML file in the folder: say so instead of listing unknown fields.
+        return Err(parse_error(
+            path,
+            1,
+            1,
+            format!(
+                "geen sessiebestand van duiden: het veld `formaat` ontbreekt; verwacht een sessie met formaat = {FORMAT_VERSION}, titel, datum en dataset"
+            ),
+        ));
+    }
     let session = match table.get("formaat") {
         Some(toml::Value::Integer(found)) if *found > i64::from(FORMAT_VERSION) => {
             return Err(SessionError::TooNew {
@@ -65,19 +76,34 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
     Ok(session)
 }
 
-/// Upgrades an older session file to [`FORMAT_VERSION`], one version at a time. There is only
-/// version 1 so far; version 2 will add a step `1 => migrate(from_1_to_2(value))` here.
-pub(super) fn migrate(value: toml::Table) -> Result<toml::Table, String> {
-    let version = value
-        .get("formaat")
-        .and_then(toml::Value::as_integer)
-        .unwrap_or(0);
-    match version {
-        v if v == i64::from(FORMAT_VERSION) => Ok(value),
-        _ => Err(format!(
-            "sessieformaat {version} bestaat niet; verwacht formaat = {FORMAT_VERSION}"
-        )),
+/// Upgrades an older session file to [`FORMAT_VERSION`], one version at a time, so every old
+/// version opens in every later build.
+pub(super) fn migrate(mut value: toml::Table) -> Result<toml::Table, String> {
+    loop {
+        let version = value
+            .get("formaat")
+            .and_then(toml::Value::as_integer)
+            .unwrap_or(0);
+        value = match version {
+            v if v == i64::from(FORMAT_VERSION) => return Ok(value),
+            1 => from_1_to_2(value),
+            _ => {
+                return Err(format!(
+                    "sessieformaat {version} bestaat niet; verwacht formaat = 1 t/m {FORMAT_VERSION}"
+                ));
+            }
+        };
     }
+}
+
+/// Version 2 generalised `statuswijzigingen` (status only) to `wijzigingen` (status, owner,
+/// criteria) and added criteria and merges, which version 1 files simply do not have.
+fn from_1_to_2(mut value: toml::Table) -> toml::Table {
+    if let Some(changes) = value.remove("statuswijzigingen") {
+        value.insert("wijzigingen".into(), changes);
+    }
+    value.insert("formaat".into(), toml::Value::Integer(2));
+    value
 }
 
 /// The common serde messages in Dutch ("missing field `tijd`" → "veld `tijd` ontbreekt"); other
@@ -146,6 +172,7 @@ enum Place {
     Van(usize),
     Tot(usize),
     Change(usize),
+    Merge(usize),
 }
 
 /// Dates, periods and ids a session must have right to be usable.
@@ -192,11 +219,31 @@ pub(super) fn check(s: &Session) -> Result<(), Problem> {
             }
         }
     }
-    for (i, c) in s.statuswijzigingen.iter().enumerate() {
+    for (i, c) in s.wijzigingen.iter().enumerate() {
         if c.sessie.trim().is_empty() {
             return Err(Problem {
                 at: Place::Change(i),
-                message: "statuswijziging zonder sessie; verwacht de bestandsnaam van de sessie met de vraag".into(),
+                message:
+                    "wijziging zonder sessie; verwacht de bestandsnaam van de sessie met de vraag"
+                        .into(),
+            });
+        }
+    }
+    for (i, m) in s.samenvoegingen.iter().enumerate() {
+        if m.sessie.trim().is_empty() || m.in_sessie.trim().is_empty() {
+            return Err(Problem {
+                at: Place::Merge(i),
+                message: "samenvoeging zonder sessie; verwacht de bestandsnamen van beide sessies"
+                    .into(),
+            });
+        }
+        if m.sessie == m.in_sessie && m.id == m.in_id {
+            return Err(Problem {
+                at: Place::Merge(i),
+                message: format!(
+                    "vraag {} wordt met zichzelf samengevoegd; verwacht twee verschillende vragen",
+                    m.id
+                ),
             });
         }
     }
@@ -212,7 +259,9 @@ impl Problem {
             #[serde(default)]
             aantekeningen: Vec<AnnotationSpans>,
             #[serde(default)]
-            statuswijzigingen: Vec<ChangeSpans>,
+            wijzigingen: Vec<ChangeSpans>,
+            #[serde(default)]
+            samenvoegingen: Vec<ChangeSpans>,
         }
         #[derive(Deserialize)]
         struct ChangeSpans {
@@ -241,7 +290,8 @@ impl Problem {
                 .get(i)
                 .and_then(|a| a.anker.tot.as_ref())
                 .map(|t| t.span()),
-            Place::Change(i) => spans.statuswijzigingen.get(i).map(|c| c.sessie.span()),
+            Place::Change(i) => spans.wijzigingen.get(i).map(|c| c.sessie.span()),
+            Place::Merge(i) => spans.samenvoegingen.get(i).map(|c| c.sessie.span()),
         };
         span.map_or((1, 1), |s| line_col(text, s.start))
     }

@@ -49,6 +49,7 @@ impl AnnotateForm {
             anker: anchor,
             status: None,
             eigenaar: String::new(),
+            criteria: Default::default(),
         };
         AnnotateForm {
             step: Step::Kind,

@@ -1,16 +1,10 @@
-//! Plain-text, CSV and JSON renderings of analysis results for the command line.
+//! The named differences between sources, for `duiden verschillen`.
 
+use super::{Format, csv_field};
 use crate::analysis::mismatch::Mismatch;
 use crate::model::number::{format_auto, format_pct};
 use serde::Serialize;
 use std::fmt::Write;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Csv,
-    Json,
-}
 
 /// One difference as scripts read it: plain numbers, machine period codes.
 #[derive(Serialize)]
@@ -108,14 +102,5 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
             let _ = writeln!(out, "{} verschillen", found.len());
             out
         }
-    }
-}
-
-/// RFC 4180: quote when needed, double the quotes inside.
-fn csv_field(f: &str) -> String {
-    if f.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", f.replace('"', "\"\""))
-    } else {
-        f.to_string()
     }
 }

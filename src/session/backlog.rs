@@ -1,0 +1,484 @@
+//! The research-question backlog: every onderzoeksvraag from every session in one list, with
+//! its current status, owner and selection criteria after all changes and merges recorded in the
+//! session folder, and its history. Also the current state of a single question or action (for
+//! the follow-up at the start of a session).
+//!
+//! Changes are ordered by their time (RFC 3339, compared as instants), ties by the order of
+//! sessions and of changes within a session.
+
+use super::model::{
+    Annotation, AnnotationKind, Criteria, Criterion, ItemChange, ItemRef, Merge, QuestionStatus,
+    Session,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// What happened to a question, in one line of its history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Raised in a session, with the status, owner and criteria it got there.
+    Raised,
+    /// Changed in a (later) session.
+    Changed(ItemChange),
+    /// This origin (`item` of the entry) was merged into another question.
+    Merged { with: ItemRef },
+}
+
+/// One line of a question's history: in which session, when, by whom, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    /// File name of the session in which it happened.
+    pub sessie: String,
+    /// That session's date (YYYY-MM-DD).
+    pub datum: String,
+    pub tijd: String,
+    /// Who: a name or a role; empty when not recorded.
+    pub door: String,
+    /// The question (origin) the entry is about.
+    pub item: ItemRef,
+    /// The status after this entry.
+    pub status: QuestionStatus,
+    pub event: Event,
+}
+
+/// Where a (merged) question was raised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub item: ItemRef,
+    pub datum: String,
+    pub titel: String,
+    pub annotation: Annotation,
+}
+
+/// One question in the backlog; merged questions are one item with several origins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BacklogItem {
+    /// The first origin is the question the others were merged into.
+    pub origins: Vec<Origin>,
+    pub status: QuestionStatus,
+    pub eigenaar: String,
+    pub criteria: Criteria,
+    /// In time order.
+    pub history: Vec<HistoryEntry>,
+}
+
+impl BacklogItem {
+    pub fn key(&self) -> &ItemRef {
+        &self.origins[0].item
+    }
+
+    pub fn question(&self) -> &Annotation {
+        &self.origins[0].annotation
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status.is_open()
+    }
+
+    /// The sum of the criteria weights (0–12); higher first.
+    pub fn priority(&self) -> u8 {
+        self.criteria.score()
+    }
+}
+
+/// The current state of one question or action after all changes in `sessions`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemState {
+    pub status: QuestionStatus,
+    pub eigenaar: String,
+    pub criteria: Criteria,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The state of a question or action `item` of session file `session_name`, after every change
+/// recorded in `sessions`, including the changes to questions merged into it.
+pub fn item_state(
+    sessions: &[(String, Session)],
+    session_name: &str,
+    item: &Annotation,
+) -> ItemState {
+    let index = Index::new(sessions);
+    let r = ItemRef {
+        sessie: session_name.to_string(),
+        id: item.id,
+    };
+    let mut parts = vec![(r.clone(), index.date_of(session_name), item)];
+    for (name, s) in sessions {
+        for a in &s.aantekeningen {
+            let other = ItemRef {
+                sessie: name.clone(),
+                id: a.id,
+            };
+            if other != r && index.merged_into.contains_key(&other) && index.root(&other) == r {
+                parts.push((other, s.datum.clone(), a));
+            }
+        }
+    }
+    state_of(&index, &parts)
+}
+
+/// Every onderzoeksvraag in `sessions` (pairs of file name and session), merged questions as one,
+/// ordered: open first, then by priority (sum of the criteria), urgentie, relevantie, and oldest
+/// first.
+pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
+    let index = Index::new(sessions);
+    // Group the questions by the question they were (transitively) merged into.
+    let mut groups: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
+    for (name, s) in sessions {
+        for a in &s.aantekeningen {
+            if a.soort != AnnotationKind::Onderzoeksvraag {
+                continue;
+            }
+            let r = ItemRef {
+                sessie: name.clone(),
+                id: a.id,
+            };
+            groups.entry(index.root(&r)).or_default().push(r);
+        }
+    }
+    let mut items: Vec<BacklogItem> = groups
+        .into_iter()
+        .filter_map(|(root, mut members)| {
+            // The root first (when it exists; a merge into a question that is gone leaves the
+            // others), then the others in session order.
+            members.sort_by_key(|m| (*m != root, index.order_of(&m.sessie), m.id));
+            let parts: Vec<(ItemRef, String, &Annotation)> = members
+                .into_iter()
+                .filter_map(|m| {
+                    let a = index.annotation(&m)?;
+                    let datum = index.date_of(&m.sessie);
+                    Some((m, datum, a))
+                })
+                .collect();
+            if parts.is_empty() {
+                return None;
+            }
+            let state = state_of(&index, &parts);
+            Some(BacklogItem {
+                origins: parts
+                    .iter()
+                    .map(|(r, datum, a)| Origin {
+                        item: r.clone(),
+                        datum: datum.clone(),
+                        titel: index.title_of(&r.sessie),
+                        annotation: (*a).clone(),
+                    })
+                    .collect(),
+                status: state.status,
+                eigenaar: state.eigenaar,
+                criteria: state.criteria,
+                history: state.history,
+            })
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        let key = |i: &BacklogItem| {
+            (
+                !i.is_open(),
+                std::cmp::Reverse(i.priority()),
+                std::cmp::Reverse(i.criteria.urgentie),
+                std::cmp::Reverse(i.criteria.relevantie),
+                i.origins[0].datum.clone(),
+                index.order_of(&i.key().sessie),
+                i.key().id,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    items
+}
+
+/// Is this question merged into another one (so it is followed up as that one)?
+pub fn merged_away(sessions: &[(String, Session)], session_name: &str, id: u64) -> bool {
+    let index = Index::new(sessions);
+    let r = ItemRef {
+        sessie: session_name.to_string(),
+        id,
+    };
+    index.root(&r) != r
+}
+
+/// How alike two question texts are, 0–1: the overlap of their words of four letters or more
+/// (Jaccard), so "Waarom stijgt de instroom jeugdhulp?" and "Waardoor stijgt instroom in de
+/// jeugdhulp" count as near-duplicates.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let words = |t: &str| -> std::collections::BTreeSet<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+/// From this similarity on, questions are offered as possible duplicates.
+pub const NEAR_DUPLICATE: f64 = 0.5;
+
+/// Sessions by file name, the merges, and the changes per item.
+struct Index<'a> {
+    sessions: &'a [(String, Session)],
+    position: HashMap<&'a str, usize>,
+    /// Merged-away question → the question it was merged into (the latest merge wins).
+    merged_into: HashMap<ItemRef, (ItemRef, &'a Merge, usize)>,
+}
+
+impl<'a> Index<'a> {
+    fn new(sessions: &'a [(String, Session)]) -> Index<'a> {
+        let position = sessions
+            .iter()
+            .enumerate()
+            .map(|(i, (n, _))| (n.as_str(), i))
+            .collect();
+        let mut merged_into = HashMap::new();
+        for (i, (_, s)) in sessions.iter().enumerate() {
+            for m in &s.samenvoegingen {
+                merged_into.insert(m.from_ref(), (m.into_ref(), m, i));
+            }
+        }
+        Index {
+            sessions,
+            position,
+            merged_into,
+        }
+    }
+
+    /// The question `r` ends up in after following merges (a cycle stops where it closes).
+    fn root(&self, r: &ItemRef) -> ItemRef {
+        let mut cur = r.clone();
+        let mut seen = vec![cur.clone()];
+        while let Some((next, _, _)) = self.merged_into.get(&cur) {
+            if seen.contains(next) {
+                break;
+            }
+            cur = next.clone();
+            seen.push(cur.clone());
+        }
+        cur
+    }
+
+    fn order_of(&self, name: &str) -> usize {
+        self.position.get(name).copied().unwrap_or(usize::MAX)
+    }
+
+    fn session(&self, name: &str) -> Option<&'a Session> {
+        self.position.get(name).map(|i| &self.sessions[*i].1)
+    }
+
+    fn date_of(&self, name: &str) -> String {
+        self.session(name)
+            .map(|s| s.datum.clone())
+            .unwrap_or_default()
+    }
+
+    fn title_of(&self, name: &str) -> String {
+        self.session(name)
+            .map(|s| s.titel.clone())
+            .unwrap_or_default()
+    }
+
+    fn annotation(&self, r: &ItemRef) -> Option<&'a Annotation> {
+        self.session(&r.sessie)?.get(r.id)
+    }
+}
+
+fn who(a: &Annotation) -> String {
+    if a.naam.is_empty() {
+        a.rol.dutch().to_string()
+    } else {
+        format!("{} ({})", a.naam, a.rol.dutch())
+    }
+}
+
+/// Folds the raise of every part and every change and merge that concerns them, in time order.
+/// The first part is the question the others were merged into: its own status counts; the
+/// others add their owner and criteria where the first has none.
+fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemState {
+    struct Pending {
+        time: SortTime,
+        order: usize,
+        entry: HistoryEntry,
+    }
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut order = 0usize;
+    for (i, (r, datum, a)) in parts.iter().enumerate() {
+        pending.push(Pending {
+            time: SortTime::of(&a.tijd),
+            // Raises sort before changes at the same time.
+            order: i,
+            entry: HistoryEntry {
+                sessie: r.sessie.clone(),
+                datum: datum.clone(),
+                tijd: a.tijd.clone(),
+                door: who(a),
+                item: r.clone(),
+                status: QuestionStatus::Open,
+                event: Event::Raised,
+            },
+        });
+    }
+    let base = parts.len();
+    for (name, s) in index.sessions {
+        for c in &s.wijzigingen {
+            order += 1;
+            let target = ItemRef {
+                sessie: c.sessie.clone(),
+                id: c.id,
+            };
+            if parts.iter().any(|(r, _, _)| *r == target) {
+                pending.push(Pending {
+                    time: SortTime::of(&c.tijd),
+                    order: base + order,
+                    entry: HistoryEntry {
+                        sessie: name.clone(),
+                        datum: s.datum.clone(),
+                        tijd: c.tijd.clone(),
+                        door: c.door.clone(),
+                        item: target,
+                        status: QuestionStatus::Open,
+                        event: Event::Changed(c.clone()),
+                    },
+                });
+            }
+        }
+        for m in &s.samenvoegingen {
+            order += 1;
+            let (from, into) = (m.from_ref(), m.into_ref());
+            let from_in = parts.iter().any(|(r, _, _)| *r == from);
+            let into_in = parts.iter().any(|(r, _, _)| *r == into);
+            if from_in && into_in {
+                pending.push(Pending {
+                    time: SortTime::of(&m.tijd),
+                    order: base + order,
+                    entry: HistoryEntry {
+                        sessie: name.clone(),
+                        datum: s.datum.clone(),
+                        tijd: m.tijd.clone(),
+                        door: m.door.clone(),
+                        item: from,
+                        status: QuestionStatus::Open,
+                        event: Event::Merged { with: into },
+                    },
+                });
+            }
+        }
+    }
+    pending.sort_by(|a, b| (&a.time, a.order).cmp(&(&b.time, b.order)));
+
+    let (first, _, first_annotation) = &parts[0];
+    let mut status = first_annotation
+        .effective_status()
+        .unwrap_or(QuestionStatus::Open);
+    let mut eigenaar = first_annotation.eigenaar.clone();
+    let mut criteria = Criteria::default();
+    // Criteria weighed where the duplicates were raised count unless the main question's own say
+    // otherwise.
+    for (_, _, a) in &parts[1..] {
+        criteria.overlay(&a.criteria);
+        if eigenaar.is_empty() {
+            eigenaar = a.eigenaar.clone();
+        }
+    }
+    criteria.overlay(&first_annotation.criteria);
+
+    // Replay: before a part's raise its own status is not known yet, so the raise of the main
+    // question shows its own status and the others the status at that moment.
+    let mut history = Vec::with_capacity(pending.len());
+    let mut replay_status = QuestionStatus::Open;
+    for mut p in pending {
+        match &p.entry.event {
+            Event::Raised if p.entry.item == *first => replay_status = status,
+            Event::Raised => {}
+            Event::Changed(c) => {
+                if let Some(s) = c.status {
+                    replay_status = s;
+                }
+                if let Some(e) = &c.eigenaar {
+                    eigenaar = e.clone();
+                }
+                criteria.overlay(&c.criteria);
+            }
+            Event::Merged { .. } => {}
+        }
+        p.entry.status = replay_status;
+        history.push(p.entry);
+    }
+    // The final status is the latest explicit change, else the main question's own.
+    if let Some(last) = history.iter().rev().find_map(|h| match &h.event {
+        Event::Changed(c) => c.status,
+        _ => None,
+    }) {
+        status = last;
+    }
+    ItemState {
+        status,
+        eigenaar,
+        criteria,
+        history,
+    }
+}
+
+/// A time text as an instant when it parses, else as text (after all instants, consistently).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum SortTime {
+    Instant(jiff::Timestamp),
+    Text(String),
+}
+
+impl SortTime {
+    pub(crate) fn of(text: &str) -> SortTime {
+        match text.parse::<jiff::Timestamp>() {
+            Ok(t) => SortTime::Instant(t),
+            Err(_) => SortTime::Text(text.to_string()),
+        }
+    }
+}
+
+/// "relevantie hoog · urgentie – · …" for every criterion, with a dash when not weighed.
+pub fn criteria_line(c: &Criteria) -> String {
+    Criterion::ALL
+        .iter()
+        .map(|k| format!("{} {}", k.dutch(), c.get(*k).map_or("–", |l| l.dutch())))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// One line describing a history entry in Dutch: "gesteld door toegang (open)", "status
+/// geagendeerd; urgentie hoog", "samengevoegd met vraag 2 uit 2026-09-10-….toml".
+pub fn describe(entry: &HistoryEntry) -> String {
+    match &entry.event {
+        Event::Raised => format!("gesteld ({})", entry.status.dutch()),
+        Event::Changed(c) => {
+            let mut d = c.describe();
+            if !c.toelichting.trim().is_empty() {
+                d.push_str(&format!(" — {}", c.toelichting.trim()));
+            }
+            if d.is_empty() {
+                "gewijzigd".to_string()
+            } else {
+                d
+            }
+        }
+        Event::Merged { with, .. } => format!(
+            "vraag {} uit {} samengevoegd met vraag {} uit {}",
+            entry.item.id, entry.item.sessie, with.id, with.sessie
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_of_near_duplicates() {
+        let a = "Waarom stijgt de instroom in de jeugdhulp sinds 2023?";
+        let b = "waarom stijgt instroom jeugdhulp";
+        assert!(similarity(a, b) >= NEAR_DUPLICATE, "{}", similarity(a, b));
+        assert!(similarity(a, "Hoe lang wachten cliënten op Wmo-hulp?") < 0.2);
+        assert_eq!(similarity("", ""), 0.0);
+    }
+}

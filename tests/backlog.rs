@@ -1,0 +1,477 @@
+//! The research-question backlog across sessions: status changes, criteria, merges, ordering,
+//! the `duiden vragen` exports, and reading older session formats.
+
+use duiden::session::backlog::{Event, NEAR_DUPLICATE, backlog, similarity};
+use duiden::session::store;
+use duiden::session::{
+    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, Level, Merge,
+    QuestionStatus, Role, Session,
+};
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+fn dataset() -> DatasetRef {
+    DatasetRef {
+        pad: "datasets/voorbeeld".into(),
+        hash: "h".into(),
+    }
+}
+
+fn note(soort: AnnotationKind, tekst: &str, rol: Role, naam: &str, tijd: &str) -> Annotation {
+    Annotation {
+        id: 0,
+        soort,
+        tekst: tekst.into(),
+        rol,
+        naam: naam.into(),
+        tijd: tijd.into(),
+        status: None,
+        eigenaar: String::new(),
+        criteria: Criteria::default(),
+        anker: Anchor {
+            domein: "jeugd".into(),
+            indicator: "instroom".into(),
+            bronnen: vec!["gemeente-registratie".into()],
+            van: "2023-01".into(),
+            tot: Some("2024-12".into()),
+            verschil: None,
+        },
+    }
+}
+
+fn criteria(r: Option<Level>, u: Option<Level>, h: Option<Level>, b: Option<Level>) -> Criteria {
+    Criteria {
+        relevantie: r,
+        urgentie: u,
+        haalbaarheid: h,
+        breed_gedragen: b,
+    }
+}
+
+const MEI: &str = "2026-05-14-mei.toml";
+const JULI: &str = "2026-07-09-juli.toml";
+const SEPT: &str = "2026-09-10-september.toml";
+
+/// Three sessions: May raises two questions; July raises a near-duplicate of the first and moves
+/// the second on; September merges the duplicate, weighs the first and closes the second.
+fn three_sessions() -> Vec<(String, Session)> {
+    use AnnotationKind::*;
+    use Level::*;
+    let mut mei = Session::new("Mei", "2026-05-14", dataset());
+    mei.add(note(
+        Observatie,
+        "Instroom stijgt",
+        Role::Toegang,
+        "",
+        "2026-05-14T10:00:00+02:00",
+    ));
+    mei.add(note(
+        Onderzoeksvraag,
+        "Waarom stijgt de instroom in de jeugdhulp sinds 2023?",
+        Role::Toegang,
+        "Ingrid Maas",
+        "2026-05-14T10:05:00+02:00",
+    )); // 2
+    mei.add(note(
+        Onderzoeksvraag,
+        "Hoe lang wachten cliënten op Wmo-hulp na de melding?",
+        Role::Beleid,
+        "Rob Janssen",
+        "2026-05-14T10:20:00+02:00",
+    )); // 3
+    mei.add(note(
+        Actie,
+        "Wachttijden opvragen",
+        Role::Analist,
+        "",
+        "2026-05-14T10:30:00+02:00",
+    )); // 4: an action, not in the backlog
+
+    let mut juli = Session::new("Juli", "2026-07-09", dataset());
+    juli.add(note(
+        Onderzoeksvraag,
+        "Waardoor stijgt instroom jeugdhulp sinds 2023",
+        Role::Aanbieder,
+        "Sanne de Vries",
+        "2026-07-09T13:00:00+02:00",
+    )); // 1
+    juli.wijzigingen = vec![ItemChange {
+        door: "Marieke van den Berg".into(),
+        eigenaar: Some("BiO".into()),
+        criteria: criteria(Some(Hoog), Some(Hoog), None, None),
+        ..ItemChange::status(
+            MEI,
+            3,
+            QuestionStatus::Geagendeerd,
+            "2026-07-09T13:30:00+02:00",
+        )
+    }];
+
+    let mut sept = Session::new("September", "2026-09-10", dataset());
+    let mut low = note(
+        Onderzoeksvraag,
+        "Welke wijken hebben de meeste herhaalaanvragen?",
+        Role::Toegang,
+        "",
+        "2026-09-10T10:10:00+02:00",
+    );
+    low.criteria = criteria(Some(Midden), Some(Laag), Some(Hoog), Some(Laag)); // 7, urgentie laag
+    sept.add(low); // 1
+    let mut urgent = note(
+        Onderzoeksvraag,
+        "Komen jongeren met een LVB te laat in beeld?",
+        Role::Aanbieder,
+        "",
+        "2026-09-10T10:20:00+02:00",
+    );
+    urgent.criteria = criteria(Some(Midden), Some(Hoog), Some(Laag), Some(Laag)); // 7, urgentie hoog
+    sept.add(urgent); // 2
+    sept.add(note(
+        Onderzoeksvraag,
+        "Nog niet gewogen vraag",
+        Role::Overig,
+        "",
+        "2026-09-10T10:30:00+02:00",
+    )); // 3
+    sept.samenvoegingen = vec![Merge {
+        sessie: JULI.into(),
+        id: 1,
+        in_sessie: MEI.into(),
+        in_id: 2,
+        tijd: "2026-09-10T09:40:00+02:00".into(),
+        door: "Marieke van den Berg".into(),
+    }];
+    sept.wijzigingen = vec![
+        ItemChange {
+            status: None,
+            criteria: criteria(Some(Hoog), Some(Midden), Some(Hoog), Some(Hoog)),
+            ..ItemChange::status(MEI, 2, QuestionStatus::Open, "2026-09-10T09:45:00+02:00")
+        },
+        ItemChange {
+            toelichting: "Rapport wachttijden Wmo 2026".into(),
+            ..ItemChange::status(
+                MEI,
+                3,
+                QuestionStatus::Beantwoord,
+                "2026-09-10T09:50:00+02:00",
+            )
+        },
+        ItemChange::status(
+            JULI,
+            1,
+            QuestionStatus::InOnderzoek,
+            "2026-09-10T09:55:00+02:00",
+        ),
+    ];
+    vec![(MEI.into(), mei), (JULI.into(), juli), (SEPT.into(), sept)]
+}
+
+#[test]
+fn backlog_over_three_sessions_with_changes_and_a_merge() {
+    let sessions = three_sessions();
+    let items = backlog(&sessions);
+    let keys: Vec<(String, u64)> = items
+        .iter()
+        .map(|i| (i.key().sessie.clone(), i.key().id))
+        .collect();
+    // Open first; by priority; at equal priority the more urgent; closed last. The July
+    // duplicate is not a question of its own, and the action is not in the backlog.
+    assert_eq!(
+        keys,
+        [
+            (MEI.to_string(), 2),  // 11
+            (SEPT.to_string(), 2), // 7, urgentie hoog
+            (SEPT.to_string(), 1), // 7, urgentie laag
+            (SEPT.to_string(), 3), // 0
+            (MEI.to_string(), 3),  // beantwoord
+        ]
+    );
+    let priorities: Vec<u8> = items.iter().map(|i| i.priority()).collect();
+    assert_eq!(priorities, [11, 7, 7, 0, 6]);
+
+    // The merged question keeps both origins and both histories; the change made to the
+    // duplicate after the merge counts for the merged question.
+    let merged = &items[0];
+    let origins: Vec<(&str, u64)> = merged
+        .origins
+        .iter()
+        .map(|o| (o.item.sessie.as_str(), o.item.id))
+        .collect();
+    assert_eq!(origins, [(MEI, 2), (JULI, 1)]);
+    assert_eq!(merged.origins[1].annotation.naam, "Sanne de Vries");
+    assert_eq!(merged.status, QuestionStatus::InOnderzoek);
+    let steps: Vec<(&str, QuestionStatus, bool)> = merged
+        .history
+        .iter()
+        .map(|h| {
+            (
+                h.sessie.as_str(),
+                h.status,
+                matches!(h.event, Event::Merged { .. }),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (MEI, QuestionStatus::Open, false),
+            (JULI, QuestionStatus::Open, false),
+            (SEPT, QuestionStatus::Open, true),
+            (SEPT, QuestionStatus::Open, false),
+            (SEPT, QuestionStatus::InOnderzoek, false),
+        ]
+    );
+    assert_eq!(merged.history[2].door, "Marieke van den Berg");
+
+    // Status history of the answered question: which session, what status, when, by whom.
+    let answered = &items[4];
+    let history: Vec<(&str, QuestionStatus, &str, &str)> = answered
+        .history
+        .iter()
+        .map(|h| {
+            (
+                h.sessie.as_str(),
+                h.status,
+                h.tijd.as_str(),
+                h.door.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        history,
+        [
+            (
+                MEI,
+                QuestionStatus::Open,
+                "2026-05-14T10:20:00+02:00",
+                "Rob Janssen (beleid)"
+            ),
+            (
+                JULI,
+                QuestionStatus::Geagendeerd,
+                "2026-07-09T13:30:00+02:00",
+                "Marieke van den Berg"
+            ),
+            (
+                SEPT,
+                QuestionStatus::Beantwoord,
+                "2026-09-10T09:50:00+02:00",
+                ""
+            ),
+        ]
+    );
+    assert_eq!(answered.eigenaar, "BiO");
+    assert_eq!(answered.criteria.urgentie, Some(Level::Hoog));
+    assert_eq!(answered.status, QuestionStatus::Beantwoord);
+}
+
+#[test]
+fn merged_duplicates_are_followed_up_once() {
+    let sessions = three_sessions();
+    let open = store::open_items_among(&sessions, ("datasets/voorbeeld", ""), "2026-12-01-x.toml");
+    let refs: Vec<(&str, u64)> = open.iter().map(|(n, a)| (n.as_str(), a.id)).collect();
+    // May's question (merged into), May's action, September's three; not July's duplicate and
+    // not the answered one.
+    assert_eq!(refs, [(MEI, 2), (MEI, 4), (SEPT, 1), (SEPT, 2), (SEPT, 3)]);
+    let (_, q) = &open[0];
+    assert_eq!(q.status, Some(QuestionStatus::InOnderzoek));
+    assert_eq!(q.criteria.score(), 11);
+    // The duplicate was recognisable as one.
+    let text = |s: usize, id: u64| sessions[s].1.get(id).unwrap().tekst.clone();
+    assert!(similarity(&text(0, 2), &text(1, 1)) >= NEAR_DUPLICATE);
+    assert!(similarity(&text(0, 2), &text(0, 3)) < NEAR_DUPLICATE);
+}
+
+#[test]
+fn changes_and_merges_survive_save_and_load() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, s) in three_sessions() {
+        let path = dir.path().join(&name);
+        store::save_atomic(&path, &s).unwrap();
+        assert_eq!(store::load(&path).unwrap(), s, "{name}");
+    }
+    let text = fs::read_to_string(dir.path().join(SEPT)).unwrap();
+    assert!(text.contains("[[samenvoegingen]]\nsessie = \"2026-07-09-juli.toml\"\nid = 1\nin_sessie = \"2026-05-14-mei.toml\"\nin_id = 2\n"), "{text}");
+    assert!(
+        text.contains("[aantekeningen.criteria]\nrelevantie = \"midden\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_merge_of_a_question_with_itself_is_refused_with_its_place() {
+    let (_, mut s) = three_sessions().remove(2);
+    s.samenvoegingen[0].in_sessie = JULI.into();
+    s.samenvoegingen[0].in_id = 1;
+    let text = store::to_toml(&s).unwrap();
+    let e = store::parse(Path::new("s.toml"), &text).unwrap_err();
+    let line = text
+        .lines()
+        .position(|l| l == "[[samenvoegingen]]")
+        .unwrap()
+        + 2;
+    assert!(
+        e.to_string().starts_with(&format!("s.toml:{line}:10: ")),
+        "{e}"
+    );
+    assert!(e.to_string().contains("met zichzelf"), "{e}");
+}
+
+#[test]
+fn a_session_of_format_1_opens_and_is_not_changed() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessie-formaat-1.toml");
+    let before = fs::read(&path).unwrap();
+    assert!(String::from_utf8_lossy(&before).starts_with("formaat = 1\n"));
+    let s = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.formaat, duiden::session::FORMAT_VERSION);
+    assert_eq!(s.aantekeningen.len(), 15);
+    // Version 1 `statuswijzigingen` are version 2 `wijzigingen`.
+    assert_eq!(s.wijzigingen.len(), 1);
+    let c = &s.wijzigingen[0];
+    assert_eq!(
+        (c.sessie.as_str(), c.id, c.status),
+        (
+            "2026-09-10-duiden-van-data.toml",
+            2,
+            Some(QuestionStatus::InOnderzoek)
+        )
+    );
+    assert_eq!(c.door, "Marieke van den Berg");
+    assert!(c.criteria.is_empty() && c.eigenaar.is_none());
+    assert_eq!(fs::read(&path).unwrap(), before, "reading never writes");
+    // Saved again, it is a version 2 file that reads back the same.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("s.toml");
+    store::save_atomic(&copy, &s).unwrap();
+    let text = fs::read_to_string(&copy).unwrap();
+    assert!(text.starts_with("formaat = 2\n") && text.contains("[[wijzigingen]]"));
+    assert_eq!(store::load(&copy).unwrap(), s);
+}
+
+/// The three sessions in a folder, with a broken and a foreign TOML file beside them.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, s) in three_sessions() {
+        store::save_atomic(&dir.path().join(name), &s).unwrap();
+    }
+    fs::write(
+        dir.path().join("2026-10-01-kapot.toml"),
+        "formaat = 2\ntitel = \"Kapot\nd",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("Cargo.toml"),
+        "[package]\nname = \"iets-anders\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn duiden(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn vragen_csv_lists_open_first_by_priority_and_skips_broken_files() {
+    let dir = folder();
+    let (ok, csv, err) = duiden(&["vragen", dir.path().to_str().unwrap(), "--formaat", "csv"]);
+    assert!(ok, "{err}");
+    // Both bad files are named with their problem; the others are still read.
+    assert!(err.contains("2026-10-01-kapot.toml:3:2: "), "{err}");
+    assert!(
+        err.contains("Cargo.toml:1:1: geen sessiebestand van duiden"),
+        "{err}"
+    );
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with(
+        "nr,status,prioriteit,relevantie,urgentie,haalbaarheid,breed_gedragen,eigenaar,vraag,"
+    ));
+    assert_eq!(lines.len(), 6, "{csv}");
+    assert!(
+        lines[1].starts_with("1,in onderzoek,11,hoog,midden,hoog,hoog,,Waarom stijgt de instroom"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains("2026-05-14-mei.toml#2; 2026-07-09-juli.toml#1"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains("Waardoor stijgt instroom jeugdhulp sinds 2023"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("2,open,7,midden,hoog,laag,laag,"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].starts_with("3,open,7,midden,laag,hoog,laag,"),
+        "{}",
+        lines[3]
+    );
+    assert!(lines[4].starts_with("4,open,0,,,,,"), "{}", lines[4]);
+    assert!(
+        lines[5].starts_with("5,beantwoord,6,hoog,hoog,,,BiO,Hoe lang wachten"),
+        "{}",
+        lines[5]
+    );
+    assert!(lines[5].contains("status geagendeerd; eigenaar BiO; relevantie hoog, urgentie hoog (Marieke van den Berg)"), "{}", lines[5]);
+}
+
+#[test]
+fn vragen_markdown_to_a_file() {
+    let dir = folder();
+    let out = dir.path().join("agenda.md");
+    let (ok, stdout, err) = duiden(&[
+        "vragen",
+        dir.path().to_str().unwrap(),
+        "--uit",
+        out.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(stdout.is_empty());
+    assert!(err.contains("vragenlijst geschreven"), "{err}");
+    let md = fs::read_to_string(&out).unwrap();
+    assert!(md.contains("5 vragen uit 3 sessies"), "{md}");
+    assert!(
+        md.contains("## Open vragen (4)") && md.contains("## Afgeronde vragen (1)"),
+        "{md}"
+    );
+    let first = md
+        .find("### 1. Waarom stijgt de instroom")
+        .expect("merged question first");
+    let answered = md
+        .find("### 5. Hoe lang wachten")
+        .expect("answered question last");
+    assert!(first < answered);
+    assert!(md.contains("- **Ook gesteld: “Waardoor stijgt instroom jeugdhulp sinds 2023”** op 9 juli 2026, Juli (`2026-07-09-juli.toml` nr 1), door Sanne de Vries (aanbieder)"), "{md}");
+    assert!(
+        md.contains(
+            "vraag 1 uit 2026-07-09-juli.toml samengevoegd met vraag 2 uit 2026-05-14-mei.toml"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("status beantwoord — Rapport wachttijden Wmo 2026"),
+        "{md}"
+    );
+}
+
+#[test]
+fn vragen_on_a_missing_folder_fails_clearly() {
+    let (ok, _, err) = duiden(&["vragen", "/bestaat/niet"]);
+    assert!(!ok);
+    assert!(err.contains("/bestaat/niet"), "{err}");
+}

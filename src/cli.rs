@@ -109,6 +109,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = NotulenFormaat::Md)]
         formaat: NotulenFormaat,
     },
+    /// Terugkijken (alleen lezen): alle sessies, aantekeningen per indicator, zoeken en filteren, de vragenlijst
+    Terugkijken {
+        /// Map met sessiebestanden
+        #[arg(default_value = "sessions")]
+        map: PathBuf,
+        /// Kleurthema
+        #[arg(long, value_enum, default_value_t = Thema::Donker)]
+        thema: Thema,
+    },
     /// Alle onderzoeksvragen uit alle sessies, open eerst en op prioriteit, met hun geschiedenis
     Vragen {
         /// Map met sessiebestanden
@@ -150,6 +159,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             drempel,
         }) => verschillen(&dataset, domein, indicator, formaat, drempel),
         Some(Command::Vragen { map, formaat, uit }) => vragen(&map, formaat, uit.as_deref()),
+        Some(Command::Terugkijken { map, thema }) => terugkijken(&map, thema),
         None => open_tui(cli),
     }
 }
@@ -177,6 +187,46 @@ fn sessions_in(dir: &Path) -> Option<Vec<(String, crate::session::Session)>> {
         }
     }
     Some(ok)
+}
+
+/// Review mode: reads the folder once, never writes. Datasets are loaded when a chart is opened;
+/// a session's `dataset.pad` is relative to the working directory, as recorded.
+fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
+    if let Err(e) = std::fs::read_dir(dir) {
+        eprintln!(
+            "duiden: sessiemap {} kan niet gelezen worden: {e}",
+            dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let loader: crate::tui::review::DatasetLoader = Box::new(|pad: &str| {
+        let path = if pad.is_empty() {
+            sample_dir()
+        } else {
+            PathBuf::from(pad)
+        };
+        load_dataset(&path).map_err(|e| e.to_string())
+    });
+    let app = crate::tui::review::ReviewApp::new(
+        &dir.display().to_string(),
+        store::list(dir),
+        crate::tui::style::Theme::of(theme_kind(thema)),
+        loader,
+    );
+    match crate::tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("duiden: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn theme_kind(t: Thema) -> ThemeKind {
+    match t {
+        Thema::Donker => ThemeKind::Dark,
+        Thema::Licht => ThemeKind::Light,
+    }
 }
 
 fn vragen(dir: &Path, formaat: VragenFormaat, out: Option<&Path>) -> ExitCode {
@@ -242,10 +292,7 @@ fn open_tui(cli: Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let theme = match cli.thema {
-        Thema::Donker => ThemeKind::Dark,
-        Thema::Licht => ThemeKind::Light,
-    };
+    let theme = theme_kind(cli.thema);
     let setup = SessionSetup {
         dir: cli.sessies.clone(),
         dataset_pad: dataset_pad(&path),

@@ -60,3 +60,35 @@ pub enum Action {
     /// `d`: filter the overview by domain.
     CycleDomainFilter,
 }
+
+/// What the user asks for in review mode (`duiden terugkijken`); nothing here writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Enter: open the chart the annotation (or question) was made on.
+    Activate,
+    /// Tab: between the session list and the annotations.
+    NextPane,
+    /// `1` `2`: annotations per session, or the research-question backlog.
+    ShowNotes,
+    ShowQuestions,
+    /// `/`: full-text search.
+    Search,
+    CycleKind,
+    CycleStatus,
+    CycleDomain,
+    CycleRole,
+    /// `t`: type a period range.
+    Period,
+    /// `x`: clear every filter.
+    ClearFilters,
+    ToggleHelp,
+    ToggleTheme,
+    Close,
+}

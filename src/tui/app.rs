@@ -91,10 +91,7 @@ impl App {
         let mut app = App {
             chart: ChartModel::build(&dataset, &[], None),
             dataset,
-            theme: match theme {
-                ThemeKind::Dark => Theme::dark(),
-                ThemeKind::Light => Theme::light(),
-            },
+            theme: Theme::of(theme),
             browser,
             selection: Vec::new(),
             granularity: None,

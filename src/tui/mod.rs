@@ -9,6 +9,7 @@ pub mod keys;
 mod notes;
 pub mod open_session;
 pub mod popups;
+pub mod review;
 pub mod strings;
 pub mod style;
 pub mod tabs;
@@ -137,11 +138,54 @@ pub fn action_for_event(event: Event) -> Option<Action> {
     }
 }
 
-/// Runs the interface until the user quits. The terminal is restored on every path out.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// What the event loop drives: the main interface, or review mode.
+pub trait Screen {
+    fn draw(&mut self, frame: &mut Frame);
+    /// A terminal event; key releases are filtered out before.
+    fn handle_event(&mut self, event: Event);
+    fn should_quit(&self) -> bool;
+}
+
+impl Screen for App {
+    fn draw(&mut self, frame: &mut Frame) {
+        draw(frame, self);
+    }
+
+    fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) => self.handle_key(key),
+            other => {
+                if let Some(action) = action_for_event(other) {
+                    self.update(action);
+                }
+            }
+        }
+    }
+
+    fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+}
+
+impl Screen for review::ReviewApp {
+    fn draw(&mut self, frame: &mut Frame) {
+        review::draw(frame, self);
+    }
+
+    fn handle_event(&mut self, event: Event) {
+        review::ReviewApp::handle_event(self, event);
+    }
+
+    fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+}
+
+/// Runs a screen until the user quits. The terminal is restored on every path out.
+pub fn run(mut screen: impl Screen) -> anyhow::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
-    while !app.should_quit {
-        guard.terminal.draw(|f| draw(f, &mut app))?;
+    while !screen.should_quit() {
+        guard.terminal.draw(|f| screen.draw(f))?;
         // Block for the first event, then drain what queued up so a burst of keys costs one frame.
         let mut pending = vec![event::read()?];
         while event::poll(Duration::from_millis(0))? {
@@ -149,12 +193,8 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         }
         for ev in pending {
             match ev {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
-                other => {
-                    if let Some(action) = action_for_event(other) {
-                        app.update(action);
-                    }
-                }
+                Event::Key(key) if key.kind == KeyEventKind::Release => {}
+                other => screen.handle_event(other),
             }
         }
     }

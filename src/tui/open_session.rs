@@ -42,6 +42,18 @@ impl SessionState {
         }
     }
 
+    /// A session shown without the right to change it (review mode): no lock is taken, so
+    /// opening it writes nothing, and every change is refused with `reason`.
+    pub fn read_only(path: PathBuf, session: Session, reason: &str) -> SessionState {
+        SessionState {
+            path,
+            session,
+            lock: None,
+            read_only: Some(reason.to_string()),
+            undo: Vec::new(),
+        }
+    }
+
     pub fn file_name(&self) -> String {
         self.path
             .file_name()

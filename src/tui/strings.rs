@@ -205,3 +205,86 @@ pub const HEADER_TITLE: &str = "Sessie: facilitator, deelnemers, agenda";
 pub const HEADER_HELP: &str = "Enter nieuwe regel · Ctrl-S opslaan · Esc annuleren";
 pub const HEADER_EXPLAIN: &str = "Eén per regel: 'facilitator: naam', 'deelnemer: naam | rol | organisatie' (rol: toegang, aanbieder, beleid, analist, overig), 'agenda: domein/indicator | toelichting'.";
 pub const HEADER_SAVED: &str = "sessiegegevens opgeslagen";
+
+// ---------------------------------------------------------------------------------------------
+// Review mode (`duiden terugkijken`)
+// ---------------------------------------------------------------------------------------------
+
+pub const REVIEW_MODE: &str = "terugkijken · alleen lezen";
+pub const REVIEW_TAB_NOTES: &str = "Aantekeningen";
+pub const REVIEW_TAB_QUESTIONS: &str = "Vragenlijst";
+pub const REVIEW_SESSIONS: &str = "Sessies";
+pub const REVIEW_NO_SESSIONS: &str =
+    "Geen sessiebestanden in deze map. Een sessie begint met `cargo run --release`.";
+pub const REVIEW_NO_NOTES: &str = "Geen aantekeningen die bij de filters passen.";
+pub const REVIEW_NO_QUESTIONS: &str = "Geen onderzoeksvragen die bij de filters passen.";
+pub const REVIEW_DETAIL: &str = "Aantekening";
+pub const REVIEW_QUESTION_DETAIL: &str = "Vraag en geschiedenis";
+pub const REVIEW_BROKEN: &str = "kan niet gelezen worden";
+pub const REVIEW_READ_ONLY: &str = "terugkijken: alleen lezen";
+pub const REVIEW_NOT_HERE: &str =
+    "terugkijken is alleen lezen: aantekenen en notulen in een sessie";
+pub const REVIEW_STATUS_HINT: &str = "? hulp · / zoeken · f d s r t filter · x filters wissen · Enter grafiek · 1 2 tabblad · q stoppen";
+pub const REVIEW_CHART_HINT: &str = "Esc of q: terug naar de lijst";
+pub const REVIEW_FILTER_ALL: &str = "alle";
+pub const REVIEW_SEARCH: &str = "zoeken";
+pub const REVIEW_KIND: &str = "soort";
+pub const REVIEW_STATUS: &str = "status";
+pub const REVIEW_DOMAIN: &str = "domein";
+pub const REVIEW_ROLE: &str = "rol";
+pub const REVIEW_PERIOD: &str = "periode";
+pub const REVIEW_INPUT_HINT: &str = "Enter klaar · Esc wissen";
+pub const REVIEW_PERIOD_HINT: &str = "bijv. 2023, 2023-Q1 of 2022..2024";
+pub const REVIEW_FILTERS_CLEARED: &str = "filters gewist";
+pub const REVIEW_DATA_CHANGED: &str = "let op: de dataset is gewijzigd sinds deze sessie (andere inhoud-hash); de cijfers kunnen afwijken van wat toen getoond werd";
+
+/// "Alle sessies (37 aantekeningen)"
+pub fn review_all_sessions(notes: usize) -> String {
+    format!("Alle sessies ({notes} aantekeningen)")
+}
+
+/// "3 open"
+pub fn review_open(n: usize) -> String {
+    format!("{n} open")
+}
+
+pub fn review_notes_title(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("Aantekeningen ({total})")
+    } else {
+        format!("Aantekeningen ({shown} van {total})")
+    }
+}
+
+pub fn review_questions_title(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("Onderzoeksvragen ({total}) · open eerst, dan op prioriteit")
+    } else {
+        format!("Onderzoeksvragen ({shown} van {total}) · open eerst, dan op prioriteit")
+    }
+}
+
+pub fn review_no_dataset(pad: &str, error: &str) -> String {
+    format!("dataset {pad} van deze sessie kan niet geopend worden: {error}")
+}
+
+pub fn review_bad_period(error: &str) -> String {
+    format!("periode niet herkend: {error}; {REVIEW_PERIOD_HINT}")
+}
+
+pub fn review_opened(session: &str, date: &str) -> String {
+    format!("grafiek uit {session} ({date}) · {REVIEW_CHART_HINT}")
+}
+
+/// "prioriteit 11"
+pub fn review_priority(p: u8) -> String {
+    format!("prioriteit {p}")
+}
+
+pub fn review_origin(date: &str, title: &str, file: &str, id: u64, who: &str) -> String {
+    format!("gesteld {date} in {title} ({file} nr {id}) door {who}")
+}
+
+pub fn review_also_asked(text: &str) -> String {
+    format!("ook gesteld: “{text}”")
+}

@@ -83,6 +83,13 @@ impl Theme {
         }
     }
 
+    pub fn of(kind: ThemeKind) -> Theme {
+        match kind {
+            ThemeKind::Dark => Theme::dark(),
+            ThemeKind::Light => Theme::light(),
+        }
+    }
+
     pub fn toggled(&self) -> Theme {
         match self.kind {
             ThemeKind::Dark => Theme::light(),

@@ -1,6 +1,8 @@
 //! Key bindings: one table maps keys to actions and feeds the help overlay, so the help can never
 //! disagree with what the keys do.
 
+pub mod review;
+
 use super::action::Action;
 use super::tabs::Tab;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -1,6 +1,6 @@
 //! The help overlay: every key, from the same table that maps keys to actions.
 
-use crate::tui::keys::BINDINGS;
+use crate::tui::keys::{BINDINGS, Binding};
 use crate::tui::strings;
 use crate::tui::style::Theme;
 use ratatui::Frame;
@@ -9,15 +9,26 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Draws the help; `scroll` lines are skipped at the top when it does not fit.
+/// Draws the help of the main screen; `scroll` lines are skipped at the top when it does not fit.
 pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, scroll: u16) {
-    let key_w = BINDINGS
+    draw_bindings(frame, theme, area, scroll, BINDINGS);
+}
+
+/// Draws the help for a table of key bindings.
+pub fn draw_bindings(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    scroll: u16,
+    bindings: &[Binding],
+) {
+    let key_w = bindings
         .iter()
         .map(|b| b.keys.chars().count())
         .max()
         .unwrap_or(8)
         + 2;
-    let mut lines: Vec<Line> = BINDINGS
+    let mut lines: Vec<Line> = bindings
         .iter()
         .map(|b| {
             Line::from(vec![

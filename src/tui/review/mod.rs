@@ -1,0 +1,556 @@
+//! Review mode (`duiden terugkijken`): participants and analysts read back what was said, across
+//! every session in a folder, and open the chart an annotation was made on. Read-only by
+//! construction: it holds no session lock, and the chart it opens has a session that refuses
+//! every change; the keys that would write (annotate, minutes, …) are refused here first.
+
+pub mod filter;
+mod view;
+
+pub use view::draw;
+
+use super::action::{Action, ReviewAction};
+use super::app::{App, Focus};
+use super::keys::{self, review::review_action_for};
+use super::open_session::SessionState;
+use super::strings;
+use super::style::Theme;
+use crate::model::{Dataset, Period};
+use crate::session::backlog::{self, BacklogItem};
+use crate::session::{Annotation, AnnotationKind, QuestionStatus, Role, Session, SessionError};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use filter::{Filter, cycle, parse_period_range};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Loads the dataset a session recorded (its `dataset.pad`); supplied by the caller so the
+/// interface never reads files itself.
+pub type DatasetLoader = Box<dyn FnMut(&str) -> Result<Dataset, String>>;
+
+/// A session file that loaded.
+pub struct SessionEntry {
+    pub name: String,
+    pub path: PathBuf,
+    pub session: Session,
+}
+
+/// A file in the folder that did not load, with its error (file:line:column: …).
+pub struct BrokenEntry {
+    pub name: String,
+    pub error: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewTab {
+    Notes,
+    Questions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewFocus {
+    Sessions,
+    Notes,
+}
+
+/// Which filter a one-line input is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Search,
+    Period,
+}
+
+pub struct ReviewApp {
+    /// The folder as given, for the title bar.
+    pub folder: String,
+    pub sessions: Vec<SessionEntry>,
+    pub broken: Vec<BrokenEntry>,
+    pub backlog: Vec<BacklogItem>,
+    /// Current status of every question and action, by (session index, id).
+    status: HashMap<(usize, u64), QuestionStatus>,
+    pub tab: ReviewTab,
+    pub focus: ReviewFocus,
+    /// 0 is "all sessions", then the sessions, then the broken files.
+    pub session_selected: usize,
+    pub note_selected: usize,
+    pub question_selected: usize,
+    pub filter: Filter,
+    /// A filter being typed, with its text so far.
+    pub input: Option<(InputKind, String)>,
+    /// The chart opened from an annotation; review resumes when it is closed.
+    pub chart: Option<Box<App>>,
+    pub help: Option<u16>,
+    pub theme: Theme,
+    pub message: Option<String>,
+    pub should_quit: bool,
+    loader: DatasetLoader,
+    datasets: HashMap<String, Dataset>,
+}
+
+impl ReviewApp {
+    /// `files` as listed by `session::store::list`: every session file with its session or error.
+    pub fn new(
+        folder: &str,
+        files: Vec<(PathBuf, Result<Session, SessionError>)>,
+        theme: Theme,
+        loader: DatasetLoader,
+    ) -> ReviewApp {
+        let mut sessions = Vec::new();
+        let mut broken = Vec::new();
+        for (path, result) in files {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match result {
+                Ok(session) => sessions.push(SessionEntry {
+                    name,
+                    path,
+                    session,
+                }),
+                Err(e) => broken.push(BrokenEntry {
+                    name,
+                    error: e.to_string(),
+                }),
+            }
+        }
+        let pairs: Vec<(String, Session)> = sessions
+            .iter()
+            .map(|e| (e.name.clone(), e.session.clone()))
+            .collect();
+        let mut status = HashMap::new();
+        for (i, e) in sessions.iter().enumerate() {
+            for a in e
+                .session
+                .aantekeningen
+                .iter()
+                .filter(|a| a.soort.has_status())
+            {
+                let state = backlog::item_state(&pairs, &e.name, a);
+                status.insert((i, a.id), state.status);
+            }
+        }
+        ReviewApp {
+            folder: folder.to_string(),
+            backlog: backlog::backlog(&pairs),
+            sessions,
+            broken,
+            status,
+            tab: ReviewTab::Notes,
+            focus: ReviewFocus::Notes,
+            session_selected: 0,
+            note_selected: 0,
+            question_selected: 0,
+            filter: Filter::default(),
+            input: None,
+            chart: None,
+            help: None,
+            theme,
+            message: None,
+            should_quit: false,
+            loader,
+            datasets: HashMap::new(),
+        }
+    }
+
+    /// The current status of a question or action; `None` for other kinds.
+    pub fn status_of(&self, session: usize, a: &Annotation) -> Option<QuestionStatus> {
+        self.status
+            .get(&(session, a.id))
+            .copied()
+            .or(a.effective_status())
+    }
+
+    /// The sessions in scope: the selected one, or all.
+    fn in_scope(&self) -> Vec<usize> {
+        match self.session_selected {
+            0 => (0..self.sessions.len()).collect(),
+            i if i <= self.sessions.len() => vec![i - 1],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The broken file under the selection, if that is what is selected.
+    pub fn selected_broken(&self) -> Option<&BrokenEntry> {
+        self.session_selected
+            .checked_sub(self.sessions.len() + 1)
+            .and_then(|i| self.broken.get(i))
+    }
+
+    /// Annotations in scope that pass the filters, grouped by indicator (domein, indicator),
+    /// then by period, session and id: (session index, annotation).
+    pub fn visible_notes(&self) -> Vec<(usize, &Annotation)> {
+        let mut notes: Vec<(usize, &Annotation)> = self
+            .in_scope()
+            .into_iter()
+            .flat_map(|i| {
+                let s = &self.sessions[i].session;
+                s.aantekeningen
+                    .iter()
+                    .filter(move |a| self.filter.matches(s, a, self.status_of(i, a)))
+                    .map(move |a| (i, a))
+            })
+            .collect();
+        notes.sort_by_key(|(i, a)| {
+            (
+                a.anker.domein.clone(),
+                a.anker.indicator.clone(),
+                a.anker.periods().map(|p| p.0.start_month()),
+                *i,
+                a.id,
+            )
+        });
+        notes
+    }
+
+    /// Backlog items that pass the filters (on their main question and current status).
+    pub fn visible_questions(&self) -> Vec<&BacklogItem> {
+        let by_name: HashMap<&str, &Session> = self
+            .sessions
+            .iter()
+            .map(|e| (e.name.as_str(), &e.session))
+            .collect();
+        self.backlog
+            .iter()
+            .filter(|item| {
+                let f = Filter {
+                    kind: None,
+                    status: None,
+                    ..self.filter.clone()
+                };
+                let status_ok = self.filter.status.is_none_or(|s| item.status == s);
+                status_ok
+                    && item.origins.iter().any(|o| {
+                        by_name
+                            .get(o.item.sessie.as_str())
+                            .is_some_and(|s| f.matches(s, &o.annotation, Some(item.status)))
+                    })
+            })
+            .collect()
+    }
+
+    pub fn total_notes(&self) -> usize {
+        self.sessions
+            .iter()
+            .map(|e| e.session.aantekeningen.len())
+            .sum()
+    }
+
+    /// Every domein in the sessions, for the domein filter.
+    fn domains(&self) -> Vec<String> {
+        let mut d: Vec<String> = self
+            .sessions
+            .iter()
+            .flat_map(|e| {
+                e.session
+                    .aantekeningen
+                    .iter()
+                    .map(|a| a.anker.domein.clone())
+            })
+            .collect();
+        d.sort();
+        d.dedup();
+        d
+    }
+
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) => self.handle_key(key),
+            other => {
+                if let Some(chart) = &mut self.chart
+                    && let Some(action) = super::action_for_event(other)
+                {
+                    chart.update(action);
+                }
+            }
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl_c {
+            self.should_quit = true;
+            return;
+        }
+        if self.chart.is_some() {
+            self.chart_key(key);
+            return;
+        }
+        if let Some((kind, text)) = &mut self.input {
+            match key.code {
+                KeyCode::Enter => {
+                    let (kind, text) = (*kind, text.clone());
+                    self.input = None;
+                    self.apply_input(kind, &text);
+                }
+                KeyCode::Esc => {
+                    let kind = *kind;
+                    self.input = None;
+                    self.apply_input(kind, "");
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                    let (kind, text) = (*kind, text.clone());
+                    if kind == InputKind::Search {
+                        self.set_search(&text);
+                    }
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    text.push(c);
+                    let (kind, text) = (*kind, text.clone());
+                    // Search narrows as you type; a period applies on Enter (half-typed
+                    // periods do not parse).
+                    if kind == InputKind::Search {
+                        self.set_search(&text);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if let Some(action) = review_action_for(key) {
+            self.update(action);
+        }
+    }
+
+    /// Keys while a chart is open: the chart's own navigation, but nothing that writes.
+    fn chart_key(&mut self, key: KeyEvent) {
+        let Some(chart) = &mut self.chart else {
+            return;
+        };
+        if chart.popup.is_none() && matches!(key.code, KeyCode::Esc | KeyCode::Char('q')) {
+            self.chart = None;
+            self.message = None;
+            return;
+        }
+        match keys::action_for(key) {
+            Some(
+                Action::Annotate
+                | Action::WriteMinutes
+                | Action::EditHeader
+                | Action::Undo
+                | Action::ShowFollowUp
+                | Action::Edit
+                | Action::Delete
+                | Action::CycleStatus,
+            ) if chart.popup.is_none() => {
+                chart.message = Some(strings::REVIEW_NOT_HERE.to_string());
+            }
+            _ => chart.handle_key(key),
+        }
+        if chart.should_quit {
+            self.should_quit = true;
+        }
+    }
+
+    fn set_search(&mut self, text: &str) {
+        self.filter.text = text.to_string();
+        self.clamp();
+    }
+
+    fn apply_input(&mut self, kind: InputKind, text: &str) {
+        match kind {
+            InputKind::Search => self.set_search(text),
+            InputKind::Period if text.trim().is_empty() => {
+                self.filter.period = None;
+                self.filter.period_text.clear();
+            }
+            InputKind::Period => match parse_period_range(text) {
+                Ok(range) => {
+                    self.filter.period = Some(range);
+                    self.filter.period_text = text.trim().to_string();
+                }
+                Err(e) => self.message = Some(strings::review_bad_period(&e)),
+            },
+        }
+        self.clamp();
+    }
+
+    pub fn update(&mut self, action: ReviewAction) {
+        if let Some(scroll) = &mut self.help {
+            match action {
+                ReviewAction::ToggleHelp | ReviewAction::Close => self.help = None,
+                ReviewAction::Quit => self.should_quit = true,
+                ReviewAction::Down | ReviewAction::PageDown => *scroll += 1,
+                ReviewAction::Up | ReviewAction::PageUp => *scroll = scroll.saturating_sub(1),
+                _ => {}
+            }
+            return;
+        }
+        self.message = None;
+        match action {
+            ReviewAction::Quit => self.should_quit = true,
+            ReviewAction::ToggleHelp => self.help = Some(0),
+            ReviewAction::ToggleTheme => self.theme = self.theme.toggled(),
+            ReviewAction::Close => {}
+            ReviewAction::ShowNotes => self.tab = ReviewTab::Notes,
+            ReviewAction::ShowQuestions => self.tab = ReviewTab::Questions,
+            ReviewAction::NextPane => {
+                self.focus = match self.focus {
+                    ReviewFocus::Sessions => ReviewFocus::Notes,
+                    ReviewFocus::Notes => ReviewFocus::Sessions,
+                }
+            }
+            ReviewAction::Search => {
+                self.input = Some((InputKind::Search, self.filter.text.clone()));
+            }
+            ReviewAction::Period => {
+                self.input = Some((InputKind::Period, self.filter.period_text.clone()));
+            }
+            ReviewAction::CycleKind => {
+                self.filter.kind = cycle(&self.filter.kind, &AnnotationKind::ALL);
+            }
+            ReviewAction::CycleStatus => {
+                self.filter.status = cycle(&self.filter.status, &QuestionStatus::ALL);
+            }
+            ReviewAction::CycleRole => self.filter.rol = cycle(&self.filter.rol, &Role::ALL),
+            ReviewAction::CycleDomain => {
+                self.filter.domein = cycle(&self.filter.domein, &self.domains());
+            }
+            ReviewAction::ClearFilters => {
+                self.filter = Filter::default();
+                self.message = Some(strings::REVIEW_FILTERS_CLEARED.to_string());
+            }
+            ReviewAction::Activate => self.activate(),
+            nav => self.navigate(nav),
+        }
+        self.clamp();
+    }
+
+    fn navigate(&mut self, action: ReviewAction) {
+        let total_notes = self.total_notes().max(1);
+        let (selected, n) = match (self.tab, self.focus) {
+            (ReviewTab::Questions, _) => (
+                &mut self.question_selected,
+                self.backlog.len().max(1), // clamped to the visible count afterwards
+            ),
+            (ReviewTab::Notes, ReviewFocus::Sessions) => (
+                &mut self.session_selected,
+                self.sessions.len() + self.broken.len() + 1,
+            ),
+            (ReviewTab::Notes, ReviewFocus::Notes) => (&mut self.note_selected, total_notes),
+        };
+        let before = *selected;
+        *selected = step(*selected, n, action);
+        if self.tab == ReviewTab::Notes
+            && self.focus == ReviewFocus::Sessions
+            && before != self.session_selected
+        {
+            self.note_selected = 0;
+        }
+    }
+
+    /// Keeps selections inside what is shown after a filter or scope change.
+    fn clamp(&mut self) {
+        let notes = self.visible_notes().len();
+        self.note_selected = self.note_selected.min(notes.saturating_sub(1));
+        let questions = self.visible_questions().len();
+        self.question_selected = self.question_selected.min(questions.saturating_sub(1));
+    }
+
+    fn activate(&mut self) {
+        match self.tab {
+            ReviewTab::Notes if self.focus == ReviewFocus::Sessions => {
+                self.focus = ReviewFocus::Notes;
+            }
+            ReviewTab::Notes => {
+                if let Some((i, a)) = self.visible_notes().get(self.note_selected) {
+                    let (i, id) = (*i, a.id);
+                    self.open_chart(i, id);
+                }
+            }
+            ReviewTab::Questions => {
+                let target = self
+                    .visible_questions()
+                    .get(self.question_selected)
+                    .and_then(|item| {
+                        let o = &item.origins[0];
+                        let i = self.sessions.iter().position(|e| e.name == o.item.sessie)?;
+                        Some((i, o.item.id))
+                    });
+                if let Some((i, id)) = target {
+                    self.open_chart(i, id);
+                }
+            }
+        }
+    }
+
+    /// Opens the chart annotation `id` of session `i` was made on: its series and period, with
+    /// the session's annotations on the time axis, read-only.
+    fn open_chart(&mut self, i: usize, id: u64) {
+        let entry = &self.sessions[i];
+        let Some(note) = entry.session.get(id).cloned() else {
+            return;
+        };
+        let pad = entry.session.dataset.pad.clone();
+        if !self.datasets.contains_key(&pad) {
+            match (self.loader)(&pad) {
+                Ok(d) => {
+                    self.datasets.insert(pad.clone(), d);
+                }
+                Err(e) => {
+                    self.message = Some(strings::review_no_dataset(&pad, &e));
+                    return;
+                }
+            }
+        }
+        let entry = &self.sessions[i];
+        let dataset = self.datasets[&pad].clone();
+        let changed = dataset.content_hash != entry.session.dataset.hash;
+        let mut app = App::new(dataset, self.theme.kind);
+        app.theme = self.theme.clone();
+        app.session = Some(SessionState::read_only(
+            entry.path.clone(),
+            entry.session.clone(),
+            strings::REVIEW_READ_ONLY,
+        ));
+        app.show_anchor(&note.anker);
+        if let Some((from, to)) = note.anker.periods() {
+            highlight(&mut app, from, to);
+        }
+        app.focus = Focus::Notes;
+        app.notes_selected = app
+            .chart_notes()
+            .iter()
+            .position(|a| a.id == id)
+            .unwrap_or(0);
+        app.message = Some(if changed {
+            strings::REVIEW_DATA_CHANGED.to_string()
+        } else {
+            strings::review_opened(&entry.session.titel, &entry.session.datum)
+        });
+        self.chart = Some(Box::new(app));
+    }
+}
+
+/// Marks `from..=to` on the chart as the selected range (cursor on the last period).
+fn highlight(app: &mut App, from: Period, to: Period) {
+    let periods = &app.chart.periods;
+    let first = periods
+        .iter()
+        .position(|p| p.end_month() >= from.start_month());
+    let last = periods
+        .iter()
+        .rposition(|p| p.start_month() <= to.end_month());
+    if let (Some(a), Some(b)) = (first, last)
+        && a <= b
+    {
+        app.range_start = (a != b).then_some(periods[a]);
+        app.cursor = Some(b);
+    }
+}
+
+/// Moves a selection in a list of `n` rows.
+fn step(current: usize, n: usize, action: ReviewAction) -> usize {
+    let last = n.saturating_sub(1) as isize;
+    let cur = current as isize;
+    let target = match action {
+        ReviewAction::Up => cur - 1,
+        ReviewAction::Down => cur + 1,
+        ReviewAction::PageUp => cur - 10,
+        ReviewAction::PageDown => cur + 10,
+        ReviewAction::Home => 0,
+        ReviewAction::End => last,
+        _ => cur,
+    };
+    target.clamp(0, last.max(0)) as usize
+}

@@ -1,0 +1,555 @@
+//! Drawing review mode: title with tabs, the filter line, the session list with counts, the
+//! annotations grouped by indicator or the question backlog, a detail pane, the status line.
+
+use super::{InputKind, ReviewApp, ReviewFocus, ReviewTab};
+use crate::session::backlog::{BacklogItem, criteria_line, describe};
+use crate::session::minutes::dutch_date;
+use crate::session::{Annotation, AnnotationKind, Criterion, Session};
+use crate::tui::keys::review::REVIEW_BINDINGS;
+use crate::tui::popups::help::draw_bindings;
+use crate::tui::strings;
+use crate::tui::style::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+/// Draws review mode, or the chart opened from it.
+pub fn draw(frame: &mut Frame, app: &mut ReviewApp) {
+    if let Some(chart) = &mut app.chart {
+        crate::tui::draw(frame, chart);
+        return;
+    }
+    let area = frame.area();
+    let theme = app.theme.clone();
+    frame.render_widget(Block::default().style(theme.base()), area);
+    if area.width < 40 || area.height < 10 {
+        frame.render_widget(
+            Paragraph::new(strings::TOO_SMALL).style(theme.warning()),
+            area,
+        );
+        return;
+    }
+    let [header, filters, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, app, &theme, header);
+    draw_filters(frame, app, &theme, filters);
+    match app.tab {
+        ReviewTab::Notes => draw_notes_tab(frame, app, &theme, body),
+        ReviewTab::Questions => draw_questions_tab(frame, app, &theme, body),
+    }
+    let line = match (&app.input, &app.message) {
+        (Some(_), _) => Line::from(Span::styled(
+            format!(" {}", strings::REVIEW_INPUT_HINT),
+            theme.dimmed(),
+        )),
+        (None, Some(m)) => Line::from(Span::styled(format!(" {m}"), theme.base().fg(theme.accent))),
+        (None, None) => Line::from(Span::styled(
+            format!(" {}", strings::REVIEW_STATUS_HINT),
+            theme.dimmed(),
+        )),
+    };
+    frame.render_widget(Paragraph::new(line).style(theme.base()), status);
+    if let Some(scroll) = app.help {
+        draw_bindings(frame, &theme, area, scroll, REVIEW_BINDINGS);
+    }
+}
+
+fn draw_header(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
+    let mut title = Line::from(vec![Span::styled(
+        format!(" {} ", strings::APP_NAME),
+        theme.title().add_modifier(Modifier::REVERSED),
+    )]);
+    for (i, (tab, name)) in [
+        (ReviewTab::Notes, strings::REVIEW_TAB_NOTES),
+        (ReviewTab::Questions, strings::REVIEW_TAB_QUESTIONS),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let style = if app.tab == tab {
+            theme.title().add_modifier(Modifier::REVERSED)
+        } else {
+            theme.dimmed()
+        };
+        title.spans.push(Span::raw(" "));
+        title
+            .spans
+            .push(Span::styled(format!(" {} {name} ", i + 1), style));
+    }
+    title.spans.push(Span::styled(
+        format!("  {} · {}", strings::REVIEW_MODE, app.folder),
+        theme.base().fg(theme.accent),
+    ));
+    frame.render_widget(Paragraph::new(title).style(theme.base()), area);
+}
+
+fn draw_filters(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
+    let f = &app.filter;
+    let all = strings::REVIEW_FILTER_ALL;
+    let typing = |kind: InputKind| match &app.input {
+        Some((k, text)) if *k == kind => Some(format!("{text}█")),
+        _ => None,
+    };
+    let search = typing(InputKind::Search).unwrap_or_else(|| f.text.clone());
+    let period = typing(InputKind::Period).unwrap_or_else(|| {
+        if f.period_text.is_empty() {
+            all.to_string()
+        } else {
+            f.period_text.clone()
+        }
+    });
+    let fields: [(&str, String, bool); 6] = [
+        (strings::REVIEW_SEARCH, search.clone(), !search.is_empty()),
+        (
+            strings::REVIEW_KIND,
+            f.kind.map_or(all, |k| k.dutch()).to_string(),
+            f.kind.is_some(),
+        ),
+        (
+            strings::REVIEW_STATUS,
+            f.status.map_or(all, |s| s.dutch()).to_string(),
+            f.status.is_some(),
+        ),
+        (
+            strings::REVIEW_DOMAIN,
+            f.domein.clone().unwrap_or_else(|| all.to_string()),
+            f.domein.is_some(),
+        ),
+        (
+            strings::REVIEW_ROLE,
+            f.rol.map_or(all, |r| r.dutch()).to_string(),
+            f.rol.is_some(),
+        ),
+        (
+            strings::REVIEW_PERIOD,
+            period,
+            f.period.is_some() || typing(InputKind::Period).is_some(),
+        ),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (label, value, active)) in fields.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dimmed()));
+        }
+        spans.push(Span::styled(format!("{label}: "), theme.dimmed()));
+        let style = if active {
+            theme.base().fg(theme.accent).add_modifier(Modifier::BOLD)
+        } else {
+            theme.base()
+        };
+        spans.push(Span::styled(value, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.base()), area);
+}
+
+fn pane(theme: &Theme, title: String, focused: bool) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.block_border(focused))
+        .title(Span::styled(format!(" {title} "), theme.title()))
+}
+
+/// "o3 v4 d2 ?3 !3": the number of annotations per kind, by their axis markers.
+fn kind_counts(s: &Session) -> String {
+    AnnotationKind::ALL
+        .iter()
+        .filter_map(|k| {
+            let n = s.aantekeningen.iter().filter(|a| a.soort == *k).count();
+            (n > 0).then(|| format!("{}{n}", k.marker()))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn draw_notes_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
+    let left_w = (area.width / 3).clamp(30, 46);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_w), Constraint::Min(20)]).areas(area);
+    draw_sessions(frame, app, theme, left);
+    let [list, detail] = Layout::vertical([Constraint::Min(4), Constraint::Length(9)]).areas(right);
+    let notes = app.visible_notes();
+    let block = pane(
+        theme,
+        strings::review_notes_title(notes.len(), app.total_notes()),
+        app.focus == ReviewFocus::Notes,
+    );
+    if let Some(b) = app.selected_broken() {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled(
+                    format!("{} {}", b.name, strings::REVIEW_BROKEN),
+                    theme.warning(),
+                )),
+                Line::raw(""),
+                Line::from(Span::styled(b.error.clone(), theme.base())),
+            ])
+            .wrap(Wrap { trim: false })
+            .block(block),
+            list,
+        );
+        frame.render_widget(pane(theme, strings::REVIEW_DETAIL.into(), false), detail);
+        return;
+    }
+    if notes.is_empty() {
+        frame.render_widget(
+            Paragraph::new(strings::REVIEW_NO_NOTES)
+                .style(theme.dimmed())
+                .block(block),
+            list,
+        );
+        frame.render_widget(pane(theme, strings::REVIEW_DETAIL.into(), false), detail);
+        return;
+    }
+    // Indicator headings between the groups; the selection counts annotations only.
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut selected_row = 0;
+    let mut group: Option<(&str, &str)> = None;
+    let inner_w = list.width.saturating_sub(4) as usize;
+    for (n, (i, a)) in notes.iter().enumerate() {
+        let key = (a.anker.domein.as_str(), a.anker.indicator.as_str());
+        if group != Some(key) {
+            group = Some(key);
+            items.push(ListItem::new(Line::from(Span::styled(
+                format!("{} · {}", key.0, key.1),
+                theme.title().add_modifier(Modifier::BOLD),
+            ))));
+        }
+        if n == app.note_selected {
+            selected_row = items.len();
+        }
+        items.push(ListItem::new(note_line(app, theme, *i, a, inner_w)));
+    }
+    let mut state = ListState::default().with_selected(Some(selected_row));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_style(if app.focus == ReviewFocus::Notes {
+                theme.selected()
+            } else {
+                Style::default().add_modifier(Modifier::BOLD)
+            })
+            .highlight_symbol("▶ "),
+        list,
+        &mut state,
+    );
+    if let Some((i, a)) = notes.get(app.note_selected) {
+        draw_note_detail(frame, app, theme, *i, a, detail);
+    }
+}
+
+fn note_line<'a>(
+    app: &ReviewApp,
+    theme: &Theme,
+    i: usize,
+    a: &Annotation,
+    width: usize,
+) -> Line<'a> {
+    let status = app
+        .status_of(i, a)
+        .map(|s| format!(" [{}]", s.dutch()))
+        .unwrap_or_default();
+    let head = format!(
+        "{} {:<8} {}{status} ",
+        a.soort.marker(),
+        short_date(&app.sessions[i].session.datum),
+        a.anker.dutch_period()
+    );
+    let text = a.tekst.split_whitespace().collect::<Vec<_>>().join(" ");
+    let room = width.saturating_sub(head.chars().count()).max(10);
+    let text: String = if text.chars().count() > room {
+        let cut: String = text.chars().take(room.saturating_sub(1)).collect();
+        format!("{cut}…")
+    } else {
+        text
+    };
+    Line::from(vec![
+        Span::styled(head, theme.base().fg(theme.accent)),
+        Span::styled(text, theme.base()),
+    ])
+}
+
+/// "2026-11-05" → "05-11-26", compact for list rows.
+fn short_date(datum: &str) -> String {
+    match (datum.get(2..4), datum.get(5..7), datum.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}-{m}-{y}"),
+        _ => datum.to_string(),
+    }
+}
+
+fn who(a: &Annotation) -> String {
+    if a.naam.is_empty() {
+        a.rol.dutch().to_string()
+    } else {
+        format!("{} ({})", a.naam, a.rol.dutch())
+    }
+}
+
+fn draw_note_detail(
+    frame: &mut Frame,
+    app: &ReviewApp,
+    theme: &Theme,
+    i: usize,
+    a: &Annotation,
+    area: Rect,
+) {
+    let s = &app.sessions[i];
+    let mut meta = format!(
+        "{} · {} · {} · {} · {}",
+        a.soort.dutch(),
+        dutch_date(&s.session.datum),
+        s.session.titel,
+        who(a),
+        a.anker.bronnen.join(", ")
+    );
+    if let Some(st) = app.status_of(i, a) {
+        meta.push_str(&format!(" · {}", st.dutch()));
+    }
+    if !a.eigenaar.is_empty() {
+        meta.push_str(&format!(" · {}", a.eigenaar));
+    }
+    let mut lines = vec![Line::from(Span::styled(meta, theme.dimmed()))];
+    if let Some(v) = &a.anker.verschil {
+        lines.push(Line::from(Span::styled(
+            format!("verschil: {v}"),
+            theme.dimmed(),
+        )));
+    }
+    if !a.criteria.is_empty() {
+        lines.push(Line::from(Span::styled(
+            criteria_line(&a.criteria),
+            theme.dimmed(),
+        )));
+    }
+    lines.extend(
+        a.tekst
+            .lines()
+            .map(|l| Line::from(Span::styled(l.to_string(), theme.base()))),
+    );
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane(
+            theme,
+            format!("{} · {}", strings::REVIEW_DETAIL, s.name),
+            false,
+        )),
+        area,
+    );
+}
+
+fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
+    let block = pane(
+        theme,
+        strings::REVIEW_SESSIONS.to_string(),
+        app.focus == ReviewFocus::Sessions,
+    );
+    if app.sessions.is_empty() && app.broken.is_empty() {
+        frame.render_widget(
+            Paragraph::new(strings::REVIEW_NO_SESSIONS)
+                .wrap(Wrap { trim: true })
+                .style(theme.dimmed())
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let mut items = vec![ListItem::new(Line::from(Span::styled(
+        strings::review_all_sessions(app.total_notes()),
+        theme.base().add_modifier(Modifier::BOLD),
+    )))];
+    for (i, e) in app.sessions.iter().enumerate() {
+        let open = e
+            .session
+            .aantekeningen
+            .iter()
+            .filter(|a| {
+                a.soort == AnnotationKind::Onderzoeksvraag
+                    && app.status_of(i, a).is_some_and(|s| s.is_open())
+            })
+            .count();
+        items.push(ListItem::new(vec![
+            Line::from(vec![
+                Span::styled(
+                    format!("{} ", e.session.datum),
+                    theme.base().fg(theme.accent),
+                ),
+                Span::styled(e.session.titel.clone(), theme.base()),
+            ]),
+            Line::from(Span::styled(
+                format!(
+                    "  {} · {}",
+                    kind_counts(&e.session),
+                    strings::review_open(open)
+                ),
+                theme.dimmed(),
+            )),
+        ]));
+    }
+    for b in &app.broken {
+        items.push(ListItem::new(vec![
+            Line::from(Span::styled(format!("⚠ {}", b.name), theme.warning())),
+            Line::from(Span::styled(
+                format!("  {}", strings::REVIEW_BROKEN),
+                theme.dimmed(),
+            )),
+        ]));
+    }
+    let mut state = ListState::default().with_selected(Some(app.session_selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_style(if app.focus == ReviewFocus::Sessions {
+                theme.selected()
+            } else {
+                Style::default().add_modifier(Modifier::BOLD)
+            })
+            .highlight_symbol("▶ "),
+        area,
+        &mut state,
+    );
+}
+
+/// "R hoog U midden H – B –"
+fn criteria_short(item: &BacklogItem) -> String {
+    Criterion::ALL
+        .iter()
+        .map(|c| {
+            let letter = c.dutch().chars().next().unwrap_or('?').to_ascii_uppercase();
+            let level = item.criteria.get(*c).map_or("–", |l| l.dutch());
+            format!("{letter} {level:<6}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
+    let [list, detail] = Layout::vertical([Constraint::Min(4), Constraint::Length(12)]).areas(area);
+    let questions = app.visible_questions();
+    let block = pane(
+        theme,
+        strings::review_questions_title(questions.len(), app.backlog.len()),
+        true,
+    );
+    if questions.is_empty() {
+        frame.render_widget(
+            Paragraph::new(strings::REVIEW_NO_QUESTIONS)
+                .style(theme.dimmed())
+                .block(block),
+            list,
+        );
+        return;
+    }
+    let items: Vec<ListItem> = questions
+        .iter()
+        .map(|item| {
+            let status_style = if item.is_open() {
+                theme.base().fg(theme.accent)
+            } else {
+                theme.dimmed()
+            };
+            let text = item
+                .question()
+                .tekst
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let also = if item.origins.len() > 1 {
+                format!(" (+{})", item.origins.len() - 1)
+            } else {
+                String::new()
+            };
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{:<13}", item.status.dutch()), status_style),
+                Span::styled(
+                    format!("P{:<3}", item.priority()),
+                    theme.base().add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(format!("{}  ", criteria_short(item)), theme.dimmed()),
+                Span::styled(format!("{text}{also}"), theme.base()),
+            ]))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(app.question_selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme.selected())
+            .highlight_symbol("▶ "),
+        list,
+        &mut state,
+    );
+    if let Some(item) = questions.get(app.question_selected) {
+        draw_question_detail(frame, item, theme, detail);
+    }
+}
+
+fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, area: Rect) {
+    let q = item.question();
+    let mut lines = vec![Line::from(Span::styled(
+        q.tekst.split_whitespace().collect::<Vec<_>>().join(" "),
+        theme.base().add_modifier(Modifier::BOLD),
+    ))];
+    let owner = if item.eigenaar.is_empty() {
+        "–".to_string()
+    } else {
+        item.eigenaar.clone()
+    };
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{} · {} · eigenaar {owner} · {}",
+            item.status.dutch(),
+            strings::review_priority(item.priority()),
+            criteria_line(&item.criteria)
+        ),
+        theme.base().fg(theme.accent),
+    )));
+    for (i, o) in item.origins.iter().enumerate() {
+        let mut line = strings::review_origin(
+            &dutch_date(&o.datum),
+            &o.titel,
+            &o.item.sessie,
+            o.item.id,
+            &who(&o.annotation),
+        );
+        if i > 0 {
+            line = format!(
+                "{} — {line}",
+                strings::review_also_asked(
+                    &o.annotation
+                        .tekst
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
+            );
+        }
+        lines.push(Line::from(Span::styled(line, theme.dimmed())));
+    }
+    for h in &item.history {
+        let door = if h.door.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", h.door)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {} · {}{door} · ", dutch_date(&h.datum), h.sessie),
+                theme.dimmed(),
+            ),
+            Span::styled(describe(h), theme.base()),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane(
+            theme,
+            strings::REVIEW_QUESTION_DETAIL.into(),
+            false,
+        )),
+        area,
+    );
+}

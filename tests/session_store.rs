@@ -1220,11 +1220,22 @@ fn minutes_of_the_example_session_with_dataset_names() {
     let md = markdown_with_history(
         &session,
         "2026-11-05-duiden-van-data-jeugd-en-wmo.toml",
-        &[],
+        &store::list_ok(&root().join("sessions")),
         Some(&dataset),
     );
     assert!(md.contains("## jeugd · Instroom jeugdhulp"), "{md}");
-    assert!(!md.contains("gewijzigd"), "example hash is current");
+    // The September session's questions are found; the merged one is not followed up twice.
+    assert!(!md.contains("niet gevonden"), "{md}");
+    assert!(
+        !md.contains(
+            "| 2026-09-10-duiden-van-data-jeugd-en-participatie.toml | 4 | onderzoeksvraag"
+        ),
+        "{md}"
+    );
+    assert!(
+        !md.contains("sindsdien gewijzigd"),
+        "example hash is current"
+    );
     insta::assert_snapshot!(md);
 }
 
@@ -1276,6 +1287,12 @@ fn example_session_matches_sample() {
     );
     assert_eq!(session.agenda.len(), 3);
 
+    fits_sample(EXAMPLE, &session, &dataset);
+}
+
+/// Every anchor and agenda item of an example session points at data in the sample, and the
+/// session recorded the sample's current hash.
+fn fits_sample(name: &str, session: &Session, dataset: &duiden::model::Dataset) {
     // Every anchor and agenda item points at data that exists.
     for item in &session.agenda {
         assert!(
@@ -1341,7 +1358,56 @@ fn example_session_matches_sample() {
 
     assert_eq!(
         session.dataset.hash, dataset.content_hash,
-        "the sample dataset changed: check that {EXAMPLE} still fits it and set its dataset.hash to {}",
+        "the sample dataset changed: check that {name} still fits it and set its dataset.hash to {}",
         dataset.content_hash
     );
+}
+
+#[test]
+fn every_example_session_is_in_saved_form_and_fits_the_sample() {
+    let files = store::list(&root().join("sessions"));
+    assert!(files.len() >= 2, "two example sessions");
+    for (path, loaded) in files {
+        let name = path.display().to_string();
+        let session = loaded.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            store::to_toml(&session).unwrap(),
+            fs::read_to_string(&path).unwrap(),
+            "{name} is not in the form save_atomic writes"
+        );
+        let dataset = load_dataset(&root().join(&session.dataset.pad)).expect("sample loads");
+        fits_sample(&name, &session, &dataset);
+    }
+}
+
+#[test]
+fn example_sessions_make_a_backlog_with_a_merge_and_history() {
+    let sessions = store::list_ok(&root().join("sessions"));
+    let items = duiden::session::backlog::backlog(&sessions);
+    // The September question on lasting work was merged into November's; the verwijzer
+    // question moved on to geagendeerd with two more criteria weighed in November.
+    let merged = items
+        .iter()
+        .find(|i| i.origins.len() == 2)
+        .expect("a merged question");
+    assert!(
+        merged
+            .question()
+            .tekst
+            .starts_with("Is uitstroom naar werk")
+    );
+    assert!(
+        merged.origins[1]
+            .annotation
+            .tekst
+            .starts_with("Blijven mensen")
+    );
+    let verwijzer = items
+        .iter()
+        .find(|i| i.question().tekst.starts_with("Via welke verwijzer"))
+        .unwrap();
+    assert_eq!(verwijzer.status, QuestionStatus::Geagendeerd);
+    assert_eq!(verwijzer.priority(), 3 + 2 + 2 + 3);
+    assert_eq!(verwijzer.history.len(), 2);
+    assert!(items.iter().take_while(|i| i.is_open()).count() >= 3);
 }

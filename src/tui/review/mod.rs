@@ -116,6 +116,16 @@ impl ReviewApp {
             .iter()
             .map(|e| (e.name.clone(), e.session.clone()))
             .collect();
+        let backlog = backlog::backlog(&pairs);
+        // A question merged into another has that question's status; actions their own.
+        let merged: HashMap<(&str, u64), QuestionStatus> = backlog
+            .iter()
+            .flat_map(|item| {
+                item.origins
+                    .iter()
+                    .map(move |o| ((o.item.sessie.as_str(), o.item.id), item.status))
+            })
+            .collect();
         let mut status = HashMap::new();
         for (i, e) in sessions.iter().enumerate() {
             for a in e
@@ -124,13 +134,16 @@ impl ReviewApp {
                 .iter()
                 .filter(|a| a.soort.has_status())
             {
-                let state = backlog::item_state(&pairs, &e.name, a);
-                status.insert((i, a.id), state.status);
+                let current = merged
+                    .get(&(e.name.as_str(), a.id))
+                    .copied()
+                    .unwrap_or_else(|| backlog::item_state(&pairs, &e.name, a).status);
+                status.insert((i, a.id), current);
             }
         }
         ReviewApp {
             folder: folder.to_string(),
-            backlog: backlog::backlog(&pairs),
+            backlog,
             sessions,
             broken,
             status,

@@ -169,7 +169,7 @@ fn kind_counts(s: &Session) -> String {
 }
 
 fn draw_notes_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
-    let left_w = (area.width / 3).clamp(30, 46);
+    let left_w = (area.width * 2 / 5).clamp(30, 56);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(20)]).areas(area);
     draw_sessions(frame, app, theme, left);

@@ -1,0 +1,263 @@
+//! Review mode (`duiden terugkijken`) in-process: what it lists, filters and opens, drawn on
+//! ratatui's TestBackend (snapshots). The end-to-end run in a terminal is in e2e_review.rs.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use duiden::load::load_dataset;
+use duiden::session::store;
+use duiden::tui::review::{ReviewApp, ReviewTab};
+use duiden::tui::style::{Theme, ThemeKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::cell::Cell;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Review of `dir`; the loader counts how often a dataset was loaded.
+fn review(dir: &Path) -> (ReviewApp, Rc<Cell<usize>>) {
+    let loads = Rc::new(Cell::new(0));
+    let counter = loads.clone();
+    let app = ReviewApp::new(
+        "sessions",
+        store::list(dir),
+        Theme::of(ThemeKind::Dark),
+        Box::new(move |pad: &str| {
+            counter.set(counter.get() + 1);
+            load_dataset(&root().join(pad)).map_err(|e| e.to_string())
+        }),
+    );
+    (app, loads)
+}
+
+fn press(app: &mut ReviewApp, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn typed(app: &mut ReviewApp, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn render(app: &mut ReviewApp, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| duiden::tui::review::draw(f, app))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn lists_sessions_with_counts_and_annotations_by_indicator() {
+    let (mut app, loads) = review(&root().join("sessions"));
+    assert_eq!(app.sessions.len(), 2);
+    let screen = render(&mut app, 140, 36);
+    // Per session: date, title, annotations per kind, open questions (the merged September
+    // question and the answered one are not open; the geagendeerde is).
+    assert!(
+        screen.contains("2026-09-10 Duiden van data: jeugd en participatie"),
+        "{screen}"
+    );
+    assert!(screen.contains("o1 d1 ?2 !1 · 2 open"), "{screen}");
+    assert!(screen.contains("o2 v4 d3 ?3 !3 · 2 open"), "{screen}");
+    assert!(
+        screen.contains("Alle sessies (20 aantekeningen)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("review_all_sessions_140x36", screen);
+    assert_eq!(
+        loads.get(),
+        0,
+        "no dataset is loaded before a chart is opened"
+    );
+}
+
+#[test]
+fn filters_narrow_the_list_and_search_finds_words() {
+    let (mut app, _) = review(&root().join("sessions"));
+    let all = app.visible_notes().len();
+    assert_eq!(all, 20);
+    // Kind: onderzoeksvraag (o → v → d → q).
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('f'));
+    }
+    assert!(
+        app.visible_notes()
+            .iter()
+            .all(|(_, a)| a.soort == duiden::session::AnnotationKind::Onderzoeksvraag)
+    );
+    assert_eq!(app.visible_notes().len(), 5);
+    // Status open: the September verwijzer question is geagendeerd by now, so not open.
+    press(&mut app, KeyCode::Char('s'));
+    let open: Vec<u64> = app.visible_notes().iter().map(|(_, a)| a.id).collect();
+    assert_eq!(
+        open,
+        [8],
+        "the LVB question; the merged September one is geagendeerd too"
+    );
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.visible_notes().len(), all);
+
+    // Role aanbieder, then a period, then a search.
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('r'));
+    assert!(
+        app.visible_notes()
+            .iter()
+            .all(|(_, a)| a.rol == duiden::session::Role::Aanbieder)
+    );
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('t'));
+    typed(&mut app, "2020");
+    press(&mut app, KeyCode::Enter);
+    let in_2020: Vec<u64> = app.visible_notes().iter().map(|(_, a)| a.id).collect();
+    assert_eq!(in_2020, [1], "only the observation on spring 2020");
+    press(&mut app, KeyCode::Char('t'));
+    typed(&mut app, "x");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("periode niet herkend")
+    );
+    press(&mut app, KeyCode::Char('x'));
+
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "Verwijzer");
+    let found = app.visible_notes();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].1.tekst.starts_with("Via welke verwijzer"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter.text, "Verwijzer");
+    let screen = render(&mut app, 140, 36);
+    assert!(screen.contains("zoeken: Verwijzer"), "{screen}");
+    assert!(screen.contains("Aantekeningen (1 van 20)"), "{screen}");
+}
+
+#[test]
+fn enter_opens_the_chart_read_only_with_the_period_marked() {
+    let (mut app, loads) = review(&root().join("sessions"));
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "voorjaar 2020");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let chart = app.chart.as_ref().expect("chart opened");
+    assert_eq!(loads.get(), 1);
+    // Both sources of the annotation, the range maart–september 2020 selected.
+    let mut shown: Vec<&str> = chart
+        .selection
+        .iter()
+        .map(|(k, _)| k.bron.as_str())
+        .collect();
+    shown.sort();
+    assert_eq!(
+        shown,
+        ["aanbieders-maandrapportage", "gemeente-registratie"]
+    );
+    let (from, to) = chart.selected_range().unwrap();
+    assert_eq!(
+        (from.code(), to.code()),
+        ("2020-03".to_string(), "2020-09".to_string())
+    );
+    assert!(chart.session.as_ref().unwrap().read_only.is_some());
+    let screen = render(&mut app, 160, 40);
+    assert!(screen.contains("(alleen lezen)"), "{screen}");
+    assert!(screen.contains("Esc of q: terug naar de lijst"), "{screen}");
+
+    // Writing keys are refused.
+    press(&mut app, KeyCode::Char('a'));
+    let chart = app.chart.as_ref().unwrap();
+    assert!(chart.popup.is_none());
+    assert!(chart.message.as_deref().unwrap().contains("alleen lezen"));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.chart.is_none());
+    // A second chart from the same dataset does not load it again.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.chart.is_some());
+    assert_eq!(loads.get(), 1);
+}
+
+#[test]
+fn a_changed_dataset_is_named_when_the_chart_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        fs::read_to_string(root().join("sessions/2026-11-05-duiden-van-data-jeugd-en-wmo.toml"))
+            .unwrap()
+            .replace("hash = \"e298", "hash = \"0000");
+    fs::write(dir.path().join("2026-11-05-x.toml"), text).unwrap();
+    let (mut app, _) = review(dir.path());
+    press(&mut app, KeyCode::Enter);
+    let chart = app.chart.as_ref().expect("chart opened");
+    assert!(
+        chart
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("dataset is gewijzigd"),
+        "{:?}",
+        chart.message
+    );
+}
+
+#[test]
+fn broken_and_foreign_files_are_listed_with_their_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "2026-09-10-duiden-van-data-jeugd-en-participatie.toml",
+        "2026-11-05-duiden-van-data-jeugd-en-wmo.toml",
+    ] {
+        fs::copy(root().join("sessions").join(name), dir.path().join(name)).unwrap();
+    }
+    fs::write(
+        dir.path().join("2026-10-01-kapot.toml"),
+        "formaat = 2\ntitel = 3\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("pyproject.toml"), "[tool.x]\ny = 1\n").unwrap();
+    let (mut app, _) = review(dir.path());
+    assert_eq!(app.sessions.len(), 2);
+    assert_eq!(app.broken.len(), 2);
+    // Select the first broken file in the session list.
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = render(&mut app, 140, 36);
+    assert!(screen.contains("⚠ 2026-10-01-kapot.toml"), "{screen}");
+    assert!(screen.contains("⚠ pyproject.toml"), "{screen}");
+    assert!(screen.contains("2026-10-01-kapot.toml:2:9:"), "{screen}");
+}
+
+#[test]
+fn backlog_tab_shows_priority_criteria_and_history() {
+    let (mut app, _) = review(&root().join("sessions"));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.tab, ReviewTab::Questions);
+    let screen = render(&mut app, 140, 36);
+    insta::assert_snapshot!("review_backlog_140x36", screen);
+    // The merged question: both origins and the merge in its history.
+    let i = app
+        .visible_questions()
+        .iter()
+        .position(|q| q.origins.len() == 2)
+        .unwrap();
+    for _ in 0..i {
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = render(&mut app, 140, 36);
+    assert!(screen.contains("ook gesteld: “Blijven mensen"), "{screen}");
+    assert!(screen.contains("samengevoegd met vraag 14"), "{screen}");
+}

@@ -273,7 +273,7 @@ pub fn review_bad_period(error: &str) -> String {
 }
 
 pub fn review_opened(session: &str, date: &str) -> String {
-    format!("grafiek uit {session} ({date}) · {REVIEW_CHART_HINT}")
+    format!("alleen lezen · {REVIEW_CHART_HINT} · grafiek uit {session} ({date})")
 }
 
 /// "prioriteit 11"

@@ -511,9 +511,16 @@ impl ReviewApp {
         let changed = dataset.content_hash != entry.session.dataset.hash;
         let mut app = App::new(dataset, self.theme.kind);
         app.theme = self.theme.clone();
+        // The chart's annotation list shows each question's status of now, as the list does.
+        let mut session = entry.session.clone();
+        for a in &mut session.aantekeningen {
+            if let Some(st) = self.status.get(&(i, a.id)) {
+                a.status = Some(*st);
+            }
+        }
         app.session = Some(SessionState::read_only(
             entry.path.clone(),
-            entry.session.clone(),
+            session,
             strings::REVIEW_READ_ONLY,
         ));
         app.show_anchor(&note.anker);

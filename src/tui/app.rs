@@ -403,7 +403,7 @@ impl App {
 }
 
 /// Moves a selection in a list of `n` rows by a navigation action.
-fn step(current: usize, n: usize, action: Action) -> usize {
+pub(crate) fn step(current: usize, n: usize, action: Action) -> usize {
     if n == 0 {
         return 0;
     }

@@ -47,28 +47,15 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     .areas(area);
 
     let theme = &app.theme;
-    let mut title = Line::from(vec![Span::styled(
-        format!(" {} ", strings::APP_NAME),
-        theme.title().add_modifier(Modifier::REVERSED),
-    )]);
-    for (i, (tab, name)) in [
+    let tabs = [
         (tabs::Tab::Trend, strings::TAB_TREND),
         (tabs::Tab::Compare, strings::TAB_COMPARE),
         (tabs::Tab::Overview, strings::TAB_OVERVIEW),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let style = if app.tab == tab {
-            theme.title().add_modifier(Modifier::REVERSED)
-        } else {
-            theme.dimmed()
-        };
-        title.spans.push(Span::raw(" "));
-        title
-            .spans
-            .push(Span::styled(format!(" {} {name} ", i + 1), style));
-    }
+    ];
+    let mut title = tab_bar(
+        theme,
+        tabs.iter().map(|(tab, name)| (*name, app.tab == *tab)),
+    );
     title.spans.push(Span::styled(
         format!("  {}", app.dataset.meta.titel),
         theme.title(),
@@ -119,6 +106,26 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Some(Popup::Header(f)) => f.draw(frame, &app.theme, area),
         None => {}
     }
+}
+
+/// The app name and numbered tabs, the current one highlighted: the start of every title bar.
+pub fn tab_bar<'a>(theme: &style::Theme, tabs: impl Iterator<Item = (&'a str, bool)>) -> Line<'a> {
+    let mut title = Line::from(vec![Span::styled(
+        format!(" {} ", strings::APP_NAME),
+        theme.title().add_modifier(Modifier::REVERSED),
+    )]);
+    for (i, (name, current)) in tabs.enumerate() {
+        let style = if current {
+            theme.title().add_modifier(Modifier::REVERSED)
+        } else {
+            theme.dimmed()
+        };
+        title.spans.push(Span::raw(" "));
+        title
+            .spans
+            .push(Span::styled(format!(" {} {name} ", i + 1), style));
+    }
+    title
 }
 
 /// Maps a terminal event other than a key press to an action (keys go to `App::handle_key`).

@@ -559,18 +559,16 @@ fn highlight(app: &mut App, from: Period, to: Period) {
     }
 }
 
-/// Moves a selection in a list of `n` rows.
+/// Moves a selection in a list of `n` rows, as the main screen's lists move.
 fn step(current: usize, n: usize, action: ReviewAction) -> usize {
-    let last = n.saturating_sub(1) as isize;
-    let cur = current as isize;
-    let target = match action {
-        ReviewAction::Up => cur - 1,
-        ReviewAction::Down => cur + 1,
-        ReviewAction::PageUp => cur - 10,
-        ReviewAction::PageDown => cur + 10,
-        ReviewAction::Home => 0,
-        ReviewAction::End => last,
-        _ => cur,
+    let nav = match action {
+        ReviewAction::Up => Action::Up,
+        ReviewAction::Down => Action::Down,
+        ReviewAction::PageUp => Action::PageUp,
+        ReviewAction::PageDown => Action::PageDown,
+        ReviewAction::Home => Action::Home,
+        ReviewAction::End => Action::End,
+        _ => return current,
     };
-    target.clamp(0, last.max(0)) as usize
+    super::app::step(current, n, nav)
 }

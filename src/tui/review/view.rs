@@ -62,27 +62,14 @@ pub fn draw(frame: &mut Frame, app: &mut ReviewApp) {
 }
 
 fn draw_header(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
-    let mut title = Line::from(vec![Span::styled(
-        format!(" {} ", strings::APP_NAME),
-        theme.title().add_modifier(Modifier::REVERSED),
-    )]);
-    for (i, (tab, name)) in [
+    let tabs = [
         (ReviewTab::Notes, strings::REVIEW_TAB_NOTES),
         (ReviewTab::Questions, strings::REVIEW_TAB_QUESTIONS),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let style = if app.tab == tab {
-            theme.title().add_modifier(Modifier::REVERSED)
-        } else {
-            theme.dimmed()
-        };
-        title.spans.push(Span::raw(" "));
-        title
-            .spans
-            .push(Span::styled(format!(" {} {name} ", i + 1), style));
-    }
+    ];
+    let mut title = crate::tui::tab_bar(
+        theme,
+        tabs.iter().map(|(tab, name)| (*name, app.tab == *tab)),
+    );
     title.spans.push(Span::styled(
         format!("  {} · {}", strings::REVIEW_MODE, app.folder),
         theme.base().fg(theme.accent),

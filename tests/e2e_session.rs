@@ -34,7 +34,7 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
     tui.wait_for("Geen openstaande");
     tui.send("\x1b");
     // Esc directly followed by another key reads as Alt-key: wait until the popup is gone.
-    tui.wait_gone("Openstaand uit vorige sessies");
+    tui.wait_gone("Openstaande vragen en acties");
     assert_eq!(
         session_files(sessions.path()).len(),
         1,
@@ -127,7 +127,7 @@ fn second_opener_gets_read_only() {
     assert!(second.wait_exit().success());
     first.send("\x1b");
     // Esc followed at once by q reads as Alt-q: let the popup close first.
-    first.wait_gone("Openstaand uit vorige sessies");
+    first.wait_gone("Openstaande vragen en acties");
     first.send("q");
     assert!(first.wait_exit().success());
     assert_eq!(

@@ -1,12 +1,13 @@
 //! Rendering tests: the trend view drawn on ratatui's TestBackend, compared with snapshots.
 
+mod common;
+
+use common::render;
 use duiden::load::load_dataset;
 use duiden::model::{Breakdown, Dataset, Granularity, SeriesKey};
 use duiden::tui::action::Action;
 use duiden::tui::app::App;
 use duiden::tui::style::ThemeKind;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::path::Path;
 
 fn sample() -> Dataset {
@@ -24,20 +25,6 @@ fn key(domein: &str, indicator: &str, bron: &str) -> SeriesKey {
             ..Breakdown::default()
         },
     }
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| duiden::tui::draw(f, app)).unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Two sources of jeugd instroom per half-year: CBS's last half-year is voorlopig.

@@ -35,7 +35,7 @@ pub enum Popup {
     Help(u16),
     Start(Box<StartForm>),
     Annotate(Box<AnnotateForm>),
-    FollowUp(FollowUp),
+    FollowUp(Box<FollowUp>),
     Header(Box<HeaderForm>),
 }
 

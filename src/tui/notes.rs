@@ -1,6 +1,7 @@
 //! The session side of the interface: choosing a session, capturing and editing annotations,
-//! follow-up of earlier sessions, and writing minutes. Everything written goes through
-//! `SessionState::change` (atomic save before the change is confirmed).
+//! and writing minutes; the follow-up of open questions and actions is in `follow_up`.
+//! Everything written goes through `SessionState::change` (atomic save before the change is
+//! confirmed).
 
 use super::action::Action;
 use super::app::{App, Focus, Popup, SessionSetup};
@@ -8,17 +9,18 @@ use super::components::chart::AxisNote;
 use super::keys;
 use super::open_session::{SessionState, UndoOp};
 use super::popups::annotate::{AnnotateForm, FormOutcome};
-use super::popups::follow_up::FollowUp;
 use super::popups::header::{HeaderForm, HeaderOutcome};
 use super::popups::start::{StartForm, StartOutcome};
 use super::strings;
 use super::tabs::Tab;
 use crate::session::store;
 use crate::session::{
-    Anchor, Annotation, DatasetRef, ItemChange, QuestionStatus, Session, minutes, now_local, today,
+    Anchor, Annotation, DatasetRef, QuestionStatus, Session, minutes, now_local, today,
 };
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
+
+mod follow_up;
 
 impl App {
     /// Sets up sessions: opens `open` when given (from `--sessie`), else offers today's sessions.
@@ -98,8 +100,7 @@ impl App {
                 }
             },
             Some(Popup::FollowUp(mut f)) if !ctrl_c => {
-                self.follow_up_key(&mut f, key);
-                if !matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q')) {
+                if self.follow_up_key(&mut f, key) {
                     self.popup = Some(Popup::FollowUp(f));
                 }
             }
@@ -151,53 +152,6 @@ impl App {
                 let lines = crate::session::header::to_lines(&s.session);
                 self.popup = Some(Popup::Header(Box::new(HeaderForm::new(lines))));
             }
-        }
-    }
-
-    /// Open questions and actions of earlier sessions on this dataset.
-    pub fn show_follow_up(&mut self) {
-        let Some(state) = &self.session else {
-            self.message = Some(strings::NEED_SESSION.to_string());
-            return;
-        };
-        let items = store::previous_open_items(
-            &self.setup.dir,
-            (&self.setup.dataset_pad, &self.dataset.content_hash),
-            &state.path,
-        );
-        self.popup = Some(Popup::FollowUp(FollowUp { items, selected: 0 }));
-    }
-
-    fn follow_up_key(&mut self, f: &mut FollowUp, key: KeyEvent) {
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => f.selected = f.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                f.selected = (f.selected + 1).min(f.items.len().saturating_sub(1))
-            }
-            KeyCode::Char('s') => {
-                let Some((file, a)) = f.items.get(f.selected).cloned() else {
-                    return;
-                };
-                let Some(state) = &mut self.session else {
-                    return;
-                };
-                let next = a.status.unwrap_or(QuestionStatus::Open).next();
-                let mut change = ItemChange::status(&file, a.id, next, &now_local());
-                change.door = state.session.facilitator.clone();
-                match state.change(None, |s| s.wijzigingen.push(change)) {
-                    Ok(()) => {
-                        f.items[f.selected].1.status = Some(next);
-                        self.message = Some(strings::status_set(next.dutch()));
-                    }
-                    Err(e) => self.message = Some(e),
-                }
-            }
-            KeyCode::Enter => {
-                if let Some((_, a)) = f.selected_item().cloned() {
-                    self.show_anchor(&a.anker);
-                }
-            }
-            _ => {}
         }
     }
 

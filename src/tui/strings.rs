@@ -106,10 +106,19 @@ pub const START_VIEW_ONLY: &str = "Alleen kijken (geen sessie)";
 pub const START_HELP: &str = "↑↓ kiezen · Enter openen · Esc alleen kijken";
 pub const NEW_TITLE_PROMPT: &str = "Titel van de nieuwe sessie (Enter maakt hem aan, Esc terug):";
 pub const DEFAULT_SESSION_TITLE: &str = "Duiden van data";
-pub const FOLLOW_UP_TITLE: &str = "Openstaand uit vorige sessies";
-pub const FOLLOW_UP_EMPTY: &str = "Geen openstaande onderzoeksvragen of acties uit vorige sessies.";
-pub const FOLLOW_UP_HELP: &str =
-    "↑↓ kiezen · s status wijzigen (wordt genotuleerd) · Enter toon in grafiek · Esc sluiten";
+pub const FOLLOW_UP_TITLE: &str = "Openstaande vragen en acties";
+pub const FOLLOW_UP_EMPTY: &str =
+    "Geen openstaande onderzoeksvragen of acties uit vorige sessies of deze sessie.";
+pub const FOLLOW_UP_HELP: &str = "↑↓ kiezen · s status · 1 2 3 4 wegen: R relevantie, U urgentie, H haalbaarheid, B breed gedragen (– niet gewogen) · e eigenaar · m samenvoegen · Enter toon in grafiek · Esc sluiten · alles komt in de notulen";
+pub const FOLLOW_UP_OWNER_HELP: &str = "Eigenaar (Enter opslaan, Esc annuleren):";
+pub const FOLLOW_UP_THIS_SESSION: &str = "deze sessie";
+pub const FOLLOW_UP_CRITERIA_FOR_QUESTIONS: &str = "criteria gelden alleen voor onderzoeksvragen";
+pub const FOLLOW_UP_MERGE_QUESTIONS_ONLY: &str =
+    "alleen onderzoeksvragen kunnen worden samengevoegd";
+pub const FOLLOW_UP_MERGE_CANCELLED: &str = "samenvoegen geannuleerd";
+pub const FOLLOW_UP_MERGE_MARK: &str = "⇢ wordt samengevoegd";
+pub const NOT_WEIGHED: &str = "–";
+pub const NO_OWNER: &str = "geen";
 pub const DATA_CHANGED: &str =
     "let op: de data is veranderd sinds deze sessie (andere inhoud-hash)";
 
@@ -131,6 +140,65 @@ pub fn deleted(kind: &str) -> String {
 
 pub fn status_set(status: &str) -> String {
     format!("status: {status} (opgeslagen)")
+}
+
+/// The short letter of a criterion in the follow-up list (explained in its help line).
+pub fn criterion_letter(c: crate::session::Criterion) -> &'static str {
+    use crate::session::Criterion;
+    match c {
+        Criterion::Relevantie => "R",
+        Criterion::Urgentie => "U",
+        Criterion::Haalbaarheid => "H",
+        Criterion::BreedGedragen => "B",
+    }
+}
+
+/// "R hoog · U midden · H – · B –"
+pub fn criteria_compact(c: &crate::session::Criteria) -> String {
+    crate::session::Criterion::ALL
+        .iter()
+        .map(|k| {
+            let level = c.get(*k).map_or(NOT_WEIGHED, |l| l.dutch());
+            format!("{} {level}", criterion_letter(*k))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn criterion_set(criterion: &str, level: Option<&str>) -> String {
+    format!(
+        "{criterion}: {} (opgeslagen)",
+        level.unwrap_or("niet gewogen")
+    )
+}
+
+pub fn owner_set(owner: &str) -> String {
+    format!("{OWNER}: {} (opgeslagen)", owner_or_none(owner))
+}
+
+pub fn owner_line(owner: &str) -> String {
+    format!("{OWNER} {}", owner_or_none(owner))
+}
+
+fn owner_or_none(owner: &str) -> &str {
+    if owner.is_empty() { NO_OWNER } else { owner }
+}
+
+/// "? onderzoeksvraag nr 2 [open]": the number is the item's id in its session.
+pub fn item_title(marker: &str, kind: &str, id: u64, status: &str) -> String {
+    format!("{marker} {kind} nr {id} [{status}]")
+}
+
+pub fn near_duplicate(id: u64, place: &str) -> String {
+    format!("lijkt op nr {id} ({place})")
+}
+
+pub fn merge_marked(id: u64) -> String {
+    format!("vraag {id} gemarkeerd: kies de vraag waarin hij opgaat en druk m (Esc annuleert)")
+}
+
+pub fn merged(from: u64, into: u64, into_place: &str) -> String {
+    format!("vraag {from} samengevoegd met vraag {into} ({into_place}) (opgeslagen)")
 }
 
 pub fn minutes_written(path: &str) -> String {

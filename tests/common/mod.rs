@@ -1,5 +1,6 @@
 //! Helpers for end-to-end tests: run the real `duiden` binary in a pseudo-terminal, follow its
-//! screen with a vt100 parser, send keys, and wait for text instead of sleeping.
+//! screen with a vt100 parser, send keys, and wait for text instead of sleeping. Also `render`,
+//! which draws the app in-process on ratatui's TestBackend.
 //!
 //! ```ignore
 //! let mut tui = Tui::spawn(&[]);
@@ -241,4 +242,21 @@ pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> 
         .windows(needle.len())
         .position(|w| w == needle)
         .map(|i| i + from)
+}
+
+/// Draws the app once on a `width`×`height` TestBackend and returns the screen as text, one line
+/// per row (for in-process rendering tests and snapshots).
+pub fn render(app: &mut duiden::tui::app::App, width: u16, height: u16) -> String {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|f| duiden::tui::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
 }

@@ -76,7 +76,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: "o",
-        description: "openstaande vragen en acties van eerdere sessies",
+        description: "openstaande vragen en acties: status, criteria, eigenaar, samenvoegen",
     },
     Binding {
         keys: "i",

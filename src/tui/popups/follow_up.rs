@@ -1,24 +1,183 @@
-//! Follow-up at the start of a session: open research questions and actions of earlier sessions
-//! on this dataset, whose status can be updated here (recorded in this session's minutes).
+//! Follow-up: the open research questions and actions of earlier sessions on this dataset and of
+//! this session, where the programme leader sets their status, owner and selection criteria and
+//! merges duplicates. The changes themselves are made by the app (`notes::follow_up`); this is
+//! the list, its keys and its drawing.
 
-use crate::session::Annotation;
+use crate::session::backlog::{NEAR_DUPLICATE, item_state, merged_away, similarity};
+use crate::session::store::open_items_among;
+use crate::session::{Annotation, AnnotationKind, Criterion, ItemRef, Session};
 use crate::tui::strings;
 use crate::tui::style::Theme;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
+use ratatui_textarea::{CursorMove, TextArea};
+
+/// One open question or action in the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpItem {
+    /// File name of the session that holds it.
+    pub sessie: String,
+    /// The annotation with its current status, owner and criteria folded in.
+    pub annotation: Annotation,
+    /// Raised in this session: changed in place rather than through a recorded change.
+    pub own: bool,
+    /// Index of the most alike other question in the list, when it is a near-duplicate.
+    pub similar: Option<usize>,
+}
+
+impl FollowUpItem {
+    pub fn item_ref(&self) -> ItemRef {
+        ItemRef {
+            sessie: self.sessie.clone(),
+            id: self.annotation.id,
+        }
+    }
+
+    pub fn is_question(&self) -> bool {
+        self.annotation.soort == AnnotationKind::Onderzoeksvraag
+    }
+
+    /// Where it was raised, as the room reads it: the session file, or "deze sessie".
+    pub fn place(&self) -> &str {
+        if self.own {
+            strings::FOLLOW_UP_THIS_SESSION
+        } else {
+            &self.sessie
+        }
+    }
+}
+
+/// What a key in the popup asks of the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FollowUpCommand {
+    /// Handled in the popup (moving, typing); nothing to save.
+    Stay,
+    Close,
+    ShowChart,
+    NextStatus,
+    Weigh(Criterion),
+    EditOwner,
+    SaveOwner(String),
+    /// `m`: mark the selected question, or merge the marked one into it.
+    Merge,
+    MergeCancelled,
+}
 
 pub struct FollowUp {
-    /// (session file name, annotation with its latest status)
-    pub items: Vec<(String, Annotation)>,
+    pub items: Vec<FollowUpItem>,
     pub selected: usize,
+    /// The question marked with `m`, to be merged into the next one `m` is pressed on.
+    pub merge_from: Option<ItemRef>,
+    /// The owner being typed after `e`.
+    pub owner: Option<TextArea<'static>>,
+    /// The other sessions in the folder, loaded once when the popup opens; the current session
+    /// is added from memory on every refresh, so the list shows what was just saved.
+    others: Vec<(String, Session)>,
+    /// (path, content hash) of the dataset, to pick the earlier sessions on it.
+    dataset: (String, String),
 }
 
 impl FollowUp {
-    pub fn selected_item(&self) -> Option<&(String, Annotation)> {
+    pub fn new(
+        others: Vec<(String, Session)>,
+        dataset: (String, String),
+        current_name: &str,
+        current: &Session,
+    ) -> FollowUp {
+        let mut f = FollowUp {
+            items: Vec::new(),
+            selected: 0,
+            merge_from: None,
+            owner: None,
+            others,
+            dataset,
+        };
+        f.refresh(current_name, current);
+        f
+    }
+
+    /// Rebuilds the list after a change to the current session, keeping the selected item
+    /// selected when it is still listed.
+    pub fn refresh(&mut self, current_name: &str, current: &Session) {
+        let selected = self.selected_item().map(FollowUpItem::item_ref);
+        let mut sessions: Vec<(String, Session)> = self
+            .others
+            .iter()
+            .filter(|(n, _)| n != current_name)
+            .cloned()
+            .collect();
+        // In file-name order, as the folder lists them: ties between changes follow it.
+        let at = sessions.partition_point(|(n, _)| n.as_str() < current_name);
+        sessions.insert(at, (current_name.to_string(), current.clone()));
+        let dataset = (self.dataset.0.as_str(), self.dataset.1.as_str());
+        let mut items = open_items(&sessions, dataset, current_name);
+        keep_listed(&mut items, &self.items, &sessions);
+        mark_near_duplicates(&mut items);
+        self.items = items;
+        self.selected = selected
+            .and_then(|k| self.items.iter().position(|i| i.item_ref() == k))
+            .unwrap_or(self.selected)
+            .min(self.items.len().saturating_sub(1));
+    }
+
+    pub fn selected_item(&self) -> Option<&FollowUpItem> {
         self.items.get(self.selected)
+    }
+
+    /// Opens the owner field on the selected item, filled with its current owner.
+    pub fn start_owner_edit(&mut self) {
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        let mut t = TextArea::new(vec![item.annotation.eigenaar.clone()]);
+        t.move_cursor(CursorMove::End);
+        self.owner = Some(t);
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> FollowUpCommand {
+        if let Some(t) = &mut self.owner {
+            return match key.code {
+                KeyCode::Esc => {
+                    self.owner = None;
+                    FollowUpCommand::Stay
+                }
+                KeyCode::Enter => {
+                    // One line: anything pasted over several lines becomes one.
+                    let owner = t.lines().join(" ").trim().to_string();
+                    self.owner = None;
+                    FollowUpCommand::SaveOwner(owner)
+                }
+                _ => {
+                    t.input(key);
+                    FollowUpCommand::Stay
+                }
+            };
+        }
+        let last = self.items.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
+            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
+            KeyCode::End | KeyCode::Char('G') => self.selected = last,
+            KeyCode::Esc if self.merge_from.take().is_some() => {
+                return FollowUpCommand::MergeCancelled;
+            }
+            KeyCode::Esc | KeyCode::Char('q') => return FollowUpCommand::Close,
+            KeyCode::Enter => return FollowUpCommand::ShowChart,
+            KeyCode::Char('s') => return FollowUpCommand::NextStatus,
+            KeyCode::Char('e') => return FollowUpCommand::EditOwner,
+            KeyCode::Char('m') => return FollowUpCommand::Merge,
+            KeyCode::Char(c @ '1'..='4') => {
+                let i = c as usize - '1' as usize;
+                return FollowUpCommand::Weigh(Criterion::ALL[i]);
+            }
+            _ => {}
+        }
+        FollowUpCommand::Stay
     }
 
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
@@ -30,50 +189,198 @@ impl FollowUp {
             area,
             (width, height),
             strings::FOLLOW_UP_TITLE,
-            strings::FOLLOW_UP_HELP,
+            "",
         );
+        // The help wraps; one line more than the characters need leaves room for word breaks.
+        let help_lines = (strings::FOLLOW_UP_HELP.chars().count() as u16)
+            .div_ceil(inner.width.max(1))
+            .saturating_add(1)
+            .min(4);
+        let field_lines = if self.owner.is_some() { 4 } else { 0 };
+        let [list, field, help] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(field_lines),
+            Constraint::Length(help_lines),
+        ])
+        .areas(inner);
+        frame.render_widget(
+            Paragraph::new(strings::FOLLOW_UP_HELP)
+                .style(theme.dimmed())
+                .wrap(Wrap { trim: true }),
+            help,
+        );
+        if let Some(t) = &self.owner {
+            let [prompt, input] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(field);
+            frame.render_widget(
+                Paragraph::new(strings::FOLLOW_UP_OWNER_HELP).style(theme.base()),
+                prompt,
+            );
+            super::draw_editor(frame, theme, t, input);
+        }
         if self.items.is_empty() {
             frame.render_widget(
                 Paragraph::new(strings::FOLLOW_UP_EMPTY)
                     .style(theme.dimmed())
                     .wrap(Wrap { trim: true }),
-                inner,
+                list,
             );
             return;
         }
         let items: Vec<ListItem> = self
             .items
             .iter()
-            .map(|(file, a)| {
-                let status = a.status.map(|s| s.dutch()).unwrap_or_default();
-                let owner = if a.eigenaar.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · {}", a.eigenaar)
-                };
-                ListItem::new(vec![
-                    Line::from(vec![
-                        Span::styled(
-                            format!("{} {} [{status}]", a.soort.marker(), a.soort.dutch()),
-                            theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
-                        ),
-                        Span::styled(
-                            format!(
-                                " {} · {} · {}{owner} · {file}",
-                                a.anker.indicator,
-                                a.anker.dutch_period(),
-                                a.rol.dutch()
-                            ),
-                            theme.dimmed(),
-                        ),
-                    ]),
-                    Line::from(Span::styled(
-                        format!("   {}", a.tekst.lines().next().unwrap_or_default()),
-                        theme.base(),
-                    )),
-                ])
-            })
+            .map(|item| ListItem::new(self.item_lines(item, theme)))
             .collect();
-        super::draw_choices(frame, theme, items, self.selected, inner);
+        super::draw_choices(frame, theme, items, self.selected, list);
+    }
+
+    /// The head line, the first line of the text, and for a question its criteria.
+    fn item_lines(&self, item: &FollowUpItem, theme: &Theme) -> Vec<Line<'static>> {
+        let text = item.annotation.tekst.lines().next().unwrap_or_default();
+        let mut lines = vec![
+            self.head_line(item, theme),
+            Line::from(Span::styled(format!("   {text}"), theme.base())),
+        ];
+        if item.is_question() {
+            lines.push(self.criteria_line(item, theme));
+        }
+        lines
+    }
+
+    /// Kind, number, status; where it points, who raised it, owner; the session it is from.
+    fn head_line(&self, item: &FollowUpItem, theme: &Theme) -> Line<'static> {
+        let a = &item.annotation;
+        let status = a.status.map(|s| s.dutch()).unwrap_or_default();
+        let about = format!(
+            " {} · {} · {} · {} · ",
+            a.anker.indicator,
+            a.anker.dutch_period(),
+            a.rol.dutch(),
+            strings::owner_line(&a.eigenaar)
+        );
+        // This session's own items stand out: they are edited in place, not as a change.
+        let place_style = if item.own {
+            theme.base().fg(theme.accent)
+        } else {
+            theme.dimmed()
+        };
+        let mut spans = vec![Span::styled(
+            strings::item_title(a.soort.marker(), a.soort.dutch(), a.id, status),
+            theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
+        )];
+        // Early in the line, so a narrow popup does not cut it off.
+        if self.merge_from.as_ref() == Some(&item.item_ref()) {
+            spans.push(Span::styled(
+                format!(" {}", strings::FOLLOW_UP_MERGE_MARK),
+                theme.warning(),
+            ));
+        }
+        spans.push(Span::styled(about, theme.dimmed()));
+        spans.push(Span::styled(item.place().to_string(), place_style));
+        Line::from(spans)
+    }
+
+    /// "R hoog · U – · H – · B –", and which listed question it looks like.
+    fn criteria_line(&self, item: &FollowUpItem, theme: &Theme) -> Line<'static> {
+        let mut spans = vec![Span::styled(
+            format!(
+                "   {}",
+                strings::criteria_compact(&item.annotation.criteria)
+            ),
+            theme.base(),
+        )];
+        if let Some(other) = item.similar.and_then(|j| self.items.get(j)) {
+            let hint = strings::near_duplicate(other.annotation.id, other.place());
+            spans.push(Span::styled(format!("  · {hint}"), theme.warning()));
+        }
+        Line::from(spans)
+    }
+}
+
+/// The open questions and actions to follow up: those of earlier sessions on the dataset, then
+/// this session's own (`current`, a file name in `sessions`), each with its current status,
+/// owner and criteria; questions merged into another are left out.
+fn open_items(
+    sessions: &[(String, Session)],
+    dataset: (&str, &str),
+    current: &str,
+) -> Vec<FollowUpItem> {
+    let earlier = open_items_among(sessions, dataset, current)
+        .into_iter()
+        .map(|(sessie, annotation)| (sessie, annotation, false));
+    let own = sessions
+        .iter()
+        .filter(|(n, _)| n == current)
+        .flat_map(|(n, s)| s.aantekeningen.iter().map(move |a| (n, a)))
+        .filter(|(_, a)| a.soort.has_status())
+        .map(|(n, a)| (n.clone(), with_state(sessions, n, a), true));
+    earlier
+        .chain(own.filter(|(n, a, _)| a.is_open_item() && !merged_away(sessions, n, a.id)))
+        .map(|(sessie, annotation, own)| FollowUpItem {
+            sessie,
+            annotation,
+            own,
+            similar: None,
+        })
+        .collect()
+}
+
+/// Puts back, with their new state, the items listed before that are no longer open: they stay
+/// until the popup closes, so `s` can cycle on past beantwoord and vervallen back to open.
+/// Merged-away questions do leave.
+fn keep_listed(
+    items: &mut Vec<FollowUpItem>,
+    before: &[FollowUpItem],
+    sessions: &[(String, Session)],
+) {
+    for (at, old) in before.iter().enumerate() {
+        let (sessie, id) = (&old.sessie, old.annotation.id);
+        if items.iter().any(|i| i.item_ref() == old.item_ref()) || merged_away(sessions, sessie, id)
+        {
+            continue;
+        }
+        let Some(a) = sessions
+            .iter()
+            .find(|(n, _)| n == sessie)
+            .and_then(|(_, s)| s.get(id))
+        else {
+            continue;
+        };
+        let item = FollowUpItem {
+            annotation: with_state(sessions, sessie, a),
+            similar: None,
+            ..old.clone()
+        };
+        items.insert(at.min(items.len()), item);
+    }
+}
+
+/// The annotation with the status, owner and criteria after every change and merge in
+/// `sessions` (as the earlier sessions' items come from `open_items_among`).
+fn with_state(sessions: &[(String, Session)], name: &str, a: &Annotation) -> Annotation {
+    let state = item_state(sessions, name, a);
+    let mut a = a.clone();
+    a.status = Some(state.status);
+    a.eigenaar = state.eigenaar;
+    a.criteria = state.criteria;
+    a
+}
+
+/// Points every question to the most alike other question in the list, when that is a
+/// near-duplicate (the first one on a tie).
+fn mark_near_duplicates(items: &mut [FollowUpItem]) {
+    let questions: Vec<usize> = (0..items.len())
+        .filter(|i| items[*i].is_question())
+        .collect();
+    for &i in &questions {
+        let text = &items[i].annotation.tekst;
+        items[i].similar = questions
+            .iter()
+            .filter(|j| **j != i)
+            .map(|&j| (j, similarity(text, &items[j].annotation.tekst)))
+            .filter(|(_, s)| *s >= NEAR_DUPLICATE)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(j, _)| j);
     }
 }

@@ -1,0 +1,446 @@
+//! The follow-up popup (`o`) on the app state (no terminal): weighing criteria, owners, status and
+//! merges of open questions and actions, read back from the saved session file.
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use duiden::load::load_dataset;
+use duiden::session::{
+    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Level, QuestionStatus, Role, Session,
+    store,
+};
+use duiden::tui::app::{App, Popup, SessionSetup};
+use duiden::tui::popups::follow_up::FollowUp;
+use duiden::tui::style::ThemeKind;
+use std::path::{Path, PathBuf};
+
+const EARLIER: &str = "2026-09-10-vorige.toml";
+const CURRENT: &str = "2026-11-23-test.toml";
+const EARLIER_QUESTION: &str = "Waarom stijgt de instroom in de jeugdhulp sinds 2023?";
+const OWN_QUESTION: &str = "Waarom stijgt de instroom in de jeugdhulp zo?";
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn note(id: u64, soort: AnnotationKind, tekst: &str, eigenaar: &str) -> Annotation {
+    Annotation {
+        id,
+        soort,
+        tekst: tekst.into(),
+        rol: Role::Beleid,
+        naam: String::new(),
+        tijd: "2026-09-10T10:00:00+02:00".into(),
+        status: soort.has_status().then_some(QuestionStatus::Open),
+        eigenaar: eigenaar.into(),
+        criteria: Criteria::default(),
+        anker: Anchor {
+            domein: "jeugd".into(),
+            indicator: "instroom".into(),
+            bronnen: vec!["gemeente-registratie".into()],
+            van: "2023-01".into(),
+            tot: None,
+            verschil: None,
+        },
+    }
+}
+
+/// A folder with an earlier session (an observation, question 2 and action 3, owned by Pim) and
+/// the current one (facilitator Marieke, own question 1 alike question 2, own action 2), on the
+/// sample dataset. Returns the app with the current session open and the follow-up shown.
+fn app_in_folder(dir: &Path) -> (App, PathBuf) {
+    app_in_folder_with(dir, |_| {})
+}
+
+/// As [`app_in_folder`]; `before_open` runs with the current session's path before the app
+/// opens it (to hold its lock, say).
+fn app_in_folder_with(dir: &Path, before_open: impl FnOnce(&Path)) -> (App, PathBuf) {
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let dataset_ref = DatasetRef {
+        pad: "datasets/voorbeeld".into(),
+        hash: dataset.content_hash.clone(),
+    };
+    let mut earlier = Session::new("Vorige", "2026-09-10", dataset_ref.clone());
+    earlier.aantekeningen = vec![
+        note(1, AnnotationKind::Observatie, "Instroom stijgt", ""),
+        note(2, AnnotationKind::Onderzoeksvraag, EARLIER_QUESTION, ""),
+        note(3, AnnotationKind::Actie, "Cijfers CBS navragen", "Pim"),
+    ];
+    store::save_atomic(&dir.join(EARLIER), &earlier).unwrap();
+    let mut current = Session::new("Test", "2026-11-23", dataset_ref);
+    current.facilitator = "Marieke".into();
+    current.aantekeningen = vec![
+        note(1, AnnotationKind::Onderzoeksvraag, OWN_QUESTION, ""),
+        note(2, AnnotationKind::Actie, "Wachtlijst opvragen", ""),
+    ];
+    let path = dir.join(CURRENT);
+    store::save_atomic(&path, &current).unwrap();
+    before_open(&path);
+    let setup = SessionSetup {
+        dir: dir.to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app =
+        App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path.clone(), current)));
+    press(&mut app, KeyCode::Char('o'));
+    (app, path)
+}
+
+fn popup(app: &App) -> &FollowUp {
+    match &app.popup {
+        Some(Popup::FollowUp(f)) => f,
+        _ => panic!("the follow-up popup is not open"),
+    }
+}
+
+/// (session file, id) of every listed item, in order.
+fn listed(app: &App) -> Vec<(String, u64)> {
+    popup(app)
+        .items
+        .iter()
+        .map(|i| (i.sessie.clone(), i.annotation.id))
+        .collect()
+}
+
+/// Selects an item with the arrow keys, as the facilitator would.
+fn select(app: &mut App, sessie: &str, id: u64) {
+    let at = listed(app)
+        .iter()
+        .position(|(s, i)| s == sessie && *i == id)
+        .unwrap_or_else(|| panic!("{sessie} {id} not listed: {:?}", listed(app)));
+    press(app, KeyCode::Home);
+    for _ in 0..at {
+        press(app, KeyCode::Down);
+    }
+    assert_eq!(popup(app).selected, at);
+}
+
+fn message(app: &App) -> String {
+    app.message.clone().unwrap_or_default()
+}
+
+#[test]
+fn lists_earlier_and_own_open_items_with_near_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = app_in_folder(dir.path());
+    assert_eq!(
+        listed(&app),
+        [
+            (EARLIER.to_string(), 2),
+            (EARLIER.to_string(), 3),
+            (CURRENT.to_string(), 1),
+            (CURRENT.to_string(), 2),
+        ]
+    );
+    let items = &popup(&app).items;
+    assert_eq!(
+        items.iter().map(|i| i.own).collect::<Vec<_>>(),
+        [false, false, true, true]
+    );
+    // The two jeugdhulp questions point to each other; actions are not compared.
+    assert_eq!(items[0].similar, Some(2));
+    assert_eq!(items[2].similar, Some(0));
+    assert_eq!(items[1].similar, None);
+}
+
+#[test]
+fn weighing_criteria_of_an_earlier_and_an_own_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+
+    // Earlier question: urgentie twice → midden, each press recorded as a change.
+    select(&mut app, EARLIER, 2);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('2'));
+    assert!(
+        message(&app).contains("urgentie: midden"),
+        "{}",
+        message(&app)
+    );
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.wijzigingen.len(), 2);
+    let last = &s.wijzigingen[1];
+    assert_eq!((last.sessie.as_str(), last.id), (EARLIER, 2));
+    assert_eq!(last.criteria.urgentie, Some(Level::Midden));
+    assert_eq!(last.criteria.relevantie, None);
+    assert_eq!((last.status, last.eigenaar.as_ref()), (None, None));
+    assert_eq!(last.door, "Marieke");
+    assert_eq!(
+        popup(&app)
+            .selected_item()
+            .unwrap()
+            .annotation
+            .criteria
+            .urgentie,
+        Some(Level::Midden),
+        "the list shows the new weight"
+    );
+
+    // Own question: relevantie once → laag, on the annotation itself; no change recorded.
+    select(&mut app, CURRENT, 1);
+    press(&mut app, KeyCode::Char('1'));
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.get(1).unwrap().criteria.relevantie, Some(Level::Laag));
+    assert_eq!(s.wijzigingen.len(), 2);
+    assert!(
+        message(&app).contains("relevantie: laag"),
+        "{}",
+        message(&app)
+    );
+
+    // Own question: breed gedragen round the cycle back to not weighed.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('4'));
+    }
+    assert_eq!(
+        store::load(&path)
+            .unwrap()
+            .get(1)
+            .unwrap()
+            .criteria
+            .breed_gedragen,
+        None
+    );
+
+    // An action has no criteria: nothing is written.
+    let before = std::fs::read(&path).unwrap();
+    select(&mut app, EARLIER, 3);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(message(&app).contains("alleen voor onderzoeksvragen"));
+}
+
+#[test]
+fn owner_is_edited_in_a_one_line_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+
+    // Earlier action owned by Pim: the field starts with "Pim"; replace it by BiO.
+    select(&mut app, EARLIER, 3);
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0.."Pim".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "BiO");
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("eigenaar: BiO"), "{}", message(&app));
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.wijzigingen.len(), 1);
+    let c = &s.wijzigingen[0];
+    assert_eq!((c.sessie.as_str(), c.id), (EARLIER, 3));
+    assert_eq!(c.eigenaar.as_deref(), Some("BiO"));
+    assert_eq!(c.status, None);
+    assert!(c.criteria.is_empty());
+    assert_eq!(
+        popup(&app).selected_item().unwrap().annotation.eigenaar,
+        "BiO"
+    );
+
+    // Own question: a q typed in the field is text (not "close"); Enter saves in place.
+    select(&mut app, CURRENT, 1);
+    press(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "Jacqueline");
+    press(&mut app, KeyCode::Enter);
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.get(1).unwrap().eigenaar, "Jacqueline");
+    assert_eq!(s.wijzigingen.len(), 1, "own items are edited in place");
+
+    // Esc cancels the field without writing and keeps the popup open.
+    let before = std::fs::read(&path).unwrap();
+    press(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "xyz");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(popup(&app).owner.is_none());
+}
+
+#[test]
+fn status_of_an_earlier_item_is_recorded_as_a_change_and_cycles_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+    select(&mut app, EARLIER, 2);
+    press(&mut app, KeyCode::Char('s'));
+    let s = store::load(&path).unwrap();
+    let c = &s.wijzigingen[0];
+    assert_eq!(c.status, Some(QuestionStatus::Geagendeerd));
+    assert_eq!((c.eigenaar.as_ref(), c.criteria.is_empty()), (None, true));
+    assert!(message(&app).contains("status: geagendeerd"));
+
+    // On to beantwoord and vervallen: no longer open, but listed until the popup closes, so the
+    // next s brings it back to open.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('s'));
+    }
+    let item = popup(&app).selected_item().unwrap();
+    assert_eq!(
+        (
+            item.sessie.as_str(),
+            item.annotation.id,
+            item.annotation.status
+        ),
+        (EARLIER, 2, Some(QuestionStatus::Vervallen))
+    );
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        store::load(&path)
+            .unwrap()
+            .wijzigingen
+            .last()
+            .unwrap()
+            .status,
+        Some(QuestionStatus::Open)
+    );
+    // Closed ones are not offered again once the popup is reopened.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('o'));
+    assert!(!listed(&app).contains(&(EARLIER.to_string(), 2)));
+}
+
+#[test]
+fn merging_an_own_question_into_an_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+
+    // m then Esc: the mark is gone, the popup stays.
+    select(&mut app, CURRENT, 1);
+    press(&mut app, KeyCode::Char('m'));
+    assert!(popup(&app).merge_from.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(popup(&app).merge_from.is_none());
+
+    // Actions do not merge.
+    select(&mut app, CURRENT, 2);
+    press(&mut app, KeyCode::Char('m'));
+    assert!(popup(&app).merge_from.is_none());
+    assert!(message(&app).contains("alleen onderzoeksvragen"));
+
+    // Own question 1 into the earlier question 2.
+    select(&mut app, CURRENT, 1);
+    press(&mut app, KeyCode::Char('m'));
+    select(&mut app, EARLIER, 2);
+    press(&mut app, KeyCode::Char('m'));
+    assert_eq!(
+        message(&app),
+        format!("vraag 1 samengevoegd met vraag 2 ({EARLIER}) (opgeslagen)")
+    );
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.samenvoegingen.len(), 1);
+    let m = &s.samenvoegingen[0];
+    assert_eq!((m.sessie.as_str(), m.id), (CURRENT, 1));
+    assert_eq!((m.in_sessie.as_str(), m.in_id), (EARLIER, 2));
+    assert_eq!(m.door, "Marieke");
+    assert!(s.wijzigingen.is_empty());
+    assert!(
+        !listed(&app).contains(&(CURRENT.to_string(), 1)),
+        "{:?}",
+        listed(&app)
+    );
+    assert_eq!(popup(&app).selected_item().unwrap().annotation.id, 2);
+    assert!(
+        popup(&app).items.iter().all(|i| i.similar.is_none()),
+        "no duplicate left"
+    );
+
+    // Opened again from the folder: still gone.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('o'));
+    assert!(!listed(&app).contains(&(CURRENT.to_string(), 1)));
+}
+
+#[test]
+fn undo_of_an_own_item_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+    select(&mut app, CURRENT, 1);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('3'));
+    let s = store::load(&path).unwrap();
+    let a = s.get(1).unwrap();
+    assert_eq!(a.status, Some(QuestionStatus::Geagendeerd));
+    assert_eq!(a.criteria.haalbaarheid, Some(Level::Laag));
+
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    press(&mut app, KeyCode::Char('u'));
+    let a = store::load(&path).unwrap().get(1).unwrap().clone();
+    assert_eq!(a.criteria.haalbaarheid, None);
+    assert_eq!(a.status, Some(QuestionStatus::Geagendeerd));
+    press(&mut app, KeyCode::Char('u'));
+    let a = store::load(&path).unwrap().get(1).unwrap().clone();
+    assert_eq!(a.status, Some(QuestionStatus::Open));
+}
+
+#[test]
+fn read_only_session_refuses_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lock = None;
+    let (mut app, path) = app_in_folder_with(dir.path(), |p| {
+        lock = Some(store::acquire(p).unwrap());
+    });
+    assert!(matches!(lock, Some(store::LockOutcome::Acquired(_))));
+    let before = std::fs::read(&path).unwrap();
+    select(&mut app, EARLIER, 2);
+    for c in ['s', '1', 'm'] {
+        app.message = None;
+        press(&mut app, KeyCode::Char(c));
+        assert!(
+            message(&app).contains("alleen lezen"),
+            "{c}: {}",
+            message(&app)
+        );
+    }
+    assert!(popup(&app).merge_from.is_none(), "no mark in vain");
+    press(&mut app, KeyCode::Char('e'));
+    assert!(popup(&app).owner.is_none(), "no field to type in vain");
+    select(&mut app, CURRENT, 1);
+    press(&mut app, KeyCode::Char('2'));
+    assert!(message(&app).contains("alleen lezen"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn follow_up_popup_120x36() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_in_folder(dir.path());
+    select(&mut app, EARLIER, 2);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('1'));
+    select(&mut app, CURRENT, 1);
+    press(&mut app, KeyCode::Char('m'));
+    let screen = common::render(&mut app, 120, 36);
+    for text in [
+        "Openstaande vragen en acties",
+        "R hoog · U – · H – · B –",
+        &format!("lijkt op nr 2 ({EARLIER})"),
+        "lijkt op nr 1 (deze sessie)",
+        "deze sessie",
+        "eigenaar Pim",
+        "wordt samengevoegd",
+        "R relevantie",
+    ] {
+        assert!(screen.contains(text), "{text} missing in\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn follow_up_popup_on_small_terminals_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_in_folder(dir.path());
+    press(&mut app, KeyCode::Char('e'));
+    for (w, h) in [(40, 10), (60, 16), (80, 24), (1, 1)] {
+        let screen = common::render(&mut app, w, h);
+        assert!(!screen.trim().is_empty());
+    }
+}

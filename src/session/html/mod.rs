@@ -242,6 +242,13 @@ pub fn html(
             if let Some(v) = a.anker.verschil.as_deref().filter(|v| !v.trim().is_empty()) {
                 let _ = write!(text, "<br><em>over verschil: {}</em>", esc(&one_line(v)));
             }
+            if !a.criteria.is_empty() {
+                let _ = write!(
+                    text,
+                    "<br><em>criteria: {}</em>",
+                    esc(&a.criteria.describe())
+                );
+            }
             let _ = writeln!(
                 w,
                 "<tr><td class=\"nr\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

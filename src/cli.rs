@@ -199,13 +199,9 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let loader: crate::tui::review::DatasetLoader = Box::new(|pad: &str| {
-        let path = if pad.is_empty() {
-            sample_dir()
-        } else {
-            PathBuf::from(pad)
-        };
-        load_dataset(&path).map_err(|e| e.to_string())
+    let folder = dir.to_path_buf();
+    let loader: crate::tui::review::DatasetLoader = Box::new(move |pad: &str| {
+        load_dataset(&recorded_dataset(pad, &folder)).map_err(|e| e.to_string())
     });
     let app = crate::tui::review::ReviewApp::new(
         &dir.display().to_string(),
@@ -219,6 +215,23 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
             eprintln!("duiden: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Where the dataset a session recorded is: its `dataset.pad` relative to the working directory
+/// (as recorded), else relative to the project the session folder belongs to (the folder above
+/// `sessions/`), so a session opens from anywhere; the sample when nothing was recorded.
+fn recorded_dataset(pad: &str, session_dir: &Path) -> PathBuf {
+    if pad.trim().is_empty() {
+        return sample_dir();
+    }
+    let as_recorded = PathBuf::from(pad);
+    if as_recorded.is_dir() || as_recorded.is_absolute() {
+        return as_recorded;
+    }
+    match session_dir.parent().map(|p| p.join(pad)) {
+        Some(beside) if beside.is_dir() => beside,
+        _ => as_recorded,
     }
 }
 
@@ -282,7 +295,13 @@ fn open_tui(cli: Cli) -> ExitCode {
     let path = cli
         .dataset
         .clone()
-        .or_else(|| open.as_ref().map(|(_, s)| PathBuf::from(&s.dataset.pad)))
+        .or_else(|| {
+            let (file, s) = open.as_ref()?;
+            Some(recorded_dataset(
+                &s.dataset.pad,
+                file.parent().unwrap_or(Path::new(".")),
+            ))
+        })
         .unwrap_or_else(sample_dir);
     let dataset = match load_dataset(&path) {
         Ok(d) => d,
@@ -327,12 +346,12 @@ fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode
         }
     };
     // The dataset supplies indicator names; minutes are still written without it.
-    let dataset = load_dataset(Path::new(&session.dataset.pad)).ok();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let dataset = load_dataset(&recorded_dataset(&session.dataset.pad, dir)).ok();
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let dir = path.parent().unwrap_or(Path::new("."));
     let previous = store::list_ok(dir);
     let text = match formaat {
         NotulenFormaat::Md => {

@@ -475,3 +475,20 @@ fn vragen_on_a_missing_folder_fails_clearly() {
     assert!(!ok);
     assert!(err.contains("/bestaat/niet"), "{err}");
 }
+
+#[test]
+fn a_session_finds_its_dataset_from_another_working_directory() {
+    // dataset.pad is recorded relative to the project; run from elsewhere, the folder above
+    // sessions/ is tried too, so the minutes still get the dataset's indicator names.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let session = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions/2026-11-05-duiden-van-data-jeugd-en-wmo.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .args(["notulen", session.to_str().unwrap()])
+        .current_dir(elsewhere.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("## jeugd · Instroom jeugdhulp"), "{md}");
+}

@@ -1,13 +1,13 @@
 //! Review mode (`duiden terugkijken`) in-process: what it lists, filters and opens, drawn on
 //! ratatui's TestBackend (snapshots). The end-to-end run in a terminal is in e2e_review.rs.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duiden::load::load_dataset;
 use duiden::session::store;
 use duiden::tui::review::{ReviewApp, ReviewTab};
 use duiden::tui::style::{Theme, ThemeKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::cell::Cell;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,19 +44,7 @@ fn typed(app: &mut ReviewApp, text: &str) {
 }
 
 fn render(app: &mut ReviewApp, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| duiden::tui::review::draw(f, app))
-        .unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    common::render_with(width, height, |f| duiden::tui::review::draw(f, app))
 }
 
 #[test]

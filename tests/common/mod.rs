@@ -247,9 +247,14 @@ pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> 
 /// Draws the app once on a `width`×`height` TestBackend and returns the screen as text, one line
 /// per row (for in-process rendering tests and snapshots).
 pub fn render(app: &mut duiden::tui::app::App, width: u16, height: u16) -> String {
+    render_with(width, height, |f| duiden::tui::draw(f, app))
+}
+
+/// Draws once with `draw` on a `width`×`height` TestBackend; the screen as text, a line per row.
+pub fn render_with(width: u16, height: u16, draw: impl FnOnce(&mut ratatui::Frame)) -> String {
     let backend = ratatui::backend::TestBackend::new(width, height);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    terminal.draw(|f| duiden::tui::draw(f, app)).unwrap();
+    terminal.draw(draw).unwrap();
     let buf = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {

@@ -25,18 +25,27 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::time::Duration;
 
+/// Paints the background; on a terminal below 40×10 says so (wrapped, so it reads on the smallest
+/// one) and returns true: nothing else fits.
+pub fn clear_or_too_small(frame: &mut Frame, theme: &style::Theme) -> bool {
+    let area = frame.area();
+    frame.render_widget(ratatui::widgets::Block::default().style(theme.base()), area);
+    let small = area.width < 40 || area.height < 10;
+    if small {
+        frame.render_widget(
+            Paragraph::new(strings::TOO_SMALL)
+                .style(theme.warning())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+    }
+    small
+}
+
 /// Draws the whole screen: title bar, the current tab, status bar, and any overlay.
 pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
-    frame.render_widget(
-        ratatui::widgets::Block::default().style(app.theme.base()),
-        area,
-    );
-    if area.width < 40 || area.height < 10 {
-        frame.render_widget(
-            Paragraph::new(strings::TOO_SMALL).style(app.theme.warning()),
-            area,
-        );
+    if clear_or_too_small(frame, &app.theme) {
         return;
     }
     let [header, body, status] = Layout::vertical([

@@ -23,12 +23,7 @@ pub fn draw(frame: &mut Frame, app: &mut ReviewApp) {
     }
     let area = frame.area();
     let theme = app.theme.clone();
-    frame.render_widget(Block::default().style(theme.base()), area);
-    if area.width < 40 || area.height < 10 {
-        frame.render_widget(
-            Paragraph::new(strings::TOO_SMALL).style(theme.warning()),
-            area,
-        );
+    if crate::tui::clear_or_too_small(frame, &theme) {
         return;
     }
     let [header, filters, body, status] = Layout::vertical([

@@ -13,6 +13,7 @@ pub mod html;
 pub mod minutes;
 pub mod model;
 pub mod store;
+pub mod writer;
 
 pub use minutes::{markdown, markdown_with_history};
 pub use model::{
@@ -24,3 +25,4 @@ pub use store::{
     LockOutcome, SessionError, SessionLock, acquire, list, list_ok, load, previous_open_items,
     save_atomic, session_path, todays_sessions, write_atomic, write_atomic_with,
 };
+pub use writer::{ChangeKind, ItemEdit, OpenSession, ReadOnlyReason, SessionWriter};

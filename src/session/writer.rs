@@ -1,0 +1,304 @@
+//! The one write gate of a session: every change to an open session goes through a
+//! [`SessionWriter`], which saves atomically before the change counts, keeps undo and redo, and
+//! knows the rules for items of earlier sessions (recorded as changes in this session, never
+//! written into the earlier file) and merges. A session that may not be written is an
+//! [`OpenSession::ReadOnly`]: it has no writer, so nothing can write it.
+
+use crate::session::model::{
+    Annotation, Criterion, ItemChange, ItemRef, Level, Merge, QuestionStatus, Session, now_local,
+};
+use crate::session::store::{self, LockOutcome, SessionError, SessionLock};
+use std::path::{Path, PathBuf};
+
+/// Undo keeps this many steps; older ones are dropped.
+const UNDO_DEPTH: usize = 200;
+
+/// What a change did, so the interface can say what undo and redo undid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    Created,
+    AnnotationAdded,
+    AnnotationEdited,
+    AnnotationDeleted,
+    HeaderEdited,
+    ItemChanged,
+    Merged,
+}
+
+/// One field of a question or action changed in the follow-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemEdit {
+    Status(QuestionStatus),
+    Owner(String),
+    Weigh(Criterion, Option<Level>),
+}
+
+impl ItemEdit {
+    fn apply(&self, a: &mut Annotation) {
+        match self {
+            ItemEdit::Status(s) => a.status = Some(*s),
+            ItemEdit::Owner(o) => a.eigenaar = o.clone(),
+            ItemEdit::Weigh(c, l) => a.criteria.set(*c, *l),
+        }
+    }
+
+    /// The change as recorded for an item of an earlier session: only this field set.
+    fn recorded(&self, item: &ItemRef, door: &str) -> ItemChange {
+        let mut change =
+            ItemChange::status(&item.sessie, item.id, QuestionStatus::Open, &now_local());
+        change.status = None;
+        change.door = door.to_string();
+        match self {
+            ItemEdit::Status(s) => change.status = Some(*s),
+            ItemEdit::Owner(o) => change.eigenaar = Some(o.clone()),
+            ItemEdit::Weigh(c, l) => change.criteria.set(*c, *l),
+        }
+        change
+    }
+}
+
+/// Why an open session cannot be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Another duiden has it open.
+    HeldBy {
+        pid: u32,
+        host: String,
+        since: String,
+    },
+    /// The lock could not be taken (e.g. a read-only folder).
+    LockFailed(String),
+    /// Opened to look back (review mode): never written.
+    Review,
+}
+
+/// A session as the interface holds it: writable through its writer, or read-only.
+pub enum OpenSession {
+    Writable(SessionWriter),
+    ReadOnly {
+        path: PathBuf,
+        session: Session,
+        reason: ReadOnlyReason,
+    },
+}
+
+impl OpenSession {
+    /// Opens for writing when the lock can be had, else read-only with the reason.
+    pub fn open(path: PathBuf, session: Session) -> OpenSession {
+        match store::acquire(&path) {
+            Ok(LockOutcome::Acquired(lock)) => OpenSession::Writable(SessionWriter {
+                path,
+                session,
+                _lock: lock,
+                undo: Vec::new(),
+                redo: Vec::new(),
+            }),
+            Ok(LockOutcome::HeldBy { pid, host, since }) => OpenSession::ReadOnly {
+                path,
+                session,
+                reason: ReadOnlyReason::HeldBy { pid, host, since },
+            },
+            Err(e) => OpenSession::ReadOnly {
+                path,
+                session,
+                reason: ReadOnlyReason::LockFailed(e.to_string()),
+            },
+        }
+    }
+
+    /// A session shown to look back at: no lock is taken and no writer exists.
+    pub fn review(path: PathBuf, session: Session) -> OpenSession {
+        OpenSession::ReadOnly {
+            path,
+            session,
+            reason: ReadOnlyReason::Review,
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        match self {
+            OpenSession::Writable(w) => &w.session,
+            OpenSession::ReadOnly { session, .. } => session,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        match self {
+            OpenSession::Writable(w) => &w.path,
+            OpenSession::ReadOnly { path, .. } => path,
+        }
+    }
+
+    /// The session file's name, as items of it are referred to from other sessions.
+    pub fn file_name(&self) -> String {
+        file_name(self.path())
+    }
+
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        match self {
+            OpenSession::Writable(_) => None,
+            OpenSession::ReadOnly { reason, .. } => Some(reason),
+        }
+    }
+
+    /// The writer, or why there is none.
+    pub fn writer(&mut self) -> Result<&mut SessionWriter, ReadOnlyReason> {
+        match self {
+            OpenSession::Writable(w) => Ok(w),
+            OpenSession::ReadOnly { reason, .. } => Err(reason.clone()),
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Holds the lock of a session while it is open for writing.
+pub struct SessionWriter {
+    path: PathBuf,
+    session: Session,
+    _lock: SessionLock,
+    /// Sessions before each change, newest last, with what the change was.
+    undo: Vec<(Session, ChangeKind)>,
+    redo: Vec<(Session, ChangeKind)>,
+}
+
+impl SessionWriter {
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Applies a change and saves it; the change counts only when the file holds it. On a
+    /// failed save the session in memory is as before, so the screen never shows what the
+    /// file does not hold.
+    fn change(
+        &mut self,
+        kind: ChangeKind,
+        f: impl FnOnce(&mut Session),
+    ) -> Result<(), SessionError> {
+        let before = self.session.clone();
+        f(&mut self.session);
+        if let Err(e) = store::save_atomic(&self.path, &self.session) {
+            self.session = before;
+            return Err(e);
+        }
+        if kind != ChangeKind::Created {
+            self.undo.push((before, kind));
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes the session as it is (a new session exists on disk from its first second).
+    pub fn save(&mut self) -> Result<(), SessionError> {
+        self.change(ChangeKind::Created, |_| {})
+    }
+
+    /// Adds an annotation under the next free id, stamped with the current time.
+    pub fn add_annotation(&mut self, mut a: Annotation) -> Result<u64, SessionError> {
+        a.tijd = now_local();
+        let mut id = 0;
+        self.change(ChangeKind::AnnotationAdded, |s| id = s.add(a))?;
+        Ok(id)
+    }
+
+    /// Replaces the annotation with the same id.
+    pub fn update_annotation(&mut self, a: Annotation) -> Result<(), SessionError> {
+        self.change(ChangeKind::AnnotationEdited, |s| {
+            if let Some(cur) = s.get_mut(a.id) {
+                *cur = a;
+            }
+        })
+    }
+
+    pub fn delete_annotation(&mut self, id: u64) -> Result<(), SessionError> {
+        self.change(ChangeKind::AnnotationDeleted, |s| {
+            s.remove(id);
+        })
+    }
+
+    /// Facilitator, participants and agenda.
+    pub fn set_header(&mut self, h: crate::session::header::Header) -> Result<(), SessionError> {
+        self.change(ChangeKind::HeaderEdited, |s| {
+            s.facilitator = h.facilitator;
+            s.deelnemers = h.deelnemers;
+            s.agenda = h.agenda;
+        })
+    }
+
+    /// Changes one field of a question or action: this session's own item in place, an earlier
+    /// session's as a recorded change in this session (the earlier file is never written).
+    pub fn edit_item(&mut self, item: &ItemRef, edit: ItemEdit) -> Result<(), SessionError> {
+        if item.sessie == file_name(&self.path) {
+            return self.change(ChangeKind::AnnotationEdited, |s| {
+                if let Some(a) = s.get_mut(item.id) {
+                    edit.apply(a);
+                }
+            });
+        }
+        let recorded = edit.recorded(item, &self.session.facilitator);
+        self.change(ChangeKind::ItemChanged, |s| s.wijzigingen.push(recorded))
+    }
+
+    /// Records that `from` is the same question as `into`.
+    pub fn merge(&mut self, from: &ItemRef, into: &ItemRef) -> Result<(), SessionError> {
+        let merge = Merge {
+            sessie: from.sessie.clone(),
+            id: from.id,
+            in_sessie: into.sessie.clone(),
+            in_id: into.id,
+            tijd: now_local(),
+            door: self.session.facilitator.clone(),
+        };
+        self.change(ChangeKind::Merged, |s| s.samenvoegingen.push(merge))
+    }
+
+    /// Reverts the last change and saves; `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<ChangeKind>, SessionError> {
+        self.step_back(false)
+    }
+
+    /// Re-applies the last undone change and saves.
+    pub fn redo(&mut self) -> Result<Option<ChangeKind>, SessionError> {
+        self.step_back(true)
+    }
+
+    fn step_back(&mut self, redo: bool) -> Result<Option<ChangeKind>, SessionError> {
+        let (from, to) = if redo {
+            (&mut self.redo, &mut self.undo)
+        } else {
+            (&mut self.undo, &mut self.redo)
+        };
+        let Some((target, kind)) = from.pop() else {
+            return Ok(None);
+        };
+        if let Err(e) = store::save_atomic(&self.path, &target) {
+            from.push((target, kind));
+            return Err(e);
+        }
+        let current = std::mem::replace(&mut self.session, target);
+        to.push((current, kind));
+        Ok(Some(kind))
+    }
+
+    /// Writes a file that belongs to this session (its minutes) atomically. Only a writer can:
+    /// a read-only opener never overwrites the minutes of someone else's session.
+    pub fn write_beside(&self, extension: &str, bytes: &[u8]) -> Result<PathBuf, SessionError> {
+        let out = self.path.with_extension(extension);
+        store::write_atomic(&out, bytes)?;
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests;

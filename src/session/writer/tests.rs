@@ -1,0 +1,164 @@
+use super::*;
+use crate::session::model::{Anchor, AnnotationKind, DatasetRef, Role};
+
+fn note(kind: AnnotationKind, text: &str) -> Annotation {
+    Annotation {
+        id: 0,
+        soort: kind,
+        tekst: text.into(),
+        rol: Role::Toegang,
+        naam: String::new(),
+        tijd: String::new(),
+        criteria: Default::default(),
+        anker: Anchor {
+            domein: "jeugd".into(),
+            indicator: "instroom".into(),
+            bronnen: vec!["cbs".into()],
+            van: "2021-03".into(),
+            tot: None,
+            verschil: None,
+        },
+        status: None,
+        eigenaar: String::new(),
+    }
+}
+
+fn open_new(dir: &Path) -> SessionWriter {
+    let path = dir.join("2026-11-26-test.toml");
+    let s = Session::new(
+        "Test",
+        "2026-11-26",
+        DatasetRef {
+            pad: "d".into(),
+            hash: "h".into(),
+        },
+    );
+    match OpenSession::open(path, s) {
+        OpenSession::Writable(mut w) => {
+            w.save().unwrap();
+            w
+        }
+        OpenSession::ReadOnly { reason, .. } => panic!("read-only: {reason:?}"),
+    }
+}
+
+fn on_disk(w: &SessionWriter) -> Session {
+    store::load(w.path()).unwrap()
+}
+
+#[test]
+fn every_change_is_on_disk_and_undo_and_redo_walk_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = open_new(dir.path());
+    let id = w
+        .add_annotation(note(AnnotationKind::Observatie, "een"))
+        .unwrap();
+    assert_eq!(on_disk(&w).aantekeningen.len(), 1);
+    assert!(!on_disk(&w).aantekeningen[0].tijd.is_empty(), "stamped");
+    let mut edited = w.session().get(id).unwrap().clone();
+    edited.tekst = "twee".into();
+    w.update_annotation(edited).unwrap();
+    assert_eq!(on_disk(&w).get(id).unwrap().tekst, "twee");
+
+    assert_eq!(w.undo().unwrap(), Some(ChangeKind::AnnotationEdited));
+    assert_eq!(on_disk(&w).get(id).unwrap().tekst, "een");
+    assert_eq!(w.undo().unwrap(), Some(ChangeKind::AnnotationAdded));
+    assert!(on_disk(&w).aantekeningen.is_empty());
+    assert_eq!(w.undo().unwrap(), None, "the creation is not undone");
+
+    assert_eq!(w.redo().unwrap(), Some(ChangeKind::AnnotationAdded));
+    assert_eq!(w.redo().unwrap(), Some(ChangeKind::AnnotationEdited));
+    assert_eq!(on_disk(&w).get(id).unwrap().tekst, "twee");
+    assert_eq!(w.redo().unwrap(), None);
+
+    // A new change after an undo drops what could be redone.
+    w.undo().unwrap();
+    w.delete_annotation(id).unwrap();
+    assert_eq!(w.redo().unwrap(), None);
+    assert_eq!(on_disk(&w), *w.session());
+}
+
+#[test]
+fn earlier_items_are_changed_by_record_and_merges_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = open_new(dir.path());
+    let own = w
+        .add_annotation(note(AnnotationKind::Onderzoeksvraag, "eigen"))
+        .unwrap();
+    let own_ref = ItemRef {
+        sessie: "2026-11-26-test.toml".into(),
+        id: own,
+    };
+    let earlier = ItemRef {
+        sessie: "2026-09-10-eerder.toml".into(),
+        id: 3,
+    };
+    w.edit_item(&own_ref, ItemEdit::Owner("Pim".into()))
+        .unwrap();
+    assert_eq!(on_disk(&w).get(own).unwrap().eigenaar, "Pim");
+    assert!(
+        on_disk(&w).wijzigingen.is_empty(),
+        "own items change in place"
+    );
+
+    w.edit_item(&earlier, ItemEdit::Status(QuestionStatus::Geagendeerd))
+        .unwrap();
+    let s = on_disk(&w);
+    assert_eq!(s.wijzigingen.len(), 1);
+    assert_eq!(s.wijzigingen[0].status, Some(QuestionStatus::Geagendeerd));
+    assert_eq!(
+        s.wijzigingen[0].eigenaar, None,
+        "only the edited field is recorded"
+    );
+
+    w.merge(&earlier, &own_ref).unwrap();
+    assert_eq!(on_disk(&w).samenvoegingen.len(), 1);
+    assert_eq!(w.undo().unwrap(), Some(ChangeKind::Merged));
+    assert!(on_disk(&w).samenvoegingen.is_empty());
+    assert_eq!(w.undo().unwrap(), Some(ChangeKind::ItemChanged));
+    assert!(on_disk(&w).wijzigingen.is_empty());
+}
+
+#[test]
+fn a_failed_save_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = open_new(dir.path());
+    w.add_annotation(note(AnnotationKind::Observatie, "een"))
+        .unwrap();
+    let before = w.session().clone();
+    // The session file becomes a folder: renaming over it fails.
+    std::fs::remove_file(w.path()).unwrap();
+    std::fs::create_dir(w.path()).unwrap();
+    std::fs::write(w.path().join("x"), "x").unwrap();
+    assert!(
+        w.add_annotation(note(AnnotationKind::Observatie, "twee"))
+            .is_err()
+    );
+    assert_eq!(*w.session(), before);
+    assert!(w.undo().is_err(), "undo must be saved too");
+    assert_eq!(*w.session(), before);
+}
+
+#[test]
+fn a_second_opener_and_review_have_no_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = open_new(dir.path());
+    let s = w.session().clone();
+    let mut second = OpenSession::open(w.path().to_path_buf(), s.clone());
+    assert!(matches!(
+        second.writer(),
+        Err(ReadOnlyReason::HeldBy { .. })
+    ));
+    let mut review = OpenSession::review(w.path().to_path_buf(), s);
+    assert_eq!(review.writer().err(), Some(ReadOnlyReason::Review));
+    assert_eq!(review.file_name(), "2026-11-26-test.toml");
+}
+
+#[test]
+fn minutes_are_written_by_the_writer_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = open_new(dir.path());
+    let out = w.write_beside("md", b"# notulen").unwrap();
+    assert_eq!(out, dir.path().join("2026-11-26-test.md"));
+    assert_eq!(std::fs::read_to_string(out).unwrap(), "# notulen");
+}

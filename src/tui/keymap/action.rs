@@ -1,0 +1,89 @@
+//! Everything a key can ask for. A TOML keymap names these actions (Dutch names, as the user
+//! reads them in the help); each screen and popup handles the ones of its context.
+
+use serde::Deserialize;
+
+macro_rules! actions {
+    ($($(#[$doc:meta])* $name:ident = $toml:literal,)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        pub enum Action {
+            $($(#[$doc])* #[serde(rename = $toml)] $name,)*
+        }
+
+        impl Action {
+            /// Every action, in declaration order.
+            pub const ALL: &'static [Action] = &[$(Action::$name,)*];
+
+            /// The name used in `duiden.toml`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$name => $toml,)*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit = "stoppen",
+    Help = "hulp",
+    Cancel = "annuleren",
+    Up = "omhoog",
+    Down = "omlaag",
+    Left = "links",
+    Right = "rechts",
+    PageUp = "pagina_omhoog",
+    PageDown = "pagina_omlaag",
+    Home = "begin",
+    End = "einde",
+    /// Enter: open, choose, show.
+    Activate = "kiezen",
+    /// Space: add or remove the selected series.
+    Toggle = "reeks_aan_uit",
+    NextPane = "volgend_paneel",
+    PrevPane = "vorig_paneel",
+    ShowTrend = "tab_trend",
+    ShowCompare = "tab_vergelijken",
+    ShowOverview = "tab_verschillen",
+    ToggleTheme = "thema",
+    CycleGranularity = "perioden",
+    ClearChart = "grafiek_leeg",
+    ToggleRange = "bereik",
+    Annotate = "aantekening",
+    EditNote = "bewerken",
+    DeleteNote = "verwijderen",
+    CycleStatus = "status",
+    Undo = "ongedaan_maken",
+    Redo = "opnieuw",
+    WriteMinutes = "notulen",
+    FollowUp = "opvolging",
+    EditHeader = "deelnemers",
+    CycleReference = "referentie",
+    FilterKind = "filter_soort",
+    FilterDomain = "filter_domein",
+    FilterStatus = "filter_status",
+    FilterRole = "filter_rol",
+    FilterPeriod = "filter_periode",
+    ClearFilters = "filters_wissen",
+    Search = "zoeken",
+    ShowNotes = "tab_aantekeningen",
+    ShowQuestions = "tab_vragenlijst",
+    KindObservation = "soort_observatie",
+    KindExplanation = "soort_verklaring",
+    KindDataQuality = "soort_datakwaliteit",
+    KindQuestion = "soort_onderzoeksvraag",
+    KindAction = "soort_actie",
+    Save = "opslaan",
+    Newline = "nieuwe_regel",
+    NextPerson = "volgende_deelnemer",
+    NextRole = "volgende_rol",
+    NextKind = "volgende_soort",
+    NextStatus = "volgende_status",
+    NextOwner = "volgende_eigenaar",
+    EditOwner = "eigenaar",
+    Merge = "samenvoegen",
+    WeighRelevance = "weeg_relevantie",
+    WeighUrgency = "weeg_urgentie",
+    WeighFeasibility = "weeg_haalbaarheid",
+    WeighSupport = "weeg_breed_gedragen",
+}

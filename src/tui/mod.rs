@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod components;
+pub mod i18n;
 pub mod keymap;
 pub mod keys;
 mod notes;

@@ -637,6 +637,55 @@ fn quoted_newline_keeps_line_numbers_right() {
     assert_single(&err, "reeksen.csv", 4, 5, "'elf'");
 }
 
+/// Header on line 1; a three-line note on lines 2-4; line 5; a two-line note with a doubled quote
+/// and separators on lines 6-7; a blank line 8; the last record on line 9. CRLF throughout.
+fn multi_line_notes_csv(last_value: &str) -> String {
+    format!(
+        "periode;domein;indicator;bron;waarde;opmerking\r\n\
+         2021-01;jeugd;instroom;gemeente-registratie;10;\"eerste\r\ntweede\r\nderde\"\r\n\
+         2021-02;jeugd;instroom;gemeente-registratie;11;\r\n\
+         2021-03;jeugd;instroom;gemeente-registratie;12;\"zij zei \"\"stop; nu\"\"\r\nklaar\"\r\n\
+         \r\n\
+         2021-04;jeugd;instroom;gemeente-registratie;{last_value};\r\n"
+    )
+}
+
+#[test]
+fn multi_line_notes_then_a_bad_value_names_the_true_line() {
+    // A naive line count (one record per line) would say line 6.
+    let err = load_err(&dataset(&multi_line_notes_csv("dertien")));
+    assert_single(&err, "reeksen.csv", 9, 5, "'dertien'");
+}
+
+#[test]
+fn multi_line_notes_keep_their_text_and_every_record_its_line() {
+    let ds = load_ok(&dataset(&multi_line_notes_csv("13")));
+    let s = jeugd_instroom(&ds, "gemeente-registratie");
+    let lines: Vec<usize> = s.points.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [2, 5, 6, 9]);
+    assert_eq!(
+        s.points[0].note.as_deref(),
+        Some("eerste\r\ntweede\r\nderde")
+    );
+    assert_eq!(
+        s.points[2].note.as_deref(),
+        Some("zij zei \"stop; nu\"\r\nklaar")
+    );
+    assert_eq!(s.points[3].value, Some(13.0));
+}
+
+#[test]
+fn unterminated_quote_on_a_later_line_of_a_multi_line_record() {
+    // The record starts on line 2; its second quoted field opens on line 3 and never closes.
+    let err = load_err(&dataset(
+        "periode,domein,indicator,bron,waarde,opmerking,status\n\
+         2021-01,jeugd,instroom,gemeente-registratie,10,\"a\nb\",\"open\n\
+         2021-02,jeugd,instroom,gemeente-registratie,11,,\n",
+    ));
+    assert_single(&err, "reeksen.csv", 3, 7, "niet gesloten");
+    assert!(err.diagnostics[0].message.contains("verwacht"), "{err}");
+}
+
 #[test]
 fn crlf_line_endings() {
     let dir = dataset(

@@ -1,11 +1,10 @@
-//! Reading `reeksen.csv` (the long format) with polars, then validating every cell so that each
-//! problem names its line and column.
+//! Reading `reeksen.csv` (the long format) with the `csv` crate in one pass, validating every cell
+//! so that each problem names its line and column (the 1-based field number).
 
 use super::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::number::parse_decimal;
 use crate::model::{Breakdown, Observation, Period, SeriesKey, Status};
-use polars::prelude::*;
-use std::io::Cursor;
+use ::csv::{Position, ReaderBuilder, StringRecord};
 use std::path::Path;
 
 pub const REQUIRED_COLUMNS: [&str; 5] = ["periode", "domein", "indicator", "bron", "waarde"];
@@ -28,66 +27,142 @@ pub struct Row {
     pub bron_col: usize,
 }
 
-/// Where each record starts and how many fields it has, scanned quote-aware so that line numbers
-/// stay right with quoted fields; used for diagnostics only, polars does the parsing.
-struct RecordScan {
-    /// (1-based line of the record, number of fields), header first.
-    records: Vec<(usize, usize)>,
-    /// Line and field number of a quote that is never closed.
-    open_quote: Option<(usize, usize)>,
-}
-
-fn scan_records(text: &str, sep: u8) -> RecordScan {
-    let mut records = Vec::new();
-    let mut line = 1;
-    let mut in_quotes = false;
-    let mut fields = 1;
-    let mut start_line = 1;
-    let mut empty = true;
-    let mut quote_at = (0, 0);
-    for &b in text.as_bytes() {
-        match b {
-            b'"' => {
-                in_quotes = !in_quotes;
-                if in_quotes {
-                    quote_at = (line, fields);
-                }
-                empty = false;
-            }
-            b'\n' => {
-                if !in_quotes {
-                    if !empty {
-                        records.push((start_line, fields));
-                    }
-                    fields = 1;
-                    empty = true;
-                    start_line = line + 1;
-                }
-                line += 1;
-            }
-            b'\r' => {}
-            _ if b == sep && !in_quotes => {
-                fields += 1;
-                empty = false;
-            }
-            _ => empty = false,
-        }
-    }
-    if !empty {
-        records.push((start_line, fields));
-    }
-    RecordScan {
-        records,
-        open_quote: in_quotes.then_some(quote_at),
-    }
-}
-
 /// The separator is the one of `;` and `,` that occurs most in the header line.
 fn detect_separator(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let semis = header.matches(';').count();
     let commas = header.matches(',').count();
     if semis > commas { b';' } else { b',' }
+}
+
+/// 1-based line and byte offset where a record really starts. The csv crate reports the position
+/// just after the previous record, before the blank lines (and the `\n` of a CRLF) it skips.
+fn record_start(text: &[u8], pos: &Position) -> (usize, usize) {
+    let mut byte = usize::try_from(pos.byte()).unwrap_or(usize::MAX);
+    let mut line = usize::try_from(pos.line()).unwrap_or(usize::MAX);
+    while let Some(&b) = text.get(byte)
+        && (b == b'\r' || b == b'\n')
+    {
+        line += usize::from(b == b'\n');
+        byte += 1;
+    }
+    (line, byte)
+}
+
+/// Line offset and field number of a quote that opens a field and is never closed in `raw` (one
+/// record up to the end of the file). The csv crate silently ends such a field at the end of the
+/// file, so this follows its quoting rules: a quote opens a field only at the field's start and
+/// `""` inside a quoted field is a literal quote.
+fn unclosed_quote(raw: &[u8], sep: u8) -> Option<(usize, usize)> {
+    let (mut line, mut field) = (0, 1);
+    let mut at_start = true;
+    let mut open: Option<(usize, usize)> = None;
+    let mut bytes = raw.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if open.is_some() {
+            if b == b'"' {
+                if bytes.peek() == Some(&&b'"') {
+                    bytes.next();
+                } else {
+                    open = None;
+                }
+            }
+        } else if b == b'"' && at_start {
+            open = Some((line, field));
+        } else if b == sep {
+            field += 1;
+            at_start = true;
+            continue;
+        } else if b == b'\r' || b == b'\n' {
+            field = 1;
+            at_start = true;
+        }
+        line += usize::from(b == b'\n');
+        at_start &= b == b'\r' || b == b'\n';
+    }
+    open
+}
+
+/// Where each column is, from the header.
+struct Columns {
+    /// Trimmed, lower-case header names.
+    names: Vec<String>,
+    periode: usize,
+    domein: usize,
+    indicator: usize,
+    bron: usize,
+    waarde: usize,
+    eenheid: Option<usize>,
+    regio: Option<usize>,
+    wijk: Option<usize>,
+    aanbieder: Option<usize>,
+    status: Option<usize>,
+    opmerking: Option<usize>,
+}
+
+impl Columns {
+    /// Reads the header; reports duplicate, unknown and missing columns.
+    fn from_header(path: &Path, header: &StringRecord, diags: &mut Diagnostics) -> Option<Self> {
+        let names: Vec<String> = header.iter().map(|n| n.trim().to_lowercase()).collect();
+        let col_of = |name: &str| names.iter().position(|n| n == name);
+        let mut ok = true;
+        for (i, n) in names.iter().enumerate() {
+            let message = if n.is_empty() {
+                format!(
+                    "kolom {} in de kopregel heeft geen naam; verwacht {} en eventueel {} (of een scheidingsteken minder)",
+                    i + 1,
+                    REQUIRED_COLUMNS.join(","),
+                    OPTIONAL_COLUMNS.join(",")
+                )
+            } else if names[..i].contains(n) {
+                format!("kolom '{n}' staat twee keer in de kopregel; verwacht elke kolom één keer")
+            } else if REQUIRED_COLUMNS.contains(&n.as_str())
+                || OPTIONAL_COLUMNS.contains(&n.as_str())
+            {
+                continue;
+            } else {
+                format!(
+                    "onbekende kolom '{n}'; verwacht {} en eventueel {}",
+                    REQUIRED_COLUMNS.join(","),
+                    OPTIONAL_COLUMNS.join(",")
+                )
+            };
+            ok = false;
+            diags.push(Diagnostic::new(path, 1, i + 1, message));
+        }
+        for req in REQUIRED_COLUMNS {
+            if col_of(req).is_none() {
+                ok = false;
+                diags.push(Diagnostic::new(
+                    path,
+                    1,
+                    names.len() + 1,
+                    format!(
+                        "kolom '{req}' ontbreekt; verwacht kopregel met {}",
+                        REQUIRED_COLUMNS.join(",")
+                    ),
+                ));
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let required = |name: &str| col_of(name).unwrap_or(0);
+        Some(Columns {
+            periode: required("periode"),
+            domein: required("domein"),
+            indicator: required("indicator"),
+            bron: required("bron"),
+            waarde: required("waarde"),
+            eenheid: col_of("eenheid"),
+            regio: col_of("regio"),
+            wijk: col_of("wijk"),
+            aanbieder: col_of("aanbieder"),
+            status: col_of("status"),
+            opmerking: col_of("opmerking"),
+            names,
+        })
+    }
 }
 
 /// Parses the CSV text (UTF-8, BOM already removed) into rows, or all problems found.
@@ -105,245 +180,214 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
         return Vec::new();
     }
     let sep = detect_separator(text);
-    let scan = scan_records(text, sep);
-    if let Some((line, column)) = scan.open_quote {
-        diags.push(Diagnostic::new(
-            path,
-            line,
-            column,
-            "aanhalingsteken wordt niet gesloten; verwacht een afsluitend \" in hetzelfde veld (of verdubbel het: \"\")",
-        ));
-        return Vec::new();
-    }
-    let header_fields = scan.records.first().map_or(0, |r| r.1);
-    let mut ragged = false;
-    for &(line, n) in scan.records.iter().skip(1) {
-        if n != header_fields {
-            ragged = true;
+    let mut records = Records {
+        path,
+        bytes: text.as_bytes(),
+        sep,
+        // Ragged rows are reported per row (flexible), not as one error that stops the reader.
+        reader: ReaderBuilder::new()
+            .delimiter(sep)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes()),
+    };
+    let mut record = StringRecord::new();
+    let mut columns: Option<Columns> = None;
+    let mut rows = Vec::new();
+    while let Some(line) = records.next(&mut record, diags) {
+        let Some(cols) = &columns else {
+            match Columns::from_header(path, &record, diags) {
+                Some(c) => columns = Some(c),
+                None => return Vec::new(),
+            }
+            continue;
+        };
+        // A row of empty cells (`,,,,` as spreadsheets write) holds no data: skip it like a blank line.
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != cols.names.len() {
             diags.push(Diagnostic::new(
                 path,
                 line,
                 1,
                 format!(
-                    "regel heeft {n} velden; verwacht {header_fields} zoals de kopregel (scheidingsteken '{}')",
+                    "regel heeft {} velden; verwacht {} zoals de kopregel (scheidingsteken '{}')",
+                    record.len(),
+                    cols.names.len(),
                     sep as char
                 ),
             ));
-        }
-    }
-    if ragged {
-        return Vec::new();
-    }
-
-    let df = match CsvReadOptions::default()
-        .with_has_header(true)
-        .with_infer_schema_length(Some(0))
-        .with_parse_options(
-            CsvParseOptions::default()
-                .with_separator(sep)
-                .with_quote_char(Some(b'"'))
-                .with_missing_is_null(true),
-        )
-        .into_reader_with_file_handle(Cursor::new(text.as_bytes().to_vec()))
-        .finish()
-    {
-        Ok(df) => df,
-        Err(e) => {
-            diags.push(Diagnostic::new(
-                path,
-                1,
-                1,
-                format!(
-                    "CSV kan niet gelezen worden: {}",
-                    e.to_string().lines().next().unwrap_or_default()
-                ),
-            ));
-            return Vec::new();
-        }
-    };
-
-    let names: Vec<String> = df
-        .get_column_names()
-        .iter()
-        .map(|n| n.trim().to_lowercase())
-        .collect();
-    let col_of = |name: &str| names.iter().position(|n| n == name);
-    for (i, n) in names.iter().enumerate() {
-        if let Some((base, _)) = n.split_once("_duplicated_") {
-            diags.push(Diagnostic::new(
-                path,
-                1,
-                i + 1,
-                format!(
-                    "kolom '{base}' staat twee keer in de kopregel; verwacht elke kolom één keer"
-                ),
-            ));
-            return Vec::new();
-        }
-    }
-    let mut header_ok = true;
-    for (i, n) in names.iter().enumerate() {
-        if !REQUIRED_COLUMNS.contains(&n.as_str()) && !OPTIONAL_COLUMNS.contains(&n.as_str()) {
-            header_ok = false;
-            diags.push(Diagnostic::new(
-                path,
-                1,
-                i + 1,
-                format!(
-                    "onbekende kolom '{n}'; verwacht {} en eventueel {}",
-                    REQUIRED_COLUMNS.join(","),
-                    OPTIONAL_COLUMNS.join(",")
-                ),
-            ));
-        }
-    }
-    for req in REQUIRED_COLUMNS {
-        if col_of(req).is_none() {
-            header_ok = false;
-            diags.push(Diagnostic::new(
-                path,
-                1,
-                names.len() + 1,
-                format!(
-                    "kolom '{req}' ontbreekt; verwacht kopregel met {}",
-                    REQUIRED_COLUMNS.join(",")
-                ),
-            ));
-        }
-    }
-    if !header_ok {
-        return Vec::new();
-    }
-
-    // All columns were read as strings (schema inference off), so every cell is checked here.
-    let columns: Vec<Vec<Option<String>>> = df
-        .columns()
-        .iter()
-        .map(|c| match c.str() {
-            Ok(ca) => ca
-                .iter()
-                .map(|v| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
-                .collect(),
-            Err(_) => vec![None; df.height()],
-        })
-        .collect();
-    // polars yields blank lines as all-empty rows; the scan skips them, so do the same here.
-    let kept: Vec<usize> = (0..df.height())
-        .filter(|&r| columns.iter().any(|c| c[r].is_some()))
-        .collect();
-    let record_lines: Vec<usize> = if scan.records.len() == kept.len() + 1 {
-        scan.records.iter().skip(1).map(|r| r.0).collect()
-    } else {
-        kept.iter().map(|i| i + 2).collect()
-    };
-
-    let idx = |name: &str| col_of(name);
-    let (c_per, c_dom, c_ind, c_bron, c_val) = (
-        idx("periode").unwrap_or(0),
-        idx("domein").unwrap_or(0),
-        idx("indicator").unwrap_or(0),
-        idx("bron").unwrap_or(0),
-        idx("waarde").unwrap_or(0),
-    );
-    let cell = |col: Option<usize>, row: usize| -> Option<&str> {
-        col.and_then(|c| columns[c][row].as_deref())
-    };
-
-    let mut rows = Vec::with_capacity(kept.len());
-    for (&r, &line) in kept.iter().zip(&record_lines) {
-        let mut ok = true;
-        let mut required = |c: usize, what: &str| -> String {
-            match columns[c][r].as_deref() {
-                Some(v) => v.to_string(),
-                None => {
-                    ok = false;
-                    diags.push(Diagnostic::new(
-                        path,
-                        line,
-                        c + 1,
-                        format!("{} is leeg; verwacht {what}", names[c]),
-                    ));
-                    String::new()
-                }
-            }
-        };
-        let periode = required(c_per, "een periode zoals 2021-03 of 2021KW01");
-        let domein = required(c_dom, "een domein zoals jeugd, wmo of participatie");
-        let indicator = required(c_ind, "een indicator zoals instroom");
-        let bron = required(c_bron, "de id van een bron uit dataset.toml");
-        let waarde = required(c_val, "een getal, of '.' voor onbekend");
-
-        let mut status = Status::Definitief;
-        if let Some(s) = cell(idx("status"), r) {
-            match Status::parse(s) {
-                Some(st) => status = st,
-                None => {
-                    ok = false;
-                    diags.push(Diagnostic::new(
-                        path,
-                        line,
-                        idx("status").unwrap_or(0) + 1,
-                        format!("status '{s}' onbekend; verwacht {}", Status::FORMS),
-                    ));
-                }
-            }
-        }
-        let mut period = None;
-        if !periode.is_empty() {
-            match Period::parse(&periode) {
-                Ok((p, star)) => {
-                    period = Some(p);
-                    if star && status == Status::Definitief {
-                        status = Status::Voorlopig;
-                    }
-                }
-                Err(e) => {
-                    ok = false;
-                    diags.push(Diagnostic::new(path, line, c_per + 1, e.0));
-                }
-            }
-        }
-        let mut value = None;
-        if !waarde.is_empty() && !matches!(waarde.as_str(), "." | "x") {
-            match parse_decimal(&waarde) {
-                Ok(v) => value = Some(v),
-                Err(msg) => {
-                    ok = false;
-                    diags.push(Diagnostic::new(
-                        path,
-                        line,
-                        c_val + 1,
-                        format!("waarde: {msg}; '.' betekent onbekend"),
-                    ));
-                }
-            }
-        }
-        if !ok {
             continue;
         }
-        let Some(period) = period else { continue };
-        rows.push(Row {
-            key: SeriesKey {
-                domein,
-                indicator,
-                bron,
-                breakdown: Breakdown {
-                    regio: cell(idx("regio"), r).map(str::to_string),
-                    wijk: cell(idx("wijk"), r).map(str::to_string),
-                    aanbieder: cell(idx("aanbieder"), r).map(str::to_string),
-                },
-            },
-            obs: Observation {
-                period,
-                value,
-                status,
-                unit: cell(idx("eenheid"), r).map(str::to_string),
-                note: cell(idx("opmerking"), r).map(str::to_string),
-                line,
-            },
-            indicator_col: c_ind + 1,
-            bron_col: c_bron + 1,
-        });
+        if let Some(row) = parse_row(path, cols, &record, line, diags) {
+            rows.push(row);
+        }
     }
     rows
 }
+
+/// The csv reader over the whole text, with what is needed to place each record.
+struct Records<'a> {
+    path: &'a Path,
+    bytes: &'a [u8],
+    sep: u8,
+    reader: ::csv::Reader<&'a [u8]>,
+}
+
+impl Records<'_> {
+    /// Reads the next record and returns the line it starts on; `None` at the end of the file or
+    /// after a problem that ends reading (reported).
+    fn next(&mut self, record: &mut StringRecord, diags: &mut Diagnostics) -> Option<usize> {
+        match self.reader.read_record(record) {
+            Ok(true) => {}
+            Ok(false) => return None,
+            Err(_) => {
+                // Unreachable for valid UTF-8 text with `flexible`, but never a panic.
+                let line = usize::try_from(self.reader.position().line()).unwrap_or(1);
+                diags.push(Diagnostic::new(
+                    self.path,
+                    line.max(1),
+                    1,
+                    format!(
+                        "regel kan niet als CSV gelezen worden; verwacht velden gescheiden door '{}'",
+                        self.sep as char
+                    ),
+                ));
+                return None;
+            }
+        }
+        let bytes = self.bytes;
+        let (line, start) = record.position().map_or((1, 0), |p| record_start(bytes, p));
+        // Only the last record can hold a quote that is never closed: it swallows the rest.
+        let after = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+        let rest = bytes.get(after..).unwrap_or_default();
+        if rest.iter().all(|&b| b == b'\r' || b == b'\n')
+            && let Some((offset, field)) = unclosed_quote(bytes.get(start..)?, self.sep)
+        {
+            diags.push(Diagnostic::new(
+                self.path,
+                line + offset,
+                field,
+                "aanhalingsteken wordt niet gesloten (het veld loopt door tot het einde van het bestand); verwacht een afsluitend \" in hetzelfde veld (of verdubbel het: \"\")",
+            ));
+            return None;
+        }
+        Some(line)
+    }
+}
+
+/// Validates one record of the right length; every bad cell is reported.
+fn parse_row(
+    path: &Path,
+    cols: &Columns,
+    record: &StringRecord,
+    line: usize,
+    diags: &mut Diagnostics,
+) -> Option<Row> {
+    let cell = |c: Option<usize>| {
+        c.and_then(|c| record.get(c))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    // (column index, message) of each bad cell.
+    let mut problems: Vec<(usize, String)> = Vec::new();
+    let mut required = |c: usize, what: &str| -> &str {
+        cell(Some(c)).unwrap_or_else(|| {
+            problems.push((c, format!("{} is leeg; verwacht {what}", cols.names[c])));
+            ""
+        })
+    };
+    let periode = required(cols.periode, "een periode zoals 2021-03 of 2021KW01");
+    let domein = required(cols.domein, "een domein zoals jeugd, wmo of participatie");
+    let indicator = required(cols.indicator, "een indicator zoals instroom");
+    let bron = required(cols.bron, "de id van een bron uit dataset.toml");
+    let waarde = required(cols.waarde, "een getal, of '.' voor onbekend");
+
+    let (status, period) = status_and_period(
+        cols.status.zip(cell(cols.status)),
+        (cols.periode, periode),
+        &mut problems,
+    );
+    let value = parse_value(waarde).unwrap_or_else(|msg| {
+        problems.push((cols.waarde, msg));
+        None
+    });
+    if !problems.is_empty() {
+        for (c, message) in problems {
+            diags.push(Diagnostic::new(path, line, c + 1, message));
+        }
+        return None;
+    }
+    let owned = |c: Option<usize>| cell(c).map(str::to_string);
+    Some(Row {
+        key: SeriesKey {
+            domein: domein.to_string(),
+            indicator: indicator.to_string(),
+            bron: bron.to_string(),
+            breakdown: Breakdown {
+                regio: owned(cols.regio),
+                wijk: owned(cols.wijk),
+                aanbieder: owned(cols.aanbieder),
+            },
+        },
+        obs: Observation {
+            period: period?,
+            value,
+            status,
+            unit: owned(cols.eenheid),
+            note: owned(cols.opmerking),
+            line,
+        },
+        indicator_col: cols.indicator + 1,
+        bron_col: cols.bron + 1,
+    })
+}
+
+/// The status (definitief unless given) and the period of a row, each `(column index, cell)`;
+/// `2023*` is voorlopig unless the status column says otherwise.
+fn status_and_period(
+    status_cell: Option<(usize, &str)>,
+    (c_periode, periode): (usize, &str),
+    problems: &mut Vec<(usize, String)>,
+) -> (Status, Option<Period>) {
+    let mut status = match status_cell {
+        Some((c, s)) => Status::parse(s).unwrap_or_else(|| {
+            problems.push((
+                c,
+                format!("status '{s}' onbekend; verwacht {}", Status::FORMS),
+            ));
+            Status::Definitief
+        }),
+        None => Status::Definitief,
+    };
+    if periode.is_empty() {
+        return (status, None);
+    }
+    match Period::parse(periode) {
+        Ok((p, star)) => {
+            if star && status == Status::Definitief {
+                status = Status::Voorlopig;
+            }
+            (status, Some(p))
+        }
+        Err(e) => {
+            problems.push((c_periode, e.0));
+            (status, None)
+        }
+    }
+}
+
+/// A value cell: a number, or unknown (`.`, `x`, or empty: emptiness is reported as a required
+/// cell already).
+fn parse_value(waarde: &str) -> Result<Option<f64>, String> {
+    if waarde.is_empty() || matches!(waarde, "." | "x") {
+        return Ok(None);
+    }
+    parse_decimal(waarde)
+        .map(Some)
+        .map_err(|msg| format!("waarde: {msg}; '.' betekent onbekend"))
+}
+
+#[cfg(test)]
+mod tests;

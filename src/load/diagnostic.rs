@@ -133,23 +133,29 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::whole_file(path, format!("kan bestand niet lezen: {e}")))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let valid = e.valid_up_to();
-            // The valid prefix is UTF-8 by definition, so line/column are exact.
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-            let (line, column) = line_col(prefix, valid);
-            Err(Diagnostic::new(
-                path,
-                line,
-                column,
-                format!(
-                    "geen geldige UTF-8 (byte 0x{:02X}); verwacht UTF-8-tekst — sla het bestand op als 'CSV UTF-8'",
-                    bytes[valid]
-                ),
-            ))
-        }
+    decode_utf8(path, bytes)
+}
+
+/// The bytes of `path` as UTF-8 text (BOM removed), without copying them; or a diagnostic saying
+/// where they are not UTF-8.
+pub fn decode_utf8(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = e.utf8_error().valid_up_to();
+        // The valid prefix is UTF-8 by definition, so line/column are exact.
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, column) = line_col(prefix, valid);
+        Diagnostic::new(
+            path,
+            line,
+            column,
+            format!(
+                "geen geldige UTF-8 (byte 0x{:02X}); verwacht UTF-8-tekst — sla het bestand op als 'CSV UTF-8'",
+                bytes[valid]
+            ),
+        )
+    })
 }

@@ -16,10 +16,9 @@ use duiden::model::{
     SourceMeta, Status,
 };
 use duiden::session::{Anchor, Annotation, AnnotationKind, DatasetRef, Role, Session, store};
-use duiden::tui::action::Action;
 use duiden::tui::app::App;
+use duiden::tui::keymap::Action;
 use duiden::tui::style::ThemeKind;
-use duiden::tui::tabs::Tab;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
@@ -64,8 +63,9 @@ fn main() {
     let first_frame = measure(20, || {
         let dataset = load_dataset(&dir).expect("sample loads");
         let mut app = App::new(dataset, ThemeKind::Dark);
+        app.resize(ratatui::layout::Rect::new(0, 0, 200, 60));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        terminal.draw(|f| duiden::tui::draw(f, &mut app)).unwrap();
+        terminal.draw(|f| duiden::tui::draw(f, &app)).unwrap();
     });
     goals.push(Goal {
         name: "start tot eerste frame (voorbeeld, 200×60)",
@@ -82,11 +82,13 @@ fn main() {
         .map(|s| s.key.clone())
         .collect();
     let mut app = App::new(dataset, ThemeKind::Dark);
-    app.set_selection(keys);
-    assert_eq!(app.chart.series.len(), 12);
+    let data = std::sync::Arc::clone(&app.shared.dataset);
+    app.trend.set_selection(&data, keys);
+    app.resize(ratatui::layout::Rect::new(0, 0, 200, 60));
+    assert_eq!(app.trend.chart.series.len(), 12);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let redraw = measure(50, || {
-        terminal.draw(|f| duiden::tui::draw(f, &mut app)).unwrap();
+        terminal.draw(|f| duiden::tui::draw(f, &app)).unwrap();
     });
     goals.push(Goal {
         name: "hertekenen 200×60 met 12 reeksen",
@@ -156,12 +158,13 @@ fn main() {
     // Switching the reference source or granularity in the comparison view: rebuild + draw.
     let dataset = load_dataset(&dir).expect("sample loads");
     let mut app = App::new(dataset, ThemeKind::Dark);
-    app.update(Action::ShowTab(Tab::Compare));
+    app.resize(ratatui::layout::Rect::new(0, 0, 200, 60));
+    app.update(Action::ShowCompare);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let switch = measure(30, || {
         app.update(Action::CycleReference);
         app.update(Action::CycleGranularity);
-        terminal.draw(|f| duiden::tui::draw(f, &mut app)).unwrap();
+        terminal.draw(|f| duiden::tui::draw(f, &app)).unwrap();
     });
     goals.push(Goal {
         name: "referentie/periode wisselen + tekenen (200×60)",

@@ -60,7 +60,7 @@ fn annotation_on_a_flagged_difference_records_it() {
         .iter()
         .position(|r| r.period.code() == "2021-H1")
         .unwrap();
-    app.compare.selected = row;
+    app.compare.view.selected = row;
     app.handle_key(key('a'));
     app.handle_key(key('v'));
     typed(&mut app, "CBS telt vanaf 2021 nieuwe aanbieders mee");
@@ -169,10 +169,10 @@ fn new_session_starts_with_the_last_group_and_ctrl_p_picks_who_said_it() {
     press(&mut app, KeyCode::Enter); // Nieuwe sessie
     press(&mut app, KeyCode::Enter); // default title
     press(&mut app, KeyCode::Esc); // follow-up
-    let state = app.session.as_ref().expect("session created");
-    assert_eq!(state.session.facilitator, "Marieke");
-    assert_eq!(state.session.deelnemers.len(), 1);
-    let path = state.path.clone();
+    let state = app.shared.session.as_ref().expect("session created");
+    assert_eq!(state.session().facilitator, "Marieke");
+    assert_eq!(state.session().deelnemers.len(), 1);
+    let path = state.path().to_path_buf();
 
     press(&mut app, KeyCode::Tab);
     app.handle_key(key('a'));

@@ -123,7 +123,7 @@ fn select(app: &mut App, sessie: &str, id: u64) {
 }
 
 fn message(app: &App) -> String {
-    app.message.clone().unwrap_or_default()
+    app.shared.message.clone().unwrap_or_default()
 }
 
 #[test]
@@ -391,7 +391,7 @@ fn read_only_session_refuses_every_change() {
     let before = std::fs::read(&path).unwrap();
     select(&mut app, EARLIER, 2);
     for c in ['s', '1', 'm'] {
-        app.message = None;
+        app.shared.message = None;
         press(&mut app, KeyCode::Char(c));
         assert!(
             message(&app).contains("alleen lezen"),

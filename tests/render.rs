@@ -5,8 +5,8 @@ mod common;
 use common::render;
 use duiden::load::load_dataset;
 use duiden::model::{Breakdown, Dataset, Granularity, SeriesKey};
-use duiden::tui::action::Action;
 use duiden::tui::app::App;
+use duiden::tui::keymap::Action;
 use duiden::tui::style::ThemeKind;
 use std::path::Path;
 
@@ -30,14 +30,18 @@ fn key(domein: &str, indicator: &str, bron: &str) -> SeriesKey {
 /// Two sources of jeugd instroom per half-year: CBS's last half-year is voorlopig.
 fn two_series_app() -> App {
     let mut app = App::new(sample(), ThemeKind::Dark);
-    app.set_selection(vec![
-        key("jeugd", "instroom", "gemeente-registratie"),
-        key("jeugd", "instroom", "cbs-beleidsinformatie"),
-    ]);
-    while app.granularity != Some(Granularity::HalfYear) {
+    let dataset = std::sync::Arc::clone(&app.shared.dataset);
+    app.trend.set_selection(
+        &dataset,
+        vec![
+            key("jeugd", "instroom", "gemeente-registratie"),
+            key("jeugd", "instroom", "cbs-beleidsinformatie"),
+        ],
+    );
+    while app.trend.granularity != Some(Granularity::HalfYear) {
         app.update(Action::CycleGranularity);
     }
-    app.message = None;
+    app.shared.message = None;
     app
 }
 
@@ -79,12 +83,25 @@ fn opening_view_shows_all_sources_of_the_start_indicator() {
 }
 
 #[test]
-fn help_overlay_lists_every_binding() {
-    let mut app = App::new(sample(), ThemeKind::Light);
-    app.update(Action::ToggleHelp);
-    let screen = render(&mut app, 100, 30);
-    for b in duiden::tui::keys::BINDINGS {
-        assert!(screen.contains(b.keys), "{} missing", b.keys);
+fn help_overlay_lists_the_keys_of_the_tab() {
+    // A keymap read from a file names that file in the help (the default names the user's
+    // config folder, which differs per machine).
+    let mut keymap = duiden::tui::keymap::Keymap::from_toml("duiden.toml", "").unwrap();
+    keymap.source = Some("duiden.toml".into());
+    let mut app = App::with_keymap(sample(), ThemeKind::Light, std::sync::Arc::new(keymap));
+    app.update(Action::Help);
+    let screen = render(&mut app, 100, 40);
+    let keymap = duiden::tui::keymap::Keymap::default();
+    let groups = duiden::tui::popups::help::rows(&keymap, duiden::tui::keymap::Context::Trend);
+    for (keys, what) in &groups[0].1 {
+        assert!(
+            screen.contains(&format!("{keys:<12}")) || screen.contains(keys.as_str()),
+            "{keys} missing"
+        );
+        assert!(
+            screen.contains(&what[..what.len().min(30)]),
+            "{what} missing\n{screen}"
+        );
     }
     insta::assert_snapshot!(screen);
 }
@@ -92,9 +109,26 @@ fn help_overlay_lists_every_binding() {
 #[test]
 fn tiny_terminal_says_so_instead_of_panicking() {
     let mut app = App::new(sample(), ThemeKind::Dark);
-    for (w, h) in [(20, 5), (40, 10), (60, 16), (1, 1)] {
+    for (w, h) in [(20, 5), (39, 10), (1, 1)] {
         let screen = render(&mut app, w, h);
-        assert!(!screen.trim().is_empty());
+        // The message wraps; its words are all there, in order.
+        let words: Vec<&str> = screen.split_whitespace().collect();
+        if w >= 20 {
+            assert_eq!(
+                words.join(" "),
+                duiden::tui::strings::TOO_SMALL,
+                "{w}x{h}:\n{screen}"
+            );
+        } else {
+            assert!(duiden::tui::strings::TOO_SMALL.starts_with(words.join(" ").as_str()));
+        }
+    }
+    for (w, h) in [(40, 10), (60, 16)] {
+        let screen = render(&mut app, w, h);
+        assert!(
+            !screen.contains("Venster te klein"),
+            "{w}x{h} is enough:\n{screen}"
+        );
     }
 }
 
@@ -113,7 +147,7 @@ fn chart_cursor_moves_and_legend_follows() {
 #[test]
 fn comparison_view_160x48() {
     let mut app = App::new(sample(), ThemeKind::Dark);
-    app.update(Action::ShowTab(duiden::tui::tabs::Tab::Compare));
+    app.update(Action::ShowCompare);
     let screen = render(&mut app, 160, 48);
     for text in [
         "Verschillen per periode t.o.v.",
@@ -129,7 +163,7 @@ fn comparison_view_160x48() {
 #[test]
 fn comparison_reference_switch_changes_the_table() {
     let mut app = App::new(sample(), ThemeKind::Dark);
-    app.update(Action::ShowTab(duiden::tui::tabs::Tab::Compare));
+    app.update(Action::ShowCompare);
     let before = app.compare.table.as_ref().unwrap().reference.clone();
     app.update(Action::CycleReference);
     let after = app.compare.table.as_ref().unwrap().reference.clone();
@@ -144,13 +178,13 @@ fn comparison_reference_switch_changes_the_table() {
 #[test]
 fn overview_80x24_and_jump_to_comparison() {
     let mut app = App::new(sample(), ThemeKind::Dark);
-    app.update(Action::ShowTab(duiden::tui::tabs::Tab::Overview));
+    app.update(Action::ShowOverview);
     let screen = render(&mut app, 80, 24);
     assert!(screen.contains("Alle benoemde verschillen"), "{screen}");
     insta::assert_snapshot!(screen);
     // Filter to unit differences and open the first in the comparison view.
     while app.overview.kind != Some(duiden::analysis::mismatch::MismatchKind::Unit) {
-        app.update(Action::CycleKindFilter);
+        app.update(Action::FilterKind);
     }
     let first = app
         .overview
@@ -169,14 +203,23 @@ fn overview_80x24_and_jump_to_comparison() {
 #[test]
 fn help_scrolls_on_a_small_terminal() {
     let mut app = App::new(sample(), ThemeKind::Dark);
-    app.update(Action::ToggleHelp);
+    app.update(Action::Help);
     let top = render(&mut app, 80, 24);
-    assert!(top.contains("vorige / volgende regel"), "{top}");
-    for _ in 0..40 {
+    assert!(top.contains("reeks toevoegen aan"), "{top}");
+    assert!(!top.contains("eigen toetsen in"), "{top}");
+    assert!(
+        top.contains("Esc sluiten"),
+        "the closing hint is always in view:\n{top}"
+    );
+    for _ in 0..60 {
         app.update(Action::Down);
     }
     let bottom = render(&mut app, 80, 24);
-    assert!(bottom.contains("Esc of ? sluit deze hulp"), "{bottom}");
-    app.update(Action::Close);
+    assert!(
+        bottom.contains("eigen toetsen in"),
+        "scrolled to the last line:\n{bottom}"
+    );
+    assert!(bottom.contains("Esc sluiten"), "{bottom}");
+    app.update(Action::Cancel);
     assert!(app.popup.is_none());
 }

@@ -44,6 +44,7 @@ fn typed(app: &mut ReviewApp, text: &str) {
 }
 
 fn render(app: &mut ReviewApp, width: u16, height: u16) -> String {
+    app.resize(ratatui::layout::Rect::new(0, 0, width, height));
     common::render_with(width, height, |f| duiden::tui::review::draw(f, app))
 }
 
@@ -146,6 +147,7 @@ fn enter_opens_the_chart_read_only_with_the_period_marked() {
     assert_eq!(loads.get(), 1);
     // Both sources of the annotation, the range maart–september 2020 selected.
     let mut shown: Vec<&str> = chart
+        .trend
         .selection
         .iter()
         .map(|(k, _)| k.bron.as_str())
@@ -155,12 +157,12 @@ fn enter_opens_the_chart_read_only_with_the_period_marked() {
         shown,
         ["aanbieders-maandrapportage", "gemeente-registratie"]
     );
-    let (from, to) = chart.selected_range().unwrap();
+    let (from, to) = chart.trend.selected_range().unwrap();
     assert_eq!(
         (from.code(), to.code()),
         ("2020-03".to_string(), "2020-09".to_string())
     );
-    assert!(chart.session.as_ref().unwrap().read_only.is_some());
+    assert!(chart.shared.session.as_ref().unwrap().read_only().is_some());
     let screen = render(&mut app, 160, 40);
     assert!(screen.contains("(alleen lezen)"), "{screen}");
     assert!(screen.contains("Esc of q: terug naar de lijst"), "{screen}");
@@ -169,7 +171,14 @@ fn enter_opens_the_chart_read_only_with_the_period_marked() {
     press(&mut app, KeyCode::Char('a'));
     let chart = app.chart.as_ref().unwrap();
     assert!(chart.popup.is_none());
-    assert!(chart.message.as_deref().unwrap().contains("alleen lezen"));
+    assert!(
+        chart
+            .shared
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("alleen lezen")
+    );
     press(&mut app, KeyCode::Esc);
     assert!(app.chart.is_none());
     // A second chart from the same dataset does not load it again.
@@ -191,12 +200,13 @@ fn a_changed_dataset_is_named_when_the_chart_opens() {
     let chart = app.chart.as_ref().expect("chart opened");
     assert!(
         chart
+            .shared
             .message
             .as_deref()
             .unwrap()
             .contains("dataset is gewijzigd"),
         "{:?}",
-        chart.message
+        chart.shared.message
     );
 }
 

@@ -2,14 +2,10 @@
 //! (`tabs`), overlays (`popups`), widgets (`components`), texts (`strings`) and theme (`style`).
 //! It receives a loaded [`Dataset`](crate::model::Dataset) and never reads files itself.
 
-pub mod action;
 pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod keymap;
-pub mod keys;
-mod notes;
-pub mod open_session;
 pub mod popups;
 pub mod review;
 pub mod strings;
@@ -17,11 +13,10 @@ pub mod style;
 pub mod tabs;
 pub mod terminal;
 
-use action::Action;
 use app::{App, Popup};
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -44,10 +39,12 @@ pub fn clear_or_too_small(frame: &mut Frame, theme: &style::Theme) -> bool {
     small
 }
 
-/// Draws the whole screen: title bar, the current tab, status bar, and any overlay.
-pub fn draw(frame: &mut Frame, app: &mut App) {
+/// Draws the whole screen: title bar, the current tab, status bar, and any overlay. Reads the
+/// state only: every hit area and scroll position was settled by the last update.
+pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    if clear_or_too_small(frame, &app.theme) {
+    let theme = &app.shared.theme;
+    if clear_or_too_small(frame, theme) {
         return;
     }
     let [header, body, status] = Layout::vertical([
@@ -56,8 +53,32 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Constraint::Length(1),
     ])
     .areas(area);
+    draw_title(frame, app, header);
+    match app.tab {
+        tabs::Tab::Trend => tabs::trend::draw(frame, app, body),
+        tabs::Tab::Compare => tabs::compare::draw(frame, app, body),
+        tabs::Tab::Overview => tabs::overview::draw(frame, app, body),
+    }
+    let hints = app
+        .shared
+        .keymap
+        .hint(app.context(), hint_actions(app.context()));
+    status_line(frame, theme, app.shared.message.as_deref(), &hints, status);
+    let keys = &app.shared.keymap;
+    match &app.popup {
+        Some(Popup::Help { context, scroll }) => {
+            popups::help::draw(frame, theme, keys, *context, area, *scroll)
+        }
+        Some(Popup::Start(f)) => f.draw(frame, theme, keys, area),
+        Some(Popup::Annotate(f)) => f.draw(frame, theme, keys, area),
+        Some(Popup::FollowUp(f)) => f.draw(frame, theme, keys, area),
+        Some(Popup::Header(f)) => f.draw(frame, theme, keys, area),
+        None => {}
+    }
+}
 
-    let theme = &app.theme;
+fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
+    let theme = &app.shared.theme;
     let tabs = [
         (tabs::Tab::Trend, strings::TAB_TREND),
         (tabs::Tab::Compare, strings::TAB_COMPARE),
@@ -68,19 +89,21 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         tabs.iter().map(|(tab, name)| (*name, app.tab == *tab)),
     );
     title.spans.push(Span::styled(
-        format!("  {}", app.dataset.meta.titel),
+        format!("  {}", app.dataset().meta.titel),
         theme.title(),
     ));
     // The session (and whether it is read-only) is always visible, right-aligned.
-    let (session, session_style) = match &app.session {
-        Some(s) if s.read_only.is_some() => (
-            strings::session_label(&s.session.titel, &s.session.datum, true),
-            theme.warning(),
-        ),
-        Some(s) => (
-            strings::session_label(&s.session.titel, &s.session.datum, false),
-            theme.base().fg(theme.accent),
-        ),
+    let (session, session_style) = match &app.shared.session {
+        Some(s) => {
+            let ro = s.read_only().is_some();
+            let label = strings::session_label(&s.session().titel, &s.session().datum, ro);
+            let style = if ro {
+                theme.warning()
+            } else {
+                theme.base().fg(theme.accent)
+            };
+            (label, style)
+        }
         None => (format!(" {} ", strings::NO_SESSION), theme.dimmed()),
     };
     let session_width = (session.chars().count() as u16).min(header.width / 2);
@@ -92,31 +115,78 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             .alignment(ratatui::layout::Alignment::Right),
         right,
     );
+}
 
-    match app.tab {
-        tabs::Tab::Trend => tabs::trend::draw(frame, app, body),
-        tabs::Tab::Compare => tabs::compare::draw(frame, app, body),
-        tabs::Tab::Overview => tabs::overview::draw(frame, app, body),
+/// The actions whose keys the status line names, per context.
+pub fn hint_actions(ctx: keymap::Context) -> &'static [keymap::Action] {
+    use keymap::{Action as A, Context as C};
+    match ctx {
+        C::Trend => &[
+            A::Help,
+            A::NextPane,
+            A::Toggle,
+            A::ToggleRange,
+            A::Annotate,
+            A::ShowCompare,
+            A::ShowOverview,
+            A::Quit,
+        ],
+        C::Compare => &[
+            A::Help,
+            A::CycleReference,
+            A::CycleGranularity,
+            A::Annotate,
+            A::ShowTrend,
+            A::ShowOverview,
+            A::Quit,
+        ],
+        C::Overview => &[
+            A::Help,
+            A::Activate,
+            A::FilterKind,
+            A::FilterDomain,
+            A::ShowTrend,
+            A::Quit,
+        ],
+        C::Review => &[
+            A::Help,
+            A::Search,
+            A::FilterKind,
+            A::FilterPeriod,
+            A::ClearFilters,
+            A::Activate,
+            A::ShowQuestions,
+            A::Quit,
+        ],
+        C::Backlog => &[A::Help, A::Search, A::Activate, A::ShowNotes, A::Quit],
+        C::Help => &[A::Down, A::Cancel],
+        _ => &[A::Cancel],
     }
+}
 
-    let theme = &app.theme;
-    let status_line = match &app.message {
-        Some(m) => Line::from(Span::styled(format!(" {m}"), theme.base().fg(theme.accent))),
-        None => Line::from(Span::styled(
-            format!(" {}", strings::STATUS_HINT),
-            theme.dimmed(),
-        )),
+/// The message (or nothing) on the left, the context's key hints on the right when they fit.
+pub fn status_line(
+    frame: &mut Frame,
+    theme: &style::Theme,
+    message: Option<&str>,
+    hints: &str,
+    area: Rect,
+) {
+    let hint_w = hints.chars().count() as u16 + 2;
+    let line = match message {
+        Some(m) => {
+            let m_w = m.chars().count() as u16 + 1;
+            let mut spans = vec![Span::styled(format!(" {m}"), theme.base().fg(theme.accent))];
+            if m_w + hint_w <= area.width {
+                let pad = area.width - m_w - hint_w + 1;
+                spans.push(Span::raw(" ".repeat(pad as usize)));
+                spans.push(Span::styled(format!("{hints} "), theme.dimmed()));
+            }
+            Line::from(spans)
+        }
+        None => Line::from(Span::styled(format!(" {hints}"), theme.dimmed())),
     };
-    frame.render_widget(Paragraph::new(status_line).style(theme.base()), status);
-
-    match &app.popup {
-        Some(Popup::Help(scroll)) => popups::help::draw(frame, &app.theme, area, *scroll),
-        Some(Popup::Start(f)) => f.draw(frame, &app.theme, area),
-        Some(Popup::Annotate(f)) => f.draw(frame, &app.theme, area),
-        Some(Popup::FollowUp(f)) => f.draw(frame, &app.theme, area),
-        Some(Popup::Header(f)) => f.draw(frame, &app.theme, area),
-        None => {}
-    }
+    frame.render_widget(Paragraph::new(line).style(theme.base()), area);
 }
 
 /// The app name and numbered tabs, the current one highlighted: the start of every title bar.
@@ -139,45 +209,27 @@ pub fn tab_bar<'a>(theme: &style::Theme, tabs: impl Iterator<Item = (&'a str, bo
     title
 }
 
-/// Maps a terminal event other than a key press to an action (keys go to `App::handle_key`).
-pub fn action_for_event(event: Event) -> Option<Action> {
-    match event {
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                column: m.column,
-                row: m.row,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-            _ => None,
-        },
-        Event::Resize(..) => Some(Action::Resize),
-        _ => None,
-    }
-}
-
 /// What the event loop drives: the main interface, or review mode.
 pub trait Screen {
-    fn draw(&mut self, frame: &mut Frame);
+    fn draw(&self, frame: &mut Frame);
     /// A terminal event; key releases are filtered out before.
     fn handle_event(&mut self, event: Event);
+    /// The terminal's size, at start and after every resize.
+    fn resize(&mut self, area: Rect);
     fn should_quit(&self) -> bool;
 }
 
 impl Screen for App {
-    fn draw(&mut self, frame: &mut Frame) {
+    fn draw(&self, frame: &mut Frame) {
         draw(frame, self);
     }
 
     fn handle_event(&mut self, event: Event) {
-        match event {
-            Event::Key(key) => self.handle_key(key),
-            other => {
-                if let Some(action) = action_for_event(other) {
-                    self.update(action);
-                }
-            }
-        }
+        App::handle_event(self, event);
+    }
+
+    fn resize(&mut self, area: Rect) {
+        App::resize(self, area);
     }
 
     fn should_quit(&self) -> bool {
@@ -186,12 +238,16 @@ impl Screen for App {
 }
 
 impl Screen for review::ReviewApp {
-    fn draw(&mut self, frame: &mut Frame) {
+    fn draw(&self, frame: &mut Frame) {
         review::draw(frame, self);
     }
 
     fn handle_event(&mut self, event: Event) {
         review::ReviewApp::handle_event(self, event);
+    }
+
+    fn resize(&mut self, area: Rect) {
+        review::ReviewApp::resize(self, area);
     }
 
     fn should_quit(&self) -> bool {
@@ -202,6 +258,8 @@ impl Screen for review::ReviewApp {
 /// Runs a screen until the user quits. The terminal is restored on every path out.
 pub fn run(mut screen: impl Screen) -> anyhow::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
+    let size = guard.terminal.size()?;
+    screen.resize(Rect::new(0, 0, size.width, size.height));
     while !screen.should_quit() {
         guard.terminal.draw(|f| screen.draw(f))?;
         // Block for the first event, then drain what queued up so a burst of keys costs one frame.

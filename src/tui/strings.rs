@@ -15,11 +15,8 @@ pub const EVENTS_LABEL: &str = "gebeurtenis";
 pub const BREAK_LABEL: &str = "breuk";
 pub const SYNTHETIC: &str = "synthetisch";
 pub const HELP_TITLE: &str = "Toetsen";
-pub const HELP_CLOSE: &str = "Esc of ? sluit deze hulp";
-pub const HELP_SCROLL: &str = "↑↓ scrollen";
 pub const CHART_TOO_SMALL: &str = "te weinig ruimte voor de grafiek";
 pub const TOO_SMALL: &str = "Venster te klein: minimaal 40×10 tekens";
-pub const STATUS_HINT: &str = "? hulp · Tab paneel · Spatie reeks · v bereik · a aantekening · 2 vergelijken · 3 verschillen · q stoppen";
 pub const LIGHT_THEME: &str = "licht thema";
 pub const DARK_THEME: &str = "donker thema (hoog contrast)";
 pub const CLEARED: &str = "grafiek leeggemaakt";
@@ -88,10 +85,7 @@ pub const SAID_BY: &str = "gezegd door";
 pub const STATUS: &str = "status";
 pub const OWNER: &str = "eigenaar";
 pub const TEXT_PLACEHOLDER: &str = "Typ wat er gezegd wordt…";
-pub const EDITOR_HELP: &str = "Enter opslaan · Alt-Enter/Ctrl-J nieuwe regel · Ctrl-P deelnemer · Ctrl-R rol · Ctrl-T soort · Esc annuleren";
-pub const EDITOR_HELP_STATUS: &str = "Enter opslaan · Alt-Enter/Ctrl-J nieuwe regel · Ctrl-P deelnemer · Ctrl-R rol · Ctrl-T soort · Ctrl-S status · Ctrl-E eigenaar · Esc annuleren";
-pub const RANGE_STARTED: &str =
-    "periode kiezen: beweeg de cursor, a maakt de aantekening, v of Esc stopt";
+pub const RANGE_STARTED: &str = "periode kiezen: beweeg de cursor en maak de aantekening";
 pub const RANGE_CLEARED: &str = "periodekeuze gestopt";
 pub const NO_CHART_FOR_NOTE: &str =
     "kies eerst een reeks in de grafiek om een aantekening aan te hangen";
@@ -103,14 +97,13 @@ pub const START_TITLE: &str = "Sessie";
 pub const START_CONTINUE: &str = "Doorgaan met";
 pub const START_NEW: &str = "＋ Nieuwe sessie";
 pub const START_VIEW_ONLY: &str = "Alleen kijken (geen sessie)";
-pub const START_HELP: &str = "↑↓ kiezen · Enter openen · Esc alleen kijken";
-pub const NEW_TITLE_PROMPT: &str = "Titel van de nieuwe sessie (Enter maakt hem aan, Esc terug):";
+pub const NEW_TITLE_PROMPT: &str = "Titel van de nieuwe sessie:";
 pub const DEFAULT_SESSION_TITLE: &str = "Duiden van data";
 pub const FOLLOW_UP_TITLE: &str = "Openstaande vragen en acties";
 pub const FOLLOW_UP_EMPTY: &str =
     "Geen openstaande onderzoeksvragen of acties uit vorige sessies of deze sessie.";
-pub const FOLLOW_UP_HELP: &str = "↑↓ kiezen · s status · 1 2 3 4 wegen: R relevantie, U urgentie, H haalbaarheid, B breed gedragen (– niet gewogen) · e eigenaar · m samenvoegen · Enter toon in grafiek · Esc sluiten · alles komt in de notulen";
-pub const FOLLOW_UP_OWNER_HELP: &str = "Eigenaar (Enter opslaan, Esc annuleren):";
+pub const FOLLOW_UP_NOTE: &str = "R relevantie, U urgentie, H haalbaarheid, B breed gedragen: – niet gewogen → laag → midden → hoog; alles komt in de notulen";
+pub const FOLLOW_UP_OWNER_PROMPT: &str = "Eigenaar";
 pub const FOLLOW_UP_THIS_SESSION: &str = "deze sessie";
 pub const FOLLOW_UP_CRITERIA_FOR_QUESTIONS: &str = "criteria gelden alleen voor onderzoeksvragen";
 pub const FOLLOW_UP_MERGE_QUESTIONS_ONLY: &str =
@@ -270,7 +263,6 @@ pub fn overview_filter(kind: Option<&str>, domain: Option<&str>, n: usize) -> St
 }
 
 pub const HEADER_TITLE: &str = "Sessie: facilitator, deelnemers, agenda";
-pub const HEADER_HELP: &str = "Enter nieuwe regel · Ctrl-S opslaan · Esc annuleren";
 pub const HEADER_EXPLAIN: &str = "Eén per regel: 'facilitator: naam', 'deelnemer: naam | rol | organisatie' (rol: toegang, aanbieder, beleid, analist, overig), 'agenda: domein/indicator | toelichting'.";
 pub const HEADER_SAVED: &str = "sessiegegevens opgeslagen";
 
@@ -289,10 +281,8 @@ pub const REVIEW_NO_QUESTIONS: &str = "Geen onderzoeksvragen die bij de filters 
 pub const REVIEW_DETAIL: &str = "Aantekening";
 pub const REVIEW_QUESTION_DETAIL: &str = "Vraag en geschiedenis";
 pub const REVIEW_BROKEN: &str = "kan niet gelezen worden";
-pub const REVIEW_READ_ONLY: &str = "terugkijken: alleen lezen";
 pub const REVIEW_NOT_HERE: &str =
     "terugkijken is alleen lezen: aantekenen en notulen in een sessie";
-pub const REVIEW_STATUS_HINT: &str = "? hulp · / zoeken · f d s r t filter · x filters wissen · Enter grafiek · 1 2 tabblad · q stoppen";
 pub const REVIEW_CHART_HINT: &str = "Esc of q: terug naar de lijst";
 pub const REVIEW_FILTER_ALL: &str = "alle";
 pub const REVIEW_SEARCH: &str = "zoeken";
@@ -355,4 +345,46 @@ pub fn review_origin(date: &str, title: &str, file: &str, id: u64, who: &str) ->
 
 pub fn review_also_asked(text: &str) -> String {
     format!("ook gesteld: “{text}”")
+}
+
+/// Why the open session cannot be changed, for the status line.
+pub fn read_only_reason(reason: &crate::session::ReadOnlyReason) -> String {
+    use crate::session::ReadOnlyReason;
+    match reason {
+        ReadOnlyReason::HeldBy { pid, host, since } => held_by(*pid, host, since),
+        ReadOnlyReason::LockFailed(e) => format!("{READ_ONLY}: {e}"),
+        ReadOnlyReason::Review => REVIEW_NOT_HERE.to_string(),
+    }
+}
+
+/// What undo or redo just reverted.
+pub fn undone(kind: crate::session::ChangeKind, redo: bool) -> String {
+    use crate::session::ChangeKind;
+    let what = match kind {
+        ChangeKind::Created => "sessie aangemaakt",
+        ChangeKind::AnnotationAdded => "aantekening toegevoegd",
+        ChangeKind::AnnotationEdited => "aantekening gewijzigd",
+        ChangeKind::AnnotationDeleted => "aantekening verwijderd",
+        ChangeKind::HeaderEdited => "deelnemers en agenda gewijzigd",
+        ChangeKind::ItemChanged => "vraag of actie gewijzigd",
+        ChangeKind::Merged => "vragen samengevoegd",
+    };
+    if redo {
+        format!("opnieuw gedaan: {what}")
+    } else {
+        format!("ongedaan gemaakt: {what}")
+    }
+}
+
+pub const NOTHING_TO_REDO: &str = "niets om opnieuw te doen";
+pub const PICK_NOTE: &str = "kies eerst een aantekening in het paneel Aantekeningen (Tab)";
+
+pub const OR: &str = " of ";
+
+pub fn keymap_from(path: &str) -> String {
+    format!("toetsen uit {path} (de rest zoals standaard)")
+}
+
+pub fn keymap_default(candidates: &str) -> String {
+    format!("standaardtoetsen; eigen toetsen in {candidates} onder [toetsen.<context>]")
 }

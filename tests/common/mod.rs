@@ -247,6 +247,7 @@ pub fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> 
 /// Draws the app once on a `width`×`height` TestBackend and returns the screen as text, one line
 /// per row (for in-process rendering tests and snapshots).
 pub fn render(app: &mut duiden::tui::app::App, width: u16, height: u16) -> String {
+    app.resize(ratatui::layout::Rect::new(0, 0, width, height));
     render_with(width, height, |f| duiden::tui::draw(f, app))
 }
 

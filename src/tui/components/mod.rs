@@ -3,3 +3,5 @@
 pub mod browser;
 pub mod chart;
 pub mod chart_model;
+pub mod hit;
+pub mod list_view;

@@ -230,6 +230,17 @@ impl Keymap {
             .unwrap_or(&[])
     }
 
+    /// The bound actions of one table (not its chain), with their keys.
+    pub fn table(&self, ctx: Context) -> Vec<(Action, &[KeyChord])> {
+        self.tables
+            .get(&ctx)
+            .into_iter()
+            .flatten()
+            .filter(|(_, keys)| !keys.is_empty())
+            .map(|(a, keys)| (*a, keys.as_slice()))
+            .collect()
+    }
+
     /// Every bound action of `ctx` with its keys, the context's own first: the help rows.
     pub fn rows(&self, ctx: Context) -> Vec<(Action, &[KeyChord])> {
         let mut out: Vec<(Action, &[KeyChord])> = Vec::new();
@@ -292,6 +303,25 @@ pub fn config_candidates() -> Vec<PathBuf> {
         out.push(d.join("duiden").join(CONFIG_NAME));
     }
     out
+}
+
+impl Keymap {
+    /// "Enter opslaan · Esc sluiten": the first key and a short word for each action that has a
+    /// key in `ctx`, for status lines and popup footers.
+    pub fn hint(&self, ctx: Context, actions: &[Action]) -> String {
+        actions
+            .iter()
+            .filter_map(|a| {
+                let key = self.keys(ctx, *a).first()?;
+                Some(format!(
+                    "{} {}",
+                    crate::tui::i18n::key_label(key),
+                    crate::tui::i18n::action_hint(*a)
+                ))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 #[cfg(test)]

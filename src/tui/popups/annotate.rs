@@ -2,9 +2,11 @@
 //! existing annotation (text, kind, who, status, owner).
 
 use crate::session::{Anchor, Annotation, AnnotationKind, Participant, QuestionStatus, Role};
+use crate::tui::i18n::keys_label;
+use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::strings;
 use crate::tui::style::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -89,32 +91,35 @@ impl AnnotateForm {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
-        if key.code == KeyCode::Esc {
+    /// The kind step's keys, or the text step's (where unbound keys are typed).
+    pub fn context(&self) -> Context {
+        match self.step {
+            Step::Kind => Context::AnnotateKind,
+            Step::Text => Context::Annotate,
+        }
+    }
+
+    pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> FormOutcome {
+        if action == Some(Action::Cancel) {
             return FormOutcome::Cancel;
         }
         match self.step {
             Step::Kind => {
-                if let KeyCode::Char(c) = key.code
-                    && let Some(kind) = AnnotationKind::from_key(c)
-                {
+                if let Some(kind) = action.and_then(kind_of) {
                     self.set_kind(kind);
                     self.step = Step::Text;
                 }
                 FormOutcome::Continue
             }
-            Step::Text => self.handle_text_key(key),
+            Step::Text => self.text_action(action, key),
         }
     }
 
-    fn handle_text_key(&mut self, key: KeyEvent) -> FormOutcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-        match key.code {
-            KeyCode::Enter if alt || shift => self.text.insert_newline(),
-            KeyCode::Char('j') if ctrl => self.text.insert_newline(),
-            KeyCode::Enter => {
+    fn text_action(&mut self, action: Option<Action>, key: KeyEvent) -> FormOutcome {
+        let has_status = self.draft.soort.has_status();
+        match action {
+            Some(Action::Newline) => self.text.insert_newline(),
+            Some(Action::Save) => {
                 let text = self.text.lines().join("\n").trim().to_string();
                 if text.is_empty() {
                     return FormOutcome::Continue;
@@ -123,7 +128,7 @@ impl AnnotateForm {
                 a.tekst = text;
                 return FormOutcome::Save(Box::new(a));
             }
-            KeyCode::Char('r') if ctrl => {
+            Some(Action::NextRole) => {
                 let i = Role::ALL
                     .iter()
                     .position(|r| *r == self.draft.rol)
@@ -132,50 +137,57 @@ impl AnnotateForm {
                 self.participant = None;
                 self.draft.naam.clear();
             }
-            KeyCode::Char('p') if ctrl => {
-                if !self.participants.is_empty() {
-                    let next = self.participant.map_or(0, |i| i + 1);
-                    if next >= self.participants.len() {
-                        self.participant = None;
-                        self.draft.naam.clear();
-                    } else {
-                        let p = &self.participants[next];
-                        self.participant = Some(next);
-                        self.draft.naam = p.naam.clone();
-                        self.draft.rol = p.rol;
-                    }
-                }
-            }
-            KeyCode::Char('t') if ctrl => {
+            Some(Action::NextPerson) => self.next_person(),
+            Some(Action::NextKind) => {
                 let i = AnnotationKind::ALL
                     .iter()
                     .position(|k| *k == self.draft.soort)
                     .unwrap_or(0);
                 self.set_kind(AnnotationKind::ALL[(i + 1) % AnnotationKind::ALL.len()]);
             }
-            KeyCode::Char('s') if ctrl && self.draft.soort.has_status() => {
+            Some(Action::NextStatus) if has_status => {
                 self.draft.status = Some(self.draft.status.unwrap_or(QuestionStatus::Open).next());
             }
-            KeyCode::Char('e') if ctrl && self.draft.soort.has_status() => {
-                if !self.participants.is_empty() {
-                    let next = self.owner.map_or(0, |i| i + 1);
-                    if next >= self.participants.len() {
-                        self.owner = None;
-                        self.draft.eigenaar.clear();
-                    } else {
-                        self.owner = Some(next);
-                        self.draft.eigenaar = self.participants[next].naam.clone();
-                    }
-                }
-            }
-            _ => {
+            Some(Action::NextOwner) if has_status => self.next_owner(),
+            Some(_) => {}
+            None => {
                 self.text.input(key);
             }
         }
         FormOutcome::Continue
     }
 
-    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
+    fn next_person(&mut self) {
+        if self.participants.is_empty() {
+            return;
+        }
+        let next = self.participant.map_or(0, |i| i + 1);
+        if next >= self.participants.len() {
+            self.participant = None;
+            self.draft.naam.clear();
+        } else {
+            let p = &self.participants[next];
+            self.participant = Some(next);
+            self.draft.naam = p.naam.clone();
+            self.draft.rol = p.rol;
+        }
+    }
+
+    fn next_owner(&mut self) {
+        if self.participants.is_empty() {
+            return;
+        }
+        let next = self.owner.map_or(0, |i| i + 1);
+        if next >= self.participants.len() {
+            self.owner = None;
+            self.draft.eigenaar.clear();
+        } else {
+            self.owner = Some(next);
+            self.draft.eigenaar = self.participants[next].naam.clone();
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
         let width = area.width.saturating_sub(6).clamp(20, 100);
         let height = match self.step {
             Step::Kind => 9,
@@ -188,88 +200,104 @@ impl AnnotateForm {
             strings::ANNOTATION_NEW_TITLE
         };
         let inner = super::frame_popup(frame, theme, area, (width, height), title, "");
-        let anchor = strings::anchor_line(&self.draft.anker);
         match self.step {
-            Step::Kind => {
-                let mut lines = vec![
-                    Line::from(Span::styled(anchor, theme.dimmed())),
-                    Line::raw(""),
-                    Line::from(Span::styled(strings::PICK_KIND, theme.base())),
-                ];
-                for k in AnnotationKind::ALL {
-                    lines.push(Line::from(vec![
-                        Span::styled(
-                            format!("  {}  ", k.key()),
-                            theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
-                        ),
-                        Span::styled(format!("{} {}", k.marker(), k.dutch()), theme.base()),
-                    ]));
-                }
-                frame.render_widget(Paragraph::new(lines), inner);
-            }
-            Step::Text => {
-                let [head, body, help] = Layout::vertical([
-                    Constraint::Length(3),
-                    Constraint::Min(3),
-                    Constraint::Length(2),
-                ])
-                .areas(inner);
-                let who = if self.draft.naam.is_empty() {
-                    self.draft.rol.dutch().to_string()
-                } else {
-                    format!("{} ({})", self.draft.naam, self.draft.rol.dutch())
-                };
-                let mut second = vec![
-                    Span::styled(
-                        format!("{} {}", self.draft.soort.marker(), self.draft.soort.dutch()),
-                        theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
-                    ),
-                    Span::styled(format!("  · {}: ", strings::SAID_BY), theme.dimmed()),
-                    Span::styled(who, theme.base()),
-                ];
-                if let Some(st) = self.draft.status {
-                    second.push(Span::styled(
-                        format!("  · {}: ", strings::STATUS),
-                        theme.dimmed(),
-                    ));
-                    second.push(Span::styled(st.dutch(), theme.base()));
-                    second.push(Span::styled(
-                        format!("  · {}: ", strings::OWNER),
-                        theme.dimmed(),
-                    ));
-                    second.push(Span::styled(
-                        if self.draft.eigenaar.is_empty() {
-                            "—".to_string()
-                        } else {
-                            self.draft.eigenaar.clone()
-                        },
-                        theme.base(),
-                    ));
-                }
-                frame.render_widget(
-                    Paragraph::new(vec![
-                        Line::from(Span::styled(anchor, theme.dimmed())),
-                        Line::from(second),
-                    ])
-                    .wrap(Wrap { trim: true }),
-                    head,
-                );
-                super::draw_editor(frame, theme, &self.text, body);
-                let help_text = if self.draft.soort.has_status() {
-                    strings::EDITOR_HELP_STATUS
-                } else {
-                    strings::EDITOR_HELP
-                };
-                frame.render_widget(
-                    Paragraph::new(help_text)
-                        .style(theme.dimmed())
-                        .wrap(Wrap { trim: true }),
-                    help,
-                );
-            }
+            Step::Kind => self.draw_kind(frame, theme, keys, inner),
+            Step::Text => self.draw_text(frame, theme, keys, inner),
         }
     }
+
+    fn draw_kind(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, inner: Rect) {
+        let anchor = strings::anchor_line(&self.draft.anker);
+        let mut lines = vec![
+            Line::from(Span::styled(anchor, theme.dimmed())),
+            Line::raw(""),
+            Line::from(Span::styled(strings::PICK_KIND, theme.base())),
+        ];
+        for action in KIND_ACTIONS {
+            let Some(kind) = kind_of(action) else {
+                continue;
+            };
+            let key = keys.keys(Context::AnnotateKind, action);
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {}  ", keys_label(key)),
+                    theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(format!("{} {}", kind.marker(), kind.dutch()), theme.base()),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    fn draw_text(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, inner: Rect) {
+        let [head, body, help] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Min(3),
+            Constraint::Length(2),
+        ])
+        .areas(inner);
+        let d = &self.draft;
+        let who = if d.naam.is_empty() {
+            d.rol.dutch().to_string()
+        } else {
+            format!("{} ({})", d.naam, d.rol.dutch())
+        };
+        let label = |t: &str| Span::styled(format!("  · {t}: "), theme.dimmed());
+        let mut second = vec![
+            Span::styled(
+                format!("{} {}", d.soort.marker(), d.soort.dutch()),
+                theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
+            ),
+            label(strings::SAID_BY),
+            Span::styled(who, theme.base()),
+        ];
+        let mut hints = vec![
+            Action::Save,
+            Action::Newline,
+            Action::NextPerson,
+            Action::NextRole,
+            Action::NextKind,
+        ];
+        if let Some(st) = d.status {
+            let owner = if d.eigenaar.is_empty() {
+                "—"
+            } else {
+                &d.eigenaar
+            };
+            second.push(label(strings::STATUS));
+            second.push(Span::styled(st.dutch(), theme.base()));
+            second.push(label(strings::OWNER));
+            second.push(Span::styled(owner.to_string(), theme.base()));
+            hints.extend([Action::NextStatus, Action::NextOwner]);
+        }
+        hints.push(Action::Cancel);
+        let anchor = strings::anchor_line(&d.anker);
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled(anchor, theme.dimmed())),
+                Line::from(second),
+            ])
+            .wrap(Wrap { trim: true }),
+            head,
+        );
+        super::draw_editor(frame, theme, &self.text, body);
+        frame.render_widget(
+            Paragraph::new(keys.hint(Context::Annotate, &hints))
+                .style(theme.dimmed())
+                .wrap(Wrap { trim: true }),
+            help,
+        );
+    }
 }
+
+/// The kind step's actions, in the order the form lists them.
+const KIND_ACTIONS: [Action; 5] = [
+    Action::KindObservation,
+    Action::KindExplanation,
+    Action::KindDataQuality,
+    Action::KindQuestion,
+    Action::KindAction,
+];
 
 fn new_textarea(lines: Vec<String>) -> TextArea<'static> {
     let mut t = TextArea::new(lines);
@@ -279,4 +307,16 @@ fn new_textarea(lines: Vec<String>) -> TextArea<'static> {
     t.move_cursor(ratatui_textarea::CursorMove::Bottom);
     t.move_cursor(ratatui_textarea::CursorMove::End);
     t
+}
+
+/// The kind an action of the kind step picks.
+fn kind_of(action: Action) -> Option<AnnotationKind> {
+    Some(match action {
+        Action::KindObservation => AnnotationKind::Observatie,
+        Action::KindExplanation => AnnotationKind::Verklaring,
+        Action::KindDataQuality => AnnotationKind::Datakwaliteit,
+        Action::KindQuestion => AnnotationKind::Onderzoeksvraag,
+        Action::KindAction => AnnotationKind::Actie,
+        _ => return None,
+    })
 }

@@ -1,14 +1,15 @@
 //! Follow-up: the open research questions and actions of earlier sessions on this dataset and of
 //! this session, where the programme leader sets their status, owner and selection criteria and
-//! merges duplicates. The changes themselves are made by the app (`notes::follow_up`); this is
+//! merges duplicates. The changes themselves are made by the app (`app::follow_up`); this is
 //! the list, its keys and its drawing.
 
 use crate::session::backlog::{NEAR_DUPLICATE, item_state, merged_away, similarity};
 use crate::session::store::open_items_among;
 use crate::session::{Annotation, AnnotationKind, Criterion, ItemRef, Session};
+use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::strings;
 use crate::tui::style::Theme;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -65,6 +66,7 @@ pub enum FollowUpCommand {
     /// `m`: mark the selected question, or merge the marked one into it.
     Merge,
     MergeCancelled,
+    Undo,
 }
 
 pub struct FollowUp {
@@ -138,14 +140,24 @@ impl FollowUp {
         self.owner = Some(t);
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> FollowUpCommand {
+    /// The list's keys, or the one-line input's while the owner is typed.
+    pub fn context(&self) -> Context {
+        if self.owner.is_some() {
+            Context::Input
+        } else {
+            Context::FollowUp
+        }
+    }
+
+    /// An action of this popup's context; unbound keys are typed into the owner field.
+    pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> FollowUpCommand {
         if let Some(t) = &mut self.owner {
-            return match key.code {
-                KeyCode::Esc => {
+            return match action {
+                Some(Action::Cancel) => {
                     self.owner = None;
                     FollowUpCommand::Stay
                 }
-                KeyCode::Enter => {
+                Some(Action::Save) => {
                     // One line: anything pasted over several lines becomes one.
                     let owner = t.lines().join(" ").trim().to_string();
                     self.owner = None;
@@ -158,29 +170,32 @@ impl FollowUp {
             };
         }
         let last = self.items.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => self.selected = last,
-            KeyCode::Esc if self.merge_from.take().is_some() => {
+        match action {
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Down) => self.selected = (self.selected + 1).min(last),
+            Some(Action::Home) => self.selected = 0,
+            Some(Action::End) => self.selected = last,
+            Some(Action::Cancel) if self.merge_from.take().is_some() => {
                 return FollowUpCommand::MergeCancelled;
             }
-            KeyCode::Esc | KeyCode::Char('q') => return FollowUpCommand::Close,
-            KeyCode::Enter => return FollowUpCommand::ShowChart,
-            KeyCode::Char('s') => return FollowUpCommand::NextStatus,
-            KeyCode::Char('e') => return FollowUpCommand::EditOwner,
-            KeyCode::Char('m') => return FollowUpCommand::Merge,
-            KeyCode::Char(c @ '1'..='4') => {
-                let i = c as usize - '1' as usize;
-                return FollowUpCommand::Weigh(Criterion::ALL[i]);
+            Some(Action::Cancel) => return FollowUpCommand::Close,
+            Some(Action::Activate) => return FollowUpCommand::ShowChart,
+            Some(Action::CycleStatus) => return FollowUpCommand::NextStatus,
+            Some(Action::EditOwner) => return FollowUpCommand::EditOwner,
+            Some(Action::Merge) => return FollowUpCommand::Merge,
+            Some(Action::Undo) => return FollowUpCommand::Undo,
+            Some(Action::WeighRelevance) => return FollowUpCommand::Weigh(Criterion::Relevantie),
+            Some(Action::WeighUrgency) => return FollowUpCommand::Weigh(Criterion::Urgentie),
+            Some(Action::WeighFeasibility) => {
+                return FollowUpCommand::Weigh(Criterion::Haalbaarheid);
             }
+            Some(Action::WeighSupport) => return FollowUpCommand::Weigh(Criterion::BreedGedragen),
             _ => {}
         }
         FollowUpCommand::Stay
     }
 
-    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
+    pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
         let width = area.width.saturating_sub(4).clamp(20, 120);
         let height = area.height.saturating_sub(4).clamp(5, 30);
         let inner = super::frame_popup(
@@ -191,8 +206,27 @@ impl FollowUp {
             strings::FOLLOW_UP_TITLE,
             "",
         );
+        let hint = format!(
+            "{} · {}",
+            keys.hint(
+                Context::FollowUp,
+                &[
+                    Action::CycleStatus,
+                    Action::WeighRelevance,
+                    Action::WeighUrgency,
+                    Action::WeighFeasibility,
+                    Action::WeighSupport,
+                    Action::EditOwner,
+                    Action::Merge,
+                    Action::Undo,
+                    Action::Activate,
+                    Action::Cancel,
+                ],
+            ),
+            strings::FOLLOW_UP_NOTE
+        );
         // The help wraps; one line more than the characters need leaves room for word breaks.
-        let help_lines = (strings::FOLLOW_UP_HELP.chars().count() as u16)
+        let help_lines = (hint.chars().count() as u16)
             .div_ceil(inner.width.max(1))
             .saturating_add(1)
             .min(4);
@@ -204,7 +238,7 @@ impl FollowUp {
         ])
         .areas(inner);
         frame.render_widget(
-            Paragraph::new(strings::FOLLOW_UP_HELP)
+            Paragraph::new(hint)
                 .style(theme.dimmed())
                 .wrap(Wrap { trim: true }),
             help,
@@ -213,7 +247,12 @@ impl FollowUp {
             let [prompt, input] =
                 Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(field);
             frame.render_widget(
-                Paragraph::new(strings::FOLLOW_UP_OWNER_HELP).style(theme.base()),
+                Paragraph::new(format!(
+                    "{} ({})",
+                    strings::FOLLOW_UP_OWNER_PROMPT,
+                    keys.hint(Context::Input, &[Action::Save, Action::Cancel])
+                ))
+                .style(theme.base()),
                 prompt,
             );
             super::draw_editor(frame, theme, t, input);

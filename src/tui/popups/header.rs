@@ -1,9 +1,10 @@
 //! Editing the session header (facilitator, participants, agenda) as lines of text.
 
 use crate::session::header::{Header, from_lines};
+use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::strings;
 use crate::tui::style::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -31,19 +32,17 @@ impl HeaderForm {
         }
     }
 
-    /// Enter makes a new line (this is a list); Ctrl-S saves, Esc cancels.
-    pub fn handle_key(&mut self, key: KeyEvent) -> HeaderOutcome {
-        match key.code {
-            KeyCode::Esc => HeaderOutcome::Cancel,
-            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                match from_lines(self.text.lines()) {
-                    Ok(h) => HeaderOutcome::Save(h),
-                    Err(errors) => {
-                        self.errors = errors.iter().map(ToString::to_string).collect();
-                        HeaderOutcome::Continue
-                    }
+    /// Enter makes a new line (this is a list); unbound keys are typed.
+    pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> HeaderOutcome {
+        match action {
+            Some(Action::Cancel) => HeaderOutcome::Cancel,
+            Some(Action::Save) => match from_lines(self.text.lines()) {
+                Ok(h) => HeaderOutcome::Save(h),
+                Err(errors) => {
+                    self.errors = errors.iter().map(ToString::to_string).collect();
+                    HeaderOutcome::Continue
                 }
-            }
+            },
             _ => {
                 self.text.input(key);
                 HeaderOutcome::Continue
@@ -51,7 +50,7 @@ impl HeaderForm {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
+    pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
         let inner = super::frame_popup(
             frame,
             theme,
@@ -61,7 +60,7 @@ impl HeaderForm {
                 area.height.saturating_sub(4),
             ),
             strings::HEADER_TITLE,
-            strings::HEADER_HELP,
+            &keys.hint(Context::Header, &[Action::Save, Action::Cancel]),
         );
         let [help, body, errors] = Layout::vertical([
             Constraint::Length(3),

@@ -1,6 +1,8 @@
-//! The help overlay: every key, from the same table that maps keys to actions.
+//! The help overlay: every key of the context that had the keyboard, from the keymap that also
+//! drives dispatch, grouped by the tables of the context's chain, with where the keys came from.
 
-use crate::tui::keys::{BINDINGS, Binding};
+use crate::tui::i18n::{context_title, keys_label};
+use crate::tui::keymap::{Action, Context, Keymap, config_candidates};
 use crate::tui::strings;
 use crate::tui::style::Theme;
 use ratatui::Frame;
@@ -9,54 +11,87 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Draws the help of the main screen; `scroll` lines are skipped at the top when it does not fit.
-pub fn draw(frame: &mut Frame, theme: &Theme, area: Rect, scroll: u16) {
-    draw_bindings(frame, theme, area, scroll, BINDINGS);
+/// The help rows of a context: (keys as shown, what the action does), per table in its chain.
+pub fn rows(keys: &Keymap, ctx: Context) -> Vec<(Context, Vec<(String, &'static str)>)> {
+    let mut seen: Vec<Action> = Vec::new();
+    ctx.chain()
+        .iter()
+        .map(|table| {
+            let mut rows = Vec::new();
+            for (a, chords) in keys.table(*table) {
+                if !seen.contains(&a) {
+                    seen.push(a);
+                    rows.push((keys_label(chords), crate::tui::i18n::action_help(a)));
+                }
+            }
+            (*table, rows)
+        })
+        .collect()
 }
 
-/// Draws the help for a table of key bindings.
-pub fn draw_bindings(
+/// Where the keys came from, and where a user's own keymap is looked for.
+pub fn source_line(keys: &Keymap) -> String {
+    match &keys.source {
+        Some(p) => strings::keymap_from(&p.display().to_string()),
+        None => strings::keymap_default(
+            &config_candidates()
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(strings::OR),
+        ),
+    }
+}
+
+/// Draws the help of `ctx`; `scroll` lines are skipped at the top when it does not fit.
+pub fn draw(
     frame: &mut Frame,
     theme: &Theme,
+    keys: &Keymap,
+    ctx: Context,
     area: Rect,
     scroll: u16,
-    bindings: &[Binding],
 ) {
-    let key_w = bindings
+    let groups = rows(keys, ctx);
+    let key_w = groups
         .iter()
-        .map(|b| b.keys.chars().count())
+        .flat_map(|(_, r)| r.iter().map(|(k, _)| k.chars().count()))
         .max()
         .unwrap_or(8)
         + 2;
-    let mut lines: Vec<Line> = bindings
-        .iter()
-        .map(|b| {
-            Line::from(vec![
+    let mut lines: Vec<Line> = Vec::new();
+    for (table, rows) in groups.iter().filter(|(_, r)| !r.is_empty()) {
+        if groups.len() > 1 {
+            lines.push(Line::from(Span::styled(
+                context_title(*table),
+                theme.title().add_modifier(Modifier::UNDERLINED),
+            )));
+        }
+        for (k, what) in rows {
+            lines.push(Line::from(vec![
                 Span::styled(
-                    format!("{:<key_w$}", b.keys),
+                    format!("{k:<key_w$}"),
                     theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
                 ),
-                Span::styled(b.description, theme.base()),
-            ])
-        })
-        .collect();
+                Span::styled(*what, theme.base()),
+            ]));
+        }
+    }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        strings::HELP_CLOSE,
-        theme.dimmed(),
-    )));
-    let width = (area.width.saturating_sub(4)).min(90);
+    lines.push(Line::from(Span::styled(source_line(keys), theme.dimmed())));
+    let width = (area.width.saturating_sub(4)).min(96);
     // Wrapped lines take more rows: count them so the closing hint is never cut off.
     let inner = width.saturating_sub(2).max(1) as usize;
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
     let height = (rows as u16 + 2).min(area.height);
+    let hint = keys.hint(Context::Help, &[Action::Down, Action::Cancel]);
     let area_inner = super::frame_popup(
         frame,
         theme,
         area,
         (width, height),
-        strings::HELP_TITLE,
-        strings::HELP_SCROLL,
+        &format!("{} · {}", strings::HELP_TITLE, context_title(ctx)),
+        &hint,
     );
     // Scroll no further than the last line.
     let max_scroll = (rows as u16).saturating_sub(height.saturating_sub(2));

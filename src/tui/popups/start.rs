@@ -1,8 +1,9 @@
 //! Choosing the session at start: continue one of today's sessions, start a new one, or only look.
 
+use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::strings;
 use crate::tui::style::Theme;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -48,11 +49,21 @@ impl StartForm {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> StartOutcome {
+    /// The choice list's keys, or the one-line input's while the title is typed.
+    pub fn context(&self) -> Context {
+        if self.title.is_some() {
+            Context::Input
+        } else {
+            Context::Start
+        }
+    }
+
+    /// An action of this popup's context; unbound keys are typed into the title.
+    pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> StartOutcome {
         if let Some(t) = &mut self.title {
-            match key.code {
-                KeyCode::Esc => self.title = None,
-                KeyCode::Enter => {
+            match action {
+                Some(Action::Cancel) => self.title = None,
+                Some(Action::Save) => {
                     let title = t.lines().join(" ").trim().to_string();
                     let title = if title.is_empty() {
                         strings::DEFAULT_SESSION_TITLE.to_string()
@@ -67,13 +78,11 @@ impl StartForm {
             }
             return StartOutcome::Continue;
         }
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.selected = (self.selected + 1).min(self.options.len() - 1)
-            }
-            KeyCode::Esc => return StartOutcome::ViewOnly,
-            KeyCode::Enter => match &self.options[self.selected] {
+        match action {
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Down) => self.selected = (self.selected + 1).min(self.options.len() - 1),
+            Some(Action::Cancel) => return StartOutcome::ViewOnly,
+            Some(Action::Activate) => match &self.options[self.selected] {
                 StartOption::Continue { path, .. } => return StartOutcome::Open(path.clone()),
                 StartOption::ViewOnly => return StartOutcome::ViewOnly,
                 StartOption::New => {
@@ -87,7 +96,7 @@ impl StartForm {
         StartOutcome::Continue
     }
 
-    pub fn draw(&self, frame: &mut Frame, theme: &Theme, area: Rect) {
+    pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
         let width = area.width.saturating_sub(6).clamp(20, 80);
         let height = (self.options.len() as u16 + 6).min(area.height);
         let inner = super::frame_popup(
@@ -96,7 +105,13 @@ impl StartForm {
             area,
             (width, height),
             strings::START_TITLE,
-            strings::START_HELP,
+            &match self.title {
+                Some(_) => keys.hint(Context::Input, &[Action::Save, Action::Cancel]),
+                None => keys.hint(
+                    Context::Start,
+                    &[Action::Down, Action::Activate, Action::Cancel],
+                ),
+            },
         );
         if let Some(t) = &self.title {
             let [prompt, input] = ratatui::layout::Layout::vertical([

@@ -8,19 +8,22 @@ mod view;
 
 pub use view::draw;
 
-use super::action::{Action, ReviewAction};
 use super::app::{App, Focus};
-use super::keys::{self, review::review_action_for};
-use super::open_session::SessionState;
+use super::components::list_view::ListView;
+use super::keymap::{Action, Context, Keymap};
 use super::strings;
 use super::style::Theme;
 use crate::model::{Dataset, Period};
 use crate::session::backlog::{self, BacklogItem};
-use crate::session::{Annotation, AnnotationKind, QuestionStatus, Role, Session, SessionError};
+use crate::session::{
+    Annotation, AnnotationKind, OpenSession, QuestionStatus, Role, Session, SessionError,
+};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use filter::{Filter, cycle, parse_period_range};
+use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Loads the dataset a session recorded (its `dataset.pad`); supplied by the caller so the
 /// interface never reads files itself.
@@ -81,8 +84,11 @@ pub struct ReviewApp {
     pub theme: Theme,
     pub message: Option<String>,
     pub should_quit: bool,
+    pub keymap: Arc<Keymap>,
+    /// The terminal's size, for the chart's layout.
+    pub area: Rect,
     loader: DatasetLoader,
-    datasets: HashMap<String, Dataset>,
+    datasets: HashMap<String, Arc<Dataset>>,
 }
 
 impl ReviewApp {
@@ -159,6 +165,8 @@ impl ReviewApp {
             theme,
             message: None,
             should_quit: false,
+            keymap: Arc::new(Keymap::default()),
+            area: Rect::new(0, 0, 120, 40),
             loader,
             datasets: HashMap::new(),
         }
@@ -267,92 +275,108 @@ impl ReviewApp {
     pub fn handle_event(&mut self, event: Event) {
         match event {
             Event::Key(key) => self.handle_key(key),
+            Event::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
             other => {
-                if let Some(chart) = &mut self.chart
-                    && let Some(action) = super::action_for_event(other)
-                {
-                    chart.update(action);
+                if let Some(chart) = &mut self.chart {
+                    chart.handle_event(other);
                 }
             }
+        }
+    }
+
+    pub fn resize(&mut self, area: Rect) {
+        self.area = area;
+        if let Some(chart) = &mut self.chart {
+            chart.resize(area);
+        }
+    }
+
+    /// The keymap of the list tab on show.
+    pub fn list_context(&self) -> Context {
+        match self.tab {
+            ReviewTab::Notes => Context::Review,
+            ReviewTab::Questions => Context::Backlog,
+        }
+    }
+
+    /// The context that has the keyboard.
+    pub fn context(&self) -> Context {
+        match (&self.chart, &self.input, self.help) {
+            (Some(chart), _, _) => chart.context(),
+            (None, Some(_), _) => Context::Input,
+            (None, None, Some(_)) => Context::Help,
+            (None, None, None) => self.list_context(),
         }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
-        let ctrl_c =
-            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl_c {
-            self.should_quit = true;
-            return;
-        }
         if self.chart.is_some() {
             self.chart_key(key);
             return;
         }
-        if let Some((kind, text)) = &mut self.input {
-            match key.code {
-                KeyCode::Enter => {
-                    let (kind, text) = (*kind, text.clone());
-                    self.input = None;
-                    self.apply_input(kind, &text);
-                }
-                KeyCode::Esc => {
-                    let kind = *kind;
-                    self.input = None;
-                    self.apply_input(kind, "");
-                }
-                KeyCode::Backspace => {
-                    text.pop();
-                    let (kind, text) = (*kind, text.clone());
-                    if kind == InputKind::Search {
-                        self.set_search(&text);
-                    }
-                }
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    text.push(c);
-                    let (kind, text) = (*kind, text.clone());
-                    // Search narrows as you type; a period applies on Enter (half-typed
-                    // periods do not parse).
-                    if kind == InputKind::Search {
-                        self.set_search(&text);
-                    }
-                }
-                _ => {}
-            }
+        let action = self.keymap.action(self.context(), key);
+        if action == Some(Action::Quit) {
+            self.should_quit = true;
             return;
         }
-        if let Some(action) = review_action_for(key) {
+        if self.input.is_some() {
+            self.input_key(action, key);
+            return;
+        }
+        if let Some(action) = action {
             self.update(action);
         }
     }
 
-    /// Keys while a chart is open: the chart's own navigation, but nothing that writes.
+    /// A key while a filter is typed: search narrows as you type; a period applies on Enter
+    /// (half-typed periods do not parse).
+    fn input_key(&mut self, action: Option<Action>, key: KeyEvent) {
+        let Some((kind, text)) = &mut self.input else {
+            return;
+        };
+        let kind = *kind;
+        match action {
+            Some(Action::Save) => {
+                let text = text.clone();
+                self.input = None;
+                self.apply_input(kind, &text);
+            }
+            Some(Action::Cancel) => {
+                self.input = None;
+                self.apply_input(kind, "");
+            }
+            Some(_) => {}
+            None => {
+                match key.code {
+                    KeyCode::Backspace => {
+                        text.pop();
+                    }
+                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        text.push(c)
+                    }
+                    _ => return,
+                }
+                let text = text.clone();
+                if kind == InputKind::Search {
+                    self.set_search(&text);
+                }
+            }
+        }
+    }
+
+    /// Keys while a chart is open go to the chart, whose session has no writer: what would
+    /// write is refused there. Leaving the chart (Esc or quit) returns to the list.
     fn chart_key(&mut self, key: KeyEvent) {
         let Some(chart) = &mut self.chart else {
             return;
         };
-        if chart.popup.is_none() && matches!(key.code, KeyCode::Esc | KeyCode::Char('q')) {
+        let action = self.keymap.action(chart.context(), key);
+        if chart.popup.is_none() && matches!(action, Some(Action::Cancel | Action::Quit)) {
             self.chart = None;
             self.message = None;
             return;
         }
-        match keys::action_for(key) {
-            Some(
-                Action::Annotate
-                | Action::WriteMinutes
-                | Action::EditHeader
-                | Action::Undo
-                | Action::ShowFollowUp
-                | Action::Edit
-                | Action::Delete
-                | Action::CycleStatus,
-            ) if chart.popup.is_none() => {
-                chart.message = Some(strings::REVIEW_NOT_HERE.to_string());
-            }
-            _ => chart.handle_key(key),
-        }
-        if chart.should_quit {
-            self.should_quit = true;
-        }
+        chart.handle_key(key);
     }
 
     fn set_search(&mut self, text: &str) {
@@ -378,58 +402,58 @@ impl ReviewApp {
         self.clamp();
     }
 
-    pub fn update(&mut self, action: ReviewAction) {
+    pub fn update(&mut self, action: Action) {
         if let Some(scroll) = &mut self.help {
             match action {
-                ReviewAction::ToggleHelp | ReviewAction::Close => self.help = None,
-                ReviewAction::Quit => self.should_quit = true,
-                ReviewAction::Down | ReviewAction::PageDown => *scroll += 1,
-                ReviewAction::Up | ReviewAction::PageUp => *scroll = scroll.saturating_sub(1),
+                Action::Help | Action::Cancel => self.help = None,
+                Action::Quit => self.should_quit = true,
+                Action::Down | Action::PageDown => *scroll += 1,
+                Action::Up | Action::PageUp => *scroll = scroll.saturating_sub(1),
                 _ => {}
             }
             return;
         }
         self.message = None;
         match action {
-            ReviewAction::Quit => self.should_quit = true,
-            ReviewAction::ToggleHelp => self.help = Some(0),
-            ReviewAction::ToggleTheme => self.theme = self.theme.toggled(),
-            ReviewAction::Close => {}
-            ReviewAction::ShowNotes => self.tab = ReviewTab::Notes,
-            ReviewAction::ShowQuestions => self.tab = ReviewTab::Questions,
-            ReviewAction::NextPane => {
+            Action::Quit => self.should_quit = true,
+            Action::Help => self.help = Some(0),
+            Action::ToggleTheme => self.theme = self.theme.toggled(),
+            Action::Cancel => {}
+            Action::ShowNotes => self.tab = ReviewTab::Notes,
+            Action::ShowQuestions => self.tab = ReviewTab::Questions,
+            Action::NextPane => {
                 self.focus = match self.focus {
                     ReviewFocus::Sessions => ReviewFocus::Notes,
                     ReviewFocus::Notes => ReviewFocus::Sessions,
                 }
             }
-            ReviewAction::Search => {
+            Action::Search => {
                 self.input = Some((InputKind::Search, self.filter.text.clone()));
             }
-            ReviewAction::Period => {
+            Action::FilterPeriod => {
                 self.input = Some((InputKind::Period, self.filter.period_text.clone()));
             }
-            ReviewAction::CycleKind => {
+            Action::FilterKind => {
                 self.filter.kind = cycle(&self.filter.kind, &AnnotationKind::ALL);
             }
-            ReviewAction::CycleStatus => {
+            Action::FilterStatus => {
                 self.filter.status = cycle(&self.filter.status, &QuestionStatus::ALL);
             }
-            ReviewAction::CycleRole => self.filter.rol = cycle(&self.filter.rol, &Role::ALL),
-            ReviewAction::CycleDomain => {
+            Action::FilterRole => self.filter.rol = cycle(&self.filter.rol, &Role::ALL),
+            Action::FilterDomain => {
                 self.filter.domein = cycle(&self.filter.domein, &self.domains());
             }
-            ReviewAction::ClearFilters => {
+            Action::ClearFilters => {
                 self.filter = Filter::default();
                 self.message = Some(strings::REVIEW_FILTERS_CLEARED.to_string());
             }
-            ReviewAction::Activate => self.activate(),
+            Action::Activate => self.activate(),
             nav => self.navigate(nav),
         }
         self.clamp();
     }
 
-    fn navigate(&mut self, action: ReviewAction) {
+    fn navigate(&mut self, action: Action) {
         let total_notes = self.total_notes().max(1);
         let (selected, n) = match (self.tab, self.focus) {
             (ReviewTab::Questions, _) => (
@@ -498,7 +522,7 @@ impl ReviewApp {
         if !self.datasets.contains_key(&pad) {
             match (self.loader)(&pad) {
                 Ok(d) => {
-                    self.datasets.insert(pad.clone(), d);
+                    self.datasets.insert(pad.clone(), Arc::new(d));
                 }
                 Err(e) => {
                     self.message = Some(strings::review_no_dataset(&pad, &e));
@@ -507,10 +531,11 @@ impl ReviewApp {
             }
         }
         let entry = &self.sessions[i];
-        let dataset = self.datasets[&pad].clone();
+        let dataset = Arc::clone(&self.datasets[&pad]);
         let changed = dataset.content_hash != entry.session.dataset.hash;
-        let mut app = App::new(dataset, self.theme.kind);
-        app.theme = self.theme.clone();
+        let mut app = App::with_keymap(dataset, self.theme.kind, Arc::clone(&self.keymap));
+        app.shared.theme = self.theme.clone();
+        app.resize(self.area);
         // The chart's annotation list shows each question's status of now, as the list does.
         let mut session = entry.session.clone();
         for a in &mut session.aantekeningen {
@@ -518,22 +543,18 @@ impl ReviewApp {
                 a.status = Some(*st);
             }
         }
-        app.session = Some(SessionState::read_only(
-            entry.path.clone(),
-            session,
-            strings::REVIEW_READ_ONLY,
-        ));
-        app.show_anchor(&note.anker);
+        app.enter_session(OpenSession::review(entry.path.clone(), session));
+        let data = Arc::clone(&app.shared.dataset);
+        app.trend.show_anchor(&data, &note.anker);
+        app.refresh_notes();
         if let Some((from, to)) = note.anker.periods() {
             highlight(&mut app, from, to);
         }
-        app.focus = Focus::Notes;
-        app.notes_selected = app
-            .chart_notes()
-            .iter()
-            .position(|a| a.id == id)
-            .unwrap_or(0);
-        app.message = Some(if changed {
+        app.trend.focus = Focus::Notes;
+        app.trend.notes_view.selected =
+            app.trend.notes.iter().position(|a| a.id == id).unwrap_or(0);
+        app.resize(self.area);
+        app.shared.message = Some(if changed {
             strings::REVIEW_DATA_CHANGED.to_string()
         } else {
             strings::review_opened(&entry.session.titel, &entry.session.datum)
@@ -544,7 +565,7 @@ impl ReviewApp {
 
 /// Marks `from..=to` on the chart as the selected range (cursor on the last period).
 fn highlight(app: &mut App, from: Period, to: Period) {
-    let periods = &app.chart.periods;
+    let periods = &app.trend.chart.periods;
     let first = periods
         .iter()
         .position(|p| p.end_month() >= from.start_month());
@@ -554,21 +575,17 @@ fn highlight(app: &mut App, from: Period, to: Period) {
     if let (Some(a), Some(b)) = (first, last)
         && a <= b
     {
-        app.range_start = (a != b).then_some(periods[a]);
-        app.cursor = Some(b);
+        app.trend.range_start = (a != b).then_some(periods[a]);
+        app.trend.cursor = Some(b);
     }
 }
 
 /// Moves a selection in a list of `n` rows, as the main screen's lists move.
-fn step(current: usize, n: usize, action: ReviewAction) -> usize {
-    let nav = match action {
-        ReviewAction::Up => Action::Up,
-        ReviewAction::Down => Action::Down,
-        ReviewAction::PageUp => Action::PageUp,
-        ReviewAction::PageDown => Action::PageDown,
-        ReviewAction::Home => Action::Home,
-        ReviewAction::End => Action::End,
-        _ => return current,
+fn step(current: usize, n: usize, action: Action) -> usize {
+    let mut view = ListView {
+        selected: current,
+        offset: 0,
     };
-    super::app::step(current, n, nav)
+    view.step(action, n, 10);
+    view.selected
 }

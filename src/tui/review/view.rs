@@ -5,8 +5,6 @@ use super::{InputKind, ReviewApp, ReviewFocus, ReviewTab};
 use crate::session::backlog::{BacklogItem, criteria_line, describe};
 use crate::session::minutes::dutch_date;
 use crate::session::{Annotation, AnnotationKind, Criterion, Session};
-use crate::tui::keys::review::REVIEW_BINDINGS;
-use crate::tui::popups::help::draw_bindings;
 use crate::tui::strings;
 use crate::tui::style::Theme;
 use ratatui::Frame;
@@ -16,8 +14,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 /// Draws review mode, or the chart opened from it.
-pub fn draw(frame: &mut Frame, app: &mut ReviewApp) {
-    if let Some(chart) = &mut app.chart {
+pub fn draw(frame: &mut Frame, app: &ReviewApp) {
+    if let Some(chart) = &app.chart {
         crate::tui::draw(frame, chart);
         return;
     }
@@ -39,20 +37,12 @@ pub fn draw(frame: &mut Frame, app: &mut ReviewApp) {
         ReviewTab::Notes => draw_notes_tab(frame, app, &theme, body),
         ReviewTab::Questions => draw_questions_tab(frame, app, &theme, body),
     }
-    let line = match (&app.input, &app.message) {
-        (Some(_), _) => Line::from(Span::styled(
-            format!(" {}", strings::REVIEW_INPUT_HINT),
-            theme.dimmed(),
-        )),
-        (None, Some(m)) => Line::from(Span::styled(format!(" {m}"), theme.base().fg(theme.accent))),
-        (None, None) => Line::from(Span::styled(
-            format!(" {}", strings::REVIEW_STATUS_HINT),
-            theme.dimmed(),
-        )),
-    };
-    frame.render_widget(Paragraph::new(line).style(theme.base()), status);
+    let ctx = app.context();
+    let hints = app.keymap.hint(ctx, crate::tui::hint_actions(ctx));
+    crate::tui::status_line(frame, &theme, app.message.as_deref(), &hints, status);
     if let Some(scroll) = app.help {
-        draw_bindings(frame, &theme, area, scroll, REVIEW_BINDINGS);
+        let ctx = app.list_context();
+        crate::tui::popups::help::draw(frame, &theme, &app.keymap, ctx, area, scroll);
     }
 }
 

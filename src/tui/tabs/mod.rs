@@ -1,13 +1,26 @@
-//! Screens.
+//! Screens: each tab has its own state, handler and drawing.
 
 pub mod compare;
 pub mod overview;
 pub mod trend;
 
-/// The screen on show; `1`, `2`, `3` switch.
+use crate::tui::keymap::Context;
+
+/// The screen on show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Trend,
     Compare,
     Overview,
+}
+
+impl Tab {
+    /// The keymap a key is looked up in on this tab.
+    pub fn context(self) -> Context {
+        match self {
+            Tab::Trend => Context::Trend,
+            Tab::Compare => Context::Compare,
+            Tab::Overview => Context::Overview,
+        }
+    }
 }

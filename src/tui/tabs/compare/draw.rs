@@ -1,143 +1,20 @@
-//! The comparison view: one indicator, all its sources side by side (overlay and small
-//! multiples on shared axes) and the difference table against a reference source, with the kind
-//! of each difference named and the sources' metadata beside it.
+//! Drawing the comparison from `&App`: overlay, small multiples, difference table, detail.
 
-use crate::analysis::mismatch::{Comparison, compare};
+use super::CompareTab;
 use crate::model::number::{format_auto, format_pct};
-use crate::model::{Dataset, Granularity, Period, SeriesKey};
 use crate::tui::app::App;
 use crate::tui::components::chart::TrendChart;
-use crate::tui::components::chart_model::ChartModel;
 use crate::tui::strings;
 use crate::tui::style::symbol;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
-/// State of the comparison view, rebuilt when indicator, reference or granularity change.
-#[derive(Debug, Clone, Default)]
-pub struct CompareState {
-    pub domein: String,
-    pub indicator: String,
-    pub reference: Option<String>,
-    pub granularity: Option<Granularity>,
-    pub table: Option<Comparison>,
-    pub overlay: Option<ChartModel>,
-    pub multiples: Vec<ChartModel>,
-    /// Selected table row.
-    pub selected: usize,
-}
-
-impl CompareState {
-    /// Opens an indicator, optionally at a period.
-    pub fn open(&mut self, dataset: &Dataset, domein: &str, indicator: &str, at: Option<Period>) {
-        if self.domein != domein || self.indicator != indicator {
-            self.reference = None;
-        }
-        self.domein = domein.to_string();
-        self.indicator = indicator.to_string();
-        self.rebuild(dataset);
-        if let (Some(p), Some(t)) = (at, &self.table) {
-            self.selected = t
-                .rows
-                .iter()
-                .position(|r| r.period.end_month() >= p.start_month())
-                .unwrap_or(0);
-        }
-    }
-
-    pub fn rebuild(&mut self, dataset: &Dataset) {
-        if self.indicator.is_empty() {
-            return;
-        }
-        let table = compare(
-            dataset,
-            &self.domein,
-            &self.indicator,
-            self.reference.as_deref(),
-            self.granularity,
-        );
-        let g = Some(table.granularity);
-        let selection: Vec<(SeriesKey, usize)> = table
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                (
-                    SeriesKey {
-                        domein: self.domein.clone(),
-                        indicator: self.indicator.clone(),
-                        bron: c.bron.clone(),
-                        breakdown: c.breakdown.clone(),
-                    },
-                    i,
-                )
-            })
-            .collect();
-        let overlay = ChartModel::build(dataset, &selection, g);
-        // Small multiples share the overlay's axes so heights compare at a glance.
-        self.multiples = selection
-            .iter()
-            .map(|one| {
-                let mut m = ChartModel::build(dataset, std::slice::from_ref(one), g);
-                m.x_min = overlay.x_min;
-                m.x_max = overlay.x_max;
-                m.y_min = overlay.y_min;
-                m.y_max = overlay.y_max;
-                m.y_ticks = overlay.y_ticks.clone();
-                m.marks.clear();
-                m
-            })
-            .collect();
-        self.overlay = Some(overlay);
-        self.selected = self.selected.min(table.rows.len().saturating_sub(1));
-        self.table = Some(table);
-    }
-
-    /// Next source as reference.
-    pub fn cycle_reference(&mut self, dataset: &Dataset) {
-        let Some(t) = &self.table else { return };
-        let mut sources: Vec<&str> = t.columns.iter().map(|c| c.bron.as_str()).collect();
-        sources.sort();
-        sources.dedup();
-        if sources.is_empty() {
-            return;
-        }
-        let current = t.reference.as_deref().unwrap_or(sources[0]);
-        let i = sources.iter().position(|s| *s == current).unwrap_or(0);
-        self.reference = Some(sources[(i + 1) % sources.len()].to_string());
-        self.rebuild(dataset);
-    }
-
-    /// Next common granularity (never finer than the sources allow: those are excluded).
-    pub fn cycle_granularity(&mut self, dataset: &Dataset) {
-        let current = self
-            .table
-            .as_ref()
-            .map(|t| t.granularity)
-            .unwrap_or(Granularity::Year);
-        let next = Granularity::ALL
-            .iter()
-            .copied()
-            .find(|g| *g > current)
-            .unwrap_or(Granularity::Month);
-        self.granularity = Some(next);
-        self.rebuild(dataset);
-    }
-
-    pub fn selected_period(&self) -> Option<Period> {
-        self.table
-            .as_ref()
-            .and_then(|t| t.rows.get(self.selected))
-            .map(|r| r.period)
-    }
-}
-
-pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
-    let theme = app.theme.clone();
-    let state = &app.compare;
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.shared.theme;
+    let state: &CompareTab = &app.compare;
     let block = |title: String| {
         Block::default()
             .borders(Borders::ALL)
@@ -155,16 +32,8 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
         );
         return;
     };
-    let [charts, bottom] =
-        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    // Small multiples need a few rows each; on small screens the overlay gets the room.
-    let n = state.multiples.len().max(1) as u16;
-    let with_multiples = charts.height / n >= 5 && charts.width >= 100;
-    let [overlay_area, multiples_area] = if with_multiples {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts)
-    } else {
-        [charts, Rect::default()]
-    };
+    let layout = state.layout(area);
+    let overlay_area = layout.overlay;
     let cursor = state.selected_period();
     let title = format!(
         "{} · {} · per {}",
@@ -181,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     frame.render_widget(
         TrendChart {
             model: overlay,
-            theme: &theme,
+            theme,
             cursor,
             range: None,
             notes: &[],
@@ -190,14 +59,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     );
 
     // Small multiples: one per source, same axes.
-    let rows =
-        Layout::vertical(vec![Constraint::Ratio(1, n as u32); n as usize]).split(multiples_area);
-    for (m, r) in state
-        .multiples
-        .iter()
-        .zip(rows.iter())
-        .filter(|_| with_multiples)
-    {
+    for (m, r) in state.multiples.iter().zip(layout.multiples.iter()) {
         let name = m.series.first().map_or(String::new(), |s| s.label.clone());
         let b = Block::default()
             .borders(Borders::ALL)
@@ -212,7 +74,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
         frame.render_widget(
             TrendChart {
                 model: m,
-                theme: &theme,
+                theme,
                 cursor,
                 range: None,
                 notes: &[],
@@ -222,8 +84,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     }
 
     // Difference table and the explanation of the selected row.
-    let [table_area, detail_area] =
-        Layout::vertical([Constraint::Min(5), Constraint::Length(7)]).areas(bottom);
+    let (table_area, detail_area) = (layout.table, layout.detail);
     let mut header = vec![Cell::from(strings::COL_PERIOD)];
     for (i, c) in table.columns.iter().enumerate() {
         // The chart symbol of the column's series doubles as the overlay's legend.
@@ -281,7 +142,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
             Row::new(cells)
         })
         .collect();
-    let mut ts = TableState::default().with_selected(Some(state.selected));
+    let mut ts = TableState::default()
+        .with_selected(Some(state.view.selected))
+        .with_offset(state.view.offset);
     let t = Table::new(rows, widths)
         .header(Row::new(header).style(theme.base().add_modifier(Modifier::BOLD)))
         .row_highlight_style(theme.selected())
@@ -291,7 +154,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     frame.render_stateful_widget(t, table_area, &mut ts);
 
     let mut lines: Vec<Line> = Vec::new();
-    if let Some(row) = table.rows.get(state.selected) {
+    if let Some(row) = table.rows.get(state.view.selected) {
         for (c, cell) in table.columns.iter().zip(&row.cells) {
             if let Some(k) = cell.kind {
                 lines.push(Line::from(vec![
@@ -305,7 +168,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
                     format!("  {}", k.explanation()),
                     theme.dimmed(),
                 )));
-                if let Some(src) = app.dataset.source_meta(&c.bron) {
+                if let Some(src) = app.dataset().source_meta(&c.bron) {
                     lines.push(Line::from(Span::styled(
                         strings::source_meta_line(src),
                         theme.dimmed(),

@@ -1,72 +1,40 @@
 //! The trend screen: series browser beside the chart, legend with cursor values below it.
 
+use super::Focus;
 use crate::model::number::format_auto;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::App;
 use crate::tui::components::browser::Node;
-use crate::tui::components::chart::{TrendChart, geometry};
+use crate::tui::components::chart::TrendChart;
 use crate::tui::strings;
 use crate::tui::style::symbol;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
-    let browser_width = (area.width / 4).clamp(24, 44);
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(browser_width), Constraint::Min(20)]).areas(area);
-    draw_browser(frame, app, left);
-
-    let legend_lines = app.chart.series.len().max(1) as u16 + 1;
-    let note_count = app.chart_notes().len() as u16;
-    if right.width >= 100 {
-        // Wide: legend and annotation list side by side under the chart.
-        let bottom_height = (legend_lines.max(note_count * 2) + 2)
-            .min(right.height / 3)
-            .max(4);
-        let [chart_area, bottom] =
-            Layout::vertical([Constraint::Min(8), Constraint::Length(bottom_height)]).areas(right);
-        let [legend_area, notes_area] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                .areas(bottom);
-        draw_chart(frame, app, chart_area);
-        draw_legend(frame, app, legend_area);
-        draw_notes(frame, app, notes_area);
-    } else {
-        // Narrow: stacked; the list only when there is something in it (or it has focus).
-        let show_notes = note_count > 0 || app.focus == Focus::Notes;
-        let legend_height = (legend_lines + 2).min(right.height / 4).max(3);
-        let notes_height = if show_notes {
-            (note_count * 2 + 2).clamp(4, (right.height / 4).max(4))
-        } else {
-            0
-        };
-        let [chart_area, legend_area, notes_area] = Layout::vertical([
-            Constraint::Min(8),
-            Constraint::Length(legend_height),
-            Constraint::Length(notes_height),
-        ])
-        .areas(right);
-        draw_chart(frame, app, chart_area);
-        draw_legend(frame, app, legend_area);
-        if show_notes {
-            draw_notes(frame, app, notes_area);
-        }
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let layout = app.trend.layout(area);
+    draw_browser(frame, app, layout.browser);
+    draw_chart(frame, app, layout.chart);
+    draw_legend(frame, app, layout.legend);
+    if let Some(notes) = layout.notes {
+        draw_notes(frame, app, notes);
     }
 }
 
 fn pane(app: &App, title: &str, focused: bool) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.block_border(focused))
-        .title(Span::styled(format!(" {title} "), app.theme.title()))
-        .style(app.theme.base())
+        .border_style(app.shared.theme.block_border(focused))
+        .title(Span::styled(format!(" {title} "), app.shared.theme.title()))
+        .style(app.shared.theme.base())
 }
 
-fn draw_browser(frame: &mut Frame, app: &mut App, area: Rect) {
-    let theme = &app.theme;
-    let items: Vec<ListItem> = app
+fn draw_browser(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.shared.theme;
+    let t = &app.trend;
+    let items: Vec<ListItem> = t
         .browser
         .rows()
         .iter()
@@ -84,8 +52,8 @@ fn draw_browser(frame: &mut Frame, app: &mut App, area: Rect) {
                     spans.push(Span::styled(row.text.clone(), style));
                 }
                 (Node::Series { series }, None) => {
-                    let key = &app.dataset.series[*series].key;
-                    match app.selection.iter().find(|(k, _)| k == key) {
+                    let key = &app.dataset().series[*series].key;
+                    match t.selection.iter().find(|(k, _)| k == key) {
                         Some((_, slot)) => spans.push(Span::styled(
                             format!("{} ", symbol(*slot, false)),
                             theme.series(*slot).add_modifier(Modifier::BOLD),
@@ -99,42 +67,39 @@ fn draw_browser(frame: &mut Frame, app: &mut App, area: Rect) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let focused = app.focus == Focus::Browser;
+    let focused = t.focus == Focus::Browser;
     let list = List::new(items)
         .block(pane(app, strings::PANE_SERIES, focused))
         .highlight_style(theme.selected())
         .highlight_symbol(if focused { "▶" } else { " " });
     let mut state = ListState::default()
-        .with_selected(Some(app.browser.selected))
-        .with_offset(app.hit.browser_offset);
+        .with_selected(Some(t.browser.selected))
+        .with_offset(t.browser_offset);
     frame.render_stateful_widget(list, area, &mut state);
-    app.hit.browser = area;
-    app.hit.browser_offset = state.offset();
 }
 
-fn draw_chart(frame: &mut Frame, app: &mut App, area: Rect) {
+fn draw_chart(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.trend;
     let title = chart_title(app);
-    let block = pane(app, &title, app.focus == Focus::Chart);
+    let block = pane(app, &title, t.focus == Focus::Chart);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let cursor = app.cursor_period();
-    let notes = app.axis_notes();
-    let range = app.range_start.and(app.selected_range());
+    let notes = t.axis_notes();
     frame.render_widget(
         TrendChart {
-            model: &app.chart,
-            theme: &app.theme,
-            cursor,
-            range,
+            model: &t.chart,
+            theme: &app.shared.theme,
+            cursor: t.cursor_period(),
+            range: t.range_start.and(t.selected_range()),
             notes: &notes,
         },
         inner,
     );
-    app.hit.plot = geometry(&app.chart, inner);
 }
 
 fn chart_title(app: &App) -> String {
     let mut inds: Vec<String> = app
+        .trend
         .chart
         .series
         .iter()
@@ -146,15 +111,18 @@ fn chart_title(app: &App) -> String {
         1 => inds.remove(0),
         _ => inds.join(" | "),
     };
-    format!("{what} · {}", strings::granularity_label(app.granularity))
+    format!(
+        "{what} · {}",
+        strings::granularity_label(app.trend.granularity)
+    )
 }
 
 fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let cursor = app.cursor_period();
+    let theme = &app.shared.theme;
+    let cursor = app.trend.cursor_period();
     let inner_width = area.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
-    for s in &app.chart.series {
+    for s in &app.trend.chart.series {
         let value = cursor.map(|c| match s.at(&c) {
             Some(p) => {
                 let mut v = format_auto(p.y, 2);
@@ -164,7 +132,7 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
                 v
             }
             None if app
-                .dataset
+                .dataset()
                 .find(&s.key)
                 .and_then(|x| x.value_at(&c))
                 .is_some() =>
@@ -208,7 +176,7 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
         ));
         lines.push(Line::from(left));
     }
-    if app.chart.series.iter().any(|s| s.has_provisional()) {
+    if app.trend.chart.series.iter().any(|s| s.has_provisional()) {
         lines.push(Line::from(Span::styled(
             strings::PROVISIONAL_LEGEND,
             theme.dimmed(),
@@ -247,12 +215,12 @@ fn truncate_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>>
 }
 
 fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let focused = app.focus == Focus::Notes;
-    let notes = app.chart_notes();
+    let theme = &app.shared.theme;
+    let focused = app.trend.focus == Focus::Notes;
+    let notes = &app.trend.notes;
     let block = pane(app, strings::PANE_NOTES, focused);
     if notes.is_empty() {
-        let text = if app.session.is_some() {
+        let text = if app.shared.session.is_some() {
             strings::NOTES_EMPTY
         } else {
             strings::NO_SESSION
@@ -294,8 +262,11 @@ fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
             ])
         })
         .collect();
-    let selected = focused.then_some(app.notes_selected.min(notes.len() - 1));
-    let mut state = ListState::default().with_selected(selected);
+    let view = app.trend.notes_view;
+    let selected = focused.then_some(view.selected.min(notes.len() - 1));
+    let mut state = ListState::default()
+        .with_selected(selected)
+        .with_offset(view.offset);
     frame.render_stateful_widget(
         List::new(items)
             .block(block)

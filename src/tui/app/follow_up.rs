@@ -1,0 +1,164 @@
+//! The follow-up popup's commands, saved at once through the session's writer: status, owner
+//! and criteria of open questions and actions, and merging duplicate questions. The rules (an
+//! earlier session's item is changed by a recorded change, this session's in place) are the
+//! writer's; here the list is refreshed and the result said.
+
+use super::App;
+use crate::session::{Criterion, ItemEdit, ItemRef, Level, QuestionStatus, store};
+use crate::tui::keymap::Action;
+use crate::tui::popups::follow_up::{FollowUp, FollowUpCommand};
+use crate::tui::strings;
+use crossterm::event::KeyEvent;
+
+impl App {
+    /// Open questions and actions of earlier sessions on this dataset and of this session.
+    pub fn show_follow_up(&mut self) {
+        let Some(open) = &self.shared.session else {
+            self.shared.message = Some(strings::NEED_SESSION.to_string());
+            return;
+        };
+        let name = open.file_name();
+        let others = store::list_ok(&self.shared.setup.dir)
+            .into_iter()
+            .filter(|(n, _)| *n != name)
+            .collect();
+        let dataset = (
+            self.shared.setup.dataset_pad.clone(),
+            self.shared.dataset.content_hash.clone(),
+        );
+        let f = FollowUp::new(others, dataset, &name, open.session());
+        self.popup = Some(super::Popup::FollowUp(Box::new(f)));
+    }
+
+    /// Handles a key in the follow-up popup; returns whether the popup stays open.
+    pub(super) fn follow_up_key(
+        &mut self,
+        f: &mut FollowUp,
+        action: Option<Action>,
+        key: KeyEvent,
+    ) -> bool {
+        match f.handle(action, key) {
+            FollowUpCommand::Stay => {}
+            FollowUpCommand::Close => return false,
+            FollowUpCommand::ShowChart => {
+                if let Some(item) = f.selected_item() {
+                    let anchor = item.annotation.anker.clone();
+                    let dataset = std::sync::Arc::clone(&self.shared.dataset);
+                    self.trend.show_anchor(&dataset, &anchor);
+                    self.tab = crate::tui::tabs::Tab::Trend;
+                    self.refresh_notes();
+                }
+                return false;
+            }
+            FollowUpCommand::NextStatus => {
+                if let Some(item) = f.selected_item() {
+                    let next = item
+                        .annotation
+                        .status
+                        .unwrap_or(QuestionStatus::Open)
+                        .next();
+                    self.edit_item(f, ItemEdit::Status(next));
+                }
+            }
+            FollowUpCommand::Weigh(c) => self.weigh(f, c),
+            FollowUpCommand::EditOwner => {
+                if self.writer().is_some() {
+                    f.start_owner_edit();
+                }
+            }
+            FollowUpCommand::SaveOwner(owner) => {
+                let unchanged = f
+                    .selected_item()
+                    .is_none_or(|i| i.annotation.eigenaar == owner);
+                if !unchanged {
+                    self.edit_item(f, ItemEdit::Owner(owner));
+                }
+            }
+            FollowUpCommand::Merge => self.merge_key(f),
+            FollowUpCommand::MergeCancelled => {
+                self.shared.message = Some(strings::FOLLOW_UP_MERGE_CANCELLED.to_string());
+            }
+            FollowUpCommand::Undo => {
+                self.undo(false);
+                self.refresh_follow_up(f);
+            }
+        }
+        true
+    }
+
+    fn refresh_follow_up(&self, f: &mut FollowUp) {
+        if let Some(open) = &self.shared.session {
+            f.refresh(&open.file_name(), open.session());
+        }
+    }
+
+    /// Next level of criterion `c` of the selected question.
+    fn weigh(&mut self, f: &mut FollowUp, c: Criterion) {
+        let Some(item) = f.selected_item() else {
+            return;
+        };
+        if !item.is_question() {
+            self.shared.message = Some(strings::FOLLOW_UP_CRITERIA_FOR_QUESTIONS.to_string());
+            return;
+        }
+        let next = Level::cycle(item.annotation.criteria.get(c));
+        // A recorded change can weigh but not clear a criterion (a missing level means "left
+        // as it was"), so for an earlier session's question hoog wraps round to laag.
+        let next = if item.own {
+            next
+        } else {
+            next.or(Some(Level::Laag))
+        };
+        self.edit_item(f, ItemEdit::Weigh(c, next));
+    }
+
+    /// Saves one field change of the selected item and refreshes the list.
+    fn edit_item(&mut self, f: &mut FollowUp, edit: ItemEdit) {
+        let Some(item) = f.selected_item().map(|i| i.item_ref()) else {
+            return;
+        };
+        let Some(w) = self.writer() else {
+            return;
+        };
+        let result = w.edit_item(&item, edit.clone());
+        self.saved(result, |_| match &edit {
+            ItemEdit::Status(s) => strings::status_set(s.dutch()),
+            ItemEdit::Owner(o) => strings::owner_set(o),
+            ItemEdit::Weigh(c, l) => strings::criterion_set(c.dutch(), l.map(Level::dutch)),
+        });
+        self.refresh_follow_up(f);
+    }
+
+    /// `m`: marks the selected question, cancels the mark on it, or merges the marked question
+    /// into it.
+    fn merge_key(&mut self, f: &mut FollowUp) {
+        let Some(item) = f.selected_item().cloned() else {
+            return;
+        };
+        if !item.is_question() {
+            self.shared.message = Some(strings::FOLLOW_UP_MERGE_QUESTIONS_ONLY.to_string());
+            return;
+        }
+        match f.merge_from.take() {
+            None if self.writer().is_some() => {
+                f.merge_from = Some(item.item_ref());
+                self.shared.message = Some(strings::merge_marked(item.annotation.id));
+            }
+            None => {}
+            Some(from) if from == item.item_ref() => {
+                self.shared.message = Some(strings::FOLLOW_UP_MERGE_CANCELLED.to_string());
+            }
+            Some(from) => self.merge(f, from, item.item_ref(), item.place().to_string()),
+        }
+    }
+
+    /// Records that `from` is merged into `into`; `from` then leaves the list.
+    fn merge(&mut self, f: &mut FollowUp, from: ItemRef, into: ItemRef, place: String) {
+        let Some(w) = self.writer() else {
+            return;
+        };
+        let result = w.merge(&from, &into);
+        self.saved(result, |_| strings::merged(from.id, into.id, &place));
+        self.refresh_follow_up(f);
+    }
+}

@@ -1,0 +1,301 @@
+//! The main screen's state and its one update path: a key is looked up in the keymap of the
+//! context that has the keyboard (a popup, else the tab), and the action goes to that context's
+//! handler. Each tab keeps its own state; what all tabs share (dataset, theme, session, message)
+//! is in [`Shared`]. Drawing reads `&App` only.
+
+mod follow_up;
+mod session;
+
+use super::components::hit::MouseInput;
+use super::keymap::{Action, Context, Keymap};
+use super::popups::annotate::AnnotateForm;
+use super::popups::follow_up::FollowUp;
+use super::popups::header::HeaderForm;
+use super::popups::start::StartForm;
+use super::strings;
+use super::style::{Theme, ThemeKind};
+use super::tabs::Tab;
+use super::tabs::compare::CompareTab;
+use super::tabs::overview::OverviewTab;
+use super::tabs::trend::TrendTab;
+use crate::model::Dataset;
+use crate::session::{OpenSession, Role};
+use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
+use ratatui::layout::{Constraint, Layout, Rect};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use super::tabs::trend::{Focus, MAX_SERIES};
+
+/// The overlay that has the keyboard, if any.
+pub enum Popup {
+    /// The help of a context, scrolled this many lines.
+    Help {
+        context: Context,
+        scroll: u16,
+    },
+    Start(Box<StartForm>),
+    Annotate(Box<AnnotateForm>),
+    FollowUp(Box<FollowUp>),
+    Header(Box<HeaderForm>),
+}
+
+/// Where sessions live and what the interface was started with.
+#[derive(Debug, Clone, Default)]
+pub struct SessionSetup {
+    pub dir: PathBuf,
+    /// The dataset path as recorded in sessions.
+    pub dataset_pad: String,
+}
+
+/// What every tab reads: the data, the look, the keys, the session and the status message.
+pub struct Shared {
+    pub dataset: Arc<Dataset>,
+    pub theme: Theme,
+    pub keymap: Arc<Keymap>,
+    pub setup: SessionSetup,
+    pub session: Option<OpenSession>,
+    pub message: Option<String>,
+    /// The role of the last annotation: the next one likely comes from the same side.
+    pub last_role: Role,
+}
+
+pub struct App {
+    pub shared: Shared,
+    pub tab: Tab,
+    pub trend: TrendTab,
+    pub compare: CompareTab,
+    pub overview: OverviewTab,
+    pub popup: Option<Popup>,
+    /// The terminal's size, for layout and the mouse.
+    pub area: Rect,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(dataset: Dataset, theme: ThemeKind) -> App {
+        App::with_keymap(dataset, theme, Arc::new(Keymap::default()))
+    }
+
+    pub fn with_keymap(
+        dataset: impl Into<Arc<Dataset>>,
+        theme: ThemeKind,
+        keymap: Arc<Keymap>,
+    ) -> App {
+        let dataset = dataset.into();
+        let trend = TrendTab::new(&dataset);
+        App {
+            shared: Shared {
+                dataset,
+                theme: Theme::of(theme),
+                keymap,
+                setup: SessionSetup::default(),
+                session: None,
+                message: None,
+                last_role: Role::Toegang,
+            },
+            tab: Tab::Trend,
+            trend,
+            compare: CompareTab::default(),
+            overview: OverviewTab::default(),
+            popup: None,
+            area: Rect::new(0, 0, 120, 40),
+            should_quit: false,
+        }
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.shared.dataset
+    }
+
+    /// The context that has the keyboard.
+    pub fn context(&self) -> Context {
+        match &self.popup {
+            Some(Popup::Help { .. }) => Context::Help,
+            Some(Popup::Start(f)) => f.context(),
+            Some(Popup::Annotate(f)) => f.context(),
+            Some(Popup::FollowUp(f)) => f.context(),
+            Some(Popup::Header(_)) => Context::Header,
+            None => self.tab.context(),
+        }
+    }
+
+    /// The area below the title bar and above the status line.
+    pub fn body(&self) -> Rect {
+        body_of(self.area)
+    }
+
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) => self.handle_key(key),
+            Event::Mouse(m) => {
+                let input = match m.kind {
+                    MouseEventKind::Down(MouseButton::Left) => MouseInput::Click(m.column, m.row),
+                    MouseEventKind::ScrollUp => MouseInput::ScrollUp(m.column, m.row),
+                    MouseEventKind::ScrollDown => MouseInput::ScrollDown(m.column, m.row),
+                    _ => return,
+                };
+                self.mouse(input);
+            }
+            Event::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
+            _ => {}
+        }
+    }
+
+    pub fn resize(&mut self, area: Rect) {
+        self.area = area;
+        self.settle();
+    }
+
+    /// A key: looked up in the keymap of the context that has the keyboard.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let action = self.shared.keymap.action(self.context(), key);
+        if action == Some(Action::Quit) {
+            self.should_quit = true;
+            return;
+        }
+        match self.popup.take() {
+            Some(popup) => self.popup_key(popup, action, key),
+            None => {
+                if let Some(a) = action {
+                    self.update(a);
+                }
+            }
+        }
+        self.settle();
+    }
+
+    /// An action in the current tab (or the help overlay when it is open).
+    pub fn update(&mut self, action: Action) {
+        if let Some(Popup::Help { scroll, .. }) = &mut self.popup {
+            match action {
+                Action::Help | Action::Cancel => self.popup = None,
+                Action::Quit => self.should_quit = true,
+                Action::Down | Action::PageDown => *scroll += 1,
+                Action::Up | Action::PageUp => *scroll = scroll.saturating_sub(1),
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::Help => {
+                self.popup = Some(Popup::Help {
+                    context: self.tab.context(),
+                    scroll: 0,
+                })
+            }
+            Action::Cancel if self.trend.range_start.is_none() => self.shared.message = None,
+            Action::ToggleTheme => {
+                self.shared.theme = self.shared.theme.toggled();
+                self.shared.message = Some(
+                    match self.shared.theme.kind {
+                        ThemeKind::Dark => strings::DARK_THEME,
+                        ThemeKind::Light => strings::LIGHT_THEME,
+                    }
+                    .to_string(),
+                );
+            }
+            Action::ShowTrend => self.show_tab(Tab::Trend),
+            Action::ShowCompare => self.show_tab(Tab::Compare),
+            Action::ShowOverview => self.show_tab(Tab::Overview),
+            Action::Annotate => self.open_annotate(),
+            Action::Undo => self.undo(false),
+            Action::Redo => self.undo(true),
+            Action::WriteMinutes => self.write_minutes(),
+            Action::FollowUp => self.show_follow_up(),
+            Action::EditHeader => self.edit_header(),
+            Action::EditNote => self.edit_note(),
+            Action::DeleteNote => self.delete_note(),
+            Action::CycleStatus => self.cycle_note_status(),
+            _ => self.tab_action(action),
+        }
+        self.settle();
+    }
+
+    fn tab_action(&mut self, action: Action) {
+        let body = self.body();
+        let dataset = Arc::clone(&self.shared.dataset);
+        let message = match self.tab {
+            Tab::Trend => self.trend.handle(action, &dataset, body),
+            Tab::Compare => self.compare.handle(action, &dataset, body),
+            Tab::Overview => match self.overview.handle(action, &dataset, body) {
+                Some(m) => {
+                    // Enter on a difference opens it in the comparison, at its period.
+                    self.compare.granularity = Some(m.period.granularity);
+                    self.compare
+                        .open(&dataset, &m.domein, &m.indicator, Some(m.period));
+                    self.tab = Tab::Compare;
+                    None
+                }
+                None => None,
+            },
+        };
+        if message.is_some() {
+            self.shared.message = message;
+        }
+        if self.tab == Tab::Trend {
+            self.refresh_notes();
+        }
+    }
+
+    fn mouse(&mut self, m: MouseInput) {
+        if self.popup.is_some() {
+            return;
+        }
+        let body = self.body();
+        let dataset = Arc::clone(&self.shared.dataset);
+        match self.tab {
+            Tab::Trend => self.trend.mouse(m, &dataset, body),
+            Tab::Compare => self.compare.mouse(m, body),
+            Tab::Overview => self.overview.mouse(m, body),
+        }
+        self.settle();
+    }
+
+    /// Switches screens; the comparison opens on the indicator in the trend chart, the
+    /// overview computes the differences the first time it is shown.
+    pub fn show_tab(&mut self, tab: Tab) {
+        let dataset = Arc::clone(&self.shared.dataset);
+        if tab == Tab::Compare
+            && let Some(first) = self.trend.chart.series.first()
+        {
+            let (d, i) = (first.key.domein.clone(), first.key.indicator.clone());
+            if self.compare.domein != d
+                || self.compare.indicator != i
+                || self.compare.table.is_none()
+            {
+                let at = self.trend.cursor_period();
+                self.compare.open(&dataset, &d, &i, at);
+            }
+        }
+        if tab == Tab::Overview {
+            self.overview.ensure(&dataset);
+        }
+        self.tab = tab;
+    }
+
+    /// Derived state after every change: lists on screen, the annotation list current.
+    fn settle(&mut self) {
+        let body = self.body();
+        self.trend.settle(body);
+        self.compare.settle(body);
+        self.overview.settle(body);
+    }
+
+    pub(crate) fn refresh_notes(&mut self) {
+        let session = self.shared.session.as_ref().map(|s| s.session());
+        self.trend.refresh_notes(session);
+    }
+}
+
+/// The area below the title bar and above the status line.
+pub fn body_of(area: Rect) -> Rect {
+    let [_, body, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    body
+}

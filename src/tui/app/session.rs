@@ -1,0 +1,294 @@
+//! The session side of the main screen: choosing or creating a session, capturing and editing
+//! annotations, undo and redo, the header and the minutes. Every write goes through the
+//! session's [`SessionWriter`](crate::session::SessionWriter); a read-only session has none.
+
+use super::{App, Popup, SessionSetup};
+use crate::session::store;
+use crate::session::{
+    Annotation, DatasetRef, OpenSession, QuestionStatus, Session, SessionError, SessionWriter,
+    today,
+};
+use crate::tui::keymap::Action;
+use crate::tui::popups::annotate::{AnnotateForm, FormOutcome};
+use crate::tui::popups::header::{HeaderForm, HeaderOutcome};
+use crate::tui::popups::start::{StartForm, StartOutcome};
+use crate::tui::strings;
+use crate::tui::tabs::Tab;
+use crossterm::event::KeyEvent;
+use std::path::PathBuf;
+
+impl App {
+    /// Sets up sessions: opens `open` when given (from `--sessie`), else offers today's sessions.
+    pub fn with_sessions(mut self, setup: SessionSetup, open: Option<(PathBuf, Session)>) -> App {
+        self.shared.setup = setup;
+        match open {
+            Some((path, session)) => self.enter_session(OpenSession::open(path, session)),
+            None => {
+                let today_list = store::todays_sessions(&self.shared.setup.dir, &today())
+                    .into_iter()
+                    .filter_map(|p| {
+                        let s = store::load(&p).ok()?;
+                        self.same_dataset(&s).then_some((p, s.titel))
+                    })
+                    .collect();
+                self.popup = Some(Popup::Start(Box::new(StartForm::new(today_list))));
+            }
+        }
+        self
+    }
+
+    fn same_dataset(&self, s: &Session) -> bool {
+        s.dataset.pad == self.shared.setup.dataset_pad
+            || s.dataset.hash == self.shared.dataset.content_hash
+    }
+
+    /// Shows an opened session; says when it is read-only or its data changed since.
+    pub fn enter_session(&mut self, open: OpenSession) {
+        let changed = open.session().dataset.hash != self.shared.dataset.content_hash;
+        self.shared.message = match (open.read_only(), changed) {
+            (Some(r), _) => Some(strings::read_only_reason(r)),
+            (None, true) => Some(strings::DATA_CHANGED.to_string()),
+            _ => None,
+        };
+        self.shared.session = Some(open);
+        self.refresh_notes();
+    }
+
+    /// The writer of the open session, or a message saying why there is none.
+    pub(super) fn writer(&mut self) -> Option<&mut SessionWriter> {
+        let result = match &mut self.shared.session {
+            None => Err(strings::NEED_SESSION.to_string()),
+            Some(s) => s.writer().map_err(|r| strings::read_only_reason(&r)),
+        };
+        match result {
+            Ok(w) => Some(w),
+            Err(m) => {
+                self.shared.message = Some(m);
+                None
+            }
+        }
+    }
+
+    /// Reports a save: the success message, or that nothing was saved and why.
+    pub(super) fn saved<T>(
+        &mut self,
+        result: Result<T, SessionError>,
+        ok: impl FnOnce(T) -> String,
+    ) {
+        self.shared.message = Some(match result {
+            Ok(v) => ok(v),
+            Err(e) => strings::not_saved(&e.to_string()),
+        });
+        self.refresh_notes();
+    }
+
+    /// A key for the popup that has the keyboard; the popup stays unless it is done.
+    pub(super) fn popup_key(&mut self, popup: Popup, action: Option<Action>, key: KeyEvent) {
+        match popup {
+            Popup::Help { .. } => {
+                self.popup = Some(popup);
+                if let Some(a) = action {
+                    self.update(a);
+                }
+            }
+            Popup::Annotate(mut form) => match form.handle(action, key) {
+                FormOutcome::Continue => self.popup = Some(Popup::Annotate(form)),
+                FormOutcome::Cancel => {}
+                FormOutcome::Save(a) => self.save_annotation(*a, form.editing),
+            },
+            Popup::Start(mut form) => match form.handle(action, key) {
+                StartOutcome::Continue => self.popup = Some(Popup::Start(form)),
+                StartOutcome::ViewOnly => {
+                    self.shared.message = Some(strings::NO_SESSION.to_string())
+                }
+                StartOutcome::Open(path) => match store::load(&path) {
+                    Ok(s) => self.enter_session(OpenSession::open(path, s)),
+                    Err(e) => {
+                        // A broken file is never overwritten: say what is wrong and stay here.
+                        self.shared.message = Some(e.to_string());
+                        self.popup = Some(Popup::Start(form));
+                    }
+                },
+                StartOutcome::Create(title) => self.create_session(&title),
+            },
+            Popup::Header(mut form) => match form.handle(action, key) {
+                HeaderOutcome::Continue => self.popup = Some(Popup::Header(form)),
+                HeaderOutcome::Cancel => {}
+                HeaderOutcome::Save(h) => {
+                    if let Some(w) = self.writer() {
+                        let result = w.set_header(h);
+                        self.saved(result, |_| strings::HEADER_SAVED.to_string());
+                    }
+                }
+            },
+            Popup::FollowUp(mut f) => {
+                if self.follow_up_key(&mut f, action, key) {
+                    self.popup = Some(Popup::FollowUp(f));
+                }
+            }
+        }
+    }
+
+    fn create_session(&mut self, title: &str) {
+        let date = today();
+        let dir = self.shared.setup.dir.clone();
+        let path = store::session_path(&dir, &date, title);
+        let mut session = Session::new(
+            title,
+            &date,
+            DatasetRef {
+                pad: self.shared.setup.dataset_pad.clone(),
+                hash: self.shared.dataset.content_hash.clone(),
+            },
+        );
+        // The same group meets every two months: start from the last session's facilitator and
+        // participants on this dataset (editable in the session file).
+        if let Some((_, last)) = store::list_ok(&dir)
+            .into_iter()
+            .rev()
+            .find(|(_, s)| self.same_dataset(s) && !s.deelnemers.is_empty())
+        {
+            session.facilitator = last.facilitator;
+            session.deelnemers = last.deelnemers;
+        }
+        self.enter_session(OpenSession::open(path, session));
+        // Written at once so the session exists (and can be continued) from its first second.
+        if let Some(w) = self.writer()
+            && let Err(e) = w.save()
+        {
+            self.shared.message = Some(strings::not_saved(&e.to_string()));
+        }
+        self.show_follow_up();
+    }
+
+    /// Facilitator, participants and agenda as editable lines.
+    pub(super) fn edit_header(&mut self) {
+        if let Some(w) = self.writer() {
+            let lines = crate::session::header::to_lines(w.session());
+            self.popup = Some(Popup::Header(Box::new(HeaderForm::new(lines))));
+        }
+    }
+
+    pub(super) fn open_annotate(&mut self) {
+        if self.writer().is_none() {
+            return;
+        }
+        let anchor = match self.tab {
+            Tab::Compare => self.compare.anchor(),
+            _ => self.trend.anchor(),
+        };
+        let Some(anchor) = anchor else {
+            self.shared.message = Some(strings::NO_CHART_FOR_NOTE.to_string());
+            return;
+        };
+        let participants = self.participants();
+        self.popup = Some(Popup::Annotate(Box::new(AnnotateForm::new(
+            anchor,
+            self.shared.last_role,
+            participants,
+        ))));
+    }
+
+    fn participants(&self) -> Vec<crate::session::Participant> {
+        self.shared
+            .session
+            .as_ref()
+            .map(|s| s.session().deelnemers.clone())
+            .unwrap_or_default()
+    }
+
+    fn save_annotation(&mut self, a: Annotation, editing: bool) {
+        self.shared.last_role = a.rol;
+        let label = format!("{} {}", a.soort.marker(), a.soort.dutch());
+        let period = a.anker.dutch_period();
+        let Some(w) = self.writer() else {
+            return;
+        };
+        let result = if editing {
+            w.update_annotation(a)
+        } else {
+            w.add_annotation(a).map(|_| ())
+        };
+        if result.is_ok() {
+            self.trend.range_start = None;
+        }
+        self.saved(result, |_| strings::saved(&label, &period));
+    }
+
+    pub(super) fn undo(&mut self, redo: bool) {
+        let Some(w) = self.writer() else {
+            return;
+        };
+        let result = if redo { w.redo() } else { w.undo() };
+        self.saved(result, |kind| match kind {
+            Some(k) => strings::undone(k, redo),
+            None if redo => strings::NOTHING_TO_REDO.to_string(),
+            None => strings::NOTHING_TO_UNDO.to_string(),
+        });
+    }
+
+    pub(super) fn write_minutes(&mut self) {
+        let others = store::list_ok(&self.shared.setup.dir);
+        let dataset = std::sync::Arc::clone(&self.shared.dataset);
+        let Some(w) = self.writer() else {
+            return;
+        };
+        let name = w
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = crate::session::minutes::markdown_with_history(
+            w.session(),
+            &name,
+            &others,
+            Some(&dataset),
+        );
+        let result = w.write_beside("md", text.as_bytes());
+        self.saved(result, |out| {
+            strings::minutes_written(&out.display().to_string())
+        });
+    }
+
+    pub(super) fn edit_note(&mut self) {
+        let Some(note) = self.trend.selected_note().cloned() else {
+            self.shared.message = Some(strings::PICK_NOTE.to_string());
+            return;
+        };
+        if self.writer().is_some() {
+            let participants = self.participants();
+            self.popup = Some(Popup::Annotate(Box::new(AnnotateForm::edit(
+                note,
+                participants,
+            ))));
+        }
+    }
+
+    pub(super) fn delete_note(&mut self) {
+        let Some(note) = self.trend.selected_note().cloned() else {
+            self.shared.message = Some(strings::PICK_NOTE.to_string());
+            return;
+        };
+        if let Some(w) = self.writer() {
+            let result = w.delete_annotation(note.id);
+            self.saved(result, |_| strings::deleted(note.soort.dutch()));
+        }
+    }
+
+    pub(super) fn cycle_note_status(&mut self) {
+        let Some(note) = self.trend.selected_note().cloned() else {
+            self.shared.message = Some(strings::PICK_NOTE.to_string());
+            return;
+        };
+        if !note.soort.has_status() {
+            return;
+        }
+        let next = note.status.unwrap_or(QuestionStatus::Open).next();
+        if let Some(w) = self.writer() {
+            let mut changed = note;
+            changed.status = Some(next);
+            let result = w.update_annotation(changed);
+            self.saved(result, |_| strings::status_set(next.dutch()));
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! The comparison view: one indicator, all its sources side by side (overlay and small
+//! multiples on shared axes) and the difference table against a reference source, with the kind
+//! of each difference named and the sources' metadata beside it.
+
+mod draw;
+
+pub use draw::draw;
+
+use crate::analysis::mismatch::{Comparison, compare};
+use crate::model::{Dataset, Granularity, Period, SeriesKey};
+use crate::session::Anchor;
+use crate::tui::components::chart_model::ChartModel;
+use crate::tui::components::hit::{MouseInput, contains, inner};
+use crate::tui::components::list_view::ListView;
+use crate::tui::keymap::Action;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Where the comparison's parts are on screen.
+pub struct CompareLayout {
+    pub overlay: Rect,
+    /// One per source; empty when the screen is too small for small multiples.
+    pub multiples: Vec<Rect>,
+    pub table: Rect,
+    pub detail: Rect,
+}
+
+/// State of the comparison view, rebuilt when indicator, reference or granularity change.
+#[derive(Debug, Clone, Default)]
+pub struct CompareTab {
+    pub domein: String,
+    pub indicator: String,
+    pub reference: Option<String>,
+    pub granularity: Option<Granularity>,
+    pub table: Option<Comparison>,
+    pub overlay: Option<ChartModel>,
+    pub multiples: Vec<ChartModel>,
+    /// Selected table row.
+    pub view: ListView,
+}
+
+impl CompareTab {
+    /// Opens an indicator, optionally at a period.
+    pub fn open(&mut self, dataset: &Dataset, domein: &str, indicator: &str, at: Option<Period>) {
+        if self.domein != domein || self.indicator != indicator {
+            self.reference = None;
+        }
+        self.domein = domein.to_string();
+        self.indicator = indicator.to_string();
+        self.rebuild(dataset);
+        if let (Some(p), Some(t)) = (at, &self.table) {
+            self.view.selected = t
+                .rows
+                .iter()
+                .position(|r| r.period.end_month() >= p.start_month())
+                .unwrap_or(0);
+        }
+    }
+
+    pub fn rebuild(&mut self, dataset: &Dataset) {
+        if self.indicator.is_empty() {
+            return;
+        }
+        let table = compare(
+            dataset,
+            &self.domein,
+            &self.indicator,
+            self.reference.as_deref(),
+            self.granularity,
+        );
+        let g = Some(table.granularity);
+        let selection: Vec<(SeriesKey, usize)> = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                (
+                    SeriesKey {
+                        domein: self.domein.clone(),
+                        indicator: self.indicator.clone(),
+                        bron: c.bron.clone(),
+                        breakdown: c.breakdown.clone(),
+                    },
+                    i,
+                )
+            })
+            .collect();
+        let overlay = ChartModel::build(dataset, &selection, g);
+        // Small multiples share the overlay's axes so heights compare at a glance.
+        self.multiples = selection
+            .iter()
+            .map(|one| {
+                let mut m = ChartModel::build(dataset, std::slice::from_ref(one), g);
+                m.x_min = overlay.x_min;
+                m.x_max = overlay.x_max;
+                m.y_min = overlay.y_min;
+                m.y_max = overlay.y_max;
+                m.y_ticks = overlay.y_ticks.clone();
+                m.marks.clear();
+                m
+            })
+            .collect();
+        self.overlay = Some(overlay);
+        self.view.selected = self.view.selected.min(table.rows.len().saturating_sub(1));
+        self.table = Some(table);
+    }
+
+    /// Next source as reference.
+    pub fn cycle_reference(&mut self, dataset: &Dataset) {
+        let Some(t) = &self.table else { return };
+        let mut sources: Vec<&str> = t.columns.iter().map(|c| c.bron.as_str()).collect();
+        sources.sort();
+        sources.dedup();
+        if sources.is_empty() {
+            return;
+        }
+        let current = t.reference.as_deref().unwrap_or(sources[0]);
+        let i = sources.iter().position(|s| *s == current).unwrap_or(0);
+        self.reference = Some(sources[(i + 1) % sources.len()].to_string());
+        self.rebuild(dataset);
+    }
+
+    /// Next common granularity (never finer than the sources allow: those are excluded).
+    pub fn cycle_granularity(&mut self, dataset: &Dataset) {
+        let current = self
+            .table
+            .as_ref()
+            .map(|t| t.granularity)
+            .unwrap_or(Granularity::Year);
+        let next = Granularity::ALL
+            .iter()
+            .copied()
+            .find(|g| *g > current)
+            .unwrap_or(Granularity::Month);
+        self.granularity = Some(next);
+        self.rebuild(dataset);
+    }
+
+    pub fn selected_period(&self) -> Option<Period> {
+        self.table
+            .as_ref()
+            .and_then(|t| t.rows.get(self.view.selected))
+            .map(|r| r.period)
+    }
+}
+
+impl CompareTab {
+    pub fn layout(&self, area: Rect) -> CompareLayout {
+        let [charts, bottom] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+        // Small multiples need a few rows each; on small screens the overlay gets the room.
+        let n = self.multiples.len().max(1) as u16;
+        let with_multiples = charts.height / n >= 5 && charts.width >= 100;
+        let (overlay, multiples) = if with_multiples {
+            let [o, m] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(charts);
+            let rows = Layout::vertical(vec![Constraint::Ratio(1, n as u32); n as usize]).split(m);
+            (o, rows.to_vec())
+        } else {
+            (charts, Vec::new())
+        };
+        let [table, detail] =
+            Layout::vertical([Constraint::Min(5), Constraint::Length(7)]).areas(bottom);
+        CompareLayout {
+            overlay,
+            multiples,
+            table,
+            detail,
+        }
+    }
+
+    /// Table rows that fit: the border and the header row take three lines.
+    fn rows_shown(&self, area: Rect) -> usize {
+        inner(self.layout(area).table).height.saturating_sub(1) as usize
+    }
+
+    fn row_count(&self) -> usize {
+        self.table.as_ref().map_or(0, |t| t.rows.len())
+    }
+
+    pub fn handle(&mut self, action: Action, dataset: &Dataset, area: Rect) -> Option<String> {
+        match action {
+            Action::CycleReference => self.cycle_reference(dataset),
+            Action::CycleGranularity => self.cycle_granularity(dataset),
+            _ => {
+                let page = self.rows_shown(area);
+                self.view.step(action, self.row_count(), page);
+            }
+        }
+        None
+    }
+
+    pub fn settle(&mut self, area: Rect) {
+        let n = self.row_count();
+        let shown = self.rows_shown(area);
+        self.view.settle(n, shown);
+    }
+
+    /// A click on a table row selects it (its period); scrolling moves the selection.
+    pub fn mouse(&mut self, m: MouseInput, area: Rect) {
+        let layout = self.layout(area);
+        let (column, row) = m.at();
+        let n = self.row_count();
+        let on_table = contains(inner(layout.table), column, row);
+        let on_chart = contains(layout.overlay, column, row)
+            || layout.multiples.iter().any(|r| contains(*r, column, row));
+        match m {
+            MouseInput::ScrollUp(..) if on_table || on_chart => {
+                self.view.step(Action::Up, n, 1);
+            }
+            MouseInput::ScrollDown(..) if on_table || on_chart => {
+                self.view.step(Action::Down, n, 1);
+            }
+            MouseInput::Click(..) if on_table => {
+                let t = inner(layout.table);
+                if row > t.y
+                    && let Some(i) = self.view.item_at(row - t.y - 1, 1, n)
+                {
+                    self.view.selected = i;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The selected row of the comparison: its period, the sources compared and the named
+    /// difference, so the annotation records what the room was explaining.
+    pub fn anchor(&self) -> Option<Anchor> {
+        let table = self.table.as_ref()?;
+        let row = table.rows.get(self.view.selected)?;
+        let mut bronnen: Vec<String> = table.columns.iter().map(|c| c.bron.clone()).collect();
+        bronnen.dedup();
+        let mut named: Vec<String> = row
+            .cells
+            .iter()
+            .filter_map(|c| Some(format!("{}: {}", c.kind?.dutch(), c.detail)))
+            .collect();
+        for k in &row.kinds {
+            if !row.cells.iter().any(|c| c.kind == Some(*k)) {
+                named.push(k.dutch().to_string());
+            }
+        }
+        let verschil = (!named.is_empty()).then(|| named.join("; "));
+        Some(Anchor {
+            domein: table.domein.clone(),
+            indicator: table.indicator.clone(),
+            bronnen,
+            van: row.period.code(),
+            tot: None,
+            verschil,
+        })
+    }
+}

@@ -282,3 +282,28 @@ fn report_says_whether_to_go_on() {
     release.send(()).unwrap();
     assert_eq!(answers.recv_timeout(PATIENCE), Ok(false));
 }
+
+#[test]
+fn a_dataset_load_and_detection_run_as_jobs_with_progress() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    let mut jobs = Jobs::new();
+    let id = jobs.spawn(move |ctx| {
+        let ds = crate::load::load_dataset_with_progress(&dir, &|d, t| ctx.report(d, t))?.ok()?;
+        let settings = crate::analysis::mismatch::Settings::default();
+        let found = crate::analysis::mismatch::detect_with_progress(&ds, &settings, &|d, t| {
+            ctx.report(d, t)
+        })?;
+        Some((ds.series.len(), found.len()))
+    });
+    let events = wait_for_end(&mut jobs, id);
+    let Some(JobEvent::Done(_, Some((series, found)))) = events.last() else {
+        panic!("{events:?}")
+    };
+    assert!(*series > 0 && *found > 0);
+    // The held-back last report goes out before the result: the bar ends full.
+    let last = events.iter().rev().find_map(|e| match e {
+        JobEvent::Progress(_, p) => Some(*p),
+        _ => None,
+    });
+    assert_eq!(last.and_then(|p| p.fraction()), Some(1.0), "{events:?}");
+}

@@ -213,7 +213,9 @@ pub fn parse_rows_with_progress(
     let mut count = 0u32;
     while let Some(line) = records.next(&mut record, diags) {
         count = count.wrapping_add(1);
-        if count % PROGRESS_EVERY == 0 && !progress(records.reader.position().byte(), total) {
+        if count.is_multiple_of(PROGRESS_EVERY)
+            && !progress(records.reader.position().byte(), total)
+        {
             return None;
         }
         let Some(cols) = &columns else {

@@ -78,7 +78,7 @@ pub fn load_dataset_with_progress(
     let n = rows.len().max(1) as u128;
     let reporting = rows.into_iter().enumerate().map_while(|(i, row)| {
         let done = (u128::from(size) * i as u128 / n) as u64;
-        if i % GROUP_PROGRESS_EVERY == 0 && !at(2, done) {
+        if i.is_multiple_of(GROUP_PROGRESS_EVERY) && !at(2, done) {
             cancelled.set(true);
             return None;
         }

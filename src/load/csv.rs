@@ -174,8 +174,8 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
     parse_rows_with_progress(path, text, diags, &|_, _| true).unwrap_or_default()
 }
 
-/// [`parse_rows`], reporting `progress(bytes read, bytes in text)` every 1024
-/// records; `None` (cancelled) when `progress` returns false.
+/// [`parse_rows`], reporting `progress(bytes read, bytes in text)` every 1024 records; `None`
+/// (cancelled) when `progress` returns false.
 pub fn parse_rows_with_progress(
     path: &Path,
     text: &str,

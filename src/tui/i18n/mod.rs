@@ -97,9 +97,7 @@ pub fn key_label(chord: &KeyChord) -> String {
     };
     let name = match chord.code {
         KeyCode::Char(' ') => space.to_string(),
-        KeyCode::Char(c) if chord.mods.contains(KeyModifiers::CONTROL) => {
-            c.to_ascii_uppercase().to_string()
-        }
+        KeyCode::Char(c) if chord.mods.contains(KeyModifiers::CONTROL) => c.to_ascii_uppercase().to_string(),
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),

@@ -24,9 +24,7 @@ pub fn action_help(a: Action) -> &'static str {
         ShowCompare => "tabblad Vergelijken",
         ShowOverview => "tabblad Verschillen",
         ToggleTheme => "donker (hoog contrast) / licht thema",
-        CycleGranularity => {
-            "perioden: zoals geleverd → maand → kwartaal → halfjaar → jaar (volgens soort)"
-        }
+        CycleGranularity => "perioden: zoals geleverd → maand → kwartaal → halfjaar → jaar (volgens soort)",
         ClearChart => "grafiek leegmaken",
         ToggleRange => "begin / stop een periodebereik in de grafiek",
         Annotate => "aantekening bij cursor, bereik of verschil",

@@ -165,8 +165,23 @@ impl Columns {
     }
 }
 
+/// Records between two progress reports while parsing: often enough for a smooth bar, rare
+/// enough to cost nothing.
+const PROGRESS_EVERY: u32 = 1024;
+
 /// Parses the CSV text (UTF-8, BOM already removed) into rows, or all problems found.
 pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> {
+    parse_rows_with_progress(path, text, diags, &|_, _| true).unwrap_or_default()
+}
+
+/// [`parse_rows`], reporting `progress(bytes read, bytes in text)` every 1024 records; `None`
+/// (cancelled) when `progress` returns false.
+pub fn parse_rows_with_progress(
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+    progress: &dyn Fn(u64, u64) -> bool,
+) -> Option<Vec<Row>> {
     if text.trim().is_empty() {
         diags.push(Diagnostic::new(
             path,
@@ -177,7 +192,7 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
                 REQUIRED_COLUMNS.join(",")
             ),
         ));
-        return Vec::new();
+        return Some(Vec::new());
     }
     let sep = detect_separator(text);
     let mut records = Records {
@@ -194,11 +209,19 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
     let mut record = StringRecord::new();
     let mut columns: Option<Columns> = None;
     let mut rows = Vec::new();
+    let total = text.len() as u64;
+    let mut count = 0u32;
     while let Some(line) = records.next(&mut record, diags) {
+        count = count.wrapping_add(1);
+        if count.is_multiple_of(PROGRESS_EVERY)
+            && !progress(records.reader.position().byte(), total)
+        {
+            return None;
+        }
         let Some(cols) = &columns else {
             match Columns::from_header(path, &record, diags) {
                 Some(c) => columns = Some(c),
-                None => return Vec::new(),
+                None => return Some(Vec::new()),
             }
             continue;
         };
@@ -224,7 +247,7 @@ pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> 
             rows.push(row);
         }
     }
-    rows
+    progress(total, total).then_some(rows)
 }
 
 /// The csv reader over the whole text, with what is needed to place each record.

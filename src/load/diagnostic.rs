@@ -131,9 +131,42 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// Reads a file as UTF-8 text (BOM removed), or a diagnostic saying where it is not UTF-8.
 pub fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::whole_file(path, format!("kan bestand niet lezen: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| unreadable(path, &e))?;
     decode_utf8(path, bytes)
+}
+
+/// Bytes read between two progress reports: a slow disk or network share still moves the bar.
+const READ_CHUNK: u64 = 1 << 20;
+
+/// [`read_utf8`], reporting `progress(bytes read)` per chunk read; `None` (cancelled) when
+/// `progress` returns false.
+pub fn read_utf8_with_progress(
+    path: &Path,
+    progress: &dyn Fn(u64) -> bool,
+) -> Option<Result<String, Diagnostic>> {
+    use std::io::Read;
+    let read = || -> std::io::Result<Option<Vec<u8>>> {
+        let mut file = std::fs::File::open(path)?;
+        let size = file.metadata().map_or(0, |m| m.len());
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        loop {
+            if (&mut file).take(READ_CHUNK).read_to_end(&mut bytes)? == 0 {
+                return Ok(Some(bytes));
+            }
+            if !progress(bytes.len() as u64) {
+                return Ok(None);
+            }
+        }
+    };
+    match read() {
+        Ok(Some(bytes)) => Some(decode_utf8(path, bytes)),
+        Ok(None) => None,
+        Err(e) => Some(Err(unreadable(path, &e))),
+    }
+}
+
+fn unreadable(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::whole_file(path, format!("kan bestand niet lezen: {e}"))
 }
 
 /// The bytes of `path` as UTF-8 text (BOM removed), without copying them; or a diagnostic saying

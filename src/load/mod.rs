@@ -16,36 +16,54 @@ pub const META_FILE: &str = "dataset.toml";
 
 /// Loads and validates a dataset folder. All problems are reported together.
 pub fn load_dataset(dir: &Path) -> Result<Dataset, LoadError> {
+    load_dataset_with_progress(dir, &|_, _| true).unwrap_or_else(|| {
+        // Not reached: only a progress callback can cancel.
+        Err(LoadError::single(Diagnostic::whole_file(
+            dir,
+            "laden afgebroken",
+        )))
+    })
+}
+
+/// [`load_dataset`], reporting `progress(done, total)` as it goes. The unit is bytes of
+/// `reeksen.csv`, counted once for reading the file, once for reading its rows and once for
+/// grouping them into series: `total` is three times the file size. When `progress` returns
+/// false the load stops soon after and gives `None` (cancelled; nothing partial is returned).
+pub fn load_dataset_with_progress(
+    dir: &Path,
+    progress: &dyn Fn(u64, u64) -> bool,
+) -> Option<Result<Dataset, LoadError>> {
     let mut diags = Diagnostics::default();
     if !dir.is_dir() {
-        return Err(LoadError::single(Diagnostic::whole_file(
+        return Some(Err(LoadError::single(Diagnostic::whole_file(
             dir,
             format!("map bestaat niet; verwacht een datasetmap met {DATA_FILE} en {META_FILE}"),
-        )));
+        ))));
     }
     let meta_path = dir.join(META_FILE);
     let data_path = dir.join(DATA_FILE);
-    let meta_text = match diagnostic::read_utf8(&meta_path) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    };
+    let meta_text = ok_or_push(diagnostic::read_utf8(&meta_path), &mut diags);
     let meta = meta_text
         .as_deref()
         .and_then(|t| parse_meta(&meta_path, t, &mut diags));
-    let data_text = match diagnostic::read_utf8(&data_path) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diags.push(d);
-            None
-        }
+    let size = std::fs::metadata(&data_path).map_or(0, |m| m.len());
+    let total = size.saturating_mul(3);
+    let at = |pass: u64, done: u64| {
+        progress(
+            size.saturating_mul(pass).saturating_add(done.min(size)),
+            total,
+        )
     };
-    let rows = data_text
-        .as_deref()
-        .map(|t| csv::parse_rows(&data_path, t, &mut diags))
-        .unwrap_or_default();
+    let data_text = ok_or_push(
+        diagnostic::read_utf8_with_progress(&data_path, &|done| at(0, done))?,
+        &mut diags,
+    );
+    let rows = match data_text.as_deref() {
+        Some(t) => {
+            csv::parse_rows_with_progress(&data_path, t, &mut diags, &|done, _| at(1, done))?
+        }
+        None => Vec::new(),
+    };
 
     let mut hasher = Sha256::new();
     hasher.update(meta_text.as_deref().unwrap_or("").as_bytes());
@@ -54,15 +72,36 @@ pub fn load_dataset(dir: &Path) -> Result<Dataset, LoadError> {
     let content_hash = format!("{:x}", hasher.finalize());
 
     let Some(meta) = meta else {
-        return diags.into_result(Dataset::empty(dir));
+        return Some(diags.into_result(Dataset::empty(dir)));
     };
-    let series = group_rows(&data_path, &meta, rows, &mut diags);
-    diags.into_result(Dataset {
+    let cancelled = std::cell::Cell::new(false);
+    let n = rows.len().max(1) as u128;
+    let reporting = rows.into_iter().enumerate().map_while(|(i, row)| {
+        let done = (u128::from(size) * i as u128 / n) as u64;
+        if i.is_multiple_of(GROUP_PROGRESS_EVERY) && !at(2, done) {
+            cancelled.set(true);
+            return None;
+        }
+        Some(row)
+    });
+    let series = group_rows(&data_path, &meta, reporting, &mut diags);
+    if cancelled.get() || !at(3, 0) {
+        return None;
+    }
+    Some(diags.into_result(Dataset {
         path: dir.to_path_buf(),
         meta,
         series,
         content_hash,
-    })
+    }))
+}
+
+/// Rows grouped between two progress reports.
+const GROUP_PROGRESS_EVERY: usize = 4096;
+
+/// The value, or `None` with its diagnostic kept.
+fn ok_or_push<T>(result: Result<T, Diagnostic>, diags: &mut Diagnostics) -> Option<T> {
+    result.map_err(|d| diags.push(d)).ok()
 }
 
 impl Dataset {
@@ -153,7 +192,7 @@ struct IdSpan {
 fn group_rows(
     data_path: &Path,
     meta: &DatasetMeta,
-    rows: Vec<csv::Row>,
+    rows: impl IntoIterator<Item = csv::Row>,
     diags: &mut Diagnostics,
 ) -> Vec<Series> {
     let mut by_key: BTreeMap<_, Vec<crate::model::Observation>> = BTreeMap::new();
@@ -221,3 +260,6 @@ fn group_rows(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -22,7 +22,8 @@ pub use model::{
     now_local, slug, today,
 };
 pub use store::{
-    LockOutcome, SessionError, SessionLock, acquire, list, list_ok, load, previous_open_items,
-    save_atomic, session_path, todays_sessions, write_atomic, write_atomic_with,
+    LockOutcome, SessionError, SessionLock, acquire, list, list_ok, list_with_progress, load,
+    previous_open_items, save_atomic, session_path, todays_sessions, write_atomic,
+    write_atomic_with,
 };
 pub use writer::{ChangeKind, ItemEdit, OpenSession, ReadOnlyReason, SessionWriter};

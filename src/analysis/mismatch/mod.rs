@@ -102,7 +102,18 @@ impl Default for Settings {
 /// differences without a number last; equal sizes in the order found: by domein, indicator,
 /// uitsplitsing, period).
 pub fn detect(dataset: &Dataset, settings: &Settings) -> Vec<Mismatch> {
-    run(dataset, settings, None)
+    run(dataset, settings, None, &|_, _| true).unwrap_or_default()
+}
+
+/// [`detect`], reporting `progress(done, total)` in steps: one per (domein, indicator), then
+/// one for the budget checks and one for the stock checks. When `progress` returns false the
+/// detection stops at the next step and gives `None` (cancelled; nothing partial is returned).
+pub fn detect_with_progress(
+    dataset: &Dataset,
+    settings: &Settings,
+    progress: &dyn Fn(u64, u64) -> bool,
+) -> Option<Vec<Mismatch>> {
+    run(dataset, settings, None, progress)
 }
 
 /// The named differences that involve one indicator: between its sources, within its series,
@@ -113,23 +124,40 @@ pub fn detect_indicator(
     indicator: &str,
     settings: &Settings,
 ) -> Vec<Mismatch> {
-    run(dataset, settings, Some((domein, indicator)))
+    run(dataset, settings, Some((domein, indicator)), &|_, _| true).unwrap_or_default()
 }
 
-fn run(dataset: &Dataset, settings: &Settings, filter: Option<(&str, &str)>) -> Vec<Mismatch> {
+/// The detection, asking `progress` after each step whether to go on (`None` when not).
+fn run(
+    dataset: &Dataset,
+    settings: &Settings,
+    filter: Option<(&str, &str)>,
+    progress: &dyn Fn(u64, u64) -> bool,
+) -> Option<Vec<Mismatch>> {
     let ctx = Ctx::new(dataset, settings);
     let mut out = Vec::new();
     let groups: Vec<_> = match filter {
         Some(f) => ctx.by_indicator.get_key_value(&f).into_iter().collect(),
         None => ctx.by_indicator.iter().collect(),
     };
+    // Per group, not per figure: a call per step costs nothing next to a group's work.
+    let total = groups.len() as u64 + 2;
+    let mut done = 0;
+    let mut step = || {
+        done += 1;
+        progress(done, total).then_some(())
+    };
+    progress(0, total).then_some(())?;
     for (_, list) in groups {
         within_indicator(&ctx, list, &mut out);
+        step()?;
     }
     budget::detect(&ctx, filter, &mut out);
+    step()?;
     stock::detect(&ctx, filter, &mut out);
+    step()?;
     sort(&mut out);
-    out
+    Some(out)
 }
 
 /// Checks on the series of one (domein, indicator): unit changes, sources against the

@@ -988,3 +988,46 @@ fn detect_indicator_only_reports_that_indicator() {
     assert_eq!(ms[0].indicator, "y");
     assert!(detect_indicator(&ds, "j", "z", &Settings::default()).is_empty());
 }
+
+fn sample() -> Dataset {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    crate::load::load_dataset(&dir).expect("sample loads")
+}
+
+#[test]
+fn detect_with_progress_gives_the_same_result_and_reports_every_step() {
+    let ds = sample();
+    let settings = Settings::default();
+    let calls = std::cell::RefCell::new(Vec::new());
+    let got = detect_with_progress(&ds, &settings, &|done, total| {
+        calls.borrow_mut().push((done, total));
+        true
+    })
+    .expect("not cancelled");
+    assert!(!got.is_empty());
+    assert_eq!(got, detect(&ds, &settings));
+    // One step per (domein, indicator), then the budget and the stock checks.
+    let groups: std::collections::BTreeSet<_> = ds
+        .series
+        .iter()
+        .map(|s| (&s.key.domein, &s.key.indicator))
+        .collect();
+    let total = groups.len() as u64 + 2;
+    let expected: Vec<(u64, u64)> = (0..=total).map(|d| (d, total)).collect();
+    assert_eq!(calls.into_inner(), expected);
+}
+
+#[test]
+fn detect_with_progress_stops_early_when_told() {
+    let ds = sample();
+    let calls = std::cell::Cell::new(0u64);
+    let got = detect_with_progress(&ds, &Settings::default(), &|done, _| {
+        calls.set(calls.get() + 1);
+        done < 2
+    });
+    assert_eq!(got, None);
+    assert_eq!(calls.get(), 3, "no step after the one answered with false");
+    // Cancelled before anything: the first call already stops it.
+    let got = detect_with_progress(&ds, &Settings::default(), &|_, _| false);
+    assert_eq!(got, None);
+}

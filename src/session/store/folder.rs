@@ -48,13 +48,25 @@ pub(super) fn session_files(dir: &Path) -> Vec<PathBuf> {
 /// Every session file in a folder, sorted by file name, each loaded or with its error. Lock and
 /// temporary files are skipped. A missing folder has no sessions.
 pub fn list(dir: &Path) -> Vec<(PathBuf, Result<Session, SessionError>)> {
-    session_files(dir)
-        .into_iter()
-        .map(|p| {
-            let s = load(&p);
-            (p, s)
-        })
-        .collect()
+    list_with_progress(dir, &|_, _| true).unwrap_or_default()
+}
+
+/// [`list`], reporting `progress(files read, session files in the folder)` before the first file
+/// and after each one; `None` (cancelled) when `progress` returns false.
+pub fn list_with_progress(
+    dir: &Path,
+    progress: &dyn Fn(u64, u64) -> bool,
+) -> Option<Vec<(PathBuf, Result<Session, SessionError>)>> {
+    let files = session_files(dir);
+    let total = files.len() as u64;
+    progress(0, total).then_some(())?;
+    let mut out = Vec::with_capacity(files.len());
+    for p in files {
+        let s = load(&p);
+        out.push((p, s));
+        progress(out.len() as u64, total).then_some(())?;
+    }
+    Some(out)
 }
 
 /// The sessions in a folder that load, by file name (for [`super::minutes::markdown`] and
@@ -144,4 +156,77 @@ pub fn current_status(
     item: &Annotation,
 ) -> QuestionStatus {
     crate::session::backlog::item_state(sessions, session_name, item).status
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::model::DatasetRef;
+    use std::cell::RefCell;
+
+    fn folder_of(names: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for name in names {
+            let s = Session::new(
+                name,
+                "2026-11-05",
+                DatasetRef {
+                    pad: "datasets/voorbeeld".into(),
+                    hash: "h".into(),
+                },
+            );
+            save_atomic(&dir.path().join(format!("{name}.toml")), &s).unwrap();
+        }
+        fs::write(dir.path().join("kapot.toml"), "titel = ").unwrap();
+        dir
+    }
+
+    #[test]
+    fn listing_reports_each_file_and_gives_the_same_list() {
+        let dir = folder_of(&["a", "b", "c"]);
+        let calls = RefCell::new(Vec::new());
+        let listed = list_with_progress(dir.path(), &|done, total| {
+            calls.borrow_mut().push((done, total));
+            true
+        })
+        .expect("not cancelled");
+        assert_eq!(
+            calls.into_inner(),
+            vec![(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+        );
+        let names = |l: &[(PathBuf, Result<Session, SessionError>)]| -> Vec<(String, bool)> {
+            l.iter().map(|(p, s)| (file_name(p), s.is_ok())).collect()
+        };
+        assert_eq!(names(&listed), names(&list(dir.path())));
+        assert_eq!(
+            names(&listed),
+            vec![
+                ("a.toml".to_string(), true),
+                ("b.toml".into(), true),
+                ("c.toml".into(), true),
+                ("kapot.toml".into(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn listing_stops_when_told() {
+        let dir = folder_of(&["a", "b", "c"]);
+        let calls = RefCell::new(Vec::new());
+        let listed = list_with_progress(dir.path(), &|done, _| {
+            calls.borrow_mut().push(done);
+            done < 2
+        });
+        assert!(listed.is_none());
+        assert_eq!(calls.into_inner(), vec![0, 1, 2]);
+        // An empty or missing folder: one report, complete at once.
+        let missing = dir.path().join("nergens");
+        let calls = RefCell::new(Vec::new());
+        let listed = list_with_progress(&missing, &|done, total| {
+            calls.borrow_mut().push((done, total));
+            true
+        });
+        assert_eq!(listed.map(|l| l.len()), Some(0));
+        assert_eq!(calls.into_inner(), vec![(0, 0)]);
+    }
 }

@@ -28,10 +28,16 @@ impl SessionState {
     pub fn open(path: PathBuf, session: Session) -> SessionState {
         let (lock, read_only) = match store::acquire(&path) {
             Ok(LockOutcome::Acquired(lock)) => (Some(lock), None),
-            Ok(LockOutcome::HeldBy { pid, host, since }) => {
-                (None, Some(super::strings::held_by(pid, &host, &since)))
-            }
-            Err(e) => (None, Some(e.to_string())),
+            Ok(LockOutcome::HeldBy {
+                user,
+                host,
+                pid,
+                since,
+            }) => (
+                None,
+                Some(super::strings::held_by(&user, &host, pid, &since)),
+            ),
+            Err(e) => (None, Some(super::strings::not_lockable(&e.to_string()))),
         };
         SessionState {
             path,

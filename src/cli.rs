@@ -10,8 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Folder of the sample shipped with duiden, relative to the project.
-pub const SAMPLE_DIR: &str = "datasets/voorbeeld";
+mod sample;
+
+pub use sample::{SAMPLE_DIR, sample_dir};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -20,7 +21,8 @@ pub const SAMPLE_DIR: &str = "datasets/voorbeeld";
     about = "Cijfers duiden in de sessie 'duiden van data': trends, verschillen tussen bronnen, aantekeningen en notulen",
     long_about = "duiden toont reeksen (instroom, uitstroom, stand, kosten) uit een datasetmap naast elkaar, \
 zodat programmaleider, toegang, aanbieders en beleid samen trends en verschillen tussen bronnen kunnen duiden.\n\n\
-Zonder DATASET opent duiden het meegeleverde voorbeeld (datasets/voorbeeld).",
+Zonder DATASET opent duiden het meegeleverde voorbeeld: datasets/voorbeeld in de werkmap, anders \
+naast het programma (of tot drie mappen erboven), anders de kopie die in het programma zit.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -78,8 +80,8 @@ pub enum VragenFormaat {
 pub enum Command {
     /// Controleer een datasetmap: samenvatting bij succes, anders alle fouten met bestand:regel:kolom
     Controleer {
-        /// Datasetmap met reeksen.csv en dataset.toml
-        dataset: PathBuf,
+        /// Datasetmap met reeksen.csv en dataset.toml (standaard: het voorbeeld)
+        dataset: Option<PathBuf>,
     },
     /// Benoemde verschillen tussen bronnen, grootste eerst (voor voorbereiding en scripts)
     Verschillen {
@@ -132,20 +134,12 @@ pub enum Command {
     },
 }
 
-/// The sample folder: next to the working directory when run from the project, else where the
-/// crate was built.
-pub fn sample_dir() -> PathBuf {
-    let local = PathBuf::from(SAMPLE_DIR);
-    if local.is_dir() {
-        local
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE_DIR)
-    }
-}
-
 pub fn run(mut cli: Cli) -> ExitCode {
     match cli.command.take() {
-        Some(Command::Controleer { dataset }) => controleer(&dataset),
+        Some(Command::Controleer { dataset }) => match dataset.map_or_else(sample_dir, Ok) {
+            Ok(dataset) => controleer(&dataset),
+            Err(message) => fail(&message),
+        },
         Some(Command::Notulen {
             sessie,
             uit,
@@ -201,7 +195,8 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
     }
     let folder = dir.to_path_buf();
     let loader: crate::tui::review::DatasetLoader = Box::new(move |pad: &str| {
-        load_dataset(&recorded_dataset(pad, &folder)).map_err(|e| e.to_string())
+        let path = recorded_dataset(pad, &folder)?;
+        load_dataset(&path).map_err(|e| e.to_string())
     });
     let app = crate::tui::review::ReviewApp::new(
         &dir.display().to_string(),
@@ -220,19 +215,27 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
 
 /// Where the dataset a session recorded is: its `dataset.pad` relative to the working directory
 /// (as recorded), else relative to the project the session folder belongs to (the folder above
-/// `sessions/`), so a session opens from anywhere; the sample when nothing was recorded.
-fn recorded_dataset(pad: &str, session_dir: &Path) -> PathBuf {
+/// `sessions/`), so a session opens from anywhere; the sample when nothing was recorded or the
+/// sample was recorded and is not at either place.
+fn recorded_dataset(pad: &str, session_dir: &Path) -> Result<PathBuf, String> {
     if pad.trim().is_empty() {
         return sample_dir();
     }
     let as_recorded = PathBuf::from(pad);
     if as_recorded.is_dir() || as_recorded.is_absolute() {
-        return as_recorded;
+        return Ok(as_recorded);
     }
     match session_dir.parent().map(|p| p.join(pad)) {
-        Some(beside) if beside.is_dir() => beside,
-        _ => as_recorded,
+        Some(beside) if beside.is_dir() => Ok(beside),
+        _ if Path::new(pad) == Path::new(SAMPLE_DIR) => sample_dir(),
+        _ => Ok(as_recorded),
     }
+}
+
+/// Says why on stderr and fails.
+fn fail(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::FAILURE
 }
 
 fn theme_kind(t: Thema) -> ThemeKind {
@@ -292,17 +295,17 @@ fn open_tui(cli: Cli) -> ExitCode {
         },
         None => None,
     };
-    let path = cli
-        .dataset
-        .clone()
-        .or_else(|| {
-            let (file, s) = open.as_ref()?;
-            Some(recorded_dataset(
-                &s.dataset.pad,
-                file.parent().unwrap_or(Path::new(".")),
-            ))
-        })
-        .unwrap_or_else(sample_dir);
+    let found = match (&cli.dataset, &open) {
+        (Some(dir), _) => Ok(dir.clone()),
+        (None, Some((file, s))) => {
+            recorded_dataset(&s.dataset.pad, file.parent().unwrap_or(Path::new(".")))
+        }
+        (None, None) => sample_dir(),
+    };
+    let path = match found {
+        Ok(path) => path,
+        Err(message) => return fail(&message),
+    };
     let dataset = match load_dataset(&path) {
         Ok(d) => d,
         Err(e) => {
@@ -314,7 +317,13 @@ fn open_tui(cli: Cli) -> ExitCode {
     let theme = theme_kind(cli.thema);
     let setup = SessionSetup {
         dir: cli.sessies.clone(),
-        dataset_pad: dataset_pad(&path),
+        // The sample is recorded by its usual name wherever it was found (also the unpacked
+        // copy): `recorded_dataset` finds it again from anywhere.
+        dataset_pad: if cli.dataset.is_none() && open.is_none() {
+            SAMPLE_DIR.to_string()
+        } else {
+            dataset_pad(&path)
+        },
     };
     let app = App::new(dataset, theme).with_sessions(setup, open);
     match crate::tui::run(app) {
@@ -347,7 +356,9 @@ fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode
     };
     // The dataset supplies indicator names; minutes are still written without it.
     let dir = path.parent().unwrap_or(Path::new("."));
-    let dataset = load_dataset(&recorded_dataset(&session.dataset.pad, dir)).ok();
+    let dataset = recorded_dataset(&session.dataset.pad, dir)
+        .ok()
+        .and_then(|p| load_dataset(&p).ok());
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())

@@ -121,8 +121,12 @@ fn second_opener_gets_read_only() {
     let before = std::fs::read(&file).unwrap();
     second.send("\t");
     second.send("a");
-    // The status line repeats why: the session is held by the first process.
-    second.wait_for("in gebruik door proces");
+    // The status line repeats why: the session is held by the first process, named.
+    second.wait_for(&format!(
+        "in gebruik door {} op {}",
+        duiden::session::store::user_name(),
+        duiden::session::store::hostname()
+    ));
     second.send("q");
     assert!(second.wait_exit().success());
     first.send("\x1b");

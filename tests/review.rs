@@ -74,6 +74,20 @@ fn lists_sessions_with_counts_and_annotations_by_indicator() {
 }
 
 #[test]
+fn tiny_terminal_says_so_in_review_mode_too() {
+    let (mut app, _) = review(&root().join("sessions"));
+    for (w, h) in [(20, 5), (39, 10), (40, 9)] {
+        let screen = render(&mut app, w, h);
+        assert_eq!(
+            common::words(&screen),
+            duiden::tui::strings::TOO_SMALL,
+            "{w}×{h}:\n{screen}"
+        );
+    }
+    assert_eq!(render(&mut app, 1, 1), "V\n");
+}
+
+#[test]
 fn filters_narrow_the_list_and_search_finds_words() {
     let (mut app, _) = review(&root().join("sessions"));
     let all = app.visible_notes().len();

@@ -10,7 +10,7 @@ use duiden::session::{
 use proptest::prelude::*;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -388,43 +388,39 @@ fn failure_before_rename_keeps_the_previous_file() {
     assert_eq!(store::load(&path).unwrap(), new);
 }
 
+/// Unix only: symlinks on Windows need extra rights; there the test does not exist rather than
+/// pass without checking anything.
+#[cfg(unix)]
 #[test]
 fn saves_write_through_a_symlink() {
     let dir = tempfile::tempdir().unwrap();
     let real = dir.path().join("echt.toml");
     let link = dir.path().join("link.toml");
     store::save_atomic(&real, &full_session()).unwrap();
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::symlink(&real, &link).unwrap();
-        let mut s = full_session();
-        s.titel = "via de link".into();
-        store::save_atomic(&link, &s).unwrap();
-        assert!(
-            fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(store::load(&real).unwrap().titel, "via de link");
-    }
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let mut s = full_session();
+    s.titel = "via de link".into();
+    store::save_atomic(&link, &s).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(store::load(&real).unwrap().titel, "via de link");
 }
 
-const WRITER_ENV: &str = "DUIDEN_WRITER_LOOP";
+/// Set in the child processes of the kill test: they run the writer loop instead of the test.
+const WRITER_ENV: &str = "DUIDEN_KILL_WRITER";
 
-/// Not a test of its own: the child process of `sigkill_during_saves_never_corrupts`. Without
-/// the environment variable it does nothing.
-#[test]
-fn writer_loop_for_kill_test() {
-    let Some(path) = std::env::var_os(WRITER_ENV) else {
-        return;
-    };
-    let path = PathBuf::from(path);
-    let _lock = match store::acquire(&path).unwrap() {
+/// The child of `sigkill_during_saves_never_corrupts`: locks the session and saves a new
+/// annotation in a loop until it is killed.
+fn writer_loop(path: &Path) -> ! {
+    let _lock = match store::acquire(path).unwrap() {
         LockOutcome::Acquired(l) => l,
-        LockOutcome::HeldBy { pid, .. } => panic!("lock held by {pid}"),
+        other => panic!("writer did not get the lock: {other:?}"),
     };
-    let mut s = store::load(&path).unwrap();
+    let mut s = store::load(path).unwrap();
     let filler = "Aanbieders zien de instroom eerder dan de gemeente. ".repeat(40);
     loop {
         let n = s.next_id();
@@ -440,8 +436,33 @@ fn writer_loop_for_kill_test() {
                 None,
             ),
         ));
-        store::save_atomic(&path, &s).unwrap();
+        store::save_atomic(path, &s).unwrap();
     }
+}
+
+/// A child process that is killed (SIGKILL on Unix, TerminateProcess on Windows) when the test
+/// ends, also when it fails.
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Runs this test binary again with only `test` and `env` set: the test then plays the child.
+fn spawn_self(test: &str, env: (&str, &Path)) -> Killed {
+    Killed(
+        Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", test, "--nocapture", "--test-threads=1"])
+            .env(env.0, env.1)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
 }
 
 /// Annotation count in the file, checking it is complete: ids exactly 1..=n.
@@ -460,20 +481,17 @@ fn check_complete(path: &Path) -> u64 {
 #[test]
 fn sigkill_during_saves_never_corrupts() {
     use rand::Rng;
+    if let Some(path) = std::env::var_os(WRITER_ENV) {
+        writer_loop(Path::new(&path));
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("2026-11-05-kill.toml");
     store::save_atomic(&path, &Session::new("Kill", "2026-11-05", dataset_ref())).unwrap();
-    let exe = std::env::current_exe().unwrap();
     let mut rng = rand::rng();
     let mut count = 0;
     for round in 0..5 {
-        let mut child = Command::new(&exe)
-            .args(["--exact", "writer_loop_for_kill_test", "--nocapture"])
-            .env(WRITER_ENV, &path)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut writer = spawn_self("sigkill_during_saves_never_corrupts", (WRITER_ENV, &path));
+        let child = &mut writer.0;
         // Wait until this child has saved at least once, then let it run a little while.
         let start = Instant::now();
         while check_complete(&path) <= count {
@@ -486,17 +504,22 @@ fn sigkill_during_saves_never_corrupts() {
             }
             std::thread::sleep(Duration::from_millis(2));
         }
+        // Meanwhile the session is the writer's: a second opener is told who has it.
+        match store::acquire(&path).unwrap() {
+            LockOutcome::HeldBy { pid, .. } => assert_eq!(pid, child.id(), "round {round}"),
+            LockOutcome::Acquired(_) => panic!("round {round}: lock of a running writer taken"),
+        }
         std::thread::sleep(Duration::from_millis(rng.random_range(0..80)));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        drop(writer); // SIGKILL
 
         let n = check_complete(&path);
         assert!(n > count, "round {round}: {n} annotations, had {count}");
         count = n;
-        // The killed writer's lock is stale now and is taken over.
+        // The killed writer's lock files are still there, but the OS lock died with it.
+        assert!(store::lock_path(&path).exists());
         match store::acquire(&path).unwrap() {
             LockOutcome::Acquired(lock) => drop(lock),
-            LockOutcome::HeldBy { pid, .. } => panic!("stale lock of {pid} not taken over"),
+            other => panic!("round {round}: lock of a killed writer not free: {other:?}"),
         }
     }
     assert!(count >= 5);
@@ -660,16 +683,27 @@ fn lock_is_exclusive_and_released_on_drop() {
     };
     assert_eq!(lock.path(), store::lock_path(&path));
     assert!(store::lock_path(&path).exists());
+    assert_eq!(lock.guard_path(), dir.path().join(".s.toml.lock"));
     match store::acquire(&path).unwrap() {
-        LockOutcome::HeldBy { pid, host, since } => {
-            assert_eq!(pid, std::process::id());
+        LockOutcome::HeldBy {
+            user,
+            host,
+            pid,
+            since,
+        } => {
+            assert_eq!(user, store::user_name());
             assert_eq!(host, store::hostname());
+            assert_eq!(pid, std::process::id());
             assert_eq!(since, lock.since());
         }
         LockOutcome::Acquired(_) => panic!("second acquire succeeded"),
     }
     drop(lock);
-    assert!(!store::lock_path(&path).exists());
+    assert_eq!(
+        files_in(dir.path()),
+        Vec::<String>::new(),
+        "both lock files gone"
+    );
     assert!(matches!(
         store::acquire(&path).unwrap(),
         LockOutcome::Acquired(_)
@@ -680,15 +714,21 @@ fn lock_is_exclusive_and_released_on_drop() {
     );
 }
 
+/// What a crash leaves: both lock files, naming a process that no longer holds the OS lock.
+fn crashed_holder(path: &Path, host: &str) -> String {
+    let stale = format!(
+        "user = \"iemand\"\nhost = \"{host}\"\npid = 999999999\nsince = \"2026-11-05T09:00:00+01:00\"\n"
+    );
+    fs::write(store::lock_path(path), &stale).unwrap();
+    fs::write(store::guard_path(path), "").unwrap();
+    stale
+}
+
 #[test]
 fn stale_lock_is_taken_over() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.toml");
-    let stale = format!(
-        "pid = 999999999\nhost = \"{}\"\nsince = \"2026-11-05T09:00:00+01:00\"\n",
-        store::hostname()
-    );
-    fs::write(store::lock_path(&path), &stale).unwrap();
+    crashed_holder(&path, &store::hostname());
     let lock = match store::acquire(&path).unwrap() {
         LockOutcome::Acquired(l) => l,
         other => panic!("{other:?}"),
@@ -702,21 +742,89 @@ fn stale_lock_is_taken_over() {
     assert_eq!(files_in(dir.path()), Vec::<String>::new());
 }
 
+/// A lock file naming another machine used to be respected forever (whether that process still
+/// ran could not be known), leaving the session read-only for good after a crash there. Now the
+/// OS lock decides, also over a network share: nobody holds it, so the session is free.
 #[test]
-fn lock_of_another_host_is_respected() {
+fn crashed_lock_of_another_host_is_taken_over() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.toml");
-    let other = "pid = 999999999\nhost = \"laptop-van-iemand-anders\"\nsince = \"2026-11-05T09:00:00+01:00\"\n";
-    fs::write(store::lock_path(&path), other).unwrap();
-    match store::acquire(&path).unwrap() {
-        LockOutcome::HeldBy { pid, host, since } => {
-            assert_eq!(pid, 999_999_999);
-            assert_eq!(host, "laptop-van-iemand-anders");
-            assert_eq!(since, "2026-11-05T09:00:00+01:00");
-        }
+    let stale = crashed_holder(&path, "laptop-van-iemand-anders");
+    let lock = match store::acquire(&path).unwrap() {
+        LockOutcome::Acquired(l) => l,
         other => panic!("{other:?}"),
+    };
+    let text = fs::read_to_string(store::lock_path(&path)).unwrap();
+    assert_ne!(text, stale);
+    assert!(
+        text.contains(&format!("host = \"{}\"", store::hostname())),
+        "{text}"
+    );
+    drop(lock);
+}
+
+/// Set in the child process of `lock_held_in_another_process_until_it_is_killed`.
+const HOLDER_ENV: &str = "DUIDEN_LOCK_HOLDER";
+
+#[test]
+fn lock_held_in_another_process_until_it_is_killed() {
+    if let Some(path) = std::env::var_os(HOLDER_ENV) {
+        let _lock = match store::acquire(Path::new(&path)).unwrap() {
+            LockOutcome::Acquired(l) => l,
+            other => panic!("holder did not get the lock: {other:?}"),
+        };
+        loop {
+            std::thread::sleep(Duration::from_secs(3600));
+        }
     }
-    assert_eq!(fs::read_to_string(store::lock_path(&path)).unwrap(), other);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let holder = spawn_self(
+        "lock_held_in_another_process_until_it_is_killed",
+        (HOLDER_ENV, &path),
+    );
+    // Ready once the holder file names the child (never acquire before: we would get it).
+    let start = Instant::now();
+    let pid_line = format!("pid = {}\n", holder.0.id());
+    while !fs::read_to_string(store::lock_path(&path)).is_ok_and(|t| t.contains(&pid_line)) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "holder never locked"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    for _ in 0..2 {
+        match store::acquire(&path).unwrap() {
+            LockOutcome::HeldBy {
+                user,
+                host,
+                pid,
+                since,
+            } => {
+                assert_eq!(pid, holder.0.id());
+                assert_eq!(user, store::user_name());
+                assert_eq!(host, store::hostname());
+                assert!(
+                    jiff::Timestamp::strptime("%Y-%m-%dT%H:%M:%S%:z", &since).is_ok(),
+                    "{since}"
+                );
+            }
+            LockOutcome::Acquired(_) => panic!("lock of a live process taken"),
+        }
+    }
+    drop(holder); // kill -9
+    // Nothing cleaned up after the holder, yet the session is free at once.
+    assert!(store::lock_path(&path).exists() && store::guard_path(&path).exists());
+    let lock = match store::acquire(&path).unwrap() {
+        LockOutcome::Acquired(l) => l,
+        other => panic!("lock of a killed process not free: {other:?}"),
+    };
+    assert_eq!(lock.pid(), std::process::id());
+    let text = fs::read_to_string(store::lock_path(&path)).unwrap();
+    assert!(
+        text.contains(&format!("pid = {}\n", std::process::id())),
+        "{text}"
+    );
 }
 
 #[test]
@@ -1211,6 +1319,61 @@ fn lock_and_save_create_a_missing_folder() {
     store::save_atomic(&path, &full_session()).unwrap();
     assert_eq!(store::load(&path).unwrap(), full_session());
     drop(lock);
+}
+
+/// Makes taking the lock in `folder` fail, and returns what the reason then says. Without write
+/// permission where that stops this process; where it does not (root, or Windows, where a
+/// folder's read-only flag does not stop creating files) a folder in the place of the guard file,
+/// which cannot be opened as a file either.
+fn block_the_lock(folder: &Path, session: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o555)).unwrap();
+        let probe = folder.join("probe");
+        if fs::File::create(&probe).is_err() {
+            return Some(format!("geen schrijfrecht in de map {}", folder.display()));
+        }
+        fs::remove_file(&probe).unwrap();
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    fs::create_dir(store::guard_path(session)).unwrap();
+    None
+}
+
+#[test]
+fn read_only_folder_opens_the_session_read_only_with_the_reason() {
+    use duiden::session::{OpenSession, ReadOnlyReason};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("sessions");
+    let path = folder.join("s.toml");
+    store::save_atomic(&path, &full_session()).unwrap();
+    let before = fs::read(&path).unwrap();
+    let says = block_the_lock(&folder, &path);
+
+    let e = store::acquire(&path).unwrap_err();
+    assert_eq!(e.path(), store::guard_path(&path));
+    let error = e.to_string();
+    assert!(error.contains(".s.toml.lock: "), "{error}");
+    if let Some(says) = &says {
+        assert!(error.contains(says), "{error}");
+    }
+    let mut state = OpenSession::open(path.clone(), store::load(&path).unwrap());
+    let reason = state.read_only().cloned().expect("read-only");
+    assert_eq!(reason, ReadOnlyReason::LockFailed(error.clone()));
+    assert_eq!(
+        duiden::tui::strings::read_only_reason(&reason),
+        format!("alleen lezen: sessie kan niet vergrendeld worden: {error}")
+    );
+    // No writer exists for it, so nothing can change it.
+    assert_eq!(state.writer().err(), Some(reason));
+    assert_eq!(*state.session(), full_session());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    assert_eq!(fs::read(&path).unwrap(), before);
 }
 
 #[test]

@@ -62,8 +62,9 @@ impl ItemEdit {
 pub enum ReadOnlyReason {
     /// Another duiden has it open.
     HeldBy {
-        pid: u32,
+        user: String,
         host: String,
+        pid: u32,
         since: String,
     },
     /// The lock could not be taken (e.g. a read-only folder).
@@ -93,10 +94,20 @@ impl OpenSession {
                 undo: Vec::new(),
                 redo: Vec::new(),
             }),
-            Ok(LockOutcome::HeldBy { pid, host, since }) => OpenSession::ReadOnly {
+            Ok(LockOutcome::HeldBy {
+                user,
+                host,
+                pid,
+                since,
+            }) => OpenSession::ReadOnly {
                 path,
                 session,
-                reason: ReadOnlyReason::HeldBy { pid, host, since },
+                reason: ReadOnlyReason::HeldBy {
+                    user,
+                    host,
+                    pid,
+                    since,
+                },
             },
             Err(e) => OpenSession::ReadOnly {
                 path,

@@ -115,8 +115,27 @@ pub const NO_OWNER: &str = "geen";
 pub const DATA_CHANGED: &str =
     "let op: de data is veranderd sinds deze sessie (andere inhoud-hash)";
 
-pub fn held_by(pid: u32, host: &str, since: &str) -> String {
-    format!("alleen lezen: sessie is in gebruik door proces {pid} op {host} (sinds {since})")
+/// Why a session opened read-only: someone else has it open (`pid` 0: unknown who).
+pub fn held_by(user: &str, host: &str, pid: u32, since: &str) -> String {
+    if pid == 0 {
+        return "alleen lezen: sessie is in gebruik door een ander proces".to_string();
+    }
+    let since = if since.is_empty() {
+        String::new()
+    } else {
+        format!(" sinds {since}")
+    };
+    let by = if user.is_empty() {
+        String::new()
+    } else {
+        format!(" door {user}")
+    };
+    format!("alleen lezen: sessie is in gebruik{by} op {host}{since} (proces {pid})")
+}
+
+/// Why a session opened read-only: the lock could not be taken at all.
+pub fn not_lockable(error: &str) -> String {
+    format!("alleen lezen: sessie kan niet vergrendeld worden: {error}")
 }
 
 pub fn not_saved(error: &str) -> String {
@@ -351,8 +370,13 @@ pub fn review_also_asked(text: &str) -> String {
 pub fn read_only_reason(reason: &crate::session::ReadOnlyReason) -> String {
     use crate::session::ReadOnlyReason;
     match reason {
-        ReadOnlyReason::HeldBy { pid, host, since } => held_by(*pid, host, since),
-        ReadOnlyReason::LockFailed(e) => format!("{READ_ONLY}: {e}"),
+        ReadOnlyReason::HeldBy {
+            user,
+            host,
+            pid,
+            since,
+        } => held_by(user, host, *pid, since),
+        ReadOnlyReason::LockFailed(e) => not_lockable(e),
         ReadOnlyReason::Review => REVIEW_NOT_HERE.to_string(),
     }
 }

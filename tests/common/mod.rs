@@ -266,3 +266,9 @@ pub fn render_with(width: u16, height: u16, draw: impl FnOnce(&mut ratatui::Fram
     }
     out
 }
+
+/// The words of a screen in reading order, one space apart: a message wrapped over several lines
+/// reads as the one sentence again.
+pub fn words(screen: &str) -> String {
+    screen.split_whitespace().collect::<Vec<_>>().join(" ")
+}

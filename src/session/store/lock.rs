@@ -1,207 +1,265 @@
-//! One writer per session: a lock file naming process and host; stale locks are taken over.
+//! One writer per session: an operating-system lock held for as long as the session is open.
+//!
+//! Two files sit beside the session `x.toml`:
+//! - `.x.toml.lock`, the *guard*: the OS lock ([`File::try_lock`]) is taken on it. The OS releases
+//!   that lock when the process ends in any way (quit, crash, `kill -9`, power loss), so a session
+//!   is never left locked: a guard nobody holds is simply taken.
+//! - `x.toml.lock`, the *holder*: who has the session open (user, host, process, since), for the
+//!   message a second opener sees. It is separate from the guard because Windows locks are
+//!   mandatory: nobody else could read a locked guard there.
 
 use super::*;
+use std::fs::TryLockError;
+use std::time::Duration;
 
 // ---------------------------------------------------------------------------------------------
 // Locking
 // ---------------------------------------------------------------------------------------------
 
-/// Held while a process edits a session; dropping it removes the lock file (if it is still ours).
+/// Held while a process edits a session; dropping it removes the holder file and releases the
+/// OS lock.
 #[derive(Debug)]
 pub struct SessionLock {
     path: PathBuf,
+    guard_path: PathBuf,
     info: LockInfo,
+    /// Holds the OS lock; `None` only while dropping.
+    guard: Option<File>,
 }
 
 /// Result of [`acquire`].
 #[derive(Debug)]
 pub enum LockOutcome {
     Acquired(SessionLock),
-    /// Another live process (or a process on another machine) has the session open.
+    /// Another process (here or on another machine) has the session open. The fields are empty
+    /// (pid 0) when the holder could not be read.
     HeldBy {
-        pid: u32,
+        user: String,
         host: String,
+        pid: u32,
         since: String,
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
-pub(super) struct LockInfo {
-    pid: u32,
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+struct LockInfo {
+    #[serde(default)]
+    user: String,
+    #[serde(default)]
     host: String,
+    #[serde(default)]
+    pid: u32,
+    #[serde(default)]
     since: String,
 }
 
 impl LockInfo {
     fn ours() -> LockInfo {
         LockInfo {
-            pid: std::process::id(),
+            user: user_name(),
             host: hostname(),
+            pid: std::process::id(),
             since: crate::session::model::now_local(),
         }
     }
 
     fn to_text(&self) -> String {
         format!(
-            "pid = {}\nhost = {}\nsince = {}\n",
-            self.pid,
+            "user = {}\nhost = {}\npid = {}\nsince = {}\n",
+            toml_string(&self.user),
             toml_string(&self.host),
+            self.pid,
             toml_string(&self.since)
         )
     }
+
+    fn held_by(self) -> LockOutcome {
+        LockOutcome::HeldBy {
+            user: self.user,
+            host: self.host,
+            pid: self.pid,
+            since: self.since,
+        }
+    }
 }
 
-pub(super) fn toml_string(s: &str) -> String {
+fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// The lock file of a session: `<session path>.lock`.
+/// The holder file of a session: `<session path>.lock`.
 pub fn lock_path(session: &Path) -> PathBuf {
     let mut p = session.as_os_str().to_owned();
     p.push(".lock");
     PathBuf::from(p)
 }
 
-/// Tries to lock a session for editing. A lock left by a process that no longer runs on this host
-/// is stale and taken over.
+/// The guard file the OS lock is taken on: `.<session file name>.lock` beside the session.
+pub fn guard_path(session: &Path) -> PathBuf {
+    let name = session.file_name().unwrap_or_default().to_string_lossy();
+    parent_dir(session).join(format!(".{name}.lock"))
+}
+
+/// How often [`acquire`] looks again while the holder file is missing or half-written (the
+/// holder has just locked or is just letting go), 20 ms apart.
+const ATTEMPTS: u32 = 50;
+
+/// Tries to lock a session for editing. A session whose previous holder crashed is free: the OS
+/// released its lock.
 pub fn acquire(path: &Path) -> Result<LockOutcome, SessionError> {
     let lock = lock_path(path);
-    let err = |e| SessionError::io(&lock, e);
-    for _ in 0..10 {
+    let guard_path = guard_path(path);
+    let err = |e: io::Error| SessionError::io(&guard_path, explain(e, &guard_path));
+    fs::create_dir_all(parent_dir(path)).map_err(err)?;
+    for _ in 0..ATTEMPTS {
+        let guard = open_guard(&guard_path).map_err(err)?;
+        match guard.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                if let Some(holder) = read_holder(&lock) {
+                    return Ok(holder.held_by());
+                }
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+            Err(TryLockError::Error(e)) => return Err(err(e)),
+        }
+        // The guard may have been removed by its previous holder between our open and lock: then
+        // we locked a file nobody else will ever open; try again on what is at the path now.
+        if !same_file(&guard, &guard_path).map_err(err)? {
+            continue;
+        }
         let info = LockInfo::ours();
-        match create_lock_file(&lock, &info.to_text()) {
-            Ok(()) => {
-                return Ok(LockOutcome::Acquired(SessionLock { path: lock, info }));
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(err(e)),
-        }
-        let text = match fs::read_to_string(&lock) {
-            Ok(t) => t,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => continue, // released meanwhile
-            Err(e) => return Err(err(e)),
-        };
-        match toml::from_str::<LockInfo>(&text) {
-            Ok(holder) if !is_stale(&holder) => {
-                return Ok(LockOutcome::HeldBy {
-                    pid: holder.pid,
-                    host: holder.host,
-                    since: holder.since,
-                });
-            }
-            Ok(_) => {}
-            // Unreadable: someone else's half-written lock if it is fresh, junk if it is old.
-            Err(_) if !is_old(&lock) => {
-                return Ok(LockOutcome::HeldBy {
-                    pid: 0,
-                    host: "onbekend".into(),
-                    since: String::new(),
-                });
-            }
-            Err(_) => {}
-        }
-        take_over_stale(&lock, &text).map_err(err)?;
+        write_atomic(&lock, info.to_text().as_bytes())?;
+        return Ok(LockOutcome::Acquired(SessionLock {
+            path: lock,
+            guard_path,
+            info,
+            guard: Some(guard),
+        }));
     }
-    Err(err(io::Error::other(
-        "slot niet te krijgen: het slotbestand verandert steeds",
-    )))
+    // Locked all along, but the holder never said who it is.
+    Ok(LockInfo {
+        user: String::new(),
+        host: String::new(),
+        pid: 0,
+        since: String::new(),
+    }
+    .held_by())
 }
 
-/// Creates the lock file with its content in one step: the content is written to a private file
-/// that is then hard-linked to the lock name (fails if it exists), so nobody reads a half-written
-/// lock. Filesystems without hard links fall back to `create_new` and a write.
-pub(super) fn create_lock_file(lock: &Path, text: &str) -> io::Result<()> {
-    let dir = parent_dir(lock);
-    let name = lock.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(
-        ".{name}.{}-{}.tmp",
-        std::process::id(),
-        TMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let linked = (|| {
-        fs::create_dir_all(&dir)?;
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        fs::hard_link(&tmp, lock)
-    })();
-    let _ = fs::remove_file(&tmp);
-    match linked {
-        Ok(()) => {
-            let _ = sync_dir(&dir);
-            Ok(())
+fn open_guard(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(windows)]
+    {
+        // Without FILE_SHARE_DELETE nobody can remove the guard while another process has it
+        // open, so the file a process locks is always the one at the path (see `same_file`).
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_SHARE_READ: u32 = 0x1;
+        const FILE_SHARE_WRITE: u32 = 0x2;
+        options.share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE);
+    }
+    options.open(path)
+}
+
+/// Is the open `file` still the one at `path`?
+fn same_file(file: &File, path: &Path) -> io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ours = file.metadata()?;
+        match fs::metadata(path) {
+            Ok(now) => Ok(ours.dev() == now.dev() && ours.ino() == now.ino()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
         }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(_) => {
-            let mut f = OpenOptions::new().write(true).create_new(true).open(lock)?;
-            f.write_all(text.as_bytes())?;
-            f.sync_all()
-        }
+    }
+    #[cfg(not(unix))]
+    {
+        // Elsewhere the guard cannot be removed while it is open (see `open_guard`).
+        let _ = (file, path);
+        Ok(true)
     }
 }
 
-/// Removes a stale lock, unless it changed since it was read (then someone else took it).
-pub(super) fn take_over_stale(lock: &Path, stale_text: &str) -> io::Result<()> {
-    // Renaming is atomic: of two processes taking over the same stale lock, one gets it.
-    let aside = parent_dir(lock).join(format!(
-        ".{}.{}-{}.stale.tmp",
-        lock.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id(),
-        TMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    match fs::rename(lock, &aside) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e),
-    }
-    let moved = fs::read_to_string(&aside).unwrap_or_default();
-    if moved != stale_text {
-        // A fresh lock was put in place between reading and renaming: give it back.
-        let _ = fs::hard_link(&aside, lock);
-    }
-    let _ = fs::remove_file(&aside);
-    Ok(())
-}
-
-/// A lock is stale when its process is gone. Only decidable on the same host with `/proc`.
-pub(super) fn is_stale(holder: &LockInfo) -> bool {
-    if holder.host != hostname() || !Path::new("/proc/self").exists() {
-        return false;
-    }
-    if holder.pid == std::process::id() {
-        return false;
-    }
-    !Path::new(&format!("/proc/{}", holder.pid)).exists()
-}
-
-pub(super) fn is_old(path: &Path) -> bool {
-    fs::metadata(path)
-        .and_then(|m| m.modified())
+/// The holder named in the holder file, if it can be read.
+fn read_holder(lock: &Path) -> Option<LockInfo> {
+    let text = fs::read_to_string(lock).ok()?;
+    toml::from_str::<LockInfo>(&text)
         .ok()
-        .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age > std::time::Duration::from_secs(10))
+        .filter(|i| i.pid != 0)
 }
 
-/// This machine's name: `/etc/hostname`, else `$HOSTNAME`, else "onbekend".
+/// Adds what the user can do about an error on the guard: most often a folder without write
+/// permission (a shared folder opened read-only, a read-only medium).
+fn explain(e: io::Error, guard: &Path) -> io::Error {
+    let folder = parent_dir(guard);
+    match e.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => io::Error::new(
+            e.kind(),
+            format!(
+                "geen schrijfrecht in de map {}, dus geen slot ({e})",
+                folder.display()
+            ),
+        ),
+        io::ErrorKind::Unsupported => io::Error::new(
+            e.kind(),
+            format!(
+                "het bestandssysteem van {} kent geen slot ({e})",
+                folder.display()
+            ),
+        ),
+        _ => e,
+    }
+}
+
+/// This machine's name, for the message a second opener sees.
 pub fn hostname() -> String {
-    let from_file = fs::read_to_string("/etc/hostname")
-        .ok()
-        .map(|s| s.trim().to_string());
-    from_file
+    #[cfg(unix)]
+    let from_os = Some(
+        rustix::system::uname()
+            .nodename()
+            .to_string_lossy()
+            .into_owned(),
+    );
+    #[cfg(not(unix))]
+    let from_os = std::env::var("COMPUTERNAME").ok();
+    from_os
+        .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
-        .or_else(|| {
-            std::env::var("HOSTNAME")
-                .ok()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-        })
+        .or_else(|| env_nonempty("HOSTNAME"))
         .unwrap_or_else(|| "onbekend".to_string())
 }
 
+/// Who runs this process (`USER`, `USERNAME` on Windows, `LOGNAME`), for the same message.
+pub fn user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .into_iter()
+        .find_map(env_nonempty)
+        .unwrap_or_else(|| "onbekend".to_string())
+}
+
+fn env_nonempty(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
 impl SessionLock {
-    /// The lock file.
+    /// The holder file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The guard file the OS lock is on.
+    pub fn guard_path(&self) -> &Path {
+        &self.guard_path
+    }
+
+    pub fn user(&self) -> &str {
+        &self.info.user
     }
 
     pub fn pid(&self) -> u32 {
@@ -223,12 +281,56 @@ impl SessionLock {
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
-        let still_ours = fs::read_to_string(&self.path)
-            .ok()
-            .and_then(|t| toml::from_str::<LockInfo>(&t).ok())
-            .is_some_and(|holder| holder == self.info);
+        // A holder file that no longer names us is someone else's: leave it.
+        let still_ours = read_holder(&self.path).is_some_and(|holder| holder == self.info);
         if still_ours {
             let _ = fs::remove_file(&self.path);
         }
+        // On Unix the guard is removed while still locked (an opener that locks the removed file
+        // notices, see `same_file`); elsewhere after closing, which fails harmlessly if another
+        // process has opened it meanwhile.
+        #[cfg(unix)]
+        let _ = fs::remove_file(&self.guard_path);
+        drop(self.guard.take());
+        #[cfg(not(unix))]
+        let _ = fs::remove_file(&self.guard_path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_errors_say_what_to_do() {
+        let guard = Path::new("gedeeld/sessions/.s.toml.lock");
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        let e = explain(denied, guard).to_string();
+        assert!(
+            e.starts_with("geen schrijfrecht in de map gedeeld/sessions, dus geen slot ("),
+            "{e}"
+        );
+        let e = explain(io::Error::from(io::ErrorKind::ReadOnlyFilesystem), guard).to_string();
+        assert!(e.starts_with("geen schrijfrecht in de map"), "{e}");
+        let e = explain(io::Error::from(io::ErrorKind::Unsupported), guard).to_string();
+        assert!(e.contains("kent geen slot"), "{e}");
+        let other = explain(io::Error::other("iets anders"), guard).to_string();
+        assert_eq!(other, "iets anders");
+    }
+
+    #[test]
+    fn holder_text_round_trips_and_older_files_read() {
+        let info = LockInfo {
+            user: "Marieke \"M\" de Vries".into(),
+            host: "laptop".into(),
+            pid: 42,
+            since: "2026-11-05T09:00:00+01:00".into(),
+        };
+        assert_eq!(toml::from_str::<LockInfo>(&info.to_text()).unwrap(), info);
+        // Written by an older duiden: no user.
+        let old: LockInfo =
+            toml::from_str("pid = 7\nhost = \"pc\"\nsince = \"2026-11-05T09:00:00+01:00\"\n")
+                .unwrap();
+        assert_eq!((old.pid, old.user.as_str()), (7, ""));
     }
 }

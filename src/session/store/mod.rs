@@ -71,8 +71,8 @@ mod write;
 pub use folder::*;
 pub use lock::*;
 pub use read::*;
+use write::parent_dir;
 pub use write::*;
-use write::{TMP_COUNTER, parent_dir, sync_dir};
 
 #[cfg(test)]
 mod tests {

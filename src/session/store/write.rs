@@ -32,7 +32,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
 }
 
 /// Distinguishes temporary files of concurrent saves within one process.
-pub(super) static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// [`write_atomic`] with a hook that runs after the temporary file is complete and synced and
 /// before it is renamed over the target: tests inject failures there. If the hook fails, the
@@ -98,7 +98,7 @@ pub(super) fn parent_dir(path: &Path) -> PathBuf {
 }
 
 /// Makes a rename durable (where the filesystem can sync a folder).
-pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
+fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         File::open(dir)?.sync_all()

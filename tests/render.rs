@@ -6,8 +6,8 @@ use common::render;
 use duiden::load::load_dataset;
 use duiden::model::{Breakdown, Dataset, Granularity, SeriesKey};
 use duiden::tui::app::App;
+use duiden::tui::i18n::t;
 use duiden::tui::keymap::Action;
-use duiden::tui::strings::TOO_SMALL;
 use duiden::tui::style::ThemeKind;
 use std::path::Path;
 
@@ -113,7 +113,7 @@ fn tiny_terminal_says_so_instead_of_panicking() {
     // Below 40×10 the screen holds the whole message (wrapped where narrow) and nothing else.
     for (w, h) in [(20, 5), (39, 10), (40, 9), (39, 40), (200, 3), (18, 3)] {
         let screen = render(&mut app, w, h);
-        assert_eq!(common::words(&screen), TOO_SMALL, "{w}×{h}:\n{screen}");
+        assert_eq!(common::words(&screen), t().too_small, "{w}×{h}:\n{screen}");
     }
     // Too small even for the message: its beginning, no panic.
     let screen = render(&mut app, 1, 1);

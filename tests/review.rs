@@ -80,7 +80,7 @@ fn tiny_terminal_says_so_in_review_mode_too() {
         let screen = render(&mut app, w, h);
         assert_eq!(
             common::words(&screen),
-            duiden::tui::strings::TOO_SMALL,
+            duiden::tui::i18n::t().too_small,
             "{w}×{h}:\n{screen}"
         );
     }

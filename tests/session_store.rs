@@ -1362,7 +1362,7 @@ fn read_only_folder_opens_the_session_read_only_with_the_reason() {
     let reason = state.read_only().cloned().expect("read-only");
     assert_eq!(reason, ReadOnlyReason::LockFailed(error.clone()));
     assert_eq!(
-        duiden::tui::strings::read_only_reason(&reason),
+        duiden::tui::i18n::t().read_only_reason(&reason),
         format!("alleen lezen: sessie kan niet vergrendeld worden: {error}")
     );
     // No writer exists for it, so nothing can change it.

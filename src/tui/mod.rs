@@ -1,5 +1,5 @@
 //! The terminal interface: app state (`app`), actions (`action`), key table (`keys`), screens
-//! (`tabs`), overlays (`popups`), widgets (`components`), texts (`strings`) and theme (`style`).
+//! (`tabs`), overlays (`popups`), widgets (`components`), texts in two languages (`i18n`) and theme (`style`).
 //! It receives a loaded [`Dataset`](crate::model::Dataset) and never reads files itself.
 
 pub mod app;
@@ -8,13 +8,13 @@ pub mod i18n;
 pub mod keymap;
 pub mod popups;
 pub mod review;
-pub mod strings;
 pub mod style;
 pub mod tabs;
 pub mod terminal;
 
 use app::{App, Popup};
 use crossterm::event::{self, Event, KeyEventKind};
+use i18n::t;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -30,7 +30,7 @@ pub fn clear_or_too_small(frame: &mut Frame, theme: &style::Theme) -> bool {
     let small = area.width < 40 || area.height < 10;
     if small {
         frame.render_widget(
-            Paragraph::new(strings::TOO_SMALL)
+            Paragraph::new(t().too_small)
                 .style(theme.warning())
                 .wrap(ratatui::widgets::Wrap { trim: true }),
             area,
@@ -80,9 +80,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
     let theme = &app.shared.theme;
     let tabs = [
-        (tabs::Tab::Trend, strings::TAB_TREND),
-        (tabs::Tab::Compare, strings::TAB_COMPARE),
-        (tabs::Tab::Overview, strings::TAB_OVERVIEW),
+        (tabs::Tab::Trend, t().tab_trend),
+        (tabs::Tab::Compare, t().tab_compare),
+        (tabs::Tab::Overview, t().tab_overview),
     ];
     let mut title = tab_bar(
         theme,
@@ -96,7 +96,7 @@ fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
     let (session, session_style) = match &app.shared.session {
         Some(s) => {
             let ro = s.read_only().is_some();
-            let label = strings::session_label(&s.session().titel, &s.session().datum, ro);
+            let label = t().session_label(&s.session().titel, &s.session().datum, ro);
             let style = if ro {
                 theme.warning()
             } else {
@@ -104,7 +104,7 @@ fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
             };
             (label, style)
         }
-        None => (format!(" {} ", strings::NO_SESSION), theme.dimmed()),
+        None => (format!(" {} ", t().no_session), theme.dimmed()),
     };
     let session_width = (session.chars().count() as u16).min(header.width / 2);
     let [left, right] =
@@ -192,7 +192,7 @@ pub fn status_line(
 /// The app name and numbered tabs, the current one highlighted: the start of every title bar.
 pub fn tab_bar<'a>(theme: &style::Theme, tabs: impl Iterator<Item = (&'a str, bool)>) -> Line<'a> {
     let mut title = Line::from(vec![Span::styled(
-        format!(" {} ", strings::APP_NAME),
+        format!(" {} ", t().app_name),
         theme.title().add_modifier(Modifier::REVERSED),
     )]);
     for (i, (name, current)) in tabs.enumerate() {

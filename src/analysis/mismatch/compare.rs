@@ -4,6 +4,7 @@
 use super::pair::{choose_reference, classify};
 use super::view::{Ctx, PState, View};
 use super::{Mismatch, MismatchKind, Settings, budget, parts, stock, within};
+use crate::analysis::aggregate::AggError;
 use crate::model::{Breakdown, Dataset, Granularity, Period, Series};
 use std::collections::BTreeMap;
 
@@ -25,6 +26,8 @@ pub struct Excluded {
     pub bron: String,
     pub breakdown: Breakdown,
     pub reason: String,
+    /// Why, for an interface that says it in its own words.
+    pub error: AggError,
 }
 
 /// One source in one period.
@@ -137,6 +140,7 @@ pub fn compare(
                     bron: s.key.bron.clone(),
                     breakdown: s.key.breakdown.clone(),
                     reason: e.to_string(),
+                    error: e,
                 }),
             }
         }

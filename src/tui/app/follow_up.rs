@@ -5,16 +5,16 @@
 
 use super::App;
 use crate::session::{Criterion, ItemEdit, ItemRef, Level, QuestionStatus, store};
-use crate::tui::keymap::Action;
+use crate::tui::i18n::{first_key, t};
+use crate::tui::keymap::{Action, Context};
 use crate::tui::popups::follow_up::{FollowUp, FollowUpCommand};
-use crate::tui::strings;
 use crossterm::event::KeyEvent;
 
 impl App {
     /// Open questions and actions of earlier sessions on this dataset and of this session.
     pub fn show_follow_up(&mut self) {
         let Some(open) = &self.shared.session else {
-            self.shared.message = Some(strings::NEED_SESSION.to_string());
+            self.shared.message = Some(t().need_session.to_string());
             return;
         };
         let name = open.file_name();
@@ -76,7 +76,7 @@ impl App {
             }
             FollowUpCommand::Merge => self.merge_key(f),
             FollowUpCommand::MergeCancelled => {
-                self.shared.message = Some(strings::FOLLOW_UP_MERGE_CANCELLED.to_string());
+                self.shared.message = Some(t().follow_up_merge_cancelled.to_string());
             }
             FollowUpCommand::Undo => {
                 self.undo(false);
@@ -98,7 +98,7 @@ impl App {
             return;
         };
         if !item.is_question() {
-            self.shared.message = Some(strings::FOLLOW_UP_CRITERIA_FOR_QUESTIONS.to_string());
+            self.shared.message = Some(t().follow_up_criteria_for_questions.to_string());
             return;
         }
         let next = Level::cycle(item.annotation.criteria.get(c));
@@ -122,9 +122,9 @@ impl App {
         };
         let result = w.edit_item(&item, edit.clone());
         self.saved(result, |_| match &edit {
-            ItemEdit::Status(s) => strings::status_set(s.dutch()),
-            ItemEdit::Owner(o) => strings::owner_set(o),
-            ItemEdit::Weigh(c, l) => strings::criterion_set(c.dutch(), l.map(Level::dutch)),
+            ItemEdit::Status(s) => t().status_set(t().question_status(*s)),
+            ItemEdit::Owner(o) => t().owner_set(o),
+            ItemEdit::Weigh(c, l) => t().criterion_set(*c, *l),
         });
         self.refresh_follow_up(f);
     }
@@ -136,17 +136,20 @@ impl App {
             return;
         };
         if !item.is_question() {
-            self.shared.message = Some(strings::FOLLOW_UP_MERGE_QUESTIONS_ONLY.to_string());
+            self.shared.message = Some(t().follow_up_merge_questions_only.to_string());
             return;
         }
         match f.merge_from.take() {
             None if self.writer().is_some() => {
                 f.merge_from = Some(item.item_ref());
-                self.shared.message = Some(strings::merge_marked(item.annotation.id));
+                let keys = &self.shared.keymap;
+                let merge = first_key(keys, Context::FollowUp, Action::Merge);
+                let cancel = first_key(keys, Context::FollowUp, Action::Cancel);
+                self.shared.message = Some(t().merge_marked(item.annotation.id, &merge, &cancel));
             }
             None => {}
             Some(from) if from == item.item_ref() => {
-                self.shared.message = Some(strings::FOLLOW_UP_MERGE_CANCELLED.to_string());
+                self.shared.message = Some(t().follow_up_merge_cancelled.to_string());
             }
             Some(from) => self.merge(f, from, item.item_ref(), item.place().to_string()),
         }
@@ -158,7 +161,7 @@ impl App {
             return;
         };
         let result = w.merge(&from, &into);
-        self.saved(result, |_| strings::merged(from.id, into.id, &place));
+        self.saved(result, |_| t().merged(from.id, into.id, &place));
         self.refresh_follow_up(f);
     }
 }

@@ -7,12 +7,12 @@ mod follow_up;
 mod session;
 
 use super::components::hit::MouseInput;
+use super::i18n::t;
 use super::keymap::{Action, Context, Keymap};
 use super::popups::annotate::AnnotateForm;
 use super::popups::follow_up::FollowUp;
 use super::popups::header::HeaderForm;
 use super::popups::start::StartForm;
-use super::strings;
 use super::style::{Theme, ThemeKind};
 use super::tabs::Tab;
 use super::tabs::compare::CompareTab;
@@ -190,8 +190,8 @@ impl App {
                 self.shared.theme = self.shared.theme.toggled();
                 self.shared.message = Some(
                     match self.shared.theme.kind {
-                        ThemeKind::Dark => strings::DARK_THEME,
-                        ThemeKind::Light => strings::LIGHT_THEME,
+                        ThemeKind::Dark => t().dark_theme,
+                        ThemeKind::Light => t().light_theme,
                     }
                     .to_string(),
                 );

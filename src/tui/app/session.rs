@@ -8,11 +8,11 @@ use crate::session::{
     Annotation, DatasetRef, OpenSession, QuestionStatus, Session, SessionError, SessionWriter,
     today,
 };
-use crate::tui::keymap::Action;
+use crate::tui::i18n::{first_key, t};
+use crate::tui::keymap::{Action, Context};
 use crate::tui::popups::annotate::{AnnotateForm, FormOutcome};
 use crate::tui::popups::header::{HeaderForm, HeaderOutcome};
 use crate::tui::popups::start::{StartForm, StartOutcome};
-use crate::tui::strings;
 use crate::tui::tabs::Tab;
 use crossterm::event::KeyEvent;
 use std::path::PathBuf;
@@ -46,8 +46,8 @@ impl App {
     pub fn enter_session(&mut self, open: OpenSession) {
         let changed = open.session().dataset.hash != self.shared.dataset.content_hash;
         self.shared.message = match (open.read_only(), changed) {
-            (Some(r), _) => Some(strings::read_only_reason(r)),
-            (None, true) => Some(strings::DATA_CHANGED.to_string()),
+            (Some(r), _) => Some(t().read_only_reason(r)),
+            (None, true) => Some(t().data_changed.to_string()),
             _ => None,
         };
         self.shared.session = Some(open);
@@ -57,8 +57,8 @@ impl App {
     /// The writer of the open session, or a message saying why there is none.
     pub(super) fn writer(&mut self) -> Option<&mut SessionWriter> {
         let result = match &mut self.shared.session {
-            None => Err(strings::NEED_SESSION.to_string()),
-            Some(s) => s.writer().map_err(|r| strings::read_only_reason(&r)),
+            None => Err(t().need_session.to_string()),
+            Some(s) => s.writer().map_err(|r| t().read_only_reason(&r)),
         };
         match result {
             Ok(w) => Some(w),
@@ -77,7 +77,7 @@ impl App {
     ) {
         self.shared.message = Some(match result {
             Ok(v) => ok(v),
-            Err(e) => strings::not_saved(&e.to_string()),
+            Err(e) => t().not_saved(&e.to_string()),
         });
         self.refresh_notes();
     }
@@ -98,9 +98,7 @@ impl App {
             },
             Popup::Start(mut form) => match form.handle(action, key) {
                 StartOutcome::Continue => self.popup = Some(Popup::Start(form)),
-                StartOutcome::ViewOnly => {
-                    self.shared.message = Some(strings::NO_SESSION.to_string())
-                }
+                StartOutcome::ViewOnly => self.shared.message = Some(t().no_session.to_string()),
                 StartOutcome::Open(path) => match store::load(&path) {
                     Ok(s) => self.enter_session(OpenSession::open(path, s)),
                     Err(e) => {
@@ -117,7 +115,7 @@ impl App {
                 HeaderOutcome::Save(h) => {
                     if let Some(w) = self.writer() {
                         let result = w.set_header(h);
-                        self.saved(result, |_| strings::HEADER_SAVED.to_string());
+                        self.saved(result, |_| t().header_saved.to_string());
                     }
                 }
             },
@@ -156,7 +154,7 @@ impl App {
         if let Some(w) = self.writer()
             && let Err(e) = w.save()
         {
-            self.shared.message = Some(strings::not_saved(&e.to_string()));
+            self.shared.message = Some(t().not_saved(&e.to_string()));
         }
         self.show_follow_up();
     }
@@ -178,7 +176,7 @@ impl App {
             _ => self.trend.anchor(),
         };
         let Some(anchor) = anchor else {
-            self.shared.message = Some(strings::NO_CHART_FOR_NOTE.to_string());
+            self.shared.message = Some(t().no_chart_for_note.to_string());
             return;
         };
         let participants = self.participants();
@@ -199,8 +197,8 @@ impl App {
 
     fn save_annotation(&mut self, a: Annotation, editing: bool) {
         self.shared.last_role = a.rol;
-        let label = format!("{} {}", a.soort.marker(), a.soort.dutch());
-        let period = a.anker.dutch_period();
+        let label = format!("{} {}", a.soort.marker(), t().kind(a.soort));
+        let period = t().anchor_period(&a.anker);
         let Some(w) = self.writer() else {
             return;
         };
@@ -212,7 +210,7 @@ impl App {
         if result.is_ok() {
             self.trend.range_start = None;
         }
-        self.saved(result, |_| strings::saved(&label, &period));
+        self.saved(result, |_| t().saved(&label, &period));
     }
 
     pub(super) fn undo(&mut self, redo: bool) {
@@ -221,9 +219,9 @@ impl App {
         };
         let result = if redo { w.redo() } else { w.undo() };
         self.saved(result, |kind| match kind {
-            Some(k) => strings::undone(k, redo),
-            None if redo => strings::NOTHING_TO_REDO.to_string(),
-            None => strings::NOTHING_TO_UNDO.to_string(),
+            Some(k) => t().undone(k, redo),
+            None if redo => t().nothing_to_redo.to_string(),
+            None => t().nothing_to_undo.to_string(),
         });
     }
 
@@ -246,13 +244,22 @@ impl App {
         );
         let result = w.write_beside("md", text.as_bytes());
         self.saved(result, |out| {
-            strings::minutes_written(&out.display().to_string())
+            t().minutes_written(&out.display().to_string())
         });
+    }
+
+    /// Editing needs an annotation chosen in the trend's annotation pane.
+    fn pick_note(&self) -> String {
+        t().pick_note(&first_key(
+            &self.shared.keymap,
+            Context::Trend,
+            Action::NextPane,
+        ))
     }
 
     pub(super) fn edit_note(&mut self) {
         let Some(note) = self.trend.selected_note().cloned() else {
-            self.shared.message = Some(strings::PICK_NOTE.to_string());
+            self.shared.message = Some(self.pick_note());
             return;
         };
         if self.writer().is_some() {
@@ -266,18 +273,19 @@ impl App {
 
     pub(super) fn delete_note(&mut self) {
         let Some(note) = self.trend.selected_note().cloned() else {
-            self.shared.message = Some(strings::PICK_NOTE.to_string());
+            self.shared.message = Some(self.pick_note());
             return;
         };
         if let Some(w) = self.writer() {
             let result = w.delete_annotation(note.id);
-            self.saved(result, |_| strings::deleted(note.soort.dutch()));
+            let undo = first_key(&self.shared.keymap, self.context(), Action::Undo);
+            self.saved(result, |_| t().deleted(t().kind(note.soort), &undo));
         }
     }
 
     pub(super) fn cycle_note_status(&mut self) {
         let Some(note) = self.trend.selected_note().cloned() else {
-            self.shared.message = Some(strings::PICK_NOTE.to_string());
+            self.shared.message = Some(self.pick_note());
             return;
         };
         if !note.soort.has_status() {
@@ -288,7 +296,7 @@ impl App {
             let mut changed = note;
             changed.status = Some(next);
             let result = w.update_annotation(changed);
-            self.saved(result, |_| strings::status_set(next.dutch()));
+            self.saved(result, |_| t().status_set(t().question_status(next)));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The series browser: domein → indicator → bron (with breakdown), as a collapsible tree.
 
-use crate::model::{Dataset, SeriesKey};
+use crate::model::{Dataset, SeriesKey, Soort};
+use crate::tui::i18n::t;
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub enum Node {
 struct IndicatorNode {
     id: String,
     label: String,
-    soort: &'static str,
+    soort: Soort,
     series: Vec<usize>,
 }
 
@@ -72,7 +73,7 @@ impl Browser {
                     inds.push(IndicatorNode {
                         id: s.key.indicator.clone(),
                         label: meta.map_or(s.key.indicator.clone(), |m| m.label()),
-                        soort: dataset.soort(&s.key).dutch(),
+                        soort: dataset.soort(&s.key),
                         series: vec![i],
                     });
                 }
@@ -110,7 +111,7 @@ impl Browser {
                         indicator: ii,
                     },
                     depth: 1,
-                    text: format!("{} ({})", ind.label, ind.soort),
+                    text: format!("{} ({})", ind.label, t().soort(ind.soort)),
                     expanded: Some(open),
                 });
                 if !open {

@@ -4,7 +4,7 @@
 
 use super::chart_model::{ChartModel, MarkKind};
 use crate::model::{Granularity, Period};
-use crate::tui::strings;
+use crate::tui::i18n::t;
 use crate::tui::style::{Theme, symbol};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -106,9 +106,9 @@ impl Widget for TrendChart<'_> {
         buf.set_style(area, theme.base());
         if model.is_empty() || !model.has_values() {
             let text = if model.is_empty() {
-                strings::CHART_EMPTY
+                t().chart_empty
             } else {
-                strings::CHART_NO_VALUES
+                t().chart_no_values
             };
             buf.set_stringn(
                 area.x + 1,
@@ -123,7 +123,7 @@ impl Widget for TrendChart<'_> {
             buf.set_stringn(
                 area.x,
                 area.y,
-                strings::CHART_TOO_SMALL,
+                t().chart_too_small,
                 area.width as usize,
                 theme.warning(),
             );
@@ -133,7 +133,7 @@ impl Widget for TrendChart<'_> {
         let compact = is_compact(area);
         // Unit (y axis title) and the mixed-units warning.
         let (title, style) = if model.mixed_units {
-            (strings::MIXED_UNITS.to_string(), theme.warning())
+            (t().mixed_units.to_string(), theme.warning())
         } else {
             (model.unit.clone(), theme.dimmed())
         };
@@ -339,7 +339,7 @@ impl Widget for TrendChart<'_> {
 
         // Cursor period label above the plot, right-aligned.
         if let Some(c) = self.cursor {
-            let label = strings::cursor_title(&c.dutch_short());
+            let label = t().cursor_title(&t().period_short(&c));
             let w = label.chars().count() as u16;
             if w < area.width {
                 buf.set_string(
@@ -378,7 +378,7 @@ fn axis_labels(model: &ChartModel, width: u16) -> Vec<(Period, String)> {
     while p.start_month() <= last.end_month() {
         let label = match gran {
             Granularity::Year => p.year.to_string(),
-            _ => p.dutch_short(),
+            _ => t().period_short(&p),
         };
         out.push((p, label));
         p = p.next();

@@ -3,6 +3,7 @@
 use crate::analysis::aggregate::aggregate_in;
 use crate::model::number::format_axis;
 use crate::model::{Dataset, Granularity, Period, SeriesKey, Soort};
+use crate::tui::i18n::t;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartPoint {
@@ -133,7 +134,7 @@ impl ChartModel {
                             .collect(),
                         None,
                     ),
-                    Err(e) => (as_delivered(), Some(e.to_string())),
+                    Err(e) => (as_delivered(), Some(t().agg_error(&e))),
                 },
                 _ => (as_delivered(), None),
             };

@@ -1,14 +1,23 @@
 //! The interface's language: Dutch by default, English with `--taal en` (or an English locale).
-//! Texts live in the catalogs `nl` and `en`; both answer for every key (the compiler checks the
-//! matches, a test checks nothing is empty).
+//! Every text the interface shows is in the catalog: fixed texts are fields of [`Texts`] with a
+//! static per language (`nl::NL`, `en::EN`), texts with values are its methods that match on the
+//! language, so a missing translation does not build. Call sites read `t().tab_trend` or
+//! `t().series_added(name)`. Data (indicator names, bron ids, what people typed) stays as it is.
 //!
 //! The language is per thread: the interface runs on one thread, and tests of both languages can
 //! run side by side.
 
 mod en;
+mod messages;
+mod names;
 mod nl;
+mod review;
+mod texts;
 
-use crate::tui::keymap::{Action, Context, KeyChord};
+pub use messages::{DASH, NO_VALUE};
+pub use texts::Texts;
+
+use crate::tui::keymap::{Action, Context, KeyChord, Keymap};
 use crossterm::event::{KeyCode, KeyModifiers};
 use std::cell::Cell;
 
@@ -53,6 +62,30 @@ pub fn set_lang(lang: Lang) {
 
 pub fn lang() -> Lang {
     LANG.with(|l| l.get())
+}
+
+/// The catalog of this thread's language.
+pub fn t() -> &'static Texts {
+    match lang() {
+        Lang::Nl => &nl::NL,
+        Lang::En => &en::EN,
+    }
+}
+
+/// The catalog of a language.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Nl => &nl::NL,
+        Lang::En => &en::EN,
+    }
+}
+
+/// The first key of `action` in `ctx` as people read it ("Enter", "2"), for texts that name a
+/// key; a dash when the user unbound it.
+pub fn first_key(keys: &Keymap, ctx: Context, action: Action) -> String {
+    keys.keys(ctx, action)
+        .first()
+        .map_or_else(|| DASH.to_string(), key_label)
 }
 
 /// What an action does, as the help says it.
@@ -129,6 +162,9 @@ pub fn keys_label(chords: &[KeyChord]) -> String {
 }
 
 #[cfg(test)]
+mod catalog_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -149,6 +185,22 @@ mod tests {
         set_lang(Lang::En);
         assert_ne!(nl, action_help(Action::Annotate), "English is not Dutch");
         set_lang(Lang::Nl);
+    }
+
+    #[test]
+    fn first_keys_follow_the_keymap() {
+        set_lang(Lang::Nl);
+        let keys = Keymap::from_toml(
+            "duiden.toml",
+            "[toetsen.algemeen]\ntab_vergelijken = [\"f5\"]\naantekening = []\n",
+        )
+        .unwrap();
+        assert_eq!(
+            first_key(&Keymap::default(), Context::Trend, Action::ShowCompare),
+            "2"
+        );
+        assert_eq!(first_key(&keys, Context::Trend, Action::ShowCompare), "F5");
+        assert_eq!(first_key(&keys, Context::Trend, Action::Annotate), DASH);
     }
 
     #[test]

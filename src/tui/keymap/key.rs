@@ -76,10 +76,8 @@ impl KeyChord {
             rest = &rest[prefix.len()..];
         }
         let code = parse_code(rest).ok_or_else(|| {
-            format!(
-                "onbekende toets \"{text}\": verwacht een teken (a, G, ?), een naam ({}) of f1–f12, eventueel met ctrl-, alt- of shift- ervoor",
-                NAMED.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-            )
+            let names = NAMED.iter().map(|(n, _)| *n).collect::<Vec<_>>();
+            crate::tui::i18n::t().keymap_unknown_key(text, &names.join(", "))
         })?;
         let code = match (code, mods.contains(KeyModifiers::SHIFT)) {
             (KeyCode::Tab, true) => KeyCode::BackTab,

@@ -13,6 +13,7 @@ pub use context::Context;
 pub use key::KeyChord;
 
 use crate::load::diagnostic::line_col;
+use crate::tui::i18n::t;
 use crossterm::event::KeyEvent;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -139,10 +140,9 @@ impl Keymap {
                 let mut chords = Vec::new();
                 for k in keys.get_ref() {
                     match KeyChord::parse(k.get_ref()) {
-                        Ok(c) if ctx.takes_text() && types_text(&c) => errors.push(origin.at(
-                            k.span(),
-                            format!("\"{}\" is gewone tekst in [{}]: gebruik ctrl-, alt- of een benoemde toets", k.get_ref(), ctx.name()),
-                        )),
+                        Ok(c) if ctx.takes_text() && types_text(&c) => errors.push(
+                            origin.at(k.span(), t().keymap_plain_key(k.get_ref(), ctx.name())),
+                        ),
                         Ok(c) if !chords.contains(&c) => chords.push(c),
                         Ok(_) => {}
                         Err(e) => errors.push(origin.at(k.span(), e)),
@@ -187,10 +187,15 @@ impl Keymap {
                                     .or_else(|| set_at.get(&(other_ctx, other)))
                                     .cloned()
                                     .unwrap_or(0..0);
-                                let line = origin.at(here, format!(
-                                    "toets \"{}\" hoort in [{}] bij twee acties: \"{}\" ([{}]) en \"{}\" ([{}])",
-                                    chord.name(), ctx.name(), other.name(), other_ctx.name(), action.name(), table_ctx.name()
-                                ));
+                                let line = origin.at(
+                                    here,
+                                    t().keymap_conflict(
+                                        &chord.name(),
+                                        ctx.name(),
+                                        (other.name(), other_ctx.name()),
+                                        (action.name(), table_ctx.name()),
+                                    ),
+                                );
                                 if !out.contains(&line) {
                                     out.push(line);
                                 }
@@ -272,16 +277,11 @@ fn action_named(name: &str) -> Option<Action> {
 
 fn unknown_context(name: &str) -> String {
     let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
-    format!(
-        "onbekende context \"{name}\": verwacht een van {}",
-        names.join(", ")
-    )
+    t().keymap_unknown_context(name, &names.join(", "))
 }
 
 fn unknown_action(name: &str) -> String {
-    format!(
-        "onbekende actie \"{name}\": de namen staan in de hulp (?) en in src/tui/keymap/default.toml"
-    )
+    t().keymap_unknown_action(name)
 }
 
 /// `duiden.toml` in the working directory, then in the user's config folder.

@@ -3,8 +3,8 @@
 
 use crate::session::{Anchor, Annotation, AnnotationKind, Participant, QuestionStatus, Role};
 use crate::tui::i18n::keys_label;
+use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
-use crate::tui::strings;
 use crate::tui::style::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -195,9 +195,9 @@ impl AnnotateForm {
         }
         .min(area.height);
         let title = if self.editing {
-            strings::ANNOTATION_EDIT_TITLE
+            t().annotation_edit_title
         } else {
-            strings::ANNOTATION_NEW_TITLE
+            t().annotation_new_title
         };
         let inner = super::frame_popup(frame, theme, area, (width, height), title, "");
         match self.step {
@@ -207,11 +207,11 @@ impl AnnotateForm {
     }
 
     fn draw_kind(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, inner: Rect) {
-        let anchor = strings::anchor_line(&self.draft.anker);
+        let anchor = t().anchor_line(&self.draft.anker);
         let mut lines = vec![
             Line::from(Span::styled(anchor, theme.dimmed())),
             Line::raw(""),
-            Line::from(Span::styled(strings::PICK_KIND, theme.base())),
+            Line::from(Span::styled(t().pick_kind, theme.base())),
         ];
         for action in KIND_ACTIONS {
             let Some(kind) = kind_of(action) else {
@@ -223,7 +223,10 @@ impl AnnotateForm {
                     format!("  {}  ", keys_label(key)),
                     theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
                 ),
-                Span::styled(format!("{} {}", kind.marker(), kind.dutch()), theme.base()),
+                Span::styled(
+                    format!("{} {}", kind.marker(), t().kind(kind)),
+                    theme.base(),
+                ),
             ]));
         }
         frame.render_widget(Paragraph::new(lines), inner);
@@ -238,17 +241,17 @@ impl AnnotateForm {
         .areas(inner);
         let d = &self.draft;
         let who = if d.naam.is_empty() {
-            d.rol.dutch().to_string()
+            t().role(d.rol).to_string()
         } else {
-            format!("{} ({})", d.naam, d.rol.dutch())
+            format!("{} ({})", d.naam, t().role(d.rol))
         };
         let label = |t: &str| Span::styled(format!("  · {t}: "), theme.dimmed());
         let mut second = vec![
             Span::styled(
-                format!("{} {}", d.soort.marker(), d.soort.dutch()),
+                format!("{} {}", d.soort.marker(), t().kind(d.soort)),
                 theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
             ),
-            label(strings::SAID_BY),
+            label(t().said_by),
             Span::styled(who, theme.base()),
         ];
         let mut hints = vec![
@@ -264,14 +267,14 @@ impl AnnotateForm {
             } else {
                 &d.eigenaar
             };
-            second.push(label(strings::STATUS));
-            second.push(Span::styled(st.dutch(), theme.base()));
-            second.push(label(strings::OWNER));
+            second.push(label(t().status));
+            second.push(Span::styled(t().question_status(st), theme.base()));
+            second.push(label(t().owner));
             second.push(Span::styled(owner.to_string(), theme.base()));
             hints.extend([Action::NextStatus, Action::NextOwner]);
         }
         hints.push(Action::Cancel);
-        let anchor = strings::anchor_line(&d.anker);
+        let anchor = t().anchor_line(&d.anker);
         frame.render_widget(
             Paragraph::new(vec![
                 Line::from(Span::styled(anchor, theme.dimmed())),
@@ -300,13 +303,13 @@ const KIND_ACTIONS: [Action; 5] = [
 ];
 
 fn new_textarea(lines: Vec<String>) -> TextArea<'static> {
-    let mut t = TextArea::new(lines);
-    t.set_wrap_mode(WrapMode::WordOrGlyph);
-    t.set_placeholder_text(strings::TEXT_PLACEHOLDER);
-    t.set_cursor_line_style(ratatui::style::Style::default());
-    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    t.move_cursor(ratatui_textarea::CursorMove::End);
-    t
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_placeholder_text(t().text_placeholder);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
 }
 
 /// The kind an action of the kind step picks.

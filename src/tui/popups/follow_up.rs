@@ -6,8 +6,8 @@
 use crate::session::backlog::{NEAR_DUPLICATE, item_state, merged_away, similarity};
 use crate::session::store::open_items_among;
 use crate::session::{Annotation, AnnotationKind, Criterion, ItemRef, Session};
+use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
-use crate::tui::strings;
 use crate::tui::style::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -45,7 +45,7 @@ impl FollowUpItem {
     /// Where it was raised, as the room reads it: the session file, or "deze sessie".
     pub fn place(&self) -> &str {
         if self.own {
-            strings::FOLLOW_UP_THIS_SESSION
+            t().follow_up_this_session
         } else {
             &self.sessie
         }
@@ -135,9 +135,9 @@ impl FollowUp {
         let Some(item) = self.selected_item() else {
             return;
         };
-        let mut t = TextArea::new(vec![item.annotation.eigenaar.clone()]);
-        t.move_cursor(CursorMove::End);
-        self.owner = Some(t);
+        let mut field = TextArea::new(vec![item.annotation.eigenaar.clone()]);
+        field.move_cursor(CursorMove::End);
+        self.owner = Some(field);
     }
 
     /// The list's keys, or the one-line input's while the owner is typed.
@@ -151,7 +151,7 @@ impl FollowUp {
 
     /// An action of this popup's context; unbound keys are typed into the owner field.
     pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> FollowUpCommand {
-        if let Some(t) = &mut self.owner {
+        if let Some(field) = &mut self.owner {
             return match action {
                 Some(Action::Cancel) => {
                     self.owner = None;
@@ -159,12 +159,12 @@ impl FollowUp {
                 }
                 Some(Action::Save) => {
                     // One line: anything pasted over several lines becomes one.
-                    let owner = t.lines().join(" ").trim().to_string();
+                    let owner = field.lines().join(" ").trim().to_string();
                     self.owner = None;
                     FollowUpCommand::SaveOwner(owner)
                 }
                 _ => {
-                    t.input(key);
+                    field.input(key);
                     FollowUpCommand::Stay
                 }
             };
@@ -198,14 +198,8 @@ impl FollowUp {
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
         let width = area.width.saturating_sub(4).clamp(20, 120);
         let height = area.height.saturating_sub(4).clamp(5, 30);
-        let inner = super::frame_popup(
-            frame,
-            theme,
-            area,
-            (width, height),
-            strings::FOLLOW_UP_TITLE,
-            "",
-        );
+        let inner =
+            super::frame_popup(frame, theme, area, (width, height), t().follow_up_title, "");
         let hint = format!(
             "{} · {}",
             keys.hint(
@@ -223,7 +217,7 @@ impl FollowUp {
                     Action::Cancel,
                 ],
             ),
-            strings::FOLLOW_UP_NOTE
+            t().follow_up_note
         );
         // The help wraps; one line more than the characters need leaves room for word breaks.
         let help_lines = (hint.chars().count() as u16)
@@ -243,23 +237,23 @@ impl FollowUp {
                 .wrap(Wrap { trim: true }),
             help,
         );
-        if let Some(t) = &self.owner {
+        if let Some(owner) = &self.owner {
             let [prompt, input] =
                 Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(field);
             frame.render_widget(
                 Paragraph::new(format!(
                     "{} ({})",
-                    strings::FOLLOW_UP_OWNER_PROMPT,
+                    t().follow_up_owner_prompt,
                     keys.hint(Context::Input, &[Action::Save, Action::Cancel])
                 ))
                 .style(theme.base()),
                 prompt,
             );
-            super::draw_editor(frame, theme, t, input);
+            super::draw_editor(frame, theme, owner, input);
         }
         if self.items.is_empty() {
             frame.render_widget(
-                Paragraph::new(strings::FOLLOW_UP_EMPTY)
+                Paragraph::new(t().follow_up_empty)
                     .style(theme.dimmed())
                     .wrap(Wrap { trim: true }),
                 list,
@@ -290,13 +284,13 @@ impl FollowUp {
     /// Kind, number, status; where it points, who raised it, owner; the session it is from.
     fn head_line(&self, item: &FollowUpItem, theme: &Theme) -> Line<'static> {
         let a = &item.annotation;
-        let status = a.status.map(|s| s.dutch()).unwrap_or_default();
+        let status = a.status.map(|s| t().question_status(s)).unwrap_or_default();
         let about = format!(
             " {} · {} · {} · {} · ",
             a.anker.indicator,
-            a.anker.dutch_period(),
-            a.rol.dutch(),
-            strings::owner_line(&a.eigenaar)
+            t().anchor_period(&a.anker),
+            t().role(a.rol),
+            t().owner_line(&a.eigenaar)
         );
         // This session's own items stand out: they are edited in place, not as a change.
         let place_style = if item.own {
@@ -305,13 +299,13 @@ impl FollowUp {
             theme.dimmed()
         };
         let mut spans = vec![Span::styled(
-            strings::item_title(a.soort.marker(), a.soort.dutch(), a.id, status),
+            t().item_title(a.soort.marker(), t().kind(a.soort), a.id, status),
             theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
         )];
         // Early in the line, so a narrow popup does not cut it off.
         if self.merge_from.as_ref() == Some(&item.item_ref()) {
             spans.push(Span::styled(
-                format!(" {}", strings::FOLLOW_UP_MERGE_MARK),
+                format!(" {}", t().follow_up_merge_mark),
                 theme.warning(),
             ));
         }
@@ -323,14 +317,11 @@ impl FollowUp {
     /// "R hoog · U – · H – · B –", and which listed question it looks like.
     fn criteria_line(&self, item: &FollowUpItem, theme: &Theme) -> Line<'static> {
         let mut spans = vec![Span::styled(
-            format!(
-                "   {}",
-                strings::criteria_compact(&item.annotation.criteria)
-            ),
+            format!("   {}", t().criteria_compact(&item.annotation.criteria)),
             theme.base(),
         )];
         if let Some(other) = item.similar.and_then(|j| self.items.get(j)) {
-            let hint = strings::near_duplicate(other.annotation.id, other.place());
+            let hint = t().near_duplicate(other.annotation.id, other.place());
             spans.push(Span::styled(format!("  · {hint}"), theme.warning()));
         }
         Line::from(spans)

@@ -1,8 +1,8 @@
 //! Editing the session header (facilitator, participants, agenda) as lines of text.
 
 use crate::session::header::{Header, from_lines};
+use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
-use crate::tui::strings;
 use crate::tui::style::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -59,7 +59,7 @@ impl HeaderForm {
                 area.width.saturating_sub(6).min(110),
                 area.height.saturating_sub(4),
             ),
-            strings::HEADER_TITLE,
+            t().header_title,
             &keys.hint(Context::Header, &[Action::Save, Action::Cancel]),
         );
         let [help, body, errors] = Layout::vertical([
@@ -69,7 +69,7 @@ impl HeaderForm {
         ])
         .areas(inner);
         frame.render_widget(
-            Paragraph::new(strings::HEADER_EXPLAIN)
+            Paragraph::new(t().header_explain)
                 .style(theme.dimmed())
                 .wrap(Wrap { trim: true }),
             help,

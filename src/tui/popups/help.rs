@@ -1,9 +1,9 @@
 //! The help overlay: every key of the context that had the keyboard, from the keymap that also
 //! drives dispatch, grouped by the tables of the context's chain, with where the keys came from.
 
+use crate::tui::i18n::t;
 use crate::tui::i18n::{context_title, keys_label};
 use crate::tui::keymap::{Action, Context, Keymap, config_candidates};
-use crate::tui::strings;
 use crate::tui::style::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -32,13 +32,13 @@ pub fn rows(keys: &Keymap, ctx: Context) -> Vec<(Context, Vec<(String, &'static 
 /// Where the keys came from, and where a user's own keymap is looked for.
 pub fn source_line(keys: &Keymap) -> String {
     match &keys.source {
-        Some(p) => strings::keymap_from(&p.display().to_string()),
-        None => strings::keymap_default(
+        Some(p) => t().keymap_from(&p.display().to_string()),
+        None => t().keymap_default(
             &config_candidates()
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
-                .join(strings::OR),
+                .join(t().or),
         ),
     }
 }
@@ -90,7 +90,7 @@ pub fn draw(
         theme,
         area,
         (width, height),
-        &format!("{} · {}", strings::HELP_TITLE, context_title(ctx)),
+        &format!("{} · {}", t().help_title, context_title(ctx)),
         &hint,
     );
     // Scroll no further than the last line.

@@ -1,7 +1,7 @@
 //! Choosing the session at start: continue one of today's sessions, start a new one, or only look.
 
+use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
-use crate::tui::strings;
 use crate::tui::style::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -60,20 +60,20 @@ impl StartForm {
 
     /// An action of this popup's context; unbound keys are typed into the title.
     pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> StartOutcome {
-        if let Some(t) = &mut self.title {
+        if let Some(field) = &mut self.title {
             match action {
                 Some(Action::Cancel) => self.title = None,
                 Some(Action::Save) => {
-                    let title = t.lines().join(" ").trim().to_string();
+                    let title = field.lines().join(" ").trim().to_string();
                     let title = if title.is_empty() {
-                        strings::DEFAULT_SESSION_TITLE.to_string()
+                        t().default_session_title.to_string()
                     } else {
                         title
                     };
                     return StartOutcome::Create(title);
                 }
                 _ => {
-                    t.input(key);
+                    field.input(key);
                 }
             }
             return StartOutcome::Continue;
@@ -86,9 +86,9 @@ impl StartForm {
                 StartOption::Continue { path, .. } => return StartOutcome::Open(path.clone()),
                 StartOption::ViewOnly => return StartOutcome::ViewOnly,
                 StartOption::New => {
-                    let mut t = TextArea::new(vec![strings::DEFAULT_SESSION_TITLE.to_string()]);
-                    t.move_cursor(ratatui_textarea::CursorMove::End);
-                    self.title = Some(t);
+                    let mut field = TextArea::new(vec![t().default_session_title.to_string()]);
+                    field.move_cursor(ratatui_textarea::CursorMove::End);
+                    self.title = Some(field);
                 }
             },
             _ => {}
@@ -104,7 +104,7 @@ impl StartForm {
             theme,
             area,
             (width, height),
-            strings::START_TITLE,
+            t().start_title,
             &match self.title {
                 Some(_) => keys.hint(Context::Input, &[Action::Save, Action::Cancel]),
                 None => keys.hint(
@@ -113,17 +113,17 @@ impl StartForm {
                 ),
             },
         );
-        if let Some(t) = &self.title {
+        if let Some(field) = &self.title {
             let [prompt, input] = ratatui::layout::Layout::vertical([
                 ratatui::layout::Constraint::Length(2),
                 ratatui::layout::Constraint::Length(3),
             ])
             .areas(inner);
             frame.render_widget(
-                Paragraph::new(strings::NEW_TITLE_PROMPT).style(theme.base()),
+                Paragraph::new(t().new_title_prompt).style(theme.base()),
                 prompt,
             );
-            super::draw_editor(frame, theme, t, input);
+            super::draw_editor(frame, theme, field, input);
             return;
         }
         let items: Vec<ListItem> = self
@@ -133,13 +133,13 @@ impl StartForm {
                 ListItem::new(Line::raw(match o {
                     StartOption::Continue { path, title } => format!(
                         "{} {title} ({})",
-                        strings::START_CONTINUE,
+                        t().start_continue,
                         path.file_name()
                             .map(|f| f.to_string_lossy())
                             .unwrap_or_default()
                     ),
-                    StartOption::New => strings::START_NEW.to_string(),
-                    StartOption::ViewOnly => strings::START_VIEW_ONLY.to_string(),
+                    StartOption::New => t().start_new.to_string(),
+                    StartOption::ViewOnly => t().start_view_only.to_string(),
                 }))
             })
             .collect();

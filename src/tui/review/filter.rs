@@ -3,6 +3,7 @@
 
 use crate::model::Period;
 use crate::session::{Annotation, AnnotationKind, QuestionStatus, Role, Session};
+use crate::tui::i18n::t;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
@@ -58,6 +59,7 @@ impl Filter {
             &a.anker.indicator,
             &session.titel,
             a.soort.dutch(),
+            t().kind(a.soort),
         ]
         .join("\n")
         .to_lowercase();
@@ -82,10 +84,10 @@ pub fn parse_period_range(text: &str) -> Result<(Period, Period), String> {
         Some((a, b)) => (a.trim(), b.trim()),
         None => (text, text),
     };
-    let from = Period::parse(a).map_err(|e| e.0)?.0;
-    let to = Period::parse(b).map_err(|e| e.0)?.0;
+    let parse = |p: &str| Period::parse(p).map_err(|e| t().not_a_period(p, &e.0));
+    let (from, to) = (parse(a)?.0, parse(b)?.0);
     if to.end_month() < from.start_month() {
-        return Err(format!("{b} ligt vóór {a}"));
+        return Err(t().reversed_range(a, b));
     }
     Ok((from, to))
 }

@@ -10,8 +10,8 @@ pub use view::draw;
 
 use super::app::{App, Focus};
 use super::components::list_view::ListView;
+use super::i18n::{first_key, t};
 use super::keymap::{Action, Context, Keymap};
-use super::strings;
 use super::style::Theme;
 use crate::model::{Dataset, Period};
 use crate::session::backlog::{self, BacklogItem};
@@ -396,7 +396,7 @@ impl ReviewApp {
                     self.filter.period = Some(range);
                     self.filter.period_text = text.trim().to_string();
                 }
-                Err(e) => self.message = Some(strings::review_bad_period(&e)),
+                Err(e) => self.message = Some(t().review_bad_period(&e)),
             },
         }
         self.clamp();
@@ -445,7 +445,7 @@ impl ReviewApp {
             }
             Action::ClearFilters => {
                 self.filter = Filter::default();
-                self.message = Some(strings::REVIEW_FILTERS_CLEARED.to_string());
+                self.message = Some(t().review_filters_cleared.to_string());
             }
             Action::Activate => self.activate(),
             nav => self.navigate(nav),
@@ -525,7 +525,7 @@ impl ReviewApp {
                     self.datasets.insert(pad.clone(), Arc::new(d));
                 }
                 Err(e) => {
-                    self.message = Some(strings::review_no_dataset(&pad, &e));
+                    self.message = Some(t().review_no_dataset(&pad, &e));
                     return;
                 }
             }
@@ -555,9 +555,12 @@ impl ReviewApp {
             app.trend.notes.iter().position(|a| a.id == id).unwrap_or(0);
         app.resize(self.area);
         app.shared.message = Some(if changed {
-            strings::REVIEW_DATA_CHANGED.to_string()
+            t().review_data_changed.to_string()
         } else {
-            strings::review_opened(&entry.session.titel, &entry.session.datum)
+            let back = [Action::Cancel, Action::Quit]
+                .map(|a| first_key(&self.keymap, Context::Trend, a))
+                .join(t().or);
+            t().review_opened(&entry.session.titel, &entry.session.datum, &back)
         });
         self.chart = Some(Box::new(app));
     }

@@ -2,10 +2,9 @@
 //! annotations grouped by indicator or the question backlog, a detail pane, the status line.
 
 use super::{InputKind, ReviewApp, ReviewFocus, ReviewTab};
-use crate::session::backlog::{BacklogItem, criteria_line, describe};
-use crate::session::minutes::dutch_date;
-use crate::session::{Annotation, AnnotationKind, Criterion, Session};
-use crate::tui::strings;
+use crate::session::backlog::BacklogItem;
+use crate::session::{Annotation, AnnotationKind, Criterion, QuestionStatus, Session};
+use crate::tui::i18n::{DASH, t};
 use crate::tui::style::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -48,15 +47,15 @@ pub fn draw(frame: &mut Frame, app: &ReviewApp) {
 
 fn draw_header(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
     let tabs = [
-        (ReviewTab::Notes, strings::REVIEW_TAB_NOTES),
-        (ReviewTab::Questions, strings::REVIEW_TAB_QUESTIONS),
+        (ReviewTab::Notes, t().review_tab_notes),
+        (ReviewTab::Questions, t().review_tab_questions),
     ];
     let mut title = crate::tui::tab_bar(
         theme,
         tabs.iter().map(|(tab, name)| (*name, app.tab == *tab)),
     );
     title.spans.push(Span::styled(
-        format!("  {} · {}", strings::REVIEW_MODE, app.folder),
+        format!("  {} · {}", t().review_mode, app.folder),
         theme.base().fg(theme.accent),
     ));
     frame.render_widget(Paragraph::new(title).style(theme.base()), area);
@@ -64,7 +63,7 @@ fn draw_header(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
 
 fn draw_filters(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
     let f = &app.filter;
-    let all = strings::REVIEW_FILTER_ALL;
+    let all = t().all;
     let typing = |kind: InputKind| match &app.input {
         Some((k, text)) if *k == kind => Some(format!("{text}█")),
         _ => None,
@@ -78,29 +77,29 @@ fn draw_filters(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
         }
     });
     let fields: [(&str, String, bool); 6] = [
-        (strings::REVIEW_SEARCH, search.clone(), !search.is_empty()),
+        (t().review_search, search.clone(), !search.is_empty()),
         (
-            strings::REVIEW_KIND,
-            f.kind.map_or(all, |k| k.dutch()).to_string(),
+            t().review_kind,
+            f.kind.map_or(all, |k| t().kind(k)).to_string(),
             f.kind.is_some(),
         ),
         (
-            strings::REVIEW_STATUS,
-            f.status.map_or(all, |s| s.dutch()).to_string(),
+            t().review_status,
+            f.status.map_or(all, |s| t().question_status(s)).to_string(),
             f.status.is_some(),
         ),
         (
-            strings::REVIEW_DOMAIN,
+            t().review_domain,
             f.domein.clone().unwrap_or_else(|| all.to_string()),
             f.domein.is_some(),
         ),
         (
-            strings::REVIEW_ROLE,
-            f.rol.map_or(all, |r| r.dutch()).to_string(),
+            t().review_role,
+            f.rol.map_or(all, |r| t().role(r)).to_string(),
             f.rol.is_some(),
         ),
         (
-            strings::REVIEW_PERIOD,
+            t().review_period,
             period,
             f.period.is_some() || typing(InputKind::Period).is_some(),
         ),
@@ -149,14 +148,14 @@ fn draw_notes_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect)
     let notes = app.visible_notes();
     let block = pane(
         theme,
-        strings::review_notes_title(notes.len(), app.total_notes()),
+        t().review_notes_title(notes.len(), app.total_notes()),
         app.focus == ReviewFocus::Notes,
     );
     if let Some(b) = app.selected_broken() {
         frame.render_widget(
             Paragraph::new(vec![
                 Line::from(Span::styled(
-                    format!("{} {}", b.name, strings::REVIEW_BROKEN),
+                    format!("{} {}", b.name, t().review_broken),
                     theme.warning(),
                 )),
                 Line::raw(""),
@@ -166,17 +165,17 @@ fn draw_notes_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect)
             .block(block),
             list,
         );
-        frame.render_widget(pane(theme, strings::REVIEW_DETAIL.into(), false), detail);
+        frame.render_widget(pane(theme, t().review_detail.into(), false), detail);
         return;
     }
     if notes.is_empty() {
         frame.render_widget(
-            Paragraph::new(strings::REVIEW_NO_NOTES)
+            Paragraph::new(t().review_no_notes)
                 .style(theme.dimmed())
                 .block(block),
             list,
         );
-        frame.render_widget(pane(theme, strings::REVIEW_DETAIL.into(), false), detail);
+        frame.render_widget(pane(theme, t().review_detail.into(), false), detail);
         return;
     }
     // Indicator headings between the groups; the selection counts annotations only.
@@ -225,13 +224,13 @@ fn note_line<'a>(
 ) -> Line<'a> {
     let status = app
         .status_of(i, a)
-        .map(|s| format!(" [{}]", s.dutch()))
+        .map(|s| format!(" [{}]", t().question_status(s)))
         .unwrap_or_default();
     let head = format!(
         "{} {:<8} {}{status} ",
         a.soort.marker(),
         short_date(&app.sessions[i].session.datum),
-        a.anker.dutch_period()
+        t().anchor_period(&a.anker)
     );
     let text = a.tekst.split_whitespace().collect::<Vec<_>>().join(" ");
     let room = width.saturating_sub(head.chars().count()).max(10);
@@ -257,9 +256,9 @@ fn short_date(datum: &str) -> String {
 
 fn who(a: &Annotation) -> String {
     if a.naam.is_empty() {
-        a.rol.dutch().to_string()
+        t().role(a.rol).to_string()
     } else {
-        format!("{} ({})", a.naam, a.rol.dutch())
+        format!("{} ({})", a.naam, t().role(a.rol))
     }
 }
 
@@ -274,14 +273,14 @@ fn draw_note_detail(
     let s = &app.sessions[i];
     let mut meta = format!(
         "{} · {} · {} · {} · {}",
-        a.soort.dutch(),
-        dutch_date(&s.session.datum),
+        t().kind(a.soort),
+        t().date(&s.session.datum),
         s.session.titel,
         who(a),
         a.anker.bronnen.join(", ")
     );
     if let Some(st) = app.status_of(i, a) {
-        meta.push_str(&format!(" · {}", st.dutch()));
+        meta.push_str(&format!(" · {}", t().question_status(st)));
     }
     if !a.eigenaar.is_empty() {
         meta.push_str(&format!(" · {}", a.eigenaar));
@@ -289,13 +288,13 @@ fn draw_note_detail(
     let mut lines = vec![Line::from(Span::styled(meta, theme.dimmed()))];
     if let Some(v) = &a.anker.verschil {
         lines.push(Line::from(Span::styled(
-            format!("verschil: {v}"),
+            format!("{}: {v}", t().difference),
             theme.dimmed(),
         )));
     }
     if !a.criteria.is_empty() {
         lines.push(Line::from(Span::styled(
-            criteria_line(&a.criteria),
+            t().criteria_line(&a.criteria),
             theme.dimmed(),
         )));
     }
@@ -307,7 +306,7 @@ fn draw_note_detail(
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane(
             theme,
-            format!("{} · {}", strings::REVIEW_DETAIL, s.name),
+            format!("{} · {}", t().review_detail, s.name),
             false,
         )),
         area,
@@ -317,12 +316,12 @@ fn draw_note_detail(
 fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
     let block = pane(
         theme,
-        strings::REVIEW_SESSIONS.to_string(),
+        t().review_sessions.to_string(),
         app.focus == ReviewFocus::Sessions,
     );
     if app.sessions.is_empty() && app.broken.is_empty() {
         frame.render_widget(
-            Paragraph::new(strings::REVIEW_NO_SESSIONS)
+            Paragraph::new(t().review_no_sessions)
                 .wrap(Wrap { trim: true })
                 .style(theme.dimmed())
                 .block(block),
@@ -331,7 +330,7 @@ fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) 
         return;
     }
     let mut items = vec![ListItem::new(Line::from(Span::styled(
-        strings::review_all_sessions(app.total_notes()),
+        t().review_all_sessions(app.total_notes()),
         theme.base().add_modifier(Modifier::BOLD),
     )))];
     for (i, e) in app.sessions.iter().enumerate() {
@@ -353,11 +352,7 @@ fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) 
                 Span::styled(e.session.titel.clone(), theme.base()),
             ]),
             Line::from(Span::styled(
-                format!(
-                    "  {} · {}",
-                    kind_counts(&e.session),
-                    strings::review_open(open)
-                ),
+                format!("  {} · {}", kind_counts(&e.session), t().review_open(open)),
                 theme.dimmed(),
             )),
         ]));
@@ -366,7 +361,7 @@ fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) 
         items.push(ListItem::new(vec![
             Line::from(Span::styled(format!("⚠ {}", b.name), theme.warning())),
             Line::from(Span::styled(
-                format!("  {}", strings::REVIEW_BROKEN),
+                format!("  {}", t().review_broken),
                 theme.dimmed(),
             )),
         ]));
@@ -391,8 +386,8 @@ fn criteria_short(item: &BacklogItem) -> String {
     Criterion::ALL
         .iter()
         .map(|c| {
-            let letter = c.dutch().chars().next().unwrap_or('?').to_ascii_uppercase();
-            let level = item.criteria.get(*c).map_or("–", |l| l.dutch());
+            let letter = t().criterion_letter(*c);
+            let level = item.criteria.get(*c).map_or(DASH, |l| t().level(l));
             format!("{letter} {level:<6}")
         })
         .collect::<Vec<_>>()
@@ -404,18 +399,25 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
     let questions = app.visible_questions();
     let block = pane(
         theme,
-        strings::review_questions_title(questions.len(), app.backlog.len()),
+        t().review_questions_title(questions.len(), app.backlog.len()),
         true,
     );
     if questions.is_empty() {
         frame.render_widget(
-            Paragraph::new(strings::REVIEW_NO_QUESTIONS)
+            Paragraph::new(t().review_no_questions)
                 .style(theme.dimmed())
                 .block(block),
             list,
         );
         return;
     }
+    // The status column fits the longest status of the language, and a space.
+    let status_w = QuestionStatus::ALL
+        .iter()
+        .map(|s| t().question_status(*s).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
     let items: Vec<ListItem> = questions
         .iter()
         .map(|item| {
@@ -436,7 +438,10 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
                 String::new()
             };
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{:<13}", item.status.dutch()), status_style),
+                Span::styled(
+                    format!("{:<status_w$}", t().question_status(item.status)),
+                    status_style,
+                ),
                 Span::styled(
                     format!("P{:<3}", item.priority()),
                     theme.base().add_modifier(Modifier::BOLD),
@@ -467,22 +472,23 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
         theme.base().add_modifier(Modifier::BOLD),
     ))];
     let owner = if item.eigenaar.is_empty() {
-        "–".to_string()
+        DASH.to_string()
     } else {
         item.eigenaar.clone()
     };
     lines.push(Line::from(Span::styled(
         format!(
-            "{} · {} · eigenaar {owner} · {}",
-            item.status.dutch(),
-            strings::review_priority(item.priority()),
-            criteria_line(&item.criteria)
+            "{} · {} · {} {owner} · {}",
+            t().question_status(item.status),
+            t().review_priority(item.priority()),
+            t().owner,
+            t().criteria_line(&item.criteria)
         ),
         theme.base().fg(theme.accent),
     )));
     for (i, o) in item.origins.iter().enumerate() {
-        let mut line = strings::review_origin(
-            &dutch_date(&o.datum),
+        let mut line = t().review_origin(
+            &t().date(&o.datum),
             &o.titel,
             &o.item.sessie,
             o.item.id,
@@ -491,7 +497,7 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
         if i > 0 {
             line = format!(
                 "{} — {line}",
-                strings::review_also_asked(
+                t().review_also_asked(
                     &o.annotation
                         .tekst
                         .split_whitespace()
@@ -510,16 +516,16 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
         };
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {} · {}{door} · ", dutch_date(&h.datum), h.sessie),
+                format!("  {} · {}{door} · ", t().date(&h.datum), h.sessie),
                 theme.dimmed(),
             ),
-            Span::styled(describe(h), theme.base()),
+            Span::styled(t().history_entry(h), theme.base()),
         ]));
     }
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane(
             theme,
-            strings::REVIEW_QUESTION_DETAIL.into(),
+            t().review_question_detail.into(),
             false,
         )),
         area,

@@ -4,7 +4,8 @@ use super::CompareTab;
 use crate::model::number::{format_auto, format_pct};
 use crate::tui::app::App;
 use crate::tui::components::chart::TrendChart;
-use crate::tui::strings;
+use crate::tui::i18n::{first_key, t};
+use crate::tui::keymap::{Action, Context};
 use crate::tui::style::symbol;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -24,10 +25,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let (Some(table), Some(overlay)) = (&state.table, &state.overlay) else {
         frame.render_widget(
-            Paragraph::new(strings::COMPARE_EMPTY)
-                .style(theme.dimmed())
-                .wrap(Wrap { trim: true })
-                .block(block(strings::TAB_COMPARE.to_string())),
+            Paragraph::new(t().compare_empty(&first_key(
+                &app.shared.keymap,
+                Context::Trend,
+                Action::ShowCompare,
+            )))
+            .style(theme.dimmed())
+            .wrap(Wrap { trim: true })
+            .block(block(t().tab_compare.to_string())),
             area,
         );
         return;
@@ -36,13 +41,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let overlay_area = layout.overlay;
     let cursor = state.selected_period();
     let title = format!(
-        "{} · {} · per {}",
+        "{} · {} · {}",
         table.domein,
         overlay
             .series
             .first()
             .map_or(table.indicator.clone(), |s| s.indicator_label.clone()),
-        table.granularity.dutch(),
+        t().per_granularity(table.granularity),
     );
     let b = block(title);
     let inner = b.inner(overlay_area);
@@ -85,7 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
     // Difference table and the explanation of the selected row.
     let (table_area, detail_area) = (layout.table, layout.detail);
-    let mut header = vec![Cell::from(strings::COL_PERIOD)];
+    let mut header = vec![Cell::from(t().col_period)];
     for (i, c) in table.columns.iter().enumerate() {
         // The chart symbol of the column's series doubles as the overlay's legend.
         let mut name = format!("{} {}", symbol(i, false), c.bron);
@@ -98,7 +103,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             header.push(Cell::from("Δ%"));
         }
     }
-    header.push(Cell::from(strings::COL_KIND));
+    header.push(Cell::from(t().col_kind));
     let mut widths = vec![Constraint::Length(9)];
     for c in &table.columns {
         widths.push(Constraint::Length(
@@ -114,7 +119,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .rows
         .iter()
         .map(|r| {
-            let mut cells = vec![Cell::from(r.period.dutch_short())];
+            let mut cells = vec![Cell::from(t().period_short(&r.period))];
             for (c, cell) in table.columns.iter().zip(&r.cells) {
                 let v = match (cell.value, cell.complete) {
                     (Some(v), _) => {
@@ -125,7 +130,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                         s
                     }
                     (None, false) if cell.present > 0 => {
-                        format!("{}/{} ", cell.present, cell.needed) + strings::INCOMPLETE
+                        format!("{}/{} ", cell.present, cell.needed) + t().incomplete
                     }
                     _ => "—".to_string(),
                 };
@@ -137,7 +142,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     cells.push(Cell::from(cell.rel_diff.map_or(String::new(), format_pct)));
                 }
             }
-            let kinds: Vec<&str> = r.kinds.iter().map(|k| k.dutch()).collect();
+            let kinds: Vec<&str> = r.kinds.iter().map(|k| t().mismatch(*k)).collect();
             cells.push(Cell::from(Span::styled(kinds.join(", "), theme.warning())));
             Row::new(cells)
         })
@@ -145,13 +150,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut ts = TableState::default()
         .with_selected(Some(state.view.selected))
         .with_offset(state.view.offset);
-    let t = Table::new(rows, widths)
+    let widget = Table::new(rows, widths)
         .header(Row::new(header).style(theme.base().add_modifier(Modifier::BOLD)))
         .row_highlight_style(theme.selected())
-        .block(block(strings::diff_table(
-            table.reference.as_deref().unwrap_or("—"),
-        )));
-    frame.render_stateful_widget(t, table_area, &mut ts);
+        .block(block(
+            t().diff_table(table.reference.as_deref().unwrap_or("—")),
+        ));
+    frame.render_stateful_widget(widget, table_area, &mut ts);
 
     let mut lines: Vec<Line> = Vec::new();
     if let Some(row) = table.rows.get(state.view.selected) {
@@ -159,18 +164,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             if let Some(k) = cell.kind {
                 lines.push(Line::from(vec![
                     Span::styled(
-                        format!("{}: ", k.dutch()),
+                        format!("{}: ", t().mismatch(k)),
                         theme.warning().add_modifier(Modifier::BOLD),
                     ),
                     Span::styled(cell.detail.clone(), theme.base()),
                 ]));
                 lines.push(Line::from(Span::styled(
-                    format!("  {}", k.explanation()),
+                    format!("  {}", t().mismatch_explanation(k)),
                     theme.dimmed(),
                 )));
                 if let Some(src) = app.dataset().source_meta(&c.bron) {
                     lines.push(Line::from(Span::styled(
-                        strings::source_meta_line(src),
+                        t().source_meta_line(src),
                         theme.dimmed(),
                     )));
                 }
@@ -180,30 +185,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             if !row.cells.iter().any(|c| c.kind == Some(*k)) {
                 lines.push(Line::from(vec![
                     Span::styled(
-                        format!("{}: ", k.dutch()),
+                        format!("{}: ", t().mismatch(*k)),
                         theme.warning().add_modifier(Modifier::BOLD),
                     ),
-                    Span::styled(k.explanation(), theme.dimmed()),
+                    Span::styled(t().mismatch_explanation(*k), theme.dimmed()),
                 ]));
             }
         }
     }
     for e in &table.excluded {
         lines.push(Line::from(Span::styled(
-            format!("{}: {}", e.bron, e.reason),
+            format!("{}: {}", e.bron, t().agg_error(&e.error)),
             theme.dimmed(),
         )));
     }
     if lines.is_empty() {
-        lines.push(Line::from(Span::styled(
-            strings::NO_DIFFERENCE,
-            theme.dimmed(),
-        )));
+        lines.push(Line::from(Span::styled(t().no_difference, theme.dimmed())));
     }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(block(strings::DIFF_DETAIL.to_string())),
+            .block(block(t().diff_detail.to_string())),
         detail_area,
     );
 }

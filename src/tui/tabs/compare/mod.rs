@@ -230,6 +230,8 @@ impl CompareTab {
         let row = table.rows.get(self.view.selected)?;
         let mut bronnen: Vec<String> = table.columns.iter().map(|c| c.bron.clone()).collect();
         bronnen.dedup();
+        // Recorded in the session file, which the Dutch minutes read: in Dutch whatever the
+        // interface's language.
         let mut named: Vec<String> = row
             .cells
             .iter()

@@ -3,7 +3,8 @@
 use super::OverviewTab;
 use crate::model::number::format_pct;
 use crate::tui::app::App;
-use crate::tui::strings;
+use crate::tui::i18n::{first_key, t};
+use crate::tui::keymap::{Action, Context};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
@@ -17,11 +18,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let layout = OverviewTab::layout(area);
     let (filter, table_area, detail) = (layout.filter, layout.table, layout.detail);
     frame.render_widget(
-        Paragraph::new(strings::overview_filter(
-            state.kind.map(|k| k.dutch()),
-            state.domain.as_deref(),
-            visible.len(),
-        ))
+        Paragraph::new(
+            t().overview_filter(
+                state.kind.map(|k| t().mismatch(k)),
+                state.domain.as_deref(),
+                visible.len(),
+                [Action::FilterKind, Action::FilterDomain, Action::Activate]
+                    .map(|a| first_key(&app.shared.keymap, Context::Overview, a))
+                    .each_ref()
+                    .map(String::as_str),
+            ),
+        )
         .style(theme.dimmed()),
         filter,
     );
@@ -34,9 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     if visible.is_empty() {
         frame.render_widget(
-            Paragraph::new(strings::OVERVIEW_EMPTY)
+            Paragraph::new(t().overview_empty)
                 .style(theme.dimmed())
-                .block(block(strings::OVERVIEW_TITLE)),
+                .block(block(t().overview_title)),
             table_area,
         );
         return;
@@ -45,10 +52,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|m| {
             Row::new(vec![
-                Cell::from(Span::styled(m.kind.dutch(), theme.warning())),
+                Cell::from(Span::styled(t().mismatch(m.kind), theme.warning())),
                 Cell::from(m.domein.clone()),
                 Cell::from(m.indicator.clone()),
-                Cell::from(m.period.dutch_short()),
+                Cell::from(t().period_short(&m.period)),
                 Cell::from(m.sources.join(" / ")),
                 Cell::from(m.rel_diff.map_or(String::new(), format_pct)),
             ])
@@ -62,8 +69,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Min(20),
         Constraint::Length(9),
     ];
-    let header = Row::new(["soort", "domein", "indicator", "periode", "bronnen", "Δ%"])
-        .style(theme.base().add_modifier(Modifier::BOLD));
+    let header = Row::new([
+        t().col_kind_short,
+        t().col_domain,
+        t().col_indicator,
+        t().col_period,
+        t().col_sources,
+        "Δ%",
+    ])
+    .style(theme.base().add_modifier(Modifier::BOLD));
     let mut ts = TableState::default()
         .with_selected(Some(state.view.selected.min(visible.len() - 1)))
         .with_offset(state.view.offset);
@@ -71,19 +85,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme.selected())
-            .block(block(strings::OVERVIEW_TITLE)),
+            .block(block(t().overview_title)),
         table_area,
         &mut ts,
     );
     if let Some(m) = visible.get(state.view.selected) {
         let lines = vec![
             Line::from(Span::styled(m.detail.clone(), theme.base())),
-            Line::from(Span::styled(m.kind.explanation(), theme.dimmed())),
+            Line::from(Span::styled(
+                t().mismatch_explanation(m.kind),
+                theme.dimmed(),
+            )),
         ];
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
-                .block(block(strings::DIFF_DETAIL)),
+                .block(block(t().diff_detail)),
             detail,
         );
     }

@@ -5,7 +5,8 @@ use crate::model::number::format_auto;
 use crate::tui::app::App;
 use crate::tui::components::browser::Node;
 use crate::tui::components::chart::TrendChart;
-use crate::tui::strings;
+use crate::tui::i18n::{first_key, t};
+use crate::tui::keymap::{Action, Context};
 use crate::tui::style::symbol;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -33,8 +34,8 @@ fn pane(app: &App, title: &str, focused: bool) -> Block<'static> {
 
 fn draw_browser(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.shared.theme;
-    let t = &app.trend;
-    let items: Vec<ListItem> = t
+    let trend = &app.trend;
+    let items: Vec<ListItem> = trend
         .browser
         .rows()
         .iter()
@@ -53,7 +54,7 @@ fn draw_browser(frame: &mut Frame, app: &App, area: Rect) {
                 }
                 (Node::Series { series }, None) => {
                     let key = &app.dataset().series[*series].key;
-                    match t.selection.iter().find(|(k, _)| k == key) {
+                    match trend.selection.iter().find(|(k, _)| k == key) {
                         Some((_, slot)) => spans.push(Span::styled(
                             format!("{} ", symbol(*slot, false)),
                             theme.series(*slot).add_modifier(Modifier::BOLD),
@@ -67,30 +68,30 @@ fn draw_browser(frame: &mut Frame, app: &App, area: Rect) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let focused = t.focus == Focus::Browser;
+    let focused = trend.focus == Focus::Browser;
     let list = List::new(items)
-        .block(pane(app, strings::PANE_SERIES, focused))
+        .block(pane(app, t().pane_series, focused))
         .highlight_style(theme.selected())
         .highlight_symbol(if focused { "▶" } else { " " });
     let mut state = ListState::default()
-        .with_selected(Some(t.browser.selected))
-        .with_offset(t.browser_offset);
+        .with_selected(Some(trend.browser.selected))
+        .with_offset(trend.browser_offset);
     frame.render_stateful_widget(list, area, &mut state);
 }
 
 fn draw_chart(frame: &mut Frame, app: &App, area: Rect) {
-    let t = &app.trend;
+    let trend = &app.trend;
     let title = chart_title(app);
-    let block = pane(app, &title, t.focus == Focus::Chart);
+    let block = pane(app, &title, trend.focus == Focus::Chart);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let notes = t.axis_notes();
+    let notes = trend.axis_notes();
     frame.render_widget(
         TrendChart {
-            model: &t.chart,
+            model: &trend.chart,
             theme: &app.shared.theme,
-            cursor: t.cursor_period(),
-            range: t.range_start.and(t.selected_range()),
+            cursor: trend.cursor_period(),
+            range: trend.range_start.and(trend.selected_range()),
             notes: &notes,
         },
         inner,
@@ -107,14 +108,11 @@ fn chart_title(app: &App) -> String {
         .collect();
     inds.dedup();
     let what = match inds.len() {
-        0 => strings::PANE_CHART.to_string(),
+        0 => t().pane_chart.to_string(),
         1 => inds.remove(0),
         _ => inds.join(" | "),
     };
-    format!(
-        "{what} · {}",
-        strings::granularity_label(app.trend.granularity)
-    )
+    format!("{what} · {}", t().granularity_label(app.trend.granularity))
 }
 
 fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
@@ -127,7 +125,7 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             Some(p) => {
                 let mut v = format_auto(p.y, 2);
                 if p.provisional {
-                    v.push_str(" (voorlopig)");
+                    v.push_str(t().provisional_value);
                 }
                 v
             }
@@ -137,9 +135,9 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
                 .and_then(|x| x.value_at(&c))
                 .is_some() =>
             {
-                strings::unknown_value().to_string()
+                t().unknown_value.to_string()
             }
-            None => strings::no_value().to_string(),
+            None => crate::tui::i18n::NO_VALUE.to_string(),
         });
         let mut left = vec![
             Span::styled(
@@ -154,7 +152,7 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
         ];
         if s.synthetic {
             left.push(Span::styled(
-                format!(" [{}]", strings::SYNTHETIC),
+                format!(" [{}]", t().synthetic),
                 theme.dimmed(),
             ));
         }
@@ -178,16 +176,16 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     }
     if app.trend.chart.series.iter().any(|s| s.has_provisional()) {
         lines.push(Line::from(Span::styled(
-            strings::PROVISIONAL_LEGEND,
+            t().provisional_legend,
             theme.dimmed(),
         )));
     }
     if let Some(c) = cursor {
-        let title = strings::cursor_title(&c.dutch_long());
-        let block = pane(app, &format!("{} · {title}", strings::PANE_LEGEND), false);
+        let title = t().cursor_title(&t().period_long(&c));
+        let block = pane(app, &format!("{} · {title}", t().pane_legend), false);
         frame.render_widget(Paragraph::new(lines).block(block), area);
     } else {
-        let block = pane(app, strings::PANE_LEGEND, false);
+        let block = pane(app, t().pane_legend, false);
         frame.render_widget(Paragraph::new(lines).block(block), area);
     }
 }
@@ -218,12 +216,13 @@ fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.shared.theme;
     let focused = app.trend.focus == Focus::Notes;
     let notes = &app.trend.notes;
-    let block = pane(app, strings::PANE_NOTES, focused);
+    let block = pane(app, t().pane_notes, focused);
     if notes.is_empty() {
         let text = if app.shared.session.is_some() {
-            strings::NOTES_EMPTY
+            let key = |a| first_key(&app.shared.keymap, Context::Trend, a);
+            t().notes_empty(&key(Action::ToggleRange), &key(Action::Annotate))
         } else {
-            strings::NO_SESSION
+            t().no_session.to_string()
         };
         frame.render_widget(
             Paragraph::new(text)
@@ -242,15 +241,20 @@ fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
                 theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
             )];
             if let Some(st) = a.status {
-                spans.push(Span::styled(format!("[{}] ", st.dutch()), theme.warning()));
+                spans.push(Span::styled(
+                    format!("[{}] ", t().question_status(st)),
+                    theme.warning(),
+                ));
             }
             let period = match a.anker.periods() {
-                Some((f, t)) if f != t => format!("{}–{}", f.dutch_short(), t.dutch_short()),
-                Some((f, _)) => f.dutch_short(),
+                Some((from, to)) if from != to => {
+                    format!("{}–{}", t().period_short(&from), t().period_short(&to))
+                }
+                Some((from, _)) => t().period_short(&from),
                 None => a.anker.van.clone(),
             };
             spans.push(Span::styled(
-                format!("{period} · {}", a.rol.dutch()),
+                format!("{period} · {}", t().role(a.rol)),
                 theme.dimmed(),
             ));
             ListItem::new(vec![

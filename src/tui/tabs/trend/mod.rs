@@ -12,8 +12,8 @@ use crate::tui::components::chart::{AxisNote, PlotGeometry, geometry};
 use crate::tui::components::chart_model::ChartModel;
 use crate::tui::components::hit::{MouseInput, contains, inner};
 use crate::tui::components::list_view::ListView;
+use crate::tui::i18n::t;
 use crate::tui::keymap::Action;
-use crate::tui::strings;
 use crate::tui::style::SYMBOLS;
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -279,18 +279,18 @@ impl TrendTab {
                     Some(g) => Granularity::ALL.iter().copied().find(|h| *h > g),
                 };
                 self.rebuild_chart(dataset);
-                return Some(strings::granularity_shown(self.granularity));
+                return Some(t().granularity_shown(self.granularity));
             }
             Action::ClearChart => {
                 self.set_selection(dataset, Vec::new());
-                return Some(strings::CLEARED.to_string());
+                return Some(t().cleared.to_string());
             }
             Action::ToggleRange => return self.toggle_range(),
             Action::Cancel => {
                 return self
                     .range_start
                     .take()
-                    .map(|_| strings::RANGE_CLEARED.to_string());
+                    .map(|_| t().range_cleared.to_string());
             }
             _ => {
                 let page = inner(self.layout(area).browser).height.max(1) as usize;
@@ -317,12 +317,12 @@ impl TrendTab {
 
     fn toggle_range(&mut self) -> Option<String> {
         if self.range_start.take().is_some() {
-            return Some(strings::RANGE_CLEARED.to_string());
+            return Some(t().range_cleared.to_string());
         }
         let p = self.cursor_period()?;
         self.range_start = Some(p);
         self.focus = Focus::Chart;
-        Some(strings::RANGE_STARTED.to_string())
+        Some(t().range_started.to_string())
     }
 
     fn browser_action(&mut self, action: Action, dataset: &Dataset, page: usize) -> Option<String> {
@@ -368,19 +368,19 @@ impl TrendTab {
         let mut message = None;
         if all_in {
             self.selection.retain(|(s, _)| !keys.contains(s));
-            message = Some(strings::series_removed(&first));
+            message = Some(t().series_removed(&first));
         } else {
             for k in keys.iter() {
                 if self.selection.iter().any(|(s, _)| s == k) {
                     continue;
                 }
                 if self.selection.len() >= MAX_SERIES {
-                    message = Some(strings::max_series(MAX_SERIES));
+                    message = Some(t().max_series(MAX_SERIES));
                     break;
                 }
                 let slot = self.free_slot();
                 self.selection.push((k.clone(), slot));
-                message = Some(strings::series_added(&k.to_string()));
+                message = Some(t().series_added(&k.to_string()));
             }
         }
         self.rebuild_chart(dataset);

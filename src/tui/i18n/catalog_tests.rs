@@ -1,0 +1,153 @@
+//! Both catalogs are complete by construction (struct fields, exhaustive matches); these tests
+//! check that no text is empty and that English is really translated.
+
+use super::*;
+use crate::analysis::mismatch::MismatchKind;
+use crate::model::{Granularity, Period, Soort};
+use crate::session::{AnnotationKind, Criterion, Level, QuestionStatus, Role};
+
+/// Every text of the catalog of `lang`, named: the fields, the names of every enum value, and
+/// the parameterised texts with sample values.
+fn every_text(lang: Lang) -> Vec<(String, String)> {
+    let t = texts(lang);
+    let mut out: Vec<(String, String)> = t
+        .fields()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let mut add = |k: String, v: String| out.push((k, v));
+    for r in Role::ALL {
+        add(format!("role {r:?}"), t.role(r).into());
+    }
+    for k in AnnotationKind::ALL {
+        add(format!("kind {k:?}"), t.kind(k).into());
+    }
+    for s in QuestionStatus::ALL {
+        add(format!("status {s:?}"), t.question_status(s).into());
+    }
+    for l in Level::ALL {
+        add(format!("level {l:?}"), t.level(l).into());
+    }
+    for c in Criterion::ALL {
+        add(format!("criterion {c:?}"), t.criterion(c).into());
+    }
+    for g in Granularity::ALL {
+        add(format!("granularity {g:?}"), t.granularity(g).into());
+        add(
+            format!("granularity shown {g:?}"),
+            t.granularity_shown(Some(g)),
+        );
+    }
+    for s in [Soort::Stroom, Soort::Stand] {
+        add(format!("soort {s:?}"), t.soort(s).into());
+    }
+    for k in MismatchKind::ALL {
+        add(format!("mismatch {k:?}"), t.mismatch(k).into());
+        add(
+            format!("explanation {k:?}"),
+            t.mismatch_explanation(k).into(),
+        );
+    }
+    for m in 1..=12 {
+        add(format!("month {m}"), t.period_long(&Period::month(2021, m)));
+    }
+    let samples = [
+        ("series_added", t.series_added("x")),
+        ("max_series", t.max_series(8)),
+        ("not_saved", t.not_saved("x")),
+        ("saved", t.saved("x", "y")),
+        ("deleted", t.deleted("x", "u")),
+        ("status_set", t.status_set("x")),
+        ("item_title", t.item_title("?", "x", 2, "y")),
+        ("near_duplicate", t.near_duplicate(2, "x")),
+        ("merge_marked", t.merge_marked(2, "m", "Esc")),
+        ("merged", t.merged(1, 2, "x")),
+        ("minutes_written", t.minutes_written("x")),
+        ("diff_table", t.diff_table("x")),
+        ("compare_empty", t.compare_empty("2")),
+        ("notes_empty", t.notes_empty("v", "a")),
+        ("pick_note", t.pick_note("Tab")),
+        ("review_all_sessions", t.review_all_sessions(3)),
+        ("review_opened", t.review_opened("x", "y", "Esc")),
+        ("keymap_from", t.keymap_from("x")),
+        ("keymap_default", t.keymap_default("x")),
+        (
+            "overview_filter",
+            t.overview_filter(None, None, 3, ["f", "d", "Enter"]),
+        ),
+    ];
+    for (k, v) in samples {
+        add(k.to_string(), v);
+    }
+    out
+}
+
+#[test]
+fn no_text_is_empty_in_either_language() {
+    for lang in [Lang::Nl, Lang::En] {
+        for (key, text) in every_text(lang) {
+            assert!(!text.trim().is_empty(), "{lang:?}: {key} is empty");
+        }
+    }
+}
+
+#[test]
+fn english_differs_from_dutch_for_the_bulk_of_the_texts() {
+    let nl = every_text(Lang::Nl);
+    let en = every_text(Lang::En);
+    assert_eq!(nl.len(), en.len());
+    let same: Vec<&str> = nl
+        .iter()
+        .zip(&en)
+        .filter(|((_, a), (_, b))| a == b)
+        .map(|((k, _), _)| k.as_str())
+        .collect();
+    // Some words are the same in both ("duiden", "Trend", "open", "ratio").
+    assert!(
+        same.len() * 10 < nl.len(),
+        "{} of {} texts are the same in Dutch and English: {same:?}",
+        same.len(),
+        nl.len()
+    );
+}
+
+#[test]
+fn dutch_names_are_the_words_of_the_session_files() {
+    // The screen and the minutes use the same Dutch words.
+    let t = texts(Lang::Nl);
+    for r in Role::ALL {
+        assert_eq!(t.role(r), r.dutch());
+    }
+    for k in AnnotationKind::ALL {
+        assert_eq!(t.kind(k), k.dutch());
+    }
+    for s in QuestionStatus::ALL {
+        assert_eq!(t.question_status(s), s.dutch());
+    }
+    for k in MismatchKind::ALL {
+        assert_eq!(t.mismatch(k), k.dutch());
+        assert_eq!(t.mismatch_explanation(k), k.explanation());
+    }
+    let p = Period::half(2019, 1);
+    assert_eq!(t.period_long(&p), p.dutch_long());
+    for m in 1..=12 {
+        let p = Period::month(2021, m);
+        assert_eq!(t.period_short(&p), p.dutch_short());
+        assert_eq!(t.period_long(&p), p.dutch_long());
+    }
+    assert_eq!(t.date("2026-11-05"), "5 november 2026");
+}
+
+#[test]
+fn english_periods_and_dates() {
+    let t = texts(Lang::En);
+    assert_eq!(t.period_long(&Period::half(2019, 1)), "1st half 2019");
+    assert_eq!(t.period_short(&Period::quarter(2021, 3)), "Q3 2021");
+    assert_eq!(t.period_short(&Period::month(2021, 3)), "Mar 2021");
+    assert_eq!(
+        t.period_range(&Period::month(2021, 6), &Period::month(2021, 12)),
+        "June 2021 to December 2021"
+    );
+    assert_eq!(t.date("2026-11-05"), "5 November 2026");
+    assert_eq!(t.date("morgen"), "morgen");
+}

@@ -1,0 +1,398 @@
+//! Texts with values in them: status-line messages, titles with counts, lines built from a
+//! session's data. Each names both languages; key names come in as labels from the keymap.
+
+use super::Lang::{En, Nl};
+use super::texts::Texts;
+use crate::model::{Granularity, SourceMeta};
+use crate::session::{Anchor, ChangeKind, Criteria, Criterion, Level, ReadOnlyReason};
+
+/// An unweighed criterion or a missing value in a list: a dash, in every language.
+pub const DASH: &str = "–";
+/// No value for a period in the legend or a table cell.
+pub const NO_VALUE: &str = "—";
+
+impl Texts {
+    pub fn series_added(&self, name: &str) -> String {
+        match self.lang {
+            Nl => format!("toegevoegd: {name}"),
+            En => format!("added: {name}"),
+        }
+    }
+
+    pub fn series_removed(&self, name: &str) -> String {
+        match self.lang {
+            Nl => format!("verwijderd: {name}"),
+            En => format!("removed: {name}"),
+        }
+    }
+
+    pub fn max_series(&self, n: usize) -> String {
+        match self.lang {
+            Nl => format!("maximaal {n} reeksen in één grafiek"),
+            En => format!("at most {n} series in one chart"),
+        }
+    }
+
+    pub fn cursor_title(&self, period: &str) -> String {
+        match self.lang {
+            Nl | En => format!("Cursor: {period}"),
+        }
+    }
+
+    /// "per kwartaal".
+    pub fn per_granularity(&self, g: Granularity) -> String {
+        match self.lang {
+            Nl | En => format!("per {}", self.granularity(g)),
+        }
+    }
+
+    /// What the chart does at the chosen granularity (said when it changes).
+    pub fn granularity_shown(&self, g: Option<Granularity>) -> String {
+        let Some(g) = g else {
+            return self.as_delivered_long.to_string();
+        };
+        let per = self.per_granularity(g);
+        match self.lang {
+            Nl => format!(
+                "{per}: stroom opgeteld, stand aan het eind van de periode, ratio herberekend of niet"
+            ),
+            En => format!(
+                "{per}: flows added up, stocks at the end of the period, ratios recomputed or not"
+            ),
+        }
+    }
+
+    /// The chart's granularity in its title.
+    pub fn granularity_label(&self, g: Option<Granularity>) -> String {
+        match g {
+            None => self.as_delivered.to_string(),
+            Some(g) => self.per_granularity(g),
+        }
+    }
+
+    /// Why the open session cannot be changed, for the status line.
+    pub fn read_only_reason(&self, reason: &ReadOnlyReason) -> String {
+        match reason {
+            ReadOnlyReason::HeldBy {
+                user,
+                host,
+                pid,
+                since,
+            } => self.held_by(user, host, *pid, since),
+            ReadOnlyReason::LockFailed(e) => match self.lang {
+                Nl => format!("alleen lezen: sessie kan niet vergrendeld worden: {e}"),
+                En => format!("read-only: the session cannot be locked: {e}"),
+            },
+            ReadOnlyReason::Review => self.review_not_here.to_string(),
+        }
+    }
+
+    /// Someone else has the session open (`pid` 0: unknown who).
+    fn held_by(&self, user: &str, host: &str, pid: u32, since: &str) -> String {
+        let with = |word: &str, v: &str| {
+            if v.is_empty() {
+                String::new()
+            } else {
+                format!(" {word} {v}")
+            }
+        };
+        match self.lang {
+            Nl if pid == 0 => "alleen lezen: sessie is in gebruik door een ander proces".into(),
+            En if pid == 0 => "read-only: the session is in use by another process".into(),
+            Nl => format!(
+                "alleen lezen: sessie is in gebruik{} op {host}{} (proces {pid})",
+                with("door", user),
+                with("sinds", since)
+            ),
+            En => format!(
+                "read-only: the session is in use{} on {host}{} (process {pid})",
+                with("by", user),
+                with("since", since)
+            ),
+        }
+    }
+
+    pub fn not_saved(&self, error: &str) -> String {
+        match self.lang {
+            Nl => format!("NIET opgeslagen: {error}"),
+            En => format!("NOT saved: {error}"),
+        }
+    }
+
+    pub fn saved(&self, kind: &str, period: &str) -> String {
+        match self.lang {
+            Nl => format!("opgeslagen: {kind} over {period}"),
+            En => format!("saved: {kind} on {period}"),
+        }
+    }
+
+    /// `undo_key` brings it back.
+    pub fn deleted(&self, kind: &str, undo_key: &str) -> String {
+        match self.lang {
+            Nl => format!("{kind} verwijderd ({undo_key} zet hem terug)"),
+            En => format!("{kind} deleted ({undo_key} brings it back)"),
+        }
+    }
+
+    pub fn status_set(&self, status: &str) -> String {
+        match self.lang {
+            Nl => format!("status: {status} (opgeslagen)"),
+            En => format!("status: {status} (saved)"),
+        }
+    }
+
+    /// "R hoog · U midden · H – · B –"
+    pub fn criteria_compact(&self, c: &Criteria) -> String {
+        Criterion::ALL
+            .iter()
+            .map(|k| {
+                let level = c.get(*k).map_or(DASH, |l| self.level(l));
+                format!("{} {level}", self.criterion_letter(*k))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// "relevantie hoog · urgentie – · haalbaarheid – · breed gedragen –"
+    pub fn criteria_line(&self, c: &Criteria) -> String {
+        Criterion::ALL
+            .iter()
+            .map(|k| {
+                let level = c.get(*k).map_or(DASH, |l| self.level(l));
+                format!("{} {level}", self.criterion(*k))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// "relevantie hoog, urgentie midden": the weighed criteria only.
+    pub fn criteria_weighed(&self, c: &Criteria) -> String {
+        Criterion::ALL
+            .iter()
+            .filter_map(|k| Some(format!("{} {}", self.criterion(*k), self.level(c.get(*k)?))))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn criterion_set(&self, criterion: Criterion, level: Option<Level>) -> String {
+        let level = level.map_or(self.not_weighed, |l| self.level(l));
+        let name = self.criterion(criterion);
+        match self.lang {
+            Nl => format!("{name}: {level} (opgeslagen)"),
+            En => format!("{name}: {level} (saved)"),
+        }
+    }
+
+    pub fn owner_set(&self, owner: &str) -> String {
+        let owner = self.owner_or_none(owner);
+        match self.lang {
+            Nl => format!("{}: {owner} (opgeslagen)", self.owner),
+            En => format!("{}: {owner} (saved)", self.owner),
+        }
+    }
+
+    /// "eigenaar Pim"
+    pub fn owner_line(&self, owner: &str) -> String {
+        format!("{} {}", self.owner, self.owner_or_none(owner))
+    }
+
+    fn owner_or_none<'a>(&self, owner: &'a str) -> &'a str {
+        if owner.is_empty() {
+            self.no_owner
+        } else {
+            owner
+        }
+    }
+
+    /// "? onderzoeksvraag nr 2 [open]": the number is the item's id in its session.
+    pub fn item_title(&self, marker: &str, kind: &str, id: u64, status: &str) -> String {
+        match self.lang {
+            Nl => format!("{marker} {kind} nr {id} [{status}]"),
+            En => format!("{marker} {kind} no. {id} [{status}]"),
+        }
+    }
+
+    pub fn near_duplicate(&self, id: u64, place: &str) -> String {
+        match self.lang {
+            Nl => format!("lijkt op nr {id} ({place})"),
+            En => format!("looks like no. {id} ({place})"),
+        }
+    }
+
+    /// A question is marked for merging: `merge_key` on another one merges, `cancel_key` stops.
+    pub fn merge_marked(&self, id: u64, merge_key: &str, cancel_key: &str) -> String {
+        match self.lang {
+            Nl => format!(
+                "vraag {id} gemarkeerd: kies de vraag waarin hij opgaat en druk {merge_key} ({cancel_key} annuleert)"
+            ),
+            En => format!(
+                "question {id} marked: choose the question it goes into and press {merge_key} ({cancel_key} cancels)"
+            ),
+        }
+    }
+
+    pub fn merged(&self, from: u64, into: u64, into_place: &str) -> String {
+        match self.lang {
+            Nl => format!("vraag {from} samengevoegd met vraag {into} ({into_place}) (opgeslagen)"),
+            En => format!("question {from} merged into question {into} ({into_place}) (saved)"),
+        }
+    }
+
+    pub fn minutes_written(&self, path: &str) -> String {
+        match self.lang {
+            Nl => format!("notulen geschreven: {path}"),
+            En => format!("minutes written: {path}"),
+        }
+    }
+
+    /// The open session in the title bar.
+    pub fn session_label(&self, title: &str, date: &str, read_only: bool) -> String {
+        let word = match self.lang {
+            Nl => "sessie",
+            En => "session",
+        };
+        if read_only {
+            format!(" {word}: {title}, {date} ({}) ", self.read_only)
+        } else {
+            format!(" {word}: {title}, {date} ")
+        }
+    }
+
+    /// Where an annotation points: domein · indicator · period · sources (· difference).
+    pub fn anchor_line(&self, a: &Anchor) -> String {
+        let mut s = format!(
+            "{} · {} · {} · {}",
+            a.domein,
+            a.indicator,
+            self.anchor_period(a),
+            a.bronnen.join(", ")
+        );
+        if let Some(v) = &a.verschil {
+            s.push_str(&format!(" · {}: {v}", self.difference));
+        }
+        s
+    }
+
+    /// Title of the comparison's table.
+    pub fn diff_table(&self, reference: &str) -> String {
+        match self.lang {
+            Nl => format!("Verschillen per periode t.o.v. {reference} (* = voorlopig)"),
+            En => format!("Differences per period against {reference} (* = provisional)"),
+        }
+    }
+
+    /// A source's name and what dataset.toml says about it.
+    pub fn source_meta_line(&self, s: &SourceMeta) -> String {
+        let mut parts = vec![format!("  {}", s.naam)];
+        for (label, v) in [
+            (self.supplier, &s.leverancier),
+            (self.rhythm, &s.ritme),
+            (self.delay, &s.vertraging),
+            (self.definition, &s.definitie),
+            (self.caveats, &s.kanttekeningen),
+        ] {
+            if !v.is_empty() {
+                parts.push(format!("{label}: {v}"));
+            }
+        }
+        parts.join(" · ")
+    }
+
+    /// The overview's filter line; `keys` are the labels of the kind filter, the domain filter
+    /// and the key that opens a difference.
+    pub fn overview_filter(
+        &self,
+        kind: Option<&str>,
+        domain: Option<&str>,
+        n: usize,
+        keys: [&str; 3],
+    ) -> String {
+        let (kind, domain) = (kind.unwrap_or(self.all), domain.unwrap_or(self.all));
+        let [k, d, open] = keys;
+        match self.lang {
+            Nl => format!(
+                "soort: {kind} ({k}) · domein: {domain} ({d}) · {n} verschillen · {open}: vergelijken"
+            ),
+            En => format!(
+                "kind: {kind} ({k}) · domain: {domain} ({d}) · {n} differences · {open}: compare"
+            ),
+        }
+    }
+
+    /// The comparison before anything was chosen; `key` opens it.
+    pub fn compare_empty(&self, key: &str) -> String {
+        match self.lang {
+            Nl => format!(
+                "Kies in het tabblad Trend een indicator (of in Verschillen een verschil) en druk op {key}."
+            ),
+            En => format!(
+                "Choose an indicator in the Trend tab (or a difference in Differences) and press {key}."
+            ),
+        }
+    }
+
+    /// The annotation pane of an indicator without annotations.
+    pub fn notes_empty(&self, range_key: &str, annotate_key: &str) -> String {
+        match self.lang {
+            Nl => format!(
+                "Nog geen aantekeningen bij deze indicator. Grafiek: {range_key} kiest een periode, {annotate_key} maakt een aantekening."
+            ),
+            En => format!(
+                "No annotations on this indicator yet. Chart: {range_key} picks a period, {annotate_key} makes an annotation."
+            ),
+        }
+    }
+
+    /// Editing needs a selected annotation; `pane_key` goes to its pane.
+    pub fn pick_note(&self, pane_key: &str) -> String {
+        match self.lang {
+            Nl => format!("kies eerst een aantekening in het paneel Aantekeningen ({pane_key})"),
+            En => format!("first choose an annotation in the Annotations pane ({pane_key})"),
+        }
+    }
+
+    /// What undo or redo just reverted.
+    pub fn undone(&self, kind: ChangeKind, redo: bool) -> String {
+        use ChangeKind::*;
+        let what = match (self.lang, kind) {
+            (Nl, Created) => "sessie aangemaakt",
+            (En, Created) => "session created",
+            (Nl, AnnotationAdded) => "aantekening toegevoegd",
+            (En, AnnotationAdded) => "annotation added",
+            (Nl, AnnotationEdited) => "aantekening gewijzigd",
+            (En, AnnotationEdited) => "annotation edited",
+            (Nl, AnnotationDeleted) => "aantekening verwijderd",
+            (En, AnnotationDeleted) => "annotation deleted",
+            (Nl, HeaderEdited) => "deelnemers en agenda gewijzigd",
+            (En, HeaderEdited) => "participants and agenda edited",
+            (Nl, ItemChanged) => "vraag of actie gewijzigd",
+            (En, ItemChanged) => "question or action changed",
+            (Nl, Merged) => "vragen samengevoegd",
+            (En, Merged) => "questions merged",
+        };
+        match (self.lang, redo) {
+            (Nl, true) => format!("opnieuw gedaan: {what}"),
+            (Nl, false) => format!("ongedaan gemaakt: {what}"),
+            (En, true) => format!("redone: {what}"),
+            (En, false) => format!("undone: {what}"),
+        }
+    }
+
+    /// The help's last line: the user's keymap file.
+    pub fn keymap_from(&self, path: &str) -> String {
+        match self.lang {
+            Nl => format!("toetsen uit {path} (de rest zoals standaard)"),
+            En => format!("keys from {path} (the rest as default)"),
+        }
+    }
+
+    /// The help's last line without a keymap file: where one is looked for.
+    pub fn keymap_default(&self, candidates: &str) -> String {
+        match self.lang {
+            Nl => {
+                format!("standaardtoetsen; eigen toetsen in {candidates} onder [toetsen.<context>]")
+            }
+            En => format!("default keys; your own keys in {candidates} under [toetsen.<context>]"),
+        }
+    }
+}

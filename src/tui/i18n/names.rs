@@ -1,0 +1,370 @@
+//! The interface's words for the core's enums, periods and dates. The core's `.dutch()` forms
+//! stay for the Dutch minutes and reports; the screen takes these, in its own language. Each
+//! match names both languages, so a missing word is a build error.
+
+use super::Lang::{En, Nl};
+use super::texts::Texts;
+use crate::analysis::AggError;
+use crate::analysis::mismatch::MismatchKind;
+use crate::model::{Granularity, Period, Soort};
+use crate::session::{Anchor, AnnotationKind, Criterion, Level, QuestionStatus, Role};
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_SHORT_NL: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const MONTHS_SHORT_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl Texts {
+    pub fn role(&self, r: Role) -> &'static str {
+        use Role::*;
+        match (self.lang, r) {
+            (Nl, Toegang) => "toegang",
+            (En, Toegang) => "access",
+            (Nl, Aanbieder) => "aanbieder",
+            (En, Aanbieder) => "provider",
+            (Nl, Beleid) => "beleid",
+            (En, Beleid) => "policy",
+            (Nl, Analist) => "analist",
+            (En, Analist) => "analyst",
+            (Nl, Overig) => "overig",
+            (En, Overig) => "other",
+        }
+    }
+
+    /// The kind of an annotation: "observatie", "onderzoeksvraag", …
+    pub fn kind(&self, k: AnnotationKind) -> &'static str {
+        use AnnotationKind::*;
+        match (self.lang, k) {
+            (Nl, Observatie) => "observatie",
+            (En, Observatie) => "observation",
+            (Nl, Verklaring) => "verklaring",
+            (En, Verklaring) => "explanation",
+            (Nl, Datakwaliteit) => "datakwaliteit",
+            (En, Datakwaliteit) => "data quality",
+            (Nl, Onderzoeksvraag) => "onderzoeksvraag",
+            (En, Onderzoeksvraag) => "research question",
+            (Nl, Actie) => "actie",
+            (En, Actie) => "action",
+        }
+    }
+
+    pub fn question_status(&self, s: QuestionStatus) -> &'static str {
+        use QuestionStatus::*;
+        match (self.lang, s) {
+            (Nl, Open) => "open",
+            (En, Open) => "open",
+            (Nl, Geagendeerd) => "geagendeerd",
+            (En, Geagendeerd) => "on the agenda",
+            (Nl, InOnderzoek) => "in onderzoek",
+            (En, InOnderzoek) => "being studied",
+            (Nl, Beantwoord) => "beantwoord",
+            (En, Beantwoord) => "answered",
+            (Nl, Vervallen) => "vervallen",
+            (En, Vervallen) => "dropped",
+        }
+    }
+
+    pub fn level(&self, l: Level) -> &'static str {
+        use Level::*;
+        match (self.lang, l) {
+            (Nl, Laag) => "laag",
+            (En, Laag) => "low",
+            (Nl, Midden) => "midden",
+            (En, Midden) => "medium",
+            (Nl, Hoog) => "hoog",
+            (En, Hoog) => "high",
+        }
+    }
+
+    pub fn criterion(&self, c: Criterion) -> &'static str {
+        use Criterion::*;
+        match (self.lang, c) {
+            (Nl, Relevantie) => "relevantie",
+            (En, Relevantie) => "relevance",
+            (Nl, Urgentie) => "urgentie",
+            (En, Urgentie) => "urgency",
+            (Nl, Haalbaarheid) => "haalbaarheid",
+            (En, Haalbaarheid) => "feasibility",
+            (Nl, BreedGedragen) => "breed gedragen",
+            (En, BreedGedragen) => "broad support",
+        }
+    }
+
+    /// The short letter of a criterion in lists (explained in the follow-up's help line).
+    pub fn criterion_letter(&self, c: Criterion) -> &'static str {
+        use Criterion::*;
+        match (self.lang, c) {
+            (Nl | En, Relevantie) => "R",
+            (Nl | En, Urgentie) => "U",
+            (Nl, Haalbaarheid) => "H",
+            (En, Haalbaarheid) => "F",
+            (Nl, BreedGedragen) => "B",
+            (En, BreedGedragen) => "S",
+        }
+    }
+
+    pub fn granularity(&self, g: Granularity) -> &'static str {
+        use Granularity::*;
+        match (self.lang, g) {
+            (Nl, Month) => "maand",
+            (En, Month) => "month",
+            (Nl, Quarter) => "kwartaal",
+            (En, Quarter) => "quarter",
+            (Nl, HalfYear) => "halfjaar",
+            (En, HalfYear) => "half year",
+            (Nl, Year) => "jaar",
+            (En, Year) => "year",
+        }
+    }
+
+    /// How an indicator adds up over time: stroom, stand, ratio.
+    pub fn soort(&self, s: Soort) -> &'static str {
+        use Soort::*;
+        match (self.lang, s) {
+            (Nl, Stroom) => "stroom",
+            (En, Stroom) => "flow",
+            (Nl, Stand) => "stand",
+            (En, Stand) => "stock",
+            (Nl | En, Ratio) => "ratio",
+        }
+    }
+
+    /// Short label of a kind of difference, for tables and filters.
+    pub fn mismatch(&self, k: MismatchKind) -> &'static str {
+        use MismatchKind::*;
+        match (self.lang, k) {
+            (Nl, Unit) => "eenheid",
+            (En, Unit) => "unit",
+            (Nl, MissingPeriod) => "ontbrekende periode",
+            (En, MissingPeriod) => "missing period",
+            (Nl, WithinRounding) => "afronding",
+            (En, WithinRounding) => "rounding",
+            (Nl, Vintage) => "voorlopig/definitief",
+            (En, Vintage) => "provisional/final",
+            (Nl, StockFlow) => "stand-stroom",
+            (En, StockFlow) => "stock-flow",
+            (Nl, StockDiscontinuity) => "standbreuk",
+            (En, StockDiscontinuity) => "stock break",
+            (Nl, TrendBreak) => "trendbreuk",
+            (En, TrendBreak) => "trend break",
+            (Nl, BudgetVsRealisation) => "begroot/gerealiseerd",
+            (En, BudgetVsRealisation) => "budget/actual",
+            (Nl, PartsNotSumToTotal) => "delen≠totaal",
+            (En, PartsNotSumToTotal) => "parts≠total",
+            (Nl, Unexplained) => "onverklaard",
+            (En, Unexplained) => "unexplained",
+        }
+    }
+
+    /// One sentence that explains a kind of difference to the room, without a verdict.
+    pub fn mismatch_explanation(&self, k: MismatchKind) -> &'static str {
+        match self.lang {
+            Nl => explanation_nl(k),
+            En => explanation_en(k),
+        }
+    }
+
+    /// "mrt 2021", "K1 2021", "H1 2021", "2021" (English "Mar 2021", "Q1 2021").
+    pub fn period_short(&self, p: &Period) -> String {
+        let (y, i) = (p.year, p.index);
+        match (self.lang, p.granularity) {
+            (Nl, Granularity::Month) => format!("{} {y}", MONTHS_SHORT_NL[month(i)]),
+            (En, Granularity::Month) => format!("{} {y}", MONTHS_SHORT_EN[month(i)]),
+            (Nl, Granularity::Quarter) => format!("K{i} {y}"),
+            (En, Granularity::Quarter) => format!("Q{i} {y}"),
+            (Nl | En, Granularity::HalfYear) => format!("H{i} {y}"),
+            (Nl | En, Granularity::Year) => y.to_string(),
+        }
+    }
+
+    /// "maart 2021", "1e kwartaal 2021", "2e halfjaar 2021", "2021".
+    pub fn period_long(&self, p: &Period) -> String {
+        let (y, i) = (p.year, p.index);
+        match (self.lang, p.granularity) {
+            (Nl, Granularity::Month) => format!("{} {y}", MONTHS_NL[month(i)]),
+            (En, Granularity::Month) => format!("{} {y}", MONTHS_EN[month(i)]),
+            (Nl, Granularity::Quarter) => format!("{i}e kwartaal {y}"),
+            (En, Granularity::Quarter) => format!("{} quarter {y}", ordinal(i)),
+            (Nl, Granularity::HalfYear) => format!("{i}e halfjaar {y}"),
+            (En, Granularity::HalfYear) => format!("{} half {y}", ordinal(i)),
+            (Nl | En, Granularity::Year) => y.to_string(),
+        }
+    }
+
+    /// "juni 2021 t/m december 2021", or one period.
+    pub fn period_range(&self, from: &Period, to: &Period) -> String {
+        if from == to {
+            self.period_long(from)
+        } else {
+            self.between(&self.period_long(from), &self.period_long(to))
+        }
+    }
+
+    fn between(&self, from: &str, to: &str) -> String {
+        match self.lang {
+            Nl => format!("{from} t/m {to}"),
+            En => format!("{from} to {to}"),
+        }
+    }
+
+    /// The period or range an annotation points at; the raw texts when they do not parse.
+    pub fn anchor_period(&self, a: &Anchor) -> String {
+        match a.periods() {
+            Some((from, to)) => self.period_range(&from, &to),
+            None => match &a.tot {
+                Some(t) if *t != a.van => self.between(&a.van, t),
+                _ => a.van.clone(),
+            },
+        }
+    }
+
+    /// "2026-11-05" as "5 november 2026"; other text as it is.
+    pub fn date(&self, datum: &str) -> String {
+        match datum.parse::<jiff::civil::Date>() {
+            Ok(d) => {
+                let p = Period::month(i32::from(d.year()), d.month() as u8);
+                format!("{} {}", d.day(), self.period_long(&p))
+            }
+            Err(_) => datum.to_string(),
+        }
+    }
+
+    /// Why a series cannot be shown at the chosen granularity.
+    pub fn agg_error(&self, e: &AggError) -> String {
+        match (self.lang, e) {
+            (Nl, AggError::TooFine { series, wanted }) => format!(
+                "reeks is per {} beschikbaar; per {} kan niet zonder te verzinnen",
+                self.granularity(*series),
+                self.granularity(*wanted)
+            ),
+            (En, AggError::TooFine { series, wanted }) => format!(
+                "the series is available per {}; per {} would mean making figures up",
+                self.granularity(*series),
+                self.granularity(*wanted)
+            ),
+            (Nl, AggError::RatioWithoutParts { indicator }) => format!(
+                "{indicator} is een ratio: optellen of middelen geeft een onjuist cijfer, en teller en noemer ontbreken om hem opnieuw te berekenen"
+            ),
+            (En, AggError::RatioWithoutParts { indicator }) => format!(
+                "{indicator} is a ratio: adding or averaging gives a wrong figure, and its numerator and denominator are missing to compute it again"
+            ),
+        }
+    }
+}
+
+/// Index into the month tables, safe for any index.
+fn month(index: u8) -> usize {
+    usize::from(index.clamp(1, 12)) - 1
+}
+
+fn ordinal(n: u8) -> String {
+    let suffix = match n {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn explanation_nl(k: MismatchKind) -> &'static str {
+    use MismatchKind::*;
+    match k {
+        Unit => {
+            "De bronnen gebruiken een andere eenheid of noemer, dus de getallen zijn pas na omrekening te vergelijken."
+        }
+        MissingPeriod => {
+            "Eén bron heeft voor deze periode geen (volledig) cijfer, door late of ontbrekende levering of geheimhouding ('.'), en onbekend is niet hetzelfde als nul."
+        }
+        WithinRounding => {
+            "Het verschil is niet groter dan de afronding van de bronnen (CBS rondt af op 5) en zegt dus niets over de werkelijkheid."
+        }
+        Vintage => {
+            "Het ene cijfer is voorlopig en het andere definitief: latere publicaties herzien eerdere cijfers."
+        }
+        StockFlow => {
+            "Beginstand plus instroom min uitstroom komt niet uit op de eindstand, bijvoorbeeld door een andere peildatum of doordat wie twee keer instroomt één keer telt."
+        }
+        StockDiscontinuity => {
+            "De beginstand in de ene publicatie sluit niet aan op de eindstand in de vorige: tussen de publicaties is herzien."
+        }
+        TrendBreak => {
+            "Voor één bron is de methode of definitie vanaf deze periode veranderd, zodat cijfers over de breuk heen niet zonder meer te vergelijken zijn."
+        }
+        BudgetVsRealisation => {
+            "Een begroting is een verwachting vooraf en geen meting, dus een verschil met de realisatie vraagt om uitleg, niet om correctie."
+        }
+        PartsNotSumToTotal => {
+            "De delen (wijken of aanbieders) tellen niet op tot het totaal, bijvoorbeeld omdat niet iedereen aan een deel is toe te wijzen."
+        }
+        Unexplained => {
+            "Het verschil is groter dan de drempel en geen van de bekende oorzaken past: een vraag voor de bronhouders."
+        }
+    }
+}
+
+fn explanation_en(k: MismatchKind) -> &'static str {
+    use MismatchKind::*;
+    match k {
+        Unit => {
+            "The sources use a different unit or denominator, so the figures can only be compared after conversion."
+        }
+        MissingPeriod => {
+            "One source has no (complete) figure for this period, through late or missing delivery or confidentiality ('.'), and unknown is not the same as zero."
+        }
+        WithinRounding => {
+            "The difference is no larger than the rounding of the sources (CBS rounds to 5) and so says nothing about reality."
+        }
+        Vintage => {
+            "One figure is provisional and the other final: later publications revise earlier figures."
+        }
+        StockFlow => {
+            "Starting stock plus inflow minus outflow does not come to the closing stock, for example through another reference date or because someone who enters twice counts once."
+        }
+        StockDiscontinuity => {
+            "The starting stock in one publication does not match the closing stock in the previous one: figures were revised between the publications."
+        }
+        TrendBreak => {
+            "For one source the method or definition changed from this period on, so figures across the break cannot simply be compared."
+        }
+        BudgetVsRealisation => {
+            "A budget is an expectation beforehand, not a measurement, so a difference with the actual figure asks for an explanation, not a correction."
+        }
+        PartsNotSumToTotal => {
+            "The parts (districts or providers) do not add up to the total, for example because not everyone can be assigned to a part."
+        }
+        Unexplained => {
+            "The difference is larger than the threshold and none of the known causes fits: a question for the source holders."
+        }
+    }
+}

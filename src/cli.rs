@@ -1,17 +1,24 @@
 //! Command line: `duiden [DATASET]` opens the interface, `duiden controleer DATASET` validates.
+//! Help and errors are in the interface's language (`args`).
 
 use crate::analysis::mismatch::{Mismatch, Settings, detect};
 use crate::load::load_dataset;
 use crate::model::Dataset;
 use crate::session::{html, minutes, store};
 use crate::tui::app::{App, SessionSetup};
+use crate::tui::i18n::{Lang, set_lang};
+use crate::tui::keymap::Keymap;
 use crate::tui::style::ThemeKind;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
+mod args;
 mod sample;
+mod words;
 
+pub use args::{command, error_text, lang_in, parse};
 pub use sample::{SAMPLE_DIR, sample_dir};
 
 #[derive(Debug, Parser)]
@@ -41,6 +48,10 @@ pub struct Cli {
     #[arg(long, value_name = "MAP", default_value = "sessions")]
     pub sessies: PathBuf,
 
+    /// Taal van de interface en de hulp (standaard: uit de locale, anders nl)
+    #[arg(long, value_enum)]
+    pub taal: Option<Taal>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -49,6 +60,22 @@ pub struct Cli {
 pub enum Thema {
     Donker,
     Licht,
+}
+
+/// The interface's language (`--taal`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Taal {
+    Nl,
+    En,
+}
+
+impl From<Taal> for Lang {
+    fn from(t: Taal) -> Lang {
+        match t {
+            Taal::Nl => Lang::Nl,
+            Taal::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -119,6 +146,9 @@ pub enum Command {
         /// Kleurthema
         #[arg(long, value_enum, default_value_t = Thema::Donker)]
         thema: Thema,
+        /// Taal van de interface en de hulp (standaard: uit de locale, anders nl)
+        #[arg(long, value_enum)]
+        taal: Option<Taal>,
     },
     /// Alle onderzoeksvragen uit alle sessies, open eerst en op prioriteit, met hun geschiedenis
     Vragen {
@@ -135,6 +165,12 @@ pub enum Command {
 }
 
 pub fn run(mut cli: Cli) -> ExitCode {
+    // The interface runs on this thread: its language is set before anything is drawn.
+    let taal = match &cli.command {
+        Some(Command::Terugkijken { taal, .. }) => *taal,
+        _ => cli.taal,
+    };
+    set_lang(taal.map_or_else(Lang::from_env, Lang::from));
     match cli.command.take() {
         Some(Command::Controleer { dataset }) => match dataset.map_or_else(sample_dir, Ok) {
             Ok(dataset) => controleer(&dataset),
@@ -153,7 +189,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             drempel,
         }) => verschillen(&dataset, domein, indicator, formaat, drempel),
         Some(Command::Vragen { map, formaat, uit }) => vragen(&map, formaat, uit.as_deref()),
-        Some(Command::Terugkijken { map, thema }) => terugkijken(&map, thema),
+        Some(Command::Terugkijken { map, thema, .. }) => terugkijken(&map, thema),
         None => open_tui(cli),
     }
 }
@@ -183,9 +219,22 @@ fn sessions_in(dir: &Path) -> Option<Vec<(String, crate::session::Session)>> {
     Some(ok)
 }
 
+/// The user's keymap (`duiden.toml`), or its errors (file:line:column) on stderr and exit code
+/// 2, before the terminal is touched.
+fn keymap() -> Result<Arc<Keymap>, ExitCode> {
+    Keymap::find().map(Arc::new).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(2)
+    })
+}
+
 /// Review mode: reads the folder once, never writes. Datasets are loaded when a chart is opened;
 /// a session's `dataset.pad` is relative to the working directory, as recorded.
 fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
+    let keys = match keymap() {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
     if let Err(e) = std::fs::read_dir(dir) {
         eprintln!(
             "duiden: sessiemap {} kan niet gelezen worden: {e}",
@@ -198,12 +247,13 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
         let path = recorded_dataset(pad, &folder)?;
         load_dataset(&path).map_err(|e| e.to_string())
     });
-    let app = crate::tui::review::ReviewApp::new(
+    let mut app = crate::tui::review::ReviewApp::new(
         &dir.display().to_string(),
         store::list(dir),
         crate::tui::style::Theme::of(theme_kind(thema)),
         loader,
     );
+    app.keymap = keys;
     match crate::tui::run(app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -280,6 +330,10 @@ fn write_output(text: &str, out: Option<&Path>, what: &str) -> ExitCode {
 }
 
 fn open_tui(cli: Cli) -> ExitCode {
+    let keys = match keymap() {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
     // A session given on the command line is read first: it names its own dataset.
     let open = match &cli.sessie {
         Some(path) => match store::load(path) {
@@ -325,7 +379,7 @@ fn open_tui(cli: Cli) -> ExitCode {
             dataset_pad(&path)
         },
     };
-    let app = App::new(dataset, theme).with_sessions(setup, open);
+    let app = App::with_keymap(dataset, theme, keys).with_sessions(setup, open);
     match crate::tui::run(app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

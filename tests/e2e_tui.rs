@@ -309,3 +309,55 @@ fn overview_opens_the_comparison_view() {
     tui.send("q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn taal_en_opens_with_english_tabs_and_hints() {
+    let mut tui = Tui::spawn_with_sessions(
+        &[OsStr::new("--taal"), OsStr::new("en")],
+        tempfile::tempdir().expect("tempdir"),
+    );
+    // The start question, in English.
+    let screen = tui.wait_for("View only (no session)");
+    assert!(screen.contains("New session"), "{screen}");
+    tui.send("\x1b");
+    let screen = tui.wait_gone("View only (no session)");
+    let screen = if screen.contains("Legend") {
+        screen
+    } else {
+        tui.wait_for("Legend")
+    };
+    let header = screen.lines().next().unwrap_or_default();
+    for tab in ["1 Trend", "2 Compare", "3 Differences"] {
+        assert!(
+            header.contains(tab),
+            "{tab} missing in the header:\n{screen}"
+        );
+    }
+    // The status line says there is no session; Esc clears the message and shows every key
+    // hint of the trend tab, in English.
+    let status = tui.rows().last().cloned().unwrap_or_default();
+    assert!(status.contains("no session: view only"), "{screen}");
+    duiden::tui::i18n::set_lang(duiden::tui::i18n::Lang::En);
+    let hints = Keymap::default().hint(Context::Trend, duiden::tui::hint_actions(Context::Trend));
+    assert!(
+        hints.contains("? help") && hints.contains("q quit"),
+        "{hints}"
+    );
+    tui.send("\x1b");
+    let screen = tui.wait_for(&hints);
+    for dutch in [
+        "Legenda",
+        "Reeksen",
+        "Vergelijken",
+        "? hulp",
+        "q stoppen",
+        "zoals geleverd",
+    ] {
+        assert!(
+            !screen.contains(dutch),
+            "{dutch} on the English screen:\n{screen}"
+        );
+    }
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}

@@ -84,6 +84,11 @@ impl Tui {
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Dutch unless a test asks for English with --taal; no user keymap from the machine.
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            cmd.env_remove(var);
+        }
+        cmd.env("XDG_CONFIG_HOME", dir.join("tests/fixtures/no-config"));
         let child = pty.slave.spawn_command(cmd).expect("spawn duiden");
         // Only the child holds the slave side now, so reads end when it exits.
         drop(pty.slave);

@@ -6,7 +6,7 @@ use common::render;
 use duiden::load::load_dataset;
 use duiden::model::{Breakdown, Dataset, Granularity, SeriesKey};
 use duiden::tui::app::App;
-use duiden::tui::i18n::t;
+use duiden::tui::i18n::{Lang, set_lang, t};
 use duiden::tui::keymap::Action;
 use duiden::tui::style::ThemeKind;
 use std::path::Path;
@@ -59,6 +59,25 @@ fn trend_view_80x24() {
 }
 
 #[test]
+fn trend_view_80x24_in_english() {
+    set_lang(Lang::En);
+    let mut app = two_series_app();
+    let screen = render(&mut app, 80, 24);
+    for text in [
+        " 1 Trend ",
+        " 2 Compare ",
+        " Series ",
+        "per half year",
+        " Legend · Cursor: 2nd half 2024 ",
+        "open symbol = provisional",
+        "? help · Tab pane",
+    ] {
+        assert!(screen.contains(text), "{text} missing in\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
 fn trend_view_160x48() {
     let mut app = two_series_app();
     let screen = render(&mut app, 160, 48);
@@ -103,6 +122,26 @@ fn help_overlay_lists_the_keys_of_the_tab() {
             screen.contains(&what[..what.len().min(30)]),
             "{what} missing\n{screen}"
         );
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn help_overlay_in_english() {
+    set_lang(Lang::En);
+    let mut keymap = duiden::tui::keymap::Keymap::from_toml("duiden.toml", "").unwrap();
+    keymap.source = Some("duiden.toml".into());
+    let mut app = App::with_keymap(sample(), ThemeKind::Light, std::sync::Arc::new(keymap));
+    app.update(Action::Help);
+    let screen = render(&mut app, 100, 40);
+    for text in [
+        "Keys · Trend",
+        "add the series to / remove it from the chart",
+        "Everywhere",
+        "keys from duiden.toml (the rest as default)",
+        "↓ line · Esc close",
+    ] {
+        assert!(screen.contains(text), "{text} missing in\n{screen}");
     }
     insta::assert_snapshot!(screen);
 }

@@ -184,9 +184,25 @@ pub fn status_line(
             }
             Line::from(spans)
         }
-        None => Line::from(Span::styled(format!(" {hints}"), theme.dimmed())),
+        None => {
+            let hints = fit_hints(hints, area.width.saturating_sub(1) as usize);
+            Line::from(Span::styled(format!(" {hints}"), theme.dimmed()))
+        }
     };
     frame.render_widget(Paragraph::new(line).style(theme.base()), area);
+}
+
+/// The hints cut to `width` characters, never inside a hint: one that does not fit is left out
+/// whole, and the separator before it stays as a sign that the help (`?`) lists more.
+pub fn fit_hints(hints: &str, width: usize) -> String {
+    if hints.chars().count() <= width {
+        return hints.to_string();
+    }
+    let cut: String = hints.chars().take(width).collect();
+    match cut.rfind('·') {
+        Some(i) => cut[..i + '·'.len_utf8()].to_string(),
+        None => cut,
+    }
 }
 
 /// The app name and numbered tabs, the current one highlighted: the start of every title bar.

@@ -6,7 +6,7 @@ use crate::load::load_dataset;
 use crate::model::Dataset;
 use crate::session::{html, minutes, store};
 use crate::tui::app::{App, SessionSetup};
-use crate::tui::i18n::{Lang, set_lang};
+use crate::tui::i18n::{Lang, set_process_lang};
 use crate::tui::keymap::Keymap;
 use crate::tui::style::ThemeKind;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -165,12 +165,12 @@ pub enum Command {
 }
 
 pub fn run(mut cli: Cli) -> ExitCode {
-    // The interface runs on this thread: its language is set before anything is drawn.
+    // Set before anything is drawn, for this (the interface's) thread and any worker.
     let taal = match &cli.command {
         Some(Command::Terugkijken { taal, .. }) => *taal,
         _ => cli.taal,
     };
-    set_lang(taal.map_or_else(Lang::from_env, Lang::from));
+    set_process_lang(taal.map_or_else(Lang::from_env, Lang::from));
     match cli.command.take() {
         Some(Command::Controleer { dataset }) => match dataset.map_or_else(sample_dir, Ok) {
             Ok(dataset) => controleer(&dataset),

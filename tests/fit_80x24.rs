@@ -227,7 +227,7 @@ fn the_session_popups_fit_in_both_languages() {
         let what = format!("{lang:?} annotation text");
         let (inside, _) = popup(&screen, t().annotation_new_title, &what);
         shows(&inside, t().said_by, &what);
-        let mut hints = vec![
+        let hints = [
             Action::Save,
             Action::Newline,
             Action::NextPerson,
@@ -238,7 +238,6 @@ fn the_session_popups_fit_in_both_languages() {
             Action::Cancel,
         ];
         shows(&inside, &keys.hint(Context::Annotate, &hints), &what);
-        hints.clear();
         press(&mut app, KeyCode::Esc);
 
         // Follow-up: open questions and actions, with the keys and what the letters mean.

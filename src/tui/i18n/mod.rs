@@ -20,12 +20,13 @@ pub use texts::Texts;
 use crate::tui::keymap::{Action, Context, KeyChord, Keymap};
 use crossterm::event::{KeyCode, KeyModifiers};
 use std::cell::Cell;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
-    Nl,
-    En,
+    Nl = 0,
+    En = 1,
 }
 
 impl Lang {
@@ -52,16 +53,31 @@ impl Lang {
 }
 
 thread_local! {
-    static LANG: Cell<Lang> = const { Cell::new(Lang::Nl) };
+    static LANG: Cell<Option<Lang>> = const { Cell::new(None) };
 }
+
+/// The language of threads that did not set their own: background workers follow the
+/// interface. 0 is Dutch, 1 English.
+static PROCESS_LANG: AtomicU8 = AtomicU8::new(0);
 
 /// Sets the language of this thread's interface.
 pub fn set_lang(lang: Lang) {
-    LANG.with(|l| l.set(lang));
+    LANG.with(|l| l.set(Some(lang)));
 }
 
+/// Sets the language of this thread and of every thread that does not set its own.
+pub fn set_process_lang(lang: Lang) {
+    PROCESS_LANG.store(lang as u8, Ordering::Relaxed);
+    set_lang(lang);
+}
+
+/// This thread's language, else the process's.
 pub fn lang() -> Lang {
     LANG.with(|l| l.get())
+        .unwrap_or_else(|| match PROCESS_LANG.load(Ordering::Relaxed) {
+            1 => Lang::En,
+            _ => Lang::Nl,
+        })
 }
 
 /// The catalog of this thread's language.
@@ -201,6 +217,16 @@ mod tests {
         );
         assert_eq!(first_key(&keys, Context::Trend, Action::ShowCompare), "F5");
         assert_eq!(first_key(&keys, Context::Trend, Action::Annotate), DASH);
+    }
+
+    #[test]
+    fn threads_without_their_own_language_follow_the_process() {
+        set_lang(Lang::En);
+        // A fresh thread of a test process that never set one: Dutch.
+        let other = std::thread::spawn(lang).join().unwrap();
+        assert_eq!(other, Lang::Nl);
+        assert_eq!(lang(), Lang::En);
+        set_lang(Lang::Nl);
     }
 
     #[test]

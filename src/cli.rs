@@ -194,9 +194,14 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let folder = dir.to_path_buf();
-    let loader: crate::tui::review::DatasetLoader = Box::new(move |pad: &str| {
+    let loader: crate::tui::review::DatasetLoader = std::sync::Arc::new(move |pad, job| {
         let path = recorded_dataset(pad, &folder)?;
-        load_dataset(&path).map_err(|e| e.to_string())
+        match crate::load::load_dataset_with_progress(&path, &|done, total| job.report(done, total))
+        {
+            Some(result) => result.map_err(|e| e.to_string()),
+            // Cancelled: the result is dropped unseen.
+            None => Err(String::new()),
+        }
     });
     let app = crate::tui::review::ReviewApp::new(
         &dir.display().to_string(),

@@ -12,8 +12,10 @@ fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
+/// A key, then whatever it started in the background finished (as the event loop would).
 fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
 }
 
 fn typed(app: &mut App, text: &str) {
@@ -122,7 +124,7 @@ fn capture_edit_status_delete_and_undo() {
     assert_eq!(s.aantekeningen[0].soort, AnnotationKind::Actie);
 
     // Minutes next to the session file.
-    app.handle_key(key('n'));
+    press(&mut app, KeyCode::Char('n'));
     let md = std::fs::read_to_string(path.with_extension("md")).unwrap();
     assert!(md.contains("Waar gaan jongeren heen na uitstroom?"), "{md}");
 }
@@ -134,7 +136,7 @@ fn escape_cancels_without_writing() {
     let before = std::fs::read(&path).unwrap();
     press(&mut app, KeyCode::Tab);
     app.handle_key(key('a'));
-    app.handle_key(key('o'));
+    press(&mut app, KeyCode::Char('o'));
     typed(&mut app, "weg ermee");
     press(&mut app, KeyCode::Esc);
     assert_eq!(std::fs::read(&path).unwrap(), before);

@@ -19,8 +19,10 @@ const CURRENT: &str = "2026-11-23-test.toml";
 const EARLIER_QUESTION: &str = "Waarom stijgt de instroom in de jeugdhulp sinds 2023?";
 const OWN_QUESTION: &str = "Waarom stijgt de instroom in de jeugdhulp zo?";
 
+/// A key, then whatever it started in the background finished (as the event loop would).
 fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
 }
 
 fn typed(app: &mut App, text: &str) {

@@ -412,3 +412,25 @@ pub fn keymap_from(path: &str) -> String {
 pub fn keymap_default(candidates: &str) -> String {
     format!("standaardtoetsen; eigen toetsen in {candidates} onder [toetsen.<context>]")
 }
+
+/// What a background task is doing, for the status line.
+pub fn task_label(task: &crate::tui::background::Task) -> String {
+    use crate::tui::background::Task;
+    match task {
+        Task::DetectMismatches => "verschillen tussen bronnen zoeken".to_string(),
+        Task::LoadDataset(pad) => format!("dataset {pad} laden"),
+        Task::ReadSessions => "sessiemap lezen".to_string(),
+        Task::RenderMinutes => "notulen maken".to_string(),
+    }
+}
+
+pub fn job_failed(why: &str) -> String {
+    format!("mislukt: {why}")
+}
+
+pub fn job_cancelled(task: &crate::tui::background::Task) -> String {
+    format!("gestopt: {}", task_label(task))
+}
+
+pub const BUSY: &str = "bezig";
+pub const OVERVIEW_BUSY: &str = "De verschillen tussen bronnen worden gezocht…";

@@ -227,29 +227,6 @@ impl App {
         });
     }
 
-    pub(super) fn write_minutes(&mut self) {
-        let others = store::list_ok(&self.shared.setup.dir);
-        let dataset = std::sync::Arc::clone(&self.shared.dataset);
-        let Some(w) = self.writer() else {
-            return;
-        };
-        let name = w
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let text = crate::session::minutes::markdown_with_history(
-            w.session(),
-            &name,
-            &others,
-            Some(&dataset),
-        );
-        let result = w.write_beside("md", text.as_bytes());
-        self.saved(result, |out| {
-            strings::minutes_written(&out.display().to_string())
-        });
-    }
-
     pub(super) fn edit_note(&mut self) {
         let Some(note) = self.trend.selected_note().cloned() else {
             self.shared.message = Some(strings::PICK_NOTE.to_string());

@@ -38,7 +38,10 @@ pub fn draw(frame: &mut Frame, app: &ReviewApp) {
         ReviewTab::Questions => draw_questions_tab(frame, app, &theme, body),
     }
     let ctx = app.context();
-    let hints = app.keymap.hint(ctx, crate::tui::hint_actions(ctx));
+    let hints = match app.background.current() {
+        Some((task, progress)) => crate::tui::busy_text(task, progress),
+        None => app.keymap.hint(ctx, crate::tui::hint_actions(ctx)),
+    };
     crate::tui::status_line(frame, &theme, app.message.as_deref(), &hints, status);
     if let Some(scroll) = app.help {
         let ctx = app.list_context();

@@ -33,8 +33,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .style(theme.base())
     };
     if visible.is_empty() {
+        let text = if state.all.is_none() {
+            strings::OVERVIEW_BUSY
+        } else {
+            strings::OVERVIEW_EMPTY
+        };
         frame.render_widget(
-            Paragraph::new(strings::OVERVIEW_EMPTY)
+            Paragraph::new(text)
                 .style(theme.dimmed())
                 .block(block(strings::OVERVIEW_TITLE)),
             table_area,

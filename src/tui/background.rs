@@ -22,7 +22,7 @@ pub enum Task {
 /// What a finished job hands back.
 pub enum Outcome {
     Mismatches(Option<Vec<Mismatch>>),
-    Dataset(Result<Dataset, String>),
+    Dataset(Result<Box<Dataset>, String>),
     Sessions(Vec<(String, Session)>),
     Minutes(String),
 }

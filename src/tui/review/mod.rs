@@ -534,8 +534,9 @@ impl ReviewApp {
             return;
         }
         let loader = Arc::clone(&self.loader);
-        self.background
-            .start(task, move |ctx| Outcome::Dataset(loader(&pad, ctx)));
+        self.background.start(task, move |ctx| {
+            Outcome::Dataset(loader(&pad, ctx).map(Box::new))
+        });
     }
 
     fn cancel_loading(&mut self) {
@@ -563,7 +564,7 @@ impl ReviewApp {
             };
             match result {
                 Ok(Outcome::Dataset(Ok(d))) => {
-                    self.datasets.insert(pad.clone(), Arc::new(d));
+                    self.datasets.insert(pad.clone(), Arc::from(d));
                     if let Some((i, id)) = self.pending.take() {
                         self.open_chart(i, id);
                     }

@@ -3,13 +3,14 @@
 //! session folder, and its history. Also the current state of a single question or action (for
 //! the follow-up at the start of a session).
 //!
-//! Changes are ordered by their time (RFC 3339, compared as instants), ties by the order of
-//! sessions and of changes within a session.
+//! Changes are ordered by their time (compared as instants), ties by the order of sessions and
+//! of changes within a session. How an entry reads in Dutch is for [`crate::report`].
 
 use super::model::{
-    Annotation, AnnotationKind, Criteria, Criterion, ItemChange, ItemRef, Merge, QuestionStatus,
-    Session,
+    Annotation, AnnotationKind, Criteria, ItemChange, ItemRef, LocalTime, Merge, QuestionStatus,
+    Role, Session,
 };
+use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 
 /// What happened to a question, in one line of its history.
@@ -28,11 +29,13 @@ pub enum Event {
 pub struct HistoryEntry {
     /// File name of the session in which it happened.
     pub sessie: String,
-    /// That session's date (YYYY-MM-DD).
-    pub datum: String,
-    pub tijd: String,
-    /// Who: a name or a role; empty when not recorded.
+    /// That session's date, when the session is in the folder.
+    pub date: Option<Date>,
+    pub time: LocalTime,
+    /// Who: a name; empty when not recorded.
     pub door: String,
+    /// The role they spoke from, when recorded (for the raise of a question).
+    pub rol: Option<Role>,
     /// The question (origin) the entry is about.
     pub item: ItemRef,
     /// The status after this entry.
@@ -41,16 +44,16 @@ pub struct HistoryEntry {
 }
 
 /// Where a (merged) question was raised.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Origin {
     pub item: ItemRef,
-    pub datum: String,
+    pub date: Option<Date>,
     pub titel: String,
     pub annotation: Annotation,
 }
 
 /// One question in the backlog; merged questions are one item with several origins.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BacklogItem {
     /// The first origin is the question the others were merged into.
     pub origins: Vec<Origin>,
@@ -109,7 +112,7 @@ pub fn item_state(
                 id: a.id,
             };
             if other != r && index.merged_into.contains_key(&other) && index.root(&other) == r {
-                parts.push((other, s.datum.clone(), a));
+                parts.push((other, Some(s.date), a));
             }
         }
     }
@@ -141,12 +144,12 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
             // The root first (when it exists; a merge into a question that is gone leaves the
             // others), then the others in session order.
             members.sort_by_key(|m| (*m != root, index.order_of(&m.sessie), m.id));
-            let parts: Vec<(ItemRef, String, &Annotation)> = members
+            let parts: Vec<(ItemRef, Option<Date>, &Annotation)> = members
                 .into_iter()
                 .filter_map(|m| {
                     let a = index.annotation(&m)?;
-                    let datum = index.date_of(&m.sessie);
-                    Some((m, datum, a))
+                    let date = index.date_of(&m.sessie);
+                    Some((m, date, a))
                 })
                 .collect();
             if parts.is_empty() {
@@ -156,9 +159,9 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
             Some(BacklogItem {
                 origins: parts
                     .iter()
-                    .map(|(r, datum, a)| Origin {
+                    .map(|(r, date, a)| Origin {
                         item: r.clone(),
-                        datum: datum.clone(),
+                        date: *date,
                         titel: index.title_of(&r.sessie),
                         annotation: (*a).clone(),
                     })
@@ -177,7 +180,7 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
                 std::cmp::Reverse(i.priority()),
                 std::cmp::Reverse(i.criteria.urgentie),
                 std::cmp::Reverse(i.criteria.relevantie),
-                i.origins[0].datum.clone(),
+                i.origins[0].date,
                 index.order_of(&i.key().sessie),
                 i.key().id,
             )
@@ -268,10 +271,8 @@ impl<'a> Index<'a> {
         self.position.get(name).map(|i| &self.sessions[*i].1)
     }
 
-    fn date_of(&self, name: &str) -> String {
-        self.session(name)
-            .map(|s| s.datum.clone())
-            .unwrap_or_default()
+    fn date_of(&self, name: &str) -> Option<Date> {
+        self.session(name).map(|s| s.date)
     }
 
     fn title_of(&self, name: &str) -> String {
@@ -285,35 +286,28 @@ impl<'a> Index<'a> {
     }
 }
 
-fn who(a: &Annotation) -> String {
-    if a.naam.is_empty() {
-        a.rol.dutch().to_string()
-    } else {
-        format!("{} ({})", a.naam, a.rol.dutch())
-    }
-}
-
 /// Folds the raise of every part and every change and merge that concerns them, in time order.
 /// The first part is the question the others were merged into: its own status counts; the
 /// others add their owner and criteria where the first has none.
-fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemState {
+fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> ItemState {
     struct Pending {
-        time: SortTime,
+        time: LocalTime,
         order: usize,
         entry: HistoryEntry,
     }
     let mut pending: Vec<Pending> = Vec::new();
     let mut order = 0usize;
-    for (i, (r, datum, a)) in parts.iter().enumerate() {
+    for (i, (r, date, a)) in parts.iter().enumerate() {
         pending.push(Pending {
-            time: SortTime::of(&a.tijd),
+            time: a.time,
             // Raises sort before changes at the same time.
             order: i,
             entry: HistoryEntry {
                 sessie: r.sessie.clone(),
-                datum: datum.clone(),
-                tijd: a.tijd.clone(),
-                door: who(a),
+                date: *date,
+                time: a.time,
+                door: a.naam.clone(),
+                rol: Some(a.rol),
                 item: r.clone(),
                 status: QuestionStatus::Open,
                 event: Event::Raised,
@@ -330,13 +324,14 @@ fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemStat
             };
             if parts.iter().any(|(r, _, _)| *r == target) {
                 pending.push(Pending {
-                    time: SortTime::of(&c.tijd),
+                    time: c.time,
                     order: base + order,
                     entry: HistoryEntry {
                         sessie: name.clone(),
-                        datum: s.datum.clone(),
-                        tijd: c.tijd.clone(),
+                        date: Some(s.date),
+                        time: c.time,
                         door: c.door.clone(),
+                        rol: None,
                         item: target,
                         status: QuestionStatus::Open,
                         event: Event::Changed(c.clone()),
@@ -351,13 +346,14 @@ fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemStat
             let into_in = parts.iter().any(|(r, _, _)| *r == into);
             if from_in && into_in {
                 pending.push(Pending {
-                    time: SortTime::of(&m.tijd),
+                    time: m.time,
                     order: base + order,
                     entry: HistoryEntry {
                         sessie: name.clone(),
-                        datum: s.datum.clone(),
-                        tijd: m.tijd.clone(),
+                        date: Some(s.date),
+                        time: m.time,
                         door: m.door.clone(),
+                        rol: None,
                         item: from,
                         status: QuestionStatus::Open,
                         event: Event::Merged { with: into },
@@ -418,54 +414,6 @@ fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemStat
         eigenaar,
         criteria,
         history,
-    }
-}
-
-/// A time text as an instant when it parses, else as text (after all instants, consistently).
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum SortTime {
-    Instant(jiff::Timestamp),
-    Text(String),
-}
-
-impl SortTime {
-    pub(crate) fn of(text: &str) -> SortTime {
-        match text.parse::<jiff::Timestamp>() {
-            Ok(t) => SortTime::Instant(t),
-            Err(_) => SortTime::Text(text.to_string()),
-        }
-    }
-}
-
-/// "relevantie hoog · urgentie – · …" for every criterion, with a dash when not weighed.
-pub fn criteria_line(c: &Criteria) -> String {
-    Criterion::ALL
-        .iter()
-        .map(|k| format!("{} {}", k.dutch(), c.get(*k).map_or("–", |l| l.dutch())))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// One line describing a history entry in Dutch: "gesteld door toegang (open)", "status
-/// geagendeerd; urgentie hoog", "samengevoegd met vraag 2 uit 2026-09-10-….toml".
-pub fn describe(entry: &HistoryEntry) -> String {
-    match &entry.event {
-        Event::Raised => format!("gesteld ({})", entry.status.dutch()),
-        Event::Changed(c) => {
-            let mut d = c.describe();
-            if !c.toelichting.trim().is_empty() {
-                d.push_str(&format!(" — {}", c.toelichting.trim()));
-            }
-            if d.is_empty() {
-                "gewijzigd".to_string()
-            } else {
-                d
-            }
-        }
-        Event::Merged { with, .. } => format!(
-            "vraag {} uit {} samengevoegd met vraag {} uit {}",
-            entry.item.id, entry.item.sessie, with.id, with.sessie
-        ),
     }
 }
 

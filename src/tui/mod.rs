@@ -72,11 +72,11 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     // The session (and whether it is read-only) is always visible, right-aligned.
     let (session, session_style) = match &app.session {
         Some(s) if s.read_only.is_some() => (
-            strings::session_label(&s.session.titel, &s.session.datum, true),
+            strings::session_label(&s.session.titel, &s.session.date.to_string(), true),
             theme.warning(),
         ),
         Some(s) => (
-            strings::session_label(&s.session.titel, &s.session.datum, false),
+            strings::session_label(&s.session.titel, &s.session.date.to_string(), false),
             theme.base().fg(theme.accent),
         ),
         None => (format!(" {} ", strings::NO_SESSION), theme.dimmed()),

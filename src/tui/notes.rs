@@ -15,7 +15,7 @@ use super::strings;
 use super::tabs::Tab;
 use crate::session::store;
 use crate::session::{
-    Anchor, Annotation, DatasetRef, QuestionStatus, Session, minutes, now_local, today,
+    Anchor, Annotation, DatasetRef, Difference, QuestionStatus, Session, now_local, today,
 };
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
@@ -29,7 +29,7 @@ impl App {
         match open {
             Some((path, session)) => self.enter_session(path, session),
             None => {
-                let today_list = store::todays_sessions(&self.setup.dir, &today())
+                let today_list = store::todays_sessions(&self.setup.dir, today())
                     .into_iter()
                     .filter_map(|p| {
                         let s = store::load(&p).ok()?;
@@ -115,10 +115,10 @@ impl App {
 
     fn create_session(&mut self, title: &str) {
         let date = today();
-        let path = store::session_path(&self.setup.dir, &date, title);
+        let path = store::session_path(&self.setup.dir, date, title);
         let mut session = Session::new(
             title,
-            &date,
+            date,
             DatasetRef {
                 pad: self.setup.dataset_pad.clone(),
                 hash: self.dataset.content_hash.clone(),
@@ -235,14 +235,8 @@ impl App {
             .map(|s| s.key.bron.clone())
             .collect();
         bronnen.dedup();
-        let anchor = Anchor {
-            domein,
-            indicator,
-            bronnen,
-            van: from.code(),
-            tot: (to != from).then(|| to.code()),
-            verschil: None,
-        };
+        let mut anchor = Anchor::new(&domein, &indicator, bronnen, from, to);
+        anchor.granularity = self.granularity;
         let participants = self.participants();
         self.popup = Some(Popup::Annotate(Box::new(AnnotateForm::new(
             anchor,
@@ -251,32 +245,26 @@ impl App {
         ))));
     }
 
-    /// The selected row of the comparison: its period, the sources compared and the named
-    /// difference, so the annotation records what the room was explaining.
+    /// The selected row of the comparison: its period, the sources compared, the view (period
+    /// length and reference) and the named differences, so the annotation records what the room
+    /// was explaining.
     fn compare_anchor(&self) -> Option<Anchor> {
         let table = self.compare.table.as_ref()?;
         let row = table.rows.get(self.compare.selected)?;
         let mut bronnen: Vec<String> = table.columns.iter().map(|c| c.bron.clone()).collect();
         bronnen.dedup();
-        let mut named: Vec<String> = row
-            .cells
-            .iter()
-            .filter_map(|c| Some(format!("{}: {}", c.kind?.dutch(), c.detail)))
-            .collect();
-        for k in &row.kinds {
-            if !row.cells.iter().any(|c| c.kind == Some(*k)) {
-                named.push(k.dutch().to_string());
-            }
-        }
-        let verschil = (!named.is_empty()).then(|| named.join("; "));
-        Some(Anchor {
-            domein: table.domein.clone(),
-            indicator: table.indicator.clone(),
+        let mut anchor = Anchor::new(
+            &table.domein,
+            &table.indicator,
             bronnen,
-            van: row.period.code(),
-            tot: None,
-            verschil,
-        })
+            row.period,
+            row.period,
+        );
+        anchor.granularity = Some(table.granularity);
+        anchor.reference = table.reference.clone();
+        anchor.view = crate::model::ViewKind::Compare;
+        anchor.differences = Difference::of_row(table, row);
+        Some(anchor)
     }
 
     fn participants(&self) -> Vec<crate::session::Participant> {
@@ -293,7 +281,7 @@ impl App {
         };
         self.last_role = a.rol;
         let label = format!("{} {}", a.soort.marker(), a.soort.dutch());
-        let period = a.anker.dutch_period();
+        let period = crate::report::dutch_period(&a.anker);
         let result = if editing {
             let before = state.session.get(a.id).cloned();
             state.change(before.map(UndoOp::Edited), |s| {
@@ -302,7 +290,7 @@ impl App {
                 }
             })
         } else {
-            a.tijd = now_local();
+            a.time = now_local();
             let id = state.session.next_id();
             state.change(Some(UndoOp::Added(id)), |s| {
                 s.add(a);
@@ -334,12 +322,14 @@ impl App {
             self.message = Some(strings::NEED_SESSION.to_string());
             return;
         };
-        let text = minutes::markdown_with_history(
+        let history = store::list_ok(&self.setup.dir);
+        let minutes = crate::report::Minutes::build(
             &state.session,
             &state.file_name(),
-            &store::list_ok(&self.setup.dir),
+            Some(&history),
             Some(&self.dataset),
         );
+        let text = crate::report::minutes::markdown(&minutes);
         let out = state.path.with_extension("md");
         self.message = Some(match store::write_atomic(&out, text.as_bytes()) {
             Ok(()) => strings::minutes_written(&out.display().to_string()),

@@ -37,7 +37,7 @@ impl LockInfo {
         LockInfo {
             pid: std::process::id(),
             host: hostname(),
-            since: crate::session::model::now_local(),
+            since: crate::session::model::now_local().to_string(),
         }
     }
 

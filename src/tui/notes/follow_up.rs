@@ -35,7 +35,7 @@ impl FieldChange {
             sessie: item.sessie.clone(),
             id: item.id,
             status: None,
-            tijd: now_local(),
+            time: now_local(),
             door: door.to_string(),
             toelichting: String::new(),
             eigenaar: None,
@@ -220,7 +220,7 @@ impl App {
             id: from.id,
             in_sessie: into.sessie.clone(),
             in_id: into.annotation.id,
-            tijd: now_local(),
+            time: now_local(),
             door: state.session.facilitator.clone(),
         };
         self.message = Some(match state.change(None, |s| s.samenvoegingen.push(merge)) {

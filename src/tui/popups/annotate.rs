@@ -45,7 +45,7 @@ impl AnnotateForm {
             tekst: String::new(),
             rol: role,
             naam: String::new(),
-            tijd: String::new(),
+            time: crate::session::now_local(),
             anker: anchor,
             status: None,
             eigenaar: String::new(),

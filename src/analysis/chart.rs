@@ -221,12 +221,14 @@ impl ChartModel {
         self.periods.iter().map(|p| p.granularity).max()
     }
 
-    /// Periods to label the time axis with, at most `max` of them: periods of the chart's own
-    /// length, every n-th one with n a round number of periods (1, 2, 3, 6 or 12 months; 1, 2 or
-    /// 4 quarters; …), counted from the start of a year so labels land on the same months.
+    /// Periods to label the time axis with, at most `max` of them: periods of the finest length
+    /// in the chart (months when a monthly series is shown as delivered beside a yearly one),
+    /// every n-th one with n a round number of periods (1, 2, 3, 6 or 12 months; 1, 2 or 4
+    /// quarters; …), counted from the start of a year so labels land on the same months.
     pub fn period_ticks(&self, max: usize) -> Vec<Period> {
+        let finest = self.periods.iter().map(|p| p.granularity).min();
         let (Some(g), Some(first), Some(last)) =
-            (self.granularity(), self.periods.first(), self.periods.last())
+            (finest, self.periods.first(), self.periods.last())
         else {
             return Vec::new();
         };

@@ -40,9 +40,17 @@ pub struct ViewSpec {
     #[serde(rename = "bereik", default, skip_serializing_if = "Option::is_none")]
     pub range: Option<(Period, Period)>,
     /// Bron id the others are compared against; `None` lets the analysis choose.
-    #[serde(rename = "referentie", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "referentie",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reference: Option<String>,
-    #[serde(rename = "weergave", default, skip_serializing_if = "ViewKind::is_trend")]
+    #[serde(
+        rename = "weergave",
+        default,
+        skip_serializing_if = "ViewKind::is_trend"
+    )]
     pub kind: ViewKind,
 }
 

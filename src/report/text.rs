@@ -253,7 +253,10 @@ mod tests {
             value: None,
             unit: String::new(),
         };
-        assert_eq!(describe_difference(&within), "stand-stroom in 2021 in gemeente");
+        assert_eq!(
+            describe_difference(&within),
+            "stand-stroom in 2021 in gemeente"
+        );
         let mut a = Anchor::new("j", "i", vec![], Period::year(2021), Period::year(2021));
         assert_eq!(describe_differences(&a), "");
         a.differences.push(within);

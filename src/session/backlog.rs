@@ -286,35 +286,31 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Folds the raise of every part and every change and merge that concerns them, in time order.
-/// The first part is the question the others were merged into: its own status counts; the
-/// others add their owner and criteria where the first has none.
-fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> ItemState {
-    struct Pending {
-        time: LocalTime,
-        order: usize,
-        entry: HistoryEntry,
-    }
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut order = 0usize;
-    for (i, (r, date, a)) in parts.iter().enumerate() {
-        pending.push(Pending {
-            time: a.time,
-            // Raises sort before changes at the same time.
-            order: i,
-            entry: HistoryEntry {
-                sessie: r.sessie.clone(),
-                date: *date,
-                time: a.time,
-                door: a.naam.clone(),
-                rol: Some(a.rol),
-                item: r.clone(),
-                status: QuestionStatus::Open,
-                event: Event::Raised,
-            },
-        });
-    }
-    let base = parts.len();
+/// Every raise, change and merge that concerns `parts`, in time order; at the same time raises
+/// first, then in the order of the sessions and of the changes within them. Statuses are filled
+/// in by [`state_of`].
+fn history_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> Vec<HistoryEntry> {
+    let entry = |sessie: &str, date, time, door: &str, item, event| HistoryEntry {
+        sessie: sessie.to_string(),
+        date,
+        time,
+        door: door.to_string(),
+        rol: None,
+        item,
+        status: QuestionStatus::Open,
+        event,
+    };
+    let mut pending: Vec<(usize, HistoryEntry)> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, (r, date, a))| {
+            let mut e = entry(&r.sessie, *date, a.time, &a.naam, r.clone(), Event::Raised);
+            e.rol = Some(a.rol);
+            (i, e)
+        })
+        .collect();
+    let concerns = |r: &ItemRef| parts.iter().any(|(p, _, _)| p == r);
+    let mut order = parts.len();
     for (name, s) in index.sessions {
         for c in &s.wijzigingen {
             order += 1;
@@ -322,48 +318,31 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
                 sessie: c.sessie.clone(),
                 id: c.id,
             };
-            if parts.iter().any(|(r, _, _)| *r == target) {
-                pending.push(Pending {
-                    time: c.time,
-                    order: base + order,
-                    entry: HistoryEntry {
-                        sessie: name.clone(),
-                        date: Some(s.date),
-                        time: c.time,
-                        door: c.door.clone(),
-                        rol: None,
-                        item: target,
-                        status: QuestionStatus::Open,
-                        event: Event::Changed(c.clone()),
-                    },
-                });
+            if concerns(&target) {
+                let event = Event::Changed(c.clone());
+                let e = entry(name, Some(s.date), c.time, &c.door, target, event);
+                pending.push((order, e));
             }
         }
         for m in &s.samenvoegingen {
             order += 1;
             let (from, into) = (m.from_ref(), m.into_ref());
-            let from_in = parts.iter().any(|(r, _, _)| *r == from);
-            let into_in = parts.iter().any(|(r, _, _)| *r == into);
-            if from_in && into_in {
-                pending.push(Pending {
-                    time: m.time,
-                    order: base + order,
-                    entry: HistoryEntry {
-                        sessie: name.clone(),
-                        date: Some(s.date),
-                        time: m.time,
-                        door: m.door.clone(),
-                        rol: None,
-                        item: from,
-                        status: QuestionStatus::Open,
-                        event: Event::Merged { with: into },
-                    },
-                });
+            if concerns(&from) && concerns(&into) {
+                let event = Event::Merged { with: into };
+                let e = entry(name, Some(s.date), m.time, &m.door, from, event);
+                pending.push((order, e));
             }
         }
     }
-    pending.sort_by(|a, b| (&a.time, a.order).cmp(&(&b.time, b.order)));
+    pending.sort_by(|a, b| (&a.1.time, a.0).cmp(&(&b.1.time, b.0)));
+    pending.into_iter().map(|(_, e)| e).collect()
+}
 
+/// Folds the raise of every part and every change and merge that concerns them, in time order.
+/// The first part is the question the others were merged into: its own status counts; the
+/// others add their owner and criteria where the first has none.
+fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> ItemState {
+    let pending = history_of(index, parts);
     let (first, _, first_annotation) = &parts[0];
     let mut status = first_annotation
         .effective_status()
@@ -384,9 +363,9 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
     // question shows its own status and the others the status at that moment.
     let mut history = Vec::with_capacity(pending.len());
     let mut replay_status = QuestionStatus::Open;
-    for mut p in pending {
-        match &p.entry.event {
-            Event::Raised if p.entry.item == *first => replay_status = status,
+    for mut entry in pending {
+        match &entry.event {
+            Event::Raised if entry.item == *first => replay_status = status,
             Event::Raised => {}
             Event::Changed(c) => {
                 if let Some(s) = c.status {
@@ -399,8 +378,8 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
             }
             Event::Merged { .. } => {}
         }
-        p.entry.status = replay_status;
-        history.push(p.entry);
+        entry.status = replay_status;
+        history.push(entry);
     }
     // The final status is the latest explicit change, else the main question's own.
     if let Some(last) = history.iter().rev().find_map(|h| match &h.event {

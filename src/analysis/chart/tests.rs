@@ -26,11 +26,7 @@ fn a_view_at_quarters_aggregates_and_ticks_in_quarters() {
     let delivered = ChartModel::for_view(&d, &view);
     assert!(delivered.series.len() >= 2, "every source of the indicator");
     assert_eq!(
-        delivered
-            .series
-            .iter()
-            .map(|s| s.slot)
-            .collect::<Vec<_>>(),
+        delivered.series.iter().map(|s| s.slot).collect::<Vec<_>>(),
         (0..delivered.series.len()).collect::<Vec<_>>()
     );
     view.granularity = Some(Granularity::Quarter);
@@ -64,16 +60,19 @@ fn a_view_at_quarters_aggregates_and_ticks_in_quarters() {
         monthly.at(&Period::quarter(2022, 1)).map(|p| p.y),
         Some(source)
     );
-    let cbs = m.series.iter().find(|s| s.key.bron == "cbs-beleidsinformatie");
+    let cbs = m
+        .series
+        .iter()
+        .find(|s| s.key.bron == "cbs-beleidsinformatie");
     if let Some(cbs) = cbs {
         assert!(cbs.note.is_some(), "{cbs:?}");
     }
     let ticks = m.period_ticks(13);
     assert!(!ticks.is_empty() && ticks.len() <= 13, "{ticks:?}");
     assert!(
-        ticks
-            .iter()
-            .all(|p| p.granularity == Granularity::HalfYear || p.granularity == Granularity::Quarter)
+        ticks.iter().all(
+            |p| p.granularity == Granularity::HalfYear || p.granularity == Granularity::Quarter
+        )
     );
 }
 
@@ -113,7 +112,11 @@ fn period_ticks_are_round_and_aligned() {
     assert!(ticks.len() <= 13 && ticks.len() >= 5, "{ticks:?}");
     let step = ticks[1].start_month() - ticks[0].start_month();
     assert!([1, 2, 3, 6, 12, 24].contains(&step), "{step}");
-    assert!(ticks.windows(2).all(|w| w[1].start_month() - w[0].start_month() == step));
+    assert!(
+        ticks
+            .windows(2)
+            .all(|w| w[1].start_month() - w[0].start_month() == step)
+    );
     assert_eq!(ticks[0].start_month().rem_euclid(step), 0, "{ticks:?}");
     assert!(ticks.iter().all(|p| p.granularity == Granularity::Month));
     // Enough room: every period.

@@ -155,9 +155,7 @@ fn section(session: &Session, names: &Names, domein: &str, indicator: &str) -> I
         heading: names.indicator(domein, indicator),
         groups,
         see_also: see_also(&notes),
-        charts: names
-            .dataset
-            .map_or_else(Vec::new, |d| charts(d, &notes)),
+        charts: names.dataset.map_or_else(Vec::new, |d| charts(d, &notes)),
     }
 }
 
@@ -256,7 +254,7 @@ fn changes(session: &Session, earlier: &[(String, Session)], looked: bool) -> Ve
                 sessie: one_line(&c.sessie),
                 id: c.id,
                 target: match found {
-                    Some(a) => ChangeTarget::Found(a.clone()),
+                    Some(a) => ChangeTarget::Found(Box::new(a.clone())),
                     None if looked => ChangeTarget::NotFound,
                     None => ChangeTarget::Unknown,
                 },

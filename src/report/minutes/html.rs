@@ -47,7 +47,11 @@ pub fn html(m: &Minutes) -> String {
 }
 
 fn header(w: &mut String, m: &Minutes) {
-    let _ = writeln!(w, "<header>\n<h1>{}</h1>\n<dl class=\"kop\">", esc(&m.title));
+    let _ = writeln!(
+        w,
+        "<header>\n<h1>{}</h1>\n<dl class=\"kop\">",
+        esc(&m.title)
+    );
     let _ = writeln!(w, "<dt>Datum</dt><dd>{}</dd>", esc(&dutch_date(m.date)));
     if !m.facilitator.is_empty() {
         let _ = writeln!(w, "<dt>Facilitator</dt><dd>{}</dd>", esc(&m.facilitator));
@@ -199,11 +203,7 @@ fn item_table(w: &mut String, t: &ItemTable) {
         AnnotationKind::Onderzoeksvraag => "vragen",
         _ => "acties",
     };
-    let _ = writeln!(
-        w,
-        "<section class=\"{class}\">\n<h2>{}</h2>",
-        t.heading()
-    );
+    let _ = writeln!(w, "<section class=\"{class}\">\n<h2>{}</h2>", t.heading());
     if t.items.is_empty() {
         let _ = writeln!(
             w,

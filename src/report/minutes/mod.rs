@@ -218,7 +218,7 @@ impl ItemTable {
 #[derive(Debug, Clone)]
 pub enum ChangeTarget {
     /// The question or action, found in the session folder.
-    Found(Annotation),
+    Found(Box<Annotation>),
     /// Looked for in the session folder, not there.
     NotFound,
     /// The other sessions were not consulted.

@@ -70,8 +70,16 @@ fn x_of(p: &crate::analysis::chart::ChartPoint) -> f64 {
 fn x_range(m: &ChartModel, bands: &[(u64, Period, Period)]) -> (f64, f64) {
     let starts = m.periods.iter().map(|p| p.start_month());
     let ends = m.periods.iter().map(|p| p.end_month() + 1);
-    let lo = starts.chain(bands.iter().map(|b| b.1.start_month().min(b.2.start_month())));
-    let hi = ends.chain(bands.iter().map(|b| b.1.end_month().max(b.2.end_month()) + 1));
+    let lo = starts.chain(
+        bands
+            .iter()
+            .map(|b| b.1.start_month().min(b.2.start_month())),
+    );
+    let hi = ends.chain(
+        bands
+            .iter()
+            .map(|b| b.1.end_month().max(b.2.end_month()) + 1),
+    );
     let lo = lo.min().unwrap_or(0) as f64;
     let hi = hi.max().unwrap_or(12) as f64;
     let x0 = (lo / 12.0).floor() * 12.0;
@@ -152,9 +160,11 @@ fn ticks_of<DB: DrawingBackend>(
     (x0, x1): (f64, f64),
 ) -> Option<()> {
     let y0 = y_ticks.first().map_or(0.0, |t| t.0);
-    c.draw_series(y_ticks.iter().map(|(v, _)| {
-        PathElement::new(vec![(x0, *v), (x1, *v)], BLACK.mix(0.12).stroke_width(1))
-    }))
+    c.draw_series(
+        y_ticks.iter().map(|(v, _)| {
+            PathElement::new(vec![(x0, *v), (x1, *v)], BLACK.mix(0.12).stroke_width(1))
+        }),
+    )
     .ok()?;
     let font = ("sans-serif", 12).into_font().color(&BLACK);
     let right = font.pos(Pos::new(HPos::Right, VPos::Center));
@@ -248,7 +258,7 @@ fn line<DB: DrawingBackend>(
     let marks: Vec<(f64, f64)> = all
         .iter()
         .enumerate()
-        .filter(|(k, _)| (k + i) % every == 0 || all.len() <= 14)
+        .filter(|(k, _)| (k + i).is_multiple_of(every) || all.len() <= 14)
         .map(|(_, p)| *p)
         .collect();
     markers_on(c, MARKERS[i % MARKERS.len()], &marks, colour)
@@ -284,16 +294,24 @@ fn legend_of<DB: DrawingBackend>(
             }
         }
         marker_in(legend, MARKERS[i % MARKERS.len()], (x + 18, y), colour)?;
+        // Long names are cut, the reference mark never.
+        let suffix = if m.reference.as_deref() == Some(s.key.bron.as_str()) {
+            " (referentie)"
+        } else {
+            ""
+        };
+        let max_chars = 52 - suffix.len();
         let mut label = super::text::one_line(&s.label);
-        if m.reference.as_deref() == Some(s.key.bron.as_str()) {
-            label.push_str(" (referentie)");
-        }
-        let max_chars = 52;
         if label.chars().count() > max_chars {
             label = label.chars().take(max_chars - 1).collect::<String>() + "…";
         }
+        label.push_str(suffix);
         legend
-            .draw(&Text::new(label, (x + 44, y - 6), font.clone().color(&BLACK)))
+            .draw(&Text::new(
+                label,
+                (x + 44, y - 6),
+                font.clone().color(&BLACK),
+            ))
             .ok()?;
     }
     Some(())

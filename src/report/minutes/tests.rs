@@ -28,7 +28,10 @@ fn instroom(from: Period, to: Period) -> Anchor {
     Anchor::new(
         "jeugd",
         "instroom",
-        vec!["gemeente-registratie".into(), "aanbieders-maandrapportage".into()],
+        vec![
+            "gemeente-registratie".into(),
+            "aanbieders-maandrapportage".into(),
+        ],
         from,
         to,
     )
@@ -52,7 +55,11 @@ fn session() -> Session {
     compared.granularity = Some(Granularity::Quarter);
     compared.reference = Some("gemeente-registratie".into());
     compared.view = ViewKind::Compare;
-    s.add(note(AnnotationKind::Verklaring, "In de vergelijking", compared));
+    s.add(note(
+        AnnotationKind::Verklaring,
+        "In de vergelijking",
+        compared,
+    ));
     s.add(note(
         AnnotationKind::Onderzoeksvraag,
         "Waarom?",
@@ -66,14 +73,15 @@ fn one_chart_per_view_with_the_bands_made_in_it() {
     let d = sample();
     let m = Minutes::build(&session(), "2026-11-05-test.toml", None, Some(&d));
     let s = &m.indicators[0];
-    assert_eq!(s.charts.len(), 2, "trend as delivered and the quarterly comparison");
+    assert_eq!(
+        s.charts.len(),
+        2,
+        "trend as delivered and the quarterly comparison"
+    );
     let trend = &s.charts[0];
     assert_eq!(trend.view.kind, ViewKind::Trend);
     // The question was made in the trend too: its band is on that chart.
-    assert_eq!(
-        trend.bands.iter().map(|b| b.0).collect::<Vec<_>>(),
-        [1, 3]
-    );
+    assert_eq!(trend.bands.iter().map(|b| b.0).collect::<Vec<_>>(), [1, 3]);
     assert_eq!(trend.model.granularity(), Some(Granularity::Month));
     let compare = &s.charts[1];
     assert_eq!(compare.bands.iter().map(|b| b.0).collect::<Vec<_>>(), [2]);
@@ -114,7 +122,12 @@ fn both_renderings_say_the_same() {
     let m = Minutes::build(&s, "2026-11-05-test.toml", None, Some(&d));
     let md = markdown(&m);
     let html = html(&m);
-    for n in m.indicators.iter().flat_map(|s| &s.groups).flat_map(|g| &g.1) {
+    for n in m
+        .indicators
+        .iter()
+        .flat_map(|s| &s.groups)
+        .flat_map(|g| &g.1)
+    {
         for text in [n.text().to_string(), n.who(), n.period(), n.difference()] {
             assert!(md.contains(&text), "Markdown lacks {text:?}");
             assert!(html.contains(&esc(&text)), "HTML lacks {text:?}");

@@ -1,8 +1,8 @@
 //! Where an annotation points: an indicator, the sources looked at, a period or range, the view it
 //! was made in, and the named differences it is about.
 
-use crate::analysis::mismatch::{Comparison, ComparisonRow};
 use crate::analysis::MismatchKind;
+use crate::analysis::mismatch::{Comparison, ComparisonRow};
 use crate::model::{Granularity, Period, ViewKind, ViewSpec};
 use serde::{Deserialize, Serialize};
 
@@ -24,16 +24,28 @@ pub struct Anchor {
     #[serde(rename = "perioden", default, skip_serializing_if = "Option::is_none")]
     pub granularity: Option<Granularity>,
     /// Reference source of the comparison the annotation was made in.
-    #[serde(rename = "referentie", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "referentie",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reference: Option<String>,
     /// Trend or comparison.
-    #[serde(rename = "weergave", default, skip_serializing_if = "ViewKind::is_trend")]
+    #[serde(
+        rename = "weergave",
+        default,
+        skip_serializing_if = "ViewKind::is_trend"
+    )]
     pub view: ViewKind,
     /// The difference as a sentence, from session files of format 1 and 2. Those sentences were
     /// written for people (with figures, units and source names in free order) and cannot be
     /// read back into [`Difference`]s reliably, so they are kept as they were: nothing is lost,
     /// and the minutes still show them.
-    #[serde(rename = "verschil_tekst", default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        rename = "verschil_tekst",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
     pub legacy_difference: String,
     /// The named differences the annotation is about. Last: TOML writes them as sub-tables.
     #[serde(rename = "verschillen", default, skip_serializing_if = "Vec::is_empty")]
@@ -105,13 +117,21 @@ pub struct Difference {
     #[serde(rename = "periode")]
     pub period: Period,
     /// The source compared against.
-    #[serde(rename = "referentie", default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        rename = "referentie",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
     pub reference: String,
     /// The source compared with the reference; empty for a check within the reference's data
     /// (stand-stroom, delen≠totaal, …).
     #[serde(rename = "bron", default, skip_serializing_if = "String::is_empty")]
     pub source: String,
-    #[serde(rename = "waarde_referentie", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "waarde_referentie",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reference_value: Option<f64>,
     #[serde(rename = "waarde", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,

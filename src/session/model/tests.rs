@@ -148,9 +148,15 @@ fn anchor_ranges_and_views() {
         Some((Period::month(2021, 6), Period::month(2021, 12)))
     );
     let view = range.view_spec();
-    assert_eq!((view.domein.as_str(), view.indicator.as_str()), ("jeugd", "instroom"));
+    assert_eq!(
+        (view.domein.as_str(), view.indicator.as_str()),
+        ("jeugd", "instroom")
+    );
     assert_eq!(view.bronnen, range.bronnen);
-    assert_eq!((view.granularity, view.range, view.kind), (None, None, crate::model::ViewKind::Trend));
+    assert_eq!(
+        (view.granularity, view.range, view.kind),
+        (None, None, crate::model::ViewKind::Trend)
+    );
     assert!(!range.has_difference());
 }
 

@@ -131,9 +131,9 @@ impl<'de> Deserialize<'de> for LocalTime {
 
 /// Reads a date "2026-11-05" with a Dutch message naming what was expected.
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    text.trim().parse::<Date>().map_err(|_| {
-        format!("datum '{text}' niet herkend; verwacht JJJJ-MM-DD, bijv. 2026-11-05")
-    })
+    text.trim()
+        .parse::<Date>()
+        .map_err(|_| format!("datum '{text}' niet herkend; verwacht JJJJ-MM-DD, bijv. 2026-11-05"))
 }
 
 /// Serde for a [`Date`] as "2026-11-05" (`#[serde(with = "date_text")]`).
@@ -197,7 +197,10 @@ mod tests {
         assert!(t("2026-12-01T10:30:00+02:00") < t("2026-12-01T10:00:00+01:00"));
         assert!(t("2026-12-01T10:00:00+01:00") > t("2026-12-01T09:59:59+01:00"));
         // Same instant, other offset: not equal (the text differs), but ordered consistently.
-        let (a, b) = (t("2026-12-01T10:00:00+01:00"), t("2026-12-01T09:00:00+00:00"));
+        let (a, b) = (
+            t("2026-12-01T10:00:00+01:00"),
+            t("2026-12-01T09:00:00+00:00"),
+        );
         assert_ne!(a, b);
         assert_eq!(a.timestamp(), b.timestamp());
         assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
@@ -215,6 +218,9 @@ mod tests {
     fn dates() {
         assert_eq!(parse_date("2026-11-05").unwrap().to_string(), "2026-11-05");
         let e = parse_date("5 november").unwrap_err();
-        assert!(e.contains("'5 november'") && e.contains("JJJJ-MM-DD"), "{e}");
+        assert!(
+            e.contains("'5 november'") && e.contains("JJJJ-MM-DD"),
+            "{e}"
+        );
     }
 }

@@ -196,7 +196,8 @@ fn format_2_keeps_its_difference_sentence() {
     assert!(a.differences.is_empty());
     let again = to_toml(&s).unwrap();
     assert!(
-        again.contains("verschil_tekst = \"aanbieders 5% hoger\"\n") && !again.contains("verschil ="),
+        again.contains("verschil_tekst = \"aanbieders 5% hoger\"\n")
+            && !again.contains("verschil ="),
         "{again}"
     );
     assert_eq!(parse(Path::new("x.toml"), &again).unwrap(), s);

@@ -81,6 +81,16 @@ fn round_trips_through_text() {
 }
 
 #[test]
+fn always_writes_this_format() {
+    let mut s = session();
+    s.formaat = 2;
+    let text = to_toml(&s).unwrap();
+    assert!(text.starts_with("formaat = 3\n"), "{text}");
+    let back = parse(Path::new("x.toml"), &text).unwrap();
+    assert_eq!(back, Session { formaat: 3, ..s });
+}
+
+#[test]
 fn checks_periods_with_position() {
     let text = to_toml(&session())
         .unwrap()

@@ -214,11 +214,7 @@ impl AnnotateForm {
                     Constraint::Length(2),
                 ])
                 .areas(inner);
-                let who = if self.draft.naam.is_empty() {
-                    self.draft.rol.dutch().to_string()
-                } else {
-                    format!("{} ({})", self.draft.naam, self.draft.rol.dutch())
-                };
+                let who = crate::report::who(&self.draft);
                 let mut second = vec![
                     Span::styled(
                         format!("{} {}", self.draft.soort.marker(), self.draft.soort.dutch()),

@@ -1,5 +1,6 @@
-//! HTML minutes (`duiden notulen --formaat html`): one self-contained file with a chart per
-//! annotated indicator, checked by parsing and, when chromium is there, in a real browser.
+//! HTML minutes (`duiden notulen --formaat html`): one self-contained file with a chart per view
+//! an annotated indicator was seen in, checked by parsing and, when chromium is there, in a real
+//! browser.
 
 use duiden::model::{Dataset, Granularity, Period, ViewKind};
 use duiden::report::Minutes;

@@ -3,7 +3,8 @@
 use crate::analysis::mismatch::{Mismatch, Settings, detect};
 use crate::load::load_dataset;
 use crate::model::Dataset;
-use crate::session::{html, minutes, store};
+use crate::report::Minutes;
+use crate::session::store;
 use crate::tui::app::{App, SessionSetup};
 use crate::tui::style::ThemeKind;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -369,11 +370,10 @@ fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
     let previous = store::list_ok(dir);
+    let minutes = Minutes::build(&session, &file, Some(&previous), dataset.as_ref());
     let text = match formaat {
-        NotulenFormaat::Md => {
-            minutes::markdown_with_history(&session, &file, &previous, dataset.as_ref())
-        }
-        NotulenFormaat::Html => html::html(&session, &file, &previous, dataset.as_ref()),
+        NotulenFormaat::Md => crate::report::minutes::markdown(&minutes),
+        NotulenFormaat::Html => crate::report::minutes::html(&minutes),
     };
     write_output(&text, out, "notulen")
 }

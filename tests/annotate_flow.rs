@@ -1,7 +1,9 @@
 //! Capture flow on the app state (no terminal): keys in, session file out.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use duiden::analysis::MismatchKind;
 use duiden::load::load_dataset;
+use duiden::model::{Period, ViewKind};
 use duiden::session::{AnnotationKind, DatasetRef, QuestionStatus, Session, store};
 use duiden::tui::app::{App, SessionSetup};
 use duiden::tui::style::ThemeKind;
@@ -30,7 +32,7 @@ fn app_with_session(dir: &Path) -> (App, std::path::PathBuf) {
     let path = dir.join("2026-11-23-test.toml");
     let session = Session::new(
         "Test",
-        "2026-11-23",
+        "2026-11-23".parse().unwrap(),
         DatasetRef {
             pad: "datasets/voorbeeld".into(),
             hash: dataset.content_hash.clone(),
@@ -67,17 +69,32 @@ fn annotation_on_a_flagged_difference_records_it() {
     app.handle_key(key('v'));
     typed(&mut app, "CBS telt vanaf 2021 nieuwe aanbieders mee");
     press(&mut app, KeyCode::Enter);
+    let table = app.compare.table.clone().unwrap();
     let saved = store::load(&path).unwrap();
     let a = &saved.aantekeningen[0];
     assert_eq!(a.soort, AnnotationKind::Verklaring);
-    assert_eq!(a.anker.van, "2021-H1");
+    assert_eq!(
+        a.anker.range(),
+        (Period::half(2021, 1), Period::half(2021, 1))
+    );
+    // The view the room saw: the comparison, its period length and reference.
+    assert_eq!(a.anker.view, ViewKind::Compare);
+    assert_eq!(a.anker.granularity, Some(table.granularity));
+    assert_eq!(a.anker.reference, table.reference);
+    // The difference as fields, not a sentence.
+    let d = a
+        .anker
+        .differences
+        .iter()
+        .find(|d| d.kind == MismatchKind::TrendBreak)
+        .unwrap_or_else(|| panic!("{:?}", a.anker.differences));
+    assert_eq!(d.period, Period::half(2021, 1));
+    assert!(!d.reference.is_empty());
+    assert!(a.anker.legacy_difference.is_empty());
+    let text = std::fs::read_to_string(&path).unwrap();
     assert!(
-        a.anker
-            .verschil
-            .as_deref()
-            .is_some_and(|v| v.contains("trendbreuk")),
-        "{:?}",
-        a.anker.verschil
+        text.contains("weergave = \"vergelijken\"") && text.contains("soort = \"trendbreuk\""),
+        "{text}"
     );
 }
 
@@ -150,7 +167,7 @@ fn new_session_starts_with_the_last_group_and_ctrl_p_picks_who_said_it() {
         load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
     let mut earlier = Session::new(
         "Vorige keer",
-        "2026-09-10",
+        "2026-09-10".parse().unwrap(),
         DatasetRef {
             pad: "datasets/voorbeeld".into(),
             hash: dataset.content_hash.clone(),

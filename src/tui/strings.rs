@@ -230,10 +230,11 @@ pub fn anchor_line(a: &crate::session::Anchor) -> String {
         "{} · {} · {} · {}",
         a.domein,
         a.indicator,
-        a.dutch_period(),
+        crate::report::dutch_period(a),
         a.bronnen.join(", ")
     );
-    if let Some(v) = &a.verschil {
+    let v = crate::report::describe_differences(a);
+    if !v.is_empty() {
         s.push_str(&format!(" · verschil: {v}"));
     }
     s

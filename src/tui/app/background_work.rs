@@ -66,12 +66,9 @@ impl App {
         let dataset = Arc::clone(&self.shared.dataset);
         self.background.start(Task::RenderMinutes, move |_| {
             let others = store::list_ok(&dir);
-            Outcome::Minutes(crate::session::minutes::markdown_with_history(
-                &session,
-                &name,
-                &others,
-                Some(&dataset),
-            ))
+            let minutes =
+                crate::report::Minutes::build(&session, &name, Some(&others), Some(&dataset));
+            Outcome::Minutes(crate::report::minutes::markdown(&minutes))
         });
     }
 

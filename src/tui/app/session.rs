@@ -24,7 +24,7 @@ impl App {
         match open {
             Some((path, session)) => self.enter_session(OpenSession::open(path, session)),
             None => {
-                let today_list = store::todays_sessions(&self.shared.setup.dir, &today())
+                let today_list = store::todays_sessions(&self.shared.setup.dir, today())
                     .into_iter()
                     .filter_map(|p| {
                         let s = store::load(&p).ok()?;
@@ -132,10 +132,10 @@ impl App {
     fn create_session(&mut self, title: &str) {
         let date = today();
         let dir = self.shared.setup.dir.clone();
-        let path = store::session_path(&dir, &date, title);
+        let path = store::session_path(&dir, date, title);
         let mut session = Session::new(
             title,
-            &date,
+            date,
             DatasetRef {
                 pad: self.shared.setup.dataset_pad.clone(),
                 hash: self.shared.dataset.content_hash.clone(),
@@ -200,7 +200,7 @@ impl App {
     fn save_annotation(&mut self, a: Annotation, editing: bool) {
         self.shared.last_role = a.rol;
         let label = format!("{} {}", a.soort.marker(), a.soort.dutch());
-        let period = a.anker.dutch_period();
+        let period = crate::report::dutch_period(&a.anker);
         let Some(w) = self.writer() else {
             return;
         };

@@ -47,7 +47,7 @@ impl AnnotateForm {
             tekst: String::new(),
             rol: role,
             naam: String::new(),
-            tijd: String::new(),
+            time: crate::session::now_local(),
             anker: anchor,
             status: None,
             eigenaar: String::new(),
@@ -237,11 +237,7 @@ impl AnnotateForm {
         ])
         .areas(inner);
         let d = &self.draft;
-        let who = if d.naam.is_empty() {
-            d.rol.dutch().to_string()
-        } else {
-            format!("{} ({})", d.naam, d.rol.dutch())
-        };
+        let who = crate::report::who(d);
         let label = |t: &str| Span::styled(format!("  · {t}: "), theme.dimmed());
         let mut second = vec![
             Span::styled(

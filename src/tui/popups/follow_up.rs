@@ -294,7 +294,7 @@ impl FollowUp {
         let about = format!(
             " {} · {} · {} · {} · ",
             a.anker.indicator,
-            a.anker.dutch_period(),
+            crate::report::dutch_period(&a.anker),
             a.rol.dutch(),
             strings::owner_line(&a.eigenaar)
         );

@@ -49,11 +49,12 @@ impl Filter {
         if words.is_empty() {
             return true;
         }
+        let differences = crate::report::describe_differences(&a.anker);
         let haystack = [
             a.tekst.as_str(),
             &a.naam,
             &a.eigenaar,
-            a.anker.verschil.as_deref().unwrap_or(""),
+            &differences,
             &a.anker.domein,
             &a.anker.indicator,
             &session.titel,
@@ -107,31 +108,27 @@ mod tests {
     use crate::session::{Anchor, DatasetRef};
 
     fn note(tekst: &str, van: &str, tot: Option<&str>) -> Annotation {
+        let p = |t: &str| Period::parse(t).unwrap().0;
+        let mut anker = Anchor::new("jeugd", "instroom", vec![], p(van), p(tot.unwrap_or(van)));
+        anker.legacy_difference = "aanbieders hoger".into();
         Annotation {
             id: 1,
             soort: AnnotationKind::Verklaring,
             tekst: tekst.into(),
             rol: Role::Aanbieder,
             naam: "Sanne de Vries".into(),
-            tijd: String::new(),
+            time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
             status: None,
             eigenaar: String::new(),
             criteria: Default::default(),
-            anker: Anchor {
-                domein: "jeugd".into(),
-                indicator: "instroom".into(),
-                bronnen: vec![],
-                van: van.into(),
-                tot: tot.map(str::to_string),
-                verschil: Some("aanbieders hoger".into()),
-            },
+            anker,
         }
     }
 
     fn session() -> Session {
         Session::new(
             "Duiden van data",
-            "2026-11-05",
+            "2026-11-05".parse().unwrap(),
             DatasetRef {
                 pad: String::new(),
                 hash: String::new(),

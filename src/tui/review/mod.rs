@@ -621,7 +621,7 @@ impl ReviewApp {
         app.shared.message = Some(if changed {
             strings::REVIEW_DATA_CHANGED.to_string()
         } else {
-            strings::review_opened(&entry.session.titel, &entry.session.datum)
+            strings::review_opened(&entry.session.titel, &entry.session.date.to_string())
         });
         self.chart = Some(Box::new(app));
     }

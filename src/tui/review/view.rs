@@ -2,8 +2,11 @@
 //! annotations grouped by indicator or the question backlog, a detail pane, the status line.
 
 use super::{InputKind, ReviewApp, ReviewFocus, ReviewTab};
-use crate::session::backlog::{BacklogItem, criteria_line, describe};
-use crate::session::minutes::dutch_date;
+use crate::report::{
+    criteria_line, describe_differences, describe_history as describe, dutch_date, dutch_period,
+    who,
+};
+use crate::session::backlog::BacklogItem;
 use crate::session::{Annotation, AnnotationKind, Criterion, Session};
 use crate::tui::strings;
 use crate::tui::style::Theme;
@@ -233,8 +236,8 @@ fn note_line<'a>(
     let head = format!(
         "{} {:<8} {}{status} ",
         a.soort.marker(),
-        short_date(&app.sessions[i].session.datum),
-        a.anker.dutch_period()
+        short_date(&app.sessions[i].session.date.to_string()),
+        dutch_period(&a.anker)
     );
     let text = a.tekst.split_whitespace().collect::<Vec<_>>().join(" ");
     let room = width.saturating_sub(head.chars().count()).max(10);
@@ -258,14 +261,6 @@ fn short_date(datum: &str) -> String {
     }
 }
 
-fn who(a: &Annotation) -> String {
-    if a.naam.is_empty() {
-        a.rol.dutch().to_string()
-    } else {
-        format!("{} ({})", a.naam, a.rol.dutch())
-    }
-}
-
 fn draw_note_detail(
     frame: &mut Frame,
     app: &ReviewApp,
@@ -278,7 +273,7 @@ fn draw_note_detail(
     let mut meta = format!(
         "{} · {} · {} · {} · {}",
         a.soort.dutch(),
-        dutch_date(&s.session.datum),
+        dutch_date(s.session.date),
         s.session.titel,
         who(a),
         a.anker.bronnen.join(", ")
@@ -290,7 +285,8 @@ fn draw_note_detail(
         meta.push_str(&format!(" · {}", a.eigenaar));
     }
     let mut lines = vec![Line::from(Span::styled(meta, theme.dimmed()))];
-    if let Some(v) = &a.anker.verschil {
+    let v = describe_differences(&a.anker);
+    if !v.is_empty() {
         lines.push(Line::from(Span::styled(
             format!("verschil: {v}"),
             theme.dimmed(),
@@ -350,7 +346,7 @@ fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) 
         items.push(ListItem::new(vec![
             Line::from(vec![
                 Span::styled(
-                    format!("{} ", e.session.datum),
+                    format!("{} ", e.session.date),
                     theme.base().fg(theme.accent),
                 ),
                 Span::styled(e.session.titel.clone(), theme.base()),
@@ -485,7 +481,7 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
     )));
     for (i, o) in item.origins.iter().enumerate() {
         let mut line = strings::review_origin(
-            &dutch_date(&o.datum),
+            &o.date.map_or_else(|| "–".to_string(), dutch_date),
             &o.titel,
             &o.item.sessie,
             o.item.id,
@@ -506,14 +502,17 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
         lines.push(Line::from(Span::styled(line, theme.dimmed())));
     }
     for h in &item.history {
-        let door = if h.door.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", h.door)
+        let door = match crate::report::history_who(h) {
+            d if d.is_empty() => d,
+            d => format!(" · {d}"),
         };
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {} · {}{door} · ", dutch_date(&h.datum), h.sessie),
+                format!(
+                    "  {} · {}{door} · ",
+                    h.date.map_or_else(|| "–".to_string(), dutch_date),
+                    h.sessie
+                ),
                 theme.dimmed(),
             ),
             Span::styled(describe(h), theme.base()),

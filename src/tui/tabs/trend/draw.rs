@@ -244,10 +244,9 @@ fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
             if let Some(st) = a.status {
                 spans.push(Span::styled(format!("[{}] ", st.dutch()), theme.warning()));
             }
-            let period = match a.anker.periods() {
-                Some((f, t)) if f != t => format!("{}–{}", f.dutch_short(), t.dutch_short()),
-                Some((f, _)) => f.dutch_short(),
-                None => a.anker.van.clone(),
+            let period = match a.anker.range() {
+                (f, t) if f != t => format!("{}–{}", f.dutch_short(), t.dutch_short()),
+                (f, _) => f.dutch_short(),
             };
             spans.push(Span::styled(
                 format!("{period} · {}", a.rol.dutch()),

@@ -257,14 +257,9 @@ impl TrendTab {
             .map(|s| s.key.bron.clone())
             .collect();
         bronnen.dedup();
-        Some(Anchor {
-            domein,
-            indicator,
-            bronnen,
-            van: from.code(),
-            tot: (to != from).then(|| to.code()),
-            verschil: None,
-        })
+        let mut anchor = Anchor::new(&domein, &indicator, bronnen, from, to);
+        anchor.granularity = self.granularity;
+        Some(anchor)
     }
 
     /// Handles an action of this tab; returns a message for the status line, if any.

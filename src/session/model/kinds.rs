@@ -77,23 +77,6 @@ impl AnnotationKind {
         }
     }
 
-    /// The one-letter key that picks this kind.
-    pub fn key(self) -> char {
-        match self {
-            AnnotationKind::Observatie => 'o',
-            AnnotationKind::Verklaring => 'v',
-            AnnotationKind::Datakwaliteit => 'd',
-            AnnotationKind::Onderzoeksvraag => 'q',
-            AnnotationKind::Actie => 'a',
-        }
-    }
-
-    /// The kind picked by a key (case-insensitive).
-    pub fn from_key(c: char) -> Option<AnnotationKind> {
-        let c = c.to_ascii_lowercase();
-        AnnotationKind::ALL.into_iter().find(|k| k.key() == c)
-    }
-
     /// A distinct single-width ASCII symbol for the time axis.
     pub fn marker(self) -> &'static str {
         match self {

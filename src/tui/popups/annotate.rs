@@ -190,7 +190,7 @@ impl AnnotateForm {
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
         let width = area.width.saturating_sub(6).clamp(20, 100);
         let height = match self.step {
-            Step::Kind => 9,
+            Step::Kind => 10,
             Step::Text => 16,
         }
         .min(area.height);

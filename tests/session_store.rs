@@ -1583,9 +1583,7 @@ fn fits_sample(name: &str, session: &Session, dataset: &duiden::model::Dataset) 
             k.domein,
             k.indicator
         );
-        let (from, to) = k
-            .periods()
-            .unwrap_or_else(|| panic!("annotation {}: periods do not parse", a.id));
+        let (from, to) = k.range();
         assert!(from <= to);
         assert!(!k.bronnen.is_empty(), "annotation {} names no source", a.id);
         for bron in &k.bronnen {

@@ -80,12 +80,6 @@ impl Anchor {
         (self.from, self.to.unwrap_or(self.from))
     }
 
-    /// [`Anchor::range`]; always `Some` since periods are typed (kept for the interface's
-    /// callers).
-    pub fn periods(&self) -> Option<(Period, Period)> {
-        Some(self.range())
-    }
-
     /// The view the annotation was made in, over the whole time of its sources (the zoom of the
     /// screen is not recorded).
     pub fn view_spec(&self) -> ViewSpec {

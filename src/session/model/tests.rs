@@ -138,8 +138,8 @@ fn anchor_ranges_and_views() {
     );
     let range = ann(AnnotationKind::Observatie, "2021-06", Some("2021-12")).anker;
     assert_eq!(
-        range.periods(),
-        Some((Period::month(2021, 6), Period::month(2021, 12)))
+        range.range(),
+        (Period::month(2021, 6), Period::month(2021, 12))
     );
     let view = range.view_spec();
     assert_eq!(

@@ -68,12 +68,8 @@ impl Filter {
 
 /// Does the annotation's period range overlap `range` (compared by months)?
 fn overlaps(a: &Annotation, (from, to): (Period, Period)) -> bool {
-    match a.anker.periods() {
-        Some((van, tot)) => {
-            van.start_month() <= to.end_month() && tot.end_month() >= from.start_month()
-        }
-        None => false,
-    }
+    let (van, tot) = a.anker.range();
+    van.start_month() <= to.end_month() && tot.end_month() >= from.start_month()
 }
 
 /// "2023", "2023-Q1", "2022..2024" or "2022 t/m 2024" as a range of periods.

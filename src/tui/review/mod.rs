@@ -222,7 +222,7 @@ impl ReviewApp {
             (
                 a.anker.domein.clone(),
                 a.anker.indicator.clone(),
-                a.anker.periods().map(|p| p.0.start_month()),
+                a.anker.from.start_month(),
                 *i,
                 a.id,
             )
@@ -611,9 +611,8 @@ impl ReviewApp {
         let data = Arc::clone(&app.shared.dataset);
         app.trend.show_anchor(&data, &note.anker);
         app.refresh_notes();
-        if let Some((from, to)) = note.anker.periods() {
-            highlight(&mut app, from, to);
-        }
+        let (from, to) = note.anker.range();
+        highlight(&mut app, from, to);
         app.trend.focus = Focus::Notes;
         app.trend.notes_view.selected =
             app.trend.notes.iter().position(|a| a.id == id).unwrap_or(0);

@@ -101,7 +101,7 @@ fn main() {
     let path = tmp.path().join("2026-11-23-bench.toml");
     let mut session = Session::new(
         "Bench",
-        "2026-11-23",
+        "2026-11-23".parse().expect("date"),
         DatasetRef {
             pad: "datasets/voorbeeld".into(),
             hash: "0".repeat(64),
@@ -116,15 +116,14 @@ fn main() {
             ),
             rol: Role::Toegang,
             naam: "Fatima".into(),
-            tijd: "2026-11-23T10:15:00+01:00".into(),
-            anker: Anchor {
-                domein: "jeugd".into(),
-                indicator: "instroom".into(),
-                bronnen: vec!["gemeente-registratie".into(), "aanbieders-maandrapportage".into()],
-                van: "2021-03".into(),
-                tot: Some("2021-06".into()),
-                verschil: None,
-            },
+            time: "2026-11-23T10:15:00+01:00".parse().expect("time"),
+            anker: Anchor::new(
+                "jeugd",
+                "instroom",
+                vec!["gemeente-registratie".into(), "aanbieders-maandrapportage".into()],
+                duiden::model::Period::month(2021, 3),
+                duiden::model::Period::month(2021, 6),
+            ),
             status: None,
             eigenaar: String::new(),
             criteria: Default::default(),

@@ -4,7 +4,8 @@
 use crate::analysis::mismatch::{Mismatch, Settings, detect};
 use crate::load::load_dataset;
 use crate::model::Dataset;
-use crate::session::{html, minutes, store};
+use crate::report::Minutes;
+use crate::session::store;
 use crate::tui::app::{App, SessionSetup};
 use crate::tui::i18n::{Lang, set_process_lang};
 use crate::tui::keymap::Keymap;
@@ -243,9 +244,14 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let folder = dir.to_path_buf();
-    let loader: crate::tui::review::DatasetLoader = Box::new(move |pad: &str| {
+    let loader: crate::tui::review::DatasetLoader = std::sync::Arc::new(move |pad, job| {
         let path = recorded_dataset(pad, &folder)?;
-        load_dataset(&path).map_err(|e| e.to_string())
+        match crate::load::load_dataset_with_progress(&path, &|done, total| job.report(done, total))
+        {
+            Some(result) => result.map_err(|e| e.to_string()),
+            // Cancelled: the result is dropped unseen.
+            None => Err(String::new()),
+        }
     });
     let mut app = crate::tui::review::ReviewApp::new(
         &dir.display().to_string(),
@@ -418,11 +424,10 @@ fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
     let previous = store::list_ok(dir);
+    let minutes = Minutes::build(&session, &file, Some(&previous), dataset.as_ref());
     let text = match formaat {
-        NotulenFormaat::Md => {
-            minutes::markdown_with_history(&session, &file, &previous, dataset.as_ref())
-        }
-        NotulenFormaat::Html => html::html(&session, &file, &previous, dataset.as_ref()),
+        NotulenFormaat::Md => crate::report::minutes::markdown(&minutes),
+        NotulenFormaat::Html => crate::report::minutes::html(&minutes),
     };
     write_output(&text, out, "notulen")
 }

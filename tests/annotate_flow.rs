@@ -1,7 +1,9 @@
 //! Capture flow on the app state (no terminal): keys in, session file out.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use duiden::analysis::MismatchKind;
 use duiden::load::load_dataset;
+use duiden::model::{Period, ViewKind};
 use duiden::session::{AnnotationKind, DatasetRef, QuestionStatus, Session, store};
 use duiden::tui::app::{App, SessionSetup};
 use duiden::tui::style::ThemeKind;
@@ -12,8 +14,10 @@ fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
+/// A key, then whatever it started in the background finished (as the event loop would).
 fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
 }
 
 fn typed(app: &mut App, text: &str) {
@@ -28,7 +32,7 @@ fn app_with_session(dir: &Path) -> (App, std::path::PathBuf) {
     let path = dir.join("2026-11-23-test.toml");
     let session = Session::new(
         "Test",
-        "2026-11-23",
+        "2026-11-23".parse().unwrap(),
         DatasetRef {
             pad: "datasets/voorbeeld".into(),
             hash: dataset.content_hash.clone(),
@@ -65,17 +69,32 @@ fn annotation_on_a_flagged_difference_records_it() {
     app.handle_key(key('v'));
     typed(&mut app, "CBS telt vanaf 2021 nieuwe aanbieders mee");
     press(&mut app, KeyCode::Enter);
+    let table = app.compare.table.clone().unwrap();
     let saved = store::load(&path).unwrap();
     let a = &saved.aantekeningen[0];
     assert_eq!(a.soort, AnnotationKind::Verklaring);
-    assert_eq!(a.anker.van, "2021-H1");
+    assert_eq!(
+        a.anker.range(),
+        (Period::half(2021, 1), Period::half(2021, 1))
+    );
+    // The view the room saw: the comparison, its period length and reference.
+    assert_eq!(a.anker.view, ViewKind::Compare);
+    assert_eq!(a.anker.granularity, Some(table.granularity));
+    assert_eq!(a.anker.reference, table.reference);
+    // The difference as fields, not a sentence.
+    let d = a
+        .anker
+        .differences
+        .iter()
+        .find(|d| d.kind == MismatchKind::TrendBreak)
+        .unwrap_or_else(|| panic!("{:?}", a.anker.differences));
+    assert_eq!(d.period, Period::half(2021, 1));
+    assert!(!d.reference.is_empty());
+    assert!(a.anker.legacy_difference.is_empty());
+    let text = std::fs::read_to_string(&path).unwrap();
     assert!(
-        a.anker
-            .verschil
-            .as_deref()
-            .is_some_and(|v| v.contains("trendbreuk")),
-        "{:?}",
-        a.anker.verschil
+        text.contains("weergave = \"vergelijken\"") && text.contains("soort = \"trendbreuk\""),
+        "{text}"
     );
 }
 
@@ -122,7 +141,7 @@ fn capture_edit_status_delete_and_undo() {
     assert_eq!(s.aantekeningen[0].soort, AnnotationKind::Actie);
 
     // Minutes next to the session file.
-    app.handle_key(key('n'));
+    press(&mut app, KeyCode::Char('n'));
     let md = std::fs::read_to_string(path.with_extension("md")).unwrap();
     assert!(md.contains("Waar gaan jongeren heen na uitstroom?"), "{md}");
 }
@@ -134,7 +153,7 @@ fn escape_cancels_without_writing() {
     let before = std::fs::read(&path).unwrap();
     press(&mut app, KeyCode::Tab);
     app.handle_key(key('a'));
-    app.handle_key(key('o'));
+    press(&mut app, KeyCode::Char('o'));
     typed(&mut app, "weg ermee");
     press(&mut app, KeyCode::Esc);
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -148,7 +167,7 @@ fn new_session_starts_with_the_last_group_and_ctrl_p_picks_who_said_it() {
         load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
     let mut earlier = Session::new(
         "Vorige keer",
-        "2026-09-10",
+        "2026-09-10".parse().unwrap(),
         DatasetRef {
             pad: "datasets/voorbeeld".into(),
             hash: dataset.content_hash.clone(),

@@ -1,10 +1,12 @@
 //! The research-question backlog across sessions: status changes, criteria, merges, ordering,
 //! the `duiden vragen` exports, and reading older session formats.
 
+use duiden::model::Period;
+use duiden::report::history_who;
 use duiden::session::backlog::{Event, NEAR_DUPLICATE, backlog, similarity};
 use duiden::session::store;
 use duiden::session::{
-    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, Level, Merge,
+    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, Level, LocalTime, Merge,
     QuestionStatus, Role, Session,
 };
 use std::fs;
@@ -18,25 +20,32 @@ fn dataset() -> DatasetRef {
     }
 }
 
-fn note(soort: AnnotationKind, tekst: &str, rol: Role, naam: &str, tijd: &str) -> Annotation {
+fn t(text: &str) -> LocalTime {
+    text.parse().unwrap()
+}
+
+fn d(text: &str) -> jiff::civil::Date {
+    text.parse().unwrap()
+}
+
+fn note(soort: AnnotationKind, tekst: &str, rol: Role, naam: &str, time: LocalTime) -> Annotation {
     Annotation {
         id: 0,
         soort,
         tekst: tekst.into(),
         rol,
         naam: naam.into(),
-        tijd: tijd.into(),
+        time,
         status: None,
         eigenaar: String::new(),
         criteria: Criteria::default(),
-        anker: Anchor {
-            domein: "jeugd".into(),
-            indicator: "instroom".into(),
-            bronnen: vec!["gemeente-registratie".into()],
-            van: "2023-01".into(),
-            tot: Some("2024-12".into()),
-            verschil: None,
-        },
+        anker: Anchor::new(
+            "jeugd",
+            "instroom",
+            vec!["gemeente-registratie".into()],
+            Period::month(2023, 1),
+            Period::month(2024, 12),
+        ),
     }
 }
 
@@ -58,43 +67,43 @@ const SEPT: &str = "2026-09-10-september.toml";
 fn three_sessions() -> Vec<(String, Session)> {
     use AnnotationKind::*;
     use Level::*;
-    let mut mei = Session::new("Mei", "2026-05-14", dataset());
+    let mut mei = Session::new("Mei", d("2026-05-14"), dataset());
     mei.add(note(
         Observatie,
         "Instroom stijgt",
         Role::Toegang,
         "",
-        "2026-05-14T10:00:00+02:00",
+        t("2026-05-14T10:00:00+02:00"),
     ));
     mei.add(note(
         Onderzoeksvraag,
         "Waarom stijgt de instroom in de jeugdhulp sinds 2023?",
         Role::Toegang,
         "Ingrid Maas",
-        "2026-05-14T10:05:00+02:00",
+        t("2026-05-14T10:05:00+02:00"),
     )); // 2
     mei.add(note(
         Onderzoeksvraag,
         "Hoe lang wachten cliënten op Wmo-hulp na de melding?",
         Role::Beleid,
         "Rob Janssen",
-        "2026-05-14T10:20:00+02:00",
+        t("2026-05-14T10:20:00+02:00"),
     )); // 3
     mei.add(note(
         Actie,
         "Wachttijden opvragen",
         Role::Analist,
         "",
-        "2026-05-14T10:30:00+02:00",
+        t("2026-05-14T10:30:00+02:00"),
     )); // 4: an action, not in the backlog
 
-    let mut juli = Session::new("Juli", "2026-07-09", dataset());
+    let mut juli = Session::new("Juli", d("2026-07-09"), dataset());
     juli.add(note(
         Onderzoeksvraag,
         "Waardoor stijgt instroom jeugdhulp sinds 2023",
         Role::Aanbieder,
         "Sanne de Vries",
-        "2026-07-09T13:00:00+02:00",
+        t("2026-07-09T13:00:00+02:00"),
     )); // 1
     juli.wijzigingen = vec![ItemChange {
         door: "Marieke van den Berg".into(),
@@ -104,17 +113,17 @@ fn three_sessions() -> Vec<(String, Session)> {
             MEI,
             3,
             QuestionStatus::Geagendeerd,
-            "2026-07-09T13:30:00+02:00",
+            t("2026-07-09T13:30:00+02:00"),
         )
     }];
 
-    let mut sept = Session::new("September", "2026-09-10", dataset());
+    let mut sept = Session::new("September", d("2026-09-10"), dataset());
     let mut low = note(
         Onderzoeksvraag,
         "Welke wijken hebben de meeste herhaalaanvragen?",
         Role::Toegang,
         "",
-        "2026-09-10T10:10:00+02:00",
+        t("2026-09-10T10:10:00+02:00"),
     );
     low.criteria = criteria(Some(Midden), Some(Laag), Some(Hoog), Some(Laag)); // 7, urgentie laag
     sept.add(low); // 1
@@ -123,7 +132,7 @@ fn three_sessions() -> Vec<(String, Session)> {
         "Komen jongeren met een LVB te laat in beeld?",
         Role::Aanbieder,
         "",
-        "2026-09-10T10:20:00+02:00",
+        t("2026-09-10T10:20:00+02:00"),
     );
     urgent.criteria = criteria(Some(Midden), Some(Hoog), Some(Laag), Some(Laag)); // 7, urgentie hoog
     sept.add(urgent); // 2
@@ -132,21 +141,21 @@ fn three_sessions() -> Vec<(String, Session)> {
         "Nog niet gewogen vraag",
         Role::Overig,
         "",
-        "2026-09-10T10:30:00+02:00",
+        t("2026-09-10T10:30:00+02:00"),
     )); // 3
     sept.samenvoegingen = vec![Merge {
         sessie: JULI.into(),
         id: 1,
         in_sessie: MEI.into(),
         in_id: 2,
-        tijd: "2026-09-10T09:40:00+02:00".into(),
+        time: t("2026-09-10T09:40:00+02:00"),
         door: "Marieke van den Berg".into(),
     }];
     sept.wijzigingen = vec![
         ItemChange {
             status: None,
             criteria: criteria(Some(Hoog), Some(Midden), Some(Hoog), Some(Hoog)),
-            ..ItemChange::status(MEI, 2, QuestionStatus::Open, "2026-09-10T09:45:00+02:00")
+            ..ItemChange::status(MEI, 2, QuestionStatus::Open, t("2026-09-10T09:45:00+02:00"))
         },
         ItemChange {
             toelichting: "Rapport wachttijden Wmo 2026".into(),
@@ -154,14 +163,14 @@ fn three_sessions() -> Vec<(String, Session)> {
                 MEI,
                 3,
                 QuestionStatus::Beantwoord,
-                "2026-09-10T09:50:00+02:00",
+                t("2026-09-10T09:50:00+02:00"),
             )
         },
         ItemChange::status(
             JULI,
             1,
             QuestionStatus::InOnderzoek,
-            "2026-09-10T09:55:00+02:00",
+            t("2026-09-10T09:55:00+02:00"),
         ),
     ];
     vec![(MEI.into(), mei), (JULI.into(), juli), (SEPT.into(), sept)]
@@ -226,17 +235,10 @@ fn backlog_over_three_sessions_with_changes_and_a_merge() {
 
     // Status history of the answered question: which session, what status, when, by whom.
     let answered = &items[4];
-    let history: Vec<(&str, QuestionStatus, &str, &str)> = answered
+    let history: Vec<(&str, QuestionStatus, LocalTime, String)> = answered
         .history
         .iter()
-        .map(|h| {
-            (
-                h.sessie.as_str(),
-                h.status,
-                h.tijd.as_str(),
-                h.door.as_str(),
-            )
-        })
+        .map(|h| (h.sessie.as_str(), h.status, h.time, history_who(h)))
         .collect();
     assert_eq!(
         history,
@@ -244,20 +246,20 @@ fn backlog_over_three_sessions_with_changes_and_a_merge() {
             (
                 MEI,
                 QuestionStatus::Open,
-                "2026-05-14T10:20:00+02:00",
-                "Rob Janssen (beleid)"
+                t("2026-05-14T10:20:00+02:00"),
+                "Rob Janssen (beleid)".to_string()
             ),
             (
                 JULI,
                 QuestionStatus::Geagendeerd,
-                "2026-07-09T13:30:00+02:00",
-                "Marieke van den Berg"
+                t("2026-07-09T13:30:00+02:00"),
+                "Marieke van den Berg".to_string()
             ),
             (
                 SEPT,
                 QuestionStatus::Beantwoord,
-                "2026-09-10T09:50:00+02:00",
-                ""
+                t("2026-09-10T09:50:00+02:00"),
+                String::new()
             ),
         ]
     );
@@ -339,13 +341,27 @@ fn a_session_of_format_1_opens_and_is_not_changed() {
     );
     assert_eq!(c.door, "Marieke van den Berg");
     assert!(c.criteria.is_empty() && c.eigenaar.is_none());
+    // Through version 2 to 3: the difference sentences are kept word for word.
+    assert_eq!(
+        s.get(2).unwrap().anker.legacy_difference,
+        "aanbieders 3-8% hoger en ongeveer een maand eerder dan de gemeente-registratie"
+    );
+    assert!(
+        s.aantekeningen
+            .iter()
+            .all(|a| a.anker.differences.is_empty())
+    );
     assert_eq!(fs::read(&path).unwrap(), before, "reading never writes");
-    // Saved again, it is a version 2 file that reads back the same.
+    // Saved again, it is a version 3 file that reads back the same.
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("s.toml");
     store::save_atomic(&copy, &s).unwrap();
     let text = fs::read_to_string(&copy).unwrap();
-    assert!(text.starts_with("formaat = 2\n") && text.contains("[[wijzigingen]]"));
+    assert!(text.starts_with("formaat = 3\n") && text.contains("[[wijzigingen]]"));
+    assert!(
+        text.contains("verschil_tekst = \"aanbieders 3-8% hoger"),
+        "{text}"
+    );
     assert_eq!(store::load(&copy).unwrap(), s);
 }
 

@@ -26,8 +26,10 @@ fn sample() -> Dataset {
     load_dataset(&root().join("datasets/voorbeeld")).expect("sample loads")
 }
 
+/// A key, then whatever it started in the background finished (as the event loop would).
 fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
 }
 
 /// The app with a fresh session in `dir` (for the annotation and follow-up popups).
@@ -36,7 +38,7 @@ fn with_session(dir: &Path) -> App {
     let path = dir.join("2026-11-23-test.toml");
     let session = Session::new(
         "Test",
-        "2026-11-23",
+        "2026-11-23".parse().unwrap(),
         DatasetRef {
             pad: "datasets/voorbeeld".into(),
             hash: dataset.content_hash.clone(),
@@ -149,7 +151,9 @@ fn the_tabs_fit_in_both_languages() {
         popup(&screen, t().diff_detail, &what);
 
         app.update(Action::ShowOverview);
+        assert!(app.finish_background(std::time::Duration::from_secs(20)));
         let screen = common::render(&mut app, W, H);
+        assert!(!screen.contains(t().overview_busy), "{screen}");
         let what = format!("{lang:?} overview");
         tabs(&screen, &main_tabs(), &what);
         status_hints(&screen, &keys, Context::Overview, &what);
@@ -271,7 +275,9 @@ fn review_mode_fits_in_both_languages() {
             "sessions",
             store::list(&root().join("sessions")),
             Theme::of(ThemeKind::Dark),
-            Box::new(|pad: &str| load_dataset(&root().join(pad)).map_err(|e| e.to_string())),
+            std::sync::Arc::new(|pad: &str, _job: &_| {
+                load_dataset(&root().join(pad)).map_err(|e| e.to_string())
+            }),
         );
         app.resize(ratatui::layout::Rect::new(0, 0, W, H));
         let screen = common::render_with(W, H, |f| duiden::tui::review::draw(f, &app));

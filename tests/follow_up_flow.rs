@@ -5,6 +5,7 @@ mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duiden::load::load_dataset;
+use duiden::model::Period;
 use duiden::session::{
     Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Level, QuestionStatus, Role, Session,
     store,
@@ -19,8 +20,10 @@ const CURRENT: &str = "2026-11-23-test.toml";
 const EARLIER_QUESTION: &str = "Waarom stijgt de instroom in de jeugdhulp sinds 2023?";
 const OWN_QUESTION: &str = "Waarom stijgt de instroom in de jeugdhulp zo?";
 
+/// A key, then whatever it started in the background finished (as the event loop would).
 fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
 }
 
 fn typed(app: &mut App, text: &str) {
@@ -36,18 +39,17 @@ fn note(id: u64, soort: AnnotationKind, tekst: &str, eigenaar: &str) -> Annotati
         tekst: tekst.into(),
         rol: Role::Beleid,
         naam: String::new(),
-        tijd: "2026-09-10T10:00:00+02:00".into(),
+        time: "2026-09-10T10:00:00+02:00".parse().unwrap(),
         status: soort.has_status().then_some(QuestionStatus::Open),
         eigenaar: eigenaar.into(),
         criteria: Criteria::default(),
-        anker: Anchor {
-            domein: "jeugd".into(),
-            indicator: "instroom".into(),
-            bronnen: vec!["gemeente-registratie".into()],
-            van: "2023-01".into(),
-            tot: None,
-            verschil: None,
-        },
+        anker: Anchor::new(
+            "jeugd",
+            "instroom",
+            vec!["gemeente-registratie".into()],
+            Period::month(2023, 1),
+            Period::month(2023, 1),
+        ),
     }
 }
 
@@ -67,14 +69,14 @@ fn app_in_folder_with(dir: &Path, before_open: impl FnOnce(&Path)) -> (App, Path
         pad: "datasets/voorbeeld".into(),
         hash: dataset.content_hash.clone(),
     };
-    let mut earlier = Session::new("Vorige", "2026-09-10", dataset_ref.clone());
+    let mut earlier = Session::new("Vorige", "2026-09-10".parse().unwrap(), dataset_ref.clone());
     earlier.aantekeningen = vec![
         note(1, AnnotationKind::Observatie, "Instroom stijgt", ""),
         note(2, AnnotationKind::Onderzoeksvraag, EARLIER_QUESTION, ""),
         note(3, AnnotationKind::Actie, "Cijfers CBS navragen", "Pim"),
     ];
     store::save_atomic(&dir.join(EARLIER), &earlier).unwrap();
-    let mut current = Session::new("Test", "2026-11-23", dataset_ref);
+    let mut current = Session::new("Test", "2026-11-23".parse().unwrap(), dataset_ref);
     current.facilitator = "Marieke".into();
     current.aantekeningen = vec![
         note(1, AnnotationKind::Onderzoeksvraag, OWN_QUESTION, ""),

@@ -1,8 +1,10 @@
-//! HTML minutes (`duiden notulen --formaat html`): one self-contained file with a chart per
-//! annotated indicator, checked by parsing and, when chromium is there, in a real browser.
+//! HTML minutes (`duiden notulen --formaat html`): one self-contained file with a chart per view
+//! an annotated indicator was seen in, checked by parsing and, when chromium is there, in a real
+//! browser.
 
-use duiden::model::Dataset;
-use duiden::session::{Session, html::html, store};
+use duiden::model::{Dataset, Granularity, Period, ViewKind};
+use duiden::report::Minutes;
+use duiden::session::{Anchor, Annotation, AnnotationKind, DatasetRef, Role, Session, store};
 use scraper::{Html, Selector};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -21,6 +23,11 @@ fn example() -> (Session, String, Dataset) {
         duiden::load::load_dataset(&root().join("datasets/voorbeeld")).expect("sample loads");
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     (session, name, dataset)
+}
+
+/// The HTML minutes, without other sessions.
+fn html(session: &Session, name: &str, dataset: Option<&Dataset>) -> String {
+    duiden::report::minutes::html(&Minutes::build(session, name, Some(&[]), dataset))
 }
 
 fn sel(s: &str) -> Selector {
@@ -51,7 +58,7 @@ fn annotated_indicators(s: &Session) -> Vec<(String, String)> {
 #[test]
 fn html_minutes_of_the_example_session() {
     let (session, name, dataset) = example();
-    let text = html(&session, &name, &[], Some(&dataset));
+    let text = html(&session, &name, Some(&dataset));
     let doc = Html::parse_document(&text);
 
     // Title.
@@ -141,7 +148,7 @@ fn user_text_is_escaped() {
     let (mut session, name, dataset) = example();
     session.titel = "Jeugd & Wmo <script>alert('x')</script> \"q\"".into();
     session.aantekeningen[0].tekst = "<img src=x onerror=alert(1)> & 'quote'".into();
-    let text = html(&session, &name, &[], Some(&dataset));
+    let text = html(&session, &name, Some(&dataset));
     assert!(!text.contains("<script>alert"));
     assert!(!text.contains("<img src=x"));
     assert!(
@@ -158,7 +165,7 @@ fn user_text_is_escaped() {
 #[test]
 fn without_dataset_no_charts_but_a_note() {
     let (session, name, _) = example();
-    let text = html(&session, &name, &[], None);
+    let text = html(&session, &name, None);
     let doc = Html::parse_document(&text);
     assert_eq!(doc.select(&sel("svg")).count(), 0);
     assert!(text.contains("niet beschikbaar"));
@@ -167,6 +174,94 @@ fn without_dataset_no_charts_but_a_note() {
         let escaped = first.replace('&', "&amp;").replace('\'', "&#39;");
         assert!(text.contains(&escaped), "annotation {}", a.id);
     }
+}
+
+/// A session with one annotation on jeugd/instroom, made in `view` at `granularity`.
+fn one_annotation(dataset: &Dataset, view: ViewKind, granularity: Option<Granularity>) -> Session {
+    let mut s = Session::new(
+        "Kwartalen",
+        "2026-11-05".parse().unwrap(),
+        DatasetRef {
+            pad: "datasets/voorbeeld".into(),
+            hash: dataset.content_hash.clone(),
+        },
+    );
+    let mut anker = Anchor::new(
+        "jeugd",
+        "instroom",
+        vec![
+            "gemeente-registratie".into(),
+            "aanbieders-maandrapportage".into(),
+        ],
+        Period::quarter(2021, 2),
+        Period::quarter(2021, 2),
+    );
+    anker.view = view;
+    anker.granularity = granularity;
+    anker.reference = (view == ViewKind::Compare).then(|| "gemeente-registratie".to_string());
+    s.add(Annotation {
+        id: 0,
+        soort: AnnotationKind::Verklaring,
+        tekst: "In het tweede kwartaal loopt de registratie achter.".into(),
+        rol: Role::Toegang,
+        naam: String::new(),
+        time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
+        status: None,
+        eigenaar: String::new(),
+        criteria: Default::default(),
+        anker,
+    });
+    s
+}
+
+/// The labels of the x axis: the texts of the one `<svg>` that name a period.
+fn x_labels(text: &str) -> Vec<String> {
+    let doc = Html::parse_document(text);
+    let svgs: Vec<_> = doc.select(&sel("svg")).collect();
+    assert_eq!(svgs.len(), 1, "one chart");
+    let months = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    svgs[0]
+        .select(&sel("text"))
+        .map(|t| t.text().collect::<String>().trim().to_string())
+        .filter(|t| {
+            let mut words = t.split(' ');
+            let (Some(first), Some(year), None) = (words.next(), words.next(), words.next()) else {
+                return false;
+            };
+            year.len() == 4
+                && year.bytes().all(|b| b.is_ascii_digit())
+                && (months.contains(&first) || first.starts_with('K') || first.starts_with('H'))
+        })
+        .collect()
+}
+
+#[test]
+fn the_chart_of_a_comparison_at_quarters_has_quarters_on_its_axis() {
+    let (_, _, dataset) = example();
+    let s = one_annotation(&dataset, ViewKind::Compare, Some(Granularity::Quarter));
+    let text = html(&s, "2026-11-05-kwartalen.toml", Some(&dataset));
+    let labels = x_labels(&text);
+    assert!(labels.len() >= 4, "{labels:?}");
+    assert!(
+        labels.iter().all(|l| l.starts_with('K')),
+        "quarters, not months: {labels:?}"
+    );
+    assert!(
+        text.contains("per kwartaal, bronnen vergeleken met"),
+        "caption"
+    );
+    // The legend marks the reference.
+    assert!(text.contains("(referentie)"));
+
+    // The same annotation made in the trend as delivered: months on the axis.
+    let s = one_annotation(&dataset, ViewKind::Trend, None);
+    let labels = x_labels(&html(&s, "2026-11-05-kwartalen.toml", Some(&dataset)));
+    assert!(
+        !labels.is_empty() && labels.iter().all(|l| !l.starts_with('K')),
+        "{labels:?}"
+    );
 }
 
 #[test]
@@ -229,7 +324,7 @@ fn html_minutes_render_in_a_real_browser() {
     let (session, name, dataset) = example();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notulen.html");
-    std::fs::write(&file, html(&session, &name, &[], Some(&dataset))).unwrap();
+    std::fs::write(&file, html(&session, &name, Some(&dataset))).unwrap();
     let profile = tempfile::tempdir().unwrap();
     let png = dir.path().join("out.png");
     let mut child = Command::new(&browser)

@@ -212,6 +212,7 @@ fn comparison_reference_switch_changes_the_table() {
 fn overview_80x24_and_jump_to_comparison() {
     let mut app = App::new(sample(), ThemeKind::Dark);
     app.update(Action::ShowOverview);
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
     let screen = render(&mut app, 80, 24);
     assert!(screen.contains("Alle benoemde verschillen"), "{screen}");
     insta::assert_snapshot!(screen);

@@ -8,33 +8,48 @@ use duiden::load::load_dataset;
 use duiden::session::store;
 use duiden::tui::review::{ReviewApp, ReviewTab};
 use duiden::tui::style::{Theme, ThemeKind};
-use std::cell::Cell;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Counts how often a dataset was loaded.
+struct Loads(Arc<AtomicUsize>);
+
+impl Loads {
+    fn get(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
 /// Review of `dir`; the loader counts how often a dataset was loaded.
-fn review(dir: &Path) -> (ReviewApp, Rc<Cell<usize>>) {
-    let loads = Rc::new(Cell::new(0));
-    let counter = loads.clone();
+fn review(dir: &Path) -> (ReviewApp, Loads) {
+    let loads = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&loads);
     let app = ReviewApp::new(
         "sessions",
         store::list(dir),
         Theme::of(ThemeKind::Dark),
-        Box::new(move |pad: &str| {
-            counter.set(counter.get() + 1);
+        Arc::new(move |pad, _job| {
+            counter.fetch_add(1, Ordering::SeqCst);
             load_dataset(&root().join(pad)).map_err(|e| e.to_string())
         }),
     );
-    (app, loads)
+    (app, Loads(loads))
 }
 
+/// A key, then whatever it started in the background finished (as the event loop would).
 fn press(app: &mut ReviewApp, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    assert!(
+        app.finish_background(Duration::from_secs(20)),
+        "background work finished"
+    );
 }
 
 fn typed(app: &mut ReviewApp, text: &str) {
@@ -272,4 +287,63 @@ fn backlog_tab_shows_priority_criteria_and_history() {
     let screen = render(&mut app, 140, 36);
     assert!(screen.contains("ook gesteld: “Blijven mensen"), "{screen}");
     assert!(screen.contains("samengevoegd met vraag 14"), "{screen}");
+}
+
+/// A review whose loader waits until the test releases it (or 30 s, so a broken test fails
+/// rather than hangs).
+fn review_with_slow_loader(dir: &Path) -> (ReviewApp, std::sync::mpsc::Sender<()>) {
+    let (release, wait) = std::sync::mpsc::channel::<()>();
+    let wait = std::sync::Mutex::new(wait);
+    let app = ReviewApp::new(
+        "sessions",
+        store::list(dir),
+        Theme::of(ThemeKind::Dark),
+        Arc::new(move |pad, _job| {
+            let _ = wait.lock().unwrap().recv_timeout(Duration::from_secs(30));
+            load_dataset(&root().join(pad)).map_err(|e| e.to_string())
+        }),
+    );
+    (app, release)
+}
+
+#[test]
+fn a_slow_dataset_load_never_freezes_the_list() {
+    let (mut app, release) = review_with_slow_loader(&root().join("sessions"));
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    // Straight after Enter: no chart yet, and the screen says what is being done.
+    assert!(app.chart.is_none());
+    assert!(app.busy());
+    let screen = render(&mut app, 140, 36);
+    assert!(
+        screen.contains("bezig: dataset datasets/voorbeeld laden"),
+        "{screen}"
+    );
+    // The list keeps answering while the loader is still blocked.
+    let before = app.note_selected;
+    app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    assert_eq!(app.note_selected, before + 1);
+    assert!(app.busy(), "the loader is still waiting");
+    // Released, the chart of the annotation Enter was pressed on opens.
+    release.send(()).unwrap();
+    assert!(app.finish_background(Duration::from_secs(20)));
+    assert!(app.chart.is_some());
+}
+
+#[test]
+fn esc_stops_a_dataset_load() {
+    let (mut app, release) = review_with_slow_loader(&root().join("sessions"));
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(app.busy());
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(!app.busy(), "cancelled at once");
+    assert!(
+        app.message.as_deref().unwrap_or("").contains("gestopt"),
+        "{:?}",
+        app.message
+    );
+    release.send(()).unwrap();
+    assert!(app.finish_background(Duration::from_secs(20)));
+    std::thread::sleep(Duration::from_millis(50));
+    app.tick();
+    assert!(app.chart.is_none(), "a stopped load opens nothing");
 }

@@ -1,11 +1,14 @@
 //! The session store: round trips, crash safety (including SIGKILL during saves), refusing
 //! corrupted files, locking, follow-up of open items, the minutes, and the example session.
 
+use duiden::analysis::MismatchKind;
 use duiden::load::load_dataset;
+use duiden::model::{Dataset, Granularity, Period, ViewKind};
+use duiden::report::Minutes;
 use duiden::session::store::{self, LockOutcome, SessionError};
 use duiden::session::{
-    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, Level,
-    Participant, QuestionStatus, Role, Session, markdown_with_history,
+    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Difference, ItemChange,
+    Level, LocalTime, Participant, QuestionStatus, Role, Session,
 };
 use proptest::prelude::*;
 use std::fs;
@@ -27,15 +30,36 @@ fn dataset_ref() -> DatasetRef {
     }
 }
 
+fn t(text: &str) -> LocalTime {
+    text.parse().unwrap()
+}
+
+fn d(text: &str) -> jiff::civil::Date {
+    text.parse().unwrap()
+}
+
+fn p(code: &str) -> Period {
+    Period::parse(code).unwrap().0
+}
+
 fn anchor(domein: &str, indicator: &str, bronnen: &[&str], van: &str, tot: Option<&str>) -> Anchor {
-    Anchor {
-        domein: domein.into(),
-        indicator: indicator.into(),
-        bronnen: bronnen.iter().map(|b| b.to_string()).collect(),
-        van: van.into(),
-        tot: tot.map(str::to_string),
-        verschil: None,
-    }
+    Anchor::new(
+        domein,
+        indicator,
+        bronnen.iter().map(|b| b.to_string()).collect(),
+        p(van),
+        p(tot.unwrap_or(van)),
+    )
+}
+
+/// Markdown minutes; `history` `None` when the folder was not consulted.
+fn minutes_md(
+    s: &Session,
+    file: &str,
+    history: Option<&[(String, Session)]>,
+    dataset: Option<&Dataset>,
+) -> String {
+    duiden::report::minutes::markdown(&Minutes::build(s, file, history, dataset))
 }
 
 fn note(soort: AnnotationKind, tekst: &str, rol: Role, anker: Anchor) -> Annotation {
@@ -45,7 +69,7 @@ fn note(soort: AnnotationKind, tekst: &str, rol: Role, anker: Anchor) -> Annotat
         tekst: tekst.into(),
         rol,
         naam: String::new(),
-        tijd: "2026-11-05T10:00:00+01:00".into(),
+        time: t("2026-11-05T10:00:00+01:00"),
         status: None,
         eigenaar: String::new(),
         criteria: Criteria::default(),
@@ -54,12 +78,16 @@ fn note(soort: AnnotationKind, tekst: &str, rol: Role, anker: Anchor) -> Annotat
 }
 
 fn status_change(sessie: &str, id: u64, status: QuestionStatus, tijd: &str) -> ItemChange {
-    ItemChange::status(sessie, id, status, tijd)
+    ItemChange::status(sessie, id, status, t(tijd))
 }
 
 /// A session with every field filled.
 fn full_session() -> Session {
-    let mut s = Session::new("Duiden van data: jeugd & Wmo", "2026-11-05", dataset_ref());
+    let mut s = Session::new(
+        "Duiden van data: jeugd & Wmo",
+        d("2026-11-05"),
+        dataset_ref(),
+    );
     s.facilitator = "Marieke van den Berg".into();
     s.deelnemers = vec![
         Participant {
@@ -91,7 +119,20 @@ fn full_session() -> Session {
         ),
     );
     a.naam = "Sanne".into();
-    a.anker.verschil = Some("gemeente loopt een maand achter".into());
+    // Made in the comparison per quarter, on a named difference; with an old sentence too.
+    a.anker.view = ViewKind::Compare;
+    a.anker.granularity = Some(Granularity::Quarter);
+    a.anker.reference = Some("gemeente-registratie".into());
+    a.anker.differences = vec![Difference {
+        kind: MismatchKind::Unexplained,
+        period: p("2021-Q3"),
+        reference: "gemeente-registratie".into(),
+        source: "aanbieders-maandrapportage".into(),
+        reference_value: Some(1204.0),
+        value: Some(1302.5),
+        unit: "aantal".into(),
+    }];
+    a.anker.legacy_difference = "gemeente loopt een maand achter".into();
     s.add(a);
     let mut q = note(
         AnnotationKind::Onderzoeksvraag,
@@ -198,13 +239,70 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn period() -> impl Strategy<Value = String> {
+fn period() -> impl Strategy<Value = Period> {
     prop_oneof![
-        (2015i32..2030, 1u8..=12).prop_map(|(y, m)| format!("{y}-{m:02}")),
-        (2015i32..2030, 1u8..=4).prop_map(|(y, q)| format!("{y}-Q{q}")),
-        (2015i32..2030, 1u8..=2).prop_map(|(y, h)| format!("{y}-H{h}")),
-        (2015i32..2030).prop_map(|y| format!("{y}")),
+        (2015i32..2030, 1u8..=12).prop_map(|(y, m)| Period::month(y, m)),
+        (2015i32..2030, 1u8..=4).prop_map(|(y, q)| Period::quarter(y, q)),
+        (2015i32..2030, 1u8..=2).prop_map(|(y, h)| Period::half(y, h)),
+        (2015i32..2030).prop_map(Period::year),
     ]
+}
+
+/// Local times with offsets from UTC−12 to UTC+14, at whole or half hours.
+fn time() -> impl Strategy<Value = LocalTime> {
+    (
+        2020i32..2030,
+        1u8..=12,
+        1u8..=28,
+        0u8..24,
+        0u8..60,
+        0u8..60,
+        -24i32..=28,
+    )
+        .prop_map(|(y, mo, d, h, mi, s, half_hours)| {
+            let sign = if half_hours < 0 { '-' } else { '+' };
+            let minutes = half_hours.unsigned_abs() * 30;
+            format!(
+                "{y}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{sign}{:02}:{:02}",
+                minutes / 60,
+                minutes % 60
+            )
+            .parse()
+            .unwrap()
+        })
+}
+
+/// Figures as a comparison has them: absent, whole, with decimals, negative, huge.
+fn value() -> impl Strategy<Value = Option<f64>> {
+    prop::option::of(prop_oneof![
+        (-1_000_000i64..1_000_000).prop_map(|v| v as f64),
+        (-1e9f64..1e9),
+        Just(0.1 + 0.2),
+        Just(1e300),
+    ])
+}
+
+fn difference() -> impl Strategy<Value = Difference> {
+    (
+        prop::sample::select(MismatchKind::ALL.to_vec()),
+        period(),
+        "[a-z-]{0,12}",
+        "[a-z-]{0,12}",
+        value(),
+        value(),
+        text(),
+    )
+        .prop_map(
+            |(kind, period, reference, source, reference_value, value, unit)| Difference {
+                kind,
+                period,
+                reference,
+                source,
+                reference_value,
+                value,
+                unit,
+            },
+        )
 }
 
 fn criteria() -> impl Strategy<Value = Criteria> {
@@ -219,10 +317,13 @@ fn criteria() -> impl Strategy<Value = Criteria> {
 
 fn annotation() -> impl Strategy<Value = Annotation> {
     (
-        prop::sample::select(AnnotationKind::ALL.to_vec()),
-        text(),
-        prop::sample::select(Role::ALL.to_vec()),
-        text(),
+        (
+            prop::sample::select(AnnotationKind::ALL.to_vec()),
+            text(),
+            prop::sample::select(Role::ALL.to_vec()),
+            text(),
+            time(),
+        ),
         prop::option::of(prop::sample::select(QuestionStatus::ALL.to_vec())),
         text(),
         criteria(),
@@ -232,32 +333,33 @@ fn annotation() -> impl Strategy<Value = Annotation> {
             prop::collection::vec(text(), 0..3),
             period(),
             prop::option::of(period()),
+        ),
+        (
+            prop::option::of(prop::sample::select(Granularity::ALL.to_vec())),
             prop::option::of(text()),
+            prop::sample::select(vec![ViewKind::Trend, ViewKind::Compare]),
+            text(),
+            prop::collection::vec(difference(), 0..3),
         ),
     )
         .prop_map(
             |(
-                soort,
-                tekst,
-                rol,
-                naam,
+                (soort, tekst, rol, naam, time),
                 status,
                 eigenaar,
                 criteria,
-                (domein, indicator, bronnen, van, tot, verschil),
+                (domein, indicator, bronnen, from, to),
+                (granularity, reference, view, legacy_difference, differences),
             )| {
                 // Keep ranges forward: the store refuses tot before van.
-                let tot = tot.filter(|t| {
-                    duiden::model::Period::parse(t).unwrap().0
-                        >= duiden::model::Period::parse(&van).unwrap().0
-                });
+                let to = to.filter(|t| *t >= from);
                 Annotation {
                     id: 0,
                     soort,
                     tekst,
                     rol,
                     naam,
-                    tijd: "2026-11-05T10:15:00+01:00".into(),
+                    time,
                     status,
                     eigenaar,
                     criteria,
@@ -265,9 +367,13 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                         domein,
                         indicator,
                         bronnen,
-                        van,
-                        tot,
-                        verschil,
+                        from,
+                        to,
+                        granularity,
+                        reference,
+                        view,
+                        legacy_difference,
+                        differences,
                     },
                 }
             },
@@ -297,7 +403,7 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.toml");
-        let mut s = Session::new(&titel, "2026-11-05", dataset_ref());
+        let mut s = Session::new(&titel, d("2026-11-05"), dataset_ref());
         s.facilitator = facilitator;
         for n in notes {
             s.add(n);
@@ -308,7 +414,7 @@ proptest! {
                 sessie: format!("x{sessie}"),
                 id,
                 status,
-                tijd: "2026-11-05T10:15:00+01:00".into(),
+                time: t("2026-11-05T10:15:00+01:00"),
                 door,
                 toelichting,
                 eigenaar,
@@ -486,7 +592,7 @@ fn sigkill_during_saves_never_corrupts() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("2026-11-05-kill.toml");
-    store::save_atomic(&path, &Session::new("Kill", "2026-11-05", dataset_ref())).unwrap();
+    store::save_atomic(&path, &Session::new("Kill", d("2026-11-05"), dataset_ref())).unwrap();
     let mut rng = rand::rng();
     let mut count = 0;
     for round in 0..5 {
@@ -562,7 +668,7 @@ fn refused_at(text: &str, line: usize, column: usize) -> String {
     );
     // Nothing in the store writes to a file that failed to load.
     let _ = store::list(dir.path());
-    let _ = store::todays_sessions(dir.path(), "2026-11-05");
+    let _ = store::todays_sessions(dir.path(), d("2026-11-05"));
     if let Ok(LockOutcome::Acquired(lock)) = store::acquire(&path) {
         drop(lock);
     }
@@ -640,7 +746,7 @@ fn newer_format_is_refused_clearly() {
     let path = dir.path().join("nieuw.toml");
     let text = store::to_toml(&full_session())
         .unwrap()
-        .replace("formaat = 2", "formaat = 7\nonbekend_veld = 3");
+        .replace("formaat = 3", "formaat = 7\nonbekend_veld = 3");
     fs::write(&path, &text).unwrap();
     let e = store::load(&path).unwrap_err();
     assert!(
@@ -648,7 +754,7 @@ fn newer_format_is_refused_clearly() {
             e,
             SessionError::TooNew {
                 found: 7,
-                supported: 2,
+                supported: 3,
                 ..
             }
         ),
@@ -848,27 +954,27 @@ fn drop_leaves_a_lock_that_is_no_longer_ours() {
 #[test]
 fn session_paths_are_free_and_readable() {
     let dir = tempfile::tempdir().unwrap();
-    let p1 = store::session_path(dir.path(), "2026-11-05", "Duiden van data: jeugd & Wmo!");
+    let p1 = store::session_path(dir.path(), d("2026-11-05"), "Duiden van data: jeugd & Wmo!");
     assert_eq!(
         p1,
         dir.path().join("2026-11-05-duiden-van-data-jeugd-wmo.toml")
     );
     store::save_atomic(&p1, &full_session()).unwrap();
-    let p2 = store::session_path(dir.path(), "2026-11-05", "Duiden van data: jeugd & Wmo!");
+    let p2 = store::session_path(dir.path(), d("2026-11-05"), "Duiden van data: jeugd & Wmo!");
     assert_eq!(
         p2,
         dir.path()
             .join("2026-11-05-duiden-van-data-jeugd-wmo-2.toml")
     );
     store::save_atomic(&p2, &full_session()).unwrap();
-    let p3 = store::session_path(dir.path(), "2026-11-05", "Duiden van data: jeugd & Wmo!");
+    let p3 = store::session_path(dir.path(), d("2026-11-05"), "Duiden van data: jeugd & Wmo!");
     assert_eq!(
         p3,
         dir.path()
             .join("2026-11-05-duiden-van-data-jeugd-wmo-3.toml")
     );
     assert_eq!(
-        store::session_path(dir.path(), "2026-11-05", "???"),
+        store::session_path(dir.path(), d("2026-11-05"), "???"),
         dir.path().join("2026-11-05-sessie.toml")
     );
 }
@@ -878,9 +984,9 @@ fn list_and_todays_sessions() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let mut today = full_session();
-    today.datum = "2026-11-05".into();
+    today.date = self::d("2026-11-05");
     let mut earlier = full_session();
-    earlier.datum = "2026-09-10".into();
+    earlier.date = self::d("2026-09-10");
     store::save_atomic(&d.join("2026-11-05-b.toml"), &today).unwrap();
     store::save_atomic(&d.join("2026-09-10-a.toml"), &earlier).unwrap();
     fs::write(d.join("2026-11-05-kapot.toml"), "titel = ").unwrap();
@@ -908,12 +1014,12 @@ fn list_and_todays_sessions() {
         Err(SessionError::Parse { line: 1, .. })
     ));
 
-    let todays = store::todays_sessions(d, "2026-11-05");
+    let todays = store::todays_sessions(d, self::d("2026-11-05"));
     assert_eq!(
         todays,
         [d.join("2026-11-05-b.toml"), d.join("2026-11-05-kapot.toml")]
     );
-    assert!(store::todays_sessions(d, "2027-01-01").is_empty());
+    assert!(store::todays_sessions(d, self::d("2027-01-01")).is_empty());
     assert!(store::list(&d.join("bestaat-niet")).is_empty());
     assert_eq!(store::list_ok(d).len(), 2);
 }
@@ -932,7 +1038,7 @@ fn previous_open_items_follow_status_changes() {
         Some("2021-12"),
     );
 
-    let mut s1 = Session::new("Eerste", "2026-07-02", dataset_ref());
+    let mut s1 = Session::new("Eerste", self::d("2026-07-02"), dataset_ref());
     s1.add(note(
         AnnotationKind::Observatie,
         "obs",
@@ -972,7 +1078,7 @@ fn previous_open_items_follow_status_changes() {
     // Same data folder under another path but the same content: still the same dataset.
     let mut s2 = Session::new(
         "Tweede",
-        "2026-09-10",
+        self::d("2026-09-10"),
         DatasetRef {
             pad: "/elders/voorbeeld".into(),
             hash: dataset_ref().hash,
@@ -1003,7 +1109,7 @@ fn previous_open_items_follow_status_changes() {
     // Another dataset: never carried over.
     let mut other = Session::new(
         "Ander",
-        "2026-08-01",
+        self::d("2026-08-01"),
         DatasetRef {
             pad: "datasets/ander".into(),
             hash: "fedcba".into(),
@@ -1049,7 +1155,7 @@ fn previous_open_items_follow_status_changes() {
     assert_eq!(items[0].1.tekst, "actie 1");
 
     // The current session closes one; a session not yet saved is the same as one without changes.
-    let mut s3 = Session::new("Derde", "2026-11-05", dataset_ref());
+    let mut s3 = Session::new("Derde", self::d("2026-11-05"), dataset_ref());
     s3.wijzigingen = vec![status_change(
         "2026-07-02-eerste.toml",
         3,
@@ -1090,7 +1196,7 @@ fn previous_open_items_follow_status_changes() {
 
 /// A session with every kind and every status, a status change and awkward text.
 fn minutes_session() -> (Session, Vec<(String, Session)>) {
-    let mut earlier = Session::new("Duiden van data: september", "2026-09-10", dataset_ref());
+    let mut earlier = Session::new("Duiden van data: september", d("2026-09-10"), dataset_ref());
     earlier.add(note(
         AnnotationKind::Onderzoeksvraag,
         "Is positieve uitstroom na 1,5 jaar nog positief?",
@@ -1122,7 +1228,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         anchor("wmo", "stand", &[], "2023", None),
     ));
 
-    let mut s = Session::new("Duiden van data | november", "2026-11-05", dataset_ref());
+    let mut s = Session::new("Duiden van data | november", d("2026-11-05"), dataset_ref());
     s.facilitator = "Marieke van den Berg (programmaleider)".into();
     s.deelnemers = vec![
         Participant {
@@ -1177,7 +1283,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         jeugd("2021-Q1", None),
     );
     v.naam = "Sanne de Vries".into();
-    v.anker.verschil = Some("aanbieders 5% hoger dan gemeente".into());
+    v.anker.legacy_difference = "aanbieders 5% hoger dan gemeente".into();
     s.add(v);
     s.add(note(
         AnnotationKind::Datakwaliteit,
@@ -1234,7 +1340,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         a.status = Some(status);
         a.eigenaar = "Sturingsinformatie".into();
         if i == 0 {
-            a.anker.verschil = Some("CBS lager dan registratie".into());
+            a.anker.legacy_difference = "CBS lager dan registratie".into();
         }
         s.add(a);
     }
@@ -1266,7 +1372,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         ("2026-09-10-september.toml".to_string(), earlier),
         // Later sessions do not change old minutes.
         ("2027-01-14-later.toml".to_string(), {
-            let mut later = Session::new("Later", "2027-01-14", dataset_ref());
+            let mut later = Session::new("Later", d("2027-01-14"), dataset_ref());
             later.wijzigingen = vec![status_change(
                 "2026-09-10-september.toml",
                 3,
@@ -1282,10 +1388,10 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
 #[test]
 fn minutes_markdown() {
     let (s, previous) = minutes_session();
-    let md = markdown_with_history(
+    let md = minutes_md(
         &s,
         "2026-11-05-duiden-van-data-november.toml",
-        &previous,
+        Some(&previous),
         None,
     );
     insta::assert_snapshot!(md);
@@ -1294,7 +1400,7 @@ fn minutes_markdown() {
 #[test]
 fn minutes_without_history_do_not_guess() {
     let (s, _) = minutes_session();
-    let md = duiden::session::markdown(&s, "2026-11-05-x.toml", None);
+    let md = minutes_md(&s, "2026-11-05-x.toml", None, None);
     assert!(
         md.contains("| 2026-09-10-september.toml | 1 | – | status in onderzoek |"),
         "{md}"
@@ -1380,10 +1486,10 @@ fn read_only_folder_opens_the_session_read_only_with_the_reason() {
 fn minutes_of_the_example_session_with_dataset_names() {
     let dataset = load_dataset(&root().join("datasets/voorbeeld")).expect("sample loads");
     let session = store::load(&root().join(EXAMPLE)).unwrap();
-    let md = markdown_with_history(
+    let md = minutes_md(
         &session,
         "2026-11-05-duiden-van-data-jeugd-en-wmo.toml",
-        &store::list_ok(&root().join("sessions")),
+        Some(&store::list_ok(&root().join("sessions"))),
         Some(&dataset),
     );
     assert!(md.contains("## jeugd · Instroom jeugdhulp"), "{md}");
@@ -1446,7 +1552,7 @@ fn example_session_matches_sample() {
         session
             .aantekeningen
             .iter()
-            .any(|a| a.anker.verschil.is_some())
+            .any(|a| a.anker.has_difference())
     );
     assert_eq!(session.agenda.len(), 3);
 
@@ -1477,9 +1583,7 @@ fn fits_sample(name: &str, session: &Session, dataset: &duiden::model::Dataset) 
             k.domein,
             k.indicator
         );
-        let (from, to) = k
-            .periods()
-            .unwrap_or_else(|| panic!("annotation {}: periods do not parse", a.id));
+        let (from, to) = k.range();
         assert!(from <= to);
         assert!(!k.bronnen.is_empty(), "annotation {} names no source", a.id);
         for bron in &k.bronnen {
@@ -1513,8 +1617,8 @@ fn fits_sample(name: &str, session: &Session, dataset: &duiden::model::Dataset) 
                 from.start_month() >= first.start_month() && to.end_month() <= last.end_month(),
                 "annotation {}: {}..{} outside {bron}'s {first}..{last}",
                 a.id,
-                k.van,
-                k.tot.as_deref().unwrap_or(&k.van)
+                from,
+                to
             );
         }
     }
@@ -1573,4 +1677,97 @@ fn example_sessions_make_a_backlog_with_a_merge_and_history() {
     assert_eq!(verwijzer.priority(), 3 + 2 + 2 + 3);
     assert_eq!(verwijzer.history.len(), 2);
     assert!(items.iter().take_while(|i| i.is_open()).count() >= 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Older formats
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn format_2_fixtures_migrate_to_the_example_sessions() {
+    // The fixtures are the example sessions as they were in format 2; the examples are what
+    // duiden wrote after loading them. Loading either gives the same session.
+    for (fixture, example) in [
+        (
+            "sessie-formaat-2-2026-09-10.toml",
+            "2026-09-10-duiden-van-data-jeugd-en-participatie.toml",
+        ),
+        (
+            "sessie-formaat-2-2026-11-05.toml",
+            "2026-11-05-duiden-van-data-jeugd-en-wmo.toml",
+        ),
+    ] {
+        let path = root().join("tests/fixtures").join(fixture);
+        let before = fs::read_to_string(&path).unwrap();
+        assert!(before.starts_with("formaat = 2\n"), "{fixture}");
+        let old = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let new = store::load(&root().join("sessions").join(example)).unwrap();
+        assert_eq!(old, new, "{fixture}");
+        assert_eq!(old.formaat, 3);
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            before,
+            "reading never writes"
+        );
+        // Every old difference sentence is kept word for word.
+        let sentences = before.matches("\nverschil = ").count();
+        let kept = old
+            .aantekeningen
+            .iter()
+            .filter(|a| {
+                !a.anker.legacy_difference.is_empty()
+                    && before.contains(&format!("\nverschil = \"{}\"\n", a.anker.legacy_difference))
+            })
+            .count();
+        assert_eq!(kept, sentences, "{fixture}");
+    }
+}
+
+#[test]
+fn a_minimal_format_1_file_migrates() {
+    let path = root().join("tests/fixtures/sessie-formaat-1-minimaal.toml");
+    let s = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.formaat, 3);
+    assert_eq!(s.date, d("2026-03-12"));
+    let a = &s.aantekeningen[0];
+    assert_eq!(a.anker.range(), (p("2024-01"), p("2024-06")));
+    assert_eq!(a.anker.legacy_difference, "gemeente lager dan CBS");
+    assert_eq!(a.anker.view, ViewKind::Trend);
+    assert_eq!(a.time, t("2026-03-12T10:00:00+01:00"));
+    assert_eq!(s.wijzigingen.len(), 1);
+    assert_eq!(s.wijzigingen[0].status, Some(QuestionStatus::Beantwoord));
+    let text = store::to_toml(&s).unwrap();
+    assert_eq!(store::parse(Path::new("x.toml"), &text).unwrap(), s);
+
+    // A problem in an old file is reported at its place in that file.
+    let broken = fs::read_to_string(&path)
+        .unwrap()
+        .replace("tot = \"2024-06\"", "tot = \"juni\"");
+    let msg = refused_at(&broken, line_of(&broken, "juni"), 7);
+    assert!(msg.contains("'juni' niet herkend"), "{msg}");
+}
+
+#[test]
+fn saving_writes_format_3_with_typed_fields() {
+    let s = full_session();
+    let text = store::to_toml(&s).unwrap();
+    assert!(text.starts_with("formaat = 3\n"), "{text}");
+    for line in [
+        "van = \"2021-06\"\ntot = \"2021-12\"\nperioden = \"kwartaal\"\nreferentie = \"gemeente-registratie\"\nweergave = \"vergelijken\"\nverschil_tekst = \"gemeente loopt een maand achter\"\n",
+        "[[aantekeningen.anker.verschillen]]\nsoort = \"onverklaard\"\nperiode = \"2021-Q3\"\nreferentie = \"gemeente-registratie\"\nbron = \"aanbieders-maandrapportage\"\nwaarde_referentie = 1204.0\nwaarde = 1302.5\neenheid = \"aantal\"\n",
+        "tijd = \"2026-11-05T10:00:00+01:00\"\n",
+    ] {
+        assert!(text.contains(line), "{line}\n---\n{text}");
+    }
+    // The structured difference has no free-text field left to fill: unknown keys are refused.
+    let t2 = text.replace(
+        "eenheid = \"aantal\"",
+        "eenheid = \"aantal\"\ntoelichting = \"x\"",
+    );
+    let msg = refused_at(&t2, line_of(&t2, "toelichting = \"x\""), 1);
+    assert!(msg.contains("onbekend veld `toelichting`"), "{msg}");
+    // A kind of difference that does not exist is named with the ones that do.
+    let t3 = text.replace("soort = \"onverklaard\"", "soort = \"raar\"");
+    let msg = refused_at(&t3, line_of(&t3, "raar"), 9);
+    assert!(msg.contains("ontbrekende-periode"), "{msg}");
 }

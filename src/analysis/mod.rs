@@ -1,6 +1,8 @@
-//! Analysis on the loaded model: aggregation over periods and differences between sources.
+//! Analysis on the loaded model: aggregation over periods, differences between sources, and what
+//! a chart shows.
 
 pub mod aggregate;
+pub mod chart;
 pub mod mismatch;
 
 pub use aggregate::{AggError, AggPoint, aggregate};

@@ -1,10 +1,12 @@
-//! The data model: periods, series, metadata. Pure data, no I/O.
+//! The data model: periods, series, metadata, and what a chart shows. Pure data, no I/O.
 
 pub mod meta;
 pub mod number;
 pub mod period;
 pub mod series;
+pub mod view;
 
 pub use meta::{ContextEvent, DatasetMeta, IndicatorMeta, Soort, SourceMeta, TrendBreak};
 pub use period::{Granularity, Period};
 pub use series::{Breakdown, Dataset, Observation, Series, SeriesKey, Status};
+pub use view::{ViewKind, ViewSpec};

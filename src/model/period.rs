@@ -321,6 +321,47 @@ impl fmt::Display for Period {
     }
 }
 
+/// Periods in files (session anchors, views) are their [`Period::code`]: "2021-03", "2021-Q1",
+/// "2021-H1", "2021". Reading accepts every form [`Period::parse`] knows, but not the voorlopig
+/// mark `*`, which belongs to a figure and not to a place on the time axis.
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Period, D::Error> {
+        let text = String::deserialize(d)?;
+        match Period::parse(&text) {
+            Ok((p, false)) => Ok(p),
+            Ok((_, true)) => Err(serde::de::Error::custom(format!(
+                "periode '{text}': een * (voorlopig) hoort bij een cijfer, niet bij een periode; verwacht bijv. {}",
+                text.trim().trim_end_matches('*').trim_end()
+            ))),
+            Err(e) => Err(serde::de::Error::custom(e.0)),
+        }
+    }
+}
+
+/// A granularity in files is its Dutch noun: "maand", "kwartaal", "halfjaar", "jaar".
+impl serde::Serialize for Granularity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.dutch())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Granularity {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Granularity, D::Error> {
+        let text = String::deserialize(d)?;
+        Granularity::from_dutch(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "periodelengte '{text}' niet herkend; verwacht maand, kwartaal, halfjaar of jaar"
+            ))
+        })
+    }
+}
+
 /// A closed range of periods (an annotation may cover several months).
 pub fn dutch_range(from: &Period, to: &Period) -> String {
     if from == to {
@@ -417,6 +458,32 @@ mod tests {
             Period::from_month_number(Period::month(2019, 7).start_month()),
             Period::month(2019, 7)
         );
+    }
+
+    #[test]
+    fn serde_as_codes_and_nouns() {
+        #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+        struct W {
+            p: Period,
+            g: Granularity,
+        }
+        let w = W {
+            p: Period::quarter(2021, 1),
+            g: Granularity::Quarter,
+        };
+        let text = toml::to_string(&w).unwrap();
+        assert_eq!(text, "p = \"2021-Q1\"\ng = \"kwartaal\"\n");
+        assert_eq!(toml::from_str::<W>(&text).unwrap(), w);
+        // Other forms are read, the code is written.
+        let w: W = toml::from_str("p = \"2021KW01\"\ng = \"jaar\"").unwrap();
+        assert_eq!(w.p, Period::quarter(2021, 1));
+        let e = toml::from_str::<W>("p = \"maart\"\ng = \"jaar\"").unwrap_err();
+        assert!(e.message().contains("'maart' niet herkend"), "{e}");
+        assert_eq!(e.span(), Some(4..11));
+        let e = toml::from_str::<W>("p = \"2021-03*\"\ng = \"jaar\"").unwrap_err();
+        assert!(e.message().contains("voorlopig"), "{e}");
+        let e = toml::from_str::<W>("p = \"2021\"\ng = \"week\"").unwrap_err();
+        assert!(e.message().contains("'week'"), "{e}");
     }
 
     #[test]

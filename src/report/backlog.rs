@@ -3,38 +3,32 @@
 //! priority; see [`crate::session::backlog::backlog`].
 
 use super::csv_field;
-use crate::session::backlog::{BacklogItem, HistoryEntry, criteria_line, describe};
-use crate::session::minutes::dutch_date;
+use super::text::{
+    criteria_line, describe_history, dutch_date, dutch_period, history_who, one_line, who,
+};
+use crate::session::backlog::{BacklogItem, HistoryEntry};
 use crate::session::{Criterion, Level};
 use std::fmt::Write;
 
 /// "jeugd · instroom, januari 2022 t/m december 2024"
 fn about(item: &BacklogItem) -> String {
     let a = &item.question().anker;
-    format!("{} · {}, {}", a.domein, a.indicator, a.dutch_period())
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    format!("{} · {}, {}", a.domein, a.indicator, dutch_period(a))
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// "5 november 2026 14:10": the session's date, and the time on the room's clock.
 fn when(h: &HistoryEntry) -> String {
-    // "2026-11-05T14:10:00+01:00" → "14:10" after the date; other texts as they are.
-    let time = h
-        .tijd
-        .get(11..16)
-        .filter(|t| t.as_bytes().get(2) == Some(&b':'))
-        .unwrap_or("");
-    let date = if h.datum.is_empty() {
-        h.tijd.get(..10).unwrap_or(&h.tijd).to_string()
-    } else {
-        h.datum.clone()
-    };
-    format!("{} {time}", dutch_date(&date)).trim().to_string()
+    let t = h.time.datetime();
+    format!(
+        "{} {:02}:{:02}",
+        dutch_date(h.date.unwrap_or(t.date())),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// The backlog as Markdown: a section for open and for closed questions, each question with its
@@ -82,19 +76,11 @@ pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) ->
                 } else {
                     format!("Ook gesteld: “{}”", one_line(&o.annotation.tekst))
                 };
-                let by = if o.annotation.naam.is_empty() {
-                    o.annotation.rol.dutch().to_string()
-                } else {
-                    format!(
-                        "{} ({})",
-                        one_line(&o.annotation.naam),
-                        o.annotation.rol.dutch()
-                    )
-                };
+                let by = who(&o.annotation);
+                let date = o.date.map_or_else(|| "–".to_string(), dutch_date);
                 let _ = writeln!(
                     w,
-                    "- **{label}** op {}, {} (`{}` nr {}), door {by}",
-                    dutch_date(&o.datum),
+                    "- **{label}** op {date}, {} (`{}` nr {}), door {by}",
                     one_line(&o.titel),
                     o.item.sessie,
                     o.item.id
@@ -102,17 +88,16 @@ pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) ->
             }
             let _ = writeln!(w, "- **Geschiedenis:**");
             for h in &item.history {
-                let door = if h.door.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · {}", one_line(&h.door))
+                let door = match history_who(h) {
+                    d if d.is_empty() => d,
+                    d => format!(" · {d}"),
                 };
                 let _ = writeln!(
                     w,
                     "  - {} · `{}`{door} · {}",
                     when(h),
                     h.sessie,
-                    describe(h)
+                    describe_history(h)
                 );
             }
             let _ = writeln!(w);
@@ -146,12 +131,11 @@ pub fn backlog_csv(items: &[BacklogItem]) -> String {
             .history
             .iter()
             .map(|h| {
-                let door = if h.door.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", one_line(&h.door))
+                let door = match history_who(h) {
+                    d if d.is_empty() => d,
+                    d => format!(" ({d})"),
                 };
-                format!("{} {}: {}{door}", h.tijd, h.sessie, describe(h))
+                format!("{} {}: {}{door}", h.time, h.sessie, describe_history(h))
             })
             .collect();
         let mut fields = vec![
@@ -165,9 +149,9 @@ pub fn backlog_csv(items: &[BacklogItem]) -> String {
             one_line(&q.tekst),
             q.anker.domein.clone(),
             q.anker.indicator.clone(),
-            match &q.anker.tot {
-                Some(t) if *t != q.anker.van => format!("{}..{t}", q.anker.van),
-                _ => q.anker.van.clone(),
+            match q.anker.range() {
+                (from, to) if to != from => format!("{from}..{to}"),
+                (from, _) => from.to_string(),
             },
             q.anker.bronnen.join(";"),
             herkomst.join("; "),

@@ -3,13 +3,14 @@
 //! session folder, and its history. Also the current state of a single question or action (for
 //! the follow-up at the start of a session).
 //!
-//! Changes are ordered by their time (RFC 3339, compared as instants), ties by the order of
-//! sessions and of changes within a session.
+//! Changes are ordered by their time (compared as instants), ties by the order of sessions and
+//! of changes within a session. How an entry reads in Dutch is for [`crate::report`].
 
 use super::model::{
-    Annotation, AnnotationKind, Criteria, Criterion, ItemChange, ItemRef, Merge, QuestionStatus,
-    Session,
+    Annotation, AnnotationKind, Criteria, ItemChange, ItemRef, LocalTime, Merge, QuestionStatus,
+    Role, Session,
 };
+use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 
 /// What happened to a question, in one line of its history.
@@ -28,11 +29,13 @@ pub enum Event {
 pub struct HistoryEntry {
     /// File name of the session in which it happened.
     pub sessie: String,
-    /// That session's date (YYYY-MM-DD).
-    pub datum: String,
-    pub tijd: String,
-    /// Who: a name or a role; empty when not recorded.
+    /// That session's date, when the session is in the folder.
+    pub date: Option<Date>,
+    pub time: LocalTime,
+    /// Who: a name; empty when not recorded.
     pub door: String,
+    /// The role they spoke from, when recorded (for the raise of a question).
+    pub rol: Option<Role>,
     /// The question (origin) the entry is about.
     pub item: ItemRef,
     /// The status after this entry.
@@ -41,16 +44,16 @@ pub struct HistoryEntry {
 }
 
 /// Where a (merged) question was raised.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Origin {
     pub item: ItemRef,
-    pub datum: String,
+    pub date: Option<Date>,
     pub titel: String,
     pub annotation: Annotation,
 }
 
 /// One question in the backlog; merged questions are one item with several origins.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BacklogItem {
     /// The first origin is the question the others were merged into.
     pub origins: Vec<Origin>,
@@ -109,7 +112,7 @@ pub fn item_state(
                 id: a.id,
             };
             if other != r && index.merged_into.contains_key(&other) && index.root(&other) == r {
-                parts.push((other, s.datum.clone(), a));
+                parts.push((other, Some(s.date), a));
             }
         }
     }
@@ -141,12 +144,12 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
             // The root first (when it exists; a merge into a question that is gone leaves the
             // others), then the others in session order.
             members.sort_by_key(|m| (*m != root, index.order_of(&m.sessie), m.id));
-            let parts: Vec<(ItemRef, String, &Annotation)> = members
+            let parts: Vec<(ItemRef, Option<Date>, &Annotation)> = members
                 .into_iter()
                 .filter_map(|m| {
                     let a = index.annotation(&m)?;
-                    let datum = index.date_of(&m.sessie);
-                    Some((m, datum, a))
+                    let date = index.date_of(&m.sessie);
+                    Some((m, date, a))
                 })
                 .collect();
             if parts.is_empty() {
@@ -156,9 +159,9 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
             Some(BacklogItem {
                 origins: parts
                     .iter()
-                    .map(|(r, datum, a)| Origin {
+                    .map(|(r, date, a)| Origin {
                         item: r.clone(),
-                        datum: datum.clone(),
+                        date: *date,
                         titel: index.title_of(&r.sessie),
                         annotation: (*a).clone(),
                     })
@@ -177,7 +180,7 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
                 std::cmp::Reverse(i.priority()),
                 std::cmp::Reverse(i.criteria.urgentie),
                 std::cmp::Reverse(i.criteria.relevantie),
-                i.origins[0].datum.clone(),
+                i.origins[0].date,
                 index.order_of(&i.key().sessie),
                 i.key().id,
             )
@@ -268,10 +271,8 @@ impl<'a> Index<'a> {
         self.position.get(name).map(|i| &self.sessions[*i].1)
     }
 
-    fn date_of(&self, name: &str) -> String {
-        self.session(name)
-            .map(|s| s.datum.clone())
-            .unwrap_or_default()
+    fn date_of(&self, name: &str) -> Option<Date> {
+        self.session(name).map(|s| s.date)
     }
 
     fn title_of(&self, name: &str) -> String {
@@ -285,42 +286,31 @@ impl<'a> Index<'a> {
     }
 }
 
-fn who(a: &Annotation) -> String {
-    if a.naam.is_empty() {
-        a.rol.dutch().to_string()
-    } else {
-        format!("{} ({})", a.naam, a.rol.dutch())
-    }
-}
-
-/// Folds the raise of every part and every change and merge that concerns them, in time order.
-/// The first part is the question the others were merged into: its own status counts; the
-/// others add their owner and criteria where the first has none.
-fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemState {
-    struct Pending {
-        time: SortTime,
-        order: usize,
-        entry: HistoryEntry,
-    }
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut order = 0usize;
-    for (i, (r, datum, a)) in parts.iter().enumerate() {
-        pending.push(Pending {
-            time: SortTime::of(&a.tijd),
-            // Raises sort before changes at the same time.
-            order: i,
-            entry: HistoryEntry {
-                sessie: r.sessie.clone(),
-                datum: datum.clone(),
-                tijd: a.tijd.clone(),
-                door: who(a),
-                item: r.clone(),
-                status: QuestionStatus::Open,
-                event: Event::Raised,
-            },
-        });
-    }
-    let base = parts.len();
+/// Every raise, change and merge that concerns `parts`, in time order; at the same time raises
+/// first, then in the order of the sessions and of the changes within them. Statuses are filled
+/// in by [`state_of`].
+fn history_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> Vec<HistoryEntry> {
+    let entry = |sessie: &str, date, time, door: &str, item, event| HistoryEntry {
+        sessie: sessie.to_string(),
+        date,
+        time,
+        door: door.to_string(),
+        rol: None,
+        item,
+        status: QuestionStatus::Open,
+        event,
+    };
+    let mut pending: Vec<(usize, HistoryEntry)> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, (r, date, a))| {
+            let mut e = entry(&r.sessie, *date, a.time, &a.naam, r.clone(), Event::Raised);
+            e.rol = Some(a.rol);
+            (i, e)
+        })
+        .collect();
+    let concerns = |r: &ItemRef| parts.iter().any(|(p, _, _)| p == r);
+    let mut order = parts.len();
     for (name, s) in index.sessions {
         for c in &s.wijzigingen {
             order += 1;
@@ -328,46 +318,31 @@ fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemStat
                 sessie: c.sessie.clone(),
                 id: c.id,
             };
-            if parts.iter().any(|(r, _, _)| *r == target) {
-                pending.push(Pending {
-                    time: SortTime::of(&c.tijd),
-                    order: base + order,
-                    entry: HistoryEntry {
-                        sessie: name.clone(),
-                        datum: s.datum.clone(),
-                        tijd: c.tijd.clone(),
-                        door: c.door.clone(),
-                        item: target,
-                        status: QuestionStatus::Open,
-                        event: Event::Changed(c.clone()),
-                    },
-                });
+            if concerns(&target) {
+                let event = Event::Changed(c.clone());
+                let e = entry(name, Some(s.date), c.time, &c.door, target, event);
+                pending.push((order, e));
             }
         }
         for m in &s.samenvoegingen {
             order += 1;
             let (from, into) = (m.from_ref(), m.into_ref());
-            let from_in = parts.iter().any(|(r, _, _)| *r == from);
-            let into_in = parts.iter().any(|(r, _, _)| *r == into);
-            if from_in && into_in {
-                pending.push(Pending {
-                    time: SortTime::of(&m.tijd),
-                    order: base + order,
-                    entry: HistoryEntry {
-                        sessie: name.clone(),
-                        datum: s.datum.clone(),
-                        tijd: m.tijd.clone(),
-                        door: m.door.clone(),
-                        item: from,
-                        status: QuestionStatus::Open,
-                        event: Event::Merged { with: into },
-                    },
-                });
+            if concerns(&from) && concerns(&into) {
+                let event = Event::Merged { with: into };
+                let e = entry(name, Some(s.date), m.time, &m.door, from, event);
+                pending.push((order, e));
             }
         }
     }
-    pending.sort_by(|a, b| (&a.time, a.order).cmp(&(&b.time, b.order)));
+    pending.sort_by(|a, b| (&a.1.time, a.0).cmp(&(&b.1.time, b.0)));
+    pending.into_iter().map(|(_, e)| e).collect()
+}
 
+/// Folds the raise of every part and every change and merge that concerns them, in time order.
+/// The first part is the question the others were merged into: its own status counts; the
+/// others add their owner and criteria where the first has none.
+fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> ItemState {
+    let pending = history_of(index, parts);
     let (first, _, first_annotation) = &parts[0];
     let mut status = first_annotation
         .effective_status()
@@ -388,9 +363,9 @@ fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemStat
     // question shows its own status and the others the status at that moment.
     let mut history = Vec::with_capacity(pending.len());
     let mut replay_status = QuestionStatus::Open;
-    for mut p in pending {
-        match &p.entry.event {
-            Event::Raised if p.entry.item == *first => replay_status = status,
+    for mut entry in pending {
+        match &entry.event {
+            Event::Raised if entry.item == *first => replay_status = status,
             Event::Raised => {}
             Event::Changed(c) => {
                 if let Some(s) = c.status {
@@ -403,8 +378,8 @@ fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemStat
             }
             Event::Merged { .. } => {}
         }
-        p.entry.status = replay_status;
-        history.push(p.entry);
+        entry.status = replay_status;
+        history.push(entry);
     }
     // The final status is the latest explicit change, else the main question's own.
     if let Some(last) = history.iter().rev().find_map(|h| match &h.event {
@@ -418,54 +393,6 @@ fn state_of(index: &Index, parts: &[(ItemRef, String, &Annotation)]) -> ItemStat
         eigenaar,
         criteria,
         history,
-    }
-}
-
-/// A time text as an instant when it parses, else as text (after all instants, consistently).
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum SortTime {
-    Instant(jiff::Timestamp),
-    Text(String),
-}
-
-impl SortTime {
-    pub(crate) fn of(text: &str) -> SortTime {
-        match text.parse::<jiff::Timestamp>() {
-            Ok(t) => SortTime::Instant(t),
-            Err(_) => SortTime::Text(text.to_string()),
-        }
-    }
-}
-
-/// "relevantie hoog · urgentie – · …" for every criterion, with a dash when not weighed.
-pub fn criteria_line(c: &Criteria) -> String {
-    Criterion::ALL
-        .iter()
-        .map(|k| format!("{} {}", k.dutch(), c.get(*k).map_or("–", |l| l.dutch())))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// One line describing a history entry in Dutch: "gesteld door toegang (open)", "status
-/// geagendeerd; urgentie hoog", "samengevoegd met vraag 2 uit 2026-09-10-….toml".
-pub fn describe(entry: &HistoryEntry) -> String {
-    match &entry.event {
-        Event::Raised => format!("gesteld ({})", entry.status.dutch()),
-        Event::Changed(c) => {
-            let mut d = c.describe();
-            if !c.toelichting.trim().is_empty() {
-                d.push_str(&format!(" — {}", c.toelichting.trim()));
-            }
-            if d.is_empty() {
-                "gewijzigd".to_string()
-            } else {
-                d
-            }
-        }
-        Event::Merged { with, .. } => format!(
-            "vraag {} uit {} samengevoegd met vraag {} uit {}",
-            entry.item.id, entry.item.sessie, with.id, with.sessie
-        ),
     }
 }
 

@@ -123,7 +123,7 @@ mod tests {
     fn round_trips_and_reports_lines() {
         let mut s = Session::new(
             "t",
-            "2026-11-23",
+            "2026-11-23".parse().unwrap(),
             DatasetRef {
                 pad: "d".into(),
                 hash: "h".into(),

@@ -1,25 +1,21 @@
 //! Sessions ("sessies"): the annotations made in a "duiden van data" meeting, stored as TOML in
-//! `sessions/`, with minutes in Markdown.
+//! `sessions/`. The minutes are written by [`crate::report::minutes`].
 //!
 //! - [`model`]: the session file's data (participants, agenda, annotations, changes, merges);
 //! - [`backlog`]: every research question across sessions, with its state and history;
-//! - [`store`]: atomic saves, loading with line:column errors, locking, the session folder;
-//! - [`minutes`]: the Markdown minutes;
-//! - [`html`]: the same minutes as one self-contained HTML file with charts.
+//! - [`store`]: atomic saves, loading with line:column errors, migration of older formats,
+//!   locking, the session folder.
 
 pub mod backlog;
 pub mod header;
-pub mod html;
-pub mod minutes;
 pub mod model;
 pub mod store;
 pub mod writer;
 
-pub use minutes::{markdown, markdown_with_history};
 pub use model::{
-    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, Criterion, DatasetRef,
-    FORMAT_VERSION, ItemChange, ItemRef, Level, Merge, Participant, QuestionStatus, Role, Session,
-    now_local, slug, today,
+    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, Criterion, DatasetRef, Difference,
+    FORMAT_VERSION, ItemChange, ItemRef, Level, LocalTime, MAX_ID, Merge, Participant,
+    QuestionStatus, Role, Session, now_local, parse_date, slug, today,
 };
 pub use store::{
     LockOutcome, SessionError, SessionLock, acquire, list, list_ok, list_with_progress, load,

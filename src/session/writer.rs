@@ -45,7 +45,7 @@ impl ItemEdit {
     /// The change as recorded for an item of an earlier session: only this field set.
     fn recorded(&self, item: &ItemRef, door: &str) -> ItemChange {
         let mut change =
-            ItemChange::status(&item.sessie, item.id, QuestionStatus::Open, &now_local());
+            ItemChange::status(&item.sessie, item.id, QuestionStatus::Open, now_local());
         change.status = None;
         change.door = door.to_string();
         match self {
@@ -217,7 +217,7 @@ impl SessionWriter {
 
     /// Adds an annotation under the next free id, stamped with the current time.
     pub fn add_annotation(&mut self, mut a: Annotation) -> Result<u64, SessionError> {
-        a.tijd = now_local();
+        a.time = now_local();
         let mut id = 0;
         self.change(ChangeKind::AnnotationAdded, |s| id = s.add(a))?;
         Ok(id)
@@ -268,7 +268,7 @@ impl SessionWriter {
             id: from.id,
             in_sessie: into.sessie.clone(),
             in_id: into.id,
-            tijd: now_local(),
+            time: now_local(),
             door: self.session.facilitator.clone(),
         };
         self.change(ChangeKind::Merged, |s| s.samenvoegingen.push(merge))

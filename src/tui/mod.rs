@@ -3,6 +3,7 @@
 //! It receives a loaded [`Dataset`](crate::model::Dataset) and never reads files itself.
 
 pub mod app;
+pub mod background;
 pub mod components;
 pub mod i18n;
 pub mod keymap;
@@ -96,7 +97,7 @@ fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
     let (session, session_style) = match &app.shared.session {
         Some(s) => {
             let ro = s.read_only().is_some();
-            let label = t().session_label(&s.session().titel, &s.session().datum, ro);
+            let label = t().session_label(&s.session().titel, &s.session().date.to_string(), ro);
             let style = if ro {
                 theme.warning()
             } else {
@@ -161,6 +162,24 @@ pub fn hint_actions(ctx: keymap::Context) -> &'static [keymap::Action] {
         C::Backlog => &[A::Help, A::Search, A::Activate, A::ShowNotes, A::Quit],
         C::Help => &[A::Down, A::Cancel],
         _ => &[A::Cancel],
+    }
+}
+
+/// "bezig: verschillen zoeken ▰▰▰▱▱▱▱▱ 40%": what runs in the background, with a bar when the
+/// amount is known.
+pub fn busy_text(task: &background::Task, progress: crate::jobs::Progress) -> String {
+    let what = format!("{}: {}", t().busy, t().task_label(task));
+    match progress.fraction() {
+        Some(f) => {
+            let filled = (f * 10.0).round().clamp(0.0, 10.0) as usize;
+            format!(
+                "{what} {}{} {:>3.0}%",
+                "▰".repeat(filled),
+                "▱".repeat(10 - filled),
+                f * 100.0
+            )
+        }
+        None => format!("{what}…"),
     }
 }
 
@@ -233,6 +252,10 @@ pub trait Screen {
     /// The terminal's size, at start and after every resize.
     fn resize(&mut self, area: Rect);
     fn should_quit(&self) -> bool;
+    /// Work runs in the background: the loop wakes up to show progress.
+    fn busy(&self) -> bool;
+    /// Applies what the background finished.
+    fn tick(&mut self);
 }
 
 impl Screen for App {
@@ -250,6 +273,14 @@ impl Screen for App {
 
     fn should_quit(&self) -> bool {
         self.should_quit
+    }
+
+    fn busy(&self) -> bool {
+        !self.background.is_idle()
+    }
+
+    fn tick(&mut self) {
+        App::tick(self);
     }
 }
 
@@ -269,6 +300,14 @@ impl Screen for review::ReviewApp {
     fn should_quit(&self) -> bool {
         self.should_quit
     }
+
+    fn busy(&self) -> bool {
+        review::ReviewApp::busy(self)
+    }
+
+    fn tick(&mut self) {
+        review::ReviewApp::tick(self);
+    }
 }
 
 /// Runs a screen until the user quits. The terminal is restored on every path out.
@@ -278,8 +317,17 @@ pub fn run(mut screen: impl Screen) -> anyhow::Result<()> {
     screen.resize(Rect::new(0, 0, size.width, size.height));
     while !screen.should_quit() {
         guard.terminal.draw(|f| screen.draw(f))?;
-        // Block for the first event, then drain what queued up so a burst of keys costs one frame.
-        let mut pending = vec![event::read()?];
+        // While work runs in the background, wake up to show its progress and results; else
+        // block for the first event. Then drain what queued up so a burst of keys costs one
+        // frame.
+        let mut pending = Vec::new();
+        if screen.busy() {
+            if event::poll(TICK)? {
+                pending.push(event::read()?);
+            }
+        } else {
+            pending.push(event::read()?);
+        }
         while event::poll(Duration::from_millis(0))? {
             pending.push(event::read()?);
         }
@@ -289,6 +337,10 @@ pub fn run(mut screen: impl Screen) -> anyhow::Result<()> {
                 other => screen.handle_event(other),
             }
         }
+        screen.tick();
     }
     Ok(())
 }
+
+/// How often the screen is redrawn while work runs in the background.
+const TICK: Duration = Duration::from_millis(50);

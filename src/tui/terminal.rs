@@ -59,7 +59,11 @@ pub fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
+        // A panic in a background job is reported to the screen as a failed job; the
+        // interface goes on, so the terminal stays as it is.
+        if !crate::jobs::is_job_thread() {
+            restore();
+        }
         previous(info);
     }));
 }

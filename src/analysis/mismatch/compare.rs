@@ -3,10 +3,9 @@
 
 use super::pair::{choose_reference, classify};
 use super::view::{Ctx, PState, View};
-use super::{Mismatch, MismatchKind, Settings, budget, parts, stock, within};
+use super::{Mismatch, MismatchKind, Settings, budget, by_breakdown, parts, stock, within};
 use crate::analysis::aggregate::AggError;
 use crate::model::{Breakdown, Dataset, Granularity, Period, Series};
-use std::collections::BTreeMap;
 
 /// A source's figures for one indicator and uitsplitsing.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +50,40 @@ pub struct Cell {
     pub kind: Option<MismatchKind>,
     /// Dutch explanation of the comparison, empty when there was nothing to compare.
     pub detail: String,
+}
+
+impl Cell {
+    /// A view's figure at `p`, not yet compared with anything.
+    fn at(v: &View, p: &Period) -> Cell {
+        match v.get(p) {
+            Some(vp) => Cell {
+                value: vp.value,
+                complete: vp.state == PState::Complete,
+                provisional: vp.provisional,
+                unit: Some(vp.unit.to_string()),
+                present: vp.present,
+                ..Cell::absent(vp.needed)
+            },
+            None => Cell::absent(p.children(v.own).len()),
+        }
+    }
+
+    /// No figure, of `needed` finer periods.
+    fn absent(needed: usize) -> Cell {
+        Cell {
+            value: None,
+            complete: false,
+            provisional: false,
+            unit: None,
+            present: 0,
+            needed,
+            converted: None,
+            diff: None,
+            rel_diff: None,
+            kind: None,
+            detail: String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,16 +136,46 @@ pub fn compare(
         ..Settings::default()
     };
     let ctx = Ctx::new(dataset, &settings);
-
-    let mut groups: BTreeMap<&Breakdown, Vec<&Series>> = BTreeMap::new();
-    for s in &list {
-        groups.entry(&s.key.breakdown).or_default().push(s);
+    let mut layout = Layout::default();
+    for group in by_breakdown(list).values() {
+        layout.add_group(&ctx, group, reference, g);
     }
-    let mut columns = Vec::new();
-    let mut views: Vec<View> = Vec::new();
-    let mut excluded = Vec::new();
-    let mut first_reference = None;
-    for group in groups.values() {
+    let extra = within_data(&ctx, domein, indicator);
+    let rows = periods(&layout.views)
+        .into_iter()
+        .map(|p| row(&ctx, &layout.columns, &layout.views, &extra, p))
+        .collect();
+    Comparison {
+        domein: domein.to_string(),
+        indicator: indicator.to_string(),
+        granularity: g,
+        reference: layout.first_reference,
+        columns: layout.columns,
+        excluded: layout.excluded,
+        rows,
+    }
+}
+
+/// The columns of the table with their views (same order), and the sources left out.
+#[derive(Default)]
+struct Layout<'a> {
+    columns: Vec<Column>,
+    views: Vec<View<'a>>,
+    excluded: Vec<Excluded>,
+    first_reference: Option<String>,
+}
+
+impl<'a> Layout<'a> {
+    /// The sources of one uitsplitsing: the reference first, then the others by bron, each
+    /// against the reference. When the chosen reference cannot be shown, the next source that
+    /// can is the reference.
+    fn add_group(
+        &mut self,
+        ctx: &Ctx<'a>,
+        group: &[&'a Series],
+        reference: Option<&str>,
+        g: Granularity,
+    ) {
         let ri = choose_reference(group, reference);
         let mut order: Vec<usize> = (0..group.len()).filter(|&i| i != ri).collect();
         order.sort_by(|&a, &b| group[a].key.bron.cmp(&group[b].key.bron));
@@ -123,7 +186,7 @@ pub fn compare(
             match ctx.view(s, g) {
                 Ok(v) => {
                     let is_reference = ref_col.is_none();
-                    columns.push(Column {
+                    self.columns.push(Column {
                         bron: s.key.bron.clone(),
                         breakdown: s.key.breakdown.clone(),
                         unit: v.points.last().map_or("", |p| p.unit).to_string(),
@@ -131,12 +194,13 @@ pub fn compare(
                         against: ref_col,
                     });
                     if is_reference {
-                        ref_col = Some(columns.len() - 1);
-                        first_reference.get_or_insert_with(|| s.key.bron.clone());
+                        ref_col = Some(self.columns.len() - 1);
+                        self.first_reference
+                            .get_or_insert_with(|| s.key.bron.clone());
                     }
-                    views.push(v);
+                    self.views.push(v);
                 }
-                Err(e) => excluded.push(Excluded {
+                Err(e) => self.excluded.push(Excluded {
                     bron: s.key.bron.clone(),
                     breakdown: s.key.breakdown.clone(),
                     reason: e.to_string(),
@@ -145,28 +209,17 @@ pub fn compare(
             }
         }
     }
+}
 
+/// Every period any view has, in order.
+fn periods(views: &[View]) -> Vec<Period> {
     let mut periods: Vec<Period> = views
         .iter()
         .flat_map(|v| v.points.iter().map(|p| p.period))
         .collect();
     periods.sort();
     periods.dedup();
-
-    let extra = within_data(&ctx, domein, indicator);
-    let rows = periods
-        .into_iter()
-        .map(|p| row(&ctx, &columns, &views, &extra, p))
-        .collect();
-    Comparison {
-        domein: domein.to_string(),
-        indicator: indicator.to_string(),
-        granularity: g,
-        reference: first_reference,
-        columns,
-        excluded,
-        rows,
-    }
+    periods
 }
 
 /// The checks within the data for this indicator (not between its sources).
@@ -193,37 +246,7 @@ fn row(
     extra: &[Mismatch],
     p: Period,
 ) -> ComparisonRow {
-    let mut cells: Vec<Cell> = views
-        .iter()
-        .map(|v| match v.get(&p) {
-            Some(vp) => Cell {
-                value: vp.value,
-                complete: vp.state == PState::Complete,
-                provisional: vp.provisional,
-                unit: Some(vp.unit.to_string()),
-                present: vp.present,
-                needed: vp.needed,
-                converted: None,
-                diff: None,
-                rel_diff: None,
-                kind: None,
-                detail: String::new(),
-            },
-            None => Cell {
-                value: None,
-                complete: false,
-                provisional: false,
-                unit: None,
-                present: 0,
-                needed: p.children(v.own).len(),
-                converted: None,
-                diff: None,
-                rel_diff: None,
-                kind: None,
-                detail: String::new(),
-            },
-        })
-        .collect();
+    let mut cells: Vec<Cell> = views.iter().map(|v| Cell::at(v, &p)).collect();
     for (c, col) in columns.iter().enumerate() {
         let Some(rc) = col.against else {
             continue;

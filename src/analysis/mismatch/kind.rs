@@ -1,29 +1,43 @@
 //! The named kinds of difference between sources, with the words the room reads.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Which kind of difference a [`super::Mismatch`] is. The order is the order of the legend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// In files (a session's annotation records the difference it is about) each kind is a stable
+/// Dutch key, see [`MismatchKind::key`]; renaming a label never changes the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum MismatchKind {
     /// Different unit or denominator (also a unit change within one series).
+    #[serde(rename = "eenheid")]
     Unit,
     /// A period (or part of it) missing in one source, not (yet) delivered, or unknown ('.').
+    #[serde(rename = "ontbrekende-periode")]
     MissingPeriod,
     /// The difference is not larger than the rounding of the sources.
+    #[serde(rename = "afronding")]
     WithinRounding,
     /// One figure voorlopig, the other definitief, from the same source family.
+    #[serde(rename = "voorlopig-definitief")]
     Vintage,
     /// begin + instroom − uitstroom ≠ eind within one source.
+    #[serde(rename = "stand-stroom")]
     StockFlow,
     /// The begin stock of one publication differs from the end stock of the previous one.
+    #[serde(rename = "standbreuk")]
     StockDiscontinuity,
     /// A recorded method or definition change applies to one side only.
+    #[serde(rename = "trendbreuk")]
     TrendBreak,
     /// `X_begroot` against `X`.
+    #[serde(rename = "begroot-gerealiseerd")]
     BudgetVsRealisation,
     /// The parts (wijken, aanbieders) do not add up to the total.
+    #[serde(rename = "delen-niet-totaal")]
     PartsNotSumToTotal,
     /// Larger than the threshold and none of the above.
+    #[serde(rename = "onverklaard")]
     Unexplained,
 }
 
@@ -40,6 +54,22 @@ impl MismatchKind {
         MismatchKind::PartsNotSumToTotal,
         MismatchKind::Unexplained,
     ];
+
+    /// The stable key in files: "eenheid", "ontbrekende-periode", …, "onverklaard".
+    pub fn key(&self) -> &'static str {
+        match self {
+            MismatchKind::Unit => "eenheid",
+            MismatchKind::MissingPeriod => "ontbrekende-periode",
+            MismatchKind::WithinRounding => "afronding",
+            MismatchKind::Vintage => "voorlopig-definitief",
+            MismatchKind::StockFlow => "stand-stroom",
+            MismatchKind::StockDiscontinuity => "standbreuk",
+            MismatchKind::TrendBreak => "trendbreuk",
+            MismatchKind::BudgetVsRealisation => "begroot-gerealiseerd",
+            MismatchKind::PartsNotSumToTotal => "delen-niet-totaal",
+            MismatchKind::Unexplained => "onverklaard",
+        }
+    }
 
     /// Short Dutch label for tables and legends.
     pub fn dutch(&self) -> &'static str {
@@ -97,5 +127,28 @@ impl MismatchKind {
 impl fmt::Display for MismatchKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.dutch())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_uses_the_stable_keys() {
+        #[derive(Serialize, Deserialize)]
+        struct W {
+            k: MismatchKind,
+        }
+        let mut keys: Vec<&str> = MismatchKind::ALL.iter().map(|k| k.key()).collect();
+        for k in MismatchKind::ALL {
+            let text = toml::to_string(&W { k }).unwrap();
+            assert_eq!(text, format!("k = \"{}\"\n", k.key()));
+            assert_eq!(toml::from_str::<W>(&text).unwrap().k, k);
+            assert!(k.key().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
+        }
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), MismatchKind::ALL.len());
     }
 }

@@ -44,7 +44,8 @@ mod tests;
 pub use compare::{Cell, Column, Comparison, ComparisonRow, Excluded, compare};
 pub use kind::MismatchKind;
 
-use crate::model::{Breakdown, Dataset, Granularity, Period};
+use crate::model::{Breakdown, Dataset, Granularity, Period, Series, SeriesKey};
+use std::collections::BTreeMap;
 use text::{codes, num, pct, plural};
 use view::Ctx;
 
@@ -73,6 +74,26 @@ pub struct Mismatch {
     pub rel_diff: Option<f64>,
     /// Concrete Dutch sentence for the room, with the figures and sources.
     pub detail: String,
+}
+
+impl Mismatch {
+    /// A difference of `kind` on the series `key` (its domein, indicator and uitsplitsing) in
+    /// `period`; the caller fills in sources, figures, size and detail.
+    fn on(kind: MismatchKind, key: &SeriesKey, period: Period) -> Mismatch {
+        Mismatch {
+            kind,
+            domein: key.domein.clone(),
+            indicator: key.indicator.clone(),
+            breakdown: key.breakdown.clone(),
+            period,
+            sources: Vec::new(),
+            reference: None,
+            values: Vec::new(),
+            abs_diff: None,
+            rel_diff: None,
+            detail: String::new(),
+        }
+    }
 }
 
 /// What counts as a difference and what to compare against.
@@ -162,19 +183,26 @@ fn run(
 
 /// Checks on the series of one (domein, indicator): unit changes, sources against the
 /// reference per uitsplitsing, parts against totals.
-fn within_indicator<'a>(ctx: &Ctx<'a>, list: &[&'a crate::model::Series], out: &mut Vec<Mismatch>) {
+fn within_indicator<'a>(ctx: &Ctx<'a>, list: &[&'a Series], out: &mut Vec<Mismatch>) {
     for s in list {
         within::units_within(ctx, s, out);
     }
-    let mut by_breakdown: std::collections::BTreeMap<&Breakdown, Vec<&crate::model::Series>> =
-        std::collections::BTreeMap::new();
-    for s in list {
-        by_breakdown.entry(&s.key.breakdown).or_default().push(s);
-    }
-    for group in by_breakdown.values() {
+    for group in by_breakdown(list.iter().copied()).values() {
         pair::detect_group(ctx, group, out);
     }
     parts::detect(ctx, list, out);
+}
+
+/// Series grouped by uitsplitsing, each group in the order given: sources are compared within
+/// a group.
+fn by_breakdown<'a>(
+    list: impl IntoIterator<Item = &'a Series>,
+) -> BTreeMap<&'a Breakdown, Vec<&'a Series>> {
+    let mut groups: BTreeMap<&Breakdown, Vec<&Series>> = BTreeMap::new();
+    for s in list {
+        groups.entry(&s.key.breakdown).or_default().push(s);
+    }
+    groups
 }
 
 /// Largest relative difference first, then largest absolute; equal sizes keep the order of
@@ -210,6 +238,22 @@ fn sort(out: &mut [Mismatch]) {
 /// Equal up to floating-point noise.
 fn approx_eq(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// `value − reference`, when the two differ by more than floating-point noise and more than
+/// `tolerance` (the rounding of the figures involved); `None` when they agree.
+fn beyond_rounding(value: f64, reference: f64, tolerance: f64) -> Option<f64> {
+    let diff = value - reference;
+    if approx_eq(value, reference) || diff.abs() <= tolerance {
+        None
+    } else {
+        Some(diff)
+    }
+}
+
+/// Rounding tolerance when `n` figures, each rounded to `base`, are combined.
+fn rounding_tolerance(base: f64, n: usize) -> f64 {
+    base / 2.0 * n as f64
 }
 
 /// `diff` relative to `base`, `None` when the base is zero.

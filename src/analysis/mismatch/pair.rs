@@ -1,6 +1,6 @@
 //! One source against the reference, period by period, and unit changes within one series.
 
-use super::text::{Size, Voorlopig, Vs, status_word};
+use super::text::{Converts, Size, Voorlopig, Vs, status_word};
 use super::view::{At, Break, Ctx, Missing, PState, VPoint, View};
 use super::{
     Mismatch, MismatchKind, approx_eq, codes, num, pct, plural, prev_period, relative, unit,
@@ -41,13 +41,7 @@ impl PairCell {
     }
 
     fn into_mismatch(self, kind: MismatchKind, r: &View, o: &View, p: Period) -> Mismatch {
-        let key = &r.series.key;
         Mismatch {
-            kind,
-            domein: key.domein.clone(),
-            indicator: key.indicator.clone(),
-            breakdown: key.breakdown.clone(),
-            period: p,
             sources: vec![r.bron().to_string(), o.bron().to_string()],
             reference: Some(r.bron().to_string()),
             values: vec![
@@ -57,6 +51,7 @@ impl PairCell {
             abs_diff: self.diff.map(f64::abs),
             rel_diff: self.rel.map(f64::abs),
             detail: self.detail,
+            ..Mismatch::on(kind, &r.series.key, p)
         }
     }
 }
@@ -181,7 +176,7 @@ fn classify_points<'v, 'a>(
     let ra = r.at_point(p, rp, o.last_period());
     let oa = o.at_point(p, op, r.last_period());
     match (ra, oa) {
-        (At::Value(rv), At::Value(ov)) => numeric(ctx, r, o, (rv, ov), p, explain),
+        (At::Value(rv), At::Value(ov)) => numeric(ctx, Both { r, o, rv, ov, p }, explain),
         (At::Value(rv), At::Missing(m)) => {
             missing(o, r, rv, m, p, (rv.value, other_raw(o, p)), false)
         }
@@ -208,11 +203,11 @@ fn missing(
 ) -> PairCell {
     let (lb, hb) = (lacking.bron(), having.bron());
     let given = format!("{} geeft {}", hb, num(hv.value.unwrap_or(f64::NAN)));
-    let (kind, detail) = match m {
-        Missing::Gap(ch) if ch.len() == 1 && ch[0] == *p => (
-            MismatchKind::MissingPeriod,
-            format!("{p} ontbreekt bij {lb}, dat de perioden ervoor en erna wel levert; {given}"),
-        ),
+    let kind = m.kind();
+    let detail = match m {
+        Missing::Gap(ch) if ch.len() == 1 && ch[0] == *p => {
+            format!("{p} ontbreekt bij {lb}, dat de perioden ervoor en erna wel levert; {given}")
+        }
         Missing::Gap(ch) => {
             let verb = if ch.len() == 1 {
                 "ontbreekt"
@@ -221,31 +216,21 @@ fn missing(
             };
             let present = lacking.get(p).map_or(0, |vp| vp.present);
             let needed = p.children(lacking.own).len();
-            (
-                MismatchKind::MissingPeriod,
-                format!(
-                    "{p} is bij {lb} onvolledig ({present} van {needed} {}): {} {verb}; daarom niet als getal vergeleken ({given})",
-                    plural(lacking.own),
-                    codes(&ch)
-                ),
+            format!(
+                "{p} is bij {lb} onvolledig ({present} van {needed} {}): {} {verb}; daarom niet als getal vergeleken ({given})",
+                plural(lacking.own),
+                codes(&ch)
             )
         }
-        Missing::Unknown(ch) => (
-            MismatchKind::MissingPeriod,
-            format!(
-                "{lb} geeft '.' voor {}: onbekend, niet nul, dus geen getalsverschil ({given})",
-                codes(&ch)
-            ),
+        Missing::Unknown(ch) => format!(
+            "{lb} geeft '.' voor {}: onbekend, niet nul, dus geen getalsverschil ({given})",
+            codes(&ch)
         ),
-        Missing::NotYet(lag) => (
-            MismatchKind::MissingPeriod,
-            format!("{p} nog niet geleverd door {lb} (vertraging: {lag}); {given}"),
-        ),
-        Missing::MixedUnits(a, b) => (
-            MismatchKind::Unit,
-            format!(
-                "{lb} wisselt binnen {p} van eenheid ('{a}' en '{b}'): niet op te tellen, dus niet als getal vergeleken ({given})"
-            ),
+        Missing::NotYet(lag) => {
+            format!("{p} nog niet geleverd door {lb} (vertraging: {lag}); {given}")
+        }
+        Missing::MixedUnits(a, b) => format!(
+            "{lb} wisselt binnen {p} van eenheid ('{a}' en '{b}'): niet op te tellen, dus niet als getal vergeleken ({given})"
         ),
     };
     PairCell {
@@ -256,19 +241,40 @@ fn missing(
     }
 }
 
-/// The rounding tolerance of a pair: the rounding base of either source, more when rounded
-/// figures were summed.
-fn tolerance(r: &View, rv: &VPoint, o: &View, ov: &VPoint) -> (f64, f64) {
-    let (br, bo) = (r.rounding, o.rounding);
-    let n = |v: &View, vp: &VPoint| {
-        if v.soort == Soort::Stroom {
-            vp.needed.max(1) as f64
-        } else {
-            1.0
-        }
-    };
-    let base = br.max(bo);
-    (base, base.max((br * n(r, rv) + bo * n(o, ov)) / 2.0))
+/// One period where both sides have a number: the reference `r` and the other `o`, each with
+/// its point at `p`.
+#[derive(Clone, Copy)]
+struct Both<'v, 'a> {
+    r: &'v View<'a>,
+    o: &'v View<'a>,
+    rv: &'v VPoint<'a>,
+    ov: &'v VPoint<'a>,
+    p: &'v Period,
+}
+
+impl Both<'_, '_> {
+    /// The raw figures (reference, other); a point with a number always has one.
+    fn figures(&self) -> (f64, f64) {
+        (self.rv.value.unwrap_or(0.0), self.ov.value.unwrap_or(0.0))
+    }
+
+    /// The rounding tolerance of the pair: the rounding base of either source, more when
+    /// rounded figures were summed. Gives (base, tolerance).
+    fn tolerance(&self) -> (f64, f64) {
+        let (br, bo) = (self.r.rounding, self.o.rounding);
+        let n = |v: &View, vp: &VPoint| {
+            if v.soort == Soort::Stroom {
+                vp.needed.max(1) as f64
+            } else {
+                1.0
+            }
+        };
+        let base = br.max(bo);
+        (
+            base,
+            base.max((br * n(self.r, self.rv) + bo * n(self.o, self.ov)) / 2.0),
+        )
+    }
 }
 
 /// Trend breaks that apply to one side of the pair at `p` and not to the other, latest first.
@@ -294,22 +300,34 @@ fn breaks_one_side<'c, 'a>(
     out
 }
 
+/// The name of a numeric difference in the same unit, with the break that explains it.
+enum Named<'c, 'a> {
+    WithinRounding,
+    /// The bron the break applies to, and the break.
+    TrendBreak(&'c str, &'c Break<'a>),
+    Vintage,
+    Unexplained,
+}
+
+impl Named<'_, '_> {
+    fn kind(&self) -> MismatchKind {
+        match self {
+            Named::WithinRounding => MismatchKind::WithinRounding,
+            Named::TrendBreak(..) => MismatchKind::TrendBreak,
+            Named::Vintage => MismatchKind::Vintage,
+            Named::Unexplained => MismatchKind::Unexplained,
+        }
+    }
+}
+
 /// Both sides have a number. The detail is written only for a named difference, or for every
 /// comparison when `explain` (the comparison table shows it per cell).
-fn numeric(
-    ctx: &Ctx,
-    r: &View,
-    o: &View,
-    (rv, ov): (&VPoint, &VPoint),
-    p: &Period,
-    explain: bool,
-) -> PairCell {
-    let (a, b) = (rv.value.unwrap_or(0.0), ov.value.unwrap_or(0.0));
-    let (rb, ob) = (r.bron(), o.bron());
-    let threshold = ctx.settings.threshold;
-    let mut cell = PairCell::nothing((rv.value, ov.value));
-    if !unit::same(rv.unit, ov.unit) {
-        return unit_cell(ctx, r, o, rv, ov, p, cell);
+fn numeric(ctx: &Ctx, both: Both, explain: bool) -> PairCell {
+    let (a, b) = both.figures();
+    let (rb, ob) = (both.r.bron(), both.o.bron());
+    let mut cell = PairCell::nothing((both.rv.value, both.ov.value));
+    if !unit::same(both.rv.unit, both.ov.unit) {
+        return unit_cell(ctx, both, cell);
     }
     let diff = b - a;
     if approx_eq(a, b) {
@@ -322,45 +340,70 @@ fn numeric(
     }
     cell.diff = Some(diff);
     cell.rel = relative(diff, a);
-    let (base, tol) = tolerance(r, rv, o, ov);
-    let mut brk = None;
-    let kind = if diff.abs() <= tol {
-        Some(MismatchKind::WithinRounding)
-    } else if let Some(first) = breaks_one_side(ctx, r, o, p).into_iter().next() {
-        brk = Some(first);
-        Some(MismatchKind::TrendBreak)
-    } else if rv.provisional != ov.provisional && ctx.family(rb) == ctx.family(ob) {
-        Some(MismatchKind::Vintage)
-    } else if cell.rel.is_none_or(|rel| rel.abs() > threshold) {
-        Some(MismatchKind::Unexplained)
+    let (base, tol) = both.tolerance();
+    let named = name_numeric(ctx, both, diff, cell.rel, tol);
+    cell.kind = named.as_ref().map(Named::kind);
+    if named.is_some() || explain {
+        cell.detail = numeric_detail(ctx, both, named, (diff, cell.rel), base);
+    }
+    cell
+}
+
+/// Which named difference a numeric difference in the same unit is, in order of precedence;
+/// `None` when it is within the threshold.
+fn name_numeric<'c, 'a>(
+    ctx: &'c Ctx<'a>,
+    both: Both<'c, 'a>,
+    diff: f64,
+    rel: Option<f64>,
+    tol: f64,
+) -> Option<Named<'c, 'a>> {
+    let (rb, ob) = (both.r.bron(), both.o.bron());
+    if diff.abs() <= tol {
+        Some(Named::WithinRounding)
+    } else if let Some((bron, b)) = breaks_one_side(ctx, both.r, both.o, both.p)
+        .into_iter()
+        .next()
+    {
+        Some(Named::TrendBreak(bron, b))
+    } else if both.rv.provisional != both.ov.provisional && ctx.family(rb) == ctx.family(ob) {
+        Some(Named::Vintage)
+    } else if rel.is_none_or(|rel| rel.abs() > ctx.settings.threshold) {
+        Some(Named::Unexplained)
     } else {
         None
-    };
-    cell.kind = kind;
-    if kind.is_none() && !explain {
-        return cell;
     }
+}
+
+/// The Dutch detail of a numeric difference in the same unit, `named` or within the threshold.
+fn numeric_detail(
+    ctx: &Ctx,
+    both: Both,
+    named: Option<Named>,
+    (diff, rel): (f64, Option<f64>),
+    base: f64,
+) -> String {
+    let Both { r, o, rv, ov, p } = both;
+    let (a, b) = both.figures();
+    let (rb, ob) = (r.bron(), o.bron());
     let vs = Vs(a, rb, b, ob);
-    let size = Size(diff, cell.rel);
+    let size = Size(diff, rel);
     let status_note = Voorlopig(match (rv.provisional, ov.provisional) {
         (true, false) => Some(rb),
         (false, true) => Some(ob),
         _ => None,
     });
-    let drempel = pct(threshold);
+    let drempel = pct(ctx.settings.threshold);
     // One pre-sized string per detail: this runs for every named difference.
     let mut d = String::with_capacity(160);
-    let _ = match kind {
-        Some(MismatchKind::WithinRounding) => write!(d, "{vs}: binnen afronding op {}", num(base)),
-        Some(MismatchKind::TrendBreak) => {
-            let (bron, b) = brk.expect("trend break found above");
-            write!(
-                d,
-                "{vs}: {size}; trendbreuk bij {bron} vanaf {}: {}{status_note}",
-                b.period, b.meta.omschrijving
-            )
-        }
-        Some(MismatchKind::Vintage) => write!(
+    let _ = match named {
+        Some(Named::WithinRounding) => write!(d, "{vs}: binnen afronding op {}", num(base)),
+        Some(Named::TrendBreak(bron, b)) => write!(
+            d,
+            "{vs}: {size}; trendbreuk bij {bron} vanaf {}: {}{status_note}",
+            b.period, b.meta.omschrijving
+        ),
+        Some(Named::Vintage) => write!(
             d,
             "{} ({rb}, {}) tegen {} ({ob}, {}): {size}; een ander vintage van hetzelfde cijfer",
             num(a),
@@ -368,12 +411,12 @@ fn numeric(
             num(b),
             status_word(ov.provisional)
         ),
-        Some(_) => {
+        Some(Named::Unexplained) => {
             let w = write!(
                 d,
                 "{vs}: {size}, boven de drempel van {drempel}{status_note}"
             );
-            if let Some(n) = lag_note(r, o, p, cell.rel.map_or(f64::INFINITY, f64::abs)) {
+            if let Some(n) = lag_note(r, o, p, rel.map_or(f64::INFINITY, f64::abs)) {
                 d.push_str("; ");
                 d.push_str(&n);
             }
@@ -384,21 +427,13 @@ fn numeric(
             "{vs}: {size}, binnen de drempel van {drempel}{status_note}"
         ),
     };
-    cell.detail = d;
-    cell
+    d
 }
 
 /// Units differ: convert when they differ only in scale or per-N, and say so.
-fn unit_cell(
-    ctx: &Ctx,
-    r: &View,
-    o: &View,
-    rv: &VPoint,
-    ov: &VPoint,
-    p: &Period,
-    mut cell: PairCell,
-) -> PairCell {
-    let (a, b) = (rv.value.unwrap_or(0.0), ov.value.unwrap_or(0.0));
+fn unit_cell(ctx: &Ctx, both: Both, mut cell: PairCell) -> PairCell {
+    let Both { r, o, rv, ov, p } = both;
+    let (a, b) = both.figures();
     let (rb, ob) = (r.bron(), o.bron());
     let head = format!(
         "{} {} ({rb}) tegen {} {} ({ob}): andere eenheid",
@@ -415,13 +450,7 @@ fn unit_cell(
             cell.converted = Some(converted);
             cell.diff = Some(diff);
             cell.rel = relative(diff, a);
-            let same_line = format!(
-                "{} {} = {} {}",
-                num(a),
-                c.to.short(),
-                num(a / c.factor),
-                c.from.short()
-            );
+            let same_line = Converts(a, &c.to, a / c.factor, &c.from);
             let after = if approx_eq(converted, a) {
                 "na omrekening gelijk".to_string()
             } else {

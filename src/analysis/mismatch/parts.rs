@@ -1,9 +1,10 @@
 //! Parts (per wijk, per aanbieder) against their total, for stroom and stand only: ratios are
 //! never summed.
 
+use super::text::PctNote;
 use super::view::{Ctx, PState, View};
-use super::{Mismatch, MismatchKind, approx_eq, num, pct, relative, unit};
-use crate::model::{Granularity, Series, Soort};
+use super::{Mismatch, MismatchKind, beyond_rounding, num, relative, rounding_tolerance, unit};
+use crate::model::{Series, Soort};
 use std::collections::BTreeMap;
 
 /// Which dimension the parts split.
@@ -62,11 +63,7 @@ fn check<'a>(
     parts: &[&'a Series],
     out: &mut Vec<Mismatch>,
 ) {
-    let floor = ctx.settings.granularity.unwrap_or(Granularity::Month);
-    let g = parts
-        .iter()
-        .map(|s| s.granularity())
-        .fold(total.granularity().max(floor), Granularity::max);
+    let g = ctx.common_granularity(std::iter::once(total).chain(parts.iter().copied()));
     let Ok(tv) = ctx.view(total, g) else {
         return;
     };
@@ -102,11 +99,10 @@ fn check<'a>(
         if !comparable {
             continue;
         }
-        let diff = sum - t;
-        let tol = base / 2.0 * (n + tp.needed.max(1)) as f64;
-        if approx_eq(sum, t) || diff.abs() <= tol {
+        let tol = rounding_tolerance(base, n + tp.needed.max(1));
+        let Some(diff) = beyond_rounding(sum, t, tol) else {
             continue;
-        }
+        };
         let rel = relative(diff, t);
         let label = format!("som van {} {}", pvs.len(), dim.plural());
         let direction = if diff < 0.0 { "minder" } else { "meer" };
@@ -115,21 +111,16 @@ fn check<'a>(
             num(sum),
             num(t),
             num(diff.abs()),
-            rel.map(|r| format!(" ({})", pct(r))).unwrap_or_default()
+            PctNote(rel)
         );
-        let key = &total.key;
         out.push(Mismatch {
-            kind: MismatchKind::PartsNotSumToTotal,
-            domein: key.domein.clone(),
-            indicator: key.indicator.clone(),
-            breakdown: key.breakdown.clone(),
-            period: tp.period,
             sources: vec![bron.clone()],
             reference: Some(bron.clone()),
             values: vec![("totaal".to_string(), Some(t)), (label, Some(sum))],
             abs_diff: Some(diff.abs()),
             rel_diff: rel.map(f64::abs),
             detail,
+            ..Mismatch::on(MismatchKind::PartsNotSumToTotal, &total.key, tp.period)
         });
     }
 }

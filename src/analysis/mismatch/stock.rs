@@ -7,9 +7,10 @@
 //! `X_instroom` and `X_uitstroom` (end-of-period stock: the previous period's stock is the
 //! begin). `X_` may be empty: `stand`, `instroom`, `uitstroom`.
 
+use super::text::PctNote;
 use super::view::{Ctx, PState, VPoint, View};
-use super::{Mismatch, MismatchKind, approx_eq, num, pct, relative, unit};
-use crate::model::{Breakdown, Granularity, Observation, Period, Series, SeriesKey, Soort};
+use super::{Mismatch, MismatchKind, beyond_rounding, num, relative, rounding_tolerance, unit};
+use crate::model::{Breakdown, Observation, Period, Series, SeriesKey, Soort};
 use std::collections::HashMap;
 
 fn stem_of<'s>(indicator: &'s str, suffix: &str) -> Option<&'s str> {
@@ -19,16 +20,22 @@ fn stem_of<'s>(indicator: &'s str, suffix: &str) -> Option<&'s str> {
 }
 
 pub(super) fn detect(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mismatch>) {
-    let wanted = |domein: &str, members: &[String]| {
-        filter.is_none_or(|(d, ind)| d == domein && members.iter().any(|m| m == ind))
+    // Whether the filter asks for one of the family's indicators (`{stem}{member}`).
+    let wanted = |domein: &str, stem: &str, members: &[&str]| {
+        filter.is_none_or(|(d, ind)| {
+            d == domein
+                && ind
+                    .strip_prefix(stem)
+                    .is_some_and(|rest| members.contains(&rest))
+        })
     };
     for (&(domein, indicator), list) in &ctx.by_indicator {
         if let Some(stem) = stem_of(indicator, "stand_eind") {
-            let members: Vec<String> = ["stand_begin", "stand_eind", "instroom", "uitstroom"]
-                .iter()
-                .map(|m| format!("{stem}{m}"))
-                .collect();
-            if !wanted(domein, &members) {
+            if !wanted(
+                domein,
+                stem,
+                &["stand_begin", "stand_eind", "instroom", "uitstroom"],
+            ) {
                 continue;
             }
             for eind in list {
@@ -36,11 +43,7 @@ pub(super) fn detect(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mism
             }
             discontinuity(ctx, domein, stem, out);
         } else if let Some(stem) = stem_of(indicator, "stand") {
-            let members: Vec<String> = ["stand", "instroom", "uitstroom"]
-                .iter()
-                .map(|m| format!("{stem}{m}"))
-                .collect();
-            if !wanted(domein, &members) {
+            if !wanted(domein, stem, &["stand", "instroom", "uitstroom"]) {
                 continue;
             }
             for stand in list {
@@ -59,12 +62,16 @@ fn sibling<'a>(ctx: &Ctx<'a>, key: &SeriesKey, indicator: String) -> Option<&'a 
     })
 }
 
+/// The instroom and uitstroom series next to a stock series (same source and uitsplitsing).
+fn flow_siblings<'a>(ctx: &Ctx<'a>, key: &SeriesKey, stem: &str) -> Option<[&'a Series; 2]> {
+    Some([
+        sibling(ctx, key, format!("{stem}instroom"))?,
+        sibling(ctx, key, format!("{stem}uitstroom"))?,
+    ])
+}
+
 fn views<'a>(ctx: &Ctx<'a>, series: &[&'a Series]) -> Option<Vec<View<'a>>> {
-    let floor = ctx.settings.granularity.unwrap_or(Granularity::Month);
-    let g = series
-        .iter()
-        .map(|s| s.granularity())
-        .fold(floor, Granularity::max);
+    let g = ctx.common_granularity(series.iter().copied());
     series.iter().map(|s| ctx.view(s, g).ok()).collect()
 }
 
@@ -76,29 +83,107 @@ fn complete<'v>(v: &'v View, p: &Period, unit_of: &str) -> Option<(f64, &'v VPoi
         .and_then(|_| vp.value.map(|x| (x, vp)))
 }
 
-/// Rounding tolerance when `n` rounded figures are combined.
-fn tolerance(base: f64, n: usize) -> f64 {
-    base / 2.0 * n as f64
-}
-
 fn residual_text(residual: f64, reference: f64) -> String {
     let dir = if residual > 0.0 { "hoger" } else { "lager" };
     format!(
         "{} {dir}{}",
         num(residual.abs()),
-        relative(residual, reference)
-            .map(|r| format!(" ({})", pct(r)))
-            .unwrap_or_default()
+        PctNote(relative(residual, reference))
     )
+}
+
+/// One period of a stock-flow identity: `begin + inflow − outflow` should be `end`.
+struct Balance {
+    begin: f64,
+    inflow: f64,
+    outflow: f64,
+    end: f64,
+    /// How many rounded figures were combined (a summed flow counts each of its parts).
+    figures: usize,
+}
+
+impl Balance {
+    /// The period's begin and end stock with its flows, when both flows are complete in `unit`.
+    fn at(begin: f64, end: f64, flows: &[View], p: &Period, unit: &str) -> Option<Balance> {
+        let (Some((inflow, ip)), Some((outflow, op))) =
+            (complete(&flows[0], p, unit), complete(&flows[1], p, unit))
+        else {
+            return None;
+        };
+        Some(Balance {
+            begin,
+            inflow,
+            outflow,
+            end,
+            figures: 2 + ip.needed.max(1) + op.needed.max(1),
+        })
+    }
+
+    fn expected(&self) -> f64 {
+        self.begin + self.inflow - self.outflow
+    }
+
+    /// `end − expected`, when beyond the rounding of the figures combined.
+    fn residual(&self, rounding: f64) -> Option<f64> {
+        beyond_rounding(
+            self.end,
+            self.expected(),
+            rounding_tolerance(rounding, self.figures),
+        )
+    }
+
+    /// "beginstand 10 + instroom 5 − uitstroom 3 = 12, maar eindstand is 13 (bron): 1 hoger
+    /// (8,3%)", with the labels of the begin and end stock and where the figures come from.
+    fn describe(
+        &self,
+        (begin_label, end_label): &(String, String),
+        source: &str,
+        residual: f64,
+    ) -> String {
+        format!(
+            "{begin_label} {} + instroom {} − uitstroom {} = {}, maar {end_label} is {} ({source}): {}",
+            num(self.begin),
+            num(self.inflow),
+            num(self.outflow),
+            num(self.expected()),
+            num(self.end),
+            residual_text(residual, self.end)
+        )
+    }
+
+    /// The identity does not hold in period `p` of the stock series `key`: the four figures under
+    /// the labels of the stocks, and the residual relative to the end stock.
+    fn mismatch(
+        &self,
+        kind: MismatchKind,
+        key: &SeriesKey,
+        p: Period,
+        (begin_label, end_label): (String, String),
+        residual: f64,
+        detail: String,
+    ) -> Mismatch {
+        Mismatch {
+            sources: vec![key.bron.clone()],
+            values: vec![
+                (begin_label, Some(self.begin)),
+                ("instroom".to_string(), Some(self.inflow)),
+                ("uitstroom".to_string(), Some(self.outflow)),
+                (end_label, Some(self.end)),
+            ],
+            abs_diff: Some(residual.abs()),
+            rel_diff: relative(residual, self.end).map(f64::abs),
+            detail,
+            ..Mismatch::on(kind, key, p)
+        }
+    }
 }
 
 /// `X_stand_begin + X_instroom − X_uitstroom = X_stand_eind` per period, one source.
 fn begin_end_identity<'a>(ctx: &Ctx<'a>, eind: &'a Series, stem: &str, out: &mut Vec<Mismatch>) {
     let key = &eind.key;
-    let (Some(begin), Some(inn), Some(uit)) = (
+    let (Some(begin), Some([inn, uit])) = (
         sibling(ctx, key, format!("{stem}stand_begin")),
-        sibling(ctx, key, format!("{stem}instroom")),
-        sibling(ctx, key, format!("{stem}uitstroom")),
+        flow_siblings(ctx, key, stem),
     ) else {
         return;
     };
@@ -108,59 +193,27 @@ fn begin_end_identity<'a>(ctx: &Ctx<'a>, eind: &'a Series, stem: &str, out: &mut
     let base = ctx.rounding(&key.bron);
     for ep in &v[0].points {
         let p = ep.period;
-        let Some((e, _)) = complete(&v[0], &p, ep.unit) else {
+        let (Some((e, _)), Some((b, _))) =
+            (complete(&v[0], &p, ep.unit), complete(&v[1], &p, ep.unit))
+        else {
             continue;
         };
-        let (Some((b, _)), Some((i, ip)), Some((u, up))) = (
-            complete(&v[1], &p, ep.unit),
-            complete(&v[2], &p, ep.unit),
-            complete(&v[3], &p, ep.unit),
-        ) else {
+        let Some(bal) = Balance::at(b, e, &v[2..], &p, ep.unit) else {
             continue;
         };
-        let expected = b + i - u;
-        let residual = e - expected;
-        let n = 2 + ip.needed.max(1) + up.needed.max(1);
-        if approx_eq(e, expected) || residual.abs() <= tolerance(base, n) {
+        let Some(residual) = bal.residual(base) else {
             continue;
-        }
-        out.push(Mismatch {
-            kind: MismatchKind::StockFlow,
-            domein: key.domein.clone(),
-            indicator: key.indicator.clone(),
-            breakdown: key.breakdown.clone(),
-            period: p,
-            sources: vec![key.bron.clone()],
-            reference: None,
-            values: vec![
-                ("beginstand".to_string(), Some(b)),
-                ("instroom".to_string(), Some(i)),
-                ("uitstroom".to_string(), Some(u)),
-                ("eindstand".to_string(), Some(e)),
-            ],
-            abs_diff: Some(residual.abs()),
-            rel_diff: relative(residual, e).map(f64::abs),
-            detail: format!(
-                "beginstand {} + instroom {} − uitstroom {} = {}, maar eindstand is {} ({}, {p}): {}",
-                num(b),
-                num(i),
-                num(u),
-                num(expected),
-                num(e),
-                key.bron,
-                residual_text(residual, e)
-            ),
-        });
+        };
+        let labels = ("beginstand".to_string(), "eindstand".to_string());
+        let detail = bal.describe(&labels, &format!("{}, {p}", key.bron), residual);
+        out.push(bal.mismatch(MismatchKind::StockFlow, key, p, labels, residual, detail));
     }
 }
 
 /// `X_stand[t] = X_stand[t−1] + X_instroom[t] − X_uitstroom[t]`, one source.
 fn running_identity<'a>(ctx: &Ctx<'a>, stand: &'a Series, stem: &str, out: &mut Vec<Mismatch>) {
     let key = &stand.key;
-    let (Some(inn), Some(uit)) = (
-        sibling(ctx, key, format!("{stem}instroom")),
-        sibling(ctx, key, format!("{stem}uitstroom")),
-    ) else {
+    let Some([inn, uit]) = flow_siblings(ctx, key, stem) else {
         return;
     };
     let Some(v) = views(ctx, &[stand, inn, uit]) else {
@@ -172,35 +225,25 @@ fn running_identity<'a>(ctx: &Ctx<'a>, stand: &'a Series, stem: &str, out: &mut 
         if prev.period.next() != cur.period {
             continue;
         }
-        let (Some((s0, _)), Some((s1, _)), Some((i, ip)), Some((u, up))) = (
+        let (Some((s0, _)), Some((s1, _))) = (
             complete(&v[0], &prev.period, cur.unit),
             complete(&v[0], &cur.period, cur.unit),
-            complete(&v[1], &cur.period, cur.unit),
-            complete(&v[2], &cur.period, cur.unit),
         ) else {
             continue;
         };
-        let expected = s0 + i - u;
-        let residual = s1 - expected;
-        let n = 2 + ip.needed.max(1) + up.needed.max(1);
-        if approx_eq(s1, expected) || residual.abs() <= tolerance(base, n) {
+        let Some(bal) = Balance::at(s0, s1, &v[1..], &cur.period, cur.unit) else {
             continue;
-        }
+        };
+        let Some(residual) = bal.residual(base) else {
+            continue;
+        };
         let p = cur.period;
+        let labels = (format!("stand {}", prev.period), format!("stand {p}"));
+        let mut detail = bal.describe(&labels, &key.bron, residual);
+        // A recorded break between the two periods explains the jump.
         let brk = [stand, inn, uit]
             .iter()
             .find_map(|s| ctx.breaks_between(&s.key, &prev.period, &p).next());
-        let mut detail = format!(
-            "stand {} {} + instroom {} − uitstroom {} = {}, maar stand {p} is {} ({}): {}",
-            prev.period,
-            num(s0),
-            num(i),
-            num(u),
-            num(expected),
-            num(s1),
-            key.bron,
-            residual_text(residual, s1)
-        );
         let kind = match brk {
             Some(b) => {
                 detail.push_str(&format!(
@@ -211,24 +254,7 @@ fn running_identity<'a>(ctx: &Ctx<'a>, stand: &'a Series, stem: &str, out: &mut 
             }
             None => MismatchKind::StockFlow,
         };
-        out.push(Mismatch {
-            kind,
-            domein: key.domein.clone(),
-            indicator: key.indicator.clone(),
-            breakdown: key.breakdown.clone(),
-            period: p,
-            sources: vec![key.bron.clone()],
-            reference: None,
-            values: vec![
-                (format!("stand {}", prev.period), Some(s0)),
-                ("instroom".to_string(), Some(i)),
-                ("uitstroom".to_string(), Some(u)),
-                (format!("stand {p}"), Some(s1)),
-            ],
-            abs_diff: Some(residual.abs()),
-            rel_diff: relative(residual, s1).map(f64::abs),
-            detail,
-        });
+        out.push(bal.mismatch(kind, key, p, labels, residual, detail));
     }
 }
 
@@ -292,11 +318,10 @@ fn discontinuity(ctx: &Ctx, domein: &str, stem: &str, out: &mut Vec<Mismatch>) {
                 if !unit::same(ub, ue) {
                     continue;
                 }
-                let diff = b - e;
                 let tol = ctx.rounding(&es.key.bron).max(ctx.rounding(&bs.key.bron));
-                if approx_eq(b, e) || diff.abs() <= tol {
+                let Some(diff) = beyond_rounding(b, e, tol) else {
                     continue;
-                }
+                };
                 let (eb, bb) = (&es.key.bron, &bs.key.bron);
                 let why = if eb == bb {
                     "de beginstand sluit binnen één bron niet aan op de vorige eindstand"

@@ -1,6 +1,7 @@
 //! Dutch text for details: figures (`12.345`, `10,02`), percentages and the recurring phrases,
 //! written without intermediate strings because a detail is written for every named difference.
 
+use super::unit::Parsed;
 use crate::model::number::format_auto;
 use crate::model::{Granularity, Period};
 
@@ -100,16 +101,40 @@ impl std::fmt::Display for Vs<'_> {
     }
 }
 
+/// " (0,1%)" after a difference, nothing when there is no relative size.
+pub(super) struct PctNote(pub Option<f64>);
+
+impl std::fmt::Display for PctNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(rel) => write!(f, " ({})", pct(rel)),
+            None => Ok(()),
+        }
+    }
+}
+
 /// "verschil 15 (0,1%)".
 pub(super) struct Size(pub f64, pub Option<f64>);
 
 impl std::fmt::Display for Size {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "verschil {}", num(self.0.abs()))?;
-        match self.1 {
-            Some(rel) => write!(f, " ({})", pct(rel)),
-            None => Ok(()),
-        }
+        write!(f, "verschil {}{}", num(self.0.abs()), PctNote(self.1))
+    }
+}
+
+/// "12 x 1.000 euro = 12.000 euro": a figure in one unit and the same figure in another.
+pub(super) struct Converts<'u>(pub f64, pub &'u Parsed, pub f64, pub &'u Parsed);
+
+impl std::fmt::Display for Converts<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} = {} {}",
+            num(self.0),
+            self.1.short(),
+            num(self.2),
+            self.3.short()
+        )
     }
 }
 

@@ -1,8 +1,8 @@
 //! Lookups built once per run ([`Ctx`]) and a series brought to a granularity with, per period,
 //! why it is or is not comparable ([`View`]).
 
-use super::{Settings, unit};
-use crate::analysis::aggregate::{AggError, aggregate, aggregate_in};
+use super::{MismatchKind, Settings, unit};
+use crate::analysis::aggregate::{AggError, AggPoint, aggregate, aggregate_in};
 use crate::model::{
     Dataset, Granularity, IndicatorMeta, Observation, Period, Series, SeriesKey, Soort, SourceMeta,
     TrendBreak,
@@ -147,6 +147,19 @@ impl<'a> Ctx<'a> {
             .filter(move |b| b.start > lo && b.start <= hi && break_matches(b.meta, key))
     }
 
+    /// The granularity at which these series are compared together: the coarsest of theirs and
+    /// the requested one (at least monthly).
+    pub fn common_granularity<'s>(
+        &self,
+        series: impl IntoIterator<Item = &'s Series>,
+    ) -> Granularity {
+        let floor = self.settings.granularity.unwrap_or(Granularity::Month);
+        series
+            .into_iter()
+            .map(Series::granularity)
+            .fold(floor, Granularity::max)
+    }
+
     /// The series at granularity `g`, with per period whether it can be compared as a number.
     pub fn view(&self, series: &'a Series, g: Granularity) -> Result<View<'a>, AggError> {
         View::build(self, series, g, Vec::new())
@@ -222,6 +235,16 @@ pub(super) enum Missing<'a> {
     MixedUnits(&'a str, &'a str),
 }
 
+impl Missing<'_> {
+    /// Units that cannot be summed are a unit difference; everything else a missing period.
+    pub fn kind(&self) -> MismatchKind {
+        match self {
+            Missing::MixedUnits(..) => MismatchKind::Unit,
+            _ => MismatchKind::MissingPeriod,
+        }
+    }
+}
+
 pub(super) struct View<'a> {
     pub series: &'a Series,
     pub g: Granularity,
@@ -245,6 +268,51 @@ fn gcd(a: i64, b: i64) -> i64 {
     if b == 0 { a.abs() } else { gcd(b, a % b) }
 }
 
+/// The first and last of a source's own periods and its rhythm: every how many periods it
+/// publishes (1 when it publishes every period, or has fewer than two).
+fn rhythm(
+    periods: impl Iterator<Item = Period>,
+    own: Granularity,
+) -> (Option<Period>, Option<Period>, i64) {
+    let (mut first, mut last, mut step) = (None, None, 0);
+    for p in periods {
+        if let Some(prev) = last {
+            step = gcd(step, own_index(&p, own) - own_index(&prev, own));
+        }
+        first.get_or_insert(p);
+        last = Some(p);
+    }
+    (first, last, step.max(1))
+}
+
+/// A figure's unit: the row's own, else the indicator's unit for the source.
+fn unit_of<'a>(obs: &'a Observation, default_unit: &'a str) -> &'a str {
+    obs.unit.as_deref().unwrap_or(default_unit)
+}
+
+/// A figure at the source's own granularity: comparable unless it is '.'.
+fn own_point<'a>(obs: &'a Observation, default_unit: &'a str) -> VPoint<'a> {
+    VPoint {
+        period: obs.period,
+        value: obs.value,
+        state: match obs.value {
+            Some(_) => PState::Complete,
+            None => PState::Unknown(vec![obs.period]),
+        },
+        provisional: obs.status.is_provisional(),
+        unit: unit_of(obs, default_unit),
+        present: 1,
+        needed: 1,
+    }
+}
+
+/// The own periods behind one aggregated period, sorted out by [`View::inspect`].
+struct Inspected<'a> {
+    units: Vec<&'a str>,
+    gap: Vec<Period>,
+    unknown: Vec<Period>,
+}
+
 impl<'a> View<'a> {
     fn build(
         ctx: &Ctx<'a>,
@@ -262,14 +330,7 @@ impl<'a> View<'a> {
             });
         }
         let own_points = series.points.iter().filter(|o| o.period.granularity == own);
-        let (mut first, mut last, mut step) = (None, None, 0);
-        for o in own_points.clone() {
-            if let Some(prev) = last {
-                step = gcd(step, own_index(&o.period, own) - own_index(&prev, own));
-            }
-            first.get_or_insert(o.period);
-            last = Some(o.period);
-        }
+        let (first, last, step) = rhythm(own_points.clone().map(|o| o.period), own);
         let mut view = View {
             series,
             g,
@@ -278,27 +339,15 @@ impl<'a> View<'a> {
             points: buf,
             first,
             last,
-            step: step.max(1),
+            step,
             lag: ctx.lag(&series.key.bron),
             rounding: ctx.rounding(&series.key.bron),
         };
-        let key = &series.key;
-        let default_unit = ctx.series_unit(key);
-        let unit_of = |obs: &'a Observation| obs.unit.as_deref().unwrap_or(default_unit);
+        let default_unit = ctx.series_unit(&series.key);
         if g == own {
             // The identity of `aggregate`, without building its points first.
-            view.points.extend(own_points.map(|obs| VPoint {
-                period: obs.period,
-                value: obs.value,
-                state: match obs.value {
-                    Some(_) => PState::Complete,
-                    None => PState::Unknown(vec![obs.period]),
-                },
-                provisional: obs.status.is_provisional(),
-                unit: unit_of(obs),
-                present: 1,
-                needed: 1,
-            }));
+            view.points
+                .extend(own_points.map(|obs| own_point(obs, default_unit)));
             return Ok(view);
         }
         let agg = if soort == Soort::Ratio {
@@ -308,52 +357,68 @@ impl<'a> View<'a> {
         };
         view.points.reserve(agg.len());
         for ap in &agg {
-            let children = ap.period.children(own);
-            let relevant: &[Period] = match soort {
-                Soort::Stand => &children[children.len().saturating_sub(1)..],
-                _ => &children,
-            };
-            let mut units: Vec<&'a str> = Vec::new();
-            let mut gap = Vec::new();
-            let mut unknown = Vec::new();
-            for c in relevant {
-                match series.value_at(c) {
-                    Some(obs) => {
-                        let u = unit_of(obs);
-                        if !units.iter().any(|x| unit::same(x, u)) {
-                            units.push(u);
-                        }
-                        if obs.value.is_none() {
-                            unknown.push(*c);
-                        }
-                    }
-                    None if view.expected(c) => gap.push(*c),
-                    None => {}
-                }
-            }
-            let state = if units.len() > 1 {
-                PState::MixedUnits(units[0], units[1])
-            } else if ap.complete && ap.value.is_some() {
-                PState::Complete
-            } else if !gap.is_empty() {
-                PState::Gap(gap)
-            } else if !unknown.is_empty() {
-                PState::Unknown(unknown)
-            } else {
-                PState::Edge
-            };
-            let complete = state == PState::Complete;
-            view.points.push(VPoint {
-                period: ap.period,
-                value: if complete { ap.value } else { None },
-                state,
-                provisional: ap.provisional,
-                unit: units.last().copied().unwrap_or(default_unit),
-                present: ap.present,
-                needed: ap.needed,
-            });
+            let point = view.aggregated_point(ap, default_unit);
+            view.points.push(point);
         }
         Ok(view)
+    }
+
+    /// A period aggregated from the source's own periods, with why it is or is not comparable.
+    fn aggregated_point(&self, ap: &AggPoint, default_unit: &'a str) -> VPoint<'a> {
+        let children = ap.period.children(self.own);
+        // A stand is its last figure; any other soort needs all of them.
+        let relevant: &[Period] = match self.soort {
+            Soort::Stand => &children[children.len().saturating_sub(1)..],
+            _ => &children,
+        };
+        let found = self.inspect(relevant, default_unit);
+        let state = if found.units.len() > 1 {
+            PState::MixedUnits(found.units[0], found.units[1])
+        } else if ap.complete && ap.value.is_some() {
+            PState::Complete
+        } else if !found.gap.is_empty() {
+            PState::Gap(found.gap)
+        } else if !found.unknown.is_empty() {
+            PState::Unknown(found.unknown)
+        } else {
+            PState::Edge
+        };
+        let complete = state == PState::Complete;
+        VPoint {
+            period: ap.period,
+            value: if complete { ap.value } else { None },
+            state,
+            provisional: ap.provisional,
+            unit: found.units.last().copied().unwrap_or(default_unit),
+            present: ap.present,
+            needed: ap.needed,
+        }
+    }
+
+    /// What the source has for these own periods: their distinct units, and which are missing
+    /// against its rhythm or given as '.'.
+    fn inspect(&self, periods: &[Period], default_unit: &'a str) -> Inspected<'a> {
+        let mut found = Inspected {
+            units: Vec::new(),
+            gap: Vec::new(),
+            unknown: Vec::new(),
+        };
+        for c in periods {
+            match self.series.value_at(c) {
+                Some(obs) => {
+                    let u = unit_of(obs, default_unit);
+                    if !found.units.iter().any(|x| unit::same(x, u)) {
+                        found.units.push(u);
+                    }
+                    if obs.value.is_none() {
+                        found.unknown.push(*c);
+                    }
+                }
+                None if self.expected(c) => found.gap.push(*c),
+                None => {}
+            }
+        }
+        found
     }
 
     pub fn bron(&self) -> &'a str {

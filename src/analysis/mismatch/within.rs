@@ -1,6 +1,6 @@
 //! Unit changes between consecutive periods of one series (e.g. euro to x 1.000 euro).
 
-use super::text::num;
+use super::text::Converts;
 use super::view::Ctx;
 use super::{Mismatch, MismatchKind, unit};
 use crate::model::{Observation, Series};
@@ -21,32 +21,19 @@ pub(super) fn units_within<'a>(ctx: &Ctx<'a>, series: &'a Series, out: &mut Vec<
                 key.bron, po.period, obs.period
             );
             if let (Some(c), Some(v)) = (unit::conversion(u, pu), obs.value) {
-                detail.push_str(&format!(
-                    "; {} {} = {} {}",
-                    num(v),
-                    c.from.short(),
-                    num(v * c.factor),
-                    c.to.short()
-                ));
+                detail.push_str(&format!("; {}", Converts(v, &c.from, v * c.factor, &c.to)));
             }
             for b in ctx.breaks_between(key, &po.period, &obs.period) {
                 detail.push_str(&format!("; vastgelegde breuk: {}", b.meta.omschrijving));
             }
             out.push(Mismatch {
-                kind: MismatchKind::Unit,
-                domein: key.domein.clone(),
-                indicator: key.indicator.clone(),
-                breakdown: key.breakdown.clone(),
-                period: obs.period,
                 sources: vec![key.bron.clone()],
-                reference: None,
                 values: vec![
                     (format!("{} {}", key.bron, po.period), po.value),
                     (format!("{} {}", key.bron, obs.period), obs.value),
                 ],
-                abs_diff: None,
-                rel_diff: None,
                 detail,
+                ..Mismatch::on(MismatchKind::Unit, key, obs.period)
             });
         }
         prev = Some((obs, u));

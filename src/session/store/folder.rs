@@ -7,7 +7,7 @@ use super::*;
 // ---------------------------------------------------------------------------------------------
 
 /// A free file name for a new session: `<dir>/<datum>-<slug>.toml`, then `-2`, `-3`, … if taken.
-pub fn session_path(dir: &Path, datum: &str, titel: &str) -> PathBuf {
+pub fn session_path(dir: &Path, datum: jiff::civil::Date, titel: &str) -> PathBuf {
     let base = format!("{datum}-{}", slug(titel));
     let first = dir.join(format!("{base}.{EXTENSION}"));
     if !taken(&first) {
@@ -69,7 +69,7 @@ pub fn list_with_progress(
     Some(out)
 }
 
-/// The sessions in a folder that load, by file name (for [`super::minutes::markdown`] and
+/// The sessions in a folder that load, by file name (for the minutes and
 /// [`open_items_among`]).
 pub fn list_ok(dir: &Path) -> Vec<(String, Session)> {
     list(dir)
@@ -84,13 +84,13 @@ pub(super) fn file_name(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Sessions held on `today` (YYYY-MM-DD), to offer to continue one. Files that do not load are
-/// included when their name starts with the date, so opening them shows the error.
-pub fn todays_sessions(dir: &Path, today: &str) -> Vec<PathBuf> {
+/// Sessions held on `today`, to offer to continue one. Files that do not load are included when
+/// their name starts with the date, so opening them shows the error.
+pub fn todays_sessions(dir: &Path, today: jiff::civil::Date) -> Vec<PathBuf> {
     list(dir)
         .into_iter()
         .filter(|(p, s)| match s {
-            Ok(s) => s.datum == today,
+            Ok(s) => s.date == today,
             Err(_) => file_name(p).starts_with(&format!("{today}-")),
         })
         .map(|(p, _)| p)
@@ -169,7 +169,7 @@ mod tests {
         for name in names {
             let s = Session::new(
                 name,
-                "2026-11-05",
+                "2026-11-05".parse().unwrap(),
                 DatasetRef {
                     pad: "datasets/voorbeeld".into(),
                     hash: "h".into(),

@@ -59,7 +59,7 @@ impl LockInfo {
             user: user_name(),
             host: hostname(),
             pid: std::process::id(),
-            since: crate::session::model::now_local(),
+            since: crate::session::model::now_local().to_string(),
         }
     }
 

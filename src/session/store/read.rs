@@ -1,6 +1,12 @@
-//! Reading and checking session files, with line and column for every problem.
+//! Reading and checking session files, with line and column for every problem, and upgrading
+//! older formats on the way in.
 
 use super::*;
+use crate::session::model::MAX_ID;
+use std::borrow::Cow;
+use std::ops::Range;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -27,87 +33,143 @@ pub fn load(path: &Path) -> Result<Session, SessionError> {
 }
 
 /// Parses session text; `path` is only used in errors.
+///
+/// Every format goes the same way: the text is parsed into a table that remembers where each
+/// value stood, an older format is upgraded in that table (renaming keys, values untouched), and
+/// the session is read from it. So a problem in a file of any format is reported at its own
+/// line and column.
 pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let toml_error = |e: toml::de::Error| {
-        let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        parse_error(path, line, column, dutch_message(e.message().trim()))
+    let at = |span: Option<Range<usize>>, message: String| {
+        let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
+        parse_error(path, line, column, message)
     };
-    // First as a plain table: syntax errors, and the format version before the fields are checked
-    // (a newer format may have fields this build does not know).
-    let table: toml::Table = toml::from_str(text).map_err(toml_error)?;
+    let toml_error = |e: toml::de::Error| at(e.span(), dutch_message(e.message().trim()));
+    let mut root = DeTable::parse(text).map_err(toml_error)?;
+    let table = root.get_ref();
     if !table.contains_key("formaat") && !table.contains_key("aantekeningen") {
         // Another program's TOML file in the folder: say so instead of listing unknown fields.
-        return Err(parse_error(
-            path,
-            1,
-            1,
+        return Err(at(
+            None,
             format!(
                 "geen sessiebestand van duiden: het veld `formaat` ontbreekt; verwacht een sessie met formaat = {FORMAT_VERSION}, titel, datum en dataset"
             ),
         ));
     }
-    let session = match table.get("formaat") {
-        Some(toml::Value::Integer(found)) if *found > i64::from(FORMAT_VERSION) => {
-            return Err(SessionError::TooNew {
-                path: path.to_path_buf(),
-                found: u32::try_from(*found).unwrap_or(u32::MAX),
-                supported: FORMAT_VERSION,
-            });
+    // A missing or mistyped `formaat` is left to serde, which names the problem.
+    let version = table.get("formaat").and_then(|v| {
+        let DeValue::Integer(i) = v.get_ref() else {
+            return None;
+        };
+        let digits = i.as_str().replace('_', "");
+        Some((i64::from_str_radix(&digits, i.radix()).ok(), v.span()))
+    });
+    if let Some((found, span)) = version {
+        match found {
+            Some(found) if found > i64::from(FORMAT_VERSION) => {
+                return Err(SessionError::TooNew {
+                    path: path.to_path_buf(),
+                    found: u32::try_from(found).unwrap_or(u32::MAX),
+                    supported: FORMAT_VERSION,
+                });
+            }
+            Some(found) if found >= 1 => {
+                migrate(root.get_mut(), found).map_err(|(span, m)| at(Some(span), m))?
+            }
+            _ => {
+                return Err(at(
+                    Some(span),
+                    format!(
+                        "sessieformaat {} bestaat niet; verwacht formaat = 1 t/m {FORMAT_VERSION}",
+                        found.map_or_else(|| "?".to_string(), |f| f.to_string())
+                    ),
+                ));
+            }
         }
-        Some(toml::Value::Integer(found)) if *found < i64::from(FORMAT_VERSION) => {
-            let migrated = migrate(table).map_err(|m| parse_error(path, 1, 1, m))?;
-            let session: Session =
-                toml::Value::Table(migrated)
-                    .try_into()
-                    .map_err(|e: toml::de::Error| {
-                        parse_error(path, 1, 1, dutch_message(e.message()))
-                    })?;
-            check(&session).map_err(|p| parse_error(path, 1, 1, p.message))?;
-            return Ok(session);
-        }
-        // Current version, or a missing or mistyped `formaat`: serde names the problem.
-        _ => toml::from_str::<Session>(text).map_err(toml_error)?,
-    };
+    }
+    let spans = root.clone();
+    let mut session =
+        Session::deserialize(toml::de::Deserializer::from(root)).map_err(toml_error)?;
+    // Read from an older format, the session is now a session of this one (and saves as one).
+    session.formaat = FORMAT_VERSION;
     if let Err(problem) = check(&session) {
-        let (line, column) = problem.locate(text);
-        return Err(parse_error(path, line, column, problem.message));
+        return Err(at(problem.locate(spans), problem.message));
     }
     Ok(session)
 }
 
-/// Upgrades an older session file to [`FORMAT_VERSION`], one version at a time, so every old
-/// version opens in every later build.
-pub(super) fn migrate(mut value: toml::Table) -> Result<toml::Table, String> {
-    loop {
-        let version = value
-            .get("formaat")
-            .and_then(toml::Value::as_integer)
-            .unwrap_or(0);
-        value = match version {
-            v if v == i64::from(FORMAT_VERSION) => return Ok(value),
-            1 => from_1_to_2(value),
-            _ => {
-                return Err(format!(
-                    "sessieformaat {version} bestaat niet; verwacht formaat = 1 t/m {FORMAT_VERSION}"
-                ));
-            }
-        };
+/// A table key with a position, for keys made by a migration.
+type Key<'i> = Spanned<Cow<'i, str>>;
+
+/// Upgrades the table of a session file of format `version` to [`FORMAT_VERSION`], one version
+/// at a time, so every old version opens in every later build. Only keys change; values keep
+/// their positions for error messages. `formaat` itself is left: the caller knows the version.
+pub(super) fn migrate(table: &mut DeTable<'_>, version: i64) -> Result<(), (Range<usize>, String)> {
+    let mut version = version;
+    while version < i64::from(FORMAT_VERSION) {
+        // Versions below 1 are refused before migrating.
+        match version {
+            1 => from_1_to_2(table)?,
+            _ => from_2_to_3(table)?,
+        }
+        version += 1;
     }
+    Ok(())
+}
+
+/// Renames key `from` to `to` in `table`, keeping the value and the position of the old key.
+fn rename<'i>(
+    table: &mut DeTable<'i>,
+    from: &str,
+    to: &'static str,
+) -> Result<(), (Range<usize>, String)> {
+    let Some((key, value)) = table.remove_entry(from) else {
+        return Ok(());
+    };
+    if let Some((other, _)) = table.get_key_value(to) {
+        return Err((
+            other.span(),
+            format!(
+                "`{from}` en `{to}` staan er allebei; verwacht alleen `{from}` in dit oudere sessieformaat"
+            ),
+        ));
+    }
+    let new: Key<'i> = Spanned::new(key.span(), Cow::Borrowed(to));
+    table.insert(new, value);
+    Ok(())
 }
 
 /// Version 2 generalised `statuswijzigingen` (status only) to `wijzigingen` (status, owner,
 /// criteria) and added criteria and merges, which version 1 files simply do not have.
-fn from_1_to_2(mut value: toml::Table) -> toml::Table {
-    if let Some(changes) = value.remove("statuswijzigingen") {
-        value.insert("wijzigingen".into(), changes);
+fn from_1_to_2(table: &mut DeTable<'_>) -> Result<(), (Range<usize>, String)> {
+    rename(table, "statuswijzigingen", "wijzigingen")
+}
+
+/// Version 3 types the anchor: periods, the view, and differences as fields. A version 2
+/// `verschil` is a sentence written for people; it cannot be read back into fields reliably, so
+/// it is kept word for word as `verschil_tekst`. Periods were already period codes.
+fn from_2_to_3(table: &mut DeTable<'_>) -> Result<(), (Range<usize>, String)> {
+    let Some(notes) = table.get_mut("aantekeningen") else {
+        return Ok(());
+    };
+    let DeValue::Array(notes) = notes.get_mut() else {
+        return Ok(()); // serde names the wrong type
+    };
+    for note in notes.iter_mut() {
+        let DeValue::Table(note) = note.get_mut() else {
+            continue;
+        };
+        if let Some(anchor) = note.get_mut("anker")
+            && let DeValue::Table(anchor) = anchor.get_mut()
+        {
+            rename(anchor, "verschil", "verschil_tekst")?;
+        }
     }
-    value.insert("formaat".into(), toml::Value::Integer(2));
-    value
+    Ok(())
 }
 
 /// The common serde messages in Dutch ("missing field `tijd`" → "veld `tijd` ontbreekt"); other
-/// messages (TOML syntax) stay as the parser wrote them.
+/// messages (TOML syntax, and the Dutch ones of periods, dates and times) stay as they are.
 pub(super) fn dutch_message(message: &str) -> String {
     let expected = |rest: &str| rest.replacen(", expected ", "; verwacht ", 1);
     if let Some(rest) = message.strip_prefix("missing field ") {
@@ -167,56 +229,40 @@ pub(super) struct Problem {
 }
 
 enum Place {
-    Datum,
     Id(usize),
-    Van(usize),
     Tot(usize),
     Change(usize),
     Merge(usize),
 }
 
-/// Dates, periods and ids a session must have right to be usable.
+/// Ids, ranges and references a session must have right to be usable (periods, dates and times
+/// are checked while reading them).
 pub(super) fn check(s: &Session) -> Result<(), Problem> {
-    if s.datum.parse::<jiff::civil::Date>().is_err() {
-        return Err(Problem {
-            at: Place::Datum,
-            message: format!(
-                "datum '{}' niet herkend; verwacht JJJJ-MM-DD, bijv. 2026-11-05",
-                s.datum
-            ),
-        });
-    }
     let mut seen = std::collections::HashSet::new();
     for (i, a) in s.aantekeningen.iter().enumerate() {
-        if a.id == 0 || !seen.insert(a.id) {
-            let what = if a.id == 0 {
-                "aantekening met id 0".to_string()
-            } else {
-                format!("aantekening id {} komt twee keer voor", a.id)
-            };
+        let what = if a.id == 0 {
+            Some("aantekening met id 0".to_string())
+        } else if a.id > MAX_ID {
+            Some(format!("aantekening id {} is te groot", a.id))
+        } else if !seen.insert(a.id) {
+            Some(format!("aantekening id {} komt twee keer voor", a.id))
+        } else {
+            None
+        };
+        if let Some(what) = what {
             return Err(Problem {
                 at: Place::Id(i),
-                message: format!("{what}; verwacht unieke ids vanaf 1"),
+                message: format!("{what}; verwacht unieke ids van 1 tot en met {MAX_ID}"),
             });
         }
-        let van = crate::model::Period::parse(&a.anker.van).map_err(|e| Problem {
-            at: Place::Van(i),
-            message: e.0,
-        })?;
-        if let Some(tot) = &a.anker.tot {
-            let tot = crate::model::Period::parse(tot).map_err(|e| Problem {
+        let (from, to) = a.anker.range();
+        if to < from {
+            return Err(Problem {
                 at: Place::Tot(i),
-                message: e.0,
-            })?;
-            if tot.0 < van.0 {
-                return Err(Problem {
-                    at: Place::Tot(i),
-                    message: format!(
-                        "periode tot {} ligt vóór van {}; verwacht tot op of na van",
-                        tot.0, van.0
-                    ),
-                });
-            }
+                message: format!(
+                    "periode tot {to} ligt vóór van {from}; verwacht tot op of na van"
+                ),
+            });
         }
     }
     for (i, c) in s.wijzigingen.iter().enumerate() {
@@ -251,11 +297,10 @@ pub(super) fn check(s: &Session) -> Result<(), Problem> {
 }
 
 impl Problem {
-    /// Finds the line and column of the value the problem is about.
-    fn locate(&self, text: &str) -> (usize, usize) {
+    /// Where the value the problem is about stands, in the (migrated) table of the file.
+    fn locate(&self, root: Spanned<DeTable<'_>>) -> Option<Range<usize>> {
         #[derive(Deserialize)]
         struct Spans {
-            datum: toml::Spanned<String>,
             #[serde(default)]
             aantekeningen: Vec<AnnotationSpans>,
             #[serde(default)]
@@ -265,26 +310,21 @@ impl Problem {
         }
         #[derive(Deserialize)]
         struct ChangeSpans {
-            sessie: toml::Spanned<String>,
+            sessie: Spanned<String>,
         }
         #[derive(Deserialize)]
         struct AnnotationSpans {
-            id: toml::Spanned<u64>,
+            id: Spanned<u64>,
             anker: AnchorSpans,
         }
         #[derive(Deserialize)]
         struct AnchorSpans {
-            van: toml::Spanned<String>,
             #[serde(default)]
-            tot: Option<toml::Spanned<String>>,
+            tot: Option<Spanned<String>>,
         }
-        let Ok(spans) = toml::from_str::<Spans>(text) else {
-            return (1, 1);
-        };
-        let span = match self.at {
-            Place::Datum => Some(spans.datum.span()),
+        let spans = Spans::deserialize(toml::de::Deserializer::from(root)).ok()?;
+        match self.at {
             Place::Id(i) => spans.aantekeningen.get(i).map(|a| a.id.span()),
-            Place::Van(i) => spans.aantekeningen.get(i).map(|a| a.anker.van.span()),
             Place::Tot(i) => spans
                 .aantekeningen
                 .get(i)
@@ -292,7 +332,6 @@ impl Problem {
                 .map(|t| t.span()),
             Place::Change(i) => spans.wijzigingen.get(i).map(|c| c.sessie.span()),
             Place::Merge(i) => spans.samenvoegingen.get(i).map(|c| c.sessie.span()),
-        };
-        span.map_or((1, 1), |s| line_col(text, s.start))
+        }
     }
 }

@@ -6,9 +6,17 @@ use super::*;
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-/// Serialises a session to the TOML text [`save_atomic`] writes.
+/// Serialises a session to the TOML text [`save_atomic`] writes: always in this build's format,
+/// whatever `formaat` a session made in code says.
 pub fn to_toml(session: &Session) -> Result<String, toml::ser::Error> {
-    toml::to_string(session)
+    if session.formaat == FORMAT_VERSION {
+        toml::to_string(session)
+    } else {
+        toml::to_string(&Session {
+            formaat: FORMAT_VERSION,
+            ..session.clone()
+        })
+    }
 }
 
 /// Saves a session atomically (see [`write_atomic`]).

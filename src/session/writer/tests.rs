@@ -1,23 +1,20 @@
 use super::*;
-use crate::session::model::{Anchor, AnnotationKind, DatasetRef, Role};
+use crate::session::model::{Anchor, AnnotationKind, DatasetRef, LocalTime, Role};
+
+/// A time the writer must replace when it adds an annotation.
+const OLD: &str = "2000-01-01T00:00:00+00:00";
 
 fn note(kind: AnnotationKind, text: &str) -> Annotation {
+    let march = crate::model::Period::parse("2021-03").unwrap().0;
     Annotation {
         id: 0,
         soort: kind,
         tekst: text.into(),
         rol: Role::Toegang,
         naam: String::new(),
-        tijd: String::new(),
+        time: LocalTime::parse(OLD).unwrap(),
         criteria: Default::default(),
-        anker: Anchor {
-            domein: "jeugd".into(),
-            indicator: "instroom".into(),
-            bronnen: vec!["cbs".into()],
-            van: "2021-03".into(),
-            tot: None,
-            verschil: None,
-        },
+        anker: Anchor::new("jeugd", "instroom", vec!["cbs".into()], march, march),
         status: None,
         eigenaar: String::new(),
     }
@@ -27,7 +24,7 @@ fn open_new(dir: &Path) -> SessionWriter {
     let path = dir.join("2026-11-26-test.toml");
     let s = Session::new(
         "Test",
-        "2026-11-26",
+        "2026-11-26".parse().unwrap(),
         DatasetRef {
             pad: "d".into(),
             hash: "h".into(),
@@ -54,7 +51,12 @@ fn every_change_is_on_disk_and_undo_and_redo_walk_it() {
         .add_annotation(note(AnnotationKind::Observatie, "een"))
         .unwrap();
     assert_eq!(on_disk(&w).aantekeningen.len(), 1);
-    assert!(!on_disk(&w).aantekeningen[0].tijd.is_empty(), "stamped");
+    let stamped = on_disk(&w).aantekeningen[0].time;
+    assert_ne!(
+        stamped,
+        LocalTime::parse(OLD).unwrap(),
+        "stamped with the time of adding"
+    );
     let mut edited = w.session().get(id).unwrap().clone();
     edited.tekst = "twee".into();
     w.update_annotation(edited).unwrap();

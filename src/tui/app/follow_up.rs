@@ -4,32 +4,13 @@
 //! writer's; here the list is refreshed and the result said.
 
 use super::App;
-use crate::session::{Criterion, ItemEdit, ItemRef, Level, QuestionStatus, store};
+use crate::session::{Criterion, ItemEdit, ItemRef, Level, QuestionStatus};
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::popups::follow_up::{FollowUp, FollowUpCommand};
 use crossterm::event::KeyEvent;
 
 impl App {
-    /// Open questions and actions of earlier sessions on this dataset and of this session.
-    pub fn show_follow_up(&mut self) {
-        let Some(open) = &self.shared.session else {
-            self.shared.message = Some(t().need_session.to_string());
-            return;
-        };
-        let name = open.file_name();
-        let others = store::list_ok(&self.shared.setup.dir)
-            .into_iter()
-            .filter(|(n, _)| *n != name)
-            .collect();
-        let dataset = (
-            self.shared.setup.dataset_pad.clone(),
-            self.shared.dataset.content_hash.clone(),
-        );
-        let f = FollowUp::new(others, dataset, &name, open.session());
-        self.popup = Some(super::Popup::FollowUp(Box::new(f)));
-    }
-
     /// Handles a key in the follow-up popup; returns whether the popup stays open.
     pub(super) fn follow_up_key(
         &mut self,

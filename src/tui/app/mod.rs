@@ -3,9 +3,11 @@
 //! handler. Each tab keeps its own state; what all tabs share (dataset, theme, session, message)
 //! is in [`Shared`]. Drawing reads `&App` only.
 
+mod background_work;
 mod follow_up;
 mod session;
 
+use super::background::Background;
 use super::components::hit::MouseInput;
 use super::i18n::t;
 use super::keymap::{Action, Context, Keymap};
@@ -70,6 +72,8 @@ pub struct App {
     /// The terminal's size, for layout and the mouse.
     pub area: Rect,
     pub should_quit: bool,
+    /// Slow work on worker threads, with progress for the status line.
+    pub background: Background,
 }
 
 impl App {
@@ -101,6 +105,7 @@ impl App {
             popup: None,
             area: Rect::new(0, 0, 120, 40),
             should_quit: false,
+            background: Background::default(),
         }
     }
 
@@ -185,7 +190,7 @@ impl App {
                     scroll: 0,
                 })
             }
-            Action::Cancel if self.trend.range_start.is_none() => self.shared.message = None,
+            Action::Cancel if self.trend.range_start.is_none() => self.cancel_background(),
             Action::ToggleTheme => {
                 self.shared.theme = self.shared.theme.toggled();
                 self.shared.message = Some(
@@ -270,7 +275,7 @@ impl App {
             }
         }
         if tab == Tab::Overview {
-            self.overview.ensure(&dataset);
+            self.detect_mismatches();
         }
         self.tab = tab;
     }

@@ -24,7 +24,7 @@ impl App {
         match open {
             Some((path, session)) => self.enter_session(OpenSession::open(path, session)),
             None => {
-                let today_list = store::todays_sessions(&self.shared.setup.dir, &today())
+                let today_list = store::todays_sessions(&self.shared.setup.dir, today())
                     .into_iter()
                     .filter_map(|p| {
                         let s = store::load(&p).ok()?;
@@ -130,10 +130,10 @@ impl App {
     fn create_session(&mut self, title: &str) {
         let date = today();
         let dir = self.shared.setup.dir.clone();
-        let path = store::session_path(&dir, &date, title);
+        let path = store::session_path(&dir, date, title);
         let mut session = Session::new(
             title,
-            &date,
+            date,
             DatasetRef {
                 pad: self.shared.setup.dataset_pad.clone(),
                 hash: self.shared.dataset.content_hash.clone(),
@@ -222,29 +222,6 @@ impl App {
             Some(k) => t().undone(k, redo),
             None if redo => t().nothing_to_redo.to_string(),
             None => t().nothing_to_undo.to_string(),
-        });
-    }
-
-    pub(super) fn write_minutes(&mut self) {
-        let others = store::list_ok(&self.shared.setup.dir);
-        let dataset = std::sync::Arc::clone(&self.shared.dataset);
-        let Some(w) = self.writer() else {
-            return;
-        };
-        let name = w
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let text = crate::session::minutes::markdown_with_history(
-            w.session(),
-            &name,
-            &others,
-            Some(&dataset),
-        );
-        let result = w.write_beside("md", text.as_bytes());
-        self.saved(result, |out| {
-            t().minutes_written(&out.display().to_string())
         });
     }
 

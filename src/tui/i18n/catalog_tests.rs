@@ -73,7 +73,7 @@ fn every_text(lang: Lang) -> Vec<(String, String)> {
         ("keymap_default", t.keymap_default("x")),
         (
             "overview_filter",
-            t.overview_filter(None, None, 3, ["f", "d", "Enter"]),
+            t.overview_filter(None, None, 3, &crate::tui::keymap::Keymap::default()),
         ),
     ];
     for (k, v) in samples {
@@ -135,7 +135,12 @@ fn dutch_names_are_the_words_of_the_session_files() {
         assert_eq!(t.period_short(&p), p.dutch_short());
         assert_eq!(t.period_long(&p), p.dutch_long());
     }
-    assert_eq!(t.date("2026-11-05"), "5 november 2026");
+    let date = jiff::civil::date(2026, 11, 5);
+    assert_eq!(t.date(date), crate::report::dutch_date(date));
+    assert_eq!(
+        t.person(Some(Role::Aanbieder), "Sanne  de Vries"),
+        "Sanne de Vries (aanbieder)"
+    );
 }
 
 #[test]
@@ -148,6 +153,49 @@ fn english_periods_and_dates() {
         t.period_range(&Period::month(2021, 6), &Period::month(2021, 12)),
         "June 2021 to December 2021"
     );
-    assert_eq!(t.date("2026-11-05"), "5 November 2026");
-    assert_eq!(t.date("morgen"), "morgen");
+    assert_eq!(t.date(jiff::civil::date(2026, 11, 5)), "5 November 2026");
+    assert_eq!(t.person(Some(Role::Aanbieder), ""), "provider");
+    assert_eq!(t.person(None, "Pim"), "Pim");
+}
+
+#[test]
+fn differences_read_as_in_the_minutes_in_dutch_and_translated_in_english() {
+    use crate::session::{Anchor, Difference};
+    let mut a = Anchor::new(
+        "jeugd",
+        "instroom",
+        vec!["gemeente-registratie".into()],
+        Period::month(2021, 3),
+        Period::month(2021, 3),
+    );
+    a.differences = vec![
+        Difference {
+            kind: MismatchKind::Unexplained,
+            period: Period::month(2021, 3),
+            reference: "gemeente-registratie".into(),
+            source: "aanbieders-maandrapportage".into(),
+            reference_value: Some(412.0),
+            value: Some(440.0),
+            unit: "aantal".into(),
+        },
+        Difference {
+            kind: MismatchKind::StockFlow,
+            period: Period::year(2021),
+            reference: "gemeente-registratie".into(),
+            source: String::new(),
+            reference_value: None,
+            value: None,
+            unit: String::new(),
+        },
+    ];
+    a.legacy_difference = "aanbieders  hoger".into();
+    assert_eq!(
+        texts(Lang::Nl).differences(&a),
+        crate::report::describe_differences(&a)
+    );
+    assert_eq!(
+        texts(Lang::En).differences(&a),
+        "unexplained in March 2021: aanbieders-maandrapportage 440 against 412 in \
+gemeente-registratie (+6,8%, aantal); stock-flow in 2021 in gemeente-registratie; aanbieders hoger"
+    );
 }

@@ -248,4 +248,6 @@ pub static EN: Texts = Texts {
     review_filters_cleared: "filters cleared",
     review_data_changed: "note: the dataset changed since this session (different content hash); the figures may differ from what was shown then",
     or: " or ",
+    busy: "busy",
+    overview_busy: "Looking for differences between sources…",
 };

@@ -3,8 +3,12 @@
 
 use super::Lang::{En, Nl};
 use super::texts::Texts;
+use crate::model::number::{format_auto, format_pct};
 use crate::model::{Granularity, SourceMeta};
-use crate::session::{Anchor, ChangeKind, Criteria, Criterion, Level, ReadOnlyReason};
+use crate::session::{Anchor, ChangeKind, Criteria, Criterion, Difference, Level, ReadOnlyReason};
+use crate::tui::background::Task;
+use crate::tui::i18n::first_key;
+use crate::tui::keymap::{Action, Context, Keymap};
 
 /// An unweighed criterion or a missing value in a list: a dash, in every language.
 pub const DASH: &str = "–";
@@ -258,7 +262,7 @@ impl Texts {
         }
     }
 
-    /// Where an annotation points: domein · indicator · period · sources (· difference).
+    /// Where an annotation points: domein · indicator · period · sources (· differences).
     pub fn anchor_line(&self, a: &Anchor) -> String {
         let mut s = format!(
             "{} · {} · {} · {}",
@@ -267,10 +271,107 @@ impl Texts {
             self.anchor_period(a),
             a.bronnen.join(", ")
         );
-        if let Some(v) = &a.verschil {
+        let v = self.differences(a);
+        if !v.is_empty() {
             s.push_str(&format!(" · {}: {v}", self.difference));
         }
         s
+    }
+
+    /// Everything an anchor says about differences, on one line: the named differences, then
+    /// the sentence an older session file recorded (as it was written); empty when none.
+    pub fn differences(&self, a: &Anchor) -> String {
+        let mut parts: Vec<String> = a
+            .differences
+            .iter()
+            .map(|d| self.named_difference(d))
+            .collect();
+        if !a.legacy_difference.trim().is_empty() {
+            parts.push(
+                a.legacy_difference
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        parts.join("; ")
+    }
+
+    /// "onverklaard in maart 2021: aanbieders-maandrapportage 440 tegen 412 in
+    /// gemeente-registratie (+6,8%, aantal)"; without a second source "stand-stroom in 2021 in
+    /// gemeente-registratie".
+    pub fn named_difference(&self, d: &Difference) -> String {
+        // "in" is the same word in both languages.
+        let (at, against, unknown) = match self.lang {
+            Nl => ("in", "tegen", "onbekend"),
+            En => ("in", "against", "unknown"),
+        };
+        let mut s = format!(
+            "{} {at} {}",
+            self.mismatch(d.kind),
+            self.period_long(&d.period)
+        );
+        let figure = |v: Option<f64>| v.map_or_else(|| unknown.to_string(), |v| format_auto(v, 2));
+        if d.source.is_empty() {
+            if !d.reference.is_empty() {
+                s.push_str(&format!(" {at} {}", d.reference));
+            }
+            if let Some(v) = d.reference_value {
+                let unit = if d.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", d.unit)
+                };
+                s.push_str(&format!(" ({}{unit})", format_auto(v, 2)));
+            }
+            return s;
+        }
+        s.push_str(&format!(
+            ": {} {} {against} {} {at} {}",
+            d.source,
+            figure(d.value),
+            figure(d.reference_value),
+            d.reference
+        ));
+        let relative = match (d.value, d.reference_value) {
+            (Some(v), Some(r)) if r != 0.0 => Some(format_pct((v - r) / r.abs())),
+            _ => None,
+        };
+        match (relative, d.unit.is_empty()) {
+            (Some(p), false) => s.push_str(&format!(" ({p}, {})", d.unit)),
+            (Some(p), true) => s.push_str(&format!(" ({p})")),
+            (None, false) => s.push_str(&format!(" ({})", d.unit)),
+            (None, true) => {}
+        }
+        s
+    }
+
+    /// What a background task is doing, for the status line.
+    pub fn task_label(&self, task: &Task) -> String {
+        match (self.lang, task) {
+            (Nl, Task::DetectMismatches) => "verschillen tussen bronnen zoeken".to_string(),
+            (En, Task::DetectMismatches) => "finding differences between sources".to_string(),
+            (Nl, Task::LoadDataset(pad)) => format!("dataset {pad} laden"),
+            (En, Task::LoadDataset(pad)) => format!("loading dataset {pad}"),
+            (Nl, Task::ReadSessions) => "sessiemap lezen".to_string(),
+            (En, Task::ReadSessions) => "reading the session folder".to_string(),
+            (Nl, Task::RenderMinutes) => "notulen maken".to_string(),
+            (En, Task::RenderMinutes) => "making the minutes".to_string(),
+        }
+    }
+
+    pub fn job_failed(&self, why: &str) -> String {
+        match self.lang {
+            Nl => format!("mislukt: {why}"),
+            En => format!("failed: {why}"),
+        }
+    }
+
+    pub fn job_cancelled(&self, task: &Task) -> String {
+        match self.lang {
+            Nl => format!("gestopt: {}", self.task_label(task)),
+            En => format!("stopped: {}", self.task_label(task)),
+        }
     }
 
     /// Title of the comparison's table.
@@ -298,17 +399,21 @@ impl Texts {
         parts.join(" · ")
     }
 
-    /// The overview's filter line; `keys` are the labels of the kind filter, the domain filter
-    /// and the key that opens a difference.
+    /// The overview's filter line, with the keys of the two filters and of opening a difference.
     pub fn overview_filter(
         &self,
         kind: Option<&str>,
         domain: Option<&str>,
         n: usize,
-        keys: [&str; 3],
+        keys: &Keymap,
     ) -> String {
         let (kind, domain) = (kind.unwrap_or(self.all), domain.unwrap_or(self.all));
-        let [k, d, open] = keys;
+        let key = |a| first_key(keys, Context::Overview, a);
+        let (k, d, open) = (
+            key(Action::FilterKind),
+            key(Action::FilterDomain),
+            key(Action::Activate),
+        );
         match self.lang {
             Nl => format!(
                 "soort: {kind} ({k}) · domein: {domain} ({d}) · {n} verschillen · {open}: vergelijken"

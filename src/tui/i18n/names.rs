@@ -7,7 +7,7 @@ use super::texts::Texts;
 use crate::analysis::AggError;
 use crate::analysis::mismatch::MismatchKind;
 use crate::model::{Granularity, Period, Soort};
-use crate::session::{Anchor, AnnotationKind, Criterion, Level, QuestionStatus, Role};
+use crate::session::{Anchor, Annotation, AnnotationKind, Criterion, Level, QuestionStatus, Role};
 
 const MONTHS_NL: [&str; 12] = [
     "januari",
@@ -237,26 +237,32 @@ impl Texts {
         }
     }
 
-    /// The period or range an annotation points at; the raw texts when they do not parse.
+    /// The period or range an annotation points at.
     pub fn anchor_period(&self, a: &Anchor) -> String {
-        match a.periods() {
-            Some((from, to)) => self.period_range(&from, &to),
-            None => match &a.tot {
-                Some(t) if *t != a.van => self.between(&a.van, t),
-                _ => a.van.clone(),
-            },
+        let (from, to) = a.range();
+        self.period_range(&from, &to)
+    }
+
+    /// "5 november 2026".
+    pub fn date(&self, d: jiff::civil::Date) -> String {
+        let p = Period::month(i32::from(d.year()), d.month() as u8);
+        format!("{} {}", d.day(), self.period_long(&p))
+    }
+
+    /// How a person is named: "Sanne de Vries (aanbieder)", the role without a name, the name
+    /// without a role; empty when neither is known.
+    pub fn person(&self, rol: Option<Role>, naam: &str) -> String {
+        let naam = naam.split_whitespace().collect::<Vec<_>>().join(" ");
+        match (rol, naam.is_empty()) {
+            (Some(r), true) => self.role(r).to_string(),
+            (Some(r), false) => format!("{naam} ({})", self.role(r)),
+            (None, _) => naam,
         }
     }
 
-    /// "2026-11-05" as "5 november 2026"; other text as it is.
-    pub fn date(&self, datum: &str) -> String {
-        match datum.parse::<jiff::civil::Date>() {
-            Ok(d) => {
-                let p = Period::month(i32::from(d.year()), d.month() as u8);
-                format!("{} {}", d.day(), self.period_long(&p))
-            }
-            Err(_) => datum.to_string(),
-        }
+    /// Who made an annotation.
+    pub fn who(&self, a: &Annotation) -> String {
+        self.person(Some(a.rol), &a.naam)
     }
 
     /// Why a series cannot be shown at the chosen granularity.

@@ -250,4 +250,6 @@ pub static NL: Texts = Texts {
     review_filters_cleared: "filters gewist",
     review_data_changed: "let op: de dataset is gewijzigd sinds deze sessie (andere inhoud-hash); de cijfers kunnen afwijken van wat toen getoond werd",
     or: " of ",
+    busy: "bezig",
+    overview_busy: "De verschillen tussen bronnen worden gezocht…",
 };

@@ -131,4 +131,8 @@ texts! {
     review_data_changed,
     /// Between alternatives: " of ".
     or,
+    /// Before what runs in the background: "bezig: …".
+    busy,
+    /// The overview while the differences are being found.
+    overview_busy,
 }

@@ -47,7 +47,7 @@ impl AnnotateForm {
             tekst: String::new(),
             rol: role,
             naam: String::new(),
-            tijd: String::new(),
+            time: crate::session::now_local(),
             anker: anchor,
             status: None,
             eigenaar: String::new(),
@@ -190,7 +190,6 @@ impl AnnotateForm {
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
         let width = area.width.saturating_sub(6).clamp(20, 100);
         let height = match self.step {
-            // Anchor, blank line, prompt and the five kinds, inside the border.
             Step::Kind => 10,
             Step::Text => 16,
         }
@@ -241,11 +240,7 @@ impl AnnotateForm {
         ])
         .areas(inner);
         let d = &self.draft;
-        let who = if d.naam.is_empty() {
-            t().role(d.rol).to_string()
-        } else {
-            format!("{} ({})", d.naam, t().role(d.rol))
-        };
+        let who = t().who(d);
         let label = |t: &str| Span::styled(format!("  · {t}: "), theme.dimmed());
         let mut second = vec![
             Span::styled(

@@ -50,11 +50,15 @@ impl Filter {
         if words.is_empty() {
             return true;
         }
+        // The words of the files and minutes, and those of the interface's language.
+        let differences = crate::report::describe_differences(&a.anker);
+        let shown = t().differences(&a.anker);
         let haystack = [
             a.tekst.as_str(),
             &a.naam,
             &a.eigenaar,
-            a.anker.verschil.as_deref().unwrap_or(""),
+            &differences,
+            &shown,
             &a.anker.domein,
             &a.anker.indicator,
             &session.titel,
@@ -69,12 +73,8 @@ impl Filter {
 
 /// Does the annotation's period range overlap `range` (compared by months)?
 fn overlaps(a: &Annotation, (from, to): (Period, Period)) -> bool {
-    match a.anker.periods() {
-        Some((van, tot)) => {
-            van.start_month() <= to.end_month() && tot.end_month() >= from.start_month()
-        }
-        None => false,
-    }
+    let (van, tot) = a.anker.range();
+    van.start_month() <= to.end_month() && tot.end_month() >= from.start_month()
 }
 
 /// "2023", "2023-Q1", "2022..2024" or "2022 t/m 2024" as a range of periods.
@@ -109,31 +109,27 @@ mod tests {
     use crate::session::{Anchor, DatasetRef};
 
     fn note(tekst: &str, van: &str, tot: Option<&str>) -> Annotation {
+        let p = |t: &str| Period::parse(t).unwrap().0;
+        let mut anker = Anchor::new("jeugd", "instroom", vec![], p(van), p(tot.unwrap_or(van)));
+        anker.legacy_difference = "aanbieders hoger".into();
         Annotation {
             id: 1,
             soort: AnnotationKind::Verklaring,
             tekst: tekst.into(),
             rol: Role::Aanbieder,
             naam: "Sanne de Vries".into(),
-            tijd: String::new(),
+            time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
             status: None,
             eigenaar: String::new(),
             criteria: Default::default(),
-            anker: Anchor {
-                domein: "jeugd".into(),
-                indicator: "instroom".into(),
-                bronnen: vec![],
-                van: van.into(),
-                tot: tot.map(str::to_string),
-                verschil: Some("aanbieders hoger".into()),
-            },
+            anker,
         }
     }
 
     fn session() -> Session {
         Session::new(
             "Duiden van data",
-            "2026-11-05",
+            "2026-11-05".parse().unwrap(),
             DatasetRef {
                 pad: String::new(),
                 hash: String::new(),

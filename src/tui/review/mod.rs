@@ -9,10 +9,12 @@ mod view;
 pub use view::draw;
 
 use super::app::{App, Focus};
+use super::background::{Background, Outcome, Task};
 use super::components::list_view::ListView;
 use super::i18n::{first_key, t};
 use super::keymap::{Action, Context, Keymap};
 use super::style::Theme;
+use crate::jobs::JobContext;
 use crate::model::{Dataset, Period};
 use crate::session::backlog::{self, BacklogItem};
 use crate::session::{
@@ -25,9 +27,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// Loads the dataset a session recorded (its `dataset.pad`); supplied by the caller so the
-/// interface never reads files itself.
-pub type DatasetLoader = Box<dyn FnMut(&str) -> Result<Dataset, String>>;
+/// Loads the dataset a session recorded (its `dataset.pad`), reporting progress to the job it
+/// runs in; supplied by the caller so the interface never reads files itself.
+pub type DatasetLoader = Arc<dyn Fn(&str, &JobContext) -> Result<Dataset, String> + Send + Sync>;
 
 /// A session file that loaded.
 pub struct SessionEntry {
@@ -89,6 +91,10 @@ pub struct ReviewApp {
     pub area: Rect,
     loader: DatasetLoader,
     datasets: HashMap<String, Arc<Dataset>>,
+    /// Loading datasets in the background.
+    pub background: Background,
+    /// The annotation (session index, id) whose chart opens when its dataset is loaded.
+    pending: Option<(usize, u64)>,
 }
 
 impl ReviewApp {
@@ -169,6 +175,8 @@ impl ReviewApp {
             area: Rect::new(0, 0, 120, 40),
             loader,
             datasets: HashMap::new(),
+            background: Background::default(),
+            pending: None,
         }
     }
 
@@ -214,7 +222,7 @@ impl ReviewApp {
             (
                 a.anker.domein.clone(),
                 a.anker.indicator.clone(),
-                a.anker.periods().map(|p| p.0.start_month()),
+                a.anker.from.start_month(),
                 *i,
                 a.id,
             )
@@ -418,7 +426,7 @@ impl ReviewApp {
             Action::Quit => self.should_quit = true,
             Action::Help => self.help = Some(0),
             Action::ToggleTheme => self.theme = self.theme.toggled(),
-            Action::Cancel => {}
+            Action::Cancel => self.cancel_loading(),
             Action::ShowNotes => self.tab = ReviewTab::Notes,
             Action::ShowQuestions => self.tab = ReviewTab::Questions,
             Action::NextPane => {
@@ -511,31 +519,87 @@ impl ReviewApp {
         }
     }
 
-    /// Opens the chart annotation `id` of session `i` was made on: its series and period, with
-    /// the session's annotations on the time axis, read-only.
+    /// Opens the chart annotation `id` of session `i` was made on; its dataset is loaded in the
+    /// background first when it is not loaded yet (the list keeps answering, Esc stops it).
     fn open_chart(&mut self, i: usize, id: u64) {
+        let pad = self.sessions[i].session.dataset.pad.clone();
+        if let Some(dataset) = self.datasets.get(&pad) {
+            let dataset = Arc::clone(dataset);
+            self.show_chart(i, id, dataset);
+            return;
+        }
+        self.pending = Some((i, id));
+        let task = Task::LoadDataset(pad.clone());
+        if self.background.is_running(&task) {
+            return;
+        }
+        let loader = Arc::clone(&self.loader);
+        self.background.start(task, move |ctx| {
+            Outcome::Dataset(loader(&pad, ctx).map(Box::new))
+        });
+    }
+
+    fn cancel_loading(&mut self) {
+        if let Some((task, _)) = self.background.current() {
+            let task = task.clone();
+            self.background.cancel(&task);
+            self.pending = None;
+            self.message = Some(t().job_cancelled(&task));
+        }
+    }
+
+    /// Work runs in the background (a dataset loads, or the open chart computes).
+    pub fn busy(&self) -> bool {
+        !self.background.is_idle() || self.chart.as_ref().is_some_and(|c| !c.background.is_idle())
+    }
+
+    /// Applies what the background finished: a loaded dataset opens the chart it was for.
+    pub fn tick(&mut self) {
+        if let Some(chart) = &mut self.chart {
+            chart.tick();
+        }
+        for (task, result) in self.background.finished() {
+            let Task::LoadDataset(pad) = task else {
+                continue;
+            };
+            match result {
+                Ok(Outcome::Dataset(Ok(d))) => {
+                    self.datasets.insert(pad.clone(), Arc::from(d));
+                    if let Some((i, id)) = self.pending.take() {
+                        self.open_chart(i, id);
+                    }
+                }
+                Ok(Outcome::Dataset(Err(e))) | Err(e) => {
+                    self.pending = None;
+                    self.message = Some(t().review_no_dataset(&pad, &e));
+                }
+                Ok(_) => {}
+            }
+        }
+    }
+
+    /// Waits (at most `limit`) until nothing runs in the background, applying results: for
+    /// callers without an event loop (tests). Returns whether it became idle.
+    pub fn finish_background(&mut self, limit: std::time::Duration) -> bool {
+        let start = std::time::Instant::now();
+        while self.busy() && start.elapsed() < limit {
+            self.tick();
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        self.tick();
+        !self.busy()
+    }
+
+    /// Shows the chart of annotation `id` of session `i`: its series and period, with the
+    /// session's annotations on the time axis, read-only (the session has no writer).
+    fn show_chart(&mut self, i: usize, id: u64, dataset: Arc<Dataset>) {
         let entry = &self.sessions[i];
         let Some(note) = entry.session.get(id).cloned() else {
             return;
         };
-        let pad = entry.session.dataset.pad.clone();
-        if !self.datasets.contains_key(&pad) {
-            match (self.loader)(&pad) {
-                Ok(d) => {
-                    self.datasets.insert(pad.clone(), Arc::new(d));
-                }
-                Err(e) => {
-                    self.message = Some(t().review_no_dataset(&pad, &e));
-                    return;
-                }
-            }
-        }
-        let entry = &self.sessions[i];
-        let dataset = Arc::clone(&self.datasets[&pad]);
         let changed = dataset.content_hash != entry.session.dataset.hash;
         let mut app = App::with_keymap(dataset, self.theme.kind, Arc::clone(&self.keymap));
         app.shared.theme = self.theme.clone();
-        app.resize(self.area);
         // The chart's annotation list shows each question's status of now, as the list does.
         let mut session = entry.session.clone();
         for a in &mut session.aantekeningen {
@@ -547,9 +611,8 @@ impl ReviewApp {
         let data = Arc::clone(&app.shared.dataset);
         app.trend.show_anchor(&data, &note.anker);
         app.refresh_notes();
-        if let Some((from, to)) = note.anker.periods() {
-            highlight(&mut app, from, to);
-        }
+        let (from, to) = note.anker.range();
+        highlight(&mut app, from, to);
         app.trend.focus = Focus::Notes;
         app.trend.notes_view.selected =
             app.trend.notes.iter().position(|a| a.id == id).unwrap_or(0);
@@ -560,7 +623,7 @@ impl ReviewApp {
             let back = [Action::Cancel, Action::Quit]
                 .map(|a| first_key(&self.keymap, Context::Trend, a))
                 .join(t().or);
-            t().review_opened(&entry.session.titel, &entry.session.datum, &back)
+            t().review_opened(&entry.session.titel, &entry.session.date.to_string(), &back)
         });
         self.chart = Some(Box::new(app));
     }

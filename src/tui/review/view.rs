@@ -37,7 +37,10 @@ pub fn draw(frame: &mut Frame, app: &ReviewApp) {
         ReviewTab::Questions => draw_questions_tab(frame, app, &theme, body),
     }
     let ctx = app.context();
-    let hints = app.keymap.hint(ctx, crate::tui::hint_actions(ctx));
+    let hints = match app.background.current() {
+        Some((task, progress)) => crate::tui::busy_text(task, progress),
+        None => app.keymap.hint(ctx, crate::tui::hint_actions(ctx)),
+    };
     crate::tui::status_line(frame, &theme, app.message.as_deref(), &hints, status);
     if let Some(scroll) = app.help {
         let ctx = app.list_context();
@@ -229,7 +232,7 @@ fn note_line<'a>(
     let head = format!(
         "{} {:<8} {}{status} ",
         a.soort.marker(),
-        short_date(&app.sessions[i].session.datum),
+        short_date(&app.sessions[i].session.date.to_string()),
         t().anchor_period(&a.anker)
     );
     let text = a.tekst.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -254,14 +257,6 @@ fn short_date(datum: &str) -> String {
     }
 }
 
-fn who(a: &Annotation) -> String {
-    if a.naam.is_empty() {
-        t().role(a.rol).to_string()
-    } else {
-        format!("{} ({})", a.naam, t().role(a.rol))
-    }
-}
-
 fn draw_note_detail(
     frame: &mut Frame,
     app: &ReviewApp,
@@ -274,9 +269,9 @@ fn draw_note_detail(
     let mut meta = format!(
         "{} · {} · {} · {} · {}",
         t().kind(a.soort),
-        t().date(&s.session.datum),
+        t().date(s.session.date),
         s.session.titel,
-        who(a),
+        t().who(a),
         a.anker.bronnen.join(", ")
     );
     if let Some(st) = app.status_of(i, a) {
@@ -286,7 +281,8 @@ fn draw_note_detail(
         meta.push_str(&format!(" · {}", a.eigenaar));
     }
     let mut lines = vec![Line::from(Span::styled(meta, theme.dimmed()))];
-    if let Some(v) = &a.anker.verschil {
+    let v = t().differences(&a.anker);
+    if !v.is_empty() {
         lines.push(Line::from(Span::styled(
             format!("{}: {v}", t().difference),
             theme.dimmed(),
@@ -346,7 +342,7 @@ fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) 
         items.push(ListItem::new(vec![
             Line::from(vec![
                 Span::styled(
-                    format!("{} ", e.session.datum),
+                    format!("{} ", e.session.date),
                     theme.base().fg(theme.accent),
                 ),
                 Span::styled(e.session.titel.clone(), theme.base()),
@@ -488,11 +484,11 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
     )));
     for (i, o) in item.origins.iter().enumerate() {
         let mut line = t().review_origin(
-            &t().date(&o.datum),
+            &o.date.map_or_else(|| DASH.to_string(), |d| t().date(d)),
             &o.titel,
             &o.item.sessie,
             o.item.id,
-            &who(&o.annotation),
+            &t().who(&o.annotation),
         );
         if i > 0 {
             line = format!(
@@ -509,14 +505,17 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
         lines.push(Line::from(Span::styled(line, theme.dimmed())));
     }
     for h in &item.history {
-        let door = if h.door.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", h.door)
+        let door = match t().person(h.rol, &h.door) {
+            d if d.is_empty() => d,
+            d => format!(" · {d}"),
         };
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {} · {}{door} · ", t().date(&h.datum), h.sessie),
+                format!(
+                    "  {} · {}{door} · ",
+                    h.date.map_or_else(|| DASH.to_string(), |d| t().date(d)),
+                    h.sessie
+                ),
                 theme.dimmed(),
             ),
             Span::styled(t().history_entry(h), theme.base()),

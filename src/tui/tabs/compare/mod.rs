@@ -8,7 +8,7 @@ pub use draw::draw;
 
 use crate::analysis::mismatch::{Comparison, compare};
 use crate::model::{Dataset, Granularity, Period, SeriesKey};
-use crate::session::Anchor;
+use crate::session::{Anchor, Difference};
 use crate::tui::components::chart_model::ChartModel;
 use crate::tui::components::hit::{MouseInput, contains, inner};
 use crate::tui::components::list_view::ListView;
@@ -223,33 +223,25 @@ impl CompareTab {
         }
     }
 
-    /// The selected row of the comparison: its period, the sources compared and the named
-    /// difference, so the annotation records what the room was explaining.
+    /// The selected row of the comparison: its period, the sources compared, the view (period
+    /// length and reference) and the named differences, so the annotation records what the room
+    /// was explaining.
     pub fn anchor(&self) -> Option<Anchor> {
         let table = self.table.as_ref()?;
         let row = table.rows.get(self.view.selected)?;
         let mut bronnen: Vec<String> = table.columns.iter().map(|c| c.bron.clone()).collect();
         bronnen.dedup();
-        // Recorded in the session file, which the Dutch minutes read: in Dutch whatever the
-        // interface's language.
-        let mut named: Vec<String> = row
-            .cells
-            .iter()
-            .filter_map(|c| Some(format!("{}: {}", c.kind?.dutch(), c.detail)))
-            .collect();
-        for k in &row.kinds {
-            if !row.cells.iter().any(|c| c.kind == Some(*k)) {
-                named.push(k.dutch().to_string());
-            }
-        }
-        let verschil = (!named.is_empty()).then(|| named.join("; "));
-        Some(Anchor {
-            domein: table.domein.clone(),
-            indicator: table.indicator.clone(),
+        let mut anchor = Anchor::new(
+            &table.domein,
+            &table.indicator,
             bronnen,
-            van: row.period.code(),
-            tot: None,
-            verschil,
-        })
+            row.period,
+            row.period,
+        );
+        anchor.granularity = Some(table.granularity);
+        anchor.reference = table.reference.clone();
+        anchor.view = crate::model::ViewKind::Compare;
+        anchor.differences = Difference::of_row(table, row);
+        Some(anchor)
     }
 }

@@ -3,8 +3,7 @@
 use super::OverviewTab;
 use crate::model::number::format_pct;
 use crate::tui::app::App;
-use crate::tui::i18n::{first_key, t};
-use crate::tui::keymap::{Action, Context};
+use crate::tui::i18n::t;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
@@ -18,17 +17,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let layout = OverviewTab::layout(area);
     let (filter, table_area, detail) = (layout.filter, layout.table, layout.detail);
     frame.render_widget(
-        Paragraph::new(
-            t().overview_filter(
-                state.kind.map(|k| t().mismatch(k)),
-                state.domain.as_deref(),
-                visible.len(),
-                [Action::FilterKind, Action::FilterDomain, Action::Activate]
-                    .map(|a| first_key(&app.shared.keymap, Context::Overview, a))
-                    .each_ref()
-                    .map(String::as_str),
-            ),
-        )
+        Paragraph::new(t().overview_filter(
+            state.kind.map(|k| t().mismatch(k)),
+            state.domain.as_deref(),
+            visible.len(),
+            &app.shared.keymap,
+        ))
         .style(theme.dimmed()),
         filter,
     );
@@ -40,8 +34,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .style(theme.base())
     };
     if visible.is_empty() {
+        let text = if state.all.is_none() {
+            t().overview_busy
+        } else {
+            t().overview_empty
+        };
         frame.render_widget(
-            Paragraph::new(t().overview_empty)
+            Paragraph::new(text)
                 .style(theme.dimmed())
                 .block(block(t().overview_title)),
             table_area,
@@ -69,15 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Min(20),
         Constraint::Length(9),
     ];
-    let header = Row::new([
-        t().col_kind_short,
-        t().col_domain,
-        t().col_indicator,
-        t().col_period,
-        t().col_sources,
-        "Δ%",
-    ])
-    .style(theme.base().add_modifier(Modifier::BOLD));
+    let header = Row::new(header_labels()).style(theme.base().add_modifier(Modifier::BOLD));
     let mut ts = TableState::default()
         .with_selected(Some(state.view.selected.min(visible.len() - 1)))
         .with_offset(state.view.offset);
@@ -104,4 +95,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             detail,
         );
     }
+}
+
+/// The table's column names.
+fn header_labels() -> [&'static str; 6] {
+    [
+        t().col_kind_short,
+        t().col_domain,
+        t().col_indicator,
+        t().col_period,
+        t().col_sources,
+        "Δ%",
+    ]
 }

@@ -5,7 +5,7 @@ mod draw;
 
 pub use draw::draw;
 
-use crate::analysis::mismatch::{Mismatch, MismatchKind, Settings, detect};
+use crate::analysis::mismatch::{Mismatch, MismatchKind};
 use crate::model::Dataset;
 use crate::tui::components::hit::{MouseInput, contains, inner};
 use crate::tui::components::list_view::ListView;
@@ -14,7 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 #[derive(Debug, Clone, Default)]
 pub struct OverviewTab {
-    /// Computed when the tab is first shown (never while drawing).
+    /// Computed in the background when the tab is first shown (never while drawing).
     pub all: Option<Vec<Mismatch>>,
     pub kind: Option<MismatchKind>,
     pub domain: Option<String>,
@@ -40,12 +40,6 @@ impl OverviewTab {
             filter,
             table,
             detail,
-        }
-    }
-
-    pub fn ensure(&mut self, dataset: &Dataset) {
-        if self.all.is_none() {
-            self.set_found(detect(dataset, &Settings::default()));
         }
     }
 

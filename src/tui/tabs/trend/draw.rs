@@ -157,6 +157,7 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             ));
         }
         if let Some(note) = &s.note {
+            let note = t().agg_error(note);
             left.push(Span::styled(format!(" ⚠ {note}"), theme.warning()));
         }
         let right = value.unwrap_or_default();
@@ -246,12 +247,11 @@ fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
                     theme.warning(),
                 ));
             }
-            let period = match a.anker.periods() {
-                Some((from, to)) if from != to => {
+            let period = match a.anker.range() {
+                (from, to) if from != to => {
                     format!("{}–{}", t().period_short(&from), t().period_short(&to))
                 }
-                Some((from, _)) => t().period_short(&from),
-                None => a.anker.van.clone(),
+                (from, _) => t().period_short(&from),
             };
             spans.push(Span::styled(
                 format!("{period} · {}", t().role(a.rol)),

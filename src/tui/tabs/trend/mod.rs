@@ -188,7 +188,7 @@ impl TrendTab {
             .filter(|a| inds.contains(&(a.anker.domein.as_str(), a.anker.indicator.as_str())))
             .cloned()
             .collect();
-        notes.sort_by_key(|a| (a.anker.periods().map(|p| p.0), a.id));
+        notes.sort_by_key(|a| (a.anker.from, a.id));
         self.notes = notes;
     }
 
@@ -197,14 +197,14 @@ impl TrendTab {
         let selected = self.selected_note().map(|a| a.id);
         self.notes
             .iter()
-            .filter_map(|a| {
-                let (from, to) = a.anker.periods()?;
-                Some(AxisNote {
+            .map(|a| {
+                let (from, to) = a.anker.range();
+                AxisNote {
                     from,
                     to,
                     marker: a.soort.marker(),
                     selected: Some(a.id) == selected,
-                })
+                }
             })
             .collect()
     }
@@ -234,14 +234,13 @@ impl TrendTab {
             self.browser.reveal(dataset, &keys[0]);
             self.set_selection(dataset, keys);
         }
-        if let Some((from, _)) = anchor.periods() {
-            self.cursor = self
-                .chart
-                .periods
-                .iter()
-                .position(|p| p.start_month() >= from.start_month())
-                .or(self.cursor);
-        }
+        let from = anchor.from;
+        self.cursor = self
+            .chart
+            .periods
+            .iter()
+            .position(|p| p.start_month() >= from.start_month())
+            .or(self.cursor);
         self.focus = Focus::Chart;
     }
 
@@ -257,14 +256,9 @@ impl TrendTab {
             .map(|s| s.key.bron.clone())
             .collect();
         bronnen.dedup();
-        Some(Anchor {
-            domein,
-            indicator,
-            bronnen,
-            van: from.code(),
-            tot: (to != from).then(|| to.code()),
-            verschil: None,
-        })
+        let mut anchor = Anchor::new(&domein, &indicator, bronnen, from, to);
+        anchor.granularity = self.granularity;
+        Some(anchor)
     }
 
     /// Handles an action of this tab; returns a message for the status line, if any.

@@ -1,0 +1,419 @@
+//! What a chart shows, computed once (never per frame): the series as delivered or brought to a
+//! common period length following each indicator's soort, the axes with round ticks, and the
+//! context events and trend breaks on the time axis. The terminal chart and the chart in the HTML
+//! minutes draw from the same model, so they show the same figures on the same axes.
+
+use crate::analysis::aggregate::{AggError, aggregate_in};
+use crate::model::number::format_axis;
+use crate::model::{Dataset, Granularity, Period, Series, SeriesKey, Soort, ViewKind, ViewSpec};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPoint {
+    pub period: Period,
+    /// x on the common time axis: the middle of the period in absolute months.
+    pub x: f64,
+    pub y: f64,
+    pub provisional: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSeries {
+    pub key: SeriesKey,
+    /// Index into the palette and symbol tables: stable while the series stays selected.
+    pub slot: usize,
+    pub label: String,
+    pub indicator_label: String,
+    pub unit: String,
+    pub soort: Soort,
+    pub synthetic: bool,
+    pub points: Vec<ChartPoint>,
+    /// Why the series is shown as delivered instead of at the requested granularity (each
+    /// reader says it in its own words).
+    pub note: Option<AggError>,
+}
+
+impl ChartSeries {
+    /// Points joined by a line: only consecutive periods, so a missing month shows as a gap.
+    pub fn segments(&self) -> impl Iterator<Item = (&ChartPoint, &ChartPoint)> {
+        self.points
+            .windows(2)
+            .filter(|w| w[0].period.next() == w[1].period)
+            .map(|w| (&w[0], &w[1]))
+    }
+
+    /// Runs of consecutive points: a missing period breaks the line.
+    pub fn runs(&self) -> Vec<&[ChartPoint]> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for i in 1..=self.points.len() {
+            let broken =
+                i == self.points.len() || self.points[i - 1].period.next() != self.points[i].period;
+            if broken {
+                out.push(&self.points[start..i]);
+                start = i;
+            }
+        }
+        out.retain(|r| !r.is_empty());
+        out
+    }
+
+    pub fn at(&self, period: &Period) -> Option<&ChartPoint> {
+        self.points.iter().find(|p| p.period == *period)
+    }
+
+    pub fn has_provisional(&self) -> bool {
+        self.points.iter().any(|p| p.provisional)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKind {
+    Event,
+    Break,
+}
+
+/// A context event or trend break on the time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeMark {
+    pub kind: MarkKind,
+    pub start: f64,
+    pub end: f64,
+    pub period: Period,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartModel {
+    pub series: Vec<ChartSeries>,
+    pub x_min: f64,
+    pub x_max: f64,
+    pub y_min: f64,
+    pub y_max: f64,
+    pub y_ticks: Vec<(f64, String)>,
+    /// Unit for the y axis, or empty when units differ (see `mixed_units`).
+    pub unit: String,
+    pub mixed_units: bool,
+    pub marks: Vec<TimeMark>,
+    /// Every period present in any series, sorted: the cursor walks these.
+    pub periods: Vec<Period>,
+    /// The source the others are compared against, when the chart is a comparison.
+    pub reference: Option<String>,
+}
+
+impl ChartModel {
+    /// Builds the chart for the given series (each with its palette slot), as delivered or
+    /// harmonised to `granularity` following each indicator's soort.
+    pub fn build(
+        dataset: &Dataset,
+        selection: &[(SeriesKey, usize)],
+        granularity: Option<Granularity>,
+    ) -> ChartModel {
+        let series = chart_series(dataset, selection, granularity);
+        ChartModel::from_series(dataset, series, None)
+    }
+
+    /// The chart of a view: the whole-area series of the view's sources of its indicator (every
+    /// source when it names none; the reference first in a comparison), brought to the view's
+    /// period length following the indicator's soort, and cut to the view's range. A comparison
+    /// without a period length is shown at the coarsest length of its sources, as the
+    /// comparison table does.
+    pub fn for_view(dataset: &Dataset, view: &ViewSpec) -> ChartModel {
+        let mut series: Vec<&Series> = dataset
+            .series_of(&view.domein, &view.indicator)
+            .filter(|s| s.key.breakdown.is_total() && view.shows(&s.key.bron))
+            .filter(|s| s.points.iter().any(|p| p.value.is_some()))
+            .collect();
+        let rank = |s: &Series| {
+            let is_reference = view.reference.as_deref() == Some(s.key.bron.as_str());
+            let named = view.bronnen.iter().position(|b| *b == s.key.bron);
+            (!is_reference, named.unwrap_or(usize::MAX))
+        };
+        series.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.key.cmp(&b.key)));
+        let granularity = match (view.granularity, view.kind) {
+            (Some(g), _) => Some(g),
+            (None, ViewKind::Compare) => series.iter().map(|s| s.granularity()).max(),
+            (None, ViewKind::Trend) => None,
+        };
+        let selection: Vec<(SeriesKey, usize)> = series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.clone(), i))
+            .collect();
+        let mut series = chart_series(dataset, &selection, granularity);
+        if let Some((from, to)) = view.range {
+            for s in &mut series {
+                s.points.retain(|p| {
+                    p.period.start_month() >= from.start_month()
+                        && p.period.end_month() <= to.end_month()
+                });
+            }
+        }
+        let reference = view
+            .reference
+            .clone()
+            .filter(|r| series.iter().any(|s| s.key.bron == *r));
+        ChartModel::from_series(dataset, series, reference)
+    }
+
+    /// Axes, periods, unit and time marks around finished series.
+    fn from_series(
+        dataset: &Dataset,
+        series: Vec<ChartSeries>,
+        reference: Option<String>,
+    ) -> ChartModel {
+        let mut periods: Vec<Period> = series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.period))
+            .collect();
+        periods.sort();
+        periods.dedup();
+
+        let xs = series.iter().flat_map(|s| s.points.iter().map(|p| p.x));
+        let (x_min, x_max) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+            (a.min(x), b.max(x))
+        });
+        let (x_min, x_max) = if x_min.is_finite() {
+            let first = periods.first().map_or(x_min, |p| p.start_month() as f64);
+            let last = periods.last().map_or(x_max, |p| p.end_month() as f64 + 1.0);
+            (first.min(x_min - 0.5), last.max(x_max + 0.5))
+        } else {
+            (0.0, 1.0)
+        };
+        let ys = series.iter().flat_map(|s| s.points.iter().map(|p| p.y));
+        let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
+            (a.min(y), b.max(y))
+        });
+        let (y_min, y_max, y_ticks) = nice_axis(lo, hi, 5);
+
+        let mut units: Vec<&str> = series.iter().map(|s| s.unit.as_str()).collect();
+        units.dedup();
+        let mixed_units = units.len() > 1;
+        let unit = if mixed_units {
+            String::new()
+        } else {
+            units.first().map_or(String::new(), |u| u.to_string())
+        };
+        let marks = time_marks(dataset, &series, x_min, x_max);
+        ChartModel {
+            series,
+            x_min,
+            x_max,
+            y_min,
+            y_max,
+            y_ticks,
+            unit,
+            mixed_units,
+            marks,
+            periods,
+            reference,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.series.is_empty()
+    }
+
+    pub fn has_values(&self) -> bool {
+        self.series.iter().any(|s| !s.points.is_empty())
+    }
+
+    /// The period length of the chart: the coarsest among its points.
+    pub fn granularity(&self) -> Option<Granularity> {
+        self.periods.iter().map(|p| p.granularity).max()
+    }
+
+    /// Periods to label the time axis with, at most `max` of them: periods of the finest length
+    /// in the chart (months when a monthly series is shown as delivered beside a yearly one),
+    /// every n-th one with n a round number of periods (1, 2, 3, 6 or 12 months; 1, 2 or 4
+    /// quarters; …), counted from the start of a year so labels land on the same months.
+    pub fn period_ticks(&self, max: usize) -> Vec<Period> {
+        let finest = self.periods.iter().map(|p| p.granularity).min();
+        let (Some(g), Some(first), Some(last)) =
+            (finest, self.periods.first(), self.periods.last())
+        else {
+            return Vec::new();
+        };
+        let per = i64::from(g.months());
+        let (lo, hi) = (first.start_month(), last.end_month());
+        let count = (hi - lo + 1) / per + 1;
+        let steps: &[i64] = match g {
+            Granularity::Month => &[1, 2, 3, 6, 12, 24, 60, 120],
+            Granularity::Quarter => &[1, 2, 4, 8, 20, 40],
+            Granularity::HalfYear => &[1, 2, 4, 10, 20],
+            Granularity::Year => &[1, 2, 5, 10, 20, 50, 100],
+        };
+        let max = max.max(1) as i64;
+        let step = steps
+            .iter()
+            .copied()
+            .find(|s| (count + s - 1) / s <= max)
+            .unwrap_or(count.max(1));
+        let first_index = lo.div_euclid(per);
+        let start = first_index + (step - first_index.rem_euclid(step)) % step;
+        (0..)
+            .map(|k| (start + k * step) * per)
+            .take_while(|m| *m <= hi)
+            .filter_map(|m| Period::from_month_number(m).coarsen(g))
+            .collect()
+    }
+}
+
+/// The series of `selection`, each as delivered or at `granularity`.
+fn chart_series(
+    dataset: &Dataset,
+    selection: &[(SeriesKey, usize)],
+    granularity: Option<Granularity>,
+) -> Vec<ChartSeries> {
+    let group: Vec<&crate::model::Breakdown> =
+        selection.iter().map(|(k, _)| &k.breakdown).collect();
+    let mut series = Vec::new();
+    for (key, slot) in selection {
+        let Some(s) = dataset.find(key) else { continue };
+        let meta = dataset.indicator_meta(key);
+        let source = dataset.source_meta(&key.bron);
+        let unit = s
+            .points
+            .iter()
+            .rev()
+            .find_map(|o| o.unit.clone())
+            .or_else(|| meta.map(|m| m.unit_for(&key.bron).to_string()))
+            .unwrap_or_default();
+        let mut label = source.map_or(key.bron.clone(), |m| m.naam.clone());
+        let parts = key.breakdown.describe_within(group.iter().copied());
+        if !parts.is_empty() {
+            label = format!("{label} · {parts}");
+        }
+        let (points, note) = points_of(dataset, s, granularity);
+        series.push(ChartSeries {
+            key: key.clone(),
+            slot: *slot,
+            label,
+            indicator_label: meta.map_or(key.indicator.clone(), |m| m.label()),
+            unit,
+            soort: dataset.soort(key),
+            synthetic: source.is_some_and(|m| m.synthetisch),
+            points,
+            note,
+        });
+    }
+    series
+}
+
+/// The points of one series at `granularity`, or as delivered with the reason why not.
+fn points_of(
+    dataset: &Dataset,
+    s: &Series,
+    granularity: Option<Granularity>,
+) -> (Vec<ChartPoint>, Option<AggError>) {
+    let as_delivered = || -> Vec<ChartPoint> {
+        s.points
+            .iter()
+            .filter_map(|o| {
+                Some(ChartPoint {
+                    period: o.period,
+                    x: o.period.mid(),
+                    y: o.value?,
+                    provisional: o.status.is_provisional(),
+                })
+            })
+            .collect()
+    };
+    match granularity {
+        Some(g) if g != s.granularity() => match aggregate_in(dataset, s, g) {
+            Ok(agg) => (
+                agg.iter()
+                    .filter_map(|a| {
+                        Some(ChartPoint {
+                            period: a.period,
+                            x: a.period.mid(),
+                            y: a.value?,
+                            provisional: a.provisional,
+                        })
+                    })
+                    .collect(),
+                None,
+            ),
+            Err(e) => (as_delivered(), Some(e)),
+        },
+        _ => (as_delivered(), None),
+    }
+}
+
+/// Context events, and the trend breaks that apply to a shown series, within the x range.
+fn time_marks(dataset: &Dataset, series: &[ChartSeries], x_min: f64, x_max: f64) -> Vec<TimeMark> {
+    let mut marks = Vec::new();
+    for e in &dataset.meta.gebeurtenissen {
+        let Ok((p, _)) = Period::parse(&e.periode) else {
+            continue;
+        };
+        let end = e
+            .tot
+            .as_deref()
+            .and_then(|t| Period::parse(t).ok())
+            .map_or(p.end_month() as f64 + 1.0, |(t, _)| {
+                t.end_month() as f64 + 1.0
+            });
+        marks.push(TimeMark {
+            kind: MarkKind::Event,
+            start: p.start_month() as f64,
+            end,
+            period: p,
+            text: e.tekst.clone(),
+        });
+    }
+    for b in &dataset.meta.breuken {
+        let applies = series.iter().any(|s| {
+            b.domein.as_ref().is_none_or(|d| *d == s.key.domein)
+                && b.indicator.as_ref().is_none_or(|i| *i == s.key.indicator)
+                && b.bron.as_ref().is_none_or(|x| *x == s.key.bron)
+        });
+        let Ok((p, _)) = Period::parse(&b.periode) else {
+            continue;
+        };
+        if applies {
+            marks.push(TimeMark {
+                kind: MarkKind::Break,
+                start: p.start_month() as f64,
+                end: p.start_month() as f64,
+                period: p,
+                text: b.omschrijving.clone(),
+            });
+        }
+    }
+    marks.retain(|m| m.start <= x_max && m.end >= x_min);
+    marks.sort_by(|a, b| a.start.total_cmp(&b.start));
+    marks
+}
+
+/// Round axis bounds and about `target` ticks with steps of 1, 2, 2.5 or 5 × 10^k. Counts start
+/// at zero when the data sit close enough to it that the zero line helps reading. The one tick
+/// algorithm of every chart, in the terminal and in the minutes.
+pub fn nice_axis(lo: f64, hi: f64, target: usize) -> (f64, f64, Vec<(f64, String)>) {
+    if !lo.is_finite() || !hi.is_finite() {
+        return (0.0, 1.0, vec![(0.0, "0".into()), (1.0, "1".into())]);
+    }
+    let mut lo = lo;
+    let hi = if hi == lo { hi + hi.abs().max(1.0) } else { hi };
+    if lo > 0.0 && lo < 0.4 * hi {
+        lo = 0.0;
+    }
+    let raw = (hi - lo) / target.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let start = (lo / step).floor() * step;
+    let end = (hi / step).ceil() * step;
+    let mut ticks = Vec::new();
+    let mut v = start;
+    while v <= end + step * 0.5 {
+        ticks.push((v, format_axis(v, step)));
+        v += step;
+    }
+    (start, end, ticks)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,127 @@
+use super::*;
+use crate::model::Granularity;
+
+fn sample() -> Dataset {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    crate::load::load_dataset(&root).expect("sample loads")
+}
+
+#[test]
+fn nice_axis_rounds_outward() {
+    let (lo, hi, ticks) = nice_axis(312.0, 389.0, 5);
+    assert!(lo <= 312.0 && hi >= 389.0);
+    assert_eq!(ticks.first().unwrap().0, lo);
+    assert_eq!(ticks.last().unwrap().0, hi);
+    let (lo, _, ticks) = nice_axis(9000.0, 12500.0, 5);
+    assert_eq!(lo, 9000.0);
+    assert!(ticks.iter().any(|t| t.1 == "10.000"), "{ticks:?}");
+    let (lo, _, _) = nice_axis(100.0, 1000.0, 5);
+    assert_eq!(lo, 0.0);
+}
+
+#[test]
+fn a_view_at_quarters_aggregates_and_ticks_in_quarters() {
+    let d = sample();
+    let mut view = ViewSpec::trend("jeugd", "instroom", &[]);
+    let delivered = ChartModel::for_view(&d, &view);
+    assert!(delivered.series.len() >= 2, "every source of the indicator");
+    assert_eq!(
+        delivered.series.iter().map(|s| s.slot).collect::<Vec<_>>(),
+        (0..delivered.series.len()).collect::<Vec<_>>()
+    );
+    view.granularity = Some(Granularity::Quarter);
+    view.kind = ViewKind::Compare;
+    view.reference = Some("aanbieders-maandrapportage".into());
+    let m = ChartModel::for_view(&d, &view);
+    assert_eq!(m.series[0].key.bron, "aanbieders-maandrapportage");
+    assert_eq!(m.reference.as_deref(), Some("aanbieders-maandrapportage"));
+    // Monthly sources summed to quarters (instroom is a stroom); the half-yearly CBS series
+    // cannot be split and stays as delivered, with the reason.
+    let monthly = m
+        .series
+        .iter()
+        .find(|s| s.key.bron == "gemeente-registratie")
+        .unwrap();
+    assert!(
+        monthly
+            .points
+            .iter()
+            .all(|p| p.period.granularity == Granularity::Quarter)
+    );
+    let source = d
+        .find(&monthly.key)
+        .unwrap()
+        .points
+        .iter()
+        .filter(|o| o.period.year == 2022 && o.period.index <= 3)
+        .map(|o| o.value.unwrap())
+        .sum::<f64>();
+    assert_eq!(
+        monthly.at(&Period::quarter(2022, 1)).map(|p| p.y),
+        Some(source)
+    );
+    let cbs = m
+        .series
+        .iter()
+        .find(|s| s.key.bron == "cbs-beleidsinformatie");
+    if let Some(cbs) = cbs {
+        assert!(cbs.note.is_some(), "{cbs:?}");
+    }
+    let ticks = m.period_ticks(13);
+    assert!(!ticks.is_empty() && ticks.len() <= 13, "{ticks:?}");
+    assert!(
+        ticks.iter().all(
+            |p| p.granularity == Granularity::HalfYear || p.granularity == Granularity::Quarter
+        )
+    );
+}
+
+#[test]
+fn a_view_is_cut_to_its_range_and_sources() {
+    let d = sample();
+    let mut view = ViewSpec::trend("jeugd", "instroom", &["gemeente-registratie".to_string()]);
+    view.range = Some((Period::month(2021, 1), Period::month(2021, 12)));
+    let m = ChartModel::for_view(&d, &view);
+    assert_eq!(m.series.len(), 1);
+    assert_eq!(m.periods.len(), 12);
+    assert_eq!(m.periods[0], Period::month(2021, 1));
+    assert!(m.x_min >= Period::month(2021, 1).start_month() as f64 - 0.5);
+    assert!(m.x_max <= Period::month(2022, 1).start_month() as f64 + 0.5);
+    // A comparison without a period length shows the coarsest length of its sources.
+    let cmp = ViewSpec {
+        kind: ViewKind::Compare,
+        ..ViewSpec::trend("jeugd", "instroom", &[])
+    };
+    let coarsest = d
+        .series_of("jeugd", "instroom")
+        .filter(|s| s.key.breakdown.is_total())
+        .map(|s| s.granularity())
+        .max();
+    assert_eq!(ChartModel::for_view(&d, &cmp).granularity(), coarsest);
+    // Nothing to show: an empty chart, no panic.
+    let none = ChartModel::for_view(&d, &ViewSpec::trend("jeugd", "bestaat-niet", &[]));
+    assert!(none.is_empty() && none.period_ticks(10).is_empty());
+}
+
+#[test]
+fn period_ticks_are_round_and_aligned() {
+    let d = sample();
+    let view = ViewSpec::trend("jeugd", "instroom", &["gemeente-registratie".to_string()]);
+    let m = ChartModel::for_view(&d, &view);
+    let ticks = m.period_ticks(13);
+    assert!(ticks.len() <= 13 && ticks.len() >= 5, "{ticks:?}");
+    let step = ticks[1].start_month() - ticks[0].start_month();
+    assert!([1, 2, 3, 6, 12, 24].contains(&step), "{step}");
+    assert!(
+        ticks
+            .windows(2)
+            .all(|w| w[1].start_month() - w[0].start_month() == step)
+    );
+    assert_eq!(ticks[0].start_month().rem_euclid(step), 0, "{ticks:?}");
+    assert!(ticks.iter().all(|p| p.granularity == Granularity::Month));
+    // Enough room: every period.
+    let all = m.period_ticks(10_000);
+    assert_eq!(all.first(), m.periods.first());
+    assert_eq!(all.last(), m.periods.last());
+    assert!(all.len() >= m.periods.len());
+}

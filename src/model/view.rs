@@ -1,0 +1,102 @@
+//! What a chart shows: one indicator, the sources in it, the period length, the period range,
+//! the reference source, and whether the sources are compared or shown as a trend. Pure data: the
+//! interface builds one from its state, an annotation records the one it was made in, and the
+//! minutes draw the chart of an annotation from it.
+
+use super::{Granularity, Period};
+use serde::{Deserialize, Serialize};
+
+/// How the sources are shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ViewKind {
+    /// The series over time, as selected.
+    #[default]
+    #[serde(rename = "trend")]
+    Trend,
+    /// All sources of the indicator side by side against a reference source.
+    #[serde(rename = "vergelijken")]
+    Compare,
+}
+
+impl ViewKind {
+    pub fn is_trend(&self) -> bool {
+        *self == ViewKind::Trend
+    }
+}
+
+/// A chart as the room saw it. Keys in files are Dutch.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViewSpec {
+    pub domein: String,
+    pub indicator: String,
+    /// Bron ids shown; empty means every source of the indicator.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bronnen: Vec<String>,
+    /// Period length the series are brought to; `None` shows them as delivered.
+    #[serde(rename = "perioden", default, skip_serializing_if = "Option::is_none")]
+    pub granularity: Option<Granularity>,
+    /// First and last period shown; `None` shows everything.
+    #[serde(rename = "bereik", default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<(Period, Period)>,
+    /// Bron id the others are compared against; `None` lets the analysis choose.
+    #[serde(
+        rename = "referentie",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reference: Option<String>,
+    #[serde(
+        rename = "weergave",
+        default,
+        skip_serializing_if = "ViewKind::is_trend"
+    )]
+    pub kind: ViewKind,
+}
+
+impl ViewSpec {
+    /// The trend of these sources of one indicator, as delivered, over their whole time.
+    pub fn trend(domein: &str, indicator: &str, bronnen: &[String]) -> ViewSpec {
+        ViewSpec {
+            domein: domein.to_string(),
+            indicator: indicator.to_string(),
+            bronnen: bronnen.to_vec(),
+            granularity: None,
+            range: None,
+            reference: None,
+            kind: ViewKind::Trend,
+        }
+    }
+
+    /// Does the view show this source?
+    pub fn shows(&self, bron: &str) -> bool {
+        self.bronnen.is_empty() || self.bronnen.iter().any(|b| b == bron)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_keys_and_defaults() {
+        let mut v = ViewSpec::trend("jeugd", "instroom", &["gemeente".to_string()]);
+        assert_eq!(
+            toml::to_string(&v).unwrap(),
+            "domein = \"jeugd\"\nindicator = \"instroom\"\nbronnen = [\"gemeente\"]\n"
+        );
+        v.granularity = Some(Granularity::Quarter);
+        v.range = Some((Period::quarter(2020, 1), Period::quarter(2021, 4)));
+        v.reference = Some("gemeente".into());
+        v.kind = ViewKind::Compare;
+        let text = toml::to_string(&v).unwrap();
+        assert!(
+            text.contains("perioden = \"kwartaal\"\nbereik = [\"2020-Q1\", \"2021-Q4\"]\nreferentie = \"gemeente\"\nweergave = \"vergelijken\"\n"),
+            "{text}"
+        );
+        assert_eq!(toml::from_str::<ViewSpec>(&text).unwrap(), v);
+        assert!(toml::from_str::<ViewSpec>("domein = \"j\"\nindicator = \"i\"\nx = 1").is_err());
+        assert!(v.shows("gemeente") && !v.shows("cbs"));
+        assert!(ViewSpec::trend("j", "i", &[]).shows("cbs"));
+    }
+}

@@ -1,0 +1,309 @@
+//! Building the minutes document from a session, its folder and the dataset.
+
+use super::text::{describe_change, dutch_list, dutch_period, one_line, short_hash};
+use super::*;
+use crate::analysis::chart::ChartModel;
+use crate::session::store::{current_status, open_items_among};
+
+pub(super) fn build(
+    session: &Session,
+    file_name: &str,
+    history: Option<&[(String, Session)]>,
+    dataset: Option<&Dataset>,
+) -> Minutes {
+    let names = Names { dataset };
+    // The sessions up to and including this one: later ones do not change these minutes.
+    let earlier: Vec<(String, Session)> = history
+        .unwrap_or_default()
+        .iter()
+        .filter(|(name, _)| name.as_str() < file_name)
+        .cloned()
+        .chain(std::iter::once((file_name.to_string(), session.clone())))
+        .collect();
+    let still_open = open_items_among(
+        &earlier,
+        (&session.dataset.pad, &session.dataset.hash),
+        file_name,
+    )
+    .into_iter()
+    .map(|(sessie, annotation)| OpenRow {
+        status: current_status(&earlier, &sessie, &annotation),
+        sessie,
+        annotation,
+    })
+    .collect();
+    Minutes {
+        title: one_line(&session.titel),
+        date: session.date,
+        facilitator: one_line(&session.facilitator),
+        file_name: file_name.to_string(),
+        dataset: dataset_line(session, dataset),
+        participants: session.deelnemers.clone(),
+        agenda: session
+            .agenda
+            .iter()
+            .map(|a| AgendaLine {
+                heading: names.indicator(&a.domein, &a.indicator),
+                toelichting: a.toelichting.trim().to_string(),
+            })
+            .collect(),
+        indicators: indicator_order(session)
+            .into_iter()
+            .map(|(d, i)| section(session, &names, &d, &i))
+            .collect(),
+        items: [
+            item_table(session, &names, AnnotationKind::Onderzoeksvraag),
+            item_table(session, &names, AnnotationKind::Actie),
+        ],
+        changes: changes(session, &earlier, history.is_some()),
+        merges: merges(session, &earlier),
+        still_open,
+        sources: dataset.map_or_else(Vec::new, |d| sources(session, d)),
+        has_dataset: dataset.is_some(),
+    }
+}
+
+fn dataset_line(session: &Session, dataset: Option<&Dataset>) -> DatasetLine {
+    DatasetLine {
+        pad: session.dataset.pad.clone(),
+        title: dataset
+            .filter(|d| !d.meta.titel.is_empty())
+            .map(|d| one_line(&d.meta.titel)),
+        hash: short_hash(&session.dataset.hash).to_string(),
+        changed_to: dataset
+            .filter(|d| !d.content_hash.is_empty() && d.content_hash != session.dataset.hash)
+            .map(|d| short_hash(&d.content_hash).to_string()),
+    }
+}
+
+/// Names from the dataset metadata when there is one.
+struct Names<'a> {
+    dataset: Option<&'a Dataset>,
+}
+
+impl Names<'_> {
+    /// "jeugd · Instroom jeugdhulp", or "jeugd · instroom" without metadata.
+    fn indicator(&self, domein: &str, indicator: &str) -> String {
+        let label = self
+            .dataset
+            .and_then(|d| d.meta.indicator(domein, indicator))
+            .map_or_else(|| indicator.replace('_', " "), |m| m.label());
+        format!("{} · {}", one_line(domein), one_line(&label))
+    }
+
+    /// An annotation with where it points: "jeugd · Instroom jeugdhulp, juni 2021 t/m december
+    /// 2021 (gemeente-registratie)".
+    fn note(&self, a: &Annotation) -> Note {
+        let mut about = format!(
+            "{}, {}",
+            self.indicator(&a.anker.domein, &a.anker.indicator),
+            dutch_period(&a.anker)
+        );
+        if !a.anker.bronnen.is_empty() {
+            about.push_str(&format!(" ({})", a.anker.bronnen.join(", ")));
+        }
+        Note {
+            annotation: a.clone(),
+            about,
+        }
+    }
+}
+
+/// (domein, indicator) pairs with a section: the agenda, then every other indicator with an
+/// observation, explanation or data-quality remark, in order of its first one.
+fn indicator_order(session: &Session) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut push = |d: &str, i: &str| {
+        if !out.iter().any(|(d2, i2)| d2 == d && i2 == i) {
+            out.push((d.to_string(), i.to_string()));
+        }
+    };
+    for a in &session.agenda {
+        push(&a.domein, &a.indicator);
+    }
+    for a in session
+        .aantekeningen
+        .iter()
+        .filter(|a| !a.soort.has_status())
+    {
+        push(&a.anker.domein, &a.anker.indicator);
+    }
+    out
+}
+
+fn section(session: &Session, names: &Names, domein: &str, indicator: &str) -> IndicatorSection {
+    let notes: Vec<&Annotation> = session.for_indicator(domein, indicator).collect();
+    let groups = [
+        AnnotationKind::Observatie,
+        AnnotationKind::Verklaring,
+        AnnotationKind::Datakwaliteit,
+    ]
+    .into_iter()
+    .map(|kind| {
+        let items: Vec<Note> = notes
+            .iter()
+            .filter(|a| a.soort == kind)
+            .map(|a| names.note(a))
+            .collect();
+        (kind, items)
+    })
+    .filter(|(_, items)| !items.is_empty())
+    .collect();
+    IndicatorSection {
+        domein: domein.to_string(),
+        indicator: indicator.to_string(),
+        heading: names.indicator(domein, indicator),
+        groups,
+        see_also: see_also(&notes),
+        charts: names.dataset.map_or_else(Vec::new, |d| charts(d, &notes)),
+    }
+}
+
+/// "onderzoeksvragen 3 en 8; actie 7": the questions and actions of one indicator, so its
+/// section points to them.
+fn see_also(notes: &[&Annotation]) -> String {
+    [AnnotationKind::Onderzoeksvraag, AnnotationKind::Actie]
+        .into_iter()
+        .filter_map(|kind| {
+            let ids: Vec<String> = notes
+                .iter()
+                .filter(|a| a.soort == kind)
+                .map(|a| a.id.to_string())
+                .collect();
+            let noun = if ids.len() == 1 {
+                kind.dutch()
+            } else {
+                kind.dutch_plural()
+            };
+            (!ids.is_empty()).then(|| format!("{noun} {}", dutch_list(&ids)))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One chart per view the annotations were made in (period length, reference, trend or
+/// comparison), in order of the first annotation made in it, with the sources of all of them.
+fn charts(d: &Dataset, notes: &[&Annotation]) -> Vec<Chart> {
+    let mut views: Vec<(ViewSpec, Vec<&Annotation>)> = Vec::new();
+    for a in notes {
+        let own = a.anker.view_spec();
+        let same = |v: &ViewSpec| {
+            (v.granularity, &v.reference, v.kind) == (own.granularity, &own.reference, own.kind)
+        };
+        match views.iter_mut().find(|(v, _)| same(v)) {
+            Some((v, members)) => {
+                for b in &own.bronnen {
+                    if !v.bronnen.contains(b) {
+                        v.bronnen.push(b.clone());
+                    }
+                }
+                members.push(a);
+            }
+            None => views.push((own, vec![a])),
+        }
+    }
+    views
+        .into_iter()
+        .map(|(view, members)| {
+            let model = ChartModel::for_view(d, &view);
+            let missing = view
+                .bronnen
+                .iter()
+                .filter(|b| !model.series.iter().any(|s| s.key.bron == **b))
+                .cloned()
+                .collect();
+            let bands = members
+                .iter()
+                .map(|a| {
+                    let (from, to) = a.anker.range();
+                    (a.id, from, to)
+                })
+                .collect();
+            Chart {
+                view,
+                model,
+                bands,
+                missing,
+            }
+        })
+        .collect()
+}
+
+fn item_table(session: &Session, names: &Names, kind: AnnotationKind) -> ItemTable {
+    ItemTable {
+        kind,
+        items: session
+            .aantekeningen
+            .iter()
+            .filter(|a| a.soort == kind)
+            .map(|a| names.note(a))
+            .collect(),
+    }
+}
+
+fn changes(session: &Session, earlier: &[(String, Session)], looked: bool) -> Vec<ChangeRow> {
+    session
+        .wijzigingen
+        .iter()
+        .map(|c| {
+            let found = earlier
+                .iter()
+                .find(|(name, _)| *name == c.sessie)
+                .and_then(|(_, s)| s.get(c.id));
+            ChangeRow {
+                sessie: one_line(&c.sessie),
+                id: c.id,
+                target: match found {
+                    Some(a) => ChangeTarget::Found(Box::new(a.clone())),
+                    None if looked => ChangeTarget::NotFound,
+                    None => ChangeTarget::Unknown,
+                },
+                change: describe_change(c),
+                door: one_line(&c.door),
+                toelichting: c.toelichting.trim().to_string(),
+            }
+        })
+        .collect()
+}
+
+fn merges(session: &Session, earlier: &[(String, Session)]) -> Vec<MergeRow> {
+    let side = |sessie: &str, id: u64| MergeSide {
+        sessie: one_line(sessie),
+        id,
+        text: earlier
+            .iter()
+            .find(|(name, _)| name == sessie)
+            .and_then(|(_, s)| s.get(id))
+            .map(|a| a.tekst.trim().to_string()),
+    };
+    session
+        .samenvoegingen
+        .iter()
+        .map(|m| MergeRow {
+            from: side(&m.sessie, m.id),
+            into: side(&m.in_sessie, m.in_id),
+            door: one_line(&m.door),
+        })
+        .collect()
+}
+
+/// The sources named in the annotations, in order of first mention, with their names.
+fn sources(session: &Session, d: &Dataset) -> Vec<SourceLine> {
+    let mut ids: Vec<&str> = Vec::new();
+    for a in &session.aantekeningen {
+        for b in &a.anker.bronnen {
+            if !ids.contains(&b.as_str()) {
+                ids.push(b);
+            }
+        }
+    }
+    ids.into_iter()
+        .map(|id| SourceLine {
+            id: id.to_string(),
+            name: d
+                .meta
+                .source(id)
+                .map(|s| (one_line(&s.naam), one_line(&s.leverancier))),
+        })
+        .collect()
+}

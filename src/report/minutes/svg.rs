@@ -1,0 +1,378 @@
+//! The SVG chart of one view for the HTML minutes, drawn with plotters from the same
+//! [`ChartModel`] the terminal draws: the sources at the view's period length, round y ticks from
+//! [`crate::analysis::chart::nice_axis`], period labels of the view's length on the x axis, the
+//! annotated periods shaded and numbered. Colours plus dashes and markers, so it also prints in
+//! black and white.
+
+use super::{Chart, esc};
+use crate::analysis::chart::ChartModel;
+use crate::model::{Granularity, Period};
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Chart size in pixels (the SVG scales to the page width).
+const CHART_W: u32 = 760;
+const CHART_H: u32 = 330;
+/// Height of the legend below the plot, per row of sources.
+const LEGEND_ROW: u32 = 20;
+
+/// Okabe-Ito colours (colour-blind safe), the pale yellow left out: unreadable on white paper.
+const PALETTE: [RGBColor; 7] = [
+    RGBColor(0x00, 0x72, 0xB2), // blue
+    RGBColor(0xD5, 0x5E, 0x00), // vermillion
+    RGBColor(0x00, 0x9E, 0x73), // bluish green
+    RGBColor(0xCC, 0x79, 0xA7), // reddish purple
+    RGBColor(0xE6, 0x9F, 0x00), // orange
+    RGBColor(0x56, 0xB4, 0xE9), // sky blue
+    RGBColor(0x00, 0x00, 0x00), // black
+];
+
+/// Dash pattern (dash, gap in pixels; `None` for a solid line) per source, so lines stay apart
+/// when printed in black and white.
+const DASHES: [Option<(u32, u32)>; 5] = [
+    None,
+    Some((9, 5)),
+    Some((2, 4)),
+    Some((14, 4)),
+    Some((5, 3)),
+];
+
+/// Marker shape per source, cycling with a period differing from the dashes and colours.
+#[derive(Clone, Copy)]
+enum Marker {
+    Circle,
+    Triangle,
+    Square,
+    Cross,
+    Diamond,
+    Ring,
+}
+
+const MARKERS: [Marker; 6] = [
+    Marker::Circle,
+    Marker::Triangle,
+    Marker::Square,
+    Marker::Cross,
+    Marker::Diamond,
+    Marker::Ring,
+];
+
+/// Most period labels on the x axis.
+const X_LABELS: usize = 13;
+
+/// The x of a point: the middle of its period, in absolute months.
+fn x_of(p: &crate::analysis::chart::ChartPoint) -> f64 {
+    p.x + 0.5
+}
+
+/// The x range in months: the data and every band, widened to whole years.
+fn x_range(m: &ChartModel, bands: &[(u64, Period, Period)]) -> (f64, f64) {
+    let starts = m.periods.iter().map(|p| p.start_month());
+    let ends = m.periods.iter().map(|p| p.end_month() + 1);
+    let lo = starts.chain(
+        bands
+            .iter()
+            .map(|b| b.1.start_month().min(b.2.start_month())),
+    );
+    let hi = ends.chain(
+        bands
+            .iter()
+            .map(|b| b.1.end_month().max(b.2.end_month()) + 1),
+    );
+    let lo = lo.min().unwrap_or(0) as f64;
+    let hi = hi.max().unwrap_or(12) as f64;
+    let x0 = (lo / 12.0).floor() * 12.0;
+    (x0, ((hi / 12.0).ceil() * 12.0).max(x0 + 12.0))
+}
+
+/// "K1 2021", "mrt 2021", "H1 2021", "2021".
+fn period_label(p: &Period) -> String {
+    match p.granularity {
+        Granularity::Year => p.year.to_string(),
+        _ => p.dutch_short(),
+    }
+}
+
+/// The chart as an inline `<svg>` element; `None` when there is nothing to draw.
+pub(super) fn svg(chart: &Chart, heading: &str) -> Option<String> {
+    let m = &chart.model;
+    if !m.has_values() {
+        return None;
+    }
+    let (x0, x1) = x_range(m, &chart.bands);
+    let ticks: Vec<(f64, String)> = m
+        .period_ticks(X_LABELS)
+        .iter()
+        .map(|p| (p.start_month() as f64, period_label(p)))
+        .filter(|(x, _)| *x >= x0 && *x <= x1)
+        .collect();
+    let legend_rows = m.series.len().div_ceil(2) as u32;
+    let height = CHART_H + legend_rows * LEGEND_ROW + 8;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (CHART_W, height)).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        let (plot, legend) = root.split_vertically(CHART_H);
+        let mut c = ChartBuilder::on(&plot)
+            .margin_top(14)
+            .margin_right(16)
+            .margin_left(6)
+            .x_label_area_size(26)
+            .y_label_area_size(78)
+            .build_cartesian_2d(x0..x1, m.y_min..m.y_max)
+            .ok()?;
+        // Axes only: the ticks are the model's (y) and the view's periods (x), drawn below.
+        c.configure_mesh()
+            .disable_x_mesh()
+            .disable_y_mesh()
+            .x_labels(0)
+            .y_labels(0)
+            .axis_style(BLACK.mix(0.7))
+            .y_desc(m.unit.clone())
+            .axis_desc_style(("sans-serif", 12))
+            .draw()
+            .ok()?;
+        ticks_of(&plot, &mut c, &ticks, &m.y_ticks, (x0, x1))?;
+        bands(&mut c, &chart.bands, (m.y_min, m.y_max))?;
+        for (i, s) in m.series.iter().enumerate() {
+            line(&mut c, i, s)?;
+        }
+        legend_of(&legend, m)?;
+        root.present().ok()?;
+    }
+    // Inline SVG in HTML needs no namespace; leaving it out keeps the file free of URLs.
+    let svg = svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+    Some(svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"Grafiek {}\" ", esc(heading)),
+        1,
+    ))
+}
+
+/// Grid lines and labels at the y ticks of the model, labels and tick marks at the periods on
+/// the x axis.
+fn ticks_of<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    c: &mut Plot<'_, DB>,
+    x_ticks: &[(f64, String)],
+    y_ticks: &[(f64, String)],
+    (x0, x1): (f64, f64),
+) -> Option<()> {
+    let y0 = y_ticks.first().map_or(0.0, |t| t.0);
+    c.draw_series(
+        y_ticks.iter().map(|(v, _)| {
+            PathElement::new(vec![(x0, *v), (x1, *v)], BLACK.mix(0.12).stroke_width(1))
+        }),
+    )
+    .ok()?;
+    let font = ("sans-serif", 12).into_font().color(&BLACK);
+    let right = font.pos(Pos::new(HPos::Right, VPos::Center));
+    let below = font.pos(Pos::new(HPos::Center, VPos::Top));
+    for (v, label) in y_ticks {
+        let (px, py) = c.backend_coord(&(x0, *v));
+        area.draw(&Text::new(label.clone(), (px - 6, py), right.clone()))
+            .ok()?;
+    }
+    for (x, label) in x_ticks {
+        let (px, py) = c.backend_coord(&(*x, y0));
+        let style = BLACK.mix(0.7).stroke_width(1);
+        area.draw(&PathElement::new(vec![(px, py), (px, py + 4)], style))
+            .ok()?;
+        area.draw(&Text::new(label.clone(), (px, py + 6), below.clone()))
+            .ok()?;
+    }
+    Some(())
+}
+
+/// The annotated periods shaded, with their numbers staggered so overlapping ones stay legible.
+fn bands<DB: DrawingBackend>(
+    c: &mut Plot<'_, DB>,
+    bands: &[(u64, Period, Period)],
+    (y0, y1): (f64, f64),
+) -> Option<()> {
+    let spans: Vec<(u64, f64, f64)> = bands
+        .iter()
+        .map(|(id, from, to)| {
+            let lo = from.start_month().min(to.start_month()) as f64;
+            let hi = (from.end_month().max(to.end_month()) + 1) as f64;
+            (*id, lo, hi)
+        })
+        .collect();
+    c.draw_series(spans.iter().map(|&(_, lo, hi)| {
+        Rectangle::new(
+            [(lo, y0), (hi, y1)],
+            RGBColor(0x60, 0x60, 0x60).mix(0.13).filled(),
+        )
+    }))
+    .ok()?;
+    c.draw_series(spans.iter().flat_map(|&(_, lo, hi)| {
+        let style = RGBColor(0x40, 0x40, 0x40).mix(0.5).stroke_width(1);
+        [
+            PathElement::new(vec![(lo, y0), (lo, y1)], style),
+            PathElement::new(vec![(hi, y0), (hi, y1)], style),
+        ]
+    }))
+    .ok()?;
+    let slot = (y1 - y0) / 16.0;
+    let font = ("sans-serif", 11).into_font().color(&BLACK);
+    c.draw_series(spans.iter().enumerate().map(|(i, &(id, lo, _))| {
+        Text::new(
+            format!("{id}"),
+            (lo + 0.25, y1 - slot * (i % 4) as f64),
+            font.clone(),
+        )
+    }))
+    .ok()?;
+    Some(())
+}
+
+/// One series: its runs with its colour and dash pattern, and markers.
+fn line<DB: DrawingBackend>(
+    c: &mut Plot<'_, DB>,
+    i: usize,
+    s: &crate::analysis::chart::ChartSeries,
+) -> Option<()> {
+    let colour = PALETTE[i % PALETTE.len()];
+    let style = colour.stroke_width(2);
+    let runs: Vec<Vec<(f64, f64)>> = s
+        .runs()
+        .iter()
+        .map(|r| r.iter().map(|p| (x_of(p), p.y)).collect())
+        .collect();
+    for run in &runs {
+        match DASHES[i % DASHES.len()] {
+            None => {
+                c.draw_series(LineSeries::new(run.iter().copied(), style))
+                    .ok()?;
+            }
+            Some((dash, gap)) => {
+                c.draw_series(DashedLineSeries::new(run.iter().copied(), dash, gap, style))
+                    .ok()?;
+            }
+        }
+    }
+    // Markers: about 14 per line, offset per source so they do not sit on top of each other.
+    let all: Vec<(f64, f64)> = runs.iter().flatten().copied().collect();
+    let every = all.len().div_ceil(14).max(1);
+    let marks: Vec<(f64, f64)> = all
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| (k + i).is_multiple_of(every) || all.len() <= 14)
+        .map(|(_, p)| *p)
+        .collect();
+    markers_on(c, MARKERS[i % MARKERS.len()], &marks, colour)
+}
+
+/// The legend below the plot, two sources per row; the reference of a comparison says so.
+fn legend_of<DB: DrawingBackend>(
+    legend: &DrawingArea<DB, plotters::coord::Shift>,
+    m: &ChartModel,
+) -> Option<()> {
+    let font = ("sans-serif", 12).into_font();
+    let col_w = (CHART_W as i32 - 100) / 2;
+    for (i, s) in m.series.iter().enumerate() {
+        let colour = PALETTE[i % PALETTE.len()];
+        let x = 84 + (i as i32 % 2) * col_w;
+        let y = 10 + (i as i32 / 2) * LEGEND_ROW as i32;
+        let style = colour.stroke_width(2);
+        match DASHES[i % DASHES.len()] {
+            None => {
+                legend
+                    .draw(&PathElement::new(vec![(x, y), (x + 36, y)], style))
+                    .ok()?;
+            }
+            Some((dash, gap)) => {
+                let mut start = x;
+                while start < x + 36 {
+                    let end = (start + dash as i32).min(x + 36);
+                    legend
+                        .draw(&PathElement::new(vec![(start, y), (end, y)], style))
+                        .ok()?;
+                    start = end + gap as i32;
+                }
+            }
+        }
+        marker_in(legend, MARKERS[i % MARKERS.len()], (x + 18, y), colour)?;
+        // Long names are cut, the reference mark never.
+        let suffix = if m.reference.as_deref() == Some(s.key.bron.as_str()) {
+            " (referentie)"
+        } else {
+            ""
+        };
+        let max_chars = 52 - suffix.len();
+        let mut label = super::text::one_line(&s.label);
+        if label.chars().count() > max_chars {
+            label = label.chars().take(max_chars - 1).collect::<String>() + "…";
+        }
+        label.push_str(suffix);
+        legend
+            .draw(&Text::new(
+                label,
+                (x + 44, y - 6),
+                font.clone().color(&BLACK),
+            ))
+            .ok()?;
+    }
+    Some(())
+}
+
+type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Draws `marker` at each of `points` on the chart.
+fn markers_on<DB: DrawingBackend>(
+    c: &mut Plot<'_, DB>,
+    marker: Marker,
+    points: &[(f64, f64)],
+    colour: RGBColor,
+) -> Option<()> {
+    let filled = colour.filled();
+    let stroke = colour.stroke_width(2);
+    let at = points.iter().map(|&p| EmptyElement::at(p));
+    let done = match marker {
+        Marker::Circle => c
+            .draw_series(at.map(|e| e + Circle::new((0, 0), 4, filled)))
+            .map(|_| ()),
+        Marker::Triangle => c
+            .draw_series(at.map(|e| e + TriangleMarker::new((0, 0), 5, filled)))
+            .map(|_| ()),
+        Marker::Square => c
+            .draw_series(at.map(|e| e + Rectangle::new([(-4, -4), (4, 4)], filled)))
+            .map(|_| ()),
+        Marker::Cross => c
+            .draw_series(at.map(|e| e + Cross::new((0, 0), 4, stroke)))
+            .map(|_| ()),
+        Marker::Diamond => c
+            .draw_series(
+                at.map(|e| e + Polygon::new(vec![(0, -5), (5, 0), (0, 5), (-5, 0)], filled)),
+            )
+            .map(|_| ()),
+        Marker::Ring => c
+            .draw_series(at.map(|e| e + Circle::new((0, 0), 4, stroke)))
+            .map(|_| ()),
+    };
+    done.ok()
+}
+
+/// Draws `marker` at pixel position `at` of `area` (the legend).
+fn marker_in<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    marker: Marker,
+    at: (i32, i32),
+    colour: RGBColor,
+) -> Option<()> {
+    let filled = colour.filled();
+    let stroke = colour.stroke_width(2);
+    let e = EmptyElement::at(at);
+    let done = match marker {
+        Marker::Circle => area.draw(&(e + Circle::new((0, 0), 4, filled))),
+        Marker::Triangle => area.draw(&(e + TriangleMarker::new((0, 0), 5, filled))),
+        Marker::Square => area.draw(&(e + Rectangle::new([(-4, -4), (4, 4)], filled))),
+        Marker::Cross => area.draw(&(e + Cross::new((0, 0), 4, stroke))),
+        Marker::Diamond => {
+            area.draw(&(e + Polygon::new(vec![(0, -5), (5, 0), (0, 5), (-5, 0)], filled)))
+        }
+        Marker::Ring => area.draw(&(e + Circle::new((0, 0), 4, stroke))),
+    };
+    done.ok()
+}

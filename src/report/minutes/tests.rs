@@ -1,0 +1,142 @@
+//! The minutes document: one model, two renderings with the same content; charts per view.
+
+use super::*;
+use crate::model::{Granularity, ViewKind};
+use crate::session::{Anchor, DatasetRef, ItemChange, Role};
+
+fn sample() -> Dataset {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    crate::load::load_dataset(&root).expect("sample loads")
+}
+
+fn note(soort: AnnotationKind, tekst: &str, anker: Anchor) -> Annotation {
+    Annotation {
+        id: 0,
+        soort,
+        tekst: tekst.into(),
+        rol: Role::Aanbieder,
+        naam: "Sanne de Vries".into(),
+        time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
+        status: None,
+        eigenaar: String::new(),
+        criteria: Default::default(),
+        anker,
+    }
+}
+
+fn instroom(from: Period, to: Period) -> Anchor {
+    Anchor::new(
+        "jeugd",
+        "instroom",
+        vec![
+            "gemeente-registratie".into(),
+            "aanbieders-maandrapportage".into(),
+        ],
+        from,
+        to,
+    )
+}
+
+fn session() -> Session {
+    let mut s = Session::new(
+        "Test",
+        "2026-11-05".parse().unwrap(),
+        DatasetRef {
+            pad: "datasets/voorbeeld".into(),
+            hash: "h".into(),
+        },
+    );
+    s.add(note(
+        AnnotationKind::Observatie,
+        "Trend zoals geleverd",
+        instroom(Period::month(2021, 3), Period::month(2021, 6)),
+    ));
+    let mut compared = instroom(Period::quarter(2021, 2), Period::quarter(2021, 2));
+    compared.granularity = Some(Granularity::Quarter);
+    compared.reference = Some("gemeente-registratie".into());
+    compared.view = ViewKind::Compare;
+    s.add(note(
+        AnnotationKind::Verklaring,
+        "In de vergelijking",
+        compared,
+    ));
+    s.add(note(
+        AnnotationKind::Onderzoeksvraag,
+        "Waarom?",
+        instroom(Period::year(2022), Period::year(2022)),
+    ));
+    s
+}
+
+#[test]
+fn one_chart_per_view_with_the_bands_made_in_it() {
+    let d = sample();
+    let m = Minutes::build(&session(), "2026-11-05-test.toml", None, Some(&d));
+    let s = &m.indicators[0];
+    assert_eq!(
+        s.charts.len(),
+        2,
+        "trend as delivered and the quarterly comparison"
+    );
+    let trend = &s.charts[0];
+    assert_eq!(trend.view.kind, ViewKind::Trend);
+    // The question was made in the trend too: its band is on that chart.
+    assert_eq!(trend.bands.iter().map(|b| b.0).collect::<Vec<_>>(), [1, 3]);
+    assert_eq!(trend.model.granularity(), Some(Granularity::Month));
+    let compare = &s.charts[1];
+    assert_eq!(compare.bands.iter().map(|b| b.0).collect::<Vec<_>>(), [2]);
+    assert_eq!(compare.model.granularity(), Some(Granularity::Quarter));
+    assert_eq!(compare.model.series[0].key.bron, "gemeente-registratie");
+    let caption = compare.caption(&s.heading);
+    assert!(
+        caption.contains(", per kwartaal, bronnen vergeleken met ")
+            && caption.contains(&d.meta.source("gemeente-registratie").unwrap().naam),
+        "{caption}"
+    );
+    assert!(!trend.caption(&s.heading).contains("per "), "as delivered");
+    assert_eq!(s.see_also, "onderzoeksvraag 3");
+}
+
+#[test]
+fn without_a_dataset_no_charts_and_without_history_no_guessing() {
+    let mut s = session();
+    s.wijzigingen.push(ItemChange::status(
+        "2026-09-10-x.toml",
+        4,
+        QuestionStatus::Beantwoord,
+        "2026-11-05T10:00:00+01:00".parse().unwrap(),
+    ));
+    let m = Minutes::build(&s, "2026-11-05-test.toml", None, None);
+    assert!(!m.has_dataset && m.indicators[0].charts.is_empty() && m.sources.is_empty());
+    assert!(matches!(m.changes[0].target, ChangeTarget::Unknown));
+    let m = Minutes::build(&s, "2026-11-05-test.toml", Some(&[]), None);
+    assert!(matches!(m.changes[0].target, ChangeTarget::NotFound));
+    assert_eq!(m.changes[0].change, "status beantwoord");
+}
+
+#[test]
+fn both_renderings_say_the_same() {
+    let d = sample();
+    let mut s = session();
+    s.aantekeningen[1].anker.legacy_difference = "oude zin".into();
+    let m = Minutes::build(&s, "2026-11-05-test.toml", None, Some(&d));
+    let md = markdown(&m);
+    let html = html(&m);
+    for n in m
+        .indicators
+        .iter()
+        .flat_map(|s| &s.groups)
+        .flat_map(|g| &g.1)
+    {
+        for text in [n.text().to_string(), n.who(), n.period(), n.difference()] {
+            assert!(md.contains(&text), "Markdown lacks {text:?}");
+            assert!(html.contains(&esc(&text)), "HTML lacks {text:?}");
+        }
+    }
+    assert!(md.contains("Sanne de Vries (aanbieder)"));
+    assert!(md.contains("over verschil: oude zin"));
+    for heading in ["Deelnemers", "Onderzoeksvragen", "Acties", "Bronnen"] {
+        assert!(md.contains(&format!("## {heading}")), "{heading}");
+        assert!(html.contains(&format!("<h2>{heading}</h2>")), "{heading}");
+    }
+}

@@ -1,0 +1,257 @@
+use super::*;
+use crate::model::Period;
+use crate::session::model::{Anchor, AnnotationKind, DatasetRef, ItemChange, LocalTime, Role};
+
+fn time(text: &str) -> LocalTime {
+    text.parse().unwrap()
+}
+
+fn session() -> Session {
+    let mut s = Session::new(
+        "Test",
+        "2026-11-05".parse().unwrap(),
+        DatasetRef {
+            pad: "datasets/voorbeeld".into(),
+            hash: "h".into(),
+        },
+    );
+    s.add(Annotation {
+        id: 0,
+        soort: AnnotationKind::Observatie,
+        tekst: "regel 1\nregel 2".into(),
+        rol: Role::Beleid,
+        naam: String::new(),
+        time: time("2026-11-05T10:00:00+01:00"),
+        criteria: Default::default(),
+        anker: Anchor::new(
+            "jeugd",
+            "instroom",
+            vec!["gemeente-registratie".into()],
+            Period::month(2021, 3),
+            Period::month(2021, 3),
+        ),
+        status: None,
+        eigenaar: String::new(),
+    });
+    s
+}
+
+fn located(e: &SessionError) -> (usize, usize) {
+    match e {
+        SessionError::Parse { line, column, .. } => (*line, *column),
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn serde_messages_in_dutch() {
+    assert_eq!(
+        dutch_message("missing field `tijd`"),
+        "veld `tijd` ontbreekt"
+    );
+    assert_eq!(
+        dutch_message("unknown field `x`, expected one of `a`, `b`"),
+        "onbekend veld `x`; verwacht een van `a`, `b`"
+    );
+    assert_eq!(
+        dutch_message("unknown variant `klaar`, expected one of `open`"),
+        "onbekende waarde `klaar`; verwacht een van `open`"
+    );
+    assert_eq!(
+        dutch_message("invalid type: string \"een\", expected u32"),
+        "verkeerd type: string \"een\"; verwacht u32"
+    );
+    assert_eq!(dutch_message("iets anders"), "iets anders");
+}
+
+#[test]
+fn line_col_counts_characters() {
+    assert_eq!(line_col("abc", 0), (1, 1));
+    assert_eq!(line_col("a\nbc", 3), (2, 2));
+    assert_eq!(line_col("ë\nëx", 5), (2, 2));
+    assert_eq!(line_col("ab", 99), (1, 3));
+}
+
+#[test]
+fn round_trips_through_text() {
+    let s = session();
+    let text = to_toml(&s).unwrap();
+    assert!(text.starts_with("formaat = 3\n"), "{text}");
+    assert_eq!(parse(Path::new("x.toml"), &text).unwrap(), s);
+}
+
+#[test]
+fn always_writes_this_format() {
+    let mut s = session();
+    s.formaat = 2;
+    let text = to_toml(&s).unwrap();
+    assert!(text.starts_with("formaat = 3\n"), "{text}");
+    let back = parse(Path::new("x.toml"), &text).unwrap();
+    assert_eq!(back, Session { formaat: 3, ..s });
+}
+
+#[test]
+fn checks_periods_with_position() {
+    let text = to_toml(&session())
+        .unwrap()
+        .replace("van = \"2021-03\"", "van = \"maart\"");
+    let e = parse(Path::new("x.toml"), &text).unwrap_err();
+    let expected = text.lines().position(|l| l.contains("maart")).unwrap() + 1;
+    assert_eq!(located(&e), (expected, 7), "{e}");
+    assert!(e.to_string().contains("maart"), "{e}");
+}
+
+#[test]
+fn refuses_range_backwards_bad_date_and_bad_time() {
+    let mut s = session();
+    s.aantekeningen[0].anker.to = Some(Period::month(2020, 1));
+    let text = to_toml(&s).unwrap();
+    let e = parse(Path::new("x.toml"), &text).unwrap_err();
+    assert!(e.to_string().contains("vóór"), "{e}");
+    let line = text.lines().position(|l| l.starts_with("tot = ")).unwrap() + 1;
+    assert_eq!(located(&e), (line, 7), "{e}");
+
+    let text = to_toml(&session())
+        .unwrap()
+        .replace("datum = \"2026-11-05\"", "datum = \"5 november\"");
+    let e = parse(Path::new("x.toml"), &text).unwrap_err();
+    assert!(e.to_string().contains("x.toml:3:9"), "{e}");
+    assert!(e.to_string().contains("JJJJ-MM-DD"), "{e}");
+
+    let text = to_toml(&session())
+        .unwrap()
+        .replace("2026-11-05T10:00:00+01:00", "10 uur");
+    let e = parse(Path::new("x.toml"), &text).unwrap_err();
+    let line = text.lines().position(|l| l.starts_with("tijd = ")).unwrap() + 1;
+    assert_eq!(located(&e), (line, 8), "{e}");
+    assert!(e.to_string().contains("'10 uur'"), "{e}");
+}
+
+#[test]
+fn refuses_ids_that_would_overflow_with_position() {
+    for (id, what) in [
+        ("9007199254740992", "te groot"),
+        ("9223372036854775807", "te groot"),
+        ("0", "id 0"),
+    ] {
+        let text = to_toml(&session())
+            .unwrap()
+            .replace("id = 1\n", &format!("id = {id}\n"));
+        let e = parse(Path::new("x.toml"), &text).unwrap_err();
+        let line = text.lines().position(|l| l.starts_with("id = ")).unwrap() + 1;
+        assert_eq!(located(&e), (line, 6), "{e}");
+        assert!(e.to_string().contains(what), "{e}");
+    }
+    // The highest allowed id loads.
+    let text = to_toml(&session())
+        .unwrap()
+        .replace("id = 1\n", "id = 9007199254740991\n");
+    let s = parse(Path::new("x.toml"), &text).unwrap();
+    assert_eq!(s.aantekeningen[0].id, crate::session::model::MAX_ID);
+}
+
+#[test]
+fn status_change_needs_a_session() {
+    let mut s = session();
+    s.wijzigingen.push(ItemChange::status(
+        " ",
+        1,
+        QuestionStatus::Beantwoord,
+        time("2026-11-05T10:00:00+01:00"),
+    ));
+    let text = to_toml(&s).unwrap();
+    let e = parse(Path::new("x.toml"), &text).unwrap_err();
+    let line = text.lines().position(|l| l == "sessie = \" \"").unwrap() + 1;
+    assert!(
+        e.to_string().starts_with(&format!("x.toml:{line}:10: ")),
+        "{e}"
+    );
+}
+
+#[test]
+fn too_new_and_unknown_old_formats() {
+    let text = to_toml(&session()).unwrap();
+    let newer = text.replace("formaat = 3", "formaat = 4\nnieuw_veld = true");
+    match parse(Path::new("x.toml"), &newer) {
+        Err(SessionError::TooNew {
+            found: 4,
+            supported: 3,
+            ..
+        }) => {}
+        other => panic!("{other:?}"),
+    }
+    let older = text.replace("formaat = 3", "formaat = 0");
+    let e = parse(Path::new("x.toml"), &older).unwrap_err();
+    assert!(e.to_string().contains("formaat 0"), "{e}");
+    assert_eq!(located(&e), (1, 11), "{e}");
+}
+
+/// The text of `session()` as a file of format 2 would have it, with a difference sentence.
+fn format_2_text() -> String {
+    to_toml(&session())
+        .unwrap()
+        .replace("formaat = 3", "formaat = 2")
+        .replace(
+            "van = \"2021-03\"\n",
+            "van = \"2021-03\"\nverschil = \"aanbieders 5% hoger\"\n",
+        )
+}
+
+#[test]
+fn format_2_keeps_its_difference_sentence() {
+    let s = parse(Path::new("x.toml"), &format_2_text()).unwrap();
+    assert_eq!(s.formaat, FORMAT_VERSION);
+    let a = &s.aantekeningen[0].anker;
+    assert_eq!(a.legacy_difference, "aanbieders 5% hoger");
+    assert!(a.differences.is_empty());
+    let again = to_toml(&s).unwrap();
+    assert!(
+        again.contains("verschil_tekst = \"aanbieders 5% hoger\"\n")
+            && !again.contains("verschil ="),
+        "{again}"
+    );
+    assert_eq!(parse(Path::new("x.toml"), &again).unwrap(), s);
+    // In format 3 the old key is unknown: a file claiming 3 with `verschil` is refused.
+    let wrong = format_2_text().replace("formaat = 2", "formaat = 3");
+    let e = parse(Path::new("x.toml"), &wrong).unwrap_err();
+    assert!(e.to_string().contains("onbekend veld `verschil`"), "{e}");
+}
+
+#[test]
+fn problems_in_old_formats_are_located_in_their_own_text() {
+    let text = format_2_text().replace("van = \"2021-03\"", "van = \"maart\"");
+    let e = parse(Path::new("x.toml"), &text).unwrap_err();
+    let line = text.lines().position(|l| l.contains("maart")).unwrap() + 1;
+    assert_eq!(located(&e), (line, 7), "{e}");
+    // A format 1 file with both the old and the new name for the changes.
+    let text = format_2_text().replace("formaat = 2", "formaat = 1")
+        + "\n[[statuswijzigingen]]\nsessie = \"a.toml\"\nid = 1\ntijd = \"2026-11-05T10:00:00+01:00\"\n\
+           \n[[wijzigingen]]\nsessie = \"a.toml\"\nid = 2\ntijd = \"2026-11-05T10:00:00+01:00\"\n";
+    let e = parse(Path::new("x.toml"), &text).unwrap_err();
+    assert!(e.to_string().contains("allebei"), "{e}");
+    let line = text.lines().position(|l| l == "[[wijzigingen]]").unwrap() + 1;
+    assert_eq!(located(&e).0, line, "{e}");
+}
+
+#[test]
+fn status_changes_apply_in_time_order() {
+    let mut a = session();
+    let q = a.add(Annotation {
+        soort: AnnotationKind::Onderzoeksvraag,
+        ..a.aantekeningen[0].clone()
+    });
+    let change = |status, tijd: &str| ItemChange::status("a.toml", q, status, time(tijd));
+    let mut b = session();
+    // Listed out of order: the later time wins, also across offsets.
+    b.wijzigingen = vec![
+        change(QuestionStatus::Beantwoord, "2026-12-01T10:00:00+01:00"),
+        change(QuestionStatus::InOnderzoek, "2026-12-01T10:30:00+02:00"),
+    ];
+    let sessions = vec![("a.toml".to_string(), a.clone()), ("b.toml".into(), b)];
+    let item = a.get(q).unwrap();
+    assert_eq!(
+        current_status(&sessions, "a.toml", item),
+        QuestionStatus::Beantwoord
+    );
+    assert!(open_items_among(&sessions, ("datasets/voorbeeld", ""), "c.toml").is_empty());
+}

@@ -12,7 +12,7 @@ use ratatui::style::Modifier;
 use ratatui::symbols::Marker;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Points};
+use ratatui::widgets::canvas::{Canvas, Context, Line as CanvasLine, Points};
 
 pub struct TrendChart<'a> {
     pub model: &'a ChartModel,
@@ -102,10 +102,9 @@ pub fn geometry(model: &ChartModel, area: Rect) -> Option<PlotGeometry> {
 impl Widget for TrendChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let model = self.model;
         buf.set_style(area, theme.base());
-        if model.is_empty() || !model.has_values() {
-            let text = if model.is_empty() {
+        if self.model.is_empty() || !self.model.has_values() {
+            let text = if self.model.is_empty() {
                 t().chart_empty
             } else {
                 t().chart_no_values
@@ -119,7 +118,7 @@ impl Widget for TrendChart<'_> {
             );
             return;
         }
-        let Some(g) = geometry(model, area) else {
+        let Some(g) = geometry(self.model, area) else {
             buf.set_stringn(
                 area.x,
                 area.y,
@@ -129,9 +128,24 @@ impl Widget for TrendChart<'_> {
             );
             return;
         };
-
         let compact = is_compact(area);
-        // Unit (y axis title) and the mixed-units warning.
+        self.y_axis(&g, area, compact, buf);
+        self.canvas(&g).render(g.plot, buf);
+        self.symbols(&g, buf);
+        let axis_row = self.x_axis(&g, buf);
+        // Small multiples are compact: no rows under the axis, no cursor label.
+        if !compact {
+            self.notes_row(&g, axis_row + 1, buf);
+            self.events_row(&g, axis_row + 2, buf);
+            self.cursor_label(area, buf);
+        }
+    }
+}
+
+impl TrendChart<'_> {
+    /// The unit (or the mixed-units warning) above, tick labels right-aligned against the axis.
+    fn y_axis(&self, g: &PlotGeometry, area: Rect, compact: bool, buf: &mut Buffer) {
+        let (theme, model) = (self.theme, self.model);
         let (title, style) = if model.mixed_units {
             (t().mixed_units.to_string(), theme.warning())
         } else {
@@ -140,8 +154,6 @@ impl Widget for TrendChart<'_> {
         if !compact {
             buf.set_stringn(area.x, area.y, title, area.width as usize, style);
         }
-
-        // Y tick labels, right-aligned against the axis.
         let label_right = g.plot.x - 1;
         for (v, label) in &model.y_ticks {
             let row = g.row(*v);
@@ -156,63 +168,18 @@ impl Widget for TrendChart<'_> {
                     .set_style(theme.dimmed());
             }
         }
+    }
 
-        // Grid, marks, cursor and lines on the canvas.
-        let canvas = Canvas::default()
+    /// Grid, marks, range, cursor and the series' lines, in braille.
+    fn canvas<'b>(&'b self, g: &'b PlotGeometry) -> impl Widget + 'b {
+        let (theme, model) = (self.theme, self.model);
+        Canvas::default()
             .marker(Marker::Braille)
             .background_color(theme.bg)
             .x_bounds([g.x_min, g.x_max])
             .y_bounds([g.y_min, g.y_max])
-            .paint(|ctx| {
-                // Dotted grid and marks: light enough not to compete with the data.
-                let dx = (g.x_max - g.x_min) / (g.plot.width.max(1) as f64);
-                let dy = (g.y_max - g.y_min) / (g.plot.height.max(1) as f64);
-                let grid: Vec<(f64, f64)> = model
-                    .y_ticks
-                    .iter()
-                    .flat_map(|(v, _)| {
-                        (0..g.plot.width)
-                            .step_by(2)
-                            .map(move |c| (g.x_min + c as f64 * dx, *v))
-                    })
-                    .collect();
-                ctx.draw(&Points {
-                    coords: &grid,
-                    color: theme.grid,
-                });
-                for m in &model.marks {
-                    let color = match m.kind {
-                        MarkKind::Event => theme.grid,
-                        MarkKind::Break => theme.warning,
-                    };
-                    let dots: Vec<(f64, f64)> = (0..g.plot.height)
-                        .map(|r| (m.start, g.y_min + (r as f64 + 0.5) * dy))
-                        .collect();
-                    ctx.draw(&Points {
-                        coords: &dots,
-                        color,
-                    });
-                }
-                if let Some((a, b)) = self.range {
-                    for x in [a.start_month() as f64, b.end_month() as f64 + 1.0] {
-                        ctx.draw(&CanvasLine {
-                            x1: x,
-                            y1: g.y_min,
-                            x2: x,
-                            y2: g.y_max,
-                            color: theme.accent,
-                        });
-                    }
-                }
-                if let Some(c) = self.cursor {
-                    ctx.draw(&CanvasLine {
-                        x1: c.mid(),
-                        y1: g.y_min,
-                        x2: c.mid(),
-                        y2: g.y_max,
-                        color: theme.dim,
-                    });
-                }
+            .paint(move |ctx| {
+                self.paint_background(g, ctx);
                 ctx.layer();
                 for s in &model.series {
                     let color = theme.palette[s.slot % theme.palette.len()];
@@ -226,12 +193,56 @@ impl Widget for TrendChart<'_> {
                         });
                     }
                 }
-            });
-        canvas.render(g.plot, buf);
+            })
+    }
 
-        // Symbols: every point when there is room, otherwise at intervals; voorlopig always.
-        for s in &model.series {
-            let style = theme.series(s.slot).add_modifier(Modifier::BOLD);
+    /// The dotted grid and marks, light enough not to compete with the data; the range and the
+    /// cursor as vertical lines.
+    fn paint_background(&self, g: &PlotGeometry, ctx: &mut Context) {
+        let (theme, model) = (self.theme, self.model);
+        let dx = (g.x_max - g.x_min) / (g.plot.width.max(1) as f64);
+        let dy = (g.y_max - g.y_min) / (g.plot.height.max(1) as f64);
+        let grid: Vec<(f64, f64)> = model
+            .y_ticks
+            .iter()
+            .flat_map(|(v, _)| {
+                (0..g.plot.width)
+                    .step_by(2)
+                    .map(move |c| (g.x_min + c as f64 * dx, *v))
+            })
+            .collect();
+        ctx.draw(&Points {
+            coords: &grid,
+            color: theme.grid,
+        });
+        for m in &model.marks {
+            let color = match m.kind {
+                MarkKind::Event => theme.grid,
+                MarkKind::Break => theme.warning,
+            };
+            let dots: Vec<(f64, f64)> = (0..g.plot.height)
+                .map(|r| (m.start, g.y_min + (r as f64 + 0.5) * dy))
+                .collect();
+            ctx.draw(&Points {
+                coords: &dots,
+                color,
+            });
+        }
+        let range_edges = self
+            .range
+            .map(|(a, b)| [a.start_month() as f64, b.end_month() as f64 + 1.0]);
+        for x in range_edges.into_iter().flatten() {
+            ctx.draw(&vertical(g, x, theme.accent));
+        }
+        if let Some(c) = self.cursor {
+            ctx.draw(&vertical(g, c.mid(), theme.dim));
+        }
+    }
+
+    /// Symbols: every point when there is room, otherwise at intervals; voorlopig always.
+    fn symbols(&self, g: &PlotGeometry, buf: &mut Buffer) {
+        for s in &self.model.series {
+            let style = self.theme.series(s.slot).add_modifier(Modifier::BOLD);
             let n = s.points.len().max(1);
             let every = (n * 4).div_ceil(g.plot.width.max(1) as usize).max(1);
             for (i, p) in s.points.iter().enumerate() {
@@ -249,14 +260,17 @@ impl Widget for TrendChart<'_> {
                 }
             }
         }
+    }
 
-        // X axis: period labels on the row under the plot.
+    /// The time axis with period labels on the row under the plot; returns that row.
+    fn x_axis(&self, g: &PlotGeometry, buf: &mut Buffer) -> u16 {
+        let theme = self.theme;
         let axis_row = g.plot.y + g.plot.height;
         let axis: String = "─".repeat(g.plot.width as usize);
         buf.set_string(g.plot.x, axis_row, &axis, theme.dimmed());
-        buf.set_string(label_right, axis_row, "└", theme.dimmed());
+        buf.set_string(g.plot.x - 1, axis_row, "└", theme.dimmed());
         let mut next_free = g.plot.x;
-        for (p, label) in axis_labels(model, g.plot.width) {
+        for (p, label) in axis_labels(self.model, g.plot.width) {
             let col = g.column(p.start_month() as f64);
             if col < next_free {
                 continue;
@@ -269,12 +283,12 @@ impl Widget for TrendChart<'_> {
             buf.set_string(col + 1, axis_row, &label, theme.base());
             next_free = col + width + 2;
         }
+        axis_row
+    }
 
-        if compact {
-            return;
-        }
-        // Annotations and the range being selected, on their own row.
-        let notes_row = axis_row + 1;
+    /// Annotations (the selected one on top) and the range being selected, on their own row.
+    fn notes_row(&self, g: &PlotGeometry, row: u16, buf: &mut Buffer) {
+        let theme = self.theme;
         let span_cols = |from: &Period, to: &Period| {
             let a = g.column(from.start_month().max(g.x_min as i64) as f64);
             let b = g
@@ -282,12 +296,8 @@ impl Widget for TrendChart<'_> {
                 .max(a);
             (a, b)
         };
-        for n in self
-            .notes
-            .iter()
-            .filter(|n| !n.selected)
-            .chain(self.notes.iter().filter(|n| n.selected))
-        {
+        let notes = self.notes.iter().filter(|n| !n.selected);
+        for n in notes.chain(self.notes.iter().filter(|n| n.selected)) {
             if (n.to.end_month() as f64) < g.x_min || n.from.start_month() as f64 > g.x_max {
                 continue;
             }
@@ -298,26 +308,27 @@ impl Widget for TrendChart<'_> {
                 theme.base().fg(theme.accent)
             };
             for c in a + 1..=b {
-                buf.set_string(c, notes_row, "─", style);
+                buf.set_string(c, row, "─", style);
             }
-            buf.set_string(a, notes_row, n.marker, style.add_modifier(Modifier::BOLD));
+            buf.set_string(a, row, n.marker, style.add_modifier(Modifier::BOLD));
         }
         if let Some((from, to)) = self.range {
             let (a, b) = span_cols(&from, &to);
             let style = theme.base().fg(theme.accent).add_modifier(Modifier::BOLD);
             for c in a..=b {
-                buf.set_string(c, notes_row, "━", style);
+                buf.set_string(c, row, "━", style);
             }
-            buf.set_string(a, notes_row, "┣", style);
-            buf.set_string(b, notes_row, "┫", style);
+            buf.set_string(a, row, "┣", style);
+            buf.set_string(b, row, "┫", style);
         }
+    }
 
-        // Events and breaks under the axis, with as much of their text as fits.
-        let event_row = notes_row + 1;
+    /// Events and breaks under the axis, with as much of their text as fits.
+    fn events_row(&self, g: &PlotGeometry, row: u16, buf: &mut Buffer) {
+        let theme = self.theme;
         let mut next_free = g.plot.x;
-        for m in &model.marks {
-            let col = g.column(m.start.max(g.x_min));
-            let col = col.max(next_free);
+        for m in &self.model.marks {
+            let col = g.column(m.start.max(g.x_min)).max(next_free);
             if col >= g.plot.x + g.plot.width {
                 break;
             }
@@ -328,28 +339,37 @@ impl Widget for TrendChart<'_> {
             let room = (g.plot.x + g.plot.width - col) as usize;
             let text = format!("{sym} {}", m.text);
             let shown: String = text.chars().take(room.min(28)).collect();
-            buf.set_span(
-                col,
-                event_row,
-                &Span::styled(shown.clone(), style),
-                room as u16,
-            );
+            buf.set_span(col, row, &Span::styled(shown.clone(), style), room as u16);
             next_free = col + shown.chars().count() as u16 + 1;
         }
+    }
 
-        // Cursor period label above the plot, right-aligned.
-        if let Some(c) = self.cursor {
-            let label = t().cursor_title(&t().period_short(&c));
-            let w = label.chars().count() as u16;
-            if w < area.width {
-                buf.set_string(
-                    area.x + area.width - w,
-                    area.y,
-                    label,
-                    theme.base().add_modifier(Modifier::BOLD),
-                );
-            }
+    /// The cursor's period above the plot, right-aligned.
+    fn cursor_label(&self, area: Rect, buf: &mut Buffer) {
+        let Some(c) = self.cursor else {
+            return;
+        };
+        let label = t().cursor_title(&t().period_short(&c));
+        let w = label.chars().count() as u16;
+        if w < area.width {
+            buf.set_string(
+                area.x + area.width - w,
+                area.y,
+                label,
+                self.theme.base().add_modifier(Modifier::BOLD),
+            );
         }
+    }
+}
+
+/// A vertical line over the whole plot at `x`.
+fn vertical(g: &PlotGeometry, x: f64, color: ratatui::style::Color) -> CanvasLine {
+    CanvasLine {
+        x1: x,
+        y1: g.y_min,
+        x2: x,
+        y2: g.y_max,
+        color,
     }
 }
 

@@ -1,9 +1,11 @@
 //! Drawing the overview from `&App`: filter line, table of differences, detail.
 
 use super::OverviewTab;
+use crate::analysis::mismatch::Mismatch;
 use crate::model::number::format_pct;
 use crate::tui::app::App;
 use crate::tui::i18n::t;
+use crate::tui::style::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
@@ -26,13 +28,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .style(theme.dimmed()),
         filter,
     );
-    let block = |t: &str| {
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.block_border(true))
-            .title(Span::styled(format!(" {t} "), theme.title()))
-            .style(theme.base())
-    };
     if visible.is_empty() {
         let text = if state.all.is_none() {
             t().overview_busy
@@ -42,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(
             Paragraph::new(text)
                 .style(theme.dimmed())
-                .block(block(t().overview_title)),
+                .block(pane(theme, t().overview_title)),
             table_area,
         );
         return;
@@ -76,25 +71,38 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme.selected())
-            .block(block(t().overview_title)),
+            .block(pane(theme, t().overview_title)),
         table_area,
         &mut ts,
     );
     if let Some(m) = visible.get(state.view.selected) {
-        let lines = vec![
-            Line::from(Span::styled(m.detail.clone(), theme.base())),
-            Line::from(Span::styled(
-                t().mismatch_explanation(m.kind),
-                theme.dimmed(),
-            )),
-        ];
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .block(block(t().diff_detail)),
-            detail,
-        );
+        draw_detail(frame, theme, m, detail);
     }
+}
+
+/// The selected difference in words, with what its kind means.
+fn draw_detail(frame: &mut Frame, theme: &Theme, m: &Mismatch, area: Rect) {
+    let lines = vec![
+        Line::from(Span::styled(m.detail.clone(), theme.base())),
+        Line::from(Span::styled(
+            t().mismatch_explanation(m.kind),
+            theme.dimmed(),
+        )),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(pane(theme, t().diff_detail)),
+        area,
+    );
+}
+
+fn pane<'a>(theme: &Theme, title: &str) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.block_border(true))
+        .title(Span::styled(format!(" {title} "), theme.title()))
+        .style(theme.base())
 }
 
 /// The table's column names.

@@ -9,7 +9,8 @@ use crate::session::store;
 use crate::tui::app::{App, SessionSetup};
 use crate::tui::i18n::{Lang, set_process_lang};
 use crate::tui::keymap::Keymap;
-use crate::tui::style::ThemeKind;
+use crate::tui::startup::Startup;
+use crate::tui::style::{Theme, ThemeKind};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -260,7 +261,7 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
         loader,
     );
     app.keymap = keys;
-    match crate::tui::run(app) {
+    match crate::tui::run(&mut app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("duiden: {e:#}");
@@ -366,14 +367,14 @@ fn open_tui(cli: Cli) -> ExitCode {
         Ok(path) => path,
         Err(message) => return fail(&message),
     };
-    let dataset = match load_dataset(&path) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("{e}");
-            eprintln!("duiden: dataset {} kan niet geopend worden", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
+    // A folder that is not there is said at once, without opening the screen.
+    if !path.is_dir()
+        && let Err(e) = load_dataset(&path)
+    {
+        eprintln!("{e}");
+        eprintln!("duiden: dataset {} kan niet geopend worden", path.display());
+        return ExitCode::FAILURE;
+    }
     let theme = theme_kind(cli.thema);
     let setup = SessionSetup {
         dir: cli.sessies.clone(),
@@ -385,13 +386,22 @@ fn open_tui(cli: Cli) -> ExitCode {
             dataset_pad(&path)
         },
     };
-    let app = App::with_keymap(dataset, theme, keys).with_sessions(setup, open);
-    match crate::tui::run(app) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("duiden: {e:#}");
+    // The dataset loads on a worker while the screen shows its progress.
+    let build_keys = std::sync::Arc::clone(&keys);
+    let mut startup = Startup::new(path.clone(), Theme::of(theme), keys, move |dataset| {
+        App::with_keymap(dataset, theme, build_keys).with_sessions(setup, open)
+    });
+    if let Err(e) = crate::tui::run(&mut startup) {
+        eprintln!("duiden: {e:#}");
+        return ExitCode::FAILURE;
+    }
+    match startup.failed {
+        Some(e) => {
+            eprintln!("{e}");
+            eprintln!("duiden: dataset {} kan niet geopend worden", path.display());
             ExitCode::FAILURE
         }
+        None => ExitCode::SUCCESS,
     }
 }
 

@@ -203,3 +203,44 @@ fn popups_take_no_clicks_meant_for_the_screen_below() {
     assert_eq!(app.trend.browser.selected, before);
     assert!(app.popup.is_some());
 }
+
+#[test]
+fn the_dataset_loads_in_the_background_at_start() {
+    use duiden::tui::Screen;
+    use duiden::tui::startup::Startup;
+    use std::sync::Arc;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    let keymap = Arc::new(Keymap::default());
+    let theme = duiden::tui::style::Theme::of(ThemeKind::Dark);
+    let mut startup = Startup::new(dir, theme.clone(), Arc::clone(&keymap), |d| {
+        App::new(d, ThemeKind::Dark)
+    });
+    // Until the dataset is there, the screen says what it is loading.
+    let first = common::render_with(80, 24, |f| startup.draw(f));
+    assert!(
+        first.contains("datasets/voorbeeld") || startup.app.is_some(),
+        "{first}"
+    );
+    startup.finish(Duration::from_secs(20));
+    assert!(startup.app.is_some(), "{:?}", startup.failed);
+    assert!(!startup.should_quit());
+    let screen = common::render_with(80, 24, |f| startup.draw(f));
+    assert!(screen.contains("Legenda"), "{screen}");
+
+    // A dataset that does not load: the interface closes with the located errors.
+    let broken = tempfile::tempdir().unwrap();
+    std::fs::write(broken.path().join("dataset.toml"), "titel = \"x\"\n").unwrap();
+    std::fs::write(
+        broken.path().join("reeksen.csv"),
+        "periode,domein\n2021-01,jeugd\n",
+    )
+    .unwrap();
+    let mut startup = Startup::new(broken.path().to_path_buf(), theme, keymap, |d| {
+        App::new(d, ThemeKind::Dark)
+    });
+    startup.finish(Duration::from_secs(20));
+    assert!(startup.app.is_none());
+    let why = startup.failed.clone().expect("a reason");
+    assert!(why.contains("reeksen.csv:1:"), "{why}");
+    assert!(startup.should_quit());
+}

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod popups;
 pub mod review;
+pub mod startup;
 pub mod style;
 pub mod tabs;
 pub mod terminal;
@@ -311,7 +312,7 @@ impl Screen for review::ReviewApp {
 }
 
 /// Runs a screen until the user quits. The terminal is restored on every path out.
-pub fn run(mut screen: impl Screen) -> anyhow::Result<()> {
+pub fn run(screen: &mut impl Screen) -> anyhow::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     screen.resize(Rect::new(0, 0, size.width, size.height));

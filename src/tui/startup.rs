@@ -1,0 +1,173 @@
+//! The first screen: the dataset loads on a worker while the terminal already shows what is
+//! being loaded, with a bar; Esc or q stops it. When the dataset is there the interface opens;
+//! when it does not load, the interface closes and the caller prints why.
+
+use super::app::App;
+use super::background::{Background, Outcome, Task};
+use super::i18n::t;
+use super::keymap::{Action, Context, Keymap};
+use super::style::Theme;
+use super::{Screen, busy_text, clear_or_too_small};
+use crate::load::load_dataset_with_progress;
+use crate::model::Dataset;
+use crossterm::event::Event;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::widgets::Paragraph;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Builds the interface once the dataset is loaded.
+type Build = Box<dyn FnOnce(Dataset) -> App>;
+
+pub struct Startup {
+    background: Background,
+    build: Option<Build>,
+    /// The interface, once the dataset is loaded.
+    pub app: Option<App>,
+    /// Why the dataset did not load (file:line:column lines), for the caller to print.
+    pub failed: Option<String>,
+    stopped: bool,
+    theme: Theme,
+    keymap: Arc<Keymap>,
+    area: Rect,
+}
+
+impl Startup {
+    /// Starts loading `path`; `build` makes the interface from the loaded dataset.
+    pub fn new(
+        path: PathBuf,
+        theme: Theme,
+        keymap: Arc<Keymap>,
+        build: impl FnOnce(Dataset) -> App + 'static,
+    ) -> Startup {
+        let mut background = Background::default();
+        let task = Task::LoadDataset(path.display().to_string());
+        background.start(task, move |job| {
+            let loaded = load_dataset_with_progress(&path, &|done, total| job.report(done, total));
+            Outcome::Dataset(match loaded {
+                Some(Ok(d)) => Ok(Box::new(d)),
+                Some(Err(e)) => Err(e.to_string()),
+                None => Err(String::new()),
+            })
+        });
+        Startup {
+            background,
+            build: Some(Box::new(build)),
+            app: None,
+            failed: None,
+            stopped: false,
+            theme,
+            keymap,
+            area: Rect::new(0, 0, 80, 24),
+        }
+    }
+
+    /// Applies a finished load: the interface opens, or the failure is kept for the caller.
+    fn apply(&mut self) {
+        for (_, result) in self.background.finished() {
+            match result {
+                Ok(Outcome::Dataset(Ok(d))) => {
+                    if let Some(build) = self.build.take() {
+                        let mut app = build(*d);
+                        app.resize(self.area);
+                        self.app = Some(app);
+                    }
+                }
+                Ok(Outcome::Dataset(Err(e))) | Err(e) => self.failed = Some(e),
+                Ok(_) => {}
+            }
+        }
+    }
+
+    /// Waits (at most `limit`) for the load, for callers without an event loop (tests).
+    pub fn finish(&mut self, limit: std::time::Duration) {
+        let start = std::time::Instant::now();
+        while self.app.is_none() && self.failed.is_none() && start.elapsed() < limit {
+            self.apply();
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+}
+
+impl Screen for Startup {
+    fn draw(&self, frame: &mut Frame) {
+        if let Some(app) = &self.app {
+            return app.draw(frame);
+        }
+        if clear_or_too_small(frame, &self.theme) {
+            return;
+        }
+        let [_, what, hint, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(2),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(frame.area());
+        let text = match self.background.current() {
+            Some((task, progress)) => busy_text(task, progress),
+            None => t().busy.to_string(),
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .alignment(Alignment::Center)
+                .style(self.theme.base().fg(self.theme.accent)),
+            what,
+        );
+        let stop = self.keymap.hint(Context::Global, &[Action::Cancel]);
+        frame.render_widget(
+            Paragraph::new(stop)
+                .alignment(Alignment::Center)
+                .style(self.theme.dimmed()),
+            hint,
+        );
+    }
+
+    fn handle_event(&mut self, event: Event) {
+        if let Some(app) = &mut self.app {
+            return app.handle_event(event);
+        }
+        match event {
+            Event::Key(key) => {
+                let action = self.keymap.action(Context::Global, key);
+                if matches!(action, Some(Action::Cancel | Action::Quit)) {
+                    self.background = Background::default();
+                    self.stopped = true;
+                }
+            }
+            Event::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
+            _ => {}
+        }
+    }
+
+    fn resize(&mut self, area: Rect) {
+        self.area = area;
+        if let Some(app) = &mut self.app {
+            app.resize(area);
+        }
+    }
+
+    fn should_quit(&self) -> bool {
+        match &self.app {
+            Some(app) => app.should_quit,
+            None => self.stopped || self.failed.is_some(),
+        }
+    }
+
+    fn busy(&self) -> bool {
+        match &self.app {
+            Some(app) => !app.background.is_idle(),
+            None => true,
+        }
+    }
+
+    fn tick(&mut self) {
+        match &mut self.app {
+            Some(app) => {
+                app.tick();
+            }
+            None => self.apply(),
+        }
+    }
+}

@@ -230,7 +230,7 @@ fn keymap() -> Result<Arc<Keymap>, ExitCode> {
     })
 }
 
-/// Review mode: reads the folder once, never writes. Datasets are loaded when a chart is opened;
+/// Review mode: reads the folder once (in the background), never writes. Datasets are loaded when a chart is opened;
 /// a session's `dataset.pad` is relative to the working directory, as recorded.
 fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
     let keys = match keymap() {
@@ -254,14 +254,15 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
             None => Err(String::new()),
         }
     });
-    let mut app = crate::tui::review::ReviewApp::new(
-        &dir.display().to_string(),
-        store::list(dir),
-        crate::tui::style::Theme::of(theme_kind(thema)),
-        loader,
-    );
-    app.keymap = keys;
-    match crate::tui::run(&mut app) {
+    // The folder is read on a worker while the screen shows its progress.
+    let theme = Theme::of(theme_kind(thema));
+    let (name, build_theme, build_keys) = (dir.display().to_string(), theme.clone(), keys.clone());
+    let mut startup = Startup::sessions(dir.to_path_buf(), theme, keys, move |files| {
+        let mut app = crate::tui::review::ReviewApp::new(&name, files, build_theme, loader);
+        app.keymap = build_keys;
+        app
+    });
+    match crate::tui::run(&mut startup) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("duiden: {e:#}");
@@ -388,7 +389,7 @@ fn open_tui(cli: Cli) -> ExitCode {
     };
     // The dataset loads on a worker while the screen shows its progress.
     let build_keys = std::sync::Arc::clone(&keys);
-    let mut startup = Startup::new(path.clone(), Theme::of(theme), keys, move |dataset| {
+    let mut startup = Startup::dataset(path.clone(), Theme::of(theme), keys, move |dataset| {
         App::with_keymap(dataset, theme, build_keys).with_sessions(setup, open)
     });
     if let Err(e) = crate::tui::run(&mut startup) {

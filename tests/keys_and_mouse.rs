@@ -212,7 +212,7 @@ fn the_dataset_loads_in_the_background_at_start() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
     let keymap = Arc::new(Keymap::default());
     let theme = duiden::tui::style::Theme::of(ThemeKind::Dark);
-    let mut startup = Startup::new(dir, theme.clone(), Arc::clone(&keymap), |d| {
+    let mut startup = Startup::dataset(dir, theme.clone(), Arc::clone(&keymap), |d| {
         App::new(d, ThemeKind::Dark)
     });
     // Until the dataset is there, the screen says what it is loading.
@@ -235,7 +235,7 @@ fn the_dataset_loads_in_the_background_at_start() {
         "periode,domein\n2021-01,jeugd\n",
     )
     .unwrap();
-    let mut startup = Startup::new(broken.path().to_path_buf(), theme, keymap, |d| {
+    let mut startup = Startup::dataset(broken.path().to_path_buf(), theme, keymap, |d| {
         App::new(d, ThemeKind::Dark)
     });
     startup.finish(Duration::from_secs(20));
@@ -243,4 +243,26 @@ fn the_dataset_loads_in_the_background_at_start() {
     let why = startup.failed.clone().expect("a reason");
     assert!(why.contains("reeksen.csv:1:"), "{why}");
     assert!(startup.should_quit());
+}
+
+#[test]
+fn review_mode_reads_the_session_folder_in_the_background() {
+    use duiden::tui::startup::Startup;
+    use std::sync::Arc;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    let theme = duiden::tui::style::Theme::of(ThemeKind::Dark);
+    let mut startup = Startup::sessions(dir, theme.clone(), Arc::new(Keymap::default()), {
+        move |files| {
+            duiden::tui::review::ReviewApp::new(
+                "sessions",
+                files,
+                theme,
+                Arc::new(|_, _| Err("niet nodig".to_string())),
+            )
+        }
+    });
+    startup.finish(Duration::from_secs(20));
+    let review = startup.app.as_ref().expect("the folder was read");
+    assert_eq!(review.sessions.len(), 2);
+    assert!(review.broken.is_empty());
 }

@@ -19,12 +19,19 @@ pub enum Task {
     RenderMinutes,
 }
 
+/// The files of a session folder, each with its session or why it does not load.
+pub type SessionFiles = Vec<(
+    std::path::PathBuf,
+    Result<Session, crate::session::SessionError>,
+)>;
+
 /// What a finished job hands back.
 pub enum Outcome {
     Mismatches(Option<Vec<Mismatch>>),
     Dataset(Result<Box<Dataset>, String>),
     Sessions(Vec<(String, Session)>),
     Minutes(String),
+    SessionFiles(SessionFiles),
 }
 
 /// A finished job: its task and its outcome, or why it failed.

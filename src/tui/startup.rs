@@ -1,15 +1,18 @@
-//! The first screen: the dataset loads on a worker while the terminal already shows what is
-//! being loaded, with a bar; Esc or q stops it. When the dataset is there the interface opens;
-//! when it does not load, the interface closes and the caller prints why.
+//! The first screen: what the interface needs (the dataset, or the session folder for review
+//! mode) loads on a worker while the terminal already shows what is being loaded, with a bar; Esc
+//! or q stops it. When it is there the interface opens; when it does not load, the screen closes
+//! and the caller prints why.
 
 use super::app::App;
-use super::background::{Background, Outcome, Task};
+use super::background::{Background, Outcome, SessionFiles, Task};
 use super::i18n::t;
 use super::keymap::{Action, Context, Keymap};
 use super::style::Theme;
 use super::{Screen, busy_text, clear_or_too_small};
+use crate::jobs::JobContext;
 use crate::load::load_dataset_with_progress;
 use crate::model::Dataset;
+use crate::session::store::list_with_progress;
 use crossterm::event::Event;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -17,14 +20,14 @@ use ratatui::widgets::Paragraph;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// Builds the interface once the dataset is loaded.
-type Build = Box<dyn FnOnce(Dataset) -> App>;
+/// Builds the interface from what was loaded, or says why it cannot.
+type Build<S> = Box<dyn FnOnce(Outcome) -> Result<S, String>>;
 
-pub struct Startup {
+pub struct Startup<S> {
     background: Background,
-    build: Option<Build>,
-    /// The interface, once the dataset is loaded.
-    pub app: Option<App>,
+    build: Option<Build<S>>,
+    /// The interface, once what it needs is loaded.
+    pub app: Option<S>,
     /// Why the dataset did not load (file:line:column lines), for the caller to print.
     pub failed: Option<String>,
     stopped: bool,
@@ -33,24 +36,65 @@ pub struct Startup {
     area: Rect,
 }
 
-impl Startup {
-    /// Starts loading `path`; `build` makes the interface from the loaded dataset.
-    pub fn new(
+impl Startup<App> {
+    /// Starts loading the dataset at `path`; `build` makes the interface from it.
+    pub fn dataset(
         path: PathBuf,
         theme: Theme,
         keymap: Arc<Keymap>,
         build: impl FnOnce(Dataset) -> App + 'static,
-    ) -> Startup {
-        let mut background = Background::default();
+    ) -> Startup<App> {
         let task = Task::LoadDataset(path.display().to_string());
-        background.start(task, move |job| {
+        let work = move |job: &JobContext| {
             let loaded = load_dataset_with_progress(&path, &|done, total| job.report(done, total));
             Outcome::Dataset(match loaded {
                 Some(Ok(d)) => Ok(Box::new(d)),
                 Some(Err(e)) => Err(e.to_string()),
                 None => Err(String::new()),
             })
-        });
+        };
+        Startup::new(task, work, theme, keymap, move |outcome| match outcome {
+            Outcome::Dataset(Ok(d)) => Ok(build(*d)),
+            Outcome::Dataset(Err(e)) => Err(e),
+            _ => Err(String::new()),
+        })
+    }
+}
+
+impl<S: Screen> Startup<S> {
+    /// Starts reading the session folder `dir`; `build` makes the interface from its files.
+    pub fn sessions(
+        dir: PathBuf,
+        theme: Theme,
+        keymap: Arc<Keymap>,
+        build: impl FnOnce(SessionFiles) -> S + 'static,
+    ) -> Startup<S> {
+        let work = move |job: &JobContext| {
+            let files = list_with_progress(&dir, &|done, total| job.report(done, total));
+            Outcome::SessionFiles(files.unwrap_or_default())
+        };
+        Startup::new(
+            Task::ReadSessions,
+            work,
+            theme,
+            keymap,
+            move |outcome| match outcome {
+                Outcome::SessionFiles(files) => Ok(build(files)),
+                _ => Err(String::new()),
+            },
+        )
+    }
+
+    /// Starts `work` for `task`; `build` makes the interface from its outcome.
+    pub fn new(
+        task: Task,
+        work: impl FnOnce(&JobContext) -> Outcome + Send + 'static,
+        theme: Theme,
+        keymap: Arc<Keymap>,
+        build: impl FnOnce(Outcome) -> Result<S, String> + 'static,
+    ) -> Startup<S> {
+        let mut background = Background::default();
+        background.start(task, work);
         Startup {
             background,
             build: Some(Box::new(build)),
@@ -66,16 +110,17 @@ impl Startup {
     /// Applies a finished load: the interface opens, or the failure is kept for the caller.
     fn apply(&mut self) {
         for (_, result) in self.background.finished() {
-            match result {
-                Ok(Outcome::Dataset(Ok(d))) => {
-                    if let Some(build) = self.build.take() {
-                        let mut app = build(*d);
-                        app.resize(self.area);
-                        self.app = Some(app);
-                    }
+            let built = match (result, self.build.take()) {
+                (Ok(outcome), Some(build)) => build(outcome),
+                (Err(e), _) => Err(e),
+                (Ok(_), None) => continue,
+            };
+            match built {
+                Ok(mut app) => {
+                    app.resize(self.area);
+                    self.app = Some(app);
                 }
-                Ok(Outcome::Dataset(Err(e))) | Err(e) => self.failed = Some(e),
-                Ok(_) => {}
+                Err(e) => self.failed = Some(e),
             }
         }
     }
@@ -90,7 +135,7 @@ impl Startup {
     }
 }
 
-impl Screen for Startup {
+impl<S: Screen> Screen for Startup<S> {
     fn draw(&self, frame: &mut Frame) {
         if let Some(app) = &self.app {
             return app.draw(frame);
@@ -150,23 +195,18 @@ impl Screen for Startup {
 
     fn should_quit(&self) -> bool {
         match &self.app {
-            Some(app) => app.should_quit,
+            Some(app) => app.should_quit(),
             None => self.stopped || self.failed.is_some(),
         }
     }
 
     fn busy(&self) -> bool {
-        match &self.app {
-            Some(app) => !app.background.is_idle(),
-            None => true,
-        }
+        self.app.as_ref().is_none_or(|app| app.busy())
     }
 
     fn tick(&mut self) {
         match &mut self.app {
-            Some(app) => {
-                app.tick();
-            }
+            Some(app) => app.tick(),
             None => self.apply(),
         }
     }

@@ -98,7 +98,8 @@ impl App {
                     });
                 }
             }
-            (_, Ok(Outcome::Mismatches(None) | Outcome::Dataset(_))) => {}
+            (_, Ok(Outcome::Mismatches(None) | Outcome::Dataset(_) | Outcome::SessionFiles(_))) => {
+            }
         }
     }
 

@@ -347,3 +347,31 @@ fn esc_stops_a_dataset_load() {
     app.tick();
     assert!(app.chart.is_none(), "a stopped load opens nothing");
 }
+
+#[test]
+fn the_mouse_focuses_a_list_and_scrolls_it() {
+    use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    let (mut app, _) = review(&root().join("sessions"));
+    render(&mut app, 140, 36);
+    let mouse = |app: &mut ReviewApp, kind, column, row| {
+        app.handle_event(Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }))
+    };
+    // Scrolling over the annotations moves their selection.
+    mouse(&mut app, MouseEventKind::ScrollDown, 100, 10);
+    mouse(&mut app, MouseEventKind::ScrollDown, 100, 10);
+    assert_eq!(app.note_selected, 2);
+    // A click on the session list gives it the focus; scrolling there picks a session.
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 5, 5);
+    assert_eq!(app.focus, duiden::tui::review::ReviewFocus::Sessions);
+    mouse(&mut app, MouseEventKind::ScrollDown, 5, 5);
+    assert_eq!(app.session_selected, 1);
+    assert_eq!(
+        app.note_selected, 0,
+        "a new session starts at its first annotation"
+    );
+}

@@ -283,12 +283,43 @@ impl ReviewApp {
         match event {
             Event::Key(key) => self.handle_key(key),
             Event::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
-            other => {
-                if let Some(chart) = &mut self.chart {
-                    chart.handle_event(other);
+            other => match &mut self.chart {
+                Some(chart) => chart.handle_event(other),
+                None => {
+                    if let Event::Mouse(m) = other {
+                        self.mouse(m);
+                    }
                 }
-            }
+            },
         }
+    }
+
+    /// The mouse in the lists: a click puts the focus on the list under it, scrolling moves the
+    /// selection of that list.
+    fn mouse(&mut self, m: crossterm::event::MouseEvent) {
+        use crossterm::event::MouseEventKind;
+        if self.input.is_some() || self.help.is_some() {
+            return;
+        }
+        let [_, _, body, _] = view::regions(self.area);
+        if !crate::tui::components::hit::contains(body, m.column, m.row) {
+            return;
+        }
+        if self.tab == ReviewTab::Notes {
+            let [left, _] = view::notes_columns(body);
+            self.focus = if m.column < left.x + left.width {
+                ReviewFocus::Sessions
+            } else {
+                ReviewFocus::Notes
+            };
+        }
+        let step = match m.kind {
+            MouseEventKind::ScrollUp => Action::Up,
+            MouseEventKind::ScrollDown => Action::Down,
+            _ => return,
+        };
+        self.navigate(step);
+        self.clamp();
     }
 
     pub fn resize(&mut self, area: Rect) {

@@ -23,13 +23,7 @@ pub fn draw(frame: &mut Frame, app: &ReviewApp) {
     if crate::tui::clear_or_too_small(frame, &theme) {
         return;
     }
-    let [header, filters, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(5),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, filters, body, status] = regions(area);
     draw_header(frame, app, &theme, header);
     draw_filters(frame, app, &theme, filters);
     match app.tab {
@@ -142,10 +136,25 @@ fn kind_counts(s: &Session) -> String {
         .join(" ")
 }
 
+/// Title bar, filter line, body and status line of review mode.
+pub(super) fn regions(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The annotations tab's body: the session list left, the annotations right.
+pub(super) fn notes_columns(body: Rect) -> [Rect; 2] {
+    let left_w = (body.width * 2 / 5).clamp(30, 56);
+    Layout::horizontal([Constraint::Length(left_w), Constraint::Min(20)]).areas(body)
+}
+
 fn draw_notes_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
-    let left_w = (area.width * 2 / 5).clamp(30, 56);
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(left_w), Constraint::Min(20)]).areas(area);
+    let [left, right] = notes_columns(area);
     draw_sessions(frame, app, theme, left);
     let [list, detail] = Layout::vertical([Constraint::Min(4), Constraint::Length(9)]).areas(right);
     let notes = app.visible_notes();

@@ -91,7 +91,8 @@ impl fmt::Display for PeriodError {
 pub const PERIOD_FORMS: &str =
     "2021-03, 2021-Q1, 2021K1, 2021-H1, 2021, 2021MM03, 2021KW01, 2021HJ01 of 2021JJ00";
 
-const MONTHS_LONG: [&str; 12] = [
+/// Dutch month names, as the minutes and the Dutch interface write them.
+pub const MONTHS_LONG: [&str; 12] = [
     "januari",
     "februari",
     "maart",
@@ -105,7 +106,7 @@ const MONTHS_LONG: [&str; 12] = [
     "november",
     "december",
 ];
-const MONTHS_SHORT: [&str; 12] = [
+pub const MONTHS_SHORT: [&str; 12] = [
     "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 ];
 

@@ -9,20 +9,9 @@ use crate::analysis::mismatch::MismatchKind;
 use crate::model::{Granularity, Period, Soort};
 use crate::session::{Anchor, Annotation, AnnotationKind, Criterion, Level, QuestionStatus, Role};
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+// The Dutch month names are the model's, as the minutes use them.
+use crate::model::period::{MONTHS_LONG as MONTHS_NL, MONTHS_SHORT as MONTHS_SHORT_NL};
+
 const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
@@ -36,9 +25,6 @@ const MONTHS_EN: [&str; 12] = [
     "October",
     "November",
     "December",
-];
-const MONTHS_SHORT_NL: [&str; 12] = [
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 ];
 const MONTHS_SHORT_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

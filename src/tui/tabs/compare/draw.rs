@@ -182,7 +182,13 @@ fn draw_detail(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
             let Some(k) = cell.kind else { continue };
             lines.push(kind_line(
                 k,
-                Span::styled(cell.detail.clone(), theme.base()),
+                Span::styled(
+                    cell.detail
+                        .as_ref()
+                        .map(crate::report::describe_detail)
+                        .unwrap_or_default(),
+                    theme.base(),
+                ),
             ));
             lines.push(Line::from(Span::styled(
                 format!("  {}", t().mismatch_explanation(k)),

@@ -83,7 +83,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// The selected difference in words, with what its kind means.
 fn draw_detail(frame: &mut Frame, theme: &Theme, m: &Mismatch, area: Rect) {
     let lines = vec![
-        Line::from(Span::styled(m.detail.clone(), theme.base())),
+        Line::from(Span::styled(
+            crate::report::describe_detail(&m.detail),
+            theme.base(),
+        )),
         Line::from(Span::styled(
             t().mismatch_explanation(m.kind),
             theme.dimmed(),

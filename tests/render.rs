@@ -103,6 +103,66 @@ fn opening_view_shows_all_sources_of_the_start_indicator() {
 }
 
 #[test]
+fn trend_y_axis_is_labelled_in_the_interface_language() {
+    set_lang(Lang::Nl);
+    let dutch = render(&mut App::new(sample(), ThemeKind::Dark), 120, 36);
+    set_lang(Lang::En);
+    let english = render(&mut App::new(sample(), ThemeKind::Dark), 120, 36);
+    set_lang(Lang::Nl);
+    assert!(dutch.contains(" 2.500┤"), "{dutch}");
+    assert!(!dutch.contains("2,500"), "{dutch}");
+    assert!(english.contains(" 2,500┤"), "{english}");
+    assert!(!english.contains("2.500"), "{english}");
+    // Both languages put the ticks on the same rows: only the notation differs.
+    let rows = |screen: &str, label: &str| -> Vec<usize> {
+        screen
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.contains(label))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    assert_eq!(rows(&dutch, " 2.500┤"), rows(&english, " 2,500┤"));
+    assert_eq!(rows(&dutch, " 1.000┤"), rows(&english, " 1,000┤"));
+}
+
+#[test]
+fn comparison_detail_in_english() {
+    set_lang(Lang::En);
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::ShowCompare);
+    let screen = render(&mut app, 160, 48);
+    set_lang(Lang::Nl);
+    // The pane text wraps: compare it as one line.
+    let detail: String = screen
+        .lines()
+        .skip_while(|l| !l.contains(&format!("┌ {} ", "Interpretation")))
+        .skip(1)
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for text in [
+        "unexplained: 2,127 (gemeente-registratie) against 2,263 (aanbieders-maandrapportage): \
+difference 136 (6.4%), above the threshold of 5%; shifted by one half year",
+        "the difference is 1.8%",
+    ] {
+        assert!(
+            detail.contains(text),
+            "{text} missing in\n{detail}\n{screen}"
+        );
+    }
+    for dutch in ["tegen", "verschil", "drempel", "verschoven"] {
+        assert!(!detail.contains(dutch), "{dutch} in {detail}");
+    }
+    // The table's figures follow the language too.
+    assert!(
+        screen.contains("2,127") && screen.contains("+6.4%"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn help_overlay_lists_the_keys_of_the_tab() {
     // A keymap read from a file names that file in the help (the default names the user's
     // config folder, which differs per machine).

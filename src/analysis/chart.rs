@@ -4,7 +4,6 @@
 //! minutes draw from the same model, so they show the same figures on the same axes.
 
 use crate::analysis::aggregate::{AggError, aggregate_in};
-use crate::model::number::format_axis;
 use crate::model::{Dataset, Granularity, Period, Series, SeriesKey, Soort, ViewKind, ViewSpec};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +88,11 @@ pub struct ChartModel {
     pub x_max: f64,
     pub y_min: f64,
     pub y_max: f64,
-    pub y_ticks: Vec<(f64, String)>,
+    /// Values of the y axis's ticks; each renderer writes them in its own notation, e.g.
+    /// [`crate::model::number::format_axis`], through [`ChartModel::y_labels`].
+    pub y_ticks: Vec<f64>,
+    /// The distance between ticks, which decides how many decimals a label needs.
+    pub y_step: f64,
     /// Unit for the y axis, or empty when units differ (see `mixed_units`).
     pub unit: String,
     pub mixed_units: bool,
@@ -183,7 +186,12 @@ impl ChartModel {
         let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
             (a.min(y), b.max(y))
         });
-        let (y_min, y_max, y_ticks) = nice_axis(lo, hi, 5);
+        let Axis {
+            min: y_min,
+            max: y_max,
+            step: y_step,
+            ticks: y_ticks,
+        } = nice_axis(lo, hi, 5);
 
         let mut units: Vec<&str> = series.iter().map(|s| s.unit.as_str()).collect();
         units.dedup();
@@ -201,6 +209,7 @@ impl ChartModel {
             y_min,
             y_max,
             y_ticks,
+            y_step,
             unit,
             mixed_units,
             marks,
@@ -211,6 +220,14 @@ impl ChartModel {
 
     pub fn is_empty(&self) -> bool {
         self.series.is_empty()
+    }
+
+    /// The y ticks with their labels, written by `label(value, step)`: the renderer's notation.
+    pub fn y_labels(&self, label: impl Fn(f64, f64) -> String) -> Vec<(f64, String)> {
+        self.y_ticks
+            .iter()
+            .map(|v| (*v, label(*v, self.y_step)))
+            .collect()
     }
 
     pub fn has_values(&self) -> bool {
@@ -385,12 +402,28 @@ fn time_marks(dataset: &Dataset, series: &[ChartSeries], x_min: f64, x_max: f64)
     marks
 }
 
+/// Round bounds of an axis and its ticks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    pub min: f64,
+    pub max: f64,
+    /// The distance between ticks.
+    pub step: f64,
+    /// From `min` to `max`, `step` apart.
+    pub ticks: Vec<f64>,
+}
+
 /// Round axis bounds and about `target` ticks with steps of 1, 2, 2.5 or 5 × 10^k. Counts start
 /// at zero when the data sit close enough to it that the zero line helps reading. The one tick
 /// algorithm of every chart, in the terminal and in the minutes.
-pub fn nice_axis(lo: f64, hi: f64, target: usize) -> (f64, f64, Vec<(f64, String)>) {
+pub fn nice_axis(lo: f64, hi: f64, target: usize) -> Axis {
     if !lo.is_finite() || !hi.is_finite() {
-        return (0.0, 1.0, vec![(0.0, "0".into()), (1.0, "1".into())]);
+        return Axis {
+            min: 0.0,
+            max: 1.0,
+            step: 1.0,
+            ticks: vec![0.0, 1.0],
+        };
     }
     let mut lo = lo;
     let hi = if hi == lo { hi + hi.abs().max(1.0) } else { hi };
@@ -409,10 +442,15 @@ pub fn nice_axis(lo: f64, hi: f64, target: usize) -> (f64, f64, Vec<(f64, String
     let mut ticks = Vec::new();
     let mut v = start;
     while v <= end + step * 0.5 {
-        ticks.push((v, format_axis(v, step)));
+        ticks.push(v);
         v += step;
     }
-    (start, end, ticks)
+    Axis {
+        min: start,
+        max: end,
+        step,
+        ticks,
+    }
 }
 
 #[cfg(test)]

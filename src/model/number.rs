@@ -1,4 +1,7 @@
-//! Numbers the Dutch way: reading cells with a decimal comma and writing `12.345,6`.
+//! Numbers the Dutch way: reading cells with a decimal comma and writing `12.345,6`; the
+//! English notation `12,345.6` for an interface in English.
+
+use std::fmt;
 
 /// Parses a numeric cell. Accepts `1234`, `-12.5`, `12,5` (decimal comma), `1.234,5` and
 /// `1,234.5` (grouped thousands). A lone comma or dot is the decimal separator; when both occur
@@ -64,66 +67,215 @@ pub fn parse_decimal(text: &str) -> Result<f64, String> {
     Ok(if neg { -v } else { v })
 }
 
+/// How numbers are written: the Dutch `12.345,6` or the English `12,345.6`. Reports and minutes
+/// are Dutch documents and use [`DUTCH`] (through [`format_nl`] and friends); the interface picks
+/// the notation of its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Notation {
+    /// Between groups of three digits.
+    pub group: char,
+    /// Before the decimals.
+    pub decimal: char,
+}
+
+pub const DUTCH: Notation = Notation {
+    group: '.',
+    decimal: ',',
+};
+
+pub const ENGLISH: Notation = Notation {
+    group: ',',
+    decimal: '.',
+};
+
+impl Notation {
+    /// `12.345`, `10,7`, `-1.234,5` (Dutch): `decimals` decimals, trailing zeros kept for
+    /// alignment; a dash when not finite.
+    pub fn fixed(self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return "–".to_string();
+        }
+        let s = format!("{:.*}", decimals, value.abs());
+        let (int_part, frac) = match s.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s.as_str(), None),
+        };
+        let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3 + 4);
+        for (i, c) in int_part.chars().enumerate() {
+            if i > 0 && (int_part.len() - i) % 3 == 0 {
+                grouped.push(self.group);
+            }
+            grouped.push(c);
+        }
+        let negative = value < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b));
+        let mut out = String::new();
+        if negative {
+            out.push('-');
+        }
+        out.push_str(&grouped);
+        if let Some(f) = frac {
+            out.push(self.decimal);
+            out.push_str(f);
+        }
+        out
+    }
+
+    /// As many decimals as the value needs, up to `max_decimals` (for data values).
+    pub fn auto(self, value: f64, max_decimals: usize) -> String {
+        for d in 0..=max_decimals {
+            let scale = 10f64.powi(d as i32);
+            if ((value * scale).round() - value * scale).abs() < 1e-6 {
+                return self.fixed(value, d);
+            }
+        }
+        self.fixed(value, max_decimals)
+    }
+
+    /// An axis label: full numbers up to ten million because the room reads exact figures,
+    /// above that in millions followed by `millions` ("mln").
+    pub fn axis(self, value: f64, step: f64, millions: &str) -> String {
+        if value.abs() >= 10_000_000.0 {
+            return format!("{} {millions}", self.fixed(value / 1_000_000.0, 1));
+        }
+        let decimals = if step >= 1.0 || step == 0.0 {
+            0
+        } else {
+            (-step.log10()).ceil().clamp(0.0, 4.0) as usize
+        };
+        self.fixed(value, decimals)
+    }
+
+    /// A relative difference as a signed percentage: `+4,3%` (Dutch).
+    pub fn pct(self, fraction: f64) -> String {
+        let sign = if fraction > 0.0 { "+" } else { "" };
+        format!("{sign}{}%", self.fixed(fraction * 100.0, 1))
+    }
+
+    /// A figure in a sentence, with up to two decimals: `12.345`, `10,02` (Dutch). Written
+    /// without intermediate strings: sentences are written for many differences at once.
+    pub fn figure(self, value: f64) -> FigureText {
+        FigureText {
+            value,
+            max_decimals: 2,
+            notation: self,
+        }
+    }
+
+    /// A fraction as an unsigned percentage in a sentence: `0,2%`, `17,3%` (Dutch); small ones
+    /// keep a second decimal rather than showing as `0,0%`.
+    pub fn share(self, fraction: f64) -> ShareText {
+        ShareText {
+            fraction,
+            notation: self,
+        }
+    }
+
+    /// Writes `v` with as many decimals as it needs, at most `max_decimals`, like
+    /// [`Notation::auto`] but without allocating. Rounds half away from zero.
+    fn write(self, f: &mut fmt::Formatter<'_>, v: f64, max_decimals: u32) -> fmt::Result {
+        if !v.is_finite() || v.abs() >= 1e13 {
+            return f.write_str(&self.auto(v, max_decimals as usize));
+        }
+        let decimals = (0..=max_decimals)
+            .find(|&d| {
+                let scaled = v * 10f64.powi(d as i32);
+                (scaled.round() - scaled).abs() < 1e-6
+            })
+            .unwrap_or(max_decimals);
+        let scale = 10u64.pow(decimals);
+        let n = (v.abs() * scale as f64).round() as u64;
+        let (int, frac) = (n / scale, n % scale);
+        // Characters, not bytes: both separators are ASCII, so one byte each.
+        let mut buf = [0u8; 40];
+        let mut i = buf.len();
+        if decimals > 0 {
+            let mut fr = frac;
+            for _ in 0..decimals {
+                i -= 1;
+                buf[i] = b'0' + (fr % 10) as u8;
+                fr /= 10;
+            }
+            i -= 1;
+            buf[i] = ascii(self.decimal);
+        }
+        let mut x = int;
+        let mut count = 0;
+        loop {
+            if count > 0 && count % 3 == 0 {
+                i -= 1;
+                buf[i] = ascii(self.group);
+            }
+            i -= 1;
+            buf[i] = b'0' + (x % 10) as u8;
+            x /= 10;
+            count += 1;
+            if x == 0 {
+                break;
+            }
+        }
+        if v < 0.0 && n != 0 {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        f.write_str(std::str::from_utf8(&buf[i..]).unwrap_or("?"))
+    }
+}
+
+/// A separator as one byte; anything not ASCII becomes a space.
+fn ascii(c: char) -> u8 {
+    if c.is_ascii() { c as u8 } else { b' ' }
+}
+
+/// See [`Notation::figure`].
+#[derive(Debug, Clone, Copy)]
+pub struct FigureText {
+    value: f64,
+    max_decimals: u32,
+    notation: Notation,
+}
+
+impl fmt::Display for FigureText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.notation.write(f, self.value, self.max_decimals)
+    }
+}
+
+/// See [`Notation::share`].
+#[derive(Debug, Clone, Copy)]
+pub struct ShareText {
+    fraction: f64,
+    notation: Notation,
+}
+
+impl fmt::Display for ShareText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = (self.fraction * 100.0).abs();
+        let decimals = if p > 0.0 && p < 0.05 { 2 } else { 1 };
+        self.notation.write(f, p, decimals)?;
+        f.write_str("%")
+    }
+}
+
 /// Formats a number with Dutch separators: `12.345`, `10,7`, `-1.234,5`.
 /// `decimals` is the number of decimals shown; trailing zeros are kept for alignment.
 pub fn format_nl(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let s = format!("{:.*}", decimals, value.abs());
-    let (int_part, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s.as_str(), None),
-    };
-    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3 + 4);
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    let negative = value < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b));
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    out.push_str(&grouped);
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(f);
-    }
-    out
+    DUTCH.fixed(value, decimals)
 }
 
 /// Formats with as many decimals as the value needs, up to `max_decimals` (for data values).
 pub fn format_auto(value: f64, max_decimals: usize) -> String {
-    for d in 0..=max_decimals {
-        let scale = 10f64.powi(d as i32);
-        if ((value * scale).round() - value * scale).abs() < 1e-6 {
-            return format_nl(value, d);
-        }
-    }
-    format_nl(value, max_decimals)
+    DUTCH.auto(value, max_decimals)
 }
 
-/// Compact axis label: `12.345`, `1,2 mln`, `850 dzd` is avoided: we keep full numbers up to a
-/// million because the room reads exact figures.
+/// Compact axis label: `12.345`, `12,3 mln`; full numbers up to ten million because the room
+/// reads exact figures.
 pub fn format_axis(value: f64, step: f64) -> String {
-    if value.abs() >= 10_000_000.0 {
-        return format!("{} mln", format_nl(value / 1_000_000.0, 1));
-    }
-    let decimals = if step >= 1.0 || step == 0.0 {
-        0
-    } else {
-        (-step.log10()).ceil().clamp(0.0, 4.0) as usize
-    };
-    format_nl(value, decimals)
+    DUTCH.axis(value, step, "mln")
 }
 
 /// Relative difference as a Dutch percentage: `+4,3%`.
 pub fn format_pct(fraction: f64) -> String {
-    let sign = if fraction > 0.0 { "+" } else { "" };
-    format!("{sign}{}%", format_nl(fraction * 100.0, 1))
+    DUTCH.pct(fraction)
 }
 
 #[cfg(test)]
@@ -173,5 +325,55 @@ mod tests {
         assert_eq!(format_auto(9065.0, 2), "9.065");
         assert_eq!(format_pct(0.0434), "+4,3%");
         assert_eq!(format_pct(-0.5), "-50,0%");
+    }
+
+    #[test]
+    fn formats_english_style() {
+        assert_eq!(ENGLISH.fixed(1234567.891, 2), "1,234,567.89");
+        assert_eq!(ENGLISH.auto(10.7, 2), "10.7");
+        assert_eq!(ENGLISH.auto(2250.0, 2), "2,250");
+        assert_eq!(ENGLISH.pct(0.068), "+6.8%");
+        assert_eq!(ENGLISH.axis(2500.0, 500.0, "M"), "2,500");
+        assert_eq!(ENGLISH.axis(12_500_000.0, 2_500_000.0, "M"), "12.5 M");
+        assert_eq!(DUTCH.axis(12_500_000.0, 2_500_000.0, "mln"), "12,5 mln");
+    }
+
+    #[test]
+    fn figures_in_sentences_are_written_like_auto() {
+        for v in [
+            0.0,
+            9064.0,
+            12_345_678.0,
+            -1234.5,
+            10.02,
+            100.2,
+            0.1,
+            -0.001,
+            0.005,
+            9569.096,
+            1e14,
+            -0.0,
+        ] {
+            assert_eq!(DUTCH.figure(v).to_string(), format_auto(v, 2), "{v}");
+            assert_eq!(ENGLISH.figure(v).to_string(), ENGLISH.auto(v, 2), "{v}");
+        }
+        assert_eq!(DUTCH.share(0.002).to_string(), "0,2%");
+        assert_eq!(DUTCH.share(-0.1734).to_string(), "17,3%");
+        assert_eq!(DUTCH.share(0.0001).to_string(), "0,01%");
+        assert_eq!(DUTCH.share(0.05).to_string(), "5%");
+    }
+
+    #[test]
+    fn figures_and_shares_in_sentences() {
+        let n = |v: f64| DUTCH.figure(v).to_string();
+        assert_eq!(n(12345.0), "12.345");
+        assert_eq!(n(10.02), "10,02");
+        assert_eq!(n(-1234.5), "-1.234,5");
+        assert_eq!(n(0.125), "0,13", "rounds half away from zero");
+        assert_eq!(n(f64::NAN), "–");
+        assert_eq!(ENGLISH.figure(9406000.0).to_string(), "9,406,000");
+        assert_eq!(DUTCH.share(-0.173).to_string(), "17,3%");
+        assert_eq!(DUTCH.share(0.0002).to_string(), "0,02%");
+        assert_eq!(ENGLISH.share(0.002).to_string(), "0.2%");
     }
 }

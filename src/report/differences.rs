@@ -1,6 +1,6 @@
 //! The named differences between sources, for `duiden verschillen`.
 
-use super::{Format, csv_field};
+use super::{Format, csv_field, describe_detail};
 use crate::analysis::mismatch::Mismatch;
 use crate::model::number::{format_auto, format_pct};
 use serde::Serialize;
@@ -19,7 +19,7 @@ struct Row<'a> {
     waarden: Vec<Waarde<'a>>,
     verschil: Option<f64>,
     verschil_relatief: Option<f64>,
-    toelichting: &'a str,
+    toelichting: String,
 }
 
 #[derive(Serialize)]
@@ -47,7 +47,7 @@ fn row(m: &Mismatch) -> Row<'_> {
             .collect(),
         verschil: m.abs_diff,
         verschil_relatief: m.rel_diff,
-        toelichting: &m.detail,
+        toelichting: describe_detail(&m.detail),
     }
 }
 
@@ -74,7 +74,7 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
                     m.reference.clone().unwrap_or_default(),
                     m.abs_diff.map_or(String::new(), |v| v.to_string()),
                     m.rel_diff.map_or(String::new(), |v| format!("{v:.4}")),
-                    m.detail.clone(),
+                    describe_detail(&m.detail),
                 ];
                 let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
                 out.push_str(&line.join(","));
@@ -97,7 +97,7 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
                     m.rel_diff
                         .map_or(String::new(), |r| format!("({})", format_pct(r))),
                 );
-                let _ = writeln!(out, "    {}", m.detail);
+                let _ = writeln!(out, "    {}", describe_detail(&m.detail));
             }
             let _ = writeln!(out, "{} verschillen", found.len());
             out

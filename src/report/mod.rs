@@ -3,11 +3,13 @@
 //! Dutch wording all of them (and the interface) share.
 
 mod backlog;
+mod detail;
 mod differences;
 pub mod minutes;
 pub mod text;
 
 pub use backlog::{backlog_csv, backlog_markdown};
+pub use detail::describe_detail;
 pub use differences::mismatches;
 pub use minutes::Minutes;
 pub use text::{

@@ -8,15 +8,19 @@ fn sample() -> Dataset {
 
 #[test]
 fn nice_axis_rounds_outward() {
-    let (lo, hi, ticks) = nice_axis(312.0, 389.0, 5);
-    assert!(lo <= 312.0 && hi >= 389.0);
-    assert_eq!(ticks.first().unwrap().0, lo);
-    assert_eq!(ticks.last().unwrap().0, hi);
-    let (lo, _, ticks) = nice_axis(9000.0, 12500.0, 5);
-    assert_eq!(lo, 9000.0);
-    assert!(ticks.iter().any(|t| t.1 == "10.000"), "{ticks:?}");
-    let (lo, _, _) = nice_axis(100.0, 1000.0, 5);
-    assert_eq!(lo, 0.0);
+    let a = nice_axis(312.0, 389.0, 5);
+    assert!(a.min <= 312.0 && a.max >= 389.0);
+    assert_eq!(*a.ticks.first().unwrap(), a.min);
+    assert_eq!(*a.ticks.last().unwrap(), a.max);
+    let a = nice_axis(9000.0, 12500.0, 5);
+    assert_eq!(a.min, 9000.0);
+    let labels: Vec<String> = a
+        .ticks
+        .iter()
+        .map(|v| crate::model::number::format_axis(*v, a.step))
+        .collect();
+    assert!(labels.iter().any(|l| l == "10.000"), "{labels:?}");
+    assert_eq!(nice_axis(100.0, 1000.0, 5).min, 0.0);
 }
 
 #[test]

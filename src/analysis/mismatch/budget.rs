@@ -1,9 +1,11 @@
 //! Budget against realisation: indicator `X_begroot` against `X` in the same domein and
 //! uitsplitsing, any source, at the budget's granularity (or coarser).
 
-use super::text::{Converts, PctNote};
 use super::view::{At, Ctx, Missing, VPoint, View};
-use super::{Mismatch, MismatchKind, beyond_rounding, codes, num, plural, relative, unit};
+use super::{
+    Budget, BudgetMissing, BudgetUnits, Converts, Detail, Figure, Mismatch, MismatchKind,
+    beyond_rounding, relative, unit,
+};
 use crate::model::{Period, Series};
 
 const SUFFIX: &str = "_begroot";
@@ -54,7 +56,7 @@ fn compare<'a>(ctx: &Ctx<'a>, budget: &'a Series, real: &'a Series, out: &mut Ve
         };
         let found = match rv.at(&bp.period, bv.last_period()) {
             At::Value(rp) => pair.against_realised(ctx, &rv, bp, planned, rp),
-            At::Missing(m) => Some(pair.not_comparable(bp, planned, m)),
+            At::Missing(m) => Some(pair.not_comparable(&rv, bp, planned, m)),
             At::Silent => None,
         };
         out.extend(found);
@@ -89,7 +91,7 @@ impl<'a> Pair<'a> {
         planned: f64,
         realised: Option<f64>,
         diff: Option<f64>,
-        detail: String,
+        detail: Detail,
     ) -> Mismatch {
         Mismatch {
             sources: vec![self.bb.to_string(), self.rb.to_string()],
@@ -100,8 +102,7 @@ impl<'a> Pair<'a> {
             ],
             abs_diff: diff.map(f64::abs),
             rel_diff: diff.and_then(|d| relative(d, planned)).map(f64::abs),
-            detail,
-            ..Mismatch::on(kind, &self.real.key, p)
+            ..Mismatch::on(kind, &self.real.key, p, detail)
         }
     }
 
@@ -116,65 +117,52 @@ impl<'a> Pair<'a> {
     ) -> Option<Mismatch> {
         let (bb, rb) = (self.bb, self.rb);
         let raw = rp.value.unwrap_or(0.0);
-        let (realised, note) = if unit::same(rp.unit, bp.unit) {
-            (raw, String::new())
+        let (realised, converted) = if unit::same(rp.unit, bp.unit) {
+            (raw, None)
         } else if let Some(c) = unit::conversion(rp.unit, bp.unit) {
             let realised = raw * c.factor;
-            (
-                realised,
-                format!(" ({})", Converts(raw, &c.from, realised, &c.to)),
-            )
+            let converts = Converts {
+                from_value: raw,
+                from: c.from,
+                to_value: realised,
+                to: c.to,
+            };
+            (realised, Some(converts))
         } else {
-            let detail = format!(
-                "begroot {} {} ({bb}) tegen gerealiseerd {} {} ({rb}): andere eenheid, niet om te rekenen",
-                num(planned),
-                bp.unit,
-                num(raw),
-                rp.unit
-            );
-            let p = bp.period;
-            return Some(self.mismatch(MismatchKind::Unit, p, planned, Some(raw), None, detail));
+            let detail = Detail::BudgetUnits(BudgetUnits {
+                planned: Figure::new(bb, planned),
+                planned_unit: bp.unit.to_string(),
+                realised: Figure::new(rb, raw),
+                realised_unit: rp.unit.to_string(),
+            });
+            let (kind, p) = (MismatchKind::Unit, bp.period);
+            return Some(self.mismatch(kind, p, planned, Some(raw), None, detail));
         };
         let tol = ctx.rounding(bb).max(ctx.rounding(rb));
         let diff = beyond_rounding(realised, planned, tol)?;
-        let over = if diff > 0.0 { "meer" } else { "minder" };
-        let sum = if rv.own < rv.g {
-            format!(", som van {} {}", rp.needed, plural(rv.own))
-        } else {
-            String::new()
-        };
-        let detail = format!(
-            "begroot {} {} ({bb}) tegen gerealiseerd {} {} ({rb}{sum}){note}: {} {over} gerealiseerd dan begroot{}",
-            num(planned),
-            bp.unit,
-            num(realised),
-            bp.unit,
-            num(diff.abs()),
-            PctNote(relative(diff, planned))
-        );
+        let detail = Detail::Budget(Budget {
+            planned: Figure::new(bb, planned),
+            unit: bp.unit.to_string(),
+            realised: Figure::new(rb, realised),
+            summed: (rv.own < rv.g).then_some((rp.needed, rv.own)),
+            converted,
+            diff,
+            rel: relative(diff, planned),
+        });
         let kind = MismatchKind::BudgetVsRealisation;
         Some(self.mismatch(kind, bp.period, planned, Some(raw), Some(diff), detail))
     }
 
-    /// The budget has a figure, the realisation none that can be compared.
-    fn not_comparable(&self, bp: &VPoint, planned: f64, m: Missing) -> Mismatch {
-        let kind = m.kind();
-        let why = match m {
-            Missing::Gap(ch) => format!("{} ontbreekt", codes(&ch)),
-            Missing::Unknown(ch) => format!("'.' (onbekend, niet nul) voor {}", codes(&ch)),
-            Missing::NotYet(lag) => format!("nog niet geleverd (vertraging: {lag})"),
-            Missing::MixedUnits(a, b) => {
-                format!("eenheden '{a}' en '{b}' door elkaar, niet op te tellen")
-            }
-        };
+    /// The budget has a figure, the realisation (view `rv`) none that can be compared.
+    fn not_comparable(&self, rv: &View, bp: &VPoint, planned: f64, m: Missing) -> Mismatch {
         let p = bp.period;
-        let detail = format!(
-            "begroot {} {} ({}) niet te vergelijken met gerealiseerd {p} ({}): {why}",
-            num(planned),
-            bp.unit,
-            self.bb,
-            self.rb
-        );
-        self.mismatch(kind, p, planned, None, None, detail)
+        let detail = Detail::BudgetMissing(BudgetMissing {
+            planned: Figure::new(self.bb, planned),
+            unit: bp.unit.to_string(),
+            period: p,
+            real_bron: self.rb.to_string(),
+            absence: rv.absence(&m, &p),
+        });
+        self.mismatch(m.kind(), p, planned, None, None, detail)
     }
 }

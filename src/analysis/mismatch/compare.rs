@@ -3,7 +3,7 @@
 
 use super::pair::{choose_reference, classify};
 use super::view::{Ctx, PState, View};
-use super::{Mismatch, MismatchKind, Settings, budget, by_breakdown, parts, stock, within};
+use super::{Detail, Mismatch, MismatchKind, Settings, budget, by_breakdown, parts, stock, within};
 use crate::analysis::aggregate::AggError;
 use crate::model::{Breakdown, Dataset, Granularity, Period, Series};
 
@@ -48,8 +48,8 @@ pub struct Cell {
     pub rel_diff: Option<f64>,
     /// The named difference against the reference, if any.
     pub kind: Option<MismatchKind>,
-    /// Dutch explanation of the comparison, empty when there was nothing to compare.
-    pub detail: String,
+    /// What the comparison found, `None` when there was nothing to compare.
+    pub detail: Option<Detail>,
 }
 
 impl Cell {
@@ -81,7 +81,7 @@ impl Cell {
             diff: None,
             rel_diff: None,
             kind: None,
-            detail: String::new(),
+            detail: None,
         }
     }
 }

@@ -29,11 +29,11 @@
 
 mod budget;
 mod compare;
+mod detail;
 mod kind;
 mod pair;
 mod parts;
 mod stock;
-mod text;
 mod unit;
 mod view;
 mod within;
@@ -42,11 +42,16 @@ mod within;
 mod tests;
 
 pub use compare::{Cell, Column, Comparison, ComparisonRow, Excluded, compare};
+pub use detail::{
+    Absence, BreakNote, Budget, BudgetMissing, BudgetUnits, Compared, Converts, Day, Detail,
+    Figure, LagNote, MissingFigure, Outcome, Parts, PartsDim, StockDiscontinuity, StockFlow,
+    Stocks, UnitChange, Units, UnitsConverted,
+};
 pub use kind::MismatchKind;
+pub use unit::UnitForm;
 
 use crate::model::{Breakdown, Dataset, Granularity, Period, Series, SeriesKey};
 use std::collections::BTreeMap;
-use text::{codes, num, pct, plural};
 use view::Ctx;
 
 /// One named difference.
@@ -72,14 +77,15 @@ pub struct Mismatch {
     pub abs_diff: Option<f64>,
     /// `abs_diff` relative to the reference value; `None` when that is zero or unknown.
     pub rel_diff: Option<f64>,
-    /// Concrete Dutch sentence for the room, with the figures and sources.
-    pub detail: String,
+    /// What the difference consists of, with the figures and sources; the report and the
+    /// interface put it into words.
+    pub detail: Detail,
 }
 
 impl Mismatch {
     /// A difference of `kind` on the series `key` (its domein, indicator and uitsplitsing) in
-    /// `period`; the caller fills in sources, figures, size and detail.
-    fn on(kind: MismatchKind, key: &SeriesKey, period: Period) -> Mismatch {
+    /// `period`, explained by `detail`; the caller fills in sources, figures and size.
+    fn on(kind: MismatchKind, key: &SeriesKey, period: Period, detail: Detail) -> Mismatch {
         Mismatch {
             kind,
             domein: key.domein.clone(),
@@ -91,7 +97,7 @@ impl Mismatch {
             values: Vec::new(),
             abs_diff: None,
             rel_diff: None,
-            detail: String::new(),
+            detail,
         }
     }
 }

@@ -1,14 +1,13 @@
 //! One source against the reference, period by period, and unit changes within one series.
 
-use super::text::{Converts, Size, Voorlopig, Vs, status_word};
 use super::view::{At, Break, Ctx, Missing, PState, VPoint, View};
 use super::{
-    Mismatch, MismatchKind, approx_eq, codes, num, pct, plural, prev_period, relative, unit,
+    BreakNote, Compared, Converts, Detail, Figure, LagNote, Mismatch, MismatchKind, MissingFigure,
+    Outcome, Units, UnitsConverted, approx_eq, prev_period, relative, unit,
 };
 use crate::model::{Granularity, Period, Series, Soort};
 use std::cmp::Reverse;
 use std::collections::HashSet;
-use std::fmt::Write as _;
 
 /// The outcome of comparing one period of a source with the reference.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +23,7 @@ pub(super) struct PairCell {
     pub diff: Option<f64>,
     /// `diff` relative to the reference value.
     pub rel: Option<f64>,
-    pub detail: String,
+    pub detail: Option<Detail>,
 }
 
 impl PairCell {
@@ -36,11 +35,18 @@ impl PairCell {
             converted: None,
             diff: None,
             rel: None,
-            detail: String::new(),
+            detail: None,
         }
     }
 
-    fn into_mismatch(self, kind: MismatchKind, r: &View, o: &View, p: Period) -> Mismatch {
+    fn into_mismatch(
+        self,
+        kind: MismatchKind,
+        detail: Detail,
+        r: &View,
+        o: &View,
+        p: Period,
+    ) -> Mismatch {
         Mismatch {
             sources: vec![r.bron().to_string(), o.bron().to_string()],
             reference: Some(r.bron().to_string()),
@@ -50,8 +56,7 @@ impl PairCell {
             ],
             abs_diff: self.diff.map(f64::abs),
             rel_diff: self.rel.map(f64::abs),
-            detail: self.detail,
-            ..Mismatch::on(kind, &r.series.key, p)
+            ..Mismatch::on(kind, &r.series.key, p, detail)
         }
     }
 }
@@ -143,8 +148,9 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
         };
         let rv = &ref_views[k];
         for (p, rp, op) in zip_periods(rv, &ov) {
-            let cell = classify_points(ctx, (rv, rp), (&ov, op), &p, false);
-            let Some(kind) = cell.kind else {
+            let mut cell = classify_points(ctx, (rv, rp), (&ov, op), &p, false);
+            // A named difference always has its detail.
+            let (Some(kind), Some(detail)) = (cell.kind, cell.detail.take()) else {
                 continue;
             };
             // A gap of the reference shows against every other source: name it once.
@@ -154,7 +160,7 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
             {
                 continue;
             }
-            out.push(cell.into_mismatch(kind, rv, &ov, p));
+            out.push(cell.into_mismatch(kind, detail, rv, &ov, p));
         }
         spare = ov.points;
     }
@@ -201,42 +207,16 @@ fn missing(
     values: (Option<f64>, Option<f64>),
     missing_ref: bool,
 ) -> PairCell {
-    let (lb, hb) = (lacking.bron(), having.bron());
-    let given = format!("{} geeft {}", hb, num(hv.value.unwrap_or(f64::NAN)));
-    let kind = m.kind();
-    let detail = match m {
-        Missing::Gap(ch) if ch.len() == 1 && ch[0] == *p => {
-            format!("{p} ontbreekt bij {lb}, dat de perioden ervoor en erna wel levert; {given}")
-        }
-        Missing::Gap(ch) => {
-            let verb = if ch.len() == 1 {
-                "ontbreekt"
-            } else {
-                "ontbreken"
-            };
-            let present = lacking.get(p).map_or(0, |vp| vp.present);
-            let needed = p.children(lacking.own).len();
-            format!(
-                "{p} is bij {lb} onvolledig ({present} van {needed} {}): {} {verb}; daarom niet als getal vergeleken ({given})",
-                plural(lacking.own),
-                codes(&ch)
-            )
-        }
-        Missing::Unknown(ch) => format!(
-            "{lb} geeft '.' voor {}: onbekend, niet nul, dus geen getalsverschil ({given})",
-            codes(&ch)
-        ),
-        Missing::NotYet(lag) => {
-            format!("{p} nog niet geleverd door {lb} (vertraging: {lag}); {given}")
-        }
-        Missing::MixedUnits(a, b) => format!(
-            "{lb} wisselt binnen {p} van eenheid ('{a}' en '{b}'): niet op te tellen, dus niet als getal vergeleken ({given})"
-        ),
-    };
+    let detail = Detail::MissingFigure(MissingFigure {
+        period: *p,
+        lacking: lacking.bron().to_string(),
+        having: Figure::new(having.bron(), hv.value.unwrap_or(f64::NAN)),
+        absence: lacking.absence(&m, p),
+    });
     PairCell {
-        kind: Some(kind),
+        kind: Some(m.kind()),
         missing_ref,
-        detail,
+        detail: Some(detail),
         ..PairCell::nothing(values)
     }
 }
@@ -324,7 +304,6 @@ impl Named<'_, '_> {
 /// comparison when `explain` (the comparison table shows it per cell).
 fn numeric(ctx: &Ctx, both: Both, explain: bool) -> PairCell {
     let (a, b) = both.figures();
-    let (rb, ob) = (both.r.bron(), both.o.bron());
     let mut cell = PairCell::nothing((both.rv.value, both.ov.value));
     if !unit::same(both.rv.unit, both.ov.unit) {
         return unit_cell(ctx, both, cell);
@@ -334,7 +313,7 @@ fn numeric(ctx: &Ctx, both: Both, explain: bool) -> PairCell {
         cell.diff = Some(0.0);
         cell.rel = Some(0.0);
         if explain {
-            cell.detail = format!("{} ({rb}) tegen {} ({ob}): gelijk", num(a), num(b));
+            cell.detail = Some(compared(both, Outcome::Equal));
         }
         return cell;
     }
@@ -344,7 +323,8 @@ fn numeric(ctx: &Ctx, both: Both, explain: bool) -> PairCell {
     let named = name_numeric(ctx, both, diff, cell.rel, tol);
     cell.kind = named.as_ref().map(Named::kind);
     if named.is_some() || explain {
-        cell.detail = numeric_detail(ctx, both, named, (diff, cell.rel), base);
+        let outcome = outcome(ctx, both, named, (diff, cell.rel), base);
+        cell.detail = Some(compared(both, outcome));
     }
     cell
 }
@@ -375,121 +355,103 @@ fn name_numeric<'c, 'a>(
     }
 }
 
-/// The Dutch detail of a numeric difference in the same unit, `named` or within the threshold.
-fn numeric_detail(
+/// Two figures in the same unit compared, with how it came out.
+fn compared(both: Both, outcome: Outcome) -> Detail {
+    let (a, b) = both.figures();
+    Detail::Compared(Compared {
+        reference: Figure::new(both.r.bron(), a),
+        other: Figure::new(both.o.bron(), b),
+        provisional: (both.rv.provisional, both.ov.provisional),
+        outcome,
+    })
+}
+
+/// How a numeric difference in the same unit came out, `named` or within the threshold.
+fn outcome(
     ctx: &Ctx,
     both: Both,
     named: Option<Named>,
     (diff, rel): (f64, Option<f64>),
     base: f64,
-) -> String {
-    let Both { r, o, rv, ov, p } = both;
-    let (a, b) = both.figures();
-    let (rb, ob) = (r.bron(), o.bron());
-    let vs = Vs(a, rb, b, ob);
-    let size = Size(diff, rel);
-    let status_note = Voorlopig(match (rv.provisional, ov.provisional) {
-        (true, false) => Some(rb),
-        (false, true) => Some(ob),
-        _ => None,
-    });
-    let drempel = pct(ctx.settings.threshold);
-    // One pre-sized string per detail: this runs for every named difference.
-    let mut d = String::with_capacity(160);
-    let _ = match named {
-        Some(Named::WithinRounding) => write!(d, "{vs}: binnen afronding op {}", num(base)),
-        Some(Named::TrendBreak(bron, b)) => write!(
-            d,
-            "{vs}: {size}; trendbreuk bij {bron} vanaf {}: {}{status_note}",
-            b.period, b.meta.omschrijving
-        ),
-        Some(Named::Vintage) => write!(
-            d,
-            "{} ({rb}, {}) tegen {} ({ob}, {}): {size}; een ander vintage van hetzelfde cijfer",
-            num(a),
-            status_word(rv.provisional),
-            num(b),
-            status_word(ov.provisional)
-        ),
-        Some(Named::Unexplained) => {
-            let w = write!(
-                d,
-                "{vs}: {size}, boven de drempel van {drempel}{status_note}"
-            );
-            if let Some(n) = lag_note(r, o, p, rel.map_or(f64::INFINITY, f64::abs)) {
-                d.push_str("; ");
-                d.push_str(&n);
-            }
-            w
-        }
-        None => write!(
-            d,
-            "{vs}: {size}, binnen de drempel van {drempel}{status_note}"
-        ),
-    };
-    d
+) -> Outcome {
+    let threshold = ctx.settings.threshold;
+    match named {
+        Some(Named::WithinRounding) => Outcome::WithinRounding { base },
+        Some(Named::TrendBreak(bron, b)) => Outcome::TrendBreak {
+            diff,
+            rel,
+            brk: break_note(bron, b),
+        },
+        Some(Named::Vintage) => Outcome::Vintage { diff, rel },
+        Some(Named::Unexplained) => Outcome::AboveThreshold {
+            diff,
+            rel,
+            threshold,
+            lag: lag_shift(both.r, both.o, both.p, rel.map_or(f64::INFINITY, f64::abs)),
+        },
+        None => Outcome::WithinThreshold {
+            diff,
+            rel,
+            threshold,
+        },
+    }
+}
+
+/// A recorded break of `bron`, for a detail.
+fn break_note(bron: &str, b: &Break) -> BreakNote {
+    BreakNote {
+        bron: bron.to_string(),
+        period: b.period,
+        description: b.meta.omschrijving.clone(),
+    }
 }
 
 /// Units differ: convert when they differ only in scale or per-N, and say so.
 fn unit_cell(ctx: &Ctx, both: Both, mut cell: PairCell) -> PairCell {
     let Both { r, o, rv, ov, p } = both;
     let (a, b) = both.figures();
-    let (rb, ob) = (r.bron(), o.bron());
-    let head = format!(
-        "{} {} ({rb}) tegen {} {} ({ob}): andere eenheid",
-        num(a),
-        rv.unit,
-        num(b),
-        ov.unit
-    );
     cell.kind = Some(MismatchKind::Unit);
-    let mut detail = match unit::conversion(ov.unit, rv.unit) {
-        Some(c) => {
-            let converted = b * c.factor;
-            let diff = converted - a;
-            cell.converted = Some(converted);
-            cell.diff = Some(diff);
-            cell.rel = relative(diff, a);
-            let same_line = Converts(a, &c.to, a / c.factor, &c.from);
-            let after = if approx_eq(converted, a) {
-                "na omrekening gelijk".to_string()
-            } else {
-                let within = if cell.rel.is_some_and(|x| x.abs() <= ctx.settings.threshold) {
-                    "binnen"
-                } else {
-                    "boven"
-                };
-                format!(
-                    "na omrekening {} verschil ({within} de drempel van {})",
-                    cell.rel
-                        .map_or_else(|| num(diff.abs()).to_string(), |r| pct(r).to_string()),
-                    pct(ctx.settings.threshold)
-                )
-            };
-            let population = if c.populations_differ {
-                format!(
-                    "; de noemer verschilt ook: {} tegenover {}",
-                    c.to.base, c.from.base
-                )
-            } else {
-                String::new()
-            };
-            format!("{head}; {same_line}; {after}{population}")
+    let conversion = unit::conversion(ov.unit, rv.unit).map(|c| {
+        let converted = b * c.factor;
+        let diff = converted - a;
+        cell.converted = Some(converted);
+        cell.diff = Some(diff);
+        cell.rel = relative(diff, a);
+        let threshold = ctx.settings.threshold;
+        UnitsConverted {
+            equal: approx_eq(converted, a),
+            diff,
+            rel: cell.rel,
+            threshold,
+            within: cell.rel.is_some_and(|x| x.abs() <= threshold),
+            populations: c
+                .populations_differ
+                .then(|| (c.to.base.clone(), c.from.base.clone())),
+            // The reference figure in both units shows how they relate.
+            same: Converts {
+                from_value: a,
+                from: c.to,
+                to_value: a / c.factor,
+                to: c.from,
+            },
         }
-        None => format!("{head}, niet om te rekenen; niet als getal vergeleken"),
-    };
-    if let Some((bron, b)) = breaks_one_side(ctx, r, o, p).first() {
-        detail.push_str(&format!(
-            "; vastgelegde breuk bij {bron} vanaf {}: {}",
-            b.period, b.meta.omschrijving
-        ));
-    }
-    cell.detail = detail;
+    });
+    let recorded_break = breaks_one_side(ctx, r, o, p)
+        .first()
+        .map(|(bron, b)| break_note(bron, b));
+    cell.detail = Some(Detail::Units(Units {
+        reference: Figure::new(r.bron(), a),
+        reference_unit: rv.unit.to_string(),
+        other: Figure::new(o.bron(), b),
+        other_unit: ov.unit.to_string(),
+        conversion,
+        recorded_break,
+    }));
     cell
 }
 
 /// When the difference shrinks clearly after shifting one period for a source with a known lag.
-fn lag_note<'a>(r: &View<'a>, o: &View<'a>, p: &Period, current: f64) -> Option<String> {
+fn lag_shift<'a>(r: &View<'a>, o: &View<'a>, p: &Period, current: f64) -> Option<LagNote> {
     if r.lag.is_none() && o.lag.is_none() {
         return None;
     }
@@ -520,11 +482,10 @@ fn lag_note<'a>(r: &View<'a>, o: &View<'a>, p: &Period, current: f64) -> Option<
         best = Some((rel.abs(), o.bron(), lag));
     }
     let (shifted, lagging, lag) = best?;
-    (shifted < current * 0.6).then(|| {
-        format!(
-            "één {} verschoven ({lagging} loopt achter; vertraging: {lag}) is het verschil {}",
-            r.g.dutch(),
-            pct(shifted)
-        )
+    (shifted < current * 0.6).then(|| LagNote {
+        granularity: r.g,
+        lagging: lagging.to_string(),
+        lag: lag.to_string(),
+        shifted,
     })
 }

@@ -1,26 +1,24 @@
 //! Parts (per wijk, per aanbieder) against their total, for stroom and stand only: ratios are
 //! never summed.
 
-use super::text::PctNote;
 use super::view::{Ctx, PState, View};
-use super::{Mismatch, MismatchKind, beyond_rounding, num, relative, rounding_tolerance, unit};
+use super::{
+    Detail, Figure, Mismatch, MismatchKind, Parts, beyond_rounding, relative, rounding_tolerance,
+    unit,
+};
 use crate::model::{Series, Soort};
 use std::collections::BTreeMap;
 
-/// Which dimension the parts split.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Dim {
-    Wijk,
-    Aanbieder,
-}
+use super::PartsDim as Dim;
 
-impl Dim {
-    fn plural(self) -> &'static str {
-        match self {
-            Dim::Wijk => "wijken",
-            Dim::Aanbieder => "aanbieders",
-        }
-    }
+/// The role label of the parts' sum among the figures: "som van 7 wijken" (a key in the
+/// Dutch `duiden verschillen` output, not shown in the interface).
+fn sum_label(n: usize, dim: Dim) -> String {
+    let plural = match dim {
+        Dim::Wijk => "wijken",
+        Dim::Aanbieder => "aanbieders",
+    };
+    format!("som van {n} {plural}")
 }
 
 /// `list`: all series of one (domein, indicator).
@@ -104,23 +102,22 @@ fn check<'a>(
             continue;
         };
         let rel = relative(diff, t);
-        let label = format!("som van {} {}", pvs.len(), dim.plural());
-        let direction = if diff < 0.0 { "minder" } else { "meer" };
-        let detail = format!(
-            "{label} {} tegen totaal {} ({bron}): {} {direction}{}",
-            num(sum),
-            num(t),
-            num(diff.abs()),
-            PctNote(rel)
-        );
+        let d = Detail::Parts(Parts {
+            count: pvs.len(),
+            dim,
+            sum,
+            total: Figure::new(bron, t),
+            diff,
+            rel,
+        });
+        let label = sum_label(pvs.len(), dim);
         out.push(Mismatch {
             sources: vec![bron.clone()],
             reference: Some(bron.clone()),
             values: vec![("totaal".to_string(), Some(t)), (label, Some(sum))],
             abs_diff: Some(diff.abs()),
             rel_diff: rel.map(f64::abs),
-            detail,
-            ..Mismatch::on(MismatchKind::PartsNotSumToTotal, &total.key, tp.period)
+            ..Mismatch::on(MismatchKind::PartsNotSumToTotal, &total.key, tp.period, d)
         });
     }
 }

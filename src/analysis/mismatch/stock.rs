@@ -7,9 +7,11 @@
 //! `X_instroom` and `X_uitstroom` (end-of-period stock: the previous period's stock is the
 //! begin). `X_` may be empty: `stand`, `instroom`, `uitstroom`.
 
-use super::text::PctNote;
 use super::view::{Ctx, PState, VPoint, View};
-use super::{Mismatch, MismatchKind, beyond_rounding, num, relative, rounding_tolerance, unit};
+use super::{
+    BreakNote, Day, Detail, Figure, Mismatch, MismatchKind, StockDiscontinuity, StockFlow, Stocks,
+    beyond_rounding, relative, rounding_tolerance, unit,
+};
 use crate::model::{Breakdown, Observation, Period, Series, SeriesKey, Soort};
 use std::collections::HashMap;
 
@@ -83,15 +85,6 @@ fn complete<'v>(v: &'v View, p: &Period, unit_of: &str) -> Option<(f64, &'v VPoi
         .and_then(|_| vp.value.map(|x| (x, vp)))
 }
 
-fn residual_text(residual: f64, reference: f64) -> String {
-    let dir = if residual > 0.0 { "hoger" } else { "lager" };
-    format!(
-        "{} {dir}{}",
-        num(residual.abs()),
-        PctNote(relative(residual, reference))
-    )
-}
-
 /// One period of a stock-flow identity: `begin + inflow − outflow` should be `end`.
 struct Balance {
     begin: f64,
@@ -132,23 +125,26 @@ impl Balance {
         )
     }
 
-    /// "beginstand 10 + instroom 5 − uitstroom 3 = 12, maar eindstand is 13 (bron): 1 hoger
-    /// (8,3%)", with the labels of the begin and end stock and where the figures come from.
-    fn describe(
+    /// The identity as a detail, between `stocks` of `bron`.
+    fn detail(
         &self,
-        (begin_label, end_label): &(String, String),
-        source: &str,
+        stocks: Stocks,
+        bron: &str,
         residual: f64,
-    ) -> String {
-        format!(
-            "{begin_label} {} + instroom {} − uitstroom {} = {}, maar {end_label} is {} ({source}): {}",
-            num(self.begin),
-            num(self.inflow),
-            num(self.outflow),
-            num(self.expected()),
-            num(self.end),
-            residual_text(residual, self.end)
-        )
+        recorded_break: Option<BreakNote>,
+    ) -> Detail {
+        Detail::StockFlow(StockFlow {
+            stocks,
+            bron: bron.to_string(),
+            begin: self.begin,
+            inflow: self.inflow,
+            outflow: self.outflow,
+            expected: self.expected(),
+            end: self.end,
+            residual,
+            rel: relative(residual, self.end),
+            recorded_break,
+        })
     }
 
     /// The identity does not hold in period `p` of the stock series `key`: the four figures under
@@ -160,7 +156,7 @@ impl Balance {
         p: Period,
         (begin_label, end_label): (String, String),
         residual: f64,
-        detail: String,
+        detail: Detail,
     ) -> Mismatch {
         Mismatch {
             sources: vec![key.bron.clone()],
@@ -172,8 +168,7 @@ impl Balance {
             ],
             abs_diff: Some(residual.abs()),
             rel_diff: relative(residual, self.end).map(f64::abs),
-            detail,
-            ..Mismatch::on(kind, key, p)
+            ..Mismatch::on(kind, key, p, detail)
         }
     }
 }
@@ -205,8 +200,8 @@ fn begin_end_identity<'a>(ctx: &Ctx<'a>, eind: &'a Series, stem: &str, out: &mut
             continue;
         };
         let labels = ("beginstand".to_string(), "eindstand".to_string());
-        let detail = bal.describe(&labels, &format!("{}, {p}", key.bron), residual);
-        out.push(bal.mismatch(MismatchKind::StockFlow, key, p, labels, residual, detail));
+        let d = bal.detail(Stocks::BeginEnd { period: p }, &key.bron, residual, None);
+        out.push(bal.mismatch(MismatchKind::StockFlow, key, p, labels, residual, d));
     }
 }
 
@@ -239,49 +234,26 @@ fn running_identity<'a>(ctx: &Ctx<'a>, stand: &'a Series, stem: &str, out: &mut 
         };
         let p = cur.period;
         let labels = (format!("stand {}", prev.period), format!("stand {p}"));
-        let mut detail = bal.describe(&labels, &key.bron, residual);
         // A recorded break between the two periods explains the jump.
         let brk = [stand, inn, uit]
             .iter()
             .find_map(|s| ctx.breaks_between(&s.key, &prev.period, &p).next());
         let kind = match brk {
-            Some(b) => {
-                detail.push_str(&format!(
-                    "; trendbreuk vanaf {}: {}",
-                    b.period, b.meta.omschrijving
-                ));
-                MismatchKind::TrendBreak
-            }
+            Some(_) => MismatchKind::TrendBreak,
             None => MismatchKind::StockFlow,
         };
-        out.push(bal.mismatch(kind, key, p, labels, residual, detail));
+        let stocks = Stocks::Running {
+            previous: prev.period,
+            period: p,
+        };
+        let note = brk.map(|b| BreakNote {
+            bron: key.bron.clone(),
+            period: b.period,
+            description: b.meta.omschrijving.clone(),
+        });
+        let d = bal.detail(stocks, &key.bron, residual, note);
+        out.push(bal.mismatch(kind, key, p, labels, residual, d));
     }
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// "31-12-2022": the last day of a period.
-fn end_date(p: &Period) -> String {
-    let last = Period::from_month_number(p.end_month());
-    format!(
-        "{}-{}-{}",
-        days_in_month(last.year, last.index),
-        last.index,
-        last.year
-    )
-}
-
-/// "1-1-2023": the first day of a period.
-fn start_date(p: &Period) -> String {
-    let first = Period::from_month_number(p.start_month());
-    format!("1-{}-{}", first.index, first.year)
 }
 
 /// The begin stock of a period against the end stock of the period before, across all sources
@@ -323,11 +295,16 @@ fn discontinuity(ctx: &Ctx, domein: &str, stem: &str, out: &mut Vec<Mismatch>) {
                     continue;
                 };
                 let (eb, bb) = (&es.key.bron, &bs.key.bron);
-                let why = if eb == bb {
-                    "de beginstand sluit binnen één bron niet aan op de vorige eindstand"
-                } else {
-                    "herzien tussen de publicaties"
-                };
+                let detail = Detail::StockDiscontinuity(StockDiscontinuity {
+                    end: Figure::new(eb, e),
+                    end_period: eo.period,
+                    ends_on: Day::last_of(&eo.period),
+                    begin: Figure::new(bb, b),
+                    begin_period: bo.period,
+                    begins_on: Day::first_of(&bo.period),
+                    residual: diff,
+                    rel: relative(diff, e),
+                });
                 out.push(Mismatch {
                     kind: MismatchKind::StockDiscontinuity,
                     domein: domein.to_string(),
@@ -339,16 +316,7 @@ fn discontinuity(ctx: &Ctx, domein: &str, stem: &str, out: &mut Vec<Mismatch>) {
                     values: vec![(eb.clone(), Some(e)), (bb.clone(), Some(b))],
                     abs_diff: Some(diff.abs()),
                     rel_diff: relative(diff, e).map(f64::abs),
-                    detail: format!(
-                        "eindstand {} {} ({eb}, {}) tegen beginstand {} {} ({bb}, {}): {}; {why}",
-                        end_date(&eo.period),
-                        num(e),
-                        eo.period,
-                        start_date(&bo.period),
-                        num(b),
-                        bo.period,
-                        residual_text(diff, e)
-                    ),
+                    detail,
                 });
             }
         }

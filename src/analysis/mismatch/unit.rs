@@ -1,7 +1,7 @@
 //! Units as users write them ("euro", "x 1.000 euro", "per 10.000 inwoners 15-64 jaar",
 //! "% jongeren tot 18"): comparing them and converting between scale and per-N forms.
 
-use crate::model::number::format_nl;
+use crate::model::number::Notation;
 
 /// Lower case, single spaces, `×` as `x`: "X 1.000  Euro" and "x 1.000 euro" are one unit.
 pub(super) fn normalize(unit: &str) -> String {
@@ -20,7 +20,7 @@ pub(super) fn same(a: &str, b: &str) -> bool {
 /// A unit split into a multiplier ("x 1.000"), a per-N denominator ("per 10.000", "%") and
 /// the rest (what is counted, or the denominator population).
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Parsed {
+pub struct UnitForm {
     pub scale: f64,
     pub per: Option<f64>,
     pub percent: bool,
@@ -47,7 +47,7 @@ fn leading_count(s: &str) -> Option<(f64, &str)> {
     Some((n, s[digits.len()..].trim_start()))
 }
 
-pub(super) fn parse(unit: &str) -> Parsed {
+pub(super) fn parse(unit: &str) -> UnitForm {
     let s = normalize(unit);
     let mut rest = s.as_str();
     let mut scale = 1.0;
@@ -78,7 +78,7 @@ pub(super) fn parse(unit: &str) -> Parsed {
     } else {
         (None, false, rest.trim())
     };
-    Parsed {
+    UnitForm {
         scale,
         per,
         percent,
@@ -86,14 +86,15 @@ pub(super) fn parse(unit: &str) -> Parsed {
     }
 }
 
-impl Parsed {
-    /// The scale and denominator only: "per 1.000", "%", "x 1.000 euro", "euro".
-    pub fn short(&self) -> String {
+impl UnitForm {
+    /// The scale and denominator only: "per 1.000", "%", "x 1.000 euro", "euro", the numbers
+    /// in `notation` ("per" and "x" read the same in Dutch and English).
+    pub fn short(&self, notation: Notation) -> String {
         match self.per {
             Some(_) if self.percent => "%".to_string(),
-            Some(n) => format!("per {}", format_nl(n, 0)),
+            Some(n) => format!("per {}", notation.fixed(n, 0)),
             None if self.scale == 1.0 => self.base.clone(),
-            None => format!("x {} {}", format_nl(self.scale, 0), self.base),
+            None => format!("x {} {}", notation.fixed(self.scale, 0), self.base),
         }
     }
 }
@@ -103,8 +104,8 @@ impl Parsed {
 pub(super) struct Conversion {
     /// value in `to` = value in `from` × factor.
     pub factor: f64,
-    pub from: Parsed,
-    pub to: Parsed,
+    pub from: UnitForm,
+    pub to: UnitForm,
     /// Per-N units whose populations differ ("inwoners 15-65 jaar" against "inwoners 15-64 jaar"):
     /// the factor converts the scale, not the population.
     pub populations_differ: bool,
@@ -134,6 +135,7 @@ pub(super) fn conversion(from: &str, to: &str) -> Option<Conversion> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::number::{DUTCH, ENGLISH};
 
     #[test]
     fn parses_scale_and_per_forms() {
@@ -162,11 +164,12 @@ mod tests {
         .unwrap();
         assert_eq!(c.factor, 10.0);
         assert!(c.populations_differ);
-        assert_eq!(c.from.short(), "per 1.000");
+        assert_eq!(c.from.short(DUTCH), "per 1.000");
+        assert_eq!(c.from.short(ENGLISH), "per 1,000");
         let c = conversion("x 1.000 euro", "euro").unwrap();
         assert_eq!(c.factor, 1000.0);
         assert!(!c.populations_differ);
-        assert_eq!(c.from.short(), "x 1.000 euro");
+        assert_eq!(c.from.short(DUTCH), "x 1.000 euro");
         assert_eq!(conversion("cliënten", "personen"), None);
         assert_eq!(conversion("euro", "per 1.000 inwoners"), None);
         assert!(same("x 1.000  Euro", "x 1.000 euro"));

@@ -1,7 +1,7 @@
 //! Lookups built once per run ([`Ctx`]) and a series brought to a granularity with, per period,
 //! why it is or is not comparable ([`View`]).
 
-use super::{MismatchKind, Settings, unit};
+use super::{Absence, MismatchKind, Settings, unit};
 use crate::analysis::aggregate::{AggError, AggPoint, aggregate, aggregate_in};
 use crate::model::{
     Dataset, Granularity, IndicatorMeta, Observation, Period, Series, SeriesKey, Soort, SourceMeta,
@@ -419,6 +419,22 @@ impl<'a> View<'a> {
             }
         }
         found
+    }
+
+    /// Why this view has no comparable figure for `p`, for a detail.
+    pub fn absence(&self, m: &Missing, p: &Period) -> Absence {
+        match m {
+            Missing::Gap(ch) if ch.len() == 1 && ch[0] == *p => Absence::Gap,
+            Missing::Gap(ch) => Absence::Incomplete {
+                missing: ch.clone(),
+                present: self.get(p).map_or(0, |vp| vp.present),
+                needed: p.children(self.own).len(),
+                own: self.own,
+            },
+            Missing::Unknown(ch) => Absence::Unknown(ch.clone()),
+            Missing::NotYet(lag) => Absence::NotYet(lag.to_string()),
+            Missing::MixedUnits(a, b) => Absence::MixedUnits(a.to_string(), b.to_string()),
+        }
     }
 
     pub fn bron(&self) -> &'a str {

@@ -1,8 +1,7 @@
 //! Unit changes between consecutive periods of one series (e.g. euro to x 1.000 euro).
 
-use super::text::Converts;
 use super::view::Ctx;
-use super::{Mismatch, MismatchKind, unit};
+use super::{Converts, Detail, Mismatch, MismatchKind, UnitChange, unit};
 use crate::model::{Observation, Series};
 
 /// Unit changes between consecutive periods of one series (e.g. euro to x 1.000 euro).
@@ -16,24 +15,35 @@ pub(super) fn units_within<'a>(ctx: &Ctx<'a>, series: &'a Series, out: &mut Vec<
         if let Some((po, pu)) = prev
             && !unit::same(pu, u)
         {
-            let mut detail = format!(
-                "eenheid wisselt binnen {}: '{pu}' t/m {}, '{u}' vanaf {}",
-                key.bron, po.period, obs.period
-            );
-            if let (Some(c), Some(v)) = (unit::conversion(u, pu), obs.value) {
-                detail.push_str(&format!("; {}", Converts(v, &c.from, v * c.factor, &c.to)));
-            }
-            for b in ctx.breaks_between(key, &po.period, &obs.period) {
-                detail.push_str(&format!("; vastgelegde breuk: {}", b.meta.omschrijving));
-            }
+            let example = match (unit::conversion(u, pu), obs.value) {
+                (Some(c), Some(v)) => Some(Converts {
+                    from_value: v,
+                    from: c.from,
+                    to_value: v * c.factor,
+                    to: c.to,
+                }),
+                _ => None,
+            };
+            let breaks = ctx
+                .breaks_between(key, &po.period, &obs.period)
+                .map(|b| b.meta.omschrijving.clone())
+                .collect();
+            let detail = Detail::UnitChange(UnitChange {
+                bron: key.bron.clone(),
+                before: pu.to_string(),
+                last_before: po.period,
+                after: u.to_string(),
+                first_after: obs.period,
+                example,
+                breaks,
+            });
             out.push(Mismatch {
                 sources: vec![key.bron.clone()],
                 values: vec![
                     (format!("{} {}", key.bron, po.period), po.value),
                     (format!("{} {}", key.bron, obs.period), obs.value),
                 ],
-                detail,
-                ..Mismatch::on(MismatchKind::Unit, key, obs.period)
+                ..Mismatch::on(MismatchKind::Unit, key, obs.period, detail)
             });
         }
         prev = Some((obs, u));

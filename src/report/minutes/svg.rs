@@ -1,11 +1,12 @@
 //! The SVG chart of one view for the HTML minutes, drawn with plotters from the same
 //! [`ChartModel`] the terminal draws: the sources at the view's period length, round y ticks from
-//! [`crate::analysis::chart::nice_axis`], period labels of the view's length on the x axis, the
-//! annotated periods shaded and numbered. Colours plus dashes and markers, so it also prints in
+//! [`crate::analysis::chart::nice_axis`] (labelled the Dutch way), period labels of the view's
+//! length on the x axis, the annotated periods shaded and numbered. Colours plus dashes and markers, so it also prints in
 //! black and white.
 
 use super::{Chart, esc};
 use crate::analysis::chart::ChartModel;
+use crate::model::number::format_axis;
 use crate::model::{Granularity, Period};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
@@ -133,7 +134,7 @@ pub(super) fn svg(chart: &Chart, heading: &str) -> Option<String> {
             .axis_desc_style(("sans-serif", 12))
             .draw()
             .ok()?;
-        ticks_of(&plot, &mut c, &ticks, &m.y_ticks, (x0, x1))?;
+        ticks_of(&plot, &mut c, &ticks, &m.y_labels(format_axis), (x0, x1))?;
         bands(&mut c, &chart.bands, (m.y_min, m.y_max))?;
         for (i, s) in m.series.iter().enumerate() {
             line(&mut c, i, s)?;

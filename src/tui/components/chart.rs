@@ -65,6 +65,11 @@ impl PlotGeometry {
     }
 }
 
+/// The y ticks labelled in the interface's language.
+fn y_labels(model: &ChartModel) -> Vec<(f64, String)> {
+    model.y_labels(|v, step| t().axis(v, step))
+}
+
 /// Too low for the unit, annotation and event rows.
 fn is_compact(area: Rect) -> bool {
     area.height < 9
@@ -72,8 +77,7 @@ fn is_compact(area: Rect) -> bool {
 
 /// Lays out the chart inside `area`: y labels left, x labels and the event row below.
 pub fn geometry(model: &ChartModel, area: Rect) -> Option<PlotGeometry> {
-    let label_w = model
-        .y_ticks
+    let label_w = y_labels(model)
         .iter()
         .map(|t| t.1.chars().count())
         .max()
@@ -155,10 +159,10 @@ impl TrendChart<'_> {
             buf.set_stringn(area.x, area.y, title, area.width as usize, style);
         }
         let label_right = g.plot.x - 1;
-        for (v, label) in &model.y_ticks {
-            let row = g.row(*v);
+        for (v, label) in y_labels(model) {
+            let row = g.row(v);
             let w = label.chars().count() as u16;
-            buf.set_string(label_right.saturating_sub(w), row, label, theme.dimmed());
+            buf.set_string(label_right.saturating_sub(w), row, &label, theme.dimmed());
             buf.set_string(label_right, row, "┤", theme.dimmed());
         }
         for row in g.plot.y..g.plot.y + g.plot.height {
@@ -205,7 +209,7 @@ impl TrendChart<'_> {
         let grid: Vec<(f64, f64)> = model
             .y_ticks
             .iter()
-            .flat_map(|(v, _)| {
+            .flat_map(|v| {
                 (0..g.plot.width)
                     .step_by(2)
                     .map(move |c| (g.x_min + c as f64 * dx, *v))

@@ -1,6 +1,7 @@
 //! Both catalogs are complete by construction (struct fields, exhaustive matches); these tests
 //! check that no text is empty and that English is really translated.
 
+use super::detail_tests::detail_samples;
 use super::*;
 use crate::analysis::mismatch::MismatchKind;
 use crate::model::{Granularity, Period, Soort};
@@ -78,6 +79,9 @@ fn every_text(lang: Lang) -> Vec<(String, String)> {
     ];
     for (k, v) in samples {
         add(k.to_string(), v);
+    }
+    for (k, d) in detail_samples() {
+        add(format!("detail {k}"), t.detail(&d));
     }
     out
 }
@@ -196,6 +200,6 @@ fn differences_read_as_in_the_minutes_in_dutch_and_translated_in_english() {
     assert_eq!(
         texts(Lang::En).differences(&a),
         "unexplained in March 2021: aanbieders-maandrapportage 440 against 412 in \
-gemeente-registratie (+6,8%, aantal); stock-flow in 2021 in gemeente-registratie; aanbieders hoger"
+gemeente-registratie (+6.8%, aantal); stock-flow in 2021 in gemeente-registratie; aanbieders hoger"
     );
 }

@@ -3,7 +3,7 @@
 
 use super::Lang::{En, Nl};
 use super::texts::Texts;
-use crate::model::number::{format_auto, format_pct};
+use crate::analysis::mismatch::Detail;
 use crate::model::{Granularity, SourceMeta};
 use crate::session::{Anchor, ChangeKind, Criteria, Criterion, Difference, Level, ReadOnlyReason};
 use crate::tui::background::Task;
@@ -311,7 +311,7 @@ impl Texts {
             self.mismatch(d.kind),
             self.period_long(&d.period)
         );
-        let figure = |v: Option<f64>| v.map_or_else(|| unknown.to_string(), |v| format_auto(v, 2));
+        let figure = |v: Option<f64>| v.map_or_else(|| unknown.to_string(), |v| self.num(v, 2));
         if d.source.is_empty() {
             if !d.reference.is_empty() {
                 s.push_str(&format!(" {at} {}", d.reference));
@@ -322,7 +322,7 @@ impl Texts {
                 } else {
                     format!(" {}", d.unit)
                 };
-                s.push_str(&format!(" ({}{unit})", format_auto(v, 2)));
+                s.push_str(&format!(" ({}{unit})", self.num(v, 2)));
             }
             return s;
         }
@@ -334,7 +334,7 @@ impl Texts {
             d.reference
         ));
         let relative = match (d.value, d.reference_value) {
-            (Some(v), Some(r)) if r != 0.0 => Some(format_pct((v - r) / r.abs())),
+            (Some(v), Some(r)) if r != 0.0 => Some(self.pct((v - r) / r.abs())),
             _ => None,
         };
         match (relative, d.unit.is_empty()) {
@@ -344,6 +344,15 @@ impl Texts {
             (None, true) => {}
         }
         s
+    }
+
+    /// What a named difference (or a compared cell) consists of, in one sentence with the
+    /// figures and sources.
+    pub fn detail(&self, d: &Detail) -> String {
+        match self.lang {
+            Nl => super::detail_nl::detail(d),
+            En => super::detail_en::detail(d),
+        }
     }
 
     /// What a background task is doing, for the status line.

@@ -7,10 +7,13 @@
 //! The language is per thread: the interface runs on one thread, and tests of both languages can
 //! run side by side.
 
+mod detail_en;
+mod detail_nl;
 mod en;
 mod messages;
 mod names;
 mod nl;
+mod numbers;
 mod review;
 mod texts;
 
@@ -179,6 +182,8 @@ pub fn keys_label(chords: &[KeyChord]) -> String {
 
 #[cfg(test)]
 mod catalog_tests;
+#[cfg(test)]
+mod detail_tests;
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,6 @@
 
 use super::{CompareLayout, CompareTab};
 use crate::analysis::mismatch::{Comparison, ComparisonRow, MismatchKind};
-use crate::model::number::{format_auto, format_pct};
 use crate::tui::app::App;
 use crate::tui::components::chart::TrendChart;
 use crate::tui::components::chart_model::ChartModel;
@@ -140,7 +139,7 @@ fn table_row<'a>(theme: &Theme, table: &Comparison, r: &ComparisonRow) -> Row<'a
     for (c, cell) in table.columns.iter().zip(&r.cells) {
         let v = match (cell.value, cell.complete) {
             (Some(v), _) => {
-                let mut s = format_auto(v, 2);
+                let mut s = t().num(v, 2);
                 if cell.provisional {
                     s.push('*');
                 }
@@ -154,9 +153,11 @@ fn table_row<'a>(theme: &Theme, table: &Comparison, r: &ComparisonRow) -> Row<'a
         cells.push(Cell::from(v));
         if !c.is_reference {
             cells.push(Cell::from(
-                cell.diff.map_or(String::new(), |d| format_auto(d, 1)),
+                cell.diff.map_or(String::new(), |d| t().num(d, 1)),
             ));
-            cells.push(Cell::from(cell.rel_diff.map_or(String::new(), format_pct)));
+            cells.push(Cell::from(
+                cell.rel_diff.map_or(String::new(), |r| t().pct(r)),
+            ));
         }
     }
     let kinds: Vec<&str> = r.kinds.iter().map(|k| t().mismatch(*k)).collect();
@@ -182,7 +183,13 @@ fn draw_detail(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
             let Some(k) = cell.kind else { continue };
             lines.push(kind_line(
                 k,
-                Span::styled(cell.detail.clone(), theme.base()),
+                Span::styled(
+                    cell.detail
+                        .as_ref()
+                        .map(|d| t().detail(d))
+                        .unwrap_or_default(),
+                    theme.base(),
+                ),
             ));
             lines.push(Line::from(Span::styled(
                 format!("  {}", t().mismatch_explanation(k)),

@@ -95,6 +95,7 @@ impl CompareTab {
                 m.y_min = overlay.y_min;
                 m.y_max = overlay.y_max;
                 m.y_ticks = overlay.y_ticks.clone();
+                m.y_step = overlay.y_step;
                 m.marks.clear();
                 m
             })

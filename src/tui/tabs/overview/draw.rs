@@ -2,7 +2,6 @@
 
 use super::OverviewTab;
 use crate::analysis::mismatch::Mismatch;
-use crate::model::number::format_pct;
 use crate::tui::app::App;
 use crate::tui::i18n::t;
 use crate::tui::style::Theme;
@@ -51,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Cell::from(m.indicator.clone()),
                 Cell::from(t().period_short(&m.period)),
                 Cell::from(m.sources.join(" / ")),
-                Cell::from(m.rel_diff.map_or(String::new(), format_pct)),
+                Cell::from(m.rel_diff.map_or(String::new(), |r| t().pct(r))),
             ])
         })
         .collect();
@@ -83,7 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// The selected difference in words, with what its kind means.
 fn draw_detail(frame: &mut Frame, theme: &Theme, m: &Mismatch, area: Rect) {
     let lines = vec![
-        Line::from(Span::styled(m.detail.clone(), theme.base())),
+        Line::from(Span::styled(t().detail(&m.detail), theme.base())),
         Line::from(Span::styled(
             t().mismatch_explanation(m.kind),
             theme.dimmed(),

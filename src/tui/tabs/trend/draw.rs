@@ -1,7 +1,6 @@
 //! The trend screen: series browser beside the chart, legend with cursor values below it.
 
 use super::Focus;
-use crate::model::number::format_auto;
 use crate::tui::app::App;
 use crate::tui::components::browser::Node;
 use crate::tui::components::chart::TrendChart;
@@ -123,7 +122,7 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     for s in &app.trend.chart.series {
         let value = cursor.map(|c| match s.at(&c) {
             Some(p) => {
-                let mut v = format_auto(p.y, 2);
+                let mut v = t().num(p.y, 2);
                 if p.provisional {
                     v.push_str(t().provisional_value);
                 }

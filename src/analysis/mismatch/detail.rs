@@ -1,0 +1,327 @@
+//! What a named difference consists of, as data: the analysis fills a [`Detail`] with the
+//! figures, units, sources, periods and thresholds involved; the report (in Dutch) and the
+//! interface (in its own language) put it into words. Nothing here is a sentence.
+
+use super::unit::UnitForm;
+use crate::model::{Granularity, Period};
+
+/// A figure of one source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub bron: String,
+    /// Not finite when the source has no number (written as a dash).
+    pub value: f64,
+}
+
+impl Figure {
+    pub fn new(bron: &str, value: f64) -> Figure {
+        Figure {
+            bron: bron.to_string(),
+            value,
+        }
+    }
+}
+
+/// The explanation of one named difference, or of one compared cell of the comparison table:
+/// one kind of explanation per variant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    MissingFigure(MissingFigure),
+    Compared(Compared),
+    Units(Units),
+    UnitChange(UnitChange),
+    Budget(Budget),
+    BudgetUnits(BudgetUnits),
+    BudgetMissing(BudgetMissing),
+    Parts(Parts),
+    StockFlow(StockFlow),
+    StockDiscontinuity(StockDiscontinuity),
+}
+
+/// `lacking` has no comparable figure for `period`, `having` has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingFigure {
+    pub period: Period,
+    pub lacking: String,
+    pub having: Figure,
+    pub absence: Absence,
+}
+
+/// Both sources have a figure in the same unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compared {
+    pub reference: Figure,
+    pub other: Figure,
+    /// Whether each figure is voorlopig: (reference, other).
+    pub provisional: (bool, bool),
+    pub outcome: Outcome,
+}
+
+/// Both sources have a figure, in different units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Units {
+    pub reference: Figure,
+    pub reference_unit: String,
+    pub other: Figure,
+    pub other_unit: String,
+    /// `None` when the units do not convert (then nothing is compared as a number).
+    pub conversion: Option<UnitsConverted>,
+    /// A recorded trend break that applies to one side only.
+    pub recorded_break: Option<BreakNote>,
+}
+
+/// One series changes unit from one period to the next.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitChange {
+    pub bron: String,
+    pub before: String,
+    /// The last period in the old unit and the first in the new one.
+    pub last_before: Period,
+    pub after: String,
+    pub first_after: Period,
+    /// The first figure in the new unit, converted to the old one, when the units convert.
+    pub example: Option<Converts>,
+    /// Descriptions of the recorded breaks between the two periods.
+    pub breaks: Vec<String>,
+}
+
+/// Budget (`X_begroot`) against realisation (`X`), both with a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Budget {
+    pub planned: Figure,
+    /// The budget's unit, in which both figures are given.
+    pub unit: String,
+    /// In the budget's unit (converted when the realisation had another).
+    pub realised: Figure,
+    /// The realisation is the sum of this many periods of this granularity.
+    pub summed: Option<(usize, Granularity)>,
+    /// The realised figure in its own unit and in the budget's, when it was converted.
+    pub converted: Option<Converts>,
+    /// realised − planned.
+    pub diff: f64,
+    /// `diff` relative to the budget.
+    pub rel: Option<f64>,
+}
+
+/// Budget and realisation in units that do not convert.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetUnits {
+    pub planned: Figure,
+    pub planned_unit: String,
+    pub realised: Figure,
+    pub realised_unit: String,
+}
+
+/// The budget has a figure, the realisation none that can be compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetMissing {
+    pub planned: Figure,
+    pub unit: String,
+    pub period: Period,
+    pub real_bron: String,
+    pub absence: Absence,
+}
+
+/// The parts (wijken, aanbieders) against their total, one source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parts {
+    pub count: usize,
+    pub dim: PartsDim,
+    pub sum: f64,
+    pub total: Figure,
+    /// sum − total.
+    pub diff: f64,
+    /// `diff` relative to the total.
+    pub rel: Option<f64>,
+}
+
+/// begin + inflow − outflow should be the end stock, one source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StockFlow {
+    pub stocks: Stocks,
+    pub bron: String,
+    pub begin: f64,
+    pub inflow: f64,
+    pub outflow: f64,
+    /// begin + inflow − outflow.
+    pub expected: f64,
+    pub end: f64,
+    /// end − expected.
+    pub residual: f64,
+    /// `residual` relative to the end stock.
+    pub rel: Option<f64>,
+    /// A recorded break between the two periods, which explains the jump.
+    pub recorded_break: Option<BreakNote>,
+}
+
+/// The begin stock of a period against the end stock of the period before (from the same
+/// or an earlier publication).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StockDiscontinuity {
+    pub end: Figure,
+    pub end_period: Period,
+    /// The last day of `end_period`.
+    pub ends_on: Day,
+    pub begin: Figure,
+    pub begin_period: Period,
+    /// The first day of `begin_period`.
+    pub begins_on: Day,
+    /// begin − end.
+    pub residual: f64,
+    /// `residual` relative to the end stock.
+    pub rel: Option<f64>,
+}
+
+/// Why a source has no comparable figure for a period.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Absence {
+    /// The whole period is missing, while the source delivers the periods around it.
+    Gap,
+    /// Some finer periods are missing: `present` of `needed` periods of `own` are there.
+    Incomplete {
+        missing: Vec<Period>,
+        present: usize,
+        needed: usize,
+        own: Granularity,
+    },
+    /// Given as '.': unknown, not zero. The (finer) periods concerned.
+    Unknown(Vec<Period>),
+    /// The latest period of a source with a known delivery lag (as written in the metadata).
+    NotYet(String),
+    /// Finer periods in two units, which cannot be added up.
+    MixedUnits(String, String),
+}
+
+/// How a comparison of two figures in the same unit came out, in order of precedence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Equal,
+    /// Not larger than the rounding of the sources (`base`: the largest rounding base).
+    WithinRounding {
+        base: f64,
+    },
+    TrendBreak {
+        diff: f64,
+        rel: Option<f64>,
+        brk: BreakNote,
+    },
+    /// One figure voorlopig, the other definitief, from the same source family.
+    Vintage {
+        diff: f64,
+        rel: Option<f64>,
+    },
+    /// Above the threshold and none of the above: unexplained.
+    AboveThreshold {
+        diff: f64,
+        rel: Option<f64>,
+        threshold: f64,
+        /// Shifting one period for a lagging source makes the difference clearly smaller.
+        lag: Option<LagNote>,
+    },
+    WithinThreshold {
+        diff: f64,
+        rel: Option<f64>,
+        threshold: f64,
+    },
+}
+
+/// Figures in different units brought to the reference's unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitsConverted {
+    /// The reference figure in its unit and in the other's: how the units relate.
+    pub same: Converts,
+    /// Equal after conversion.
+    pub equal: bool,
+    /// other (converted) − reference.
+    pub diff: f64,
+    pub rel: Option<f64>,
+    pub threshold: f64,
+    /// `rel` is within the threshold.
+    pub within: bool,
+    /// Per-N units with different populations: (reference's, other's).
+    pub populations: Option<(String, String)>,
+}
+
+/// One figure in two units: "12 x 1.000 euro = 12.000 euro".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converts {
+    pub from_value: f64,
+    pub from: UnitForm,
+    pub to_value: f64,
+    pub to: UnitForm,
+}
+
+/// A recorded trend break: the source it applies to, from when, and its description as the
+/// dataset gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakNote {
+    pub bron: String,
+    pub period: Period,
+    pub description: String,
+}
+
+/// Shifting one period (of `granularity`) for the lagging source gives a relative difference
+/// of `shifted`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LagNote {
+    pub granularity: Granularity,
+    pub lagging: String,
+    /// The delivery lag as written in the metadata.
+    pub lag: String,
+    pub shifted: f64,
+}
+
+/// Which dimension parts split a total by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PartsDim {
+    Wijk,
+    Aanbieder,
+}
+
+/// Which stocks a stock-flow identity joins.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stocks {
+    /// The begin and end stock of one period (`X_stand_begin`, `X_stand_eind`).
+    BeginEnd { period: Period },
+    /// The stock at the end of the previous period and of this one (`X_stand`).
+    Running { previous: Period, period: Period },
+}
+
+/// A calendar day, for the stock dates of a discontinuity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Day {
+    /// The first day of a period.
+    pub fn first_of(p: &Period) -> Day {
+        let first = Period::from_month_number(p.start_month());
+        Day {
+            year: first.year,
+            month: first.index,
+            day: 1,
+        }
+    }
+
+    /// The last day of a period.
+    pub fn last_of(p: &Period) -> Day {
+        let last = Period::from_month_number(p.end_month());
+        Day {
+            year: last.year,
+            month: last.index,
+            day: days_in_month(last.year, last.index),
+        }
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}

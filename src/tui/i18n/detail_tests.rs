@@ -1,0 +1,390 @@
+//! The words of a difference's detail on screen: Dutch exactly as `duiden verschillen` writes
+//! it, English really English, numbers in each language's notation.
+
+use super::*;
+use crate::analysis::mismatch::Detail;
+use crate::model::{Granularity, Period};
+
+/// One detail of every kind and branch, with figures that need grouping and decimals.
+pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
+    use crate::analysis::mismatch::*;
+    let p = |t: &str| Period::parse(t).unwrap().0;
+    let fig = |b: &str, v: f64| Figure::new(b, v);
+    let form = |unit: &str| {
+        let c = |u| crate::analysis::mismatch::UnitForm {
+            scale: 1.0,
+            per: None,
+            percent: false,
+            base: String::from(u),
+        };
+        match unit {
+            "x 1.000 euro" => UnitForm {
+                scale: 1000.0,
+                ..c("euro")
+            },
+            "per 1.000" => UnitForm {
+                per: Some(1000.0),
+                ..c("inwoners")
+            },
+            _ => c(unit),
+        }
+    };
+    let brk = BreakNote {
+        bron: "cbs".into(),
+        period: p("2021-H1"),
+        description: "Nieuwe definitie.".into(),
+    };
+    let missing = |absence| {
+        Detail::MissingFigure(MissingFigure {
+            period: p("2023-Q3"),
+            lacking: "aanbieders".into(),
+            having: fig("gemeente", 2250.5),
+            absence,
+        })
+    };
+    let compared = |provisional, outcome| {
+        Detail::Compared(Compared {
+            reference: fig("gemeente", 9064.0),
+            other: fig("cbs", 9690.25),
+            provisional,
+            outcome,
+        })
+    };
+    let (diff, rel) = (626.25, Some(0.0691));
+    let units = |conversion, recorded_break| {
+        Detail::Units(Units {
+            reference: fig("cbs", 12.5),
+            reference_unit: "per 10.000 inwoners".into(),
+            other: fig("gemeente", 1.3),
+            other_unit: "per 1.000 inwoners".into(),
+            conversion,
+            recorded_break,
+        })
+    };
+    let conv = |equal, within, populations| UnitsConverted {
+        same: Converts {
+            from_value: 12.5,
+            from: form("per 1.000"),
+            to_value: 1.25,
+            to: form("per 1.000"),
+        },
+        equal,
+        diff: 0.5,
+        rel: Some(0.04),
+        threshold: 0.05,
+        within,
+        populations,
+    };
+    let euros = Converts {
+        from_value: 9406.0,
+        from: form("x 1.000 euro"),
+        to_value: 9_406_000.0,
+        to: form("euro"),
+    };
+    let budget_missing = |absence| {
+        Detail::BudgetMissing(BudgetMissing {
+            planned: fig("begroting", 1_250_000.0),
+            unit: "euro".into(),
+            period: p("2023"),
+            real_bron: "aanbieders".into(),
+            absence,
+        })
+    };
+    let incomplete = Absence::Incomplete {
+        missing: vec![p("2023-07"), p("2023-08")],
+        present: 1,
+        needed: 3,
+        own: Granularity::Month,
+    };
+    let stock_flow = |stocks, recorded_break| {
+        Detail::StockFlow(StockFlow {
+            stocks,
+            bron: "gemeente".into(),
+            begin: 31960.0,
+            inflow: 9065.0,
+            outflow: 11955.0,
+            expected: 29070.0,
+            end: 29170.0,
+            residual: 100.0,
+            rel: Some(0.0034),
+            recorded_break,
+        })
+    };
+    let discontinuity = |begin_bron: &str| {
+        Detail::StockDiscontinuity(StockDiscontinuity {
+            end: fig("cbs-2023", 29070.0),
+            end_period: p("2022"),
+            ends_on: Day::last_of(&p("2022")),
+            begin: fig(begin_bron, 29115.0),
+            begin_period: p("2023"),
+            begins_on: Day::first_of(&p("2023")),
+            residual: 45.0,
+            rel: Some(0.0015),
+        })
+    };
+    vec![
+        ("gap", missing(Absence::Gap)),
+        ("incomplete", missing(incomplete.clone())),
+        ("unknown", missing(Absence::Unknown(vec![p("2023-07")]))),
+        ("not yet", missing(Absence::NotYet("3 maanden".into()))),
+        (
+            "mixed units",
+            missing(Absence::MixedUnits("euro".into(), "x 1.000 euro".into())),
+        ),
+        ("equal", compared((false, false), Outcome::Equal)),
+        (
+            "rounding",
+            compared((false, false), Outcome::WithinRounding { base: 5.0 }),
+        ),
+        (
+            "trend break",
+            compared(
+                (false, true),
+                Outcome::TrendBreak {
+                    diff,
+                    rel,
+                    brk: brk.clone(),
+                },
+            ),
+        ),
+        (
+            "vintage",
+            compared((true, false), Outcome::Vintage { diff, rel }),
+        ),
+        (
+            "above",
+            compared(
+                (false, false),
+                Outcome::AboveThreshold {
+                    diff,
+                    rel,
+                    threshold: 0.05,
+                    lag: Some(LagNote {
+                        granularity: Granularity::Quarter,
+                        lagging: "cbs".into(),
+                        lag: "1 kwartaal".into(),
+                        shifted: 0.0123,
+                    }),
+                },
+            ),
+        ),
+        (
+            "within",
+            compared(
+                (true, false),
+                Outcome::WithinThreshold {
+                    diff,
+                    rel: None,
+                    threshold: 0.1,
+                },
+            ),
+        ),
+        ("units", units(Some(conv(false, true, None)), None)),
+        (
+            "units above, populations",
+            units(
+                Some(conv(false, false, Some(("a".into(), "b".into())))),
+                Some(brk.clone()),
+            ),
+        ),
+        ("units equal", units(Some(conv(true, true, None)), None)),
+        ("units apart", units(None, None)),
+        (
+            "unit change",
+            Detail::UnitChange(UnitChange {
+                bron: "aanbieders".into(),
+                before: "euro".into(),
+                last_before: p("2021-12"),
+                after: "x 1.000 euro".into(),
+                first_after: p("2022-01"),
+                example: Some(euros.clone()),
+                breaks: vec!["Andere eenheid.".into()],
+            }),
+        ),
+        (
+            "budget",
+            Detail::Budget(Budget {
+                planned: fig("begroting", 1_250_000.0),
+                unit: "euro".into(),
+                realised: fig("aanbieders", 9_406_000.0),
+                summed: Some((12, Granularity::Month)),
+                converted: Some(euros),
+                diff: 8_156_000.0,
+                rel: Some(6.5248),
+            }),
+        ),
+        (
+            "budget less",
+            Detail::Budget(Budget {
+                planned: fig("begroting", 1500.0),
+                unit: "cliënten".into(),
+                realised: fig("gemeente", 1450.0),
+                summed: None,
+                converted: None,
+                diff: -50.0,
+                rel: Some(-0.0333),
+            }),
+        ),
+        (
+            "budget units",
+            Detail::BudgetUnits(BudgetUnits {
+                planned: fig("begroting", 1500.0),
+                planned_unit: "euro".into(),
+                realised: fig("aanbieders", 1450.0),
+                realised_unit: "uren".into(),
+            }),
+        ),
+        ("budget gap", budget_missing(Absence::Gap)),
+        ("budget incomplete", budget_missing(incomplete)),
+        (
+            "budget unknown",
+            budget_missing(Absence::Unknown(vec![p("2023-07")])),
+        ),
+        (
+            "budget not yet",
+            budget_missing(Absence::NotYet("3 maanden".into())),
+        ),
+        (
+            "budget mixed",
+            budget_missing(Absence::MixedUnits("euro".into(), "uren".into())),
+        ),
+        (
+            "parts",
+            Detail::Parts(Parts {
+                count: 7,
+                dim: PartsDim::Wijk,
+                sum: 1072.0,
+                total: fig("gemeente", 1076.0),
+                diff: -4.0,
+                rel: Some(-0.0037),
+            }),
+        ),
+        (
+            "parts providers",
+            Detail::Parts(Parts {
+                count: 2,
+                dim: PartsDim::Aanbieder,
+                sum: 80.0,
+                total: fig("gemeente", 76.0),
+                diff: 4.0,
+                rel: None,
+            }),
+        ),
+        (
+            "stock flow",
+            stock_flow(Stocks::BeginEnd { period: p("2023") }, None),
+        ),
+        (
+            "running stock",
+            stock_flow(
+                Stocks::Running {
+                    previous: p("2022-12"),
+                    period: p("2023-01"),
+                },
+                Some(brk),
+            ),
+        ),
+        ("stock revised", discontinuity("cbs-2024")),
+        ("stock within one source", discontinuity("cbs-2023")),
+    ]
+}
+
+#[test]
+fn dutch_details_are_the_reports_words_for_every_kind_of_detail() {
+    for (name, d) in detail_samples() {
+        assert_eq!(
+            texts(Lang::Nl).detail(&d),
+            crate::report::describe_detail(&d),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn dutch_details_are_the_reports_words_for_every_difference_in_the_sample() {
+    use crate::analysis::mismatch::{Settings, compare, detect};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    let ds = crate::load::load_dataset(&dir).expect("sample loads");
+    let nl = texts(Lang::Nl);
+    let found = detect(&ds, &Settings::default());
+    assert!(found.len() > 100, "the sample has many differences");
+    for m in &found {
+        assert_eq!(
+            nl.detail(&m.detail),
+            crate::report::describe_detail(&m.detail)
+        );
+    }
+    // The comparison table explains every compared cell, also those without a named kind.
+    let mut cells = 0;
+    for d in ds.domains() {
+        for i in ds.indicators(d) {
+            for row in compare(&ds, d, i, None, None).rows {
+                for detail in row.cells.iter().filter_map(|c| c.detail.as_ref()) {
+                    assert_eq!(nl.detail(detail), crate::report::describe_detail(detail));
+                    cells += 1;
+                }
+            }
+        }
+    }
+    assert!(cells > 100, "{cells} compared cells");
+}
+
+#[test]
+fn english_details_are_english_with_english_numbers() {
+    let en = texts(Lang::En);
+    // Words that only a Dutch sentence has.
+    let dutch = [
+        " tegen ",
+        "verschil ",
+        "ontbreekt",
+        "drempel",
+        "begroot",
+        "gelijk",
+        "eenheid",
+        "voorlopig",
+        "definitief",
+        "stand ",
+        "instroom",
+        "omrekening",
+        " en ",
+        "geeft",
+        "maanden",
+        "wijken",
+    ];
+    for (name, d) in detail_samples() {
+        let text = en.detail(&d);
+        assert_ne!(text, texts(Lang::Nl).detail(&d), "{name}");
+        for word in dutch {
+            // Data keep their words: the sample's break descriptions and units are Dutch.
+            let without_data = text
+                .replace("Nieuwe definitie.", "")
+                .replace("Andere eenheid.", "")
+                .replace("per 10.000 inwoners", "")
+                .replace("per 1.000 inwoners", "")
+                .replace("1 kwartaal", "")
+                .replace("3 maanden", "");
+            assert!(!without_data.contains(word), "{name}: {word:?} in {text}");
+        }
+    }
+    let samples: std::collections::BTreeMap<_, _> = detail_samples().into_iter().collect();
+    assert_eq!(
+        en.detail(&samples["above"]),
+        "9,064 (gemeente) against 9,690.25 (cbs): difference 626.25 (6.9%), above the \
+threshold of 5%; shifted by one quarter (cbs lags behind; delay: 1 kwartaal) the difference is 1.2%"
+    );
+    assert_eq!(
+        texts(Lang::Nl).detail(&samples["above"]),
+        "9.064 (gemeente) tegen 9.690,25 (cbs): verschil 626,25 (6,9%), boven de drempel van \
+5%; één kwartaal verschoven (cbs loopt achter; vertraging: 1 kwartaal) is het verschil 1,2%"
+    );
+    assert_eq!(
+        en.detail(&samples["stock revised"]),
+        "closing stock 31 December 2022 29,070 (cbs-2023, 2022) against starting stock \
+1 January 2023 29,115 (cbs-2024, 2023): 45 higher (0.2%); revised between the publications"
+    );
+    assert_eq!(
+        en.detail(&samples["unit change"]),
+        "unit changes within aanbieders: 'euro' up to 2021-12, 'x 1.000 euro' from 2022-01; \
+9,406 x 1,000 euro = 9,406,000 euro; recorded break: Andere eenheid."
+    );
+}

@@ -181,9 +181,8 @@ pub fn keys_label(chords: &[KeyChord]) -> String {
 }
 
 #[cfg(test)]
+#[path = "tests/mod.rs"]
 mod catalog_tests;
-#[cfg(test)]
-mod detail_tests;
 
 #[cfg(test)]
 mod tests {

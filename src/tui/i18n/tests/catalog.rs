@@ -1,8 +1,8 @@
 //! Both catalogs are complete by construction (struct fields, exhaustive matches); these tests
 //! check that no text is empty and that English is really translated.
 
-use super::detail_tests::detail_samples;
-use super::*;
+use super::super::*;
+use super::detail::detail_samples;
 use crate::analysis::mismatch::MismatchKind;
 use crate::model::{Granularity, Period, Soort};
 use crate::session::{AnnotationKind, Criterion, Level, QuestionStatus, Role};

@@ -1,7 +1,7 @@
 //! The words of a difference's detail on screen: Dutch exactly as `duiden verschillen` writes
 //! it, English really English, numbers in each language's notation.
 
-use super::*;
+use super::super::*;
 use crate::analysis::mismatch::Detail;
 use crate::model::{Granularity, Period};
 

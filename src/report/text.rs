@@ -104,30 +104,59 @@ pub fn history_who(entry: &HistoryEntry) -> String {
     person(entry.rol, &entry.door)
 }
 
+/// The words and number formats a difference is written in: Dutch here, the interface's
+/// language on screen ([`difference_sentence`] builds the sentence from them).
+pub struct DifferenceWords<'a> {
+    /// The kind of difference and the period, as the language names them.
+    pub kind: &'a str,
+    pub period: &'a str,
+    pub against: &'a str,
+    pub unknown: &'a str,
+    pub number: &'a dyn Fn(f64) -> String,
+    pub percent: &'a dyn Fn(f64) -> String,
+}
+
 /// One difference: "onverklaard in maart 2021: aanbieders-maandrapportage 440 tegen 412 in
 /// gemeente-registratie (+6,8%, aantal)"; without a second source "stand-stroom in 2021 in
 /// gemeente-registratie".
 pub fn describe_difference(d: &Difference) -> String {
-    let mut s = format!("{} in {}", d.kind.dutch(), d.period.dutch_long());
-    let figure = |v: Option<f64>| v.map_or_else(|| "onbekend".to_string(), |v| format_auto(v, 2));
+    let period = d.period.dutch_long();
+    difference_sentence(
+        d,
+        &DifferenceWords {
+            kind: d.kind.dutch(),
+            period: &period,
+            against: "tegen",
+            unknown: "onbekend",
+            number: &|v| format_auto(v, 2),
+            percent: &format_pct,
+        },
+    )
+}
+
+/// A difference in `w`'s words ("in" is the same in Dutch and English).
+pub fn difference_sentence(d: &Difference, w: &DifferenceWords) -> String {
+    let mut s = format!("{} in {}", w.kind, w.period);
+    let figure = |v: Option<f64>| v.map_or_else(|| w.unknown.to_string(), w.number);
     if d.source.is_empty() {
         if !d.reference.is_empty() {
             s.push_str(&format!(" in {}", d.reference));
         }
         if let Some(v) = d.reference_value {
-            s.push_str(&format!(" ({}{})", format_auto(v, 2), unit_suffix(&d.unit)));
+            s.push_str(&format!(" ({}{})", (w.number)(v), unit_suffix(&d.unit)));
         }
         return s;
     }
     s.push_str(&format!(
-        ": {} {} tegen {} in {}",
+        ": {} {} {} {} in {}",
         d.source,
         figure(d.value),
+        w.against,
         figure(d.reference_value),
         d.reference
     ));
     let relative = match (d.value, d.reference_value) {
-        (Some(v), Some(r)) if r != 0.0 => Some(format_pct((v - r) / r.abs())),
+        (Some(v), Some(r)) if r != 0.0 => Some((w.percent)((v - r) / r.abs())),
         _ => None,
     };
     match (relative, d.unit.is_empty()) {

@@ -301,56 +301,30 @@ impl Texts {
     /// gemeente-registratie (+6,8%, aantal)"; without a second source "stand-stroom in 2021 in
     /// gemeente-registratie".
     pub fn named_difference(&self, d: &Difference) -> String {
-        // "in" is the same word in both languages.
-        let (at, against, unknown) = match self.lang {
-            Nl => ("in", "tegen", "onbekend"),
-            En => ("in", "against", "unknown"),
+        let (against, unknown) = match self.lang {
+            Nl => ("tegen", "onbekend"),
+            En => ("against", "unknown"),
         };
-        let mut s = format!(
-            "{} {at} {}",
-            self.mismatch(d.kind),
-            self.period_long(&d.period)
-        );
-        let figure = |v: Option<f64>| v.map_or_else(|| unknown.to_string(), |v| self.num(v, 2));
-        if d.source.is_empty() {
-            if !d.reference.is_empty() {
-                s.push_str(&format!(" {at} {}", d.reference));
-            }
-            if let Some(v) = d.reference_value {
-                let unit = if d.unit.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {}", d.unit)
-                };
-                s.push_str(&format!(" ({}{unit})", self.num(v, 2)));
-            }
-            return s;
-        }
-        s.push_str(&format!(
-            ": {} {} {against} {} {at} {}",
-            d.source,
-            figure(d.value),
-            figure(d.reference_value),
-            d.reference
-        ));
-        let relative = match (d.value, d.reference_value) {
-            (Some(v), Some(r)) if r != 0.0 => Some(self.pct((v - r) / r.abs())),
-            _ => None,
-        };
-        match (relative, d.unit.is_empty()) {
-            (Some(p), false) => s.push_str(&format!(" ({p}, {})", d.unit)),
-            (Some(p), true) => s.push_str(&format!(" ({p})")),
-            (None, false) => s.push_str(&format!(" ({})", d.unit)),
-            (None, true) => {}
-        }
-        s
+        let period = self.period_long(&d.period);
+        crate::report::text::difference_sentence(
+            d,
+            &crate::report::text::DifferenceWords {
+                kind: self.mismatch(d.kind),
+                period: &period,
+                against,
+                unknown,
+                number: &|v| self.num(v, 2),
+                percent: &|f| self.pct(f),
+            },
+        )
     }
 
     /// What a named difference (or a compared cell) consists of, in one sentence with the
     /// figures and sources.
     pub fn detail(&self, d: &Detail) -> String {
         match self.lang {
-            Nl => super::detail_nl::detail(d),
+            // The screen's Dutch is the report's: one wording for `duiden verschillen` and here.
+            Nl => crate::report::describe_detail(d),
             En => super::detail_en::detail(d),
         }
     }

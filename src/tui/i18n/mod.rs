@@ -8,7 +8,6 @@
 //! run side by side.
 
 mod detail_en;
-mod detail_nl;
 mod en;
 mod messages;
 mod names;

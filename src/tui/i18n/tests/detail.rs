@@ -290,46 +290,6 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
 }
 
 #[test]
-fn dutch_details_are_the_reports_words_for_every_kind_of_detail() {
-    for (name, d) in detail_samples() {
-        assert_eq!(
-            texts(Lang::Nl).detail(&d),
-            crate::report::describe_detail(&d),
-            "{name}"
-        );
-    }
-}
-
-#[test]
-fn dutch_details_are_the_reports_words_for_every_difference_in_the_sample() {
-    use crate::analysis::mismatch::{Settings, compare, detect};
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
-    let ds = crate::load::load_dataset(&dir).expect("sample loads");
-    let nl = texts(Lang::Nl);
-    let found = detect(&ds, &Settings::default());
-    assert!(found.len() > 100, "the sample has many differences");
-    for m in &found {
-        assert_eq!(
-            nl.detail(&m.detail),
-            crate::report::describe_detail(&m.detail)
-        );
-    }
-    // The comparison table explains every compared cell, also those without a named kind.
-    let mut cells = 0;
-    for d in ds.domains() {
-        for i in ds.indicators(d) {
-            for row in compare(&ds, d, i, None, None).rows {
-                for detail in row.cells.iter().filter_map(|c| c.detail.as_ref()) {
-                    assert_eq!(nl.detail(detail), crate::report::describe_detail(detail));
-                    cells += 1;
-                }
-            }
-        }
-    }
-    assert!(cells > 100, "{cells} compared cells");
-}
-
-#[test]
 fn english_details_are_english_with_english_numbers() {
     let en = texts(Lang::En);
     // Words that only a Dutch sentence has.

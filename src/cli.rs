@@ -51,7 +51,7 @@ pub struct Cli {
     pub sessies: PathBuf,
 
     /// Taal van de interface en de hulp (standaard: uit de locale, anders nl)
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, global = true)]
     pub taal: Option<Taal>,
 
     #[command(subcommand)]
@@ -148,9 +148,6 @@ pub enum Command {
         /// Kleurthema
         #[arg(long, value_enum, default_value_t = Thema::Donker)]
         thema: Thema,
-        /// Taal van de interface en de hulp (standaard: uit de locale, anders nl)
-        #[arg(long, value_enum)]
-        taal: Option<Taal>,
     },
     /// Alle onderzoeksvragen uit alle sessies, open eerst en op prioriteit, met hun geschiedenis
     Vragen {
@@ -168,11 +165,7 @@ pub enum Command {
 
 pub fn run(mut cli: Cli) -> ExitCode {
     // Set before anything is drawn, for this (the interface's) thread and any worker.
-    let taal = match &cli.command {
-        Some(Command::Terugkijken { taal, .. }) => *taal,
-        _ => cli.taal,
-    };
-    set_process_lang(taal.map_or_else(Lang::from_env, Lang::from));
+    set_process_lang(cli.taal.map_or_else(Lang::from_env, Lang::from));
     match cli.command.take() {
         Some(Command::Controleer { dataset }) => match dataset.map_or_else(sample_dir, Ok) {
             Ok(dataset) => controleer(&dataset),

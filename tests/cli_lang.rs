@@ -154,3 +154,23 @@ fn a_broken_keymap_stops_before_the_terminal_is_touched() {
         stderr(&out)
     );
 }
+
+#[test]
+fn every_command_takes_taal() {
+    let out = duiden("", &["notulen", "--taal", "en", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = stdout(&out);
+    assert!(help.contains("Usage: duiden notulen"), "{help}");
+    assert!(
+        help.contains("Write to this file instead of the screen"),
+        "{help}"
+    );
+    let out = duiden("en_GB.UTF-8", &["vragen", "--taal", "nl", "--help"]);
+    assert!(
+        stdout(&out).contains("Gebruik: duiden vragen"),
+        "{}",
+        stdout(&out)
+    );
+    let out = duiden("", &["terugkijken", "--taal", "en", "--help"]);
+    assert!(stdout(&out).contains("Usage: duiden terugkijken"));
+}

@@ -200,7 +200,7 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             Some("FILE"),
         ),
         ("duiden", "sessies") => (SESSIONS, Some("FOLDER")),
-        ("duiden" | "terugkijken", "taal") => (LANGUAGE, Some("LANGUAGE")),
+        (_, "taal") => (LANGUAGE, Some("LANGUAGE")),
         ("verschillen", "domein") => (
             "Only this domain (jeugd, wmo, participatie, …)",
             Some("DOMAIN"),

@@ -103,21 +103,21 @@ fn main() {
         "Bench",
         "2026-11-23".parse().expect("date"),
         DatasetRef {
-            pad: "datasets/voorbeeld".into(),
+            path: "datasets/voorbeeld".into(),
             hash: "0".repeat(64),
         },
     );
     for i in 0..1000u32 {
         session.add(Annotation {
             id: 0,
-            soort: AnnotationKind::ALL[i as usize % AnnotationKind::ALL.len()],
-            tekst: format!(
+            kind: AnnotationKind::ALL[i as usize % AnnotationKind::ALL.len()],
+            text: format!(
                 "Aantekening {i}: de instroom daalt na de zomer; aanbieders zien \"wachtlijsten\"\nen de toegang registreert later."
             ),
-            rol: Role::Toegang,
-            naam: "Fatima".into(),
+            role: Role::Toegang,
+            name: "Fatima".into(),
             time: "2026-11-23T10:15:00+01:00".parse().expect("time"),
-            anker: Anchor::new(
+            anchor: Anchor::new(
                 "jeugd",
                 "instroom",
                 vec!["gemeente-registratie".into(), "aanbieders-maandrapportage".into()],
@@ -125,7 +125,7 @@ fn main() {
                 duiden::model::Period::month(2021, 6),
             ),
             status: None,
-            eigenaar: String::new(),
+            owner: String::new(),
             criteria: Default::default(),
         });
     }

@@ -353,7 +353,7 @@ fn open_tui(cli: Cli) -> ExitCode {
     let found = match (&cli.dataset, &open) {
         (Some(dir), _) => Ok(dir.clone()),
         (None, Some((file, s))) => {
-            recorded_dataset(&s.dataset.pad, file.parent().unwrap_or(Path::new(".")))
+            recorded_dataset(&s.dataset.path, file.parent().unwrap_or(Path::new(".")))
         }
         (None, None) => sample_dir(),
     };
@@ -420,7 +420,7 @@ fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode
     };
     // The dataset supplies indicator names; minutes are still written without it.
     let dir = path.parent().unwrap_or(Path::new("."));
-    let dataset = recorded_dataset(&session.dataset.pad, dir)
+    let dataset = recorded_dataset(&session.dataset.path, dir)
         .ok()
         .and_then(|p| load_dataset(&p).ok());
     let file = path

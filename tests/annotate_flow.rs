@@ -34,7 +34,7 @@ fn app_with_session(dir: &Path) -> (App, std::path::PathBuf) {
         "Test",
         "2026-11-23".parse().unwrap(),
         DatasetRef {
-            pad: "datasets/voorbeeld".into(),
+            path: "datasets/voorbeeld".into(),
             hash: dataset.content_hash.clone(),
         },
     );
@@ -71,26 +71,26 @@ fn annotation_on_a_flagged_difference_records_it() {
     press(&mut app, KeyCode::Enter);
     let table = app.compare.table.clone().unwrap();
     let saved = store::load(&path).unwrap();
-    let a = &saved.aantekeningen[0];
-    assert_eq!(a.soort, AnnotationKind::Verklaring);
+    let a = &saved.annotations[0];
+    assert_eq!(a.kind, AnnotationKind::Verklaring);
     assert_eq!(
-        a.anker.range(),
+        a.anchor.range(),
         (Period::half(2021, 1), Period::half(2021, 1))
     );
     // The view the room saw: the comparison, its period length and reference.
-    assert_eq!(a.anker.view, ViewKind::Compare);
-    assert_eq!(a.anker.granularity, Some(table.granularity));
-    assert_eq!(a.anker.reference, table.reference);
+    assert_eq!(a.anchor.view, ViewKind::Compare);
+    assert_eq!(a.anchor.granularity, Some(table.granularity));
+    assert_eq!(a.anchor.reference, table.reference);
     // The difference as fields, not a sentence.
     let d = a
-        .anker
+        .anchor
         .differences
         .iter()
         .find(|d| d.kind == MismatchKind::TrendBreak)
-        .unwrap_or_else(|| panic!("{:?}", a.anker.differences));
+        .unwrap_or_else(|| panic!("{:?}", a.anchor.differences));
     assert_eq!(d.period, Period::half(2021, 1));
     assert!(!d.reference.is_empty());
-    assert!(a.anker.legacy_difference.is_empty());
+    assert!(a.anchor.legacy_difference.is_empty());
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.contains("weergave = \"vergelijken\"") && text.contains("soort = \"trendbreuk\""),
@@ -112,33 +112,33 @@ fn capture_edit_status_delete_and_undo() {
     typed(&mut app, "Na anderhalf jaar nog positief?");
     press(&mut app, KeyCode::Enter);
     let s = store::load(&path).unwrap();
-    assert_eq!(s.aantekeningen.len(), 1);
+    assert_eq!(s.annotations.len(), 1);
     assert_eq!(
-        s.aantekeningen[0].tekst,
+        s.annotations[0].text,
         "Waar gaan jongeren heen na uitstroom?\nNa anderhalf jaar nog positief?"
     );
-    assert_eq!(s.aantekeningen[0].status, Some(QuestionStatus::Open));
+    assert_eq!(s.annotations[0].status, Some(QuestionStatus::Open));
 
     // In the list: next status, then delete, then undo the delete.
     press(&mut app, KeyCode::Tab);
     app.handle_key(key('s'));
     assert_eq!(
-        store::load(&path).unwrap().aantekeningen[0].status,
+        store::load(&path).unwrap().annotations[0].status,
         Some(QuestionStatus::Geagendeerd)
     );
     app.handle_key(key('x'));
-    assert!(store::load(&path).unwrap().aantekeningen.is_empty());
+    assert!(store::load(&path).unwrap().annotations.is_empty());
     app.handle_key(key('u'));
     let s = store::load(&path).unwrap();
-    assert_eq!(s.aantekeningen.len(), 1, "undo puts it back in the file");
-    assert_eq!(s.aantekeningen[0].status, Some(QuestionStatus::Geagendeerd));
+    assert_eq!(s.annotations.len(), 1, "undo puts it back in the file");
+    assert_eq!(s.annotations[0].status, Some(QuestionStatus::Geagendeerd));
 
     // Edit: change the kind with Ctrl-T and save.
     app.handle_key(key('e'));
     app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
     press(&mut app, KeyCode::Enter);
     let s = store::load(&path).unwrap();
-    assert_eq!(s.aantekeningen[0].soort, AnnotationKind::Actie);
+    assert_eq!(s.annotations[0].kind, AnnotationKind::Actie);
 
     // Minutes next to the session file.
     press(&mut app, KeyCode::Char('n'));
@@ -169,15 +169,15 @@ fn new_session_starts_with_the_last_group_and_ctrl_p_picks_who_said_it() {
         "Vorige keer",
         "2026-09-10".parse().unwrap(),
         DatasetRef {
-            pad: "datasets/voorbeeld".into(),
+            path: "datasets/voorbeeld".into(),
             hash: dataset.content_hash.clone(),
         },
     );
     earlier.facilitator = "Marieke".into();
-    earlier.deelnemers = vec![Participant {
-        naam: "Sanne".into(),
-        rol: Role::Aanbieder,
-        organisatie: "De Brug".into(),
+    earlier.participants = vec![Participant {
+        name: "Sanne".into(),
+        role: Role::Aanbieder,
+        organisation: "De Brug".into(),
     }];
     store::save_atomic(&dir.path().join("2026-09-10-vorige-keer.toml"), &earlier).unwrap();
     let setup = SessionSetup {
@@ -190,7 +190,7 @@ fn new_session_starts_with_the_last_group_and_ctrl_p_picks_who_said_it() {
     press(&mut app, KeyCode::Esc); // follow-up
     let state = app.shared.session.as_ref().expect("session created");
     assert_eq!(state.session().facilitator, "Marieke");
-    assert_eq!(state.session().deelnemers.len(), 1);
+    assert_eq!(state.session().participants.len(), 1);
     let path = state.path().to_path_buf();
 
     press(&mut app, KeyCode::Tab);
@@ -200,8 +200,8 @@ fn new_session_starts_with_the_last_group_and_ctrl_p_picks_who_said_it() {
     typed(&mut app, "Cliënten wachten langer op een beschikking");
     press(&mut app, KeyCode::Enter);
     let saved = store::load(&path).unwrap();
-    let a = &saved.aantekeningen[0];
-    assert_eq!((a.naam.as_str(), a.rol), ("Sanne", Role::Aanbieder));
+    let a = &saved.annotations[0];
+    assert_eq!((a.name.as_str(), a.role), ("Sanne", Role::Aanbieder));
 }
 
 #[test]
@@ -217,7 +217,7 @@ fn session_header_is_edited_as_lines() {
     let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
     app.handle_key(ctrl_s);
     // A role that does not exist is refused with its line; nothing is written.
-    assert!(store::load(&path).unwrap().deelnemers.is_empty());
+    assert!(store::load(&path).unwrap().participants.is_empty());
     assert!(app.popup.is_some(), "the form stays open with the error");
     for _ in 0.."baas".len() {
         press(&mut app, KeyCode::Backspace);
@@ -228,10 +228,10 @@ fn session_header_is_edited_as_lines() {
     app.handle_key(ctrl_s);
     let s = store::load(&path).unwrap();
     assert_eq!(s.facilitator, "Marieke");
-    assert_eq!(s.deelnemers[0].naam, "Fatima");
-    assert_eq!(s.deelnemers[0].organisatie, "WIJeindhoven");
+    assert_eq!(s.participants[0].name, "Fatima");
+    assert_eq!(s.participants[0].organisation, "WIJeindhoven");
     assert_eq!(
-        (s.agenda[0].domein.as_str(), s.agenda[0].indicator.as_str()),
+        (s.agenda[0].domain.as_str(), s.agenda[0].indicator.as_str()),
         ("jeugd", "instroom")
     );
 }

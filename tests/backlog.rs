@@ -15,7 +15,7 @@ use std::process::Command;
 
 fn dataset() -> DatasetRef {
     DatasetRef {
-        pad: "datasets/voorbeeld".into(),
+        path: "datasets/voorbeeld".into(),
         hash: "h".into(),
     }
 }
@@ -31,15 +31,15 @@ fn d(text: &str) -> jiff::civil::Date {
 fn note(soort: AnnotationKind, tekst: &str, rol: Role, naam: &str, time: LocalTime) -> Annotation {
     Annotation {
         id: 0,
-        soort,
-        tekst: tekst.into(),
-        rol,
-        naam: naam.into(),
+        kind: soort,
+        text: tekst.into(),
+        role: rol,
+        name: naam.into(),
         time,
         status: None,
-        eigenaar: String::new(),
+        owner: String::new(),
         criteria: Criteria::default(),
-        anker: Anchor::new(
+        anchor: Anchor::new(
             "jeugd",
             "instroom",
             vec!["gemeente-registratie".into()],
@@ -105,9 +105,9 @@ fn three_sessions() -> Vec<(String, Session)> {
         "Sanne de Vries",
         t("2026-07-09T13:00:00+02:00"),
     )); // 1
-    juli.wijzigingen = vec![ItemChange {
-        door: "Marieke van den Berg".into(),
-        eigenaar: Some("BiO".into()),
+    juli.changes = vec![ItemChange {
+        by: "Marieke van den Berg".into(),
+        owner: Some("BiO".into()),
         criteria: criteria(Some(Hoog), Some(Hoog), None, None),
         ..ItemChange::status(
             MEI,
@@ -143,22 +143,22 @@ fn three_sessions() -> Vec<(String, Session)> {
         "",
         t("2026-09-10T10:30:00+02:00"),
     )); // 3
-    sept.samenvoegingen = vec![Merge {
-        sessie: JULI.into(),
+    sept.merges = vec![Merge {
+        session: JULI.into(),
         id: 1,
-        in_sessie: MEI.into(),
-        in_id: 2,
+        into_session: MEI.into(),
+        into_id: 2,
         time: t("2026-09-10T09:40:00+02:00"),
-        door: "Marieke van den Berg".into(),
+        by: "Marieke van den Berg".into(),
     }];
-    sept.wijzigingen = vec![
+    sept.changes = vec![
         ItemChange {
             status: None,
             criteria: criteria(Some(Hoog), Some(Midden), Some(Hoog), Some(Hoog)),
             ..ItemChange::status(MEI, 2, QuestionStatus::Open, t("2026-09-10T09:45:00+02:00"))
         },
         ItemChange {
-            toelichting: "Rapport wachttijden Wmo 2026".into(),
+            note: "Rapport wachttijden Wmo 2026".into(),
             ..ItemChange::status(
                 MEI,
                 3,
@@ -182,7 +182,7 @@ fn backlog_over_three_sessions_with_changes_and_a_merge() {
     let items = backlog(&sessions);
     let keys: Vec<(String, u64)> = items
         .iter()
-        .map(|i| (i.key().sessie.clone(), i.key().id))
+        .map(|i| (i.key().session.clone(), i.key().id))
         .collect();
     // Open first; by priority; at equal priority the more urgent; closed last. The July
     // duplicate is not a question of its own, and the action is not in the backlog.
@@ -205,17 +205,17 @@ fn backlog_over_three_sessions_with_changes_and_a_merge() {
     let origins: Vec<(&str, u64)> = merged
         .origins
         .iter()
-        .map(|o| (o.item.sessie.as_str(), o.item.id))
+        .map(|o| (o.item.session.as_str(), o.item.id))
         .collect();
     assert_eq!(origins, [(MEI, 2), (JULI, 1)]);
-    assert_eq!(merged.origins[1].annotation.naam, "Sanne de Vries");
+    assert_eq!(merged.origins[1].annotation.name, "Sanne de Vries");
     assert_eq!(merged.status, QuestionStatus::InOnderzoek);
     let steps: Vec<(&str, QuestionStatus, bool)> = merged
         .history
         .iter()
         .map(|h| {
             (
-                h.sessie.as_str(),
+                h.session.as_str(),
                 h.status,
                 matches!(h.event, Event::Merged { .. }),
             )
@@ -231,14 +231,14 @@ fn backlog_over_three_sessions_with_changes_and_a_merge() {
             (SEPT, QuestionStatus::InOnderzoek, false),
         ]
     );
-    assert_eq!(merged.history[2].door, "Marieke van den Berg");
+    assert_eq!(merged.history[2].by, "Marieke van den Berg");
 
     // Status history of the answered question: which session, what status, when, by whom.
     let answered = &items[4];
     let history: Vec<(&str, QuestionStatus, LocalTime, String)> = answered
         .history
         .iter()
-        .map(|h| (h.sessie.as_str(), h.status, h.time, history_who(h)))
+        .map(|h| (h.session.as_str(), h.status, h.time, history_who(h)))
         .collect();
     assert_eq!(
         history,
@@ -263,7 +263,7 @@ fn backlog_over_three_sessions_with_changes_and_a_merge() {
             ),
         ]
     );
-    assert_eq!(answered.eigenaar, "BiO");
+    assert_eq!(answered.owner, "BiO");
     assert_eq!(answered.criteria.urgentie, Some(Level::Hoog));
     assert_eq!(answered.status, QuestionStatus::Beantwoord);
 }
@@ -280,7 +280,7 @@ fn merged_duplicates_are_followed_up_once() {
     assert_eq!(q.status, Some(QuestionStatus::InOnderzoek));
     assert_eq!(q.criteria.score(), 11);
     // The duplicate was recognisable as one.
-    let text = |s: usize, id: u64| sessions[s].1.get(id).unwrap().tekst.clone();
+    let text = |s: usize, id: u64| sessions[s].1.get(id).unwrap().text.clone();
     assert!(similarity(&text(0, 2), &text(1, 1)) >= NEAR_DUPLICATE);
     assert!(similarity(&text(0, 2), &text(0, 3)) < NEAR_DUPLICATE);
 }
@@ -304,8 +304,8 @@ fn changes_and_merges_survive_save_and_load() {
 #[test]
 fn a_merge_of_a_question_with_itself_is_refused_with_its_place() {
     let (_, mut s) = three_sessions().remove(2);
-    s.samenvoegingen[0].in_sessie = JULI.into();
-    s.samenvoegingen[0].in_id = 1;
+    s.merges[0].into_session = JULI.into();
+    s.merges[0].into_id = 1;
     let text = store::to_toml(&s).unwrap();
     let e = store::parse(Path::new("s.toml"), &text).unwrap_err();
     let line = text
@@ -326,30 +326,30 @@ fn a_session_of_format_1_opens_and_is_not_changed() {
     let before = fs::read(&path).unwrap();
     assert!(String::from_utf8_lossy(&before).starts_with("formaat = 1\n"));
     let s = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(s.formaat, duiden::session::FORMAT_VERSION);
-    assert_eq!(s.aantekeningen.len(), 15);
+    assert_eq!(s.format, duiden::session::FORMAT_VERSION);
+    assert_eq!(s.annotations.len(), 15);
     // Version 1 `statuswijzigingen` are version 2 `wijzigingen`.
-    assert_eq!(s.wijzigingen.len(), 1);
-    let c = &s.wijzigingen[0];
+    assert_eq!(s.changes.len(), 1);
+    let c = &s.changes[0];
     assert_eq!(
-        (c.sessie.as_str(), c.id, c.status),
+        (c.session.as_str(), c.id, c.status),
         (
             "2026-09-10-duiden-van-data.toml",
             2,
             Some(QuestionStatus::InOnderzoek)
         )
     );
-    assert_eq!(c.door, "Marieke van den Berg");
-    assert!(c.criteria.is_empty() && c.eigenaar.is_none());
+    assert_eq!(c.by, "Marieke van den Berg");
+    assert!(c.criteria.is_empty() && c.owner.is_none());
     // Through version 2 to 3: the difference sentences are kept word for word.
     assert_eq!(
-        s.get(2).unwrap().anker.legacy_difference,
+        s.get(2).unwrap().anchor.legacy_difference,
         "aanbieders 3-8% hoger en ongeveer een maand eerder dan de gemeente-registratie"
     );
     assert!(
-        s.aantekeningen
+        s.annotations
             .iter()
-            .all(|a| a.anker.differences.is_empty())
+            .all(|a| a.anchor.differences.is_empty())
     );
     assert_eq!(fs::read(&path).unwrap(), before, "reading never writes");
     // Saved again, it is a version 3 file that reads back the same.

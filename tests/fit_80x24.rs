@@ -40,7 +40,7 @@ fn with_session(dir: &Path) -> App {
         "Test",
         "2026-11-23".parse().unwrap(),
         DatasetRef {
-            pad: "datasets/voorbeeld".into(),
+            path: "datasets/voorbeeld".into(),
             hash: dataset.content_hash.clone(),
         },
     );

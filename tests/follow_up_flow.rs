@@ -35,15 +35,15 @@ fn typed(app: &mut App, text: &str) {
 fn note(id: u64, soort: AnnotationKind, tekst: &str, eigenaar: &str) -> Annotation {
     Annotation {
         id,
-        soort,
-        tekst: tekst.into(),
-        rol: Role::Beleid,
-        naam: String::new(),
+        kind: soort,
+        text: tekst.into(),
+        role: Role::Beleid,
+        name: String::new(),
         time: "2026-09-10T10:00:00+02:00".parse().unwrap(),
         status: soort.has_status().then_some(QuestionStatus::Open),
-        eigenaar: eigenaar.into(),
+        owner: eigenaar.into(),
         criteria: Criteria::default(),
-        anker: Anchor::new(
+        anchor: Anchor::new(
             "jeugd",
             "instroom",
             vec!["gemeente-registratie".into()],
@@ -66,11 +66,11 @@ fn app_in_folder_with(dir: &Path, before_open: impl FnOnce(&Path)) -> (App, Path
     let dataset =
         load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
     let dataset_ref = DatasetRef {
-        pad: "datasets/voorbeeld".into(),
+        path: "datasets/voorbeeld".into(),
         hash: dataset.content_hash.clone(),
     };
     let mut earlier = Session::new("Vorige", "2026-09-10".parse().unwrap(), dataset_ref.clone());
-    earlier.aantekeningen = vec![
+    earlier.annotations = vec![
         note(1, AnnotationKind::Observatie, "Instroom stijgt", ""),
         note(2, AnnotationKind::Onderzoeksvraag, EARLIER_QUESTION, ""),
         note(3, AnnotationKind::Actie, "Cijfers CBS navragen", "Pim"),
@@ -78,7 +78,7 @@ fn app_in_folder_with(dir: &Path, before_open: impl FnOnce(&Path)) -> (App, Path
     store::save_atomic(&dir.join(EARLIER), &earlier).unwrap();
     let mut current = Session::new("Test", "2026-11-23".parse().unwrap(), dataset_ref);
     current.facilitator = "Marieke".into();
-    current.aantekeningen = vec![
+    current.annotations = vec![
         note(1, AnnotationKind::Onderzoeksvraag, OWN_QUESTION, ""),
         note(2, AnnotationKind::Actie, "Wachtlijst opvragen", ""),
     ];
@@ -167,13 +167,13 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
         message(&app)
     );
     let s = store::load(&path).unwrap();
-    assert_eq!(s.wijzigingen.len(), 2);
-    let last = &s.wijzigingen[1];
-    assert_eq!((last.sessie.as_str(), last.id), (EARLIER, 2));
+    assert_eq!(s.changes.len(), 2);
+    let last = &s.changes[1];
+    assert_eq!((last.session.as_str(), last.id), (EARLIER, 2));
     assert_eq!(last.criteria.urgentie, Some(Level::Midden));
     assert_eq!(last.criteria.relevantie, None);
-    assert_eq!((last.status, last.eigenaar.as_ref()), (None, None));
-    assert_eq!(last.door, "Marieke");
+    assert_eq!((last.status, last.owner.as_ref()), (None, None));
+    assert_eq!(last.by, "Marieke");
     assert_eq!(
         popup(&app)
             .selected_item()
@@ -190,7 +190,7 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
     press(&mut app, KeyCode::Char('1'));
     let s = store::load(&path).unwrap();
     assert_eq!(s.get(1).unwrap().criteria.relevantie, Some(Level::Laag));
-    assert_eq!(s.wijzigingen.len(), 2);
+    assert_eq!(s.changes.len(), 2);
     assert!(
         message(&app).contains("relevantie: laag"),
         "{}",
@@ -234,16 +234,13 @@ fn owner_is_edited_in_a_one_line_field() {
     press(&mut app, KeyCode::Enter);
     assert!(message(&app).contains("eigenaar: BiO"), "{}", message(&app));
     let s = store::load(&path).unwrap();
-    assert_eq!(s.wijzigingen.len(), 1);
-    let c = &s.wijzigingen[0];
-    assert_eq!((c.sessie.as_str(), c.id), (EARLIER, 3));
-    assert_eq!(c.eigenaar.as_deref(), Some("BiO"));
+    assert_eq!(s.changes.len(), 1);
+    let c = &s.changes[0];
+    assert_eq!((c.session.as_str(), c.id), (EARLIER, 3));
+    assert_eq!(c.owner.as_deref(), Some("BiO"));
     assert_eq!(c.status, None);
     assert!(c.criteria.is_empty());
-    assert_eq!(
-        popup(&app).selected_item().unwrap().annotation.eigenaar,
-        "BiO"
-    );
+    assert_eq!(popup(&app).selected_item().unwrap().annotation.owner, "BiO");
 
     // Own question: a q typed in the field is text (not "close"); Enter saves in place.
     select(&mut app, CURRENT, 1);
@@ -251,8 +248,8 @@ fn owner_is_edited_in_a_one_line_field() {
     typed(&mut app, "Jacqueline");
     press(&mut app, KeyCode::Enter);
     let s = store::load(&path).unwrap();
-    assert_eq!(s.get(1).unwrap().eigenaar, "Jacqueline");
-    assert_eq!(s.wijzigingen.len(), 1, "own items are edited in place");
+    assert_eq!(s.get(1).unwrap().owner, "Jacqueline");
+    assert_eq!(s.changes.len(), 1, "own items are edited in place");
 
     // Esc cancels the field without writing and keeps the popup open.
     let before = std::fs::read(&path).unwrap();
@@ -270,9 +267,9 @@ fn status_of_an_earlier_item_is_recorded_as_a_change_and_cycles_back() {
     select(&mut app, EARLIER, 2);
     press(&mut app, KeyCode::Char('s'));
     let s = store::load(&path).unwrap();
-    let c = &s.wijzigingen[0];
+    let c = &s.changes[0];
     assert_eq!(c.status, Some(QuestionStatus::Geagendeerd));
-    assert_eq!((c.eigenaar.as_ref(), c.criteria.is_empty()), (None, true));
+    assert_eq!((c.owner.as_ref(), c.criteria.is_empty()), (None, true));
     assert!(message(&app).contains("status: geagendeerd"));
 
     // On to beantwoord and vervallen: no longer open, but listed until the popup closes, so the
@@ -291,12 +288,7 @@ fn status_of_an_earlier_item_is_recorded_as_a_change_and_cycles_back() {
     );
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(
-        store::load(&path)
-            .unwrap()
-            .wijzigingen
-            .last()
-            .unwrap()
-            .status,
+        store::load(&path).unwrap().changes.last().unwrap().status,
         Some(QuestionStatus::Open)
     );
     // Closed ones are not offered again once the popup is reopened.
@@ -336,12 +328,12 @@ fn merging_an_own_question_into_an_earlier_one() {
         format!("vraag 1 samengevoegd met vraag 2 ({EARLIER}) (opgeslagen)")
     );
     let s = store::load(&path).unwrap();
-    assert_eq!(s.samenvoegingen.len(), 1);
-    let m = &s.samenvoegingen[0];
-    assert_eq!((m.sessie.as_str(), m.id), (CURRENT, 1));
-    assert_eq!((m.in_sessie.as_str(), m.in_id), (EARLIER, 2));
-    assert_eq!(m.door, "Marieke");
-    assert!(s.wijzigingen.is_empty());
+    assert_eq!(s.merges.len(), 1);
+    let m = &s.merges[0];
+    assert_eq!((m.session.as_str(), m.id), (CURRENT, 1));
+    assert_eq!((m.into_session.as_str(), m.into_id), (EARLIER, 2));
+    assert_eq!(m.by, "Marieke");
+    assert!(s.changes.is_empty());
     assert!(
         !listed(&app).contains(&(CURRENT.to_string(), 1)),
         "{:?}",

@@ -41,12 +41,12 @@ fn annotated_indicators(s: &Session) -> Vec<(String, String)> {
     let agenda = s
         .agenda
         .iter()
-        .map(|a| (a.domein.clone(), a.indicator.clone()));
+        .map(|a| (a.domain.clone(), a.indicator.clone()));
     let notes = s
-        .aantekeningen
+        .annotations
         .iter()
-        .filter(|a| !a.soort.has_status())
-        .map(|a| (a.anker.domein.clone(), a.anker.indicator.clone()));
+        .filter(|a| !a.kind.has_status())
+        .map(|a| (a.anchor.domain.clone(), a.anchor.indicator.clone()));
     for key in agenda.chain(notes) {
         if !out.contains(&key) && s.for_indicator(&key.0, &key.1).next().is_some() {
             out.push(key);
@@ -63,20 +63,20 @@ fn html_minutes_of_the_example_session() {
 
     // Title.
     let title: String = doc.select(&sel("title")).next().unwrap().text().collect();
-    assert_eq!(title, session.titel);
+    assert_eq!(title, session.title);
     let h1: String = doc.select(&sel("h1")).next().unwrap().text().collect();
-    assert_eq!(h1, session.titel);
+    assert_eq!(h1, session.title);
     let all_text: String = doc.root_element().text().collect();
     assert!(all_text.contains("5 november 2026"), "Dutch date");
     assert!(all_text.contains(&session.facilitator));
-    for p in &session.deelnemers {
-        assert!(all_text.contains(&p.naam), "participant {}", p.naam);
+    for p in &session.participants {
+        assert!(all_text.contains(&p.name), "participant {}", p.name);
     }
     assert!(all_text.contains(&session.dataset.hash[..12]), "short hash");
 
     // Every annotation's text (first line), newlines kept in the text nodes.
-    for a in &session.aantekeningen {
-        let first = a.tekst.trim().lines().next().unwrap();
+    for a in &session.annotations {
+        let first = a.text.trim().lines().next().unwrap();
         assert!(all_text.contains(first), "annotation {}: {first}", a.id);
     }
 
@@ -146,8 +146,8 @@ fn html_minutes_of_the_example_session() {
 #[test]
 fn user_text_is_escaped() {
     let (mut session, name, dataset) = example();
-    session.titel = "Jeugd & Wmo <script>alert('x')</script> \"q\"".into();
-    session.aantekeningen[0].tekst = "<img src=x onerror=alert(1)> & 'quote'".into();
+    session.title = "Jeugd & Wmo <script>alert('x')</script> \"q\"".into();
+    session.annotations[0].text = "<img src=x onerror=alert(1)> & 'quote'".into();
     let text = html(&session, &name, Some(&dataset));
     assert!(!text.contains("<script>alert"));
     assert!(!text.contains("<img src=x"));
@@ -159,7 +159,7 @@ fn user_text_is_escaped() {
     let doc = Html::parse_document(&text);
     assert_eq!(doc.select(&sel("script, img")).count(), 0);
     let title: String = doc.select(&sel("title")).next().unwrap().text().collect();
-    assert_eq!(title, session.titel);
+    assert_eq!(title, session.title);
 }
 
 #[test]
@@ -169,8 +169,8 @@ fn without_dataset_no_charts_but_a_note() {
     let doc = Html::parse_document(&text);
     assert_eq!(doc.select(&sel("svg")).count(), 0);
     assert!(text.contains("niet beschikbaar"));
-    for a in &session.aantekeningen {
-        let first = a.tekst.trim().lines().next().unwrap();
+    for a in &session.annotations {
+        let first = a.text.trim().lines().next().unwrap();
         let escaped = first.replace('&', "&amp;").replace('\'', "&#39;");
         assert!(text.contains(&escaped), "annotation {}", a.id);
     }
@@ -182,7 +182,7 @@ fn one_annotation(dataset: &Dataset, view: ViewKind, granularity: Option<Granula
         "Kwartalen",
         "2026-11-05".parse().unwrap(),
         DatasetRef {
-            pad: "datasets/voorbeeld".into(),
+            path: "datasets/voorbeeld".into(),
             hash: dataset.content_hash.clone(),
         },
     );
@@ -201,15 +201,15 @@ fn one_annotation(dataset: &Dataset, view: ViewKind, granularity: Option<Granula
     anker.reference = (view == ViewKind::Compare).then(|| "gemeente-registratie".to_string());
     s.add(Annotation {
         id: 0,
-        soort: AnnotationKind::Verklaring,
-        tekst: "In het tweede kwartaal loopt de registratie achter.".into(),
-        rol: Role::Toegang,
-        naam: String::new(),
+        kind: AnnotationKind::Verklaring,
+        text: "In het tweede kwartaal loopt de registratie achter.".into(),
+        role: Role::Toegang,
+        name: String::new(),
         time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
         status: None,
-        eigenaar: String::new(),
+        owner: String::new(),
         criteria: Default::default(),
-        anker,
+        anchor: anker,
     });
     s
 }

@@ -114,7 +114,7 @@ fn filters_narrow_the_list_and_search_finds_words() {
     assert!(
         app.visible_notes()
             .iter()
-            .all(|(_, a)| a.soort == duiden::session::AnnotationKind::Onderzoeksvraag)
+            .all(|(_, a)| a.kind == duiden::session::AnnotationKind::Onderzoeksvraag)
     );
     assert_eq!(app.visible_notes().len(), 5);
     // Status open: the September verwijzer question is geagendeerd by now, so not open.
@@ -134,7 +134,7 @@ fn filters_narrow_the_list_and_search_finds_words() {
     assert!(
         app.visible_notes()
             .iter()
-            .all(|(_, a)| a.rol == duiden::session::Role::Aanbieder)
+            .all(|(_, a)| a.role == duiden::session::Role::Aanbieder)
     );
     press(&mut app, KeyCode::Char('x'));
     press(&mut app, KeyCode::Char('t'));
@@ -157,7 +157,7 @@ fn filters_narrow_the_list_and_search_finds_words() {
     typed(&mut app, "Verwijzer");
     let found = app.visible_notes();
     assert_eq!(found.len(), 1);
-    assert!(found[0].1.tekst.starts_with("Via welke verwijzer"));
+    assert!(found[0].1.text.starts_with("Via welke verwijzer"));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.filter.text, "Verwijzer");
     let screen = render(&mut app, 140, 36);

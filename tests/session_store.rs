@@ -25,7 +25,7 @@ fn root() -> &'static Path {
 
 fn dataset_ref() -> DatasetRef {
     DatasetRef {
-        pad: "datasets/voorbeeld".into(),
+        path: "datasets/voorbeeld".into(),
         hash: "0123456789abcdef".into(),
     }
 }
@@ -65,15 +65,15 @@ fn minutes_md(
 fn note(soort: AnnotationKind, tekst: &str, rol: Role, anker: Anchor) -> Annotation {
     Annotation {
         id: 0,
-        soort,
-        tekst: tekst.into(),
-        rol,
-        naam: String::new(),
+        kind: soort,
+        text: tekst.into(),
+        role: rol,
+        name: String::new(),
         time: t("2026-11-05T10:00:00+01:00"),
         status: None,
-        eigenaar: String::new(),
+        owner: String::new(),
         criteria: Criteria::default(),
-        anker,
+        anchor: anker,
     }
 }
 
@@ -89,22 +89,22 @@ fn full_session() -> Session {
         dataset_ref(),
     );
     s.facilitator = "Marieke van den Berg".into();
-    s.deelnemers = vec![
+    s.participants = vec![
         Participant {
-            naam: "Marieke van den Berg".into(),
-            rol: Role::Overig,
-            organisatie: "Gemeente Eindhoven, programmaleider".into(),
+            name: "Marieke van den Berg".into(),
+            role: Role::Overig,
+            organisation: "Gemeente Eindhoven, programmaleider".into(),
         },
         Participant {
-            naam: "Youssef".into(),
-            rol: Role::Toegang,
-            organisatie: String::new(),
+            name: "Youssef".into(),
+            role: Role::Toegang,
+            organisation: String::new(),
         },
     ];
     s.agenda = vec![AgendaItem {
-        domein: "jeugd".into(),
+        domain: "jeugd".into(),
         indicator: "instroom".into(),
-        toelichting: "Bronnen naast elkaar".into(),
+        note: "Bronnen naast elkaar".into(),
     }];
     let mut a = note(
         AnnotationKind::Verklaring,
@@ -118,12 +118,12 @@ fn full_session() -> Session {
             Some("2021-12"),
         ),
     );
-    a.naam = "Sanne".into();
+    a.name = "Sanne".into();
     // Made in the comparison per quarter, on a named difference; with an old sentence too.
-    a.anker.view = ViewKind::Compare;
-    a.anker.granularity = Some(Granularity::Quarter);
-    a.anker.reference = Some("gemeente-registratie".into());
-    a.anker.differences = vec![Difference {
+    a.anchor.view = ViewKind::Compare;
+    a.anchor.granularity = Some(Granularity::Quarter);
+    a.anchor.reference = Some("gemeente-registratie".into());
+    a.anchor.differences = vec![Difference {
         kind: MismatchKind::Unexplained,
         period: p("2021-Q3"),
         reference: "gemeente-registratie".into(),
@@ -132,7 +132,7 @@ fn full_session() -> Session {
         value: Some(1302.5),
         unit: "aantal".into(),
     }];
-    a.anker.legacy_difference = "gemeente loopt een maand achter".into();
+    a.anchor.legacy_difference = "gemeente loopt een maand achter".into();
     s.add(a);
     let mut q = note(
         AnnotationKind::Onderzoeksvraag,
@@ -140,11 +140,11 @@ fn full_session() -> Session {
         Role::Beleid,
         anchor("jeugd", "uitstroom", &[], "2022", None),
     );
-    q.eigenaar = "BiO".into();
+    q.owner = "BiO".into();
     s.add(q);
-    s.wijzigingen = vec![ItemChange {
-        door: "Marieke".into(),
-        toelichting: "Komt op de agenda".into(),
+    s.changes = vec![ItemChange {
+        by: "Marieke".into(),
+        note: "Komt op de agenda".into(),
         ..status_change(
             "2026-09-10-x.toml",
             3,
@@ -355,18 +355,18 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                 let to = to.filter(|t| *t >= from);
                 Annotation {
                     id: 0,
-                    soort,
-                    tekst,
-                    rol,
-                    naam,
+                    kind: soort,
+                    text: tekst,
+                    role: rol,
+                    name: naam,
                     time,
                     status,
-                    eigenaar,
+                    owner: eigenaar,
                     criteria,
-                    anker: Anchor {
-                        domein,
+                    anchor: Anchor {
+                        domain: domein,
                         indicator,
-                        bronnen,
+                        sources: bronnen,
                         from,
                         to,
                         granularity,
@@ -408,16 +408,16 @@ proptest! {
         for n in notes {
             s.add(n);
         }
-        s.wijzigingen = changes
+        s.changes = changes
             .into_iter()
             .map(|(sessie, id, status, door, toelichting, eigenaar, criteria)| ItemChange {
-                sessie: format!("x{sessie}"),
+                session: format!("x{sessie}"),
                 id,
                 status,
                 time: t("2026-11-05T10:15:00+01:00"),
-                door,
-                toelichting,
-                eigenaar,
+                by: door,
+                note: toelichting,
+                owner: eigenaar,
                 criteria,
             })
             .collect();
@@ -505,7 +505,7 @@ fn saves_write_through_a_symlink() {
     store::save_atomic(&real, &full_session()).unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let mut s = full_session();
-    s.titel = "via de link".into();
+    s.title = "via de link".into();
     store::save_atomic(&link, &s).unwrap();
     assert!(
         fs::symlink_metadata(&link)
@@ -513,7 +513,7 @@ fn saves_write_through_a_symlink() {
             .file_type()
             .is_symlink()
     );
-    assert_eq!(store::load(&real).unwrap().titel, "via de link");
+    assert_eq!(store::load(&real).unwrap().title, "via de link");
 }
 
 /// Set in the child processes of the kill test: they run the writer loop instead of the test.
@@ -574,12 +574,12 @@ fn spawn_self(test: &str, env: (&str, &Path)) -> Killed {
 /// Annotation count in the file, checking it is complete: ids exactly 1..=n.
 fn check_complete(path: &Path) -> u64 {
     let s = store::load(path).unwrap_or_else(|e| panic!("file broken after kill: {e}"));
-    let ids: Vec<u64> = s.aantekeningen.iter().map(|a| a.id).collect();
+    let ids: Vec<u64> = s.annotations.iter().map(|a| a.id).collect();
     let n = ids.len() as u64;
     assert_eq!(ids, (1..=n).collect::<Vec<_>>(), "ids not contiguous");
-    for a in &s.aantekeningen {
-        assert!(a.tekst.starts_with(&format!("aantekening {}\n", a.id)));
-        assert!(a.tekst.ends_with("dan de gemeente. "), "text cut off");
+    for a in &s.annotations {
+        assert!(a.text.starts_with(&format!("aantekening {}\n", a.id)));
+        assert!(a.text.ends_with("dan de gemeente. "), "text cut off");
     }
     n
 }
@@ -1080,7 +1080,7 @@ fn previous_open_items_follow_status_changes() {
         "Tweede",
         self::d("2026-09-10"),
         DatasetRef {
-            pad: "/elders/voorbeeld".into(),
+            path: "/elders/voorbeeld".into(),
             hash: dataset_ref().hash,
         },
     );
@@ -1090,7 +1090,7 @@ fn previous_open_items_follow_status_changes() {
         Role::Toegang,
         a.clone(),
     )); // 1
-    s2.wijzigingen = vec![
+    s2.changes = vec![
         status_change(
             "2026-07-02-eerste.toml",
             2,
@@ -1111,7 +1111,7 @@ fn previous_open_items_follow_status_changes() {
         "Ander",
         self::d("2026-08-01"),
         DatasetRef {
-            pad: "datasets/ander".into(),
+            path: "datasets/ander".into(),
             hash: "fedcba".into(),
         },
     );
@@ -1152,11 +1152,11 @@ fn previous_open_items_follow_status_changes() {
             ),
         ]
     );
-    assert_eq!(items[0].1.tekst, "actie 1");
+    assert_eq!(items[0].1.text, "actie 1");
 
     // The current session closes one; a session not yet saved is the same as one without changes.
     let mut s3 = Session::new("Derde", self::d("2026-11-05"), dataset_ref());
-    s3.wijzigingen = vec![status_change(
+    s3.changes = vec![status_change(
         "2026-07-02-eerste.toml",
         3,
         QuestionStatus::Vervallen,
@@ -1230,33 +1230,33 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
 
     let mut s = Session::new("Duiden van data | november", d("2026-11-05"), dataset_ref());
     s.facilitator = "Marieke van den Berg (programmaleider)".into();
-    s.deelnemers = vec![
+    s.participants = vec![
         Participant {
-            naam: "Marieke van den Berg".into(),
-            rol: Role::Overig,
-            organisatie: "Gemeente Eindhoven | programma".into(),
+            name: "Marieke van den Berg".into(),
+            role: Role::Overig,
+            organisation: "Gemeente Eindhoven | programma".into(),
         },
         Participant {
-            naam: "Youssef El Idrissi".into(),
-            rol: Role::Toegang,
-            organisatie: "WIJeindhoven".into(),
+            name: "Youssef El Idrissi".into(),
+            role: Role::Toegang,
+            organisation: "WIJeindhoven".into(),
         },
         Participant {
-            naam: "Sanne de Vries".into(),
-            rol: Role::Aanbieder,
-            organisatie: String::new(),
+            name: "Sanne de Vries".into(),
+            role: Role::Aanbieder,
+            organisation: String::new(),
         },
     ];
     s.agenda = vec![
         AgendaItem {
-            domein: "jeugd".into(),
+            domain: "jeugd".into(),
             indicator: "instroom".into(),
-            toelichting: "Drie bronnen naast elkaar".into(),
+            note: "Drie bronnen naast elkaar".into(),
         },
         AgendaItem {
-            domein: "participatie".into(),
+            domain: "participatie".into(),
             indicator: "uitstroom".into(),
-            toelichting: String::new(),
+            note: String::new(),
         },
     ];
     let jeugd = |van, tot| {
@@ -1274,7 +1274,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         Role::Toegang,
         jeugd("2020-03", Some("2020-06")),
     );
-    o.naam = "Youssef El Idrissi".into();
+    o.name = "Youssef El Idrissi".into();
     s.add(o);
     let mut v = note(
         AnnotationKind::Verklaring,
@@ -1282,8 +1282,8 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         Role::Aanbieder,
         jeugd("2021-Q1", None),
     );
-    v.naam = "Sanne de Vries".into();
-    v.anker.legacy_difference = "aanbieders 5% hoger dan gemeente".into();
+    v.name = "Sanne de Vries".into();
+    v.anchor.legacy_difference = "aanbieders 5% hoger dan gemeente".into();
     s.add(v);
     s.add(note(
         AnnotationKind::Datakwaliteit,
@@ -1323,7 +1323,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
             ),
         );
         q.status = Some(status);
-        q.eigenaar = if i % 2 == 0 {
+        q.owner = if i % 2 == 0 {
             "BiO".into()
         } else {
             String::new()
@@ -1338,16 +1338,16 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
             anchor("participatie", "uitstroom", &[], "2024", None),
         );
         a.status = Some(status);
-        a.eigenaar = "Sturingsinformatie".into();
+        a.owner = "Sturingsinformatie".into();
         if i == 0 {
-            a.anker.legacy_difference = "CBS lager dan registratie".into();
+            a.anchor.legacy_difference = "CBS lager dan registratie".into();
         }
         s.add(a);
     }
-    s.wijzigingen = vec![
+    s.changes = vec![
         ItemChange {
-            door: "Marieke van den Berg".into(),
-            toelichting: "Besproken; BiO neemt het op.".into(),
+            by: "Marieke van den Berg".into(),
+            note: "Besproken; BiO neemt het op.".into(),
             ..status_change(
                 "2026-09-10-september.toml",
                 1,
@@ -1373,7 +1373,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         // Later sessions do not change old minutes.
         ("2027-01-14-later.toml".to_string(), {
             let mut later = Session::new("Later", d("2027-01-14"), dataset_ref());
-            later.wijzigingen = vec![status_change(
+            later.changes = vec![status_change(
                 "2026-09-10-september.toml",
                 3,
                 QuestionStatus::Beantwoord,
@@ -1517,7 +1517,7 @@ fn example_session_matches_sample() {
     let path = root().join(EXAMPLE);
     let bytes = fs::read(&path).unwrap();
     let session = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
-    let dataset = load_dataset(&root().join(&session.dataset.pad)).expect("sample loads");
+    let dataset = load_dataset(&root().join(&session.dataset.path)).expect("sample loads");
 
     // Byte-identical through load + save.
     assert_eq!(
@@ -1529,30 +1529,30 @@ fn example_session_matches_sample() {
     // Every kind, questions open and answered, actions with an owner.
     for kind in AnnotationKind::ALL {
         assert!(
-            session.aantekeningen.iter().any(|a| a.soort == kind),
+            session.annotations.iter().any(|a| a.kind == kind),
             "no {}",
             kind.dutch()
         );
     }
     let q = |st: QuestionStatus| {
         session
-            .aantekeningen
+            .annotations
             .iter()
-            .any(|a| a.soort == AnnotationKind::Onderzoeksvraag && a.status == Some(st))
+            .any(|a| a.kind == AnnotationKind::Onderzoeksvraag && a.status == Some(st))
     };
     assert!(q(QuestionStatus::Open) && q(QuestionStatus::Beantwoord));
     assert!(
         session
-            .aantekeningen
+            .annotations
             .iter()
-            .filter(|a| a.soort == AnnotationKind::Actie)
-            .all(|a| !a.eigenaar.is_empty())
+            .filter(|a| a.kind == AnnotationKind::Actie)
+            .all(|a| !a.owner.is_empty())
     );
     assert!(
         session
-            .aantekeningen
+            .annotations
             .iter()
-            .any(|a| a.anker.has_difference())
+            .any(|a| a.anchor.has_difference())
     );
     assert_eq!(session.agenda.len(), 3);
 
@@ -1566,41 +1566,41 @@ fn fits_sample(name: &str, session: &Session, dataset: &duiden::model::Dataset) 
     for item in &session.agenda {
         assert!(
             dataset
-                .series_of(&item.domein, &item.indicator)
+                .series_of(&item.domain, &item.indicator)
                 .next()
                 .is_some(),
             "agenda {}/{} not in the sample",
-            item.domein,
+            item.domain,
             item.indicator
         );
     }
-    for a in &session.aantekeningen {
-        let k = &a.anker;
+    for a in &session.annotations {
+        let k = &a.anchor;
         assert!(
-            dataset.meta.indicator(&k.domein, &k.indicator).is_some(),
+            dataset.meta.indicator(&k.domain, &k.indicator).is_some(),
             "annotation {}: indicator {}/{} not in the sample",
             a.id,
-            k.domein,
+            k.domain,
             k.indicator
         );
         let (from, to) = k.range();
         assert!(from <= to);
-        assert!(!k.bronnen.is_empty(), "annotation {} names no source", a.id);
-        for bron in &k.bronnen {
+        assert!(!k.sources.is_empty(), "annotation {} names no source", a.id);
+        for bron in &k.sources {
             assert!(
                 dataset.meta.source(bron).is_some(),
                 "annotation {}: source {bron} unknown",
                 a.id
             );
             let series: Vec<_> = dataset
-                .series_of(&k.domein, &k.indicator)
+                .series_of(&k.domain, &k.indicator)
                 .filter(|s| &s.key.bron == bron)
                 .collect();
             assert!(
                 !series.is_empty(),
                 "annotation {}: no series {}/{}/{bron}",
                 a.id,
-                k.domein,
+                k.domain,
                 k.indicator
             );
             let (first, last) = series
@@ -1642,7 +1642,7 @@ fn every_example_session_is_in_saved_form_and_fits_the_sample() {
             fs::read_to_string(&path).unwrap(),
             "{name} is not in the form save_atomic writes"
         );
-        let dataset = load_dataset(&root().join(&session.dataset.pad)).expect("sample loads");
+        let dataset = load_dataset(&root().join(&session.dataset.path)).expect("sample loads");
         fits_sample(&name, &session, &dataset);
     }
 }
@@ -1657,21 +1657,16 @@ fn example_sessions_make_a_backlog_with_a_merge_and_history() {
         .iter()
         .find(|i| i.origins.len() == 2)
         .expect("a merged question");
-    assert!(
-        merged
-            .question()
-            .tekst
-            .starts_with("Is uitstroom naar werk")
-    );
+    assert!(merged.question().text.starts_with("Is uitstroom naar werk"));
     assert!(
         merged.origins[1]
             .annotation
-            .tekst
+            .text
             .starts_with("Blijven mensen")
     );
     let verwijzer = items
         .iter()
-        .find(|i| i.question().tekst.starts_with("Via welke verwijzer"))
+        .find(|i| i.question().text.starts_with("Via welke verwijzer"))
         .unwrap();
     assert_eq!(verwijzer.status, QuestionStatus::Geagendeerd);
     assert_eq!(verwijzer.priority(), 3 + 2 + 2 + 3);
@@ -1703,7 +1698,7 @@ fn format_2_fixtures_migrate_to_the_example_sessions() {
         let old = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
         let new = store::load(&root().join("sessions").join(example)).unwrap();
         assert_eq!(old, new, "{fixture}");
-        assert_eq!(old.formaat, 3);
+        assert_eq!(old.format, 3);
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
             before,
@@ -1712,11 +1707,14 @@ fn format_2_fixtures_migrate_to_the_example_sessions() {
         // Every old difference sentence is kept word for word.
         let sentences = before.matches("\nverschil = ").count();
         let kept = old
-            .aantekeningen
+            .annotations
             .iter()
             .filter(|a| {
-                !a.anker.legacy_difference.is_empty()
-                    && before.contains(&format!("\nverschil = \"{}\"\n", a.anker.legacy_difference))
+                !a.anchor.legacy_difference.is_empty()
+                    && before.contains(&format!(
+                        "\nverschil = \"{}\"\n",
+                        a.anchor.legacy_difference
+                    ))
             })
             .count();
         assert_eq!(kept, sentences, "{fixture}");
@@ -1727,15 +1725,15 @@ fn format_2_fixtures_migrate_to_the_example_sessions() {
 fn a_minimal_format_1_file_migrates() {
     let path = root().join("tests/fixtures/sessie-formaat-1-minimaal.toml");
     let s = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(s.formaat, 3);
+    assert_eq!(s.format, 3);
     assert_eq!(s.date, d("2026-03-12"));
-    let a = &s.aantekeningen[0];
-    assert_eq!(a.anker.range(), (p("2024-01"), p("2024-06")));
-    assert_eq!(a.anker.legacy_difference, "gemeente lager dan CBS");
-    assert_eq!(a.anker.view, ViewKind::Trend);
+    let a = &s.annotations[0];
+    assert_eq!(a.anchor.range(), (p("2024-01"), p("2024-06")));
+    assert_eq!(a.anchor.legacy_difference, "gemeente lager dan CBS");
+    assert_eq!(a.anchor.view, ViewKind::Trend);
     assert_eq!(a.time, t("2026-03-12T10:00:00+01:00"));
-    assert_eq!(s.wijzigingen.len(), 1);
-    assert_eq!(s.wijzigingen[0].status, Some(QuestionStatus::Beantwoord));
+    assert_eq!(s.changes.len(), 1);
+    assert_eq!(s.changes[0].status, Some(QuestionStatus::Beantwoord));
     let text = store::to_toml(&s).unwrap();
     assert_eq!(store::parse(Path::new("x.toml"), &text).unwrap(), s);
 

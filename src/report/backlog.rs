@@ -12,8 +12,8 @@ use std::fmt::Write;
 
 /// "jeugd · instroom, januari 2022 t/m december 2024"
 fn about(item: &BacklogItem) -> String {
-    let a = &item.question().anker;
-    format!("{} · {}, {}", a.domein, a.indicator, dutch_period(a))
+    let a = &item.question().anchor;
+    format!("{} · {}, {}", a.domain, a.indicator, dutch_period(a))
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -56,11 +56,11 @@ pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) ->
         for item in group {
             nr += 1;
             let q = item.question();
-            let _ = writeln!(w, "### {nr}. {}\n", one_line(&q.tekst));
-            let owner = if item.eigenaar.trim().is_empty() {
+            let _ = writeln!(w, "### {nr}. {}\n", one_line(&q.text));
+            let owner = if item.owner.trim().is_empty() {
                 "–".to_string()
             } else {
-                one_line(&item.eigenaar)
+                one_line(&item.owner)
             };
             let _ = writeln!(
                 w,
@@ -74,15 +74,15 @@ pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) ->
                 let label = if i == 0 {
                     "Gesteld".to_string()
                 } else {
-                    format!("Ook gesteld: “{}”", one_line(&o.annotation.tekst))
+                    format!("Ook gesteld: “{}”", one_line(&o.annotation.text))
                 };
                 let by = who(&o.annotation);
                 let date = o.date.map_or_else(|| "–".to_string(), dutch_date);
                 let _ = writeln!(
                     w,
                     "- **{label}** op {date}, {} (`{}` nr {}), door {by}",
-                    one_line(&o.titel),
-                    o.item.sessie,
+                    one_line(&o.title),
+                    o.item.session,
                     o.item.id
                 );
             }
@@ -96,7 +96,7 @@ pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) ->
                     w,
                     "  - {} · `{}`{door} · {}",
                     when(h),
-                    h.sessie,
+                    h.session,
                     describe_history(h)
                 );
             }
@@ -121,11 +121,11 @@ pub fn backlog_csv(items: &[BacklogItem]) -> String {
         let herkomst: Vec<String> = item
             .origins
             .iter()
-            .map(|o| format!("{}#{}", o.item.sessie, o.item.id))
+            .map(|o| format!("{}#{}", o.item.session, o.item.id))
             .collect();
         let also: Vec<String> = item.origins[1..]
             .iter()
-            .map(|o| one_line(&o.annotation.tekst))
+            .map(|o| one_line(&o.annotation.text))
             .collect();
         let history: Vec<String> = item
             .history
@@ -135,7 +135,7 @@ pub fn backlog_csv(items: &[BacklogItem]) -> String {
                     d if d.is_empty() => d,
                     d => format!(" ({d})"),
                 };
-                format!("{} {}: {}{door}", h.time, h.sessie, describe_history(h))
+                format!("{} {}: {}{door}", h.time, h.session, describe_history(h))
             })
             .collect();
         let mut fields = vec![
@@ -145,15 +145,15 @@ pub fn backlog_csv(items: &[BacklogItem]) -> String {
         ];
         fields.extend(Criterion::ALL.iter().map(|c| level(item.criteria.get(*c))));
         fields.extend([
-            one_line(&item.eigenaar),
-            one_line(&q.tekst),
-            q.anker.domein.clone(),
-            q.anker.indicator.clone(),
-            match q.anker.range() {
+            one_line(&item.owner),
+            one_line(&q.text),
+            q.anchor.domain.clone(),
+            q.anchor.indicator.clone(),
+            match q.anchor.range() {
                 (from, to) if to != from => format!("{from}..{to}"),
                 (from, _) => from.to_string(),
             },
-            q.anker.bronnen.join(";"),
+            q.anchor.sources.join(";"),
             herkomst.join("; "),
             also.join(" | "),
             history.join(" | "),

@@ -21,7 +21,7 @@ pub fn person(rol: Option<Role>, naam: &str) -> String {
 
 /// Who made an annotation: "Sanne de Vries (aanbieder)" or "aanbieder".
 pub fn who(a: &Annotation) -> String {
-    person(Some(a.rol), &a.naam)
+    person(Some(a.role), &a.name)
 }
 
 /// "5 november 2026".
@@ -63,7 +63,7 @@ pub fn describe_change(c: &ItemChange) -> String {
     if let Some(s) = c.status {
         parts.push(format!("status {}", s.dutch()));
     }
-    if let Some(e) = &c.eigenaar {
+    if let Some(e) = &c.owner {
         parts.push(if e.is_empty() {
             "geen eigenaar".to_string()
         } else {
@@ -83,8 +83,8 @@ pub fn describe_history(entry: &HistoryEntry) -> String {
         Event::Raised => format!("gesteld ({})", entry.status.dutch()),
         Event::Changed(c) => {
             let mut d = describe_change(c);
-            if !c.toelichting.trim().is_empty() {
-                d.push_str(&format!(" — {}", c.toelichting.trim()));
+            if !c.note.trim().is_empty() {
+                d.push_str(&format!(" — {}", c.note.trim()));
             }
             if d.is_empty() {
                 "gewijzigd".to_string()
@@ -94,14 +94,14 @@ pub fn describe_history(entry: &HistoryEntry) -> String {
         }
         Event::Merged { with, .. } => format!(
             "vraag {} uit {} samengevoegd met vraag {} uit {}",
-            entry.item.id, entry.item.sessie, with.id, with.sessie
+            entry.item.id, entry.item.session, with.id, with.session
         ),
     }
 }
 
 /// Who made a history entry, named as [`person`] names people.
 pub fn history_who(entry: &HistoryEntry) -> String {
-    person(entry.rol, &entry.door)
+    person(entry.role, &entry.by)
 }
 
 /// The words and number formats a difference is written in: Dutch here, the interface's

@@ -28,14 +28,14 @@ pub enum Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEntry {
     /// File name of the session in which it happened.
-    pub sessie: String,
+    pub session: String,
     /// That session's date, when the session is in the folder.
     pub date: Option<Date>,
     pub time: LocalTime,
     /// Who: a name; empty when not recorded.
-    pub door: String,
+    pub by: String,
     /// The role they spoke from, when recorded (for the raise of a question).
-    pub rol: Option<Role>,
+    pub role: Option<Role>,
     /// The question (origin) the entry is about.
     pub item: ItemRef,
     /// The status after this entry.
@@ -48,7 +48,7 @@ pub struct HistoryEntry {
 pub struct Origin {
     pub item: ItemRef,
     pub date: Option<Date>,
-    pub titel: String,
+    pub title: String,
     pub annotation: Annotation,
 }
 
@@ -58,7 +58,7 @@ pub struct BacklogItem {
     /// The first origin is the question the others were merged into.
     pub origins: Vec<Origin>,
     pub status: QuestionStatus,
-    pub eigenaar: String,
+    pub owner: String,
     pub criteria: Criteria,
     /// In time order.
     pub history: Vec<HistoryEntry>,
@@ -87,7 +87,7 @@ impl BacklogItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemState {
     pub status: QuestionStatus,
-    pub eigenaar: String,
+    pub owner: String,
     pub criteria: Criteria,
     pub history: Vec<HistoryEntry>,
 }
@@ -101,14 +101,14 @@ pub fn item_state(
 ) -> ItemState {
     let index = Index::new(sessions);
     let r = ItemRef {
-        sessie: session_name.to_string(),
+        session: session_name.to_string(),
         id: item.id,
     };
     let mut parts = vec![(r.clone(), index.date_of(session_name), item)];
     for (name, s) in sessions {
-        for a in &s.aantekeningen {
+        for a in &s.annotations {
             let other = ItemRef {
-                sessie: name.clone(),
+                session: name.clone(),
                 id: a.id,
             };
             if other != r && index.merged_into.contains_key(&other) && index.root(&other) == r {
@@ -127,12 +127,12 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
     // Group the questions by the question they were (transitively) merged into.
     let mut groups: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
     for (name, s) in sessions {
-        for a in &s.aantekeningen {
-            if a.soort != AnnotationKind::Onderzoeksvraag {
+        for a in &s.annotations {
+            if a.kind != AnnotationKind::Onderzoeksvraag {
                 continue;
             }
             let r = ItemRef {
-                sessie: name.clone(),
+                session: name.clone(),
                 id: a.id,
             };
             groups.entry(index.root(&r)).or_default().push(r);
@@ -143,12 +143,12 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
         .filter_map(|(root, mut members)| {
             // The root first (when it exists; a merge into a question that is gone leaves the
             // others), then the others in session order.
-            members.sort_by_key(|m| (*m != root, index.order_of(&m.sessie), m.id));
+            members.sort_by_key(|m| (*m != root, index.order_of(&m.session), m.id));
             let parts: Vec<(ItemRef, Option<Date>, &Annotation)> = members
                 .into_iter()
                 .filter_map(|m| {
                     let a = index.annotation(&m)?;
-                    let date = index.date_of(&m.sessie);
+                    let date = index.date_of(&m.session);
                     Some((m, date, a))
                 })
                 .collect();
@@ -162,12 +162,12 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
                     .map(|(r, date, a)| Origin {
                         item: r.clone(),
                         date: *date,
-                        titel: index.title_of(&r.sessie),
+                        title: index.title_of(&r.session),
                         annotation: (*a).clone(),
                     })
                     .collect(),
                 status: state.status,
-                eigenaar: state.eigenaar,
+                owner: state.owner,
                 criteria: state.criteria,
                 history: state.history,
             })
@@ -181,7 +181,7 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
                 std::cmp::Reverse(i.criteria.urgentie),
                 std::cmp::Reverse(i.criteria.relevantie),
                 i.origins[0].date,
-                index.order_of(&i.key().sessie),
+                index.order_of(&i.key().session),
                 i.key().id,
             )
         };
@@ -194,7 +194,7 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
 pub fn merged_away(sessions: &[(String, Session)], session_name: &str, id: u64) -> bool {
     let index = Index::new(sessions);
     let r = ItemRef {
-        sessie: session_name.to_string(),
+        session: session_name.to_string(),
         id,
     };
     index.root(&r) != r
@@ -238,7 +238,7 @@ impl<'a> Index<'a> {
             .collect();
         let mut merged_into = HashMap::new();
         for (i, (_, s)) in sessions.iter().enumerate() {
-            for m in &s.samenvoegingen {
+            for m in &s.merges {
                 merged_into.insert(m.from_ref(), (m.into_ref(), m, i));
             }
         }
@@ -277,12 +277,12 @@ impl<'a> Index<'a> {
 
     fn title_of(&self, name: &str) -> String {
         self.session(name)
-            .map(|s| s.titel.clone())
+            .map(|s| s.title.clone())
             .unwrap_or_default()
     }
 
     fn annotation(&self, r: &ItemRef) -> Option<&'a Annotation> {
-        self.session(&r.sessie)?.get(r.id)
+        self.session(&r.session)?.get(r.id)
     }
 }
 
@@ -291,11 +291,11 @@ impl<'a> Index<'a> {
 /// in by [`state_of`].
 fn history_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> Vec<HistoryEntry> {
     let entry = |sessie: &str, date, time, door: &str, item, event| HistoryEntry {
-        sessie: sessie.to_string(),
+        session: sessie.to_string(),
         date,
         time,
-        door: door.to_string(),
-        rol: None,
+        by: door.to_string(),
+        role: None,
         item,
         status: QuestionStatus::Open,
         event,
@@ -304,32 +304,32 @@ fn history_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> 
         .iter()
         .enumerate()
         .map(|(i, (r, date, a))| {
-            let mut e = entry(&r.sessie, *date, a.time, &a.naam, r.clone(), Event::Raised);
-            e.rol = Some(a.rol);
+            let mut e = entry(&r.session, *date, a.time, &a.name, r.clone(), Event::Raised);
+            e.role = Some(a.role);
             (i, e)
         })
         .collect();
     let concerns = |r: &ItemRef| parts.iter().any(|(p, _, _)| p == r);
     let mut order = parts.len();
     for (name, s) in index.sessions {
-        for c in &s.wijzigingen {
+        for c in &s.changes {
             order += 1;
             let target = ItemRef {
-                sessie: c.sessie.clone(),
+                session: c.session.clone(),
                 id: c.id,
             };
             if concerns(&target) {
                 let event = Event::Changed(c.clone());
-                let e = entry(name, Some(s.date), c.time, &c.door, target, event);
+                let e = entry(name, Some(s.date), c.time, &c.by, target, event);
                 pending.push((order, e));
             }
         }
-        for m in &s.samenvoegingen {
+        for m in &s.merges {
             order += 1;
             let (from, into) = (m.from_ref(), m.into_ref());
             if concerns(&from) && concerns(&into) {
                 let event = Event::Merged { with: into };
-                let e = entry(name, Some(s.date), m.time, &m.door, from, event);
+                let e = entry(name, Some(s.date), m.time, &m.by, from, event);
                 pending.push((order, e));
             }
         }
@@ -347,14 +347,14 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
     let mut status = first_annotation
         .effective_status()
         .unwrap_or(QuestionStatus::Open);
-    let mut eigenaar = first_annotation.eigenaar.clone();
+    let mut eigenaar = first_annotation.owner.clone();
     let mut criteria = Criteria::default();
     // Criteria weighed where the duplicates were raised count unless the main question's own say
     // otherwise.
     for (_, _, a) in &parts[1..] {
         criteria.overlay(&a.criteria);
         if eigenaar.is_empty() {
-            eigenaar = a.eigenaar.clone();
+            eigenaar = a.owner.clone();
         }
     }
     criteria.overlay(&first_annotation.criteria);
@@ -371,7 +371,7 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
                 if let Some(s) = c.status {
                     replay_status = s;
                 }
-                if let Some(e) = &c.eigenaar {
+                if let Some(e) = &c.owner {
                     eigenaar = e.clone();
                 }
                 criteria.overlay(&c.criteria);
@@ -390,7 +390,7 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
     }
     ItemState {
         status,
-        eigenaar,
+        owner: eigenaar,
         criteria,
         history,
     }

@@ -13,7 +13,7 @@ use super::model::{AgendaItem, Participant, Role, Session};
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Header {
     pub facilitator: String,
-    pub deelnemers: Vec<Participant>,
+    pub participants: Vec<Participant>,
     pub agenda: Vec<AgendaItem>,
 }
 
@@ -32,17 +32,17 @@ impl std::fmt::Display for LineError {
 
 pub fn to_lines(s: &Session) -> Vec<String> {
     let mut out = vec![format!("facilitator: {}", s.facilitator)];
-    for p in &s.deelnemers {
-        let mut line = format!("deelnemer: {} | {}", p.naam, p.rol.dutch());
-        if !p.organisatie.is_empty() {
-            line.push_str(&format!(" | {}", p.organisatie));
+    for p in &s.participants {
+        let mut line = format!("deelnemer: {} | {}", p.name, p.role.dutch());
+        if !p.organisation.is_empty() {
+            line.push_str(&format!(" | {}", p.organisation));
         }
         out.push(line);
     }
     for a in &s.agenda {
-        let mut line = format!("agenda: {}/{}", a.domein, a.indicator);
-        if !a.toelichting.is_empty() {
-            line.push_str(&format!(" | {}", a.toelichting));
+        let mut line = format!("agenda: {}/{}", a.domain, a.indicator);
+        if !a.note.is_empty() {
+            line.push_str(&format!(" | {}", a.note));
         }
         out.push(line);
     }
@@ -79,10 +79,10 @@ pub fn from_lines(lines: &[String]) -> Result<Header, Vec<LineError>> {
             "facilitator" => header.facilitator = rest.trim().to_string(),
             "deelnemer" => match (fields.first(), fields.get(1).map(|r| role(r))) {
                 (Some(naam), Some(Some(rol))) if !naam.is_empty() => {
-                    header.deelnemers.push(Participant {
-                        naam: naam.to_string(),
-                        rol,
-                        organisatie: fields.get(2).unwrap_or(&"").to_string(),
+                    header.participants.push(Participant {
+                        name: naam.to_string(),
+                        role: rol,
+                        organisation: fields.get(2).unwrap_or(&"").to_string(),
                     })
                 }
                 _ => errors.push(err(format!(
@@ -93,9 +93,9 @@ pub fn from_lines(lines: &[String]) -> Result<Header, Vec<LineError>> {
             "agenda" => match fields.first().and_then(|f| f.split_once('/')) {
                 Some((domein, indicator)) if !domein.is_empty() && !indicator.is_empty() => {
                     header.agenda.push(AgendaItem {
-                        domein: domein.trim().to_string(),
+                        domain: domein.trim().to_string(),
                         indicator: indicator.trim().to_string(),
-                        toelichting: fields.get(1).unwrap_or(&"").to_string(),
+                        note: fields.get(1).unwrap_or(&"").to_string(),
                     })
                 }
                 _ => errors.push(err(
@@ -125,25 +125,25 @@ mod tests {
             "t",
             "2026-11-23".parse().unwrap(),
             DatasetRef {
-                pad: "d".into(),
+                path: "d".into(),
                 hash: "h".into(),
             },
         );
         s.facilitator = "Marieke".into();
-        s.deelnemers.push(Participant {
-            naam: "Sanne de Vries".into(),
-            rol: Role::Aanbieder,
-            organisatie: "De Brug".into(),
+        s.participants.push(Participant {
+            name: "Sanne de Vries".into(),
+            role: Role::Aanbieder,
+            organisation: "De Brug".into(),
         });
         s.agenda.push(AgendaItem {
-            domein: "jeugd".into(),
+            domain: "jeugd".into(),
             indicator: "instroom".into(),
-            toelichting: "per bron".into(),
+            note: "per bron".into(),
         });
         let lines = to_lines(&s);
         let h = from_lines(&lines).unwrap();
         assert_eq!(h.facilitator, "Marieke");
-        assert_eq!(h.deelnemers, s.deelnemers);
+        assert_eq!(h.participants, s.participants);
         assert_eq!(h.agenda, s.agenda);
 
         let bad: Vec<String> = [

@@ -37,7 +37,7 @@ impl ItemEdit {
     fn apply(&self, a: &mut Annotation) {
         match self {
             ItemEdit::Status(s) => a.status = Some(*s),
-            ItemEdit::Owner(o) => a.eigenaar = o.clone(),
+            ItemEdit::Owner(o) => a.owner = o.clone(),
             ItemEdit::Weigh(c, l) => a.criteria.set(*c, *l),
         }
     }
@@ -45,12 +45,12 @@ impl ItemEdit {
     /// The change as recorded for an item of an earlier session: only this field set.
     fn recorded(&self, item: &ItemRef, door: &str) -> ItemChange {
         let mut change =
-            ItemChange::status(&item.sessie, item.id, QuestionStatus::Open, now_local());
+            ItemChange::status(&item.session, item.id, QuestionStatus::Open, now_local());
         change.status = None;
-        change.door = door.to_string();
+        change.by = door.to_string();
         match self {
             ItemEdit::Status(s) => change.status = Some(*s),
-            ItemEdit::Owner(o) => change.eigenaar = Some(o.clone()),
+            ItemEdit::Owner(o) => change.owner = Some(o.clone()),
             ItemEdit::Weigh(c, l) => change.criteria.set(*c, *l),
         }
         change
@@ -242,7 +242,7 @@ impl SessionWriter {
     pub fn set_header(&mut self, h: crate::session::header::Header) -> Result<(), SessionError> {
         self.change(ChangeKind::HeaderEdited, |s| {
             s.facilitator = h.facilitator;
-            s.deelnemers = h.deelnemers;
+            s.participants = h.participants;
             s.agenda = h.agenda;
         })
     }
@@ -250,7 +250,7 @@ impl SessionWriter {
     /// Changes one field of a question or action: this session's own item in place, an earlier
     /// session's as a recorded change in this session (the earlier file is never written).
     pub fn edit_item(&mut self, item: &ItemRef, edit: ItemEdit) -> Result<(), SessionError> {
-        if item.sessie == file_name(&self.path) {
+        if item.session == file_name(&self.path) {
             return self.change(ChangeKind::AnnotationEdited, |s| {
                 if let Some(a) = s.get_mut(item.id) {
                     edit.apply(a);
@@ -258,20 +258,20 @@ impl SessionWriter {
             });
         }
         let recorded = edit.recorded(item, &self.session.facilitator);
-        self.change(ChangeKind::ItemChanged, |s| s.wijzigingen.push(recorded))
+        self.change(ChangeKind::ItemChanged, |s| s.changes.push(recorded))
     }
 
     /// Records that `from` is the same question as `into`.
     pub fn merge(&mut self, from: &ItemRef, into: &ItemRef) -> Result<(), SessionError> {
         let merge = Merge {
-            sessie: from.sessie.clone(),
+            session: from.session.clone(),
             id: from.id,
-            in_sessie: into.sessie.clone(),
-            in_id: into.id,
+            into_session: into.session.clone(),
+            into_id: into.id,
             time: now_local(),
-            door: self.session.facilitator.clone(),
+            by: self.session.facilitator.clone(),
         };
-        self.change(ChangeKind::Merged, |s| s.samenvoegingen.push(merge))
+        self.change(ChangeKind::Merged, |s| s.merges.push(merge))
     }
 
     /// Reverts the last change and saves; `None` when there is nothing to undo.

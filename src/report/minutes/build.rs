@@ -22,7 +22,7 @@ pub(super) fn build(
         .collect();
     let still_open = open_items_among(
         &earlier,
-        (&session.dataset.pad, &session.dataset.hash),
+        (&session.dataset.path, &session.dataset.hash),
         file_name,
     )
     .into_iter()
@@ -33,18 +33,18 @@ pub(super) fn build(
     })
     .collect();
     Minutes {
-        title: one_line(&session.titel),
+        title: one_line(&session.title),
         date: session.date,
         facilitator: one_line(&session.facilitator),
         file_name: file_name.to_string(),
         dataset: dataset_line(session, dataset),
-        participants: session.deelnemers.clone(),
+        participants: session.participants.clone(),
         agenda: session
             .agenda
             .iter()
             .map(|a| AgendaLine {
-                heading: names.indicator(&a.domein, &a.indicator),
-                toelichting: a.toelichting.trim().to_string(),
+                heading: names.indicator(&a.domain, &a.indicator),
+                toelichting: a.note.trim().to_string(),
             })
             .collect(),
         indicators: indicator_order(session)
@@ -65,7 +65,7 @@ pub(super) fn build(
 
 fn dataset_line(session: &Session, dataset: Option<&Dataset>) -> DatasetLine {
     DatasetLine {
-        pad: session.dataset.pad.clone(),
+        pad: session.dataset.path.clone(),
         title: dataset
             .filter(|d| !d.meta.titel.is_empty())
             .map(|d| one_line(&d.meta.titel)),
@@ -96,11 +96,11 @@ impl Names<'_> {
     fn note(&self, a: &Annotation) -> Note {
         let mut about = format!(
             "{}, {}",
-            self.indicator(&a.anker.domein, &a.anker.indicator),
-            dutch_period(&a.anker)
+            self.indicator(&a.anchor.domain, &a.anchor.indicator),
+            dutch_period(&a.anchor)
         );
-        if !a.anker.bronnen.is_empty() {
-            about.push_str(&format!(" ({})", a.anker.bronnen.join(", ")));
+        if !a.anchor.sources.is_empty() {
+            about.push_str(&format!(" ({})", a.anchor.sources.join(", ")));
         }
         Note {
             annotation: a.clone(),
@@ -119,14 +119,10 @@ fn indicator_order(session: &Session) -> Vec<(String, String)> {
         }
     };
     for a in &session.agenda {
-        push(&a.domein, &a.indicator);
+        push(&a.domain, &a.indicator);
     }
-    for a in session
-        .aantekeningen
-        .iter()
-        .filter(|a| !a.soort.has_status())
-    {
-        push(&a.anker.domein, &a.anker.indicator);
+    for a in session.annotations.iter().filter(|a| !a.kind.has_status()) {
+        push(&a.anchor.domain, &a.anchor.indicator);
     }
     out
 }
@@ -142,7 +138,7 @@ fn section(session: &Session, names: &Names, domein: &str, indicator: &str) -> I
     .map(|kind| {
         let items: Vec<Note> = notes
             .iter()
-            .filter(|a| a.soort == kind)
+            .filter(|a| a.kind == kind)
             .map(|a| names.note(a))
             .collect();
         (kind, items)
@@ -167,7 +163,7 @@ fn see_also(notes: &[&Annotation]) -> String {
         .filter_map(|kind| {
             let ids: Vec<String> = notes
                 .iter()
-                .filter(|a| a.soort == kind)
+                .filter(|a| a.kind == kind)
                 .map(|a| a.id.to_string())
                 .collect();
             let noun = if ids.len() == 1 {
@@ -186,7 +182,7 @@ fn see_also(notes: &[&Annotation]) -> String {
 fn charts(d: &Dataset, notes: &[&Annotation]) -> Vec<Chart> {
     let mut views: Vec<(ViewSpec, Vec<&Annotation>)> = Vec::new();
     for a in notes {
-        let own = a.anker.view_spec();
+        let own = a.anchor.view_spec();
         let same = |v: &ViewSpec| {
             (v.granularity, &v.reference, v.kind) == (own.granularity, &own.reference, own.kind)
         };
@@ -215,7 +211,7 @@ fn charts(d: &Dataset, notes: &[&Annotation]) -> Vec<Chart> {
             let bands = members
                 .iter()
                 .map(|a| {
-                    let (from, to) = a.anker.range();
+                    let (from, to) = a.anchor.range();
                     (a.id, from, to)
                 })
                 .collect();
@@ -233,9 +229,9 @@ fn item_table(session: &Session, names: &Names, kind: AnnotationKind) -> ItemTab
     ItemTable {
         kind,
         items: session
-            .aantekeningen
+            .annotations
             .iter()
-            .filter(|a| a.soort == kind)
+            .filter(|a| a.kind == kind)
             .map(|a| names.note(a))
             .collect(),
     }
@@ -243,15 +239,15 @@ fn item_table(session: &Session, names: &Names, kind: AnnotationKind) -> ItemTab
 
 fn changes(session: &Session, earlier: &[(String, Session)], looked: bool) -> Vec<ChangeRow> {
     session
-        .wijzigingen
+        .changes
         .iter()
         .map(|c| {
             let found = earlier
                 .iter()
-                .find(|(name, _)| *name == c.sessie)
+                .find(|(name, _)| *name == c.session)
                 .and_then(|(_, s)| s.get(c.id));
             ChangeRow {
-                sessie: one_line(&c.sessie),
+                sessie: one_line(&c.session),
                 id: c.id,
                 target: match found {
                     Some(a) => ChangeTarget::Found(Box::new(a.clone())),
@@ -259,8 +255,8 @@ fn changes(session: &Session, earlier: &[(String, Session)], looked: bool) -> Ve
                     None => ChangeTarget::Unknown,
                 },
                 change: describe_change(c),
-                door: one_line(&c.door),
-                toelichting: c.toelichting.trim().to_string(),
+                door: one_line(&c.by),
+                toelichting: c.note.trim().to_string(),
             }
         })
         .collect()
@@ -274,15 +270,15 @@ fn merges(session: &Session, earlier: &[(String, Session)]) -> Vec<MergeRow> {
             .iter()
             .find(|(name, _)| name == sessie)
             .and_then(|(_, s)| s.get(id))
-            .map(|a| a.tekst.trim().to_string()),
+            .map(|a| a.text.trim().to_string()),
     };
     session
-        .samenvoegingen
+        .merges
         .iter()
         .map(|m| MergeRow {
-            from: side(&m.sessie, m.id),
-            into: side(&m.in_sessie, m.in_id),
-            door: one_line(&m.door),
+            from: side(&m.session, m.id),
+            into: side(&m.into_session, m.into_id),
+            door: one_line(&m.by),
         })
         .collect()
 }
@@ -290,8 +286,8 @@ fn merges(session: &Session, earlier: &[(String, Session)]) -> Vec<MergeRow> {
 /// The sources named in the annotations, in order of first mention, with their names.
 fn sources(session: &Session, d: &Dataset) -> Vec<SourceLine> {
     let mut ids: Vec<&str> = Vec::new();
-    for a in &session.aantekeningen {
-        for b in &a.anker.bronnen {
+    for a in &session.annotations {
+        for b in &a.anchor.sources {
             if !ids.contains(&b.as_str()) {
                 ids.push(b);
             }

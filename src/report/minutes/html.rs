@@ -96,9 +96,9 @@ fn participants(w: &mut String, m: &Minutes) {
             let _ = writeln!(
                 w,
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&one_line(&p.naam)),
-                esc(p.rol.dutch()),
-                dash_if_empty(esc(&one_line(&p.organisatie)))
+                esc(&one_line(&p.name)),
+                esc(p.role.dutch()),
+                dash_if_empty(esc(&one_line(&p.organisation)))
             );
         }
         let _ = writeln!(w, "</tbody>\n</table>");
@@ -257,8 +257,8 @@ fn changes(w: &mut String, m: &Minutes) {
         let what = match &c.target {
             ChangeTarget::Found(a) => format!(
                 "{}: <span class=\"tekst\">{}</span>",
-                a.soort.dutch(),
-                esc(a.tekst.trim())
+                a.kind.dutch(),
+                esc(a.text.trim())
             ),
             ChangeTarget::NotFound => "<em>(niet gevonden in de sessiemap)</em>".to_string(),
             ChangeTarget::Unknown => "–".to_string(),
@@ -320,10 +320,10 @@ fn still_open(w: &mut String, m: &Minutes) {
             "<tr><td>{}</td><td class=\"nr\">{}</td><td>{}</td><td><span class=\"tekst\">{}</span></td><td>{}</td><td>{}</td></tr>",
             esc(&r.sessie),
             a.id,
-            a.soort.dutch(),
-            esc(a.tekst.trim()),
+            a.kind.dutch(),
+            esc(a.text.trim()),
             r.status.dutch(),
-            dash_if_empty(esc(&one_line(&a.eigenaar))),
+            dash_if_empty(esc(&one_line(&a.owner))),
         );
     }
     let _ = writeln!(w, "</tbody>\n</table>\n</section>");

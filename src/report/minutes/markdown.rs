@@ -61,9 +61,9 @@ fn participants(w: &mut String, m: &Minutes) {
         let _ = writeln!(
             w,
             "| {} | {} | {} |",
-            cell(&p.naam),
-            p.rol.dutch(),
-            dash_if_empty(cell(&p.organisatie))
+            cell(&p.name),
+            p.role.dutch(),
+            dash_if_empty(cell(&p.organisation))
         );
     }
     let _ = writeln!(w);
@@ -169,7 +169,7 @@ fn changes(w: &mut String, m: &Minutes) {
     );
     for c in &m.changes {
         let what = match &c.target {
-            ChangeTarget::Found(a) => format!("{}: {}", a.soort.dutch(), cell(&a.tekst)),
+            ChangeTarget::Found(a) => format!("{}: {}", a.kind.dutch(), cell(&a.text)),
             ChangeTarget::NotFound => "*(niet gevonden in de sessiemap)*".to_string(),
             ChangeTarget::Unknown => "–".to_string(),
         };
@@ -232,10 +232,10 @@ fn still_open(w: &mut String, m: &Minutes) {
             "| {} | {} | {} | {} | {} | {} |",
             cell(&r.sessie),
             a.id,
-            a.soort.dutch(),
-            cell(&a.tekst),
+            a.kind.dutch(),
+            cell(&a.text),
             r.status.dutch(),
-            dash_if_empty(cell(&a.eigenaar)),
+            dash_if_empty(cell(&a.owner)),
         );
     }
     let _ = writeln!(w);

@@ -153,7 +153,7 @@ impl Note {
     }
 
     pub fn text(&self) -> &str {
-        self.annotation.tekst.trim()
+        self.annotation.text.trim()
     }
 
     /// "Sanne de Vries (aanbieder)".
@@ -163,16 +163,16 @@ impl Note {
 
     /// "juni 2021 t/m december 2021".
     pub fn period(&self) -> String {
-        text::dutch_period(&self.annotation.anker)
+        text::dutch_period(&self.annotation.anchor)
     }
 
     pub fn sources(&self) -> &[String] {
-        &self.annotation.anker.bronnen
+        &self.annotation.anchor.sources
     }
 
     /// The differences the annotation is about, on one line; empty when none.
     pub fn difference(&self) -> String {
-        text::describe_differences(&self.annotation.anker)
+        text::describe_differences(&self.annotation.anchor)
     }
 
     /// "relevantie hoog, urgentie midden"; empty when nothing is weighed.
@@ -188,7 +188,7 @@ impl Note {
     }
 
     pub fn owner(&self) -> &str {
-        self.annotation.eigenaar.trim()
+        self.annotation.owner.trim()
     }
 }
 

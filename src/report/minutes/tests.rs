@@ -12,15 +12,15 @@ fn sample() -> Dataset {
 fn note(soort: AnnotationKind, tekst: &str, anker: Anchor) -> Annotation {
     Annotation {
         id: 0,
-        soort,
-        tekst: tekst.into(),
-        rol: Role::Aanbieder,
-        naam: "Sanne de Vries".into(),
+        kind: soort,
+        text: tekst.into(),
+        role: Role::Aanbieder,
+        name: "Sanne de Vries".into(),
         time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
         status: None,
-        eigenaar: String::new(),
+        owner: String::new(),
         criteria: Default::default(),
-        anker,
+        anchor: anker,
     }
 }
 
@@ -42,7 +42,7 @@ fn session() -> Session {
         "Test",
         "2026-11-05".parse().unwrap(),
         DatasetRef {
-            pad: "datasets/voorbeeld".into(),
+            path: "datasets/voorbeeld".into(),
             hash: "h".into(),
         },
     );
@@ -100,7 +100,7 @@ fn one_chart_per_view_with_the_bands_made_in_it() {
 #[test]
 fn without_a_dataset_no_charts_and_without_history_no_guessing() {
     let mut s = session();
-    s.wijzigingen.push(ItemChange::status(
+    s.changes.push(ItemChange::status(
         "2026-09-10-x.toml",
         4,
         QuestionStatus::Beantwoord,
@@ -118,7 +118,7 @@ fn without_a_dataset_no_charts_and_without_history_no_guessing() {
 fn both_renderings_say_the_same() {
     let d = sample();
     let mut s = session();
-    s.aantekeningen[1].anker.legacy_difference = "oude zin".into();
+    s.annotations[1].anchor.legacy_difference = "oude zin".into();
     let m = Minutes::build(&s, "2026-11-05-test.toml", None, Some(&d));
     let md = markdown(&m);
     let html = html(&m);

@@ -10,9 +10,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Anchor {
-    pub domein: String,
+    #[serde(rename = "domein")]
+    pub domain: String,
     pub indicator: String,
-    pub bronnen: Vec<String>,
+    #[serde(rename = "bronnen")]
+    pub sources: Vec<String>,
     /// First period.
     #[serde(rename = "van")]
     pub from: Period,
@@ -62,9 +64,9 @@ impl Anchor {
         to: Period,
     ) -> Anchor {
         Anchor {
-            domein: domein.to_string(),
+            domain: domein.to_string(),
             indicator: indicator.to_string(),
-            bronnen,
+            sources: bronnen,
             from,
             to: (to != from).then_some(to),
             granularity: None,
@@ -84,9 +86,9 @@ impl Anchor {
     /// screen is not recorded).
     pub fn view_spec(&self) -> ViewSpec {
         ViewSpec {
-            domein: self.domein.clone(),
+            domein: self.domain.clone(),
             indicator: self.indicator.clone(),
-            bronnen: self.bronnen.clone(),
+            bronnen: self.sources.clone(),
             granularity: self.granularity,
             range: None,
             reference: self.reference.clone(),

@@ -33,27 +33,39 @@ pub const MAX_ID: u64 = (1 << 53) - 1;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
-    pub naam: String,
-    pub rol: Role,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub organisatie: String,
+    #[serde(rename = "naam")]
+    pub name: String,
+    #[serde(rename = "rol")]
+    pub role: Role,
+    #[serde(
+        rename = "organisatie",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub organisation: String,
 }
 
 /// An indicator on the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
-    pub domein: String,
+    #[serde(rename = "domein")]
+    pub domain: String,
     pub indicator: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub toelichting: String,
+    #[serde(
+        rename = "toelichting",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub note: String,
 }
 
 /// The dataset a session looked at: its folder and its content hash (to notice changed data).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatasetRef {
-    pub pad: String,
+    #[serde(rename = "pad")]
+    pub path: String,
     pub hash: String,
 }
 
@@ -63,12 +75,15 @@ pub struct DatasetRef {
 pub struct Annotation {
     /// Unique within the session, assigned by [`Session::add`].
     pub id: u64,
-    pub soort: AnnotationKind,
-    pub tekst: String,
+    #[serde(rename = "soort")]
+    pub kind: AnnotationKind,
+    #[serde(rename = "tekst")]
+    pub text: String,
     /// Who said it: the role, and optionally the name.
-    pub rol: Role,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub naam: String,
+    #[serde(rename = "rol")]
+    pub role: Role,
+    #[serde(rename = "naam", default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     /// When it was said: local time with its offset, "2026-11-23T10:15:00+01:00".
     #[serde(rename = "tijd")]
     pub time: LocalTime,
@@ -76,20 +91,21 @@ pub struct Annotation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<QuestionStatus>,
     /// Who follows it up (onderzoeksvraag, actie).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub eigenaar: String,
+    #[serde(rename = "eigenaar", default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
     /// Selection criteria of an onderzoeksvraag, as weighed in this session.
     #[serde(default, skip_serializing_if = "Criteria::is_empty")]
     pub criteria: Criteria,
     /// Last, because TOML writes it as a sub-table `[aantekeningen.anker]` after the other fields.
-    pub anker: Anchor,
+    #[serde(rename = "anker")]
+    pub anchor: Anchor,
 }
 
 impl Annotation {
     /// The status, with a question or action without one counted as open; `None` for kinds
     /// without status.
     pub fn effective_status(&self) -> Option<QuestionStatus> {
-        if self.soort.has_status() {
+        if self.kind.has_status() {
             Some(self.status.unwrap_or(QuestionStatus::Open))
         } else {
             self.status
@@ -98,7 +114,7 @@ impl Annotation {
 
     /// An onderzoeksvraag or actie whose status is still open.
     pub fn is_open_item(&self) -> bool {
-        self.soort.has_status() && self.effective_status().is_some_and(|s| s.is_open())
+        self.kind.has_status() && self.effective_status().is_some_and(|s| s.is_open())
     }
 }
 
@@ -108,19 +124,24 @@ impl Annotation {
 #[serde(deny_unknown_fields)]
 pub struct ItemChange {
     /// File name of the session holding the question ("2026-09-10-duiden-van-data.toml").
-    pub sessie: String,
+    #[serde(rename = "sessie")]
+    pub session: String,
     pub id: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<QuestionStatus>,
     #[serde(rename = "tijd")]
     pub time: LocalTime,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub door: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub toelichting: String,
+    #[serde(rename = "door", default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    #[serde(
+        rename = "toelichting",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub note: String,
     /// New owner; `None` leaves it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eigenaar: Option<String>,
+    #[serde(rename = "eigenaar", default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// The criteria weighed in this change; the others stay as they were.
     #[serde(default, skip_serializing_if = "Criteria::is_empty")]
     pub criteria: Criteria,
@@ -130,13 +151,13 @@ impl ItemChange {
     /// A status change of item `id` in session file `sessie`.
     pub fn status(sessie: &str, id: u64, status: QuestionStatus, time: LocalTime) -> ItemChange {
         ItemChange {
-            sessie: sessie.to_string(),
+            session: sessie.to_string(),
             id,
             status: Some(status),
             time,
-            door: String::new(),
-            toelichting: String::new(),
-            eigenaar: None,
+            by: String::new(),
+            note: String::new(),
+            owner: None,
             criteria: Criteria::default(),
         }
     }
@@ -145,7 +166,7 @@ impl ItemChange {
 /// A question (or action) of a session, by session file name and id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemRef {
-    pub sessie: String,
+    pub session: String,
     pub id: u64,
 }
 
@@ -155,29 +176,32 @@ pub struct ItemRef {
 #[serde(deny_unknown_fields)]
 pub struct Merge {
     /// Session file and id of the question merged away.
-    pub sessie: String,
+    #[serde(rename = "sessie")]
+    pub session: String,
     pub id: u64,
     /// Session file and id of the question it is merged into.
-    pub in_sessie: String,
-    pub in_id: u64,
+    #[serde(rename = "in_sessie")]
+    pub into_session: String,
+    #[serde(rename = "in_id")]
+    pub into_id: u64,
     #[serde(rename = "tijd")]
     pub time: LocalTime,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub door: String,
+    #[serde(rename = "door", default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
 }
 
 impl Merge {
     pub fn from_ref(&self) -> ItemRef {
         ItemRef {
-            sessie: self.sessie.clone(),
+            session: self.session.clone(),
             id: self.id,
         }
     }
 
     pub fn into_ref(&self) -> ItemRef {
         ItemRef {
-            sessie: self.in_sessie.clone(),
-            id: self.in_id,
+            session: self.into_session.clone(),
+            id: self.into_id,
         }
     }
 }
@@ -186,39 +210,49 @@ impl Merge {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
-    pub formaat: u32,
-    pub titel: String,
+    #[serde(rename = "formaat")]
+    pub format: u32,
+    #[serde(rename = "titel")]
+    pub title: String,
     /// "2026-11-05" in the file.
     #[serde(rename = "datum", with = "date_text")]
     pub date: Date,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub facilitator: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub deelnemers: Vec<Participant>,
+    #[serde(rename = "deelnemers", default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agenda: Vec<AgendaItem>,
     pub dataset: DatasetRef,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aantekeningen: Vec<Annotation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub wijzigingen: Vec<ItemChange>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub samenvoegingen: Vec<Merge>,
+    #[serde(
+        rename = "aantekeningen",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub annotations: Vec<Annotation>,
+    #[serde(rename = "wijzigingen", default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ItemChange>,
+    #[serde(
+        rename = "samenvoegingen",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub merges: Vec<Merge>,
 }
 
 impl Session {
     pub fn new(titel: &str, date: Date, dataset: DatasetRef) -> Session {
         Session {
-            formaat: FORMAT_VERSION,
-            titel: titel.to_string(),
+            format: FORMAT_VERSION,
+            title: titel.to_string(),
             date,
             facilitator: String::new(),
-            deelnemers: Vec::new(),
+            participants: Vec::new(),
             agenda: Vec::new(),
             dataset,
-            aantekeningen: Vec::new(),
-            wijzigingen: Vec::new(),
-            samenvoegingen: Vec::new(),
+            annotations: Vec::new(),
+            changes: Vec::new(),
+            merges: Vec::new(),
         }
     }
 
@@ -226,7 +260,7 @@ impl Session {
     /// without a status gets [`QuestionStatus::Open`].
     pub fn add(&mut self, mut a: Annotation) -> u64 {
         a.id = self.next_id();
-        if a.soort.has_status() && a.status.is_none() {
+        if a.kind.has_status() && a.status.is_none() {
             a.status = Some(QuestionStatus::Open);
         }
         let id = a.id;
@@ -238,7 +272,7 @@ impl Session {
     /// ids above [`MAX_ID`]; should code have set one, the lowest free id is used rather than
     /// wrapping around onto an id in use.
     pub fn next_id(&self) -> u64 {
-        let max = self.aantekeningen.iter().map(|a| a.id).max().unwrap_or(0);
+        let max = self.annotations.iter().map(|a| a.id).max().unwrap_or(0);
         match max.checked_add(1) {
             Some(next) if next <= MAX_ID => next,
             _ => (1..=MAX_ID).find(|n| self.get(*n).is_none()).unwrap_or(0),
@@ -246,17 +280,17 @@ impl Session {
     }
 
     pub fn get(&self, id: u64) -> Option<&Annotation> {
-        self.aantekeningen.iter().find(|a| a.id == id)
+        self.annotations.iter().find(|a| a.id == id)
     }
 
     pub fn get_mut(&mut self, id: u64) -> Option<&mut Annotation> {
-        self.aantekeningen.iter_mut().find(|a| a.id == id)
+        self.annotations.iter_mut().find(|a| a.id == id)
     }
 
     /// Removes an annotation; keep it to undo with [`Session::restore`].
     pub fn remove(&mut self, id: u64) -> Option<Annotation> {
-        let i = self.aantekeningen.iter().position(|a| a.id == id)?;
-        Some(self.aantekeningen.remove(i))
+        let i = self.annotations.iter().position(|a| a.id == id)?;
+        Some(self.annotations.remove(i))
     }
 
     /// Puts a removed annotation back under its own id and returns that id. If the id has been
@@ -272,8 +306,8 @@ impl Session {
     }
 
     fn insert_sorted(&mut self, a: Annotation) {
-        let at = self.aantekeningen.partition_point(|b| b.id < a.id);
-        self.aantekeningen.insert(at, a);
+        let at = self.annotations.partition_point(|b| b.id < a.id);
+        self.annotations.insert(at, a);
     }
 
     /// Annotations anchored to one indicator, in id order.
@@ -283,14 +317,14 @@ impl Session {
         indicator: &str,
     ) -> impl Iterator<Item = &'a Annotation> + use<'a> {
         let (domein, indicator) = (domein.to_string(), indicator.to_string());
-        self.aantekeningen
+        self.annotations
             .iter()
-            .filter(move |a| a.anker.domein == domein && a.anker.indicator == indicator)
+            .filter(move |a| a.anchor.domain == domein && a.anchor.indicator == indicator)
     }
 
     /// Onderzoeksvragen and acties of this session whose status is open.
     pub fn open_items(&self) -> impl Iterator<Item = &Annotation> {
-        self.aantekeningen.iter().filter(|a| a.is_open_item())
+        self.annotations.iter().filter(|a| a.is_open_item())
     }
 }
 

@@ -4,7 +4,7 @@ use slug::SLUG_MAX;
 
 fn dataset() -> DatasetRef {
     DatasetRef {
-        pad: "datasets/voorbeeld".into(),
+        path: "datasets/voorbeeld".into(),
         hash: "abc".into(),
     }
 }
@@ -20,12 +20,12 @@ fn date(text: &str) -> Date {
 fn ann(soort: AnnotationKind, van: &str, tot: Option<&str>) -> Annotation {
     Annotation {
         id: 0,
-        soort,
-        tekst: "tekst".into(),
-        rol: Role::Toegang,
-        naam: String::new(),
+        kind: soort,
+        text: "tekst".into(),
+        role: Role::Toegang,
+        name: String::new(),
         time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
-        anker: Anchor::new(
+        anchor: Anchor::new(
             "jeugd",
             "instroom",
             vec!["gemeente-registratie".into()],
@@ -33,7 +33,7 @@ fn ann(soort: AnnotationKind, van: &str, tot: Option<&str>) -> Annotation {
             p(tot.unwrap_or(van)),
         ),
         status: None,
-        eigenaar: String::new(),
+        owner: String::new(),
         criteria: Criteria::default(),
     }
 }
@@ -130,13 +130,13 @@ fn serde_names_are_the_dutch_names() {
 
 #[test]
 fn anchor_ranges_and_views() {
-    let single = ann(AnnotationKind::Observatie, "2021-Q1", None).anker;
+    let single = ann(AnnotationKind::Observatie, "2021-Q1", None).anchor;
     assert_eq!(single.to, None);
     assert_eq!(
         single.range(),
         (Period::quarter(2021, 1), Period::quarter(2021, 1))
     );
-    let range = ann(AnnotationKind::Observatie, "2021-06", Some("2021-12")).anker;
+    let range = ann(AnnotationKind::Observatie, "2021-06", Some("2021-12")).anchor;
     assert_eq!(
         range.range(),
         (Period::month(2021, 6), Period::month(2021, 12))
@@ -146,7 +146,7 @@ fn anchor_ranges_and_views() {
         (view.domein.as_str(), view.indicator.as_str()),
         ("jeugd", "instroom")
     );
-    assert_eq!(view.bronnen, range.bronnen);
+    assert_eq!(view.bronnen, range.sources);
     assert_eq!(
         (view.granularity, view.range, view.kind),
         (None, None, crate::model::ViewKind::Trend)
@@ -185,7 +185,7 @@ fn add_remove_restore_keep_ids() {
     assert!(s.get(2).is_none());
     assert_eq!(s.next_id(), 4);
     assert_eq!(s.restore(removed), 2);
-    let ids: Vec<u64> = s.aantekeningen.iter().map(|a| a.id).collect();
+    let ids: Vec<u64> = s.annotations.iter().map(|a| a.id).collect();
     assert_eq!(ids, [1, 2, 3]);
 
     // Remove the last one, add another (it takes id 3), then undo: the restored one must not
@@ -194,8 +194,8 @@ fn add_remove_restore_keep_ids() {
     let d = s.add(ann(AnnotationKind::Verklaring, "2021-04", None));
     assert_eq!(d, 3);
     assert_eq!(s.restore(last), 4);
-    assert_eq!(s.get(3).unwrap().soort, AnnotationKind::Verklaring);
-    assert_eq!(s.get(4).unwrap().soort, AnnotationKind::Actie);
+    assert_eq!(s.get(3).unwrap().kind, AnnotationKind::Verklaring);
+    assert_eq!(s.get(4).unwrap().kind, AnnotationKind::Actie);
 
     s.get_mut(2).unwrap().status = Some(QuestionStatus::Beantwoord);
     assert_eq!(s.open_items().map(|a| a.id).collect::<Vec<_>>(), [4]);

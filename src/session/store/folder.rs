@@ -118,22 +118,22 @@ pub fn open_items_among(
 ) -> Vec<(String, Annotation)> {
     let (pad, hash) = dataset;
     let same_dataset = |s: &Session| {
-        (!pad.is_empty() && same_path(&s.dataset.pad, pad))
+        (!pad.is_empty() && same_path(&s.dataset.path, pad))
             || (!hash.is_empty() && s.dataset.hash == hash)
     };
     sessions
         .iter()
         .filter(|(name, s)| name.as_str() < before && same_dataset(s))
         .flat_map(|(name, s)| {
-            s.aantekeningen
+            s.annotations
                 .iter()
-                .filter(|a| a.soort.has_status())
+                .filter(|a| a.kind.has_status())
                 .map(move |a| (name.clone(), a.clone()))
         })
         .map(|(name, mut a)| {
             let state = crate::session::backlog::item_state(sessions, &name, &a);
             a.status = Some(state.status);
-            a.eigenaar = state.eigenaar;
+            a.owner = state.owner;
             a.criteria = state.criteria;
             (name, a)
         })
@@ -171,7 +171,7 @@ mod tests {
                 name,
                 "2026-11-05".parse().unwrap(),
                 DatasetRef {
-                    pad: "datasets/voorbeeld".into(),
+                    path: "datasets/voorbeeld".into(),
                     hash: "h".into(),
                 },
             );

@@ -91,7 +91,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
     let mut session =
         Session::deserialize(toml::de::Deserializer::from(root)).map_err(toml_error)?;
     // Read from an older format, the session is now a session of this one (and saves as one).
-    session.formaat = FORMAT_VERSION;
+    session.format = FORMAT_VERSION;
     if let Err(problem) = check(&session) {
         return Err(at(problem.locate(spans), problem.message));
     }
@@ -239,7 +239,7 @@ enum Place {
 /// are checked while reading them).
 pub(super) fn check(s: &Session) -> Result<(), Problem> {
     let mut seen = std::collections::HashSet::new();
-    for (i, a) in s.aantekeningen.iter().enumerate() {
+    for (i, a) in s.annotations.iter().enumerate() {
         let what = if a.id == 0 {
             Some("aantekening met id 0".to_string())
         } else if a.id > MAX_ID {
@@ -255,7 +255,7 @@ pub(super) fn check(s: &Session) -> Result<(), Problem> {
                 message: format!("{what}; verwacht unieke ids van 1 tot en met {MAX_ID}"),
             });
         }
-        let (from, to) = a.anker.range();
+        let (from, to) = a.anchor.range();
         if to < from {
             return Err(Problem {
                 at: Place::Tot(i),
@@ -265,8 +265,8 @@ pub(super) fn check(s: &Session) -> Result<(), Problem> {
             });
         }
     }
-    for (i, c) in s.wijzigingen.iter().enumerate() {
-        if c.sessie.trim().is_empty() {
+    for (i, c) in s.changes.iter().enumerate() {
+        if c.session.trim().is_empty() {
             return Err(Problem {
                 at: Place::Change(i),
                 message:
@@ -275,15 +275,15 @@ pub(super) fn check(s: &Session) -> Result<(), Problem> {
             });
         }
     }
-    for (i, m) in s.samenvoegingen.iter().enumerate() {
-        if m.sessie.trim().is_empty() || m.in_sessie.trim().is_empty() {
+    for (i, m) in s.merges.iter().enumerate() {
+        if m.session.trim().is_empty() || m.into_session.trim().is_empty() {
             return Err(Problem {
                 at: Place::Merge(i),
                 message: "samenvoeging zonder sessie; verwacht de bestandsnamen van beide sessies"
                     .into(),
             });
         }
-        if m.sessie == m.in_sessie && m.id == m.in_id {
+        if m.session == m.into_session && m.id == m.into_id {
             return Err(Problem {
                 at: Place::Merge(i),
                 message: format!(

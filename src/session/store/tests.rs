@@ -11,19 +11,19 @@ fn session() -> Session {
         "Test",
         "2026-11-05".parse().unwrap(),
         DatasetRef {
-            pad: "datasets/voorbeeld".into(),
+            path: "datasets/voorbeeld".into(),
             hash: "h".into(),
         },
     );
     s.add(Annotation {
         id: 0,
-        soort: AnnotationKind::Observatie,
-        tekst: "regel 1\nregel 2".into(),
-        rol: Role::Beleid,
-        naam: String::new(),
+        kind: AnnotationKind::Observatie,
+        text: "regel 1\nregel 2".into(),
+        role: Role::Beleid,
+        name: String::new(),
         time: time("2026-11-05T10:00:00+01:00"),
         criteria: Default::default(),
-        anker: Anchor::new(
+        anchor: Anchor::new(
             "jeugd",
             "instroom",
             vec!["gemeente-registratie".into()],
@@ -31,7 +31,7 @@ fn session() -> Session {
             Period::month(2021, 3),
         ),
         status: None,
-        eigenaar: String::new(),
+        owner: String::new(),
     });
     s
 }
@@ -83,11 +83,11 @@ fn round_trips_through_text() {
 #[test]
 fn always_writes_this_format() {
     let mut s = session();
-    s.formaat = 2;
+    s.format = 2;
     let text = to_toml(&s).unwrap();
     assert!(text.starts_with("formaat = 3\n"), "{text}");
     let back = parse(Path::new("x.toml"), &text).unwrap();
-    assert_eq!(back, Session { formaat: 3, ..s });
+    assert_eq!(back, Session { format: 3, ..s });
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn checks_periods_with_position() {
 #[test]
 fn refuses_range_backwards_bad_date_and_bad_time() {
     let mut s = session();
-    s.aantekeningen[0].anker.to = Some(Period::month(2020, 1));
+    s.annotations[0].anchor.to = Some(Period::month(2020, 1));
     let text = to_toml(&s).unwrap();
     let e = parse(Path::new("x.toml"), &text).unwrap_err();
     assert!(e.to_string().contains("vóór"), "{e}");
@@ -147,13 +147,13 @@ fn refuses_ids_that_would_overflow_with_position() {
         .unwrap()
         .replace("id = 1\n", "id = 9007199254740991\n");
     let s = parse(Path::new("x.toml"), &text).unwrap();
-    assert_eq!(s.aantekeningen[0].id, crate::session::model::MAX_ID);
+    assert_eq!(s.annotations[0].id, crate::session::model::MAX_ID);
 }
 
 #[test]
 fn status_change_needs_a_session() {
     let mut s = session();
-    s.wijzigingen.push(ItemChange::status(
+    s.changes.push(ItemChange::status(
         " ",
         1,
         QuestionStatus::Beantwoord,
@@ -200,8 +200,8 @@ fn format_2_text() -> String {
 #[test]
 fn format_2_keeps_its_difference_sentence() {
     let s = parse(Path::new("x.toml"), &format_2_text()).unwrap();
-    assert_eq!(s.formaat, FORMAT_VERSION);
-    let a = &s.aantekeningen[0].anker;
+    assert_eq!(s.format, FORMAT_VERSION);
+    let a = &s.annotations[0].anchor;
     assert_eq!(a.legacy_difference, "aanbieders 5% hoger");
     assert!(a.differences.is_empty());
     let again = to_toml(&s).unwrap();
@@ -237,13 +237,13 @@ fn problems_in_old_formats_are_located_in_their_own_text() {
 fn status_changes_apply_in_time_order() {
     let mut a = session();
     let q = a.add(Annotation {
-        soort: AnnotationKind::Onderzoeksvraag,
-        ..a.aantekeningen[0].clone()
+        kind: AnnotationKind::Onderzoeksvraag,
+        ..a.annotations[0].clone()
     });
     let change = |status, tijd: &str| ItemChange::status("a.toml", q, status, time(tijd));
     let mut b = session();
     // Listed out of order: the later time wins, also across offsets.
-    b.wijzigingen = vec![
+    b.changes = vec![
         change(QuestionStatus::Beantwoord, "2026-12-01T10:00:00+01:00"),
         change(QuestionStatus::InOnderzoek, "2026-12-01T10:30:00+02:00"),
     ];

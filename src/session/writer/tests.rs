@@ -8,15 +8,15 @@ fn note(kind: AnnotationKind, text: &str) -> Annotation {
     let march = crate::model::Period::parse("2021-03").unwrap().0;
     Annotation {
         id: 0,
-        soort: kind,
-        tekst: text.into(),
-        rol: Role::Toegang,
-        naam: String::new(),
+        kind,
+        text: text.into(),
+        role: Role::Toegang,
+        name: String::new(),
         time: LocalTime::parse(OLD).unwrap(),
         criteria: Default::default(),
-        anker: Anchor::new("jeugd", "instroom", vec!["cbs".into()], march, march),
+        anchor: Anchor::new("jeugd", "instroom", vec!["cbs".into()], march, march),
         status: None,
-        eigenaar: String::new(),
+        owner: String::new(),
     }
 }
 
@@ -26,7 +26,7 @@ fn open_new(dir: &Path) -> SessionWriter {
         "Test",
         "2026-11-26".parse().unwrap(),
         DatasetRef {
-            pad: "d".into(),
+            path: "d".into(),
             hash: "h".into(),
         },
     );
@@ -50,27 +50,27 @@ fn every_change_is_on_disk_and_undo_and_redo_walk_it() {
     let id = w
         .add_annotation(note(AnnotationKind::Observatie, "een"))
         .unwrap();
-    assert_eq!(on_disk(&w).aantekeningen.len(), 1);
-    let stamped = on_disk(&w).aantekeningen[0].time;
+    assert_eq!(on_disk(&w).annotations.len(), 1);
+    let stamped = on_disk(&w).annotations[0].time;
     assert_ne!(
         stamped,
         LocalTime::parse(OLD).unwrap(),
         "stamped with the time of adding"
     );
     let mut edited = w.session().get(id).unwrap().clone();
-    edited.tekst = "twee".into();
+    edited.text = "twee".into();
     w.update_annotation(edited).unwrap();
-    assert_eq!(on_disk(&w).get(id).unwrap().tekst, "twee");
+    assert_eq!(on_disk(&w).get(id).unwrap().text, "twee");
 
     assert_eq!(w.undo().unwrap(), Some(ChangeKind::AnnotationEdited));
-    assert_eq!(on_disk(&w).get(id).unwrap().tekst, "een");
+    assert_eq!(on_disk(&w).get(id).unwrap().text, "een");
     assert_eq!(w.undo().unwrap(), Some(ChangeKind::AnnotationAdded));
-    assert!(on_disk(&w).aantekeningen.is_empty());
+    assert!(on_disk(&w).annotations.is_empty());
     assert_eq!(w.undo().unwrap(), None, "the creation is not undone");
 
     assert_eq!(w.redo().unwrap(), Some(ChangeKind::AnnotationAdded));
     assert_eq!(w.redo().unwrap(), Some(ChangeKind::AnnotationEdited));
-    assert_eq!(on_disk(&w).get(id).unwrap().tekst, "twee");
+    assert_eq!(on_disk(&w).get(id).unwrap().text, "twee");
     assert_eq!(w.redo().unwrap(), None);
 
     // A new change after an undo drops what could be redone.
@@ -88,37 +88,34 @@ fn earlier_items_are_changed_by_record_and_merges_undo() {
         .add_annotation(note(AnnotationKind::Onderzoeksvraag, "eigen"))
         .unwrap();
     let own_ref = ItemRef {
-        sessie: "2026-11-26-test.toml".into(),
+        session: "2026-11-26-test.toml".into(),
         id: own,
     };
     let earlier = ItemRef {
-        sessie: "2026-09-10-eerder.toml".into(),
+        session: "2026-09-10-eerder.toml".into(),
         id: 3,
     };
     w.edit_item(&own_ref, ItemEdit::Owner("Pim".into()))
         .unwrap();
-    assert_eq!(on_disk(&w).get(own).unwrap().eigenaar, "Pim");
-    assert!(
-        on_disk(&w).wijzigingen.is_empty(),
-        "own items change in place"
-    );
+    assert_eq!(on_disk(&w).get(own).unwrap().owner, "Pim");
+    assert!(on_disk(&w).changes.is_empty(), "own items change in place");
 
     w.edit_item(&earlier, ItemEdit::Status(QuestionStatus::Geagendeerd))
         .unwrap();
     let s = on_disk(&w);
-    assert_eq!(s.wijzigingen.len(), 1);
-    assert_eq!(s.wijzigingen[0].status, Some(QuestionStatus::Geagendeerd));
+    assert_eq!(s.changes.len(), 1);
+    assert_eq!(s.changes[0].status, Some(QuestionStatus::Geagendeerd));
     assert_eq!(
-        s.wijzigingen[0].eigenaar, None,
+        s.changes[0].owner, None,
         "only the edited field is recorded"
     );
 
     w.merge(&earlier, &own_ref).unwrap();
-    assert_eq!(on_disk(&w).samenvoegingen.len(), 1);
+    assert_eq!(on_disk(&w).merges.len(), 1);
     assert_eq!(w.undo().unwrap(), Some(ChangeKind::Merged));
-    assert!(on_disk(&w).samenvoegingen.is_empty());
+    assert!(on_disk(&w).merges.is_empty());
     assert_eq!(w.undo().unwrap(), Some(ChangeKind::ItemChanged));
-    assert!(on_disk(&w).wijzigingen.is_empty());
+    assert!(on_disk(&w).changes.is_empty());
 }
 
 #[test]

@@ -23,7 +23,7 @@ impl App {
             FollowUpCommand::Close => return false,
             FollowUpCommand::ShowChart => {
                 if let Some(item) = f.selected_item() {
-                    let anchor = item.annotation.anker.clone();
+                    let anchor = item.annotation.anchor.clone();
                     let dataset = std::sync::Arc::clone(&self.shared.dataset);
                     self.trend.show_anchor(&dataset, &anchor);
                     self.tab = crate::tui::tabs::Tab::Trend;
@@ -50,7 +50,7 @@ impl App {
             FollowUpCommand::SaveOwner(owner) => {
                 let unchanged = f
                     .selected_item()
-                    .is_none_or(|i| i.annotation.eigenaar == owner);
+                    .is_none_or(|i| i.annotation.owner == owner);
                 if !unchanged {
                     self.edit_item(f, ItemEdit::Owner(owner));
                 }

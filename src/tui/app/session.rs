@@ -28,7 +28,7 @@ impl App {
                     .into_iter()
                     .filter_map(|p| {
                         let s = store::load(&p).ok()?;
-                        self.same_dataset(&s).then_some((p, s.titel))
+                        self.same_dataset(&s).then_some((p, s.title))
                     })
                     .collect();
                 self.popup = Some(Popup::Start(Box::new(StartForm::new(today_list))));
@@ -38,7 +38,7 @@ impl App {
     }
 
     fn same_dataset(&self, s: &Session) -> bool {
-        s.dataset.pad == self.shared.setup.dataset_pad
+        s.dataset.path == self.shared.setup.dataset_pad
             || s.dataset.hash == self.shared.dataset.content_hash
     }
 
@@ -135,7 +135,7 @@ impl App {
             title,
             date,
             DatasetRef {
-                pad: self.shared.setup.dataset_pad.clone(),
+                path: self.shared.setup.dataset_pad.clone(),
                 hash: self.shared.dataset.content_hash.clone(),
             },
         );
@@ -144,10 +144,10 @@ impl App {
         if let Some((_, last)) = store::list_ok(&dir)
             .into_iter()
             .rev()
-            .find(|(_, s)| self.same_dataset(s) && !s.deelnemers.is_empty())
+            .find(|(_, s)| self.same_dataset(s) && !s.participants.is_empty())
         {
             session.facilitator = last.facilitator;
-            session.deelnemers = last.deelnemers;
+            session.participants = last.participants;
         }
         self.enter_session(OpenSession::open(path, session));
         // Written at once so the session exists (and can be continued) from its first second.
@@ -191,14 +191,14 @@ impl App {
         self.shared
             .session
             .as_ref()
-            .map(|s| s.session().deelnemers.clone())
+            .map(|s| s.session().participants.clone())
             .unwrap_or_default()
     }
 
     fn save_annotation(&mut self, a: Annotation, editing: bool) {
-        self.shared.last_role = a.rol;
-        let label = format!("{} {}", a.soort.marker(), t().kind(a.soort));
-        let period = t().anchor_period(&a.anker);
+        self.shared.last_role = a.role;
+        let label = format!("{} {}", a.kind.marker(), t().kind(a.kind));
+        let period = t().anchor_period(&a.anchor);
         let Some(w) = self.writer() else {
             return;
         };
@@ -256,7 +256,7 @@ impl App {
         if let Some(w) = self.writer() {
             let result = w.delete_annotation(note.id);
             let undo = first_key(&self.shared.keymap, self.context(), Action::Undo);
-            self.saved(result, |_| t().deleted(t().kind(note.soort), &undo));
+            self.saved(result, |_| t().deleted(t().kind(note.kind), &undo));
         }
     }
 
@@ -265,7 +265,7 @@ impl App {
             self.shared.message = Some(self.pick_note());
             return;
         };
-        if !note.soort.has_status() {
+        if !note.kind.has_status() {
             return;
         }
         let next = note.status.unwrap_or(QuestionStatus::Open).next();

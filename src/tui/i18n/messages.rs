@@ -266,10 +266,10 @@ impl Texts {
     pub fn anchor_line(&self, a: &Anchor) -> String {
         let mut s = format!(
             "{} · {} · {} · {}",
-            a.domein,
+            a.domain,
             a.indicator,
             self.anchor_period(a),
-            a.bronnen.join(", ")
+            a.sources.join(", ")
         );
         let v = self.differences(a);
         if !v.is_empty() {

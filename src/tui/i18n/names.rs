@@ -248,7 +248,7 @@ impl Texts {
 
     /// Who made an annotation.
     pub fn who(&self, a: &Annotation) -> String {
-        self.person(Some(a.rol), &a.naam)
+        self.person(Some(a.role), &a.name)
     }
 
     /// Why a series cannot be shown at the chosen granularity.

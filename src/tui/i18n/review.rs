@@ -125,8 +125,8 @@ impl Texts {
             }
             Event::Changed(c) => {
                 let mut d = self.change(c);
-                if !c.toelichting.trim().is_empty() {
-                    d.push_str(&format!(" — {}", c.toelichting.trim()));
+                if !c.note.trim().is_empty() {
+                    d.push_str(&format!(" — {}", c.note.trim()));
                 }
                 match (self.lang, d.is_empty()) {
                     (Nl, true) => "gewijzigd".to_string(),
@@ -135,15 +135,15 @@ impl Texts {
                 }
             }
             Event::Merged { with } => {
-                let (id, file) = (entry.item.id, &entry.item.sessie);
+                let (id, file) = (entry.item.id, &entry.item.session);
                 match self.lang {
                     Nl => format!(
                         "vraag {id} uit {file} samengevoegd met vraag {} uit {}",
-                        with.id, with.sessie
+                        with.id, with.session
                     ),
                     En => format!(
                         "question {id} from {file} merged into question {} from {}",
-                        with.id, with.sessie
+                        with.id, with.session
                     ),
                 }
             }
@@ -156,7 +156,7 @@ impl Texts {
         if let Some(s) = c.status {
             parts.push(format!("{} {}", self.status, self.question_status(s)));
         }
-        match (&c.eigenaar, self.lang) {
+        match (&c.owner, self.lang) {
             (None, _) => {}
             (Some(e), Nl) if e.is_empty() => parts.push("geen eigenaar".to_string()),
             (Some(e), En) if e.is_empty() => parts.push("no owner".to_string()),

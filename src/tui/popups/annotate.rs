@@ -43,14 +43,14 @@ impl AnnotateForm {
     pub fn new(anchor: Anchor, role: Role, participants: Vec<Participant>) -> AnnotateForm {
         let draft = Annotation {
             id: 0,
-            soort: AnnotationKind::Observatie,
-            tekst: String::new(),
-            rol: role,
-            naam: String::new(),
+            kind: AnnotationKind::Observatie,
+            text: String::new(),
+            role,
+            name: String::new(),
             time: crate::session::now_local(),
-            anker: anchor,
+            anchor,
             status: None,
-            eigenaar: String::new(),
+            owner: String::new(),
             criteria: Default::default(),
         };
         AnnotateForm {
@@ -65,14 +65,12 @@ impl AnnotateForm {
     }
 
     pub fn edit(existing: Annotation, participants: Vec<Participant>) -> AnnotateForm {
-        let lines: Vec<String> = existing.tekst.lines().map(str::to_string).collect();
+        let lines: Vec<String> = existing.text.lines().map(str::to_string).collect();
         AnnotateForm {
             step: Step::Text,
             text: new_textarea(lines),
-            participant: participants.iter().position(|p| p.naam == existing.naam),
-            owner: participants
-                .iter()
-                .position(|p| p.naam == existing.eigenaar),
+            participant: participants.iter().position(|p| p.name == existing.name),
+            owner: participants.iter().position(|p| p.name == existing.owner),
             participants,
             draft: existing,
             editing: true,
@@ -80,14 +78,14 @@ impl AnnotateForm {
     }
 
     fn set_kind(&mut self, kind: AnnotationKind) {
-        self.draft.soort = kind;
+        self.draft.kind = kind;
         self.draft.status = if kind.has_status() {
             Some(self.draft.status.unwrap_or(QuestionStatus::Open))
         } else {
             None
         };
         if !kind.has_status() {
-            self.draft.eigenaar.clear();
+            self.draft.owner.clear();
         }
     }
 
@@ -116,7 +114,7 @@ impl AnnotateForm {
     }
 
     fn text_action(&mut self, action: Option<Action>, key: KeyEvent) -> FormOutcome {
-        let has_status = self.draft.soort.has_status();
+        let has_status = self.draft.kind.has_status();
         match action {
             Some(Action::Newline) => self.text.insert_newline(),
             Some(Action::Save) => {
@@ -125,23 +123,23 @@ impl AnnotateForm {
                     return FormOutcome::Continue;
                 }
                 let mut a = self.draft.clone();
-                a.tekst = text;
+                a.text = text;
                 return FormOutcome::Save(Box::new(a));
             }
             Some(Action::NextRole) => {
                 let i = Role::ALL
                     .iter()
-                    .position(|r| *r == self.draft.rol)
+                    .position(|r| *r == self.draft.role)
                     .unwrap_or(0);
-                self.draft.rol = Role::ALL[(i + 1) % Role::ALL.len()];
+                self.draft.role = Role::ALL[(i + 1) % Role::ALL.len()];
                 self.participant = None;
-                self.draft.naam.clear();
+                self.draft.name.clear();
             }
             Some(Action::NextPerson) => self.next_person(),
             Some(Action::NextKind) => {
                 let i = AnnotationKind::ALL
                     .iter()
-                    .position(|k| *k == self.draft.soort)
+                    .position(|k| *k == self.draft.kind)
                     .unwrap_or(0);
                 self.set_kind(AnnotationKind::ALL[(i + 1) % AnnotationKind::ALL.len()]);
             }
@@ -164,12 +162,12 @@ impl AnnotateForm {
         let next = self.participant.map_or(0, |i| i + 1);
         if next >= self.participants.len() {
             self.participant = None;
-            self.draft.naam.clear();
+            self.draft.name.clear();
         } else {
             let p = &self.participants[next];
             self.participant = Some(next);
-            self.draft.naam = p.naam.clone();
-            self.draft.rol = p.rol;
+            self.draft.name = p.name.clone();
+            self.draft.role = p.role;
         }
     }
 
@@ -180,10 +178,10 @@ impl AnnotateForm {
         let next = self.owner.map_or(0, |i| i + 1);
         if next >= self.participants.len() {
             self.owner = None;
-            self.draft.eigenaar.clear();
+            self.draft.owner.clear();
         } else {
             self.owner = Some(next);
-            self.draft.eigenaar = self.participants[next].naam.clone();
+            self.draft.owner = self.participants[next].name.clone();
         }
     }
 
@@ -207,7 +205,7 @@ impl AnnotateForm {
     }
 
     fn draw_kind(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, inner: Rect) {
-        let anchor = t().anchor_line(&self.draft.anker);
+        let anchor = t().anchor_line(&self.draft.anchor);
         let mut lines = vec![
             Line::from(Span::styled(anchor, theme.dimmed())),
             Line::raw(""),
@@ -244,7 +242,7 @@ impl AnnotateForm {
         let label = |t: &str| Span::styled(format!("  · {t}: "), theme.dimmed());
         let mut second = vec![
             Span::styled(
-                format!("{} {}", d.soort.marker(), t().kind(d.soort)),
+                format!("{} {}", d.kind.marker(), t().kind(d.kind)),
                 theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
             ),
             label(t().said_by),
@@ -258,11 +256,7 @@ impl AnnotateForm {
             Action::NextKind,
         ];
         if let Some(st) = d.status {
-            let owner = if d.eigenaar.is_empty() {
-                "—"
-            } else {
-                &d.eigenaar
-            };
+            let owner = if d.owner.is_empty() { "—" } else { &d.owner };
             second.push(label(t().status));
             second.push(Span::styled(t().question_status(st), theme.base()));
             second.push(label(t().owner));
@@ -270,7 +264,7 @@ impl AnnotateForm {
             hints.extend([Action::NextStatus, Action::NextOwner]);
         }
         hints.push(Action::Cancel);
-        let anchor = t().anchor_line(&d.anker);
+        let anchor = t().anchor_line(&d.anchor);
         frame.render_widget(
             Paragraph::new(vec![
                 Line::from(Span::styled(anchor, theme.dimmed())),

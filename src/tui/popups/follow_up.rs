@@ -33,13 +33,13 @@ pub struct FollowUpItem {
 impl FollowUpItem {
     pub fn item_ref(&self) -> ItemRef {
         ItemRef {
-            sessie: self.sessie.clone(),
+            session: self.sessie.clone(),
             id: self.annotation.id,
         }
     }
 
     pub fn is_question(&self) -> bool {
-        self.annotation.soort == AnnotationKind::Onderzoeksvraag
+        self.annotation.kind == AnnotationKind::Onderzoeksvraag
     }
 
     /// Where it was raised, as the room reads it: the session file, or "deze sessie".
@@ -135,7 +135,7 @@ impl FollowUp {
         let Some(item) = self.selected_item() else {
             return;
         };
-        let mut field = TextArea::new(vec![item.annotation.eigenaar.clone()]);
+        let mut field = TextArea::new(vec![item.annotation.owner.clone()]);
         field.move_cursor(CursorMove::End);
         self.owner = Some(field);
     }
@@ -270,7 +270,7 @@ impl FollowUp {
 
     /// The head line, the first line of the text, and for a question its criteria.
     fn item_lines(&self, item: &FollowUpItem, theme: &Theme) -> Vec<Line<'static>> {
-        let text = item.annotation.tekst.lines().next().unwrap_or_default();
+        let text = item.annotation.text.lines().next().unwrap_or_default();
         let mut lines = vec![
             self.head_line(item, theme),
             Line::from(Span::styled(format!("   {text}"), theme.base())),
@@ -287,10 +287,10 @@ impl FollowUp {
         let status = a.status.map(|s| t().question_status(s)).unwrap_or_default();
         let about = format!(
             " {} · {} · {} · {} · ",
-            a.anker.indicator,
-            t().anchor_period(&a.anker),
-            t().role(a.rol),
-            t().owner_line(&a.eigenaar)
+            a.anchor.indicator,
+            t().anchor_period(&a.anchor),
+            t().role(a.role),
+            t().owner_line(&a.owner)
         );
         // This session's own items stand out: they are edited in place, not as a change.
         let place_style = if item.own {
@@ -299,7 +299,7 @@ impl FollowUp {
             theme.dimmed()
         };
         let mut spans = vec![Span::styled(
-            t().item_title(a.soort.marker(), t().kind(a.soort), a.id, status),
+            t().item_title(a.kind.marker(), t().kind(a.kind), a.id, status),
             theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
         )];
         // Early in the line, so a narrow popup does not cut it off.
@@ -342,8 +342,8 @@ fn open_items(
     let own = sessions
         .iter()
         .filter(|(n, _)| n == current)
-        .flat_map(|(n, s)| s.aantekeningen.iter().map(move |a| (n, a)))
-        .filter(|(_, a)| a.soort.has_status())
+        .flat_map(|(n, s)| s.annotations.iter().map(move |a| (n, a)))
+        .filter(|(_, a)| a.kind.has_status())
         .map(|(n, a)| (n.clone(), with_state(sessions, n, a), true));
     earlier
         .chain(own.filter(|(n, a, _)| a.is_open_item() && !merged_away(sessions, n, a.id)))
@@ -392,7 +392,7 @@ fn with_state(sessions: &[(String, Session)], name: &str, a: &Annotation) -> Ann
     let state = item_state(sessions, name, a);
     let mut a = a.clone();
     a.status = Some(state.status);
-    a.eigenaar = state.eigenaar;
+    a.owner = state.owner;
     a.criteria = state.criteria;
     a
 }
@@ -404,11 +404,11 @@ fn mark_near_duplicates(items: &mut [FollowUpItem]) {
         .filter(|i| items[*i].is_question())
         .collect();
     for &i in &questions {
-        let text = &items[i].annotation.tekst;
+        let text = &items[i].annotation.text;
         items[i].similar = questions
             .iter()
             .filter(|j| **j != i)
-            .map(|&j| (j, similarity(text, &items[j].annotation.tekst)))
+            .map(|&j| (j, similarity(text, &items[j].annotation.text)))
             .filter(|(_, s)| *s >= NEAR_DUPLICATE)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(j, _)| j);

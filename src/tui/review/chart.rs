@@ -15,7 +15,7 @@ impl ReviewApp {
     /// Opens the chart annotation `id` of session `i` was made on; its dataset is loaded in the
     /// background first when it is not loaded yet (the list keeps answering, Esc stops it).
     pub(super) fn open_chart(&mut self, i: usize, id: u64) {
-        let pad = self.sessions[i].session.dataset.pad.clone();
+        let pad = self.sessions[i].session.dataset.path.clone();
         if let Some(dataset) = self.datasets.get(&pad) {
             let dataset = Arc::clone(dataset);
             self.show_chart(i, id, dataset);
@@ -95,16 +95,16 @@ impl ReviewApp {
         app.shared.theme = self.theme.clone();
         // The chart's annotation list shows each question's status of now, as the list does.
         let mut session = entry.session.clone();
-        for a in &mut session.aantekeningen {
+        for a in &mut session.annotations {
             if let Some(st) = self.status.get(&(i, a.id)) {
                 a.status = Some(*st);
             }
         }
         app.enter_session(OpenSession::review(entry.path.clone(), session));
         let data = Arc::clone(&app.shared.dataset);
-        app.trend.show_anchor(&data, &note.anker);
+        app.trend.show_anchor(&data, &note.anchor);
         app.refresh_notes();
-        let (from, to) = note.anker.range();
+        let (from, to) = note.anchor.range();
         highlight(&mut app, from, to);
         app.trend.focus = Focus::Notes;
         app.trend.notes_view.selected =
@@ -116,7 +116,7 @@ impl ReviewApp {
             let back = [Action::Cancel, Action::Quit]
                 .map(|a| first_key(&self.keymap, Context::Trend, a))
                 .join(t().or);
-            t().review_opened(&entry.session.titel, &entry.session.date.to_string(), &back)
+            t().review_opened(&entry.session.title, &entry.session.date.to_string(), &back)
         });
         self.chart = Some(Box::new(app));
     }

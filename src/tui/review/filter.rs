@@ -33,10 +33,10 @@ impl Filter {
         a: &Annotation,
         status: Option<QuestionStatus>,
     ) -> bool {
-        self.kind.is_none_or(|k| a.soort == k)
+        self.kind.is_none_or(|k| a.kind == k)
             && self.status.is_none_or(|s| status == Some(s))
-            && self.domein.as_ref().is_none_or(|d| a.anker.domein == *d)
-            && self.rol.is_none_or(|r| a.rol == r)
+            && self.domein.as_ref().is_none_or(|d| a.anchor.domain == *d)
+            && self.rol.is_none_or(|r| a.role == r)
             && self.period.is_none_or(|range| overlaps(a, range))
             && self.text_matches(session, a)
     }
@@ -51,19 +51,19 @@ impl Filter {
             return true;
         }
         // The words of the files and minutes, and those of the interface's language.
-        let differences = crate::report::describe_differences(&a.anker);
-        let shown = t().differences(&a.anker);
+        let differences = crate::report::describe_differences(&a.anchor);
+        let shown = t().differences(&a.anchor);
         let haystack = [
-            a.tekst.as_str(),
-            &a.naam,
-            &a.eigenaar,
+            a.text.as_str(),
+            &a.name,
+            &a.owner,
             &differences,
             &shown,
-            &a.anker.domein,
-            &a.anker.indicator,
-            &session.titel,
-            a.soort.dutch(),
-            t().kind(a.soort),
+            &a.anchor.domain,
+            &a.anchor.indicator,
+            &session.title,
+            a.kind.dutch(),
+            t().kind(a.kind),
         ]
         .join("\n")
         .to_lowercase();
@@ -73,7 +73,7 @@ impl Filter {
 
 /// Does the annotation's period range overlap `range` (compared by months)?
 fn overlaps(a: &Annotation, (from, to): (Period, Period)) -> bool {
-    let (van, tot) = a.anker.range();
+    let (van, tot) = a.anchor.range();
     van.start_month() <= to.end_month() && tot.end_month() >= from.start_month()
 }
 
@@ -114,15 +114,15 @@ mod tests {
         anker.legacy_difference = "aanbieders hoger".into();
         Annotation {
             id: 1,
-            soort: AnnotationKind::Verklaring,
-            tekst: tekst.into(),
-            rol: Role::Aanbieder,
-            naam: "Sanne de Vries".into(),
+            kind: AnnotationKind::Verklaring,
+            text: tekst.into(),
+            role: Role::Aanbieder,
+            name: "Sanne de Vries".into(),
             time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
             status: None,
-            eigenaar: String::new(),
+            owner: String::new(),
             criteria: Default::default(),
-            anker,
+            anchor: anker,
         }
     }
 
@@ -131,7 +131,7 @@ mod tests {
             "Duiden van data",
             "2026-11-05".parse().unwrap(),
             DatasetRef {
-                pad: String::new(),
+                path: String::new(),
                 hash: String::new(),
             },
         )

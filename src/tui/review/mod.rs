@@ -134,17 +134,12 @@ impl ReviewApp {
             .flat_map(|item| {
                 item.origins
                     .iter()
-                    .map(move |o| ((o.item.sessie.as_str(), o.item.id), item.status))
+                    .map(move |o| ((o.item.session.as_str(), o.item.id), item.status))
             })
             .collect();
         let mut status = HashMap::new();
         for (i, e) in sessions.iter().enumerate() {
-            for a in e
-                .session
-                .aantekeningen
-                .iter()
-                .filter(|a| a.soort.has_status())
-            {
+            for a in e.session.annotations.iter().filter(|a| a.kind.has_status()) {
                 let current = merged
                     .get(&(e.name.as_str(), a.id))
                     .copied()
@@ -211,7 +206,7 @@ impl ReviewApp {
             .into_iter()
             .flat_map(|i| {
                 let s = &self.sessions[i].session;
-                s.aantekeningen
+                s.annotations
                     .iter()
                     .filter(move |a| self.filter.matches(s, a, self.status_of(i, a)))
                     .map(move |a| (i, a))
@@ -219,9 +214,9 @@ impl ReviewApp {
             .collect();
         notes.sort_by_key(|(i, a)| {
             (
-                a.anker.domein.clone(),
-                a.anker.indicator.clone(),
-                a.anker.from.start_month(),
+                a.anchor.domain.clone(),
+                a.anchor.indicator.clone(),
+                a.anchor.from.start_month(),
                 *i,
                 a.id,
             )
@@ -248,7 +243,7 @@ impl ReviewApp {
                 status_ok
                     && item.origins.iter().any(|o| {
                         by_name
-                            .get(o.item.sessie.as_str())
+                            .get(o.item.session.as_str())
                             .is_some_and(|s| f.matches(s, &o.annotation, Some(item.status)))
                     })
             })
@@ -258,7 +253,7 @@ impl ReviewApp {
     pub fn total_notes(&self) -> usize {
         self.sessions
             .iter()
-            .map(|e| e.session.aantekeningen.len())
+            .map(|e| e.session.annotations.len())
             .sum()
     }
 
@@ -269,9 +264,9 @@ impl ReviewApp {
             .iter()
             .flat_map(|e| {
                 e.session
-                    .aantekeningen
+                    .annotations
                     .iter()
-                    .map(|a| a.anker.domein.clone())
+                    .map(|a| a.anchor.domain.clone())
             })
             .collect();
         d.sort();
@@ -539,7 +534,10 @@ impl ReviewApp {
                     .get(self.question_selected)
                     .and_then(|item| {
                         let o = &item.origins[0];
-                        let i = self.sessions.iter().position(|e| e.name == o.item.sessie)?;
+                        let i = self
+                            .sessions
+                            .iter()
+                            .position(|e| e.name == o.item.session)?;
                         Some((i, o.item.id))
                     });
                 if let Some((i, id)) = target {

@@ -129,7 +129,7 @@ fn kind_counts(s: &Session) -> String {
     AnnotationKind::ALL
         .iter()
         .filter_map(|k| {
-            let n = s.aantekeningen.iter().filter(|a| a.soort == *k).count();
+            let n = s.annotations.iter().filter(|a| a.kind == *k).count();
             (n > 0).then(|| format!("{}{n}", k.marker()))
         })
         .collect::<Vec<_>>()
@@ -196,7 +196,7 @@ fn draw_notes_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect)
     let mut group: Option<(&str, &str)> = None;
     let inner_w = list.width.saturating_sub(4) as usize;
     for (n, (i, a)) in notes.iter().enumerate() {
-        let key = (a.anker.domein.as_str(), a.anker.indicator.as_str());
+        let key = (a.anchor.domain.as_str(), a.anchor.indicator.as_str());
         if group != Some(key) {
             group = Some(key);
             items.push(ListItem::new(Line::from(Span::styled(
@@ -240,11 +240,11 @@ fn note_line<'a>(
         .unwrap_or_default();
     let head = format!(
         "{} {:<8} {}{status} ",
-        a.soort.marker(),
+        a.kind.marker(),
         short_date(&app.sessions[i].session.date.to_string()),
-        t().anchor_period(&a.anker)
+        t().anchor_period(&a.anchor)
     );
-    let text = a.tekst.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let room = width.saturating_sub(head.chars().count()).max(10);
     let text: String = if text.chars().count() > room {
         let cut: String = text.chars().take(room.saturating_sub(1)).collect();
@@ -277,20 +277,20 @@ fn draw_note_detail(
     let s = &app.sessions[i];
     let mut meta = format!(
         "{} · {} · {} · {} · {}",
-        t().kind(a.soort),
+        t().kind(a.kind),
         t().date(s.session.date),
-        s.session.titel,
+        s.session.title,
         t().who(a),
-        a.anker.bronnen.join(", ")
+        a.anchor.sources.join(", ")
     );
     if let Some(st) = app.status_of(i, a) {
         meta.push_str(&format!(" · {}", t().question_status(st)));
     }
-    if !a.eigenaar.is_empty() {
-        meta.push_str(&format!(" · {}", a.eigenaar));
+    if !a.owner.is_empty() {
+        meta.push_str(&format!(" · {}", a.owner));
     }
     let mut lines = vec![Line::from(Span::styled(meta, theme.dimmed()))];
-    let v = t().differences(&a.anker);
+    let v = t().differences(&a.anchor);
     if !v.is_empty() {
         lines.push(Line::from(Span::styled(
             format!("{}: {v}", t().difference),
@@ -304,7 +304,7 @@ fn draw_note_detail(
         )));
     }
     lines.extend(
-        a.tekst
+        a.text
             .lines()
             .map(|l| Line::from(Span::styled(l.to_string(), theme.base()))),
     );
@@ -341,10 +341,10 @@ fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) 
     for (i, e) in app.sessions.iter().enumerate() {
         let open = e
             .session
-            .aantekeningen
+            .annotations
             .iter()
             .filter(|a| {
-                a.soort == AnnotationKind::Onderzoeksvraag
+                a.kind == AnnotationKind::Onderzoeksvraag
                     && app.status_of(i, a).is_some_and(|s| s.is_open())
             })
             .count();
@@ -354,7 +354,7 @@ fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) 
                     format!("{} ", e.session.date),
                     theme.base().fg(theme.accent),
                 ),
-                Span::styled(e.session.titel.clone(), theme.base()),
+                Span::styled(e.session.title.clone(), theme.base()),
             ]),
             Line::from(Span::styled(
                 format!("  {} · {}", kind_counts(&e.session), t().review_open(open)),
@@ -433,7 +433,7 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
             };
             let text = item
                 .question()
-                .tekst
+                .text
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -473,13 +473,13 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
 fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, area: Rect) {
     let q = item.question();
     let mut lines = vec![Line::from(Span::styled(
-        q.tekst.split_whitespace().collect::<Vec<_>>().join(" "),
+        q.text.split_whitespace().collect::<Vec<_>>().join(" "),
         theme.base().add_modifier(Modifier::BOLD),
     ))];
-    let owner = if item.eigenaar.is_empty() {
+    let owner = if item.owner.is_empty() {
         DASH.to_string()
     } else {
-        item.eigenaar.clone()
+        item.owner.clone()
     };
     lines.push(Line::from(Span::styled(
         format!(
@@ -494,8 +494,8 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
     for (i, o) in item.origins.iter().enumerate() {
         let mut line = t().review_origin(
             &o.date.map_or_else(|| DASH.to_string(), |d| t().date(d)),
-            &o.titel,
-            &o.item.sessie,
+            &o.title,
+            &o.item.session,
             o.item.id,
             &t().who(&o.annotation),
         );
@@ -504,7 +504,7 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
                 "{} — {line}",
                 t().review_also_asked(
                     &o.annotation
-                        .tekst
+                        .text
                         .split_whitespace()
                         .collect::<Vec<_>>()
                         .join(" ")
@@ -514,7 +514,7 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
         lines.push(Line::from(Span::styled(line, theme.dimmed())));
     }
     for h in &item.history {
-        let door = match t().person(h.rol, &h.door) {
+        let door = match t().person(h.role, &h.by) {
             d if d.is_empty() => d,
             d => format!(" · {d}"),
         };
@@ -523,7 +523,7 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
                 format!(
                     "  {} · {}{door} · ",
                     h.date.map_or_else(|| DASH.to_string(), |d| t().date(d)),
-                    h.sessie
+                    h.session
                 ),
                 theme.dimmed(),
             ),

@@ -237,7 +237,7 @@ fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|a| {
             let mut spans = vec![Span::styled(
-                format!("{} ", a.soort.marker()),
+                format!("{} ", a.kind.marker()),
                 theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
             )];
             if let Some(st) = a.status {
@@ -246,20 +246,20 @@ fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
                     theme.warning(),
                 ));
             }
-            let period = match a.anker.range() {
+            let period = match a.anchor.range() {
                 (from, to) if from != to => {
                     format!("{}–{}", t().period_short(&from), t().period_short(&to))
                 }
                 (from, _) => t().period_short(&from),
             };
             spans.push(Span::styled(
-                format!("{period} · {}", t().role(a.rol)),
+                format!("{period} · {}", t().role(a.role)),
                 theme.dimmed(),
             ));
             ListItem::new(vec![
                 Line::from(spans),
                 Line::from(Span::styled(
-                    format!("  {}", a.tekst.lines().next().unwrap_or_default()),
+                    format!("  {}", a.text.lines().next().unwrap_or_default()),
                     theme.base(),
                 )),
             ])

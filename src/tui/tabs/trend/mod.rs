@@ -184,11 +184,11 @@ impl TrendTab {
         inds.dedup();
         let mut notes: Vec<Annotation> = session
             .into_iter()
-            .flat_map(|s| s.aantekeningen.iter())
-            .filter(|a| inds.contains(&(a.anker.domein.as_str(), a.anker.indicator.as_str())))
+            .flat_map(|s| s.annotations.iter())
+            .filter(|a| inds.contains(&(a.anchor.domain.as_str(), a.anchor.indicator.as_str())))
             .cloned()
             .collect();
-        notes.sort_by_key(|a| (a.anker.from, a.id));
+        notes.sort_by_key(|a| (a.anchor.from, a.id));
         self.notes = notes;
     }
 
@@ -198,11 +198,11 @@ impl TrendTab {
         self.notes
             .iter()
             .map(|a| {
-                let (from, to) = a.anker.range();
+                let (from, to) = a.anchor.range();
                 AxisNote {
                     from,
                     to,
-                    marker: a.soort.marker(),
+                    marker: a.kind.marker(),
                     selected: Some(a.id) == selected,
                 }
             })
@@ -226,8 +226,8 @@ impl TrendTab {
     /// Shows the series and period an anchor refers to.
     pub fn show_anchor(&mut self, dataset: &Dataset, anchor: &Anchor) {
         let keys: Vec<_> = dataset
-            .series_of(&anchor.domein, &anchor.indicator)
-            .filter(|s| anchor.bronnen.contains(&s.key.bron) && s.key.breakdown.is_total())
+            .series_of(&anchor.domain, &anchor.indicator)
+            .filter(|s| anchor.sources.contains(&s.key.bron) && s.key.breakdown.is_total())
             .map(|s| s.key.clone())
             .collect();
         if !keys.is_empty() {
@@ -414,7 +414,7 @@ impl TrendTab {
     fn notes_action(&mut self, action: Action, dataset: &Dataset) -> Option<String> {
         let n = self.notes.len();
         if action == Action::Activate {
-            let anchor = self.notes.get(self.notes_view.selected)?.anker.clone();
+            let anchor = self.notes.get(self.notes_view.selected)?.anchor.clone();
             self.show_anchor(dataset, &anchor);
             self.focus = Focus::Notes;
         } else {

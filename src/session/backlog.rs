@@ -290,11 +290,11 @@ impl<'a> Index<'a> {
 /// first, then in the order of the sessions and of the changes within them. Statuses are filled
 /// in by [`state_of`].
 fn history_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> Vec<HistoryEntry> {
-    let entry = |sessie: &str, date, time, door: &str, item, event| HistoryEntry {
-        session: sessie.to_string(),
+    let entry = |session: &str, date, time, by: &str, item, event| HistoryEntry {
+        session: session.to_string(),
         date,
         time,
-        by: door.to_string(),
+        by: by.to_string(),
         role: None,
         item,
         status: QuestionStatus::Open,
@@ -347,14 +347,14 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
     let mut status = first_annotation
         .effective_status()
         .unwrap_or(QuestionStatus::Open);
-    let mut eigenaar = first_annotation.owner.clone();
+    let mut owner = first_annotation.owner.clone();
     let mut criteria = Criteria::default();
     // Criteria weighed where the duplicates were raised count unless the main question's own say
     // otherwise.
     for (_, _, a) in &parts[1..] {
         criteria.overlay(&a.criteria);
-        if eigenaar.is_empty() {
-            eigenaar = a.owner.clone();
+        if owner.is_empty() {
+            owner = a.owner.clone();
         }
     }
     criteria.overlay(&first_annotation.criteria);
@@ -372,7 +372,7 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
                     replay_status = s;
                 }
                 if let Some(e) = &c.owner {
-                    eigenaar = e.clone();
+                    owner = e.clone();
                 }
                 criteria.overlay(&c.criteria);
             }
@@ -390,7 +390,7 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
     }
     ItemState {
         status,
-        owner: eigenaar,
+        owner,
         criteria,
         history,
     }

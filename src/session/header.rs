@@ -78,10 +78,10 @@ pub fn from_lines(lines: &[String]) -> Result<Header, Vec<LineError>> {
         match key.trim().to_lowercase().as_str() {
             "facilitator" => header.facilitator = rest.trim().to_string(),
             "deelnemer" => match (fields.first(), fields.get(1).map(|r| role(r))) {
-                (Some(naam), Some(Some(rol))) if !naam.is_empty() => {
+                (Some(name), Some(Some(role))) if !name.is_empty() => {
                     header.participants.push(Participant {
-                        name: naam.to_string(),
-                        role: rol,
+                        name: name.to_string(),
+                        role,
                         organisation: fields.get(2).unwrap_or(&"").to_string(),
                     })
                 }
@@ -91,9 +91,9 @@ pub fn from_lines(lines: &[String]) -> Result<Header, Vec<LineError>> {
                 ))),
             },
             "agenda" => match fields.first().and_then(|f| f.split_once('/')) {
-                Some((domein, indicator)) if !domein.is_empty() && !indicator.is_empty() => {
+                Some((domain, indicator)) if !domain.is_empty() && !indicator.is_empty() => {
                     header.agenda.push(AgendaItem {
-                        domain: domein.trim().to_string(),
+                        domain: domain.trim().to_string(),
                         indicator: indicator.trim().to_string(),
                         note: fields.get(1).unwrap_or(&"").to_string(),
                     })

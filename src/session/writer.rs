@@ -43,11 +43,11 @@ impl ItemEdit {
     }
 
     /// The change as recorded for an item of an earlier session: only this field set.
-    fn recorded(&self, item: &ItemRef, door: &str) -> ItemChange {
+    fn recorded(&self, item: &ItemRef, by: &str) -> ItemChange {
         let mut change =
             ItemChange::status(&item.session, item.id, QuestionStatus::Open, now_local());
         change.status = None;
-        change.by = door.to_string();
+        change.by = by.to_string();
         match self {
             ItemEdit::Status(s) => change.status = Some(*s),
             ItemEdit::Owner(o) => change.owner = Some(o.clone()),

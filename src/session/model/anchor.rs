@@ -57,16 +57,16 @@ pub struct Anchor {
 impl Anchor {
     /// A trend anchor on `from..=to` (a single period when they are equal), without differences.
     pub fn new(
-        domein: &str,
+        domain: &str,
         indicator: &str,
-        bronnen: Vec<String>,
+        sources: Vec<String>,
         from: Period,
         to: Period,
     ) -> Anchor {
         Anchor {
-            domain: domein.to_string(),
+            domain: domain.to_string(),
             indicator: indicator.to_string(),
-            sources: bronnen,
+            sources,
             from,
             to: (to != from).then_some(to),
             granularity: None,

@@ -3,8 +3,8 @@
 //! [`super::store`].
 //!
 //! Field order in the structs is the order in the TOML file: keep it stable so files diff well.
-//! Keys in the file are Dutch; fields with a typed value (periods, dates, times) have English
-//! names and a serde rename.
+//! Keys in the file are Dutch, field names English: every field whose key differs has a serde
+//! rename, so files written by earlier builds read and re-save byte for byte.
 
 mod anchor;
 mod kinds;
@@ -148,10 +148,10 @@ pub struct ItemChange {
 }
 
 impl ItemChange {
-    /// A status change of item `id` in session file `sessie`.
-    pub fn status(sessie: &str, id: u64, status: QuestionStatus, time: LocalTime) -> ItemChange {
+    /// A status change of item `id` in session file `session`.
+    pub fn status(session: &str, id: u64, status: QuestionStatus, time: LocalTime) -> ItemChange {
         ItemChange {
-            session: sessie.to_string(),
+            session: session.to_string(),
             id,
             status: Some(status),
             time,
@@ -170,8 +170,8 @@ pub struct ItemRef {
     pub id: u64,
 }
 
-/// Two questions recognised as the same in this session: (`sessie`, `id`) is merged into
-/// (`in_sessie`, `in_id`); the backlog shows one question with both origins.
+/// Two questions recognised as the same in this session: (`session`, `id`) is merged into
+/// (`into_session`, `into_id`); the backlog shows one question with both origins.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Merge {
@@ -241,10 +241,10 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(titel: &str, date: Date, dataset: DatasetRef) -> Session {
+    pub fn new(title: &str, date: Date, dataset: DatasetRef) -> Session {
         Session {
             format: FORMAT_VERSION,
-            title: titel.to_string(),
+            title: title.to_string(),
             date,
             facilitator: String::new(),
             participants: Vec::new(),
@@ -313,13 +313,13 @@ impl Session {
     /// Annotations anchored to one indicator, in id order.
     pub fn for_indicator<'a>(
         &'a self,
-        domein: &str,
+        domain: &str,
         indicator: &str,
     ) -> impl Iterator<Item = &'a Annotation> + use<'a> {
-        let (domein, indicator) = (domein.to_string(), indicator.to_string());
+        let (domain, indicator) = (domain.to_string(), indicator.to_string());
         self.annotations
             .iter()
-            .filter(move |a| a.anchor.domain == domein && a.anchor.indicator == indicator)
+            .filter(move |a| a.anchor.domain == domain && a.anchor.indicator == indicator)
     }
 
     /// Onderzoeksvragen and acties of this session whose status is open.

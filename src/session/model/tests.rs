@@ -17,10 +17,10 @@ fn date(text: &str) -> Date {
     text.parse().unwrap()
 }
 
-fn ann(soort: AnnotationKind, van: &str, tot: Option<&str>) -> Annotation {
+fn ann(kind: AnnotationKind, from: &str, to: Option<&str>) -> Annotation {
     Annotation {
         id: 0,
-        kind: soort,
+        kind,
         text: "tekst".into(),
         role: Role::Toegang,
         name: String::new(),
@@ -29,8 +29,8 @@ fn ann(soort: AnnotationKind, van: &str, tot: Option<&str>) -> Annotation {
             "jeugd",
             "instroom",
             vec!["gemeente-registratie".into()],
-            p(van),
-            p(tot.unwrap_or(van)),
+            p(from),
+            p(to.unwrap_or(from)),
         ),
         status: None,
         owner: String::new(),

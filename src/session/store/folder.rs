@@ -6,9 +6,9 @@ use super::*;
 // The session folder
 // ---------------------------------------------------------------------------------------------
 
-/// A free file name for a new session: `<dir>/<datum>-<slug>.toml`, then `-2`, `-3`, … if taken.
-pub fn session_path(dir: &Path, datum: jiff::civil::Date, titel: &str) -> PathBuf {
-    let base = format!("{datum}-{}", slug(titel));
+/// A free file name for a new session: `<dir>/<date>-<slug>.toml`, then `-2`, `-3`, … if taken.
+pub fn session_path(dir: &Path, date: jiff::civil::Date, title: &str) -> PathBuf {
+    let base = format!("{date}-{}", slug(title));
     let first = dir.join(format!("{base}.{EXTENSION}"));
     if !taken(&first) {
         return first;
@@ -116,9 +116,9 @@ pub fn open_items_among(
     dataset: (&str, &str),
     before: &str,
 ) -> Vec<(String, Annotation)> {
-    let (pad, hash) = dataset;
+    let (path, hash) = dataset;
     let same_dataset = |s: &Session| {
-        (!pad.is_empty() && same_path(&s.dataset.path, pad))
+        (!path.is_empty() && same_path(&s.dataset.path, path))
             || (!hash.is_empty() && s.dataset.hash == hash)
     };
     sessions

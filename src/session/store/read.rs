@@ -230,7 +230,7 @@ pub(super) struct Problem {
 
 enum Place {
     Id(usize),
-    Tot(usize),
+    To(usize),
     Change(usize),
     Merge(usize),
 }
@@ -258,7 +258,7 @@ pub(super) fn check(s: &Session) -> Result<(), Problem> {
         let (from, to) = a.anchor.range();
         if to < from {
             return Err(Problem {
-                at: Place::Tot(i),
+                at: Place::To(i),
                 message: format!(
                     "periode tot {to} ligt vóór van {from}; verwacht tot op of na van"
                 ),
@@ -299,39 +299,42 @@ pub(super) fn check(s: &Session) -> Result<(), Problem> {
 impl Problem {
     /// Where the value the problem is about stands, in the (migrated) table of the file.
     fn locate(&self, root: Spanned<DeTable<'_>>) -> Option<Range<usize>> {
+        // Only what a problem points at, under the keys of the file.
         #[derive(Deserialize)]
         struct Spans {
-            #[serde(default)]
-            aantekeningen: Vec<AnnotationSpans>,
-            #[serde(default)]
-            wijzigingen: Vec<ChangeSpans>,
-            #[serde(default)]
-            samenvoegingen: Vec<ChangeSpans>,
+            #[serde(rename = "aantekeningen", default)]
+            annotations: Vec<AnnotationSpans>,
+            #[serde(rename = "wijzigingen", default)]
+            changes: Vec<ChangeSpans>,
+            #[serde(rename = "samenvoegingen", default)]
+            merges: Vec<ChangeSpans>,
         }
         #[derive(Deserialize)]
         struct ChangeSpans {
-            sessie: Spanned<String>,
+            #[serde(rename = "sessie")]
+            session: Spanned<String>,
         }
         #[derive(Deserialize)]
         struct AnnotationSpans {
             id: Spanned<u64>,
-            anker: AnchorSpans,
+            #[serde(rename = "anker")]
+            anchor: AnchorSpans,
         }
         #[derive(Deserialize)]
         struct AnchorSpans {
-            #[serde(default)]
-            tot: Option<Spanned<String>>,
+            #[serde(rename = "tot", default)]
+            to: Option<Spanned<String>>,
         }
         let spans = Spans::deserialize(toml::de::Deserializer::from(root)).ok()?;
         match self.at {
-            Place::Id(i) => spans.aantekeningen.get(i).map(|a| a.id.span()),
-            Place::Tot(i) => spans
-                .aantekeningen
+            Place::Id(i) => spans.annotations.get(i).map(|a| a.id.span()),
+            Place::To(i) => spans
+                .annotations
                 .get(i)
-                .and_then(|a| a.anker.tot.as_ref())
+                .and_then(|a| a.anchor.to.as_ref())
                 .map(|t| t.span()),
-            Place::Change(i) => spans.wijzigingen.get(i).map(|c| c.sessie.span()),
-            Place::Merge(i) => spans.samenvoegingen.get(i).map(|c| c.sessie.span()),
+            Place::Change(i) => spans.changes.get(i).map(|c| c.session.span()),
+            Place::Merge(i) => spans.merges.get(i).map(|c| c.session.span()),
         }
     }
 }

@@ -7,7 +7,7 @@ use super::*;
 // ---------------------------------------------------------------------------------------------
 
 /// Serialises a session to the TOML text [`save_atomic`] writes: always in this build's format,
-/// whatever `formaat` a session made in code says.
+/// whatever `format` a session made in code says.
 pub fn to_toml(session: &Session) -> Result<String, toml::ser::Error> {
     if session.format == FORMAT_VERSION {
         toml::to_string(session)

@@ -1722,6 +1722,34 @@ fn format_2_fixtures_migrate_to_the_example_sessions() {
 }
 
 #[test]
+fn example_sessions_and_format_2_fixtures_save_byte_for_byte() {
+    // The keys in the file are Dutch whatever the Rust field names are: what duiden wrote, it
+    // writes again unchanged, and an old file saves as the example it became.
+    let sessions = root().join("sessions");
+    let mut names: Vec<_> = fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for name in &names {
+        let path = sessions.join(name);
+        let text = fs::read_to_string(&path).unwrap();
+        let session = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(store::to_toml(&session).unwrap(), text, "{name}");
+    }
+    for (fixture, example) in [
+        ("sessie-formaat-2-2026-09-10.toml", &names[0]),
+        ("sessie-formaat-2-2026-11-05.toml", &names[1]),
+    ] {
+        let old = store::load(&root().join("tests/fixtures").join(fixture)).unwrap();
+        let text = fs::read_to_string(sessions.join(example)).unwrap();
+        assert_eq!(store::to_toml(&old).unwrap(), text, "{fixture}");
+    }
+}
+
+#[test]
 fn a_minimal_format_1_file_migrates() {
     let path = root().join("tests/fixtures/sessie-formaat-1-minimaal.toml");
     let s = store::load(&path).unwrap_or_else(|e| panic!("{e}"));

@@ -107,7 +107,7 @@ fn listed(app: &App) -> Vec<(String, u64)> {
     popup(app)
         .items
         .iter()
-        .map(|i| (i.sessie.clone(), i.annotation.id))
+        .map(|i| (i.session.clone(), i.annotation.id))
         .collect()
 }
 
@@ -280,7 +280,7 @@ fn status_of_an_earlier_item_is_recorded_as_a_change_and_cycles_back() {
     let item = popup(&app).selected_item().unwrap();
     assert_eq!(
         (
-            item.sessie.as_str(),
+            item.session.as_str(),
             item.annotation.id,
             item.annotation.status
         ),

@@ -266,7 +266,7 @@ impl App {
             && let Some(first) = self.trend.chart.series.first()
         {
             let (d, i) = (first.key.domein.clone(), first.key.indicator.clone());
-            if self.compare.domein != d
+            if self.compare.domain != d
                 || self.compare.indicator != i
                 || self.compare.table.is_none()
             {

@@ -21,7 +21,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 #[derive(Debug, Clone, PartialEq)]
 pub struct FollowUpItem {
     /// File name of the session that holds it.
-    pub sessie: String,
+    pub session: String,
     /// The annotation with its current status, owner and criteria folded in.
     pub annotation: Annotation,
     /// Raised in this session: changed in place rather than through a recorded change.
@@ -33,7 +33,7 @@ pub struct FollowUpItem {
 impl FollowUpItem {
     pub fn item_ref(&self) -> ItemRef {
         ItemRef {
-            session: self.sessie.clone(),
+            session: self.session.clone(),
             id: self.annotation.id,
         }
     }
@@ -47,7 +47,7 @@ impl FollowUpItem {
         if self.own {
             t().follow_up_this_session
         } else {
-            &self.sessie
+            &self.session
         }
     }
 }
@@ -347,8 +347,8 @@ fn open_items(
         .map(|(n, a)| (n.clone(), with_state(sessions, n, a), true));
     earlier
         .chain(own.filter(|(n, a, _)| a.is_open_item() && !merged_away(sessions, n, a.id)))
-        .map(|(sessie, annotation, own)| FollowUpItem {
-            sessie,
+        .map(|(session, annotation, own)| FollowUpItem {
+            session,
             annotation,
             own,
             similar: None,
@@ -365,7 +365,7 @@ fn keep_listed(
     sessions: &[(String, Session)],
 ) {
     for (at, old) in before.iter().enumerate() {
-        let (sessie, id) = (&old.sessie, old.annotation.id);
+        let (sessie, id) = (&old.session, old.annotation.id);
         if items.iter().any(|i| i.item_ref() == old.item_ref()) || merged_away(sessions, sessie, id)
         {
             continue;

@@ -9,8 +9,8 @@ use crate::tui::i18n::t;
 pub struct Filter {
     pub kind: Option<AnnotationKind>,
     pub status: Option<QuestionStatus>,
-    pub domein: Option<String>,
-    pub rol: Option<Role>,
+    pub domain: Option<String>,
+    pub role: Option<Role>,
     /// Annotations whose period range overlaps this range.
     pub period: Option<(Period, Period)>,
     /// As typed, shown in the filter line.
@@ -35,8 +35,8 @@ impl Filter {
     ) -> bool {
         self.kind.is_none_or(|k| a.kind == k)
             && self.status.is_none_or(|s| status == Some(s))
-            && self.domein.as_ref().is_none_or(|d| a.anchor.domain == *d)
-            && self.rol.is_none_or(|r| a.role == r)
+            && self.domain.as_ref().is_none_or(|d| a.anchor.domain == *d)
+            && self.role.is_none_or(|r| a.role == r)
             && self.period.is_none_or(|range| overlaps(a, range))
             && self.text_matches(session, a)
     }
@@ -177,8 +177,8 @@ mod tests {
         let a = note("x", "2023", None);
         let f = Filter {
             kind: Some(AnnotationKind::Verklaring),
-            rol: Some(Role::Aanbieder),
-            domein: Some("jeugd".into()),
+            role: Some(Role::Aanbieder),
+            domain: Some("jeugd".into()),
             ..Filter::default()
         };
         assert!(f.matches(&s, &a, None));

@@ -472,9 +472,9 @@ impl ReviewApp {
             Action::FilterStatus => {
                 self.filter.status = cycle(&self.filter.status, &QuestionStatus::ALL);
             }
-            Action::FilterRole => self.filter.rol = cycle(&self.filter.rol, &Role::ALL),
+            Action::FilterRole => self.filter.role = cycle(&self.filter.role, &Role::ALL),
             Action::FilterDomain => {
-                self.filter.domein = cycle(&self.filter.domein, &self.domains());
+                self.filter.domain = cycle(&self.filter.domain, &self.domains());
             }
             Action::ClearFilters => {
                 self.filter = Filter::default();

@@ -87,13 +87,13 @@ fn draw_filters(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) {
         ),
         (
             t().review_domain,
-            f.domein.clone().unwrap_or_else(|| all.to_string()),
-            f.domein.is_some(),
+            f.domain.clone().unwrap_or_else(|| all.to_string()),
+            f.domain.is_some(),
         ),
         (
             t().review_role,
-            f.rol.map_or(all, |r| t().role(r)).to_string(),
-            f.rol.is_some(),
+            f.role.map_or(all, |r| t().role(r)).to_string(),
+            f.role.is_some(),
         ),
         (
             t().review_period,

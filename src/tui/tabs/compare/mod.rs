@@ -27,7 +27,7 @@ pub struct CompareLayout {
 /// State of the comparison view, rebuilt when indicator, reference or granularity change.
 #[derive(Debug, Clone, Default)]
 pub struct CompareTab {
-    pub domein: String,
+    pub domain: String,
     pub indicator: String,
     pub reference: Option<String>,
     pub granularity: Option<Granularity>,
@@ -41,10 +41,10 @@ pub struct CompareTab {
 impl CompareTab {
     /// Opens an indicator, optionally at a period.
     pub fn open(&mut self, dataset: &Dataset, domein: &str, indicator: &str, at: Option<Period>) {
-        if self.domein != domein || self.indicator != indicator {
+        if self.domain != domein || self.indicator != indicator {
             self.reference = None;
         }
-        self.domein = domein.to_string();
+        self.domain = domein.to_string();
         self.indicator = indicator.to_string();
         self.rebuild(dataset);
         if let (Some(p), Some(t)) = (at, &self.table) {
@@ -62,7 +62,7 @@ impl CompareTab {
         }
         let table = compare(
             dataset,
-            &self.domein,
+            &self.domain,
             &self.indicator,
             self.reference.as_deref(),
             self.granularity,
@@ -75,7 +75,7 @@ impl CompareTab {
             .map(|(i, c)| {
                 (
                     SeriesKey {
-                        domein: self.domein.clone(),
+                        domein: self.domain.clone(),
                         indicator: self.indicator.clone(),
                         bron: c.bron.clone(),
                         breakdown: c.breakdown.clone(),

@@ -72,9 +72,23 @@ pub enum DiagnosticKind {
     },
     DuplicateRow {
         period: Period,
-        key: SeriesKey,
+        /// Boxed: the other kinds are small, and diagnostics travel in `Result`s.
+        key: Box<SeriesKey>,
         first_line: usize,
     },
+}
+
+const UNCLOSED_QUOTE: &str = "aanhalingsteken wordt niet gesloten (het veld loopt door tot het einde van het bestand); verwacht een afsluitend \" in hetzelfde veld (of verdubbel het: \"\")";
+
+/// What an empty required cell should have held.
+fn expected_in(column: &str) -> &'static str {
+    match column {
+        "periode" => "een periode zoals 2021-03 of 2021KW01",
+        "domein" => "een domein zoals jeugd, wmo of participatie",
+        "indicator" => "een indicator zoals instroom",
+        "bron" => "de id van een bron uit dataset.toml",
+        _ => "een getal, of '.' voor onbekend",
+    }
 }
 
 impl fmt::Display for DiagnosticKind {
@@ -131,18 +145,9 @@ impl fmt::Display for DiagnosticKind {
                 f,
                 "regel kan niet als CSV gelezen worden; verwacht velden gescheiden door '{separator}'"
             ),
-            K::UnclosedQuote => f.write_str(
-                "aanhalingsteken wordt niet gesloten (het veld loopt door tot het einde van het bestand); verwacht een afsluitend \" in hetzelfde veld (of verdubbel het: \"\")",
-            ),
+            K::UnclosedQuote => f.write_str(UNCLOSED_QUOTE),
             K::EmptyCell { column } => {
-                let what = match column.as_str() {
-                    "periode" => "een periode zoals 2021-03 of 2021KW01",
-                    "domein" => "een domein zoals jeugd, wmo of participatie",
-                    "indicator" => "een indicator zoals instroom",
-                    "bron" => "de id van een bron uit dataset.toml",
-                    _ => "een getal, of '.' voor onbekend",
-                };
-                write!(f, "{column} is leeg; verwacht {what}")
+                write!(f, "{column} is leeg; verwacht {}", expected_in(column))
             }
             K::UnknownStatus { value } => {
                 write!(f, "status '{value}' onbekend; verwacht {}", Status::FORMS)

@@ -251,7 +251,7 @@ fn group_rows(
                 1,
                 DiagnosticKind::DuplicateRow {
                     period: row.obs.period,
-                    key: row.key.clone(),
+                    key: Box::new(row.key.clone()),
                     first_line: *prev,
                 },
             ));

@@ -51,7 +51,7 @@ fn load_cases() -> Vec<(K, String, &'static str)> {
         (K::Value(NumberError::TooLarge { text: "1e999".into() }), "waarde: '1e999' is te groot voor een getal; '.' betekent onbekend".into(), "waarde: '1e999' is too large for a number; '.' means unknown"),
         (K::UnknownIndicator { domain: "jeugd".into(), indicator: "uitstroom".into() }, "indicator 'uitstroom' (domein jeugd) heeft geen metadata; verwacht een [[indicatoren]] met domein = \"jeugd\" en id = \"uitstroom\" in dataset.toml".into(), "indicator 'uitstroom' (domain jeugd) has no metadata; expected an [[indicatoren]] with domein = \"jeugd\" and id = \"uitstroom\" in dataset.toml"),
         (K::UnknownSource { id: "ggd".into() }, "bron 'ggd' heeft geen metadata; verwacht een [[bronnen]] met id = \"ggd\" in dataset.toml".into(), "source 'ggd' has no metadata; expected a [[bronnen]] with id = \"ggd\" in dataset.toml"),
-        (K::DuplicateRow { period: march, key, first_line: 2 }, "dubbele rij: periode 2021-03, jeugd/instroom/cbs staat ook op regel 2; verwacht één waarde per (periode, domein, indicator, bron, uitsplitsing)".into(), "duplicate row: period 2021-03, jeugd/instroom/cbs is also on line 2; expected one value per (period, domain, indicator, source, breakdown)"),
+        (K::DuplicateRow { period: march, key: Box::new(key), first_line: 2 }, "dubbele rij: periode 2021-03, jeugd/instroom/cbs staat ook op regel 2; verwacht één waarde per (periode, domein, indicator, bron, uitsplitsing)".into(), "duplicate row: period 2021-03, jeugd/instroom/cbs is also on line 2; expected one value per (period, domain, indicator, source, breakdown)"),
     ]
 }
 

@@ -7,7 +7,7 @@ use crate::model::Dataset;
 use crate::report::Minutes;
 use crate::session::store;
 use crate::tui::app::{App, SessionSetup};
-use crate::tui::i18n::{Lang, set_process_lang};
+use crate::tui::i18n::{Lang, set_process_lang, t};
 use crate::tui::keymap::Keymap;
 use crate::tui::startup::Startup;
 use crate::tui::style::{Theme, ThemeKind};
@@ -208,7 +208,7 @@ fn sessions_in(dir: &Path) -> Option<Vec<(String, crate::session::Session)>> {
                     .unwrap_or_default(),
                 s,
             )),
-            Err(e) => eprintln!("overgeslagen: {e}"),
+            Err(e) => eprintln!("{}", t().skipped(&t().session_error(&e))),
         }
     }
     Some(ok)
@@ -242,7 +242,7 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
         let path = recorded_dataset(pad, &folder)?;
         match crate::load::load_dataset_with_progress(&path, &|done, total| job.report(done, total))
         {
-            Some(result) => result.map_err(|e| e.to_string()),
+            Some(result) => result.map_err(|e| t().load_error(&e)),
             // Cancelled: the result is dropped unseen.
             None => Err(String::new()),
         }
@@ -341,7 +341,7 @@ fn open_tui(cli: Cli) -> ExitCode {
             Ok(s) => Some((path.clone(), s)),
             Err(e) => {
                 // Never continue on (and never overwrite) a session file that does not parse.
-                eprintln!("{e}");
+                eprintln!("{}", t().session_error(&e));
                 eprintln!(
                     "duiden: herstel het sessiebestand of start zonder --sessie een nieuwe sessie"
                 );
@@ -365,8 +365,8 @@ fn open_tui(cli: Cli) -> ExitCode {
     if !path.is_dir()
         && let Err(e) = load_dataset(&path)
     {
-        eprintln!("{e}");
-        eprintln!("duiden: dataset {} kan niet geopend worden", path.display());
+        eprintln!("{}", t().load_error(&e));
+        eprintln!("duiden: {}", t().dataset_not_opened(&path));
         return ExitCode::FAILURE;
     }
     let theme = theme_kind(cli.thema);
@@ -392,7 +392,7 @@ fn open_tui(cli: Cli) -> ExitCode {
     match startup.failed {
         Some(e) => {
             eprintln!("{e}");
-            eprintln!("duiden: dataset {} kan niet geopend worden", path.display());
+            eprintln!("duiden: {}", t().dataset_not_opened(&path));
             ExitCode::FAILURE
         }
         None => ExitCode::SUCCESS,
@@ -414,7 +414,7 @@ fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode
     let session = match store::load(path) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", t().session_error(&e));
             return ExitCode::FAILURE;
         }
     };
@@ -443,14 +443,9 @@ fn controleer(path: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", t().load_error(&e));
             let n = e.diagnostics.len() + e.omitted;
-            eprintln!(
-                "{} {} in {}",
-                n,
-                if n == 1 { "fout" } else { "fouten" },
-                path.display()
-            );
+            eprintln!("{}", t().error_count(n, path));
             ExitCode::FAILURE
         }
     }
@@ -506,7 +501,7 @@ fn verschillen(
     let dataset = match load_dataset(path) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", t().load_error(&e));
             return ExitCode::FAILURE;
         }
     };

@@ -174,3 +174,79 @@ fn every_command_takes_taal() {
     let out = duiden("", &["terugkijken", "--taal", "en", "--help"]);
     assert!(stdout(&out).contains("Usage: duiden terugkijken"));
 }
+
+/// The `file:line:column:` (or `file:`) in front of each error line of `duiden controleer`.
+fn places(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.contains("reeksen.csv:") || l.contains("dataset.toml:"))
+        .map(|l| {
+            let file_end = l
+                .find(".csv:")
+                .map(|i| i + 5)
+                .or(l.find(".toml:").map(|i| i + 6));
+            let rest = &l[file_end.unwrap_or(0)..];
+            let place_end = rest.find(": ").unwrap_or(0);
+            l[..file_end.unwrap_or(0) + place_end].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn controleer_prints_load_errors_in_the_language_with_the_same_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("kapot");
+    std::fs::create_dir(&data).unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    std::fs::copy(sample.join("dataset.toml"), data.join("dataset.toml")).unwrap();
+    let csv = std::fs::read_to_string(sample.join("reeksen.csv")).unwrap();
+    let mut lines: Vec<String> = csv.lines().take(6).map(str::to_string).collect();
+    // Line 3: a word as value; line 4: no period and an unknown status; line 5: an indicator
+    // without metadata; line 6: a month 13; line 7: too few fields.
+    lines[2] = lines[2].replace(",12252,", ",twaalf,");
+    lines[3] = lines[3]
+        .replacen("2018", "", 1)
+        .replace("definitief", "klaar");
+    lines[4] = lines[4].replace("jeugdbescherming_instroom", "onbekend");
+    lines[5] = lines[5].replacen("2020", "2020-13", 1);
+    lines.push("2021,jeugd".into());
+    std::fs::write(data.join("reeksen.csv"), lines.join("\n") + "\n").unwrap();
+
+    let dutch = duiden_in(dir.path(), "", &["controleer", "kapot"]);
+    // `--taal` after the command: before it, clap refuses it next to the command (exit 2).
+    let english = duiden_in(dir.path(), "", &["controleer", "--taal", "en", "kapot"]);
+    assert_eq!(dutch.status.code(), Some(1));
+    assert_eq!(english.status.code(), Some(1));
+    let (nl, en) = (stderr(&dutch), stderr(&english));
+    let expected: Vec<String> = [(3, 5), (4, 1), (4, 10), (5, 3), (6, 1), (7, 1)]
+        .iter()
+        .map(|(l, c)| format!("kapot/reeksen.csv:{l}:{c}"))
+        .collect();
+    assert_eq!(places(&nl), expected, "{nl}");
+    assert_eq!(places(&en), expected, "{en}");
+    for text in [
+        "kapot/reeksen.csv:3:5: waarde: verwacht een getal",
+        "kapot/reeksen.csv:4:1: periode is leeg; verwacht",
+        "status 'klaar' onbekend",
+        "kapot/reeksen.csv:5:3: indicator 'onbekend' (domein jeugd) heeft geen metadata",
+        "volgnummer 13 buiten bereik 1-12",
+        "regel heeft 2 velden; verwacht 11",
+        "6 fouten in kapot",
+    ] {
+        assert!(nl.contains(text), "{text} missing in\n{nl}");
+    }
+    for text in [
+        "kapot/reeksen.csv:3:5: waarde: expected a number (e.g. 1234, 12,5 or 12.5), got 'twaalf'; '.' means unknown",
+        "kapot/reeksen.csv:4:1: periode is empty; expected a period",
+        "kapot/reeksen.csv:4:10: unknown status 'klaar'",
+        "kapot/reeksen.csv:5:3: indicator 'onbekend' (domain jeugd) has no metadata",
+        "kapot/reeksen.csv:6:1: period '2020-13': number 13 out of range 1-12",
+        "kapot/reeksen.csv:7:1: line has 2 fields; expected 11",
+        "6 errors in kapot",
+    ] {
+        assert!(en.contains(text), "{text} missing in\n{en}");
+    }
+    for dutch_word in ["verwacht", "fouten", "onbekend;", "regel"] {
+        assert!(!en.contains(dutch_word), "{dutch_word} in\n{en}");
+    }
+}

@@ -305,3 +305,52 @@ fn review_mode_fits_in_both_languages() {
         }
     }
 }
+
+/// A session of today that breaks after the start popup listed it: opening it keeps the popup
+/// and says why in the status line, in the interface's language with the file's line and column.
+#[test]
+fn a_broken_session_in_the_start_popup_is_explained_in_english() {
+    for (lang, expected) in [
+        (
+            Lang::Nl,
+            "2:11: sessieformaat 0 bestaat niet; verwacht formaat = 1 t/m 3",
+        ),
+        (
+            Lang::En,
+            "2:11: session format 0 does not exist; expected formaat = 1 to 3",
+        ),
+    ] {
+        set_lang(lang);
+        let dir = tempfile::tempdir().unwrap();
+        let dataset = sample();
+        let today = duiden::session::today();
+        let path = dir.path().join(format!("{today}-kapot.toml"));
+        let session = Session::new(
+            "Kapot",
+            today,
+            DatasetRef {
+                path: "datasets/voorbeeld".into(),
+                hash: dataset.content_hash.clone(),
+            },
+        );
+        store::save_atomic(&path, &session).unwrap();
+        let setup = SessionSetup {
+            dir: dir.path().to_path_buf(),
+            dataset_pad: "datasets/voorbeeld".into(),
+        };
+        let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, None);
+        std::fs::write(&path, "# kapot\nformaat = 0\ntitel = \"Kapot\"\n").unwrap();
+        press(&mut app, KeyCode::Enter);
+        // Wide enough for the temporary folder's path in front of the message.
+        let screen = common::render(&mut app, 250, H);
+        let what = format!("{lang:?} broken session");
+        let (inside, _) = popup(&screen, t().start_title, &what);
+        shows(&inside, "Kapot", &what);
+        let status = screen.lines().last().unwrap_or_default();
+        assert!(
+            status.contains(&format!("kapot.toml:{expected}")),
+            "{what}: status line\n{status}\nof\n{screen}"
+        );
+    }
+    set_lang(Lang::Nl);
+}

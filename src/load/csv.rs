@@ -2,6 +2,7 @@
 //! so that each problem names its line and column (the 1-based field number).
 
 use super::diagnostic::{Diagnostic, Diagnostics};
+use super::message::DiagnosticKind;
 use crate::model::number::parse_decimal;
 use crate::model::{Breakdown, Observation, Period, SeriesKey, Status};
 use ::csv::{Position, ReaderBuilder, StringRecord};
@@ -107,28 +108,19 @@ impl Columns {
         let col_of = |name: &str| names.iter().position(|n| n == name);
         let mut ok = true;
         for (i, n) in names.iter().enumerate() {
-            let message = if n.is_empty() {
-                format!(
-                    "kolom {} in de kopregel heeft geen naam; verwacht {} en eventueel {} (of een scheidingsteken minder)",
-                    i + 1,
-                    REQUIRED_COLUMNS.join(","),
-                    OPTIONAL_COLUMNS.join(",")
-                )
+            let kind = if n.is_empty() {
+                DiagnosticKind::UnnamedColumn { column: i + 1 }
             } else if names[..i].contains(n) {
-                format!("kolom '{n}' staat twee keer in de kopregel; verwacht elke kolom één keer")
+                DiagnosticKind::DuplicateColumn { name: n.clone() }
             } else if REQUIRED_COLUMNS.contains(&n.as_str())
                 || OPTIONAL_COLUMNS.contains(&n.as_str())
             {
                 continue;
             } else {
-                format!(
-                    "onbekende kolom '{n}'; verwacht {} en eventueel {}",
-                    REQUIRED_COLUMNS.join(","),
-                    OPTIONAL_COLUMNS.join(",")
-                )
+                DiagnosticKind::UnknownColumn { name: n.clone() }
             };
             ok = false;
-            diags.push(Diagnostic::new(path, 1, i + 1, message));
+            diags.push(Diagnostic::new(path, 1, i + 1, kind));
         }
         for req in REQUIRED_COLUMNS {
             if col_of(req).is_none() {
@@ -137,10 +129,9 @@ impl Columns {
                     path,
                     1,
                     names.len() + 1,
-                    format!(
-                        "kolom '{req}' ontbreekt; verwacht kopregel met {}",
-                        REQUIRED_COLUMNS.join(",")
-                    ),
+                    DiagnosticKind::MissingColumn {
+                        name: req.to_string(),
+                    },
                 ));
             }
         }
@@ -183,15 +174,7 @@ pub fn parse_rows_with_progress(
     progress: &dyn Fn(u64, u64) -> bool,
 ) -> Option<Vec<Row>> {
     if text.trim().is_empty() {
-        diags.push(Diagnostic::new(
-            path,
-            1,
-            1,
-            format!(
-                "bestand is leeg; verwacht een kopregel met {} en daarna gegevens",
-                REQUIRED_COLUMNS.join(",")
-            ),
-        ));
+        diags.push(Diagnostic::new(path, 1, 1, DiagnosticKind::EmptyFile));
         return Some(Vec::new());
     }
     let sep = detect_separator(text);
@@ -234,12 +217,11 @@ pub fn parse_rows_with_progress(
                 path,
                 line,
                 1,
-                format!(
-                    "regel heeft {} velden; verwacht {} zoals de kopregel (scheidingsteken '{}')",
-                    record.len(),
-                    cols.names.len(),
-                    sep as char
-                ),
+                DiagnosticKind::FieldCount {
+                    found: record.len(),
+                    expected: cols.names.len(),
+                    separator: sep as char,
+                },
             ));
             continue;
         }
@@ -272,10 +254,9 @@ impl Records<'_> {
                     self.path,
                     line.max(1),
                     1,
-                    format!(
-                        "regel kan niet als CSV gelezen worden; verwacht velden gescheiden door '{}'",
-                        self.sep as char
-                    ),
+                    DiagnosticKind::NotCsv {
+                        separator: self.sep as char,
+                    },
                 ));
                 return None;
             }
@@ -292,7 +273,7 @@ impl Records<'_> {
                 self.path,
                 line + offset,
                 field,
-                "aanhalingsteken wordt niet gesloten (het veld loopt door tot het einde van het bestand); verwacht een afsluitend \" in hetzelfde veld (of verdubbel het: \"\")",
+                DiagnosticKind::UnclosedQuote,
             ));
             return None;
         }
@@ -313,32 +294,33 @@ fn parse_row(
             .map(str::trim)
             .filter(|s| !s.is_empty())
     };
-    // (column index, message) of each bad cell.
-    let mut problems: Vec<(usize, String)> = Vec::new();
-    let mut required = |c: usize, what: &str| -> &str {
+    // (column index, problem) of each bad cell.
+    let mut problems: Vec<(usize, DiagnosticKind)> = Vec::new();
+    let mut required = |c: usize| -> &str {
         cell(Some(c)).unwrap_or_else(|| {
-            problems.push((c, format!("{} is leeg; verwacht {what}", cols.names[c])));
+            let column = cols.names[c].clone();
+            problems.push((c, DiagnosticKind::EmptyCell { column }));
             ""
         })
     };
-    let periode = required(cols.periode, "een periode zoals 2021-03 of 2021KW01");
-    let domein = required(cols.domein, "een domein zoals jeugd, wmo of participatie");
-    let indicator = required(cols.indicator, "een indicator zoals instroom");
-    let bron = required(cols.bron, "de id van een bron uit dataset.toml");
-    let waarde = required(cols.waarde, "een getal, of '.' voor onbekend");
+    let periode = required(cols.periode);
+    let domein = required(cols.domein);
+    let indicator = required(cols.indicator);
+    let bron = required(cols.bron);
+    let waarde = required(cols.waarde);
 
     let (status, period) = status_and_period(
         cols.status.zip(cell(cols.status)),
         (cols.periode, periode),
         &mut problems,
     );
-    let value = parse_value(waarde).unwrap_or_else(|msg| {
-        problems.push((cols.waarde, msg));
+    let value = parse_value(waarde).unwrap_or_else(|e| {
+        problems.push((cols.waarde, DiagnosticKind::Value(e)));
         None
     });
     if !problems.is_empty() {
-        for (c, message) in problems {
-            diags.push(Diagnostic::new(path, line, c + 1, message));
+        for (c, kind) in problems {
+            diags.push(Diagnostic::new(path, line, c + 1, kind));
         }
         return None;
     }
@@ -372,14 +354,12 @@ fn parse_row(
 fn status_and_period(
     status_cell: Option<(usize, &str)>,
     (c_periode, periode): (usize, &str),
-    problems: &mut Vec<(usize, String)>,
+    problems: &mut Vec<(usize, DiagnosticKind)>,
 ) -> (Status, Option<Period>) {
     let mut status = match status_cell {
         Some((c, s)) => Status::parse(s).unwrap_or_else(|| {
-            problems.push((
-                c,
-                format!("status '{s}' onbekend; verwacht {}", Status::FORMS),
-            ));
+            let value = s.to_string();
+            problems.push((c, DiagnosticKind::UnknownStatus { value }));
             Status::Definitief
         }),
         None => Status::Definitief,
@@ -395,7 +375,7 @@ fn status_and_period(
             (status, Some(p))
         }
         Err(e) => {
-            problems.push((c_periode, e.0));
+            problems.push((c_periode, DiagnosticKind::Period(e)));
             (status, None)
         }
     }
@@ -403,13 +383,11 @@ fn status_and_period(
 
 /// A value cell: a number, or unknown (`.`, `x`, or empty: emptiness is reported as a required
 /// cell already).
-fn parse_value(waarde: &str) -> Result<Option<f64>, String> {
+fn parse_value(waarde: &str) -> Result<Option<f64>, crate::model::number::NumberError> {
     if waarde.is_empty() || matches!(waarde, "." | "x") {
         return Ok(None);
     }
-    parse_decimal(waarde)
-        .map(Some)
-        .map_err(|msg| format!("waarde: {msg}; '.' betekent onbekend"))
+    parse_decimal(waarde).map(Some)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Errors in input files, each pointing at file, line and column.
 
+use super::message::DiagnosticKind;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -12,38 +13,40 @@ pub struct Diagnostic {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
+    /// What is wrong, as data: other languages render their message from it.
+    pub kind: DiagnosticKind,
+    /// The Dutch message, `kind` rendered once (the default language, and what callers match on).
     pub message: String,
 }
 
 impl Diagnostic {
-    pub fn new(file: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn new(file: &Path, line: usize, column: usize, kind: DiagnosticKind) -> Self {
         Diagnostic {
             file: file.to_path_buf(),
             line,
             column,
-            message: message.into(),
+            message: kind.to_string(),
+            kind,
         }
     }
 
-    pub fn whole_file(file: &Path, message: impl Into<String>) -> Self {
-        Self::new(file, 0, 0, message)
+    pub fn whole_file(file: &Path, kind: DiagnosticKind) -> Self {
+        Self::new(file, 0, 0, kind)
+    }
+
+    /// `path:line:column: ` (or `path: ` for the whole file), the place every rendering starts with.
+    pub fn place(&self) -> String {
+        if self.line == 0 {
+            format!("{}: ", self.file.display())
+        } else {
+            format!("{}:{}:{}: ", self.file.display(), self.line, self.column)
+        }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file.display(), self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file.display(),
-                self.line,
-                self.column,
-                self.message
-            )
-        }
+        write!(f, "{}{}", self.place(), self.message)
     }
 }
 
@@ -166,7 +169,12 @@ pub fn read_utf8_with_progress(
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::whole_file(path, format!("kan bestand niet lezen: {e}"))
+    Diagnostic::whole_file(
+        path,
+        DiagnosticKind::Unreadable {
+            error: e.to_string(),
+        },
+    )
 }
 
 /// The bytes of `path` as UTF-8 text (BOM removed), without copying them; or a diagnostic saying
@@ -185,10 +193,7 @@ pub fn decode_utf8(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic
             path,
             line,
             column,
-            format!(
-                "geen geldige UTF-8 (byte 0x{:02X}); verwacht UTF-8-tekst — sla het bestand op als 'CSV UTF-8'",
-                bytes[valid]
-            ),
+            DiagnosticKind::NotUtf8 { byte: bytes[valid] },
         )
     })
 }

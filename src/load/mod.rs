@@ -3,8 +3,10 @@
 
 pub mod csv;
 pub mod diagnostic;
+pub mod message;
 
 pub use diagnostic::{Diagnostic, Diagnostics, LoadError};
+pub use message::DiagnosticKind;
 
 use crate::model::{Dataset, DatasetMeta, Period, Series};
 use sha2::{Digest, Sha256};
@@ -20,7 +22,7 @@ pub fn load_dataset(dir: &Path) -> Result<Dataset, LoadError> {
         // Not reached: only a progress callback can cancel.
         Err(LoadError::single(Diagnostic::whole_file(
             dir,
-            "laden afgebroken",
+            DiagnosticKind::Cancelled,
         )))
     })
 }
@@ -37,7 +39,7 @@ pub fn load_dataset_with_progress(
     if !dir.is_dir() {
         return Some(Err(LoadError::single(Diagnostic::whole_file(
             dir,
-            format!("map bestaat niet; verwacht een datasetmap met {DATA_FILE} en {META_FILE}"),
+            DiagnosticKind::MissingFolder,
         ))));
     }
     let meta_path = dir.join(META_FILE);
@@ -127,7 +129,9 @@ pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Da
                 path,
                 line,
                 column,
-                e.message().trim().to_string(),
+                DiagnosticKind::Toml {
+                    message: e.message().trim().to_string(),
+                },
             ));
             return None;
         }
@@ -144,7 +148,12 @@ pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Da
     for p in periods {
         if let Err(e) = Period::parse(p.get_ref()) {
             let (line, column) = at(p.span());
-            diags.push(Diagnostic::new(path, line, column, e.0));
+            diags.push(Diagnostic::new(
+                path,
+                line,
+                column,
+                DiagnosticKind::Period(e),
+            ));
         }
     }
     let mut seen = HashMap::new();
@@ -155,10 +164,9 @@ pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Da
                 path,
                 line,
                 column,
-                format!(
-                    "bron '{}' staat twee keer in [[bronnen]]; verwacht unieke ids",
-                    s.id.get_ref()
-                ),
+                DiagnosticKind::DuplicateSourceId {
+                    id: s.id.get_ref().clone(),
+                },
             ));
         }
     }
@@ -212,10 +220,10 @@ fn group_rows(
                     data_path,
                     row.obs.line,
                     row.indicator_col,
-                    format!(
-                        "indicator '{}' (domein {}) heeft geen metadata; verwacht een [[indicatoren]] met domein = \"{}\" en id = \"{}\" in {META_FILE}",
-                        key.indicator, key.domein, key.domein, key.indicator
-                    ),
+                    DiagnosticKind::UnknownIndicator {
+                        domain: key.domein.clone(),
+                        indicator: key.indicator.clone(),
+                    },
                 ));
             }
             continue;
@@ -228,10 +236,9 @@ fn group_rows(
                     data_path,
                     row.obs.line,
                     row.bron_col,
-                    format!(
-                        "bron '{}' heeft geen metadata; verwacht een [[bronnen]] met id = \"{}\" in {META_FILE}",
-                        key.bron, key.bron
-                    ),
+                    DiagnosticKind::UnknownSource {
+                        id: key.bron.clone(),
+                    },
                 ));
             }
             continue;
@@ -242,10 +249,11 @@ fn group_rows(
                 data_path,
                 row.obs.line,
                 1,
-                format!(
-                    "dubbele rij: periode {}, {} staat ook op regel {prev}; verwacht één waarde per (periode, domein, indicator, bron, uitsplitsing)",
-                    row.obs.period, row.key
-                ),
+                DiagnosticKind::DuplicateRow {
+                    period: row.obs.period,
+                    key: Box::new(row.key.clone()),
+                    first_line: *prev,
+                },
             ));
             continue;
         }

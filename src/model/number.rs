@@ -3,12 +3,48 @@
 
 use std::fmt;
 
+/// Why a numeric cell was rejected; `Display` is the Dutch message, the interface's catalog has
+/// the others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber {
+        text: String,
+    },
+    /// Separators that fit no reading (`12.34.5`, `1,2.3.4`).
+    Ambiguous {
+        text: String,
+    },
+    TooLarge {
+        text: String,
+    },
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumberError::NotANumber { text } => {
+                write!(
+                    f,
+                    "verwacht een getal (bijv. 1234, 12,5 of 12.5), kreeg '{text}'"
+                )
+            }
+            NumberError::Ambiguous { text } => write!(
+                f,
+                "'{text}' is dubbelzinnig: verwacht één decimaalteken (12,5 of 12.5), eventueel met groepering per duizend (1.234,5)"
+            ),
+            NumberError::TooLarge { text } => write!(f, "'{text}' is te groot voor een getal"),
+        }
+    }
+}
+
 /// Parses a numeric cell. Accepts `1234`, `-12.5`, `12,5` (decimal comma), `1.234,5` and
 /// `1,234.5` (grouped thousands). A lone comma or dot is the decimal separator; when both occur
-/// the last one is. Returns a Dutch explanation of what was expected when it cannot.
-pub fn parse_decimal(text: &str) -> Result<f64, String> {
+/// the last one is. Says what was wrong when it cannot.
+pub fn parse_decimal(text: &str) -> Result<f64, NumberError> {
     let t = text.trim();
-    let expected = || format!("verwacht een getal (bijv. 1234, 12,5 of 12.5), kreeg '{text}'");
+    let expected = || NumberError::NotANumber {
+        text: text.to_string(),
+    };
     if t.is_empty() {
         return Err(expected());
     }
@@ -47,9 +83,9 @@ pub fn parse_decimal(text: &str) -> Result<f64, String> {
                 && frac.is_none_or(|f| !f.is_empty() && !f.contains(['.', ',']))
                 && frac.is_none_or(|_| !body[int_part.len()..].starts_with(group_sep));
             if !well_grouped {
-                return Err(format!(
-                    "'{text}' is dubbelzinnig: verwacht één decimaalteken (12,5 of 12.5), eventueel met groepering per duizend (1.234,5)"
-                ));
+                return Err(NumberError::Ambiguous {
+                    text: text.to_string(),
+                });
             }
             match frac {
                 Some(f) => format!("{}.{}", groups.concat(), f),
@@ -62,7 +98,9 @@ pub fn parse_decimal(text: &str) -> Result<f64, String> {
     }
     let v: f64 = normalised.parse().map_err(|_| expected())?;
     if !v.is_finite() {
-        return Err(format!("'{text}' is te groot voor een getal"));
+        return Err(NumberError::TooLarge {
+            text: text.to_string(),
+        });
     }
     Ok(if neg { -v } else { v })
 }

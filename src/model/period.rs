@@ -77,13 +77,32 @@ impl PartialOrd for Period {
     }
 }
 
-/// Why a period text was rejected.
+/// Why a period text was rejected; `Display` is the Dutch message, the interface's catalog has
+/// the others.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PeriodError(pub String);
+pub enum PeriodError {
+    /// Not one of [`PERIOD_FORMS`].
+    Unrecognised { text: String },
+    /// A month, quarter or half-year number outside `1..=max`.
+    OutOfRange { text: String, index: u8, max: u8 },
+}
 
 impl fmt::Display for PeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            PeriodError::Unrecognised { text } => {
+                write!(
+                    f,
+                    "periode '{text}' niet herkend; verwacht een van {PERIOD_FORMS}"
+                )
+            }
+            PeriodError::OutOfRange { text, index, max } => {
+                write!(
+                    f,
+                    "periode '{text}': volgnummer {index} buiten bereik 1-{max}"
+                )
+            }
+        }
     }
 }
 
@@ -224,10 +243,8 @@ impl Period {
             Some(rest) => (rest.trim_end(), true),
             None => (t, false),
         };
-        let bad = || {
-            PeriodError(format!(
-                "periode '{text}' niet herkend; verwacht een van {PERIOD_FORMS}"
-            ))
+        let bad = || PeriodError::Unrecognised {
+            text: text.to_string(),
         };
         if t.len() < 4 || !t.is_char_boundary(4) {
             return Err(bad());
@@ -244,9 +261,11 @@ impl Period {
             }
             let n: u8 = s.parse().map_err(|_| bad())?;
             if n == 0 || n > max {
-                return Err(PeriodError(format!(
-                    "periode '{text}': volgnummer {n} buiten bereik 1-{max}"
-                )));
+                return Err(PeriodError::OutOfRange {
+                    text: text.to_string(),
+                    index: n,
+                    max,
+                });
             }
             Ok(n)
         };
@@ -340,7 +359,7 @@ impl<'de> serde::Deserialize<'de> for Period {
                 "periode '{text}': een * (voorlopig) hoort bij een cijfer, niet bij een periode; verwacht bijv. {}",
                 text.trim().trim_end_matches('*').trim_end()
             ))),
-            Err(e) => Err(serde::de::Error::custom(e.0)),
+            Err(e) => Err(serde::de::Error::custom(e)),
         }
     }
 }
@@ -432,7 +451,20 @@ mod tests {
     #[test]
     fn error_names_the_forms() {
         let e = Period::parse("2021/03").unwrap_err();
-        assert!(e.0.contains("2021/03") && e.0.contains("2021KW01"), "{e}");
+        let shown = e.to_string();
+        assert!(
+            shown.contains("2021/03") && shown.contains("2021KW01"),
+            "{e}"
+        );
+        let month_13 = Period::parse("2021-13").unwrap_err();
+        assert_eq!(
+            month_13,
+            PeriodError::OutOfRange {
+                text: "2021-13".into(),
+                index: 13,
+                max: 12
+            }
+        );
     }
 
     #[test]

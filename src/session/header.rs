@@ -17,16 +17,58 @@ pub struct Header {
     pub agenda: Vec<AgendaItem>,
 }
 
-/// A line that could not be read, 1-based.
+/// A line that could not be read, 1-based. `Display` is Dutch; the interface's catalog renders
+/// the other languages from `problem`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineError {
     pub line: usize,
-    pub message: String,
+    pub problem: LineProblem,
+}
+
+/// What is wrong with a header line. The keys (`deelnemer:`) and roles are the file's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineProblem {
+    /// No `key:` at the start.
+    NoKey,
+    /// A participant without a name or with an unknown role.
+    BadParticipant,
+    /// An agenda item that is not `domein/indicator`.
+    BadAgenda,
+    UnknownKey {
+        key: String,
+    },
+}
+
+/// The roles a participant line accepts, as written in the file.
+pub fn role_words() -> Vec<&'static str> {
+    Role::ALL.iter().map(|r| r.dutch()).collect()
+}
+
+impl std::fmt::Display for LineProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LineProblem::NoKey => {
+                f.write_str("verwacht 'facilitator:', 'deelnemer:' of 'agenda:' vooraan")
+            }
+            LineProblem::BadParticipant => write!(
+                f,
+                "verwacht 'deelnemer: naam | rol | organisatie' met rol {}",
+                role_words().join(", ")
+            ),
+            LineProblem::BadAgenda => {
+                f.write_str("verwacht 'agenda: domein/indicator | toelichting'")
+            }
+            LineProblem::UnknownKey { key } => write!(
+                f,
+                "onbekend veld '{key}'; verwacht facilitator, deelnemer of agenda"
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for LineError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "regel {}: {}", self.line, self.message)
+        write!(f, "regel {}: {}", self.line, self.problem)
     }
 }
 
@@ -58,20 +100,17 @@ fn role(text: &str) -> Option<Role> {
 pub fn from_lines(lines: &[String]) -> Result<Header, Vec<LineError>> {
     let mut header = Header::default();
     let mut errors = Vec::new();
-    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.dutch()).collect();
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let err = |message: String| LineError {
+        let err = |problem: LineProblem| LineError {
             line: i + 1,
-            message,
+            problem,
         };
         let Some((key, rest)) = line.split_once(':') else {
-            errors.push(err(
-                "verwacht 'facilitator:', 'deelnemer:' of 'agenda:' vooraan".into(),
-            ));
+            errors.push(err(LineProblem::NoKey));
             continue;
         };
         let fields: Vec<&str> = rest.split('|').map(str::trim).collect();
@@ -85,10 +124,7 @@ pub fn from_lines(lines: &[String]) -> Result<Header, Vec<LineError>> {
                         organisation: fields.get(2).unwrap_or(&"").to_string(),
                     })
                 }
-                _ => errors.push(err(format!(
-                    "verwacht 'deelnemer: naam | rol | organisatie' met rol {}",
-                    roles.join(", ")
-                ))),
+                _ => errors.push(err(LineProblem::BadParticipant)),
             },
             "agenda" => match fields.first().and_then(|f| f.split_once('/')) {
                 Some((domain, indicator)) if !domain.is_empty() && !indicator.is_empty() => {
@@ -98,13 +134,11 @@ pub fn from_lines(lines: &[String]) -> Result<Header, Vec<LineError>> {
                         note: fields.get(1).unwrap_or(&"").to_string(),
                     })
                 }
-                _ => errors.push(err(
-                    "verwacht 'agenda: domein/indicator | toelichting'".into()
-                )),
+                _ => errors.push(err(LineProblem::BadAgenda)),
             },
-            other => errors.push(err(format!(
-                "onbekend veld '{other}'; verwacht facilitator, deelnemer of agenda"
-            ))),
+            other => errors.push(err(LineProblem::UnknownKey {
+                key: other.to_string(),
+            })),
         }
     }
     if errors.is_empty() {
@@ -160,6 +194,7 @@ mod tests {
             errors.iter().map(|e| e.line).collect::<Vec<_>>(),
             vec![3, 4]
         );
-        assert!(errors[0].message.contains("toegang"), "{}", errors[0]);
+        assert_eq!(errors[0].problem, LineProblem::BadParticipant);
+        assert!(errors[0].to_string().contains("toegang"), "{}", errors[0]);
     }
 }

@@ -49,7 +49,7 @@ impl Startup<App> {
             let loaded = load_dataset_with_progress(&path, &|done, total| job.report(done, total));
             Outcome::Dataset(match loaded {
                 Some(Ok(d)) => Ok(Box::new(d)),
-                Some(Err(e)) => Err(e.to_string()),
+                Some(Err(e)) => Err(t().load_error(&e)),
                 None => Err(String::new()),
             })
         };

@@ -27,12 +27,12 @@ pub enum SessionError {
         #[source]
         source: io::Error,
     },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}:{line}:{column}: {problem}", path.display())]
     Parse {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        problem: ParseProblem,
     },
     #[error(
         "{}: sessieformaat {found} is nieuwer dan deze versie van duiden kan lezen (tot en met {supported}); werk duiden bij",
@@ -65,11 +65,13 @@ impl SessionError {
 
 mod folder;
 mod lock;
+mod problem;
 mod read;
 mod write;
 
 pub use folder::*;
 pub use lock::*;
+pub use problem::ParseProblem;
 pub use read::*;
 use write::parent_dir;
 pub use write::*;

@@ -21,12 +21,7 @@ pub fn load(path: &Path) -> Result<Session, SessionError> {
             let bytes = e.as_bytes();
             let valid = e.utf8_error().valid_up_to();
             let (line, column) = line_col(&String::from_utf8_lossy(&bytes[..valid]), valid);
-            return Err(parse_error(
-                path,
-                line,
-                column,
-                "ongeldige UTF-8; verwacht een UTF-8-tekstbestand".into(),
-            ));
+            return Err(parse_error(path, line, column, ParseProblem::NotUtf8));
         }
     };
     parse(path, &text)
@@ -40,21 +35,19 @@ pub fn load(path: &Path) -> Result<Session, SessionError> {
 /// line and column.
 pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let at = |span: Option<Range<usize>>, message: String| {
+    let at = |span: Option<Range<usize>>, problem: ParseProblem| {
         let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
-        parse_error(path, line, column, message)
+        parse_error(path, line, column, problem)
     };
-    let toml_error = |e: toml::de::Error| at(e.span(), dutch_message(e.message().trim()));
+    let toml_error = |e: toml::de::Error| {
+        let message = e.message().trim().to_string();
+        at(e.span(), ParseProblem::Toml { message })
+    };
     let mut root = DeTable::parse(text).map_err(toml_error)?;
     let table = root.get_ref();
     if !table.contains_key("formaat") && !table.contains_key("aantekeningen") {
         // Another program's TOML file in the folder: say so instead of listing unknown fields.
-        return Err(at(
-            None,
-            format!(
-                "geen sessiebestand van duiden: het veld `formaat` ontbreekt; verwacht een sessie met formaat = {FORMAT_VERSION}, titel, datum en dataset"
-            ),
-        ));
+        return Err(at(None, ParseProblem::NotASession));
     }
     // A missing or mistyped `formaat` is left to serde, which names the problem.
     let version = table.get("formaat").and_then(|v| {
@@ -77,13 +70,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
                 migrate(root.get_mut(), found).map_err(|(span, m)| at(Some(span), m))?
             }
             _ => {
-                return Err(at(
-                    Some(span),
-                    format!(
-                        "sessieformaat {} bestaat niet; verwacht formaat = 1 t/m {FORMAT_VERSION}",
-                        found.map_or_else(|| "?".to_string(), |f| f.to_string())
-                    ),
-                ));
+                return Err(at(Some(span), ParseProblem::UnknownFormat { found }));
             }
         }
     }
@@ -93,7 +80,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
     // Read from an older format, the session is now a session of this one (and saves as one).
     session.format = FORMAT_VERSION;
     if let Err(problem) = check(&session) {
-        return Err(at(problem.locate(spans), problem.message));
+        return Err(at(problem.locate(spans), problem.problem));
     }
     Ok(session)
 }
@@ -104,7 +91,10 @@ type Key<'i> = Spanned<Cow<'i, str>>;
 /// Upgrades the table of a session file of format `version` to [`FORMAT_VERSION`], one version
 /// at a time, so every old version opens in every later build. Only keys change; values keep
 /// their positions for error messages. `formaat` itself is left: the caller knows the version.
-pub(super) fn migrate(table: &mut DeTable<'_>, version: i64) -> Result<(), (Range<usize>, String)> {
+pub(super) fn migrate(
+    table: &mut DeTable<'_>,
+    version: i64,
+) -> Result<(), (Range<usize>, ParseProblem)> {
     let mut version = version;
     while version < i64::from(FORMAT_VERSION) {
         // Versions below 1 are refused before migrating.
@@ -122,17 +112,13 @@ fn rename<'i>(
     table: &mut DeTable<'i>,
     from: &str,
     to: &'static str,
-) -> Result<(), (Range<usize>, String)> {
+) -> Result<(), (Range<usize>, ParseProblem)> {
     let Some((key, value)) = table.remove_entry(from) else {
         return Ok(());
     };
     if let Some((other, _)) = table.get_key_value(to) {
-        return Err((
-            other.span(),
-            format!(
-                "`{from}` en `{to}` staan er allebei; verwacht alleen `{from}` in dit oudere sessieformaat"
-            ),
-        ));
+        let (old, new) = (from.to_string(), to.to_string());
+        return Err((other.span(), ParseProblem::BothKeys { old, new }));
     }
     let new: Key<'i> = Spanned::new(key.span(), Cow::Borrowed(to));
     table.insert(new, value);
@@ -141,14 +127,14 @@ fn rename<'i>(
 
 /// Version 2 generalised `statuswijzigingen` (status only) to `wijzigingen` (status, owner,
 /// criteria) and added criteria and merges, which version 1 files simply do not have.
-fn from_1_to_2(table: &mut DeTable<'_>) -> Result<(), (Range<usize>, String)> {
+fn from_1_to_2(table: &mut DeTable<'_>) -> Result<(), (Range<usize>, ParseProblem)> {
     rename(table, "statuswijzigingen", "wijzigingen")
 }
 
 /// Version 3 types the anchor: periods, the view, and differences as fields. A version 2
 /// `verschil` is a sentence written for people; it cannot be read back into fields reliably, so
 /// it is kept word for word as `verschil_tekst`. Periods were already period codes.
-fn from_2_to_3(table: &mut DeTable<'_>) -> Result<(), (Range<usize>, String)> {
+fn from_2_to_3(table: &mut DeTable<'_>) -> Result<(), (Range<usize>, ParseProblem)> {
     let Some(notes) = table.get_mut("aantekeningen") else {
         return Ok(());
     };
@@ -200,13 +186,13 @@ pub(super) fn parse_error(
     path: &Path,
     line: usize,
     column: usize,
-    message: String,
+    problem: ParseProblem,
 ) -> SessionError {
     SessionError::Parse {
         path: path.to_path_buf(),
         line,
         column,
-        message,
+        problem,
     }
 }
 
@@ -225,7 +211,7 @@ pub(super) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// A check beyond what serde checks, with the place it is about.
 pub(super) struct Problem {
     at: Place,
-    message: String,
+    problem: ParseProblem,
 }
 
 enum Place {
@@ -240,28 +226,27 @@ enum Place {
 pub(super) fn check(s: &Session) -> Result<(), Problem> {
     let mut seen = std::collections::HashSet::new();
     for (i, a) in s.annotations.iter().enumerate() {
-        let what = if a.id == 0 {
-            Some("aantekening met id 0".to_string())
-        } else if a.id > MAX_ID {
-            Some(format!("aantekening id {} is te groot", a.id))
-        } else if !seen.insert(a.id) {
-            Some(format!("aantekening id {} komt twee keer voor", a.id))
+        let id = a.id;
+        let wrong = if id == 0 {
+            Some(ParseProblem::ZeroId)
+        } else if id > MAX_ID {
+            Some(ParseProblem::IdTooLarge { id })
+        } else if !seen.insert(id) {
+            Some(ParseProblem::DuplicateId { id })
         } else {
             None
         };
-        if let Some(what) = what {
+        if let Some(problem) = wrong {
             return Err(Problem {
                 at: Place::Id(i),
-                message: format!("{what}; verwacht unieke ids van 1 tot en met {MAX_ID}"),
+                problem,
             });
         }
         let (from, to) = a.anchor.range();
         if to < from {
             return Err(Problem {
                 at: Place::To(i),
-                message: format!(
-                    "periode tot {to} ligt vóór van {from}; verwacht tot op of na van"
-                ),
+                problem: ParseProblem::ReversedRange { from, to },
             });
         }
     }
@@ -269,9 +254,7 @@ pub(super) fn check(s: &Session) -> Result<(), Problem> {
         if c.session.trim().is_empty() {
             return Err(Problem {
                 at: Place::Change(i),
-                message:
-                    "wijziging zonder sessie; verwacht de bestandsnaam van de sessie met de vraag"
-                        .into(),
+                problem: ParseProblem::ChangeWithoutSession,
             });
         }
     }
@@ -279,17 +262,13 @@ pub(super) fn check(s: &Session) -> Result<(), Problem> {
         if m.session.trim().is_empty() || m.into_session.trim().is_empty() {
             return Err(Problem {
                 at: Place::Merge(i),
-                message: "samenvoeging zonder sessie; verwacht de bestandsnamen van beide sessies"
-                    .into(),
+                problem: ParseProblem::MergeWithoutSession,
             });
         }
         if m.session == m.into_session && m.id == m.into_id {
             return Err(Problem {
                 at: Place::Merge(i),
-                message: format!(
-                    "vraag {} wordt met zichzelf samengevoegd; verwacht twee verschillende vragen",
-                    m.id
-                ),
+                problem: ParseProblem::SelfMerge { id: m.id },
             });
         }
     }

@@ -77,7 +77,7 @@ impl App {
     ) {
         self.shared.message = Some(match result {
             Ok(v) => ok(v),
-            Err(e) => t().not_saved(&e.to_string()),
+            Err(e) => t().not_saved(&t().session_error(&e)),
         });
         self.refresh_notes();
     }
@@ -103,7 +103,7 @@ impl App {
                     Ok(s) => self.enter_session(OpenSession::open(path, s)),
                     Err(e) => {
                         // A broken file is never overwritten: say what is wrong and stay here.
-                        self.shared.message = Some(e.to_string());
+                        self.shared.message = Some(t().session_error(&e));
                         self.popup = Some(Popup::Start(form));
                     }
                 },
@@ -154,7 +154,7 @@ impl App {
         if let Some(w) = self.writer()
             && let Err(e) = w.save()
         {
-            self.shared.message = Some(t().not_saved(&e.to_string()));
+            self.shared.message = Some(t().not_saved(&t().session_error(&e)));
         }
         self.show_follow_up();
     }

@@ -9,6 +9,7 @@
 
 mod detail_en;
 mod en;
+mod errors;
 mod messages;
 mod names;
 mod nl;

@@ -39,7 +39,7 @@ impl HeaderForm {
             Some(Action::Save) => match from_lines(self.text.lines()) {
                 Ok(h) => HeaderOutcome::Save(h),
                 Err(errors) => {
-                    self.errors = errors.iter().map(ToString::to_string).collect();
+                    self.errors = errors.iter().map(|e| t().line_error(e)).collect();
                     HeaderOutcome::Continue
                 }
             },

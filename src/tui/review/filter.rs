@@ -84,7 +84,7 @@ pub fn parse_period_range(text: &str) -> Result<(Period, Period), String> {
         Some((a, b)) => (a.trim(), b.trim()),
         None => (text, text),
     };
-    let parse = |p: &str| Period::parse(p).map_err(|e| t().not_a_period(p, &e.0));
+    let parse = |p: &str| Period::parse(p).map_err(|e| t().not_a_period(p, &e.to_string()));
     let (from, to) = (parse(a)?.0, parse(b)?.0);
     if to.end_month() < from.start_month() {
         return Err(t().reversed_range(a, b));

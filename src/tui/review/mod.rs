@@ -119,7 +119,7 @@ impl ReviewApp {
                 }),
                 Err(e) => broken.push(BrokenEntry {
                     name,
-                    error: e.to_string(),
+                    error: t().session_error(&e),
                 }),
             }
         }

@@ -1,0 +1,265 @@
+//! Errors of the core in the interface's language. The core describes each problem as data with
+//! a Dutch `Display` (the default, also what the Dutch command line prints); the other languages
+//! are rendered here, from the same data, with the same `file:line:column` in front. File words
+//! (column names, keys, status and role names) stay as the files write them.
+
+use super::Lang::{En, Nl};
+use super::texts::Texts;
+use crate::load::{Diagnostic, DiagnosticKind, LoadError};
+use crate::model::number::NumberError;
+use crate::model::period::PeriodError;
+use crate::session::SessionError;
+use crate::session::header::{LineError, LineProblem, role_words};
+use crate::session::store::ParseProblem;
+use std::path::Path;
+
+/// The period forms of [`crate::model::period::PERIOD_FORMS`], listed in English.
+const PERIOD_FORMS_EN: &str =
+    "2021-03, 2021-Q1, 2021K1, 2021-H1, 2021, 2021MM03, 2021KW01, 2021HJ01 or 2021JJ00";
+
+impl Texts {
+    /// Every diagnostic of a failed load, one per line, with the count of those left out.
+    pub fn load_error(&self, e: &LoadError) -> String {
+        if self.lang == Nl {
+            return e.to_string();
+        }
+        let mut lines: Vec<String> = e.diagnostics.iter().map(|d| self.diagnostic(d)).collect();
+        if e.omitted > 0 {
+            lines.push(format!("… and {} more errors", e.omitted));
+        }
+        lines.join("\n")
+    }
+
+    /// `file:line:column: message`.
+    pub fn diagnostic(&self, d: &Diagnostic) -> String {
+        match self.lang {
+            Nl => d.to_string(),
+            En => format!("{}{}", d.place(), diagnostic_en(&d.kind)),
+        }
+    }
+
+    pub fn period_error(&self, e: &PeriodError) -> String {
+        match self.lang {
+            Nl => e.to_string(),
+            En => period_en(e),
+        }
+    }
+
+    /// A session file that cannot be read or written, with its place.
+    pub fn session_error(&self, e: &SessionError) -> String {
+        if self.lang == Nl {
+            return e.to_string();
+        }
+        match e {
+            SessionError::Io { path, source } => {
+                format!("{}: reading or writing failed: {source}", path.display())
+            }
+            SessionError::Parse {
+                path,
+                line,
+                column,
+                problem,
+            } => format!("{}:{line}:{column}: {}", path.display(), parse_en(problem)),
+            SessionError::TooNew {
+                path,
+                found,
+                supported,
+            } => format!(
+                "{}: session format {found} is newer than this version of duiden can read (up to {supported}); update duiden",
+                path.display()
+            ),
+        }
+    }
+
+    /// The count line under `duiden controleer`'s errors.
+    pub fn error_count(&self, n: usize, path: &Path) -> String {
+        let path = path.display();
+        match (self.lang, n) {
+            (Nl, 1) => format!("1 fout in {path}"),
+            (Nl, _) => format!("{n} fouten in {path}"),
+            (En, 1) => format!("1 error in {path}"),
+            (En, _) => format!("{n} errors in {path}"),
+        }
+    }
+
+    /// After the load errors, when the interface cannot start on a dataset.
+    pub fn dataset_not_opened(&self, path: &Path) -> String {
+        let path = path.display();
+        match self.lang {
+            Nl => format!("dataset {path} kan niet geopend worden"),
+            En => format!("dataset {path} cannot be opened"),
+        }
+    }
+
+    /// A session file the command line leaves out, and why.
+    pub fn skipped(&self, error: &str) -> String {
+        match self.lang {
+            Nl => format!("overgeslagen: {error}"),
+            En => format!("skipped: {error}"),
+        }
+    }
+
+    /// A line of the participants and agenda form that cannot be read.
+    pub fn line_error(&self, e: &LineError) -> String {
+        match self.lang {
+            Nl => e.to_string(),
+            En => format!("line {}: {}", e.line, line_en(&e.problem)),
+        }
+    }
+}
+
+fn number_en(e: &NumberError) -> String {
+    match e {
+        NumberError::NotANumber { text } => {
+            format!("expected a number (e.g. 1234, 12,5 or 12.5), got '{text}'")
+        }
+        NumberError::Ambiguous { text } => format!(
+            "'{text}' is ambiguous: expected one decimal separator (12,5 or 12.5), optionally with thousands grouped (1.234,5)"
+        ),
+        NumberError::TooLarge { text } => format!("'{text}' is too large for a number"),
+    }
+}
+
+fn period_en(e: &PeriodError) -> String {
+    match e {
+        PeriodError::Unrecognised { text } => {
+            format!("period '{text}' not recognised; expected one of {PERIOD_FORMS_EN}")
+        }
+        PeriodError::OutOfRange { text, index, max } => {
+            format!("period '{text}': number {index} out of range 1-{max}")
+        }
+    }
+}
+
+/// What an empty required cell should have held.
+fn empty_cell_en(column: &str) -> &'static str {
+    match column {
+        "periode" => "a period such as 2021-03 or 2021KW01",
+        "domein" => "a domain such as jeugd, wmo or participatie",
+        "indicator" => "an indicator such as instroom",
+        "bron" => "the id of a source in dataset.toml",
+        _ => "a number, or '.' for unknown",
+    }
+}
+
+fn diagnostic_en(kind: &DiagnosticKind) -> String {
+    use crate::load::csv::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
+    use crate::load::{DATA_FILE, META_FILE};
+    use DiagnosticKind as K;
+    let required = REQUIRED_COLUMNS.join(",");
+    let optional = OPTIONAL_COLUMNS.join(",");
+    match kind {
+        K::MissingFolder => format!(
+            "folder does not exist; expected a dataset folder with {DATA_FILE} and {META_FILE}"
+        ),
+        K::Cancelled => "loading cancelled".to_string(),
+        K::Unreadable { error } => format!("cannot read file: {error}"),
+        K::NotUtf8 { byte } => format!(
+            "not valid UTF-8 (byte 0x{byte:02X}); expected UTF-8 text — save the file as 'CSV UTF-8'"
+        ),
+        K::Toml { message } => message.clone(),
+        K::Period(e) => period_en(e),
+        K::DuplicateSourceId { id } => {
+            format!("source '{id}' appears twice in [[bronnen]]; expected unique ids")
+        }
+        K::EmptyFile => {
+            format!("file is empty; expected a header line with {required} and then data")
+        }
+        K::UnnamedColumn { column } => format!(
+            "column {column} of the header line has no name; expected {required} and optionally {optional} (or one separator less)"
+        ),
+        K::DuplicateColumn { name } => format!(
+            "column '{name}' appears twice in the header line; expected each column once"
+        ),
+        K::UnknownColumn { name } => {
+            format!("unknown column '{name}'; expected {required} and optionally {optional}")
+        }
+        K::MissingColumn { name } => {
+            format!("column '{name}' is missing; expected a header line with {required}")
+        }
+        K::FieldCount {
+            found,
+            expected,
+            separator,
+        } => format!(
+            "line has {found} fields; expected {expected} like the header line (separator '{separator}')"
+        ),
+        K::NotCsv { separator } => format!(
+            "line cannot be read as CSV; expected fields separated by '{separator}'"
+        ),
+        K::UnclosedQuote => "quote is never closed (the field runs on to the end of the file); expected a closing \" in the same field (or double it: \"\")".to_string(),
+        K::EmptyCell { column } => {
+            format!("{column} is empty; expected {}", empty_cell_en(column))
+        }
+        K::UnknownStatus { value } => format!(
+            "unknown status '{value}'; expected definitief, voorlopig, nader voorlopig or schatting"
+        ),
+        K::Value(e) => format!("waarde: {}; '.' means unknown", number_en(e)),
+        K::UnknownIndicator { domain, indicator } => format!(
+            "indicator '{indicator}' (domain {domain}) has no metadata; expected an [[indicatoren]] with domein = \"{domain}\" and id = \"{indicator}\" in {META_FILE}"
+        ),
+        K::UnknownSource { id } => format!(
+            "source '{id}' has no metadata; expected a [[bronnen]] with id = \"{id}\" in {META_FILE}"
+        ),
+        K::DuplicateRow {
+            period,
+            key,
+            first_line,
+        } => format!(
+            "duplicate row: period {period}, {key} is also on line {first_line}; expected one value per (period, domain, indicator, source, breakdown)"
+        ),
+    }
+}
+
+fn parse_en(problem: &ParseProblem) -> String {
+    use crate::session::model::{FORMAT_VERSION, MAX_ID};
+    use ParseProblem as P;
+    let unique = format!("expected unique ids from 1 up to and including {MAX_ID}");
+    match problem {
+        P::NotUtf8 => "invalid UTF-8; expected a UTF-8 text file".to_string(),
+        // serde and the TOML parser speak English already.
+        P::Toml { message } => message.clone(),
+        P::NotASession => format!(
+            "not a duiden session file: the field `formaat` is missing; expected a session with formaat = {FORMAT_VERSION}, titel, datum and dataset"
+        ),
+        P::UnknownFormat { found } => format!(
+            "session format {} does not exist; expected formaat = 1 to {FORMAT_VERSION}",
+            found.map_or_else(|| "?".to_string(), |f| f.to_string())
+        ),
+        P::BothKeys { old, new } => format!(
+            "`{old}` and `{new}` are both present; expected only `{old}` in this older session format"
+        ),
+        P::ZeroId => format!("annotation with id 0; {unique}"),
+        P::IdTooLarge { id } => format!("annotation id {id} is too large; {unique}"),
+        P::DuplicateId { id } => format!("annotation id {id} appears twice; {unique}"),
+        P::ReversedRange { from, to } => {
+            format!("period tot {to} lies before van {from}; expected tot on or after van")
+        }
+        P::ChangeWithoutSession => {
+            "change without a session; expected the file name of the session with the question"
+                .to_string()
+        }
+        P::MergeWithoutSession => {
+            "merge without a session; expected the file names of both sessions".to_string()
+        }
+        P::SelfMerge { id } => {
+            format!("question {id} is merged with itself; expected two different questions")
+        }
+    }
+}
+
+fn line_en(problem: &LineProblem) -> String {
+    match problem {
+        LineProblem::NoKey => {
+            "expected 'facilitator:', 'deelnemer:' or 'agenda:' at the start".to_string()
+        }
+        LineProblem::BadParticipant => format!(
+            "expected 'deelnemer: name | role | organisation' with role {}",
+            role_words().join(", ")
+        ),
+        LineProblem::BadAgenda => "expected 'agenda: domain/indicator | note'".to_string(),
+        LineProblem::UnknownKey { key } => {
+            format!("unknown field '{key}'; expected facilitator, deelnemer or agenda")
+        }
+    }
+}

@@ -250,3 +250,21 @@ fn controleer_prints_load_errors_in_the_language_with_the_same_places() {
         assert!(!en.contains(dutch_word), "{dutch_word} in\n{en}");
     }
 }
+
+#[test]
+fn taal_may_come_before_the_command() {
+    let out = duiden("", &["--taal", "en", "notulen", "--help"]);
+    assert!(
+        stdout(&out).contains("Usage: duiden notulen"),
+        "{}",
+        stdout(&out)
+    );
+    let out = duiden("", &["--taal=en", "controleer", "/bestaat/niet"]);
+    assert!(
+        stdout(&out).contains("folder does not exist")
+            || stderr(&out).contains("folder does not exist"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+}

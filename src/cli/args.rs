@@ -16,9 +16,34 @@ use std::process::ExitCode;
 pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
     let lang = lang_in(&args).unwrap_or_else(Lang::from_env);
     let mut cmd = command(lang);
+    let args = taal_after_command(args, &cmd);
     cmd.try_get_matches_from_mut(args)
         .and_then(|m| Cli::from_arg_matches(&m))
         .map_err(|e| report(&e, lang))
+}
+
+/// `duiden --taal en controleer X` is `duiden controleer --taal en X`: the language may be named
+/// before the command too (the main command's own options may not, since `duiden DATASET` and
+/// `duiden COMMAND` exclude each other).
+fn taal_after_command(mut args: Vec<OsString>, cmd: &Command) -> Vec<OsString> {
+    let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+    let text = |a: &OsString| a.to_str().unwrap_or("").to_string();
+    let Some(at) = args.iter().position(|a| names.contains(&text(a).as_str())) else {
+        return args;
+    };
+    let is_taal = |a: &OsString| text(a) == "--taal" || text(a).starts_with("--taal=");
+    let Some(i) = args[..at].iter().position(is_taal) else {
+        return args;
+    };
+    let n = if text(&args[i]) == "--taal" { 2 } else { 1 };
+    if i + n > at {
+        // No value before the command: clap says so.
+        return args;
+    }
+    let moved: Vec<OsString> = args.drain(i..i + n).collect();
+    let at = at - n;
+    args.splice(at + 1..at + 1, moved);
+    args
 }
 
 /// `--taal X` or `--taal=X` in the raw arguments (before a `--`), when X is a language.

@@ -1,5 +1,7 @@
 //! Capture flow on the app state (no terminal): keys in, session file out.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duiden::analysis::MismatchKind;
 use duiden::load::load_dataset;
@@ -234,4 +236,41 @@ fn session_header_is_edited_as_lines() {
         (s.agenda[0].domain.as_str(), s.agenda[0].indicator.as_str()),
         ("jeugd", "instroom")
     );
+}
+
+#[test]
+fn esc_with_typed_text_asks_before_discarding() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    press(&mut app, KeyCode::Tab);
+    app.handle_key(key('a'));
+    app.handle_key(key('o'));
+    typed(&mut app, "Bijna vergeten");
+    // The first Esc asks; the form and its text stay.
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.popup.is_some(),
+        "one Esc does not throw typed text away"
+    );
+    let screen = common::render(&mut app, 120, 40);
+    assert!(screen.contains("Getypte tekst weggooien?"), "{screen}");
+    // Typing on forgets the question; Enter saves what was typed.
+    typed(&mut app, "!");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        store::load(&path).unwrap().annotations[0].text,
+        "Bijna vergeten!"
+    );
+
+    // Two Esc in a row discard; an empty form closes at the first.
+    app.handle_key(key('a'));
+    app.handle_key(key('o'));
+    typed(&mut app, "weg ermee");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    app.handle_key(key('a'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    assert_eq!(store::load(&path).unwrap().annotations.len(), 1);
 }

@@ -350,6 +350,18 @@ impl Texts {
         }
     }
 
+    /// The annotation form after one Esc with text typed; `key` is the cancel key ("Esc").
+    pub fn discard_typed(&self, key: &str) -> String {
+        match self.lang {
+            Nl => format!(
+                "Getypte tekst weggooien? Nog eens {key} gooit hem weg; elke andere toets typt verder."
+            ),
+            En => format!(
+                "Discard the typed text? {key} again discards it; any other key goes on typing."
+            ),
+        }
+    }
+
     pub fn job_cancelled(&self, task: &Task) -> String {
         match self.lang {
             Nl => format!("gestopt: {}", self.task_label(task)),

@@ -37,6 +37,8 @@ pub struct AnnotateForm {
     participants: Vec<Participant>,
     participant: Option<usize>,
     owner: Option<usize>,
+    /// Esc was pressed once with text typed: a second Esc discards it, any other key goes on.
+    pub confirm_discard: bool,
 }
 
 impl AnnotateForm {
@@ -61,6 +63,7 @@ impl AnnotateForm {
             participants,
             participant: None,
             owner: None,
+            confirm_discard: false,
         }
     }
 
@@ -74,6 +77,18 @@ impl AnnotateForm {
             participants,
             draft: existing,
             editing: true,
+            confirm_discard: false,
+        }
+    }
+
+    /// Text was typed (or, when editing, the text differs from the saved one).
+    fn has_text(&self) -> bool {
+        let typed = self.text.lines().join("\n");
+        let typed = typed.trim();
+        if self.editing {
+            typed != self.draft.text.trim()
+        } else {
+            !typed.is_empty()
         }
     }
 
@@ -98,7 +113,13 @@ impl AnnotateForm {
     }
 
     pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> FormOutcome {
+        let asked = std::mem::take(&mut self.confirm_discard);
         if action == Some(Action::Cancel) {
+            // Typed words are never thrown away by one key: the first Esc asks.
+            if self.has_text() && !asked {
+                self.confirm_discard = true;
+                return FormOutcome::Continue;
+            }
             return FormOutcome::Cancel;
         }
         match self.step {
@@ -264,6 +285,20 @@ impl AnnotateForm {
             hints.extend([Action::NextStatus, Action::NextOwner]);
         }
         hints.push(Action::Cancel);
+        let hint = if self.confirm_discard {
+            t().discard_typed(&crate::tui::i18n::first_key(
+                keys,
+                Context::Annotate,
+                Action::Cancel,
+            ))
+        } else {
+            keys.hint(Context::Annotate, &hints)
+        };
+        let hint_style = if self.confirm_discard {
+            theme.warning()
+        } else {
+            theme.dimmed()
+        };
         let anchor = t().anchor_line(&d.anchor);
         frame.render_widget(
             Paragraph::new(vec![
@@ -275,8 +310,8 @@ impl AnnotateForm {
         );
         super::draw_editor(frame, theme, &self.text, body);
         frame.render_widget(
-            Paragraph::new(keys.hint(Context::Annotate, &hints))
-                .style(theme.dimmed())
+            Paragraph::new(hint)
+                .style(hint_style)
                 .wrap(Wrap { trim: true }),
             help,
         );

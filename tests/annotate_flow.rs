@@ -274,3 +274,46 @@ fn esc_with_typed_text_asks_before_discarding() {
     assert!(app.popup.is_none());
     assert_eq!(store::load(&path).unwrap().annotations.len(), 1);
 }
+
+#[test]
+fn start_offers_recent_sessions_and_looking_can_become_a_session() {
+    use duiden::tui::app::Popup;
+    use duiden::tui::popups::start::StartOption;
+    let dir = tempfile::tempdir().unwrap();
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let earlier = Session::new(
+        "September",
+        "2026-09-10".parse().unwrap(),
+        DatasetRef {
+            path: "datasets/voorbeeld".into(),
+            hash: dataset.content_hash.clone(),
+        },
+    );
+    store::save_atomic(&dir.path().join("2026-09-10-september.toml"), &earlier).unwrap();
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, None);
+    // An earlier session (not of today) is offered to continue.
+    let Some(Popup::Start(form)) = &app.popup else {
+        panic!("the start offers sessions");
+    };
+    assert!(
+        matches!(&form.options[0], StartOption::Continue { title, .. } if title == "September")
+    );
+    // Only looking first ...
+    press(&mut app, KeyCode::Esc);
+    assert!(app.shared.session.is_none());
+    // ... then S offers the choice again, and a new session starts without restarting.
+    app.handle_key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
+    assert!(matches!(app.popup, Some(Popup::Start(_))));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    let open = app.shared.session.as_ref().expect("a session now");
+    assert!(open.read_only().is_none());
+    assert!(open.path().exists());
+}

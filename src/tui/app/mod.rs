@@ -162,6 +162,9 @@ impl App {
         match self.popup.take() {
             Some(popup) => self.popup_key(popup, action, key),
             None => {
+                // A message stays until the next key, so the key hints come back; what that key
+                // does may say something new.
+                self.shared.message = None;
                 if let Some(a) = action {
                     self.update(a);
                 }
@@ -210,6 +213,7 @@ impl App {
             Action::WriteMinutes => self.write_minutes(),
             Action::FollowUp => self.show_follow_up(),
             Action::EditHeader => self.edit_header(),
+            Action::ChooseSession => self.choose_session(),
             Action::EditNote => self.edit_note(),
             Action::DeleteNote => self.delete_note(),
             Action::CycleStatus => self.cycle_note_status(),

@@ -17,24 +17,37 @@ use crate::tui::tabs::Tab;
 use crossterm::event::KeyEvent;
 use std::path::PathBuf;
 
+/// How many earlier sessions the start offers to continue.
+const RECENT_SESSIONS: usize = 5;
+
 impl App {
-    /// Sets up sessions: opens `open` when given (from `--sessie`), else offers today's sessions.
+    /// Sets up sessions: opens `open` when given (from `--sessie`), else offers the recent
+    /// sessions on this dataset, a new one, or only looking.
     pub fn with_sessions(mut self, setup: SessionSetup, open: Option<(PathBuf, Session)>) -> App {
         self.shared.setup = setup;
         match open {
             Some((path, session)) => self.enter_session(OpenSession::open(path, session)),
-            None => {
-                let today_list = store::todays_sessions(&self.shared.setup.dir, today())
-                    .into_iter()
-                    .filter_map(|p| {
-                        let s = store::load(&p).ok()?;
-                        self.same_dataset(&s).then_some((p, s.title))
-                    })
-                    .collect();
-                self.popup = Some(Popup::Start(Box::new(StartForm::new(today_list))));
-            }
+            None => self.choose_session(),
         }
         self
+    }
+
+    /// The session choice: the most recent sessions on this dataset first (today's on top), a
+    /// new session, or only looking. Also from the main screen, so looking can become a session.
+    pub(super) fn choose_session(&mut self) {
+        let dir = &self.shared.setup.dir;
+        let mut recent: Vec<(PathBuf, Session)> = store::list_ok(dir)
+            .into_iter()
+            .filter(|(_, s)| self.same_dataset(s))
+            .map(|(name, s)| (dir.join(name), s))
+            .collect();
+        recent.sort_by(|a, b| (b.1.date, &b.0).cmp(&(a.1.date, &a.0)));
+        let options = recent
+            .into_iter()
+            .take(RECENT_SESSIONS)
+            .map(|(path, s)| (path, s.title))
+            .collect();
+        self.popup = Some(Popup::Start(Box::new(StartForm::new(options))));
     }
 
     fn same_dataset(&self, s: &Session) -> bool {

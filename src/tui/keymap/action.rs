@@ -58,6 +58,8 @@ actions! {
     WriteMinutes = "notulen",
     FollowUp = "opvolging",
     EditHeader = "deelnemers",
+    /// Continue another session, start a new one, or only look.
+    ChooseSession = "sessie_kiezen",
     CycleReference = "referentie",
     FilterKind = "filter_soort",
     FilterDomain = "filter_domein",

@@ -51,12 +51,16 @@ fn review_search_open_chart_and_nothing_is_written() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
 
     let mut tui = Tui::spawn(&[OsStr::new("terugkijken"), dir.path().as_os_str()]);
-    let screen = tui.wait_for("Alle sessies (20 aantekeningen)");
+    // A frame may arrive in parts: wait until the whole list is there.
+    let screen = tui.wait_until("the session list", |s| {
+        s.contains("Alle sessies (20 aantekeningen)")
+            && s.contains("2026-09-10 Duiden van data: jeugd en")
+            && s.contains("2026-10-01-kapot.toml")
+    });
     assert!(
-        screen.contains("2026-09-10 Duiden van data: jeugd en"),
+        screen.contains("Alle sessies (20 aantekeningen)"),
         "{screen}"
     );
-    assert!(screen.contains("2026-10-01-kapot.toml"), "{screen}");
 
     // Search a word: only the matching annotation is left.
     tui.send("/");

@@ -375,3 +375,58 @@ fn the_mouse_focuses_a_list_and_scrolls_it() {
         "a new session starts at its first annotation"
     );
 }
+
+#[test]
+fn a_note_made_in_the_comparison_reopens_that_comparison() {
+    use duiden::model::{Granularity, Period, ViewKind};
+    use duiden::session::{Anchor, Annotation, AnnotationKind, DatasetRef, Role, Session};
+    let dataset = load_dataset(&root().join("datasets/voorbeeld")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(
+        "Kwartaal",
+        "2026-11-05".parse().unwrap(),
+        DatasetRef {
+            path: "datasets/voorbeeld".into(),
+            hash: dataset.content_hash.clone(),
+        },
+    );
+    let q = Period::quarter(2022, 3);
+    let mut anchor = Anchor::new(
+        "jeugd",
+        "instroom",
+        vec![
+            "gemeente-registratie".into(),
+            "aanbieders-maandrapportage".into(),
+        ],
+        q,
+        q,
+    );
+    anchor.view = ViewKind::Compare;
+    anchor.granularity = Some(Granularity::Quarter);
+    anchor.reference = Some("aanbieders-maandrapportage".into());
+    session.add(Annotation {
+        id: 0,
+        kind: AnnotationKind::Verklaring,
+        text: "Per kwartaal tegen de aanbieders gezet".into(),
+        role: Role::Analist,
+        name: String::new(),
+        time: duiden::session::now_local(),
+        status: None,
+        owner: String::new(),
+        criteria: Default::default(),
+        anchor,
+    });
+    store::save_atomic(&dir.path().join("2026-11-05-kwartaal.toml"), &session).unwrap();
+    let (mut app, _) = review(dir.path());
+    press(&mut app, KeyCode::Enter);
+    let chart = app.chart.as_ref().expect("chart opened");
+    assert_eq!(chart.tab, duiden::tui::tabs::Tab::Compare);
+    assert_eq!(chart.compare.granularity, Some(Granularity::Quarter));
+    let table = chart.compare.table.as_ref().unwrap();
+    assert_eq!(table.granularity, Granularity::Quarter);
+    assert_eq!(
+        table.reference.as_deref(),
+        Some("aanbieders-maandrapportage")
+    );
+    assert_eq!(chart.compare.selected_period(), Some(q));
+}

@@ -24,10 +24,7 @@ impl App {
             FollowUpCommand::ShowChart => {
                 if let Some(item) = f.selected_item() {
                     let anchor = item.annotation.anchor.clone();
-                    let dataset = std::sync::Arc::clone(&self.shared.dataset);
-                    self.trend.show_anchor(&dataset, &anchor);
-                    self.tab = crate::tui::tabs::Tab::Trend;
-                    self.refresh_notes();
+                    self.show_view(&anchor);
                 }
                 return false;
             }

@@ -3,6 +3,8 @@
 //! session's [`SessionWriter`](crate::session::SessionWriter); a read-only session has none.
 
 use super::{App, Popup, SessionSetup};
+use crate::model::ViewKind;
+use crate::session::Anchor;
 use crate::session::store;
 use crate::session::{
     Annotation, DatasetRef, OpenSession, QuestionStatus, Session, SessionError, SessionWriter,
@@ -16,6 +18,7 @@ use crate::tui::popups::start::{StartForm, StartOutcome};
 use crate::tui::tabs::Tab;
 use crossterm::event::KeyEvent;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// How many earlier sessions the start offers to continue.
 const RECENT_SESSIONS: usize = 5;
@@ -245,6 +248,29 @@ impl App {
             Context::Trend,
             Action::NextPane,
         ))
+    }
+
+    /// Shows the view an annotation was made in: its tab, period length, reference, sources and
+    /// period (the trend keeps its range marked).
+    pub fn show_view(&mut self, anchor: &Anchor) {
+        let data = Arc::clone(&self.shared.dataset);
+        self.trend.granularity = anchor.granularity;
+        self.trend.show_anchor(&data, anchor);
+        self.tab = match anchor.view {
+            ViewKind::Trend => Tab::Trend,
+            ViewKind::Compare => {
+                let c = &mut self.compare;
+                c.granularity = anchor.granularity;
+                c.open(&data, &anchor.domain, &anchor.indicator, Some(anchor.from));
+                if anchor.reference.is_some() && c.reference != anchor.reference {
+                    c.reference = anchor.reference.clone();
+                    // Same indicator: the reference stays, the period is selected again.
+                    c.open(&data, &anchor.domain, &anchor.indicator, Some(anchor.from));
+                }
+                Tab::Compare
+            }
+        };
+        self.refresh_notes();
     }
 
     pub(super) fn edit_note(&mut self) {

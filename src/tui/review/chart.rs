@@ -101,9 +101,7 @@ impl ReviewApp {
             }
         }
         app.enter_session(OpenSession::review(entry.path.clone(), session));
-        let data = Arc::clone(&app.shared.dataset);
-        app.trend.show_anchor(&data, &note.anchor);
-        app.refresh_notes();
+        app.show_view(&note.anchor);
         let (from, to) = note.anchor.range();
         highlight(&mut app, from, to);
         app.trend.focus = Focus::Notes;

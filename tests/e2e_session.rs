@@ -41,7 +41,8 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
         "session file written at once"
     );
 
-    // 2. Chart focus, select three months back from the last one, annotate as onderzoeksvraag.
+    // 2. Chart focus, select three periods back from the last one, annotate as onderzoeksvraag.
+    // The opening chart brings its sources to one period length (half years here).
     tui.send("\t");
     tui.send("v");
     tui.wait_for("periode kiezen");
@@ -54,7 +55,11 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
     tui.wait_for(QUESTION);
     tui.send("\r");
     let screen =
-        tui.wait_for("opgeslagen: ? onderzoeksvraag over september 2024 t/m december 2024");
+        tui.wait_for("opgeslagen: ? onderzoeksvraag over 1e halfjaar 2023 t/m 2e halfjaar 2024");
+    assert!(
+        screen.contains("per halfjaar (gelijkgetrokken)"),
+        "{screen}"
+    );
     assert!(
         screen.contains("[open]"),
         "status shown in the list:\n{screen}"
@@ -65,7 +70,7 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains(QUESTION), "{text}");
     assert!(
-        text.contains("2024-09") && text.contains("2024-12"),
+        text.contains("2023-H1") && text.contains("2024-H2"),
         "{text}"
     );
 
@@ -96,7 +101,7 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
     );
     let minutes = String::from_utf8_lossy(&out.stdout);
     assert!(minutes.contains(QUESTION), "{minutes}");
-    assert!(minutes.contains("september 2024"), "{minutes}");
+    assert!(minutes.contains("1e halfjaar 2023"), "{minutes}");
 }
 
 #[test]

@@ -103,16 +103,59 @@ fn opening_view_shows_all_sources_of_the_start_indicator() {
 }
 
 #[test]
+fn the_opening_chart_has_one_period_length_on_its_axis() {
+    // The sample opens on jeugd instroom: monthly registration and provider figures beside CBS
+    // half years. Half-year totals next to monthly values would squash the monthly lines.
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    let screen = render(&mut app, 120, 40);
+    assert_eq!(app.trend.granularity, None, "nothing chosen");
+    assert_eq!(app.trend.shown, Some(Granularity::HalfYear));
+    let lengths: std::collections::BTreeSet<_> = app
+        .trend
+        .chart
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.period.granularity))
+        .collect();
+    assert_eq!(lengths.len(), 1, "{lengths:?}");
+    assert!(
+        screen.contains("per halfjaar (gelijkgetrokken)"),
+        "{screen}"
+    );
+    // The cursor steps through half years.
+    app.update(Action::NextPane);
+    app.update(Action::Left);
+    let c = app.trend.cursor_period().unwrap();
+    assert_eq!(c.granularity, Granularity::HalfYear);
+    // Explicitly per maand: the half-year source cannot be shown monthly, so it is left off
+    // the axis (the legend says why) instead of being drawn beside monthly values.
+    while app.trend.granularity != Some(Granularity::Month) {
+        app.update(Action::CycleGranularity);
+    }
+    let monthly = &app.trend.chart.series;
+    assert!(monthly.iter().all(|s| {
+        s.points
+            .iter()
+            .all(|p| p.period.granularity == Granularity::Month)
+    }));
+    assert!(
+        monthly
+            .iter()
+            .any(|s| s.points.is_empty() && s.note.is_some())
+    );
+}
+
+#[test]
 fn trend_y_axis_is_labelled_in_the_interface_language() {
     set_lang(Lang::Nl);
     let dutch = render(&mut App::new(sample(), ThemeKind::Dark), 120, 36);
     set_lang(Lang::En);
     let english = render(&mut App::new(sample(), ThemeKind::Dark), 120, 36);
     set_lang(Lang::Nl);
-    assert!(dutch.contains(" 2.500┤"), "{dutch}");
-    assert!(!dutch.contains("2,500"), "{dutch}");
-    assert!(english.contains(" 2,500┤"), "{english}");
-    assert!(!english.contains("2.500"), "{english}");
+    assert!(dutch.contains(" 2.600┤"), "{dutch}");
+    assert!(!dutch.contains("2,600"), "{dutch}");
+    assert!(english.contains(" 2,600┤"), "{english}");
+    assert!(!english.contains("2.600"), "{english}");
     // Both languages put the ticks on the same rows: only the notation differs.
     let rows = |screen: &str, label: &str| -> Vec<usize> {
         screen

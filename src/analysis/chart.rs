@@ -316,7 +316,8 @@ fn chart_series(
     series
 }
 
-/// The points of one series at `granularity`, or as delivered with the reason why not.
+/// The points of one series at `granularity`; none, with the reason, when it cannot be brought
+/// there (a finer length than delivered, a ratio without parts): one axis never mixes lengths.
 fn points_of(
     dataset: &Dataset,
     s: &Series,
@@ -350,7 +351,7 @@ fn points_of(
                     .collect(),
                 None,
             ),
-            Err(e) => (as_delivered(), Some(e)),
+            Err(e) => (Vec::new(), Some(e)),
         },
         _ => (as_delivered(), None),
     }

@@ -67,6 +67,16 @@ impl Texts {
     }
 
     /// The chart's granularity in its title.
+    /// The period length the chart chose because the series differ: "per halfjaar
+    /// (gelijkgetrokken)".
+    pub fn granularity_aligned(&self, g: Granularity) -> String {
+        let per = self.per_granularity(g);
+        match self.lang {
+            Nl => format!("{per} (gelijkgetrokken)"),
+            En => format!("{per} (aligned)"),
+        }
+    }
+
     pub fn granularity_label(&self, g: Option<Granularity>) -> String {
         match g {
             None => self.as_delivered.to_string(),

@@ -111,7 +111,12 @@ fn chart_title(app: &App) -> String {
         1 => inds.remove(0),
         _ => inds.join(" | "),
     };
-    format!("{what} · {}", t().granularity_label(app.trend.granularity))
+    let trend = &app.trend;
+    let length = match (trend.granularity, trend.shown) {
+        (None, Some(g)) => t().granularity_aligned(g),
+        (chosen, _) => t().granularity_label(chosen),
+    };
+    format!("{what} · {length}")
 }
 
 fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {

@@ -34,8 +34,11 @@ pub struct TrendTab {
     /// Series in the chart with their palette slot.
     pub selection: Vec<(SeriesKey, usize)>,
     pub chart: ChartModel,
-    /// Shown granularity; `None` is each series as delivered.
+    /// The chosen period length; `None` lets the chart choose one (see `shown`).
     pub granularity: Option<Granularity>,
+    /// The period length on the axis: the chosen one, else the coarsest of the selected series
+    /// when they differ (never two period lengths on one axis), else as delivered.
+    pub shown: Option<Granularity>,
     pub focus: Focus,
     /// Index into `chart.periods`.
     pub cursor: Option<usize>,
@@ -67,6 +70,7 @@ impl TrendTab {
             browser_offset: 0,
             selection: Vec::new(),
             granularity: None,
+            shown: None,
             focus: Focus::Browser,
             cursor: None,
             range_start: None,
@@ -165,7 +169,18 @@ impl TrendTab {
 
     fn rebuild_chart(&mut self, dataset: &Dataset) {
         let keep = self.cursor_period();
-        self.chart = ChartModel::build(dataset, &self.selection, self.granularity);
+        self.shown = self.granularity.or_else(|| {
+            let lengths: std::collections::BTreeSet<Granularity> = self
+                .selection
+                .iter()
+                .filter_map(|(k, _)| dataset.find(k))
+                .map(|s| s.granularity())
+                .collect();
+            (lengths.len() > 1)
+                .then(|| lengths.last().copied())
+                .flatten()
+        });
+        self.chart = ChartModel::build(dataset, &self.selection, self.shown);
         let last = self.chart.periods.len().checked_sub(1);
         self.cursor = match keep {
             Some(p) => self.chart.periods.iter().position(|q| *q >= p).or(last),
@@ -257,7 +272,7 @@ impl TrendTab {
             .collect();
         bronnen.dedup();
         let mut anchor = Anchor::new(&domein, &indicator, bronnen, from, to);
-        anchor.granularity = self.granularity;
+        anchor.granularity = self.shown;
         Some(anchor)
     }
 

@@ -174,7 +174,7 @@ pub static EN: Texts = Texts {
     cleared: "chart cleared",
     unknown_value: "unknown (.)",
     as_delivered: "as delivered",
-    as_delivered_long: "periods as delivered",
+    as_delivered_long: "periods automatic: as delivered, or aligned to the coarsest length",
     no_session: "no session: view only",
     need_session: "annotations need a session: start duiden again and choose a session",
     read_only: "read-only",

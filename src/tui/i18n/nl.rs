@@ -176,7 +176,7 @@ pub static NL: Texts = Texts {
     cleared: "grafiek leeggemaakt",
     unknown_value: "onbekend (.)",
     as_delivered: "zoals geleverd",
-    as_delivered_long: "perioden zoals geleverd",
+    as_delivered_long: "perioden automatisch: zoals geleverd, of gelijkgetrokken naar de grofste lengte",
     no_session: "geen sessie: alleen kijken",
     need_session: "aantekeningen vragen een sessie: start duiden opnieuw en kies een sessie",
     read_only: "alleen lezen",

@@ -147,14 +147,16 @@ fn browse_select_help_and_quit() {
         selected_browser_row(&tui.rows()).is_some_and(|r| r != before)
     });
     let row = selected_browser_row(&tui.rows()).expect("a selected row");
-    // A series row is "· <bron>[ · <breakdown>]", possibly cut off at the pane's edge.
+    // A series row is "· <bron>[ · <breakdown>]", shortened in the middle ("aanbied…portage")
+    // when the pane is narrow: its beginning and end name the source.
     let shown = row
         .strip_prefix("· ")
         .unwrap_or_else(|| panic!("expected a series row, got {row:?}"));
     let shown_bron = shown.split(" · ").next().unwrap_or(shown).trim();
+    let (start, end) = shown_bron.split_once('…').unwrap_or((shown_bron, ""));
     let mut candidates: Vec<&&SeriesKey> = opening
         .iter()
-        .filter(|k| k.bron.starts_with(shown_bron) && k.breakdown.is_total())
+        .filter(|k| k.bron.starts_with(start) && k.bron.ends_with(end) && k.breakdown.is_total())
         .collect();
     candidates.dedup_by_key(|k| &k.bron);
     assert_eq!(

@@ -5,3 +5,4 @@ pub mod chart;
 pub mod chart_model;
 pub mod hit;
 pub mod list_view;
+pub mod text;

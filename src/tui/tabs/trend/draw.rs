@@ -4,6 +4,7 @@ use super::Focus;
 use crate::tui::app::App;
 use crate::tui::components::browser::Node;
 use crate::tui::components::chart::TrendChart;
+use crate::tui::components::text::fit_middle;
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::style::symbol;
@@ -34,12 +35,20 @@ fn pane(app: &App, title: &str, focused: bool) -> Block<'static> {
 fn draw_browser(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.shared.theme;
     let trend = &app.trend;
+    // Borders and the highlight mark take three columns.
+    let room = area.width.saturating_sub(3) as usize;
     let items: Vec<ListItem> = trend
         .browser
         .rows()
         .iter()
         .map(|row| {
             let indent = "  ".repeat(row.depth as usize);
+            // A series row shortens in the middle so what tells series apart (the wijk, the
+            // aanbieder) stays; other rows are cut at the end by the list.
+            let text = match row.node {
+                Node::Series { .. } => fit_middle(&row.text, room.saturating_sub(indent.len() + 2)),
+                _ => row.text.clone(),
+            };
             let mut spans = vec![Span::raw(indent)];
             match (&row.node, row.expanded) {
                 (_, Some(open)) => {
@@ -49,7 +58,7 @@ fn draw_browser(frame: &mut Frame, app: &App, area: Rect) {
                     } else {
                         theme.base()
                     };
-                    spans.push(Span::styled(row.text.clone(), style));
+                    spans.push(Span::styled(text, style));
                 }
                 (Node::Series { series }, None) => {
                     let key = &app.dataset().series[*series].key;
@@ -60,9 +69,9 @@ fn draw_browser(frame: &mut Frame, app: &App, area: Rect) {
                         )),
                         None => spans.push(Span::styled("· ", theme.dimmed())),
                     }
-                    spans.push(Span::styled(row.text.clone(), theme.base()));
+                    spans.push(Span::styled(text, theme.base()));
                 }
-                _ => spans.push(Span::raw(row.text.clone())),
+                _ => spans.push(Span::raw(text)),
             }
             ListItem::new(Line::from(spans))
         })

@@ -1,0 +1,50 @@
+//! Fitting text into a width without losing the part that tells lines apart.
+
+/// `text` in at most `width` characters. When it is longer, the part after the last " · " (the
+/// breakdown: wijk, aanbieder, regio) is kept and the part before it is shortened with "…";
+/// without such a part the middle is cut, so beginning and end both stay.
+pub fn fit_middle(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    if len <= width {
+        return text.to_string();
+    }
+    if width <= 1 {
+        return "…".chars().take(width).collect();
+    }
+    if let Some(at) = text.rfind(" · ") {
+        let (head, tail) = (&text[..at], &text[at..]);
+        let tail_len = tail.chars().count();
+        // Keep at least a few letters of the head so the source is still recognisable.
+        if tail_len + 4 <= width {
+            let keep = width - tail_len - 1;
+            let head: String = head.chars().take(keep).collect();
+            return format!("{head}…{tail}");
+        }
+    }
+    let front = (width - 1).div_ceil(2);
+    let back = width - 1 - front;
+    let start: String = text.chars().take(front).collect();
+    let end: String = text.chars().skip(len - back).collect();
+    format!("{start}…{end}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_distinguishing_part() {
+        let t = "gemeente-registratie · wijk Woensel-Noord";
+        assert_eq!(fit_middle(t, 60), t);
+        let short = fit_middle(t, 30);
+        assert_eq!(short.chars().count(), 30);
+        assert!(short.ends_with(" · wijk Woensel-Noord"), "{short}");
+        assert!(short.starts_with("gemeen"), "{short}");
+        // Without a breakdown the middle goes.
+        let m = fit_middle("aanbieders-maandrapportage-jeugd", 15);
+        assert_eq!(m, "aanbied…e-jeugd");
+        assert_eq!(m.chars().count(), 15);
+        assert_eq!(fit_middle("abc", 1), "…");
+        assert_eq!(fit_middle("abc", 0), "");
+    }
+}

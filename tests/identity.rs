@@ -174,6 +174,12 @@ fn heavier_lines_draw_blocks() {
     app.update(Action::CycleLineStyle);
     let block = plot_rows(&draw(&mut app, 120, 40)).concat();
     assert!(block.contains('█'), "blocks in:\n{block}");
+    // The event marks stay thin: the tick row without data has no blocks.
+    let empty = plot_rows(&draw(&mut app, 120, 40))
+        .into_iter()
+        .find(|r| r.contains("1.500┤"))
+        .unwrap();
+    assert!(!empty.contains('█'), "{empty}");
 }
 
 #[test]

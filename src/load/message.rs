@@ -198,6 +198,7 @@ fn identity_dutch(kind: &DiagnosticKind) -> String {
                     "is het teken van een gebeurtenis (◆), een trendbreuk (╫) of een cijfer (uitsplitsingen)"
                 }
                 SymbolProblem::Invisible => "is niet zichtbaar",
+                SymbolProblem::Wide => "is twee vakjes breed (emoji of Chinees/Japans teken)",
             };
             format!("symbool '{value}' {why}; verwacht één ander teken, bijv. ★ of ✦")
         }

@@ -76,10 +76,30 @@ pub fn symbol_problem(text: &str) -> Option<SymbolProblem> {
     if RESERVED_SYMBOLS.contains(&c) || c.is_ascii_digit() {
         return Some(SymbolProblem::Reserved);
     }
-    if c.is_whitespace() || c.is_control() {
+    if c.is_whitespace() || c.is_control() || ('\u{300}'..='\u{36F}').contains(&c) {
         return Some(SymbolProblem::Invisible);
     }
+    if is_wide(c) {
+        return Some(SymbolProblem::Wide);
+    }
     None
+}
+
+/// Characters a terminal draws two cells wide (CJK, emoji): a chart symbol takes one cell.
+fn is_wide(c: char) -> bool {
+    const WIDE: [(u32, u32); 9] = [
+        (0x1100, 0x115F),
+        (0x2E80, 0xA4CF),
+        (0xAC00, 0xD7A3),
+        (0xF900, 0xFAFF),
+        (0xFE30, 0xFE4F),
+        (0xFF00, 0xFF60),
+        (0xFFE0, 0xFFE6),
+        (0x1F300, 0x1FAFF),
+        (0x20000, 0x3FFFD),
+    ];
+    let u = c as u32;
+    WIDE.iter().any(|(a, b)| (*a..=*b).contains(&u))
 }
 
 /// What is wrong with a `symbool`.
@@ -89,6 +109,8 @@ pub enum SymbolProblem {
     /// The event or break mark, or a digit.
     Reserved,
     Invisible,
+    /// Two cells wide on a terminal (CJK, emoji).
+    Wide,
 }
 
 /// Digits, then letters, number the breakdowns of one source (variant 1, 2, ...).
@@ -153,6 +175,8 @@ mod tests {
         assert_eq!(symbol_problem("ab"), Some(SymbolProblem::NotOneCharacter));
         assert_eq!(symbol_problem(""), Some(SymbolProblem::NotOneCharacter));
         assert_eq!(symbol_problem(" "), Some(SymbolProblem::Invisible));
+        assert_eq!(symbol_problem("😀"), Some(SymbolProblem::Wide));
+        assert_eq!(symbol_problem("中"), Some(SymbolProblem::Wide));
     }
 
     #[test]

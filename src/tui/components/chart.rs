@@ -133,6 +133,9 @@ impl Widget for TrendChart<'_> {
         };
         let compact = is_compact(area);
         self.y_axis(&g, area, compact, buf);
+        // Grid, marks and cursor stay fine braille whatever the line style, so heavier lines do
+        // not turn them into bars; the lines are drawn over them.
+        self.background(&g).render(g.plot, buf);
         self.canvas(&g).render(g.plot, buf);
         self.symbols(&g, buf);
         let axis_row = self.x_axis(&g, buf);
@@ -173,7 +176,17 @@ impl TrendChart<'_> {
         }
     }
 
-    /// Grid, marks, range, cursor and the series' lines, in braille.
+    /// Grid, marks, range and cursor, in braille.
+    fn background<'b>(&'b self, g: &'b PlotGeometry) -> impl Widget + 'b {
+        Canvas::default()
+            .marker(ratatui::symbols::Marker::Braille)
+            .background_color(self.theme.bg)
+            .x_bounds([g.x_min, g.x_max])
+            .y_bounds([g.y_min, g.y_max])
+            .paint(move |ctx| self.paint_background(g, ctx))
+    }
+
+    /// The series' lines, in the theme's line style.
     fn canvas<'b>(&'b self, g: &'b PlotGeometry) -> impl Widget + 'b {
         let (theme, model) = (self.theme, self.model);
         Canvas::default()
@@ -182,8 +195,6 @@ impl TrendChart<'_> {
             .x_bounds([g.x_min, g.x_max])
             .y_bounds([g.y_min, g.y_max])
             .paint(move |ctx| {
-                self.paint_background(g, ctx);
-                ctx.layer();
                 for s in &model.series {
                     let color = theme.series_colour(&s.identity);
                     for (a, b) in s.segments() {

@@ -281,6 +281,7 @@ fn identity_en(kind: &DiagnosticKind) -> String {
                     "is the mark of an event (◆), a trend break (╫) or a digit (breakdowns)"
                 }
                 S::Invisible => "is not visible",
+                S::Wide => "is two cells wide (an emoji or a CJK character)",
             };
             format!("symbol '{value}' {why}; expected one other character, e.g. ★ or ✦")
         }

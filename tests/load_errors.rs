@@ -392,9 +392,55 @@ fn unknown_field_in_toml_is_located() {
     let mut text = sample_toml();
     // Blank line, [[bronnen]], id, naam, then the unknown key on the fifth appended line.
     let line_no = text.lines().count() + 5;
-    text.push_str("\n[[bronnen]]\nid = \"extra\"\nnaam = \"Extra\"\nkleur = \"rood\"\n");
+    text.push_str("\n[[bronnen]]\nid = \"extra\"\nnaam = \"Extra\"\nlijndikte = \"3\"\n");
     let err = load_err(&dataset_with_meta(&text));
-    assert_single(&err, "dataset.toml", line_no, 1, "kleur");
+    assert_single(&err, "dataset.toml", line_no, 1, "lijndikte");
+}
+
+/// The sample's metadata with `extra` as a line after `id = "gemeente-registratie"`, and the
+/// number of that line.
+fn with_source_line(extra: &str) -> (String, usize) {
+    let text = sample_toml();
+    let at = text
+        .lines()
+        .position(|l| l == "id = \"gemeente-registratie\"")
+        .expect("gemeente-registratie in the sample");
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(at + 1, extra);
+    (lines.join("\n"), at + 2)
+}
+
+#[test]
+fn a_bad_colour_of_a_source_is_located() {
+    let (text, line_no) = with_source_line("kleur = \"oranjeachtig\"");
+    let err = load_err(&dataset_with_meta(&text));
+    // The value starts at character 9 of the line.
+    assert_single(
+        &err,
+        "dataset.toml",
+        line_no,
+        9,
+        "kleur 'oranjeachtig' onbekend",
+    );
+}
+
+#[test]
+fn a_symbol_that_is_the_event_mark_is_located() {
+    let (text, line_no) = with_source_line("symbool = \"◆\"");
+    let err = load_err(&dataset_with_meta(&text));
+    assert_single(&err, "dataset.toml", line_no, 11, "gebeurtenis");
+    let (text, line_no) = with_source_line("symbool = \"ab\"");
+    let err = load_err(&dataset_with_meta(&text));
+    assert_single(&err, "dataset.toml", line_no, 11, "niet één teken");
+}
+
+#[test]
+fn colour_and_symbol_of_a_source_load() {
+    let (text, _) = with_source_line("kleur = \"#FF0000\"\nsymbool = \"✦\"");
+    let ds = load_ok(&dataset_with_meta(&text));
+    let id = ds.meta.identity("gemeente-registratie");
+    assert_eq!(id.colour, Some(duiden::model::identity::Rgb(255, 0, 0)));
+    assert_eq!(id.symbol, Some('✦'));
 }
 
 #[test]

@@ -52,7 +52,7 @@ fn trend_view_80x24() {
     let screen = render(&mut app, 80, 24);
     assert!(screen.contains("Legenda"));
     assert!(
-        screen.contains("△"),
+        screen.contains("▽"),
         "voorlopig point drawn with an open symbol"
     );
     insta::assert_snapshot!(screen);

@@ -179,7 +179,7 @@ fn enter_opens_the_chart_read_only_with_the_period_marked() {
         .trend
         .selection
         .iter()
-        .map(|(k, _)| k.bron.as_str())
+        .map(|k| k.bron.as_str())
         .collect();
     shown.sort();
     assert_eq!(

@@ -4,6 +4,7 @@
 //! minutes draw from the same model, so they show the same figures on the same axes.
 
 use crate::analysis::aggregate::{AggError, aggregate_in};
+use crate::model::identity::SeriesIdentity;
 use crate::model::{Dataset, Granularity, Period, Series, SeriesKey, Soort, ViewKind, ViewSpec};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +19,8 @@ pub struct ChartPoint {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSeries {
     pub key: SeriesKey,
-    /// Index into the palette and symbol tables: stable while the series stays selected.
-    pub slot: usize,
+    /// The source's colour and symbol, the same in every chart (see [`crate::model::identity`]).
+    pub identity: SeriesIdentity,
     pub label: String,
     pub indicator_label: String,
     pub unit: String,
@@ -104,11 +105,11 @@ pub struct ChartModel {
 }
 
 impl ChartModel {
-    /// Builds the chart for the given series (each with its palette slot), as delivered or
+    /// Builds the chart for the given series, as delivered or
     /// harmonised to `granularity` following each indicator's soort.
     pub fn build(
         dataset: &Dataset,
-        selection: &[(SeriesKey, usize)],
+        selection: &[SeriesKey],
         granularity: Option<Granularity>,
     ) -> ChartModel {
         let series = chart_series(dataset, selection, granularity);
@@ -137,11 +138,7 @@ impl ChartModel {
             (None, ViewKind::Compare) => series.iter().map(|s| s.granularity()).max(),
             (None, ViewKind::Trend) => None,
         };
-        let selection: Vec<(SeriesKey, usize)> = series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.key.clone(), i))
-            .collect();
+        let selection: Vec<SeriesKey> = series.iter().map(|s| s.key.clone()).collect();
         let mut series = chart_series(dataset, &selection, granularity);
         if let Some((from, to)) = view.range {
             for s in &mut series {
@@ -278,13 +275,12 @@ impl ChartModel {
 /// The series of `selection`, each as delivered or at `granularity`.
 fn chart_series(
     dataset: &Dataset,
-    selection: &[(SeriesKey, usize)],
+    selection: &[SeriesKey],
     granularity: Option<Granularity>,
 ) -> Vec<ChartSeries> {
-    let group: Vec<&crate::model::Breakdown> =
-        selection.iter().map(|(k, _)| &k.breakdown).collect();
+    let group: Vec<&crate::model::Breakdown> = selection.iter().map(|k| &k.breakdown).collect();
     let mut series = Vec::new();
-    for (key, slot) in selection {
+    for (i, key) in selection.iter().enumerate() {
         let Some(s) = dataset.find(key) else { continue };
         let meta = dataset.indicator_meta(key);
         let source = dataset.source_meta(&key.bron);
@@ -303,7 +299,10 @@ fn chart_series(
         let (points, note) = points_of(dataset, s, granularity);
         series.push(ChartSeries {
             key: key.clone(),
-            slot: *slot,
+            identity: SeriesIdentity {
+                source: dataset.meta.identity(&key.bron),
+                variant: variant(selection, i),
+            },
             label,
             indicator_label: meta.map_or(key.indicator.clone(), |m| m.label()),
             unit,
@@ -314,6 +313,21 @@ fn chart_series(
         });
     }
     series
+}
+
+/// Which breakdown of its source the `i`th series is: 0 when it is its source's only series in
+/// the chart or its total, else its number among the source's other series.
+fn variant(selection: &[SeriesKey], i: usize) -> usize {
+    let key = &selection[i];
+    let same: Vec<&SeriesKey> = selection.iter().filter(|k| k.bron == key.bron).collect();
+    if same.len() < 2 || key.breakdown.is_total() {
+        return 0;
+    }
+    let before = selection[..i]
+        .iter()
+        .filter(|k| k.bron == key.bron && !k.breakdown.is_total())
+        .count();
+    before + 1
 }
 
 /// The points of one series at `granularity`; none, with the reason, when it cannot be brought

@@ -4,6 +4,7 @@
 
 use super::csv::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use super::{DATA_FILE, META_FILE};
+use crate::model::identity::{SymbolProblem, colour_names};
 use crate::model::number::NumberError;
 use crate::model::period::PeriodError;
 use crate::model::{Period, SeriesKey, Status};
@@ -31,6 +32,15 @@ pub enum DiagnosticKind {
     Period(PeriodError),
     DuplicateSourceId {
         id: String,
+    },
+    /// A source's `kleur` that is no colour name and no `#rrggbb`.
+    BadColour {
+        value: String,
+    },
+    /// A source's `symbool` that cannot be a chart symbol.
+    BadSymbol {
+        value: String,
+        problem: SymbolProblem,
     },
     EmptyFile,
     /// A header field without a name, 1-based.
@@ -113,6 +123,7 @@ impl fmt::Display for DiagnosticKind {
                 f,
                 "bron '{id}' staat twee keer in [[bronnen]]; verwacht unieke ids"
             ),
+            K::BadColour { .. } | K::BadSymbol { .. } => f.write_str(&identity_dutch(self)),
             K::EmptyFile => write!(
                 f,
                 "bestand is leeg; verwacht een kopregel met {required} en daarna gegevens"
@@ -170,5 +181,27 @@ impl fmt::Display for DiagnosticKind {
                 "dubbele rij: periode {period}, {key} staat ook op regel {first_line}; verwacht één waarde per (periode, domein, indicator, bron, uitsplitsing)"
             ),
         }
+    }
+}
+
+/// The Dutch message of a bad `kleur` or `symbool`.
+fn identity_dutch(kind: &DiagnosticKind) -> String {
+    match kind {
+        DiagnosticKind::BadColour { value } => format!(
+            "kleur '{value}' onbekend; verwacht #rrggbb of een van {}",
+            colour_names().join(", ")
+        ),
+        DiagnosticKind::BadSymbol { value, problem } => {
+            let why = match problem {
+                SymbolProblem::NotOneCharacter => "is niet één teken",
+                SymbolProblem::Reserved => {
+                    "is het teken van een gebeurtenis (◆), een trendbreuk (╫) of een cijfer (uitsplitsingen)"
+                }
+                SymbolProblem::Invisible => "is niet zichtbaar",
+                SymbolProblem::Wide => "is twee vakjes breed (emoji of Chinees/Japans teken)",
+            };
+            format!("symbool '{value}' {why}; verwacht één ander teken, bijv. ★ of ✦")
+        }
+        _ => String::new(),
     }
 }

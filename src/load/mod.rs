@@ -170,7 +170,43 @@ pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Da
             ));
         }
     }
+    check_identities(path, &spans.bronnen, &at, diags);
     Some(meta)
+}
+
+/// A `kleur` must name a colour and a `symbool` be one free character.
+fn check_identities(
+    path: &Path,
+    bronnen: &[IdSpan],
+    at: &dyn Fn(std::ops::Range<usize>) -> (usize, usize),
+    diags: &mut Diagnostics,
+) {
+    use crate::model::identity::{parse_colour, symbol_problem};
+    for s in bronnen {
+        let colour = s
+            .kleur
+            .as_ref()
+            .filter(|k| parse_colour(k.get_ref()).is_none());
+        if let Some(k) = colour {
+            let (line, column) = at(k.span());
+            let kind = DiagnosticKind::BadColour {
+                value: k.get_ref().clone(),
+            };
+            diags.push(Diagnostic::new(path, line, column, kind));
+        }
+        let symbol = s
+            .symbool
+            .as_ref()
+            .and_then(|k| Some((k, symbol_problem(k.get_ref())?)));
+        if let Some((k, problem)) = symbol {
+            let (line, column) = at(k.span());
+            let kind = DiagnosticKind::BadSymbol {
+                value: k.get_ref().clone(),
+                problem,
+            };
+            diags.push(Diagnostic::new(path, line, column, kind));
+        }
+    }
 }
 
 /// Positions of the texts `parse_meta` checks beyond what serde checks.
@@ -194,6 +230,10 @@ struct PeriodSpan {
 #[derive(serde::Deserialize)]
 struct IdSpan {
     id: toml::Spanned<String>,
+    #[serde(default)]
+    kleur: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    symbool: Option<toml::Spanned<String>>,
 }
 
 /// Groups validated rows into series; reports unknown indicators and sources and duplicate keys.

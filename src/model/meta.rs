@@ -1,6 +1,7 @@
 //! Dataset metadata as written in `dataset.toml`: sources, indicators, trend breaks and context
 //! events. Field names are the Dutch ones users write.
 
+use super::identity::{self, SourceIdentity};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -84,6 +85,13 @@ pub struct SourceMeta {
     /// Rounding base of published figures (CBS rounds to 5), 0 when not rounded.
     #[serde(default)]
     pub afronding: u32,
+    /// The source's colour in every chart: a name or `#rrggbb` (default: by its place in
+    /// `[[bronnen]]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kleur: Option<String>,
+    /// The source's symbol in every chart: one character (default: by its place).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbool: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,6 +156,28 @@ pub struct ContextEvent {
 impl DatasetMeta {
     pub fn source(&self, id: &str) -> Option<&SourceMeta> {
         self.bronnen.iter().find(|s| s.id == id)
+    }
+
+    /// The identity of a source in every chart: its place in `[[bronnen]]` with its overrides
+    /// (invalid overrides are reported at load and ignored here). A source not listed comes
+    /// after all listed ones.
+    pub fn identity(&self, bron: &str) -> SourceIdentity {
+        let index = self.bronnen.iter().position(|s| s.id == bron);
+        let Some(source) = index.map(|i| &self.bronnen[i]) else {
+            return SourceIdentity {
+                index: self.bronnen.len(),
+                ..Default::default()
+            };
+        };
+        SourceIdentity {
+            index: index.unwrap_or_default(),
+            colour: source.kleur.as_deref().and_then(identity::parse_colour),
+            symbol: source
+                .symbool
+                .as_deref()
+                .filter(|s| identity::symbol_problem(s).is_none())
+                .and_then(|s| s.chars().next()),
+        }
     }
 
     pub fn indicator(&self, domein: &str, id: &str) -> Option<&IndicatorMeta> {

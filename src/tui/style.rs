@@ -1,7 +1,11 @@
 //! The theme: high-contrast dark (default, for projectors) and light, with a colour-blind-safe
-//! palette (Okabe-Ito) and a distinct symbol per series so nothing depends on colour alone.
+//! palette (Okabe-Ito) and a distinct symbol per source so nothing depends on colour alone. A
+//! source's colour and symbol come from its identity ([`crate::model::identity`]), the same in
+//! every tab and in the minutes.
 
+use crate::model::identity::{Rgb, SHAPES, SeriesIdentity, variant_mark};
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::Marker;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeKind {
@@ -21,14 +25,20 @@ pub struct Theme {
     pub selected_bg: Color,
     pub warning: Color,
     pub grid: Color,
-    pub palette: [Color; 8],
+    /// How chart lines are drawn: fine braille, or heavier half or whole blocks for the back of
+    /// the room.
+    pub marker: Marker,
+    /// Dotted grid lines at the y ticks; off on the projector theme, where they compete with thin
+    /// lines.
+    pub grid_dots: bool,
 }
 
-/// Filled symbols for definitive points, by series index.
-pub const SYMBOLS: [&str; 12] = ["●", "▲", "■", "◆", "✚", "✖", "▼", "◀", "▶", "★", "♠", "♣"];
+/// Filled symbols for definitive points, by identity shape (see [`crate::model::identity`]).
+/// None is ◆ or ╫: those mark events and trend breaks.
+pub const SYMBOLS: [&str; SHAPES] = ["●", "▲", "■", "✚", "✖", "▼", "◀", "▶", "★", "♠", "♣"];
 /// Open counterparts for voorlopig points.
-pub const SYMBOLS_PROVISIONAL: [&str; 12] =
-    ["○", "△", "□", "◇", "+", "x", "▽", "◁", "▷", "☆", "♤", "♧"];
+pub const SYMBOLS_PROVISIONAL: [&str; SHAPES] =
+    ["○", "△", "□", "+", "x", "▽", "◁", "▷", "☆", "♤", "♧"];
 
 impl Theme {
     pub fn dark() -> Theme {
@@ -43,17 +53,8 @@ impl Theme {
             selected_bg: Color::Rgb(40, 60, 110),
             warning: Color::Rgb(230, 159, 0),
             grid: Color::DarkGray,
-            // Okabe-Ito, ordered for contrast on black.
-            palette: [
-                Color::Rgb(230, 159, 0),
-                Color::Rgb(86, 180, 233),
-                Color::Rgb(0, 158, 115),
-                Color::Rgb(240, 228, 66),
-                Color::Rgb(204, 121, 167),
-                Color::Rgb(213, 94, 0),
-                Color::Rgb(0, 114, 178),
-                Color::White,
-            ],
+            marker: Marker::Braille,
+            grid_dots: false,
         }
     }
 
@@ -69,17 +70,8 @@ impl Theme {
             selected_bg: Color::Rgb(200, 220, 245),
             warning: Color::Rgb(170, 70, 0),
             grid: Color::Rgb(200, 200, 200),
-            // Okabe-Ito without yellow, darkened where needed for contrast on white.
-            palette: [
-                Color::Rgb(213, 94, 0),
-                Color::Rgb(0, 114, 178),
-                Color::Rgb(0, 130, 95),
-                Color::Rgb(170, 100, 0),
-                Color::Rgb(170, 70, 140),
-                Color::Rgb(60, 60, 60),
-                Color::Rgb(60, 150, 210),
-                Color::Black,
-            ],
+            marker: Marker::Braille,
+            grid_dots: true,
         }
     }
 
@@ -90,11 +82,23 @@ impl Theme {
         }
     }
 
+    /// The other theme, keeping the line style; the grid follows the new theme's default.
     pub fn toggled(&self) -> Theme {
-        match self.kind {
+        let mut other = match self.kind {
             ThemeKind::Dark => Theme::light(),
             ThemeKind::Light => Theme::dark(),
-        }
+        };
+        other.marker = self.marker;
+        other
+    }
+
+    /// The next line style: braille, half blocks, blocks.
+    pub fn cycle_marker(&mut self) {
+        self.marker = match self.marker {
+            Marker::Braille => Marker::HalfBlock,
+            Marker::HalfBlock => Marker::Block,
+            _ => Marker::Braille,
+        };
     }
 
     pub fn base(&self) -> Style {
@@ -123,8 +127,14 @@ impl Theme {
             .add_modifier(Modifier::BOLD)
     }
 
-    pub fn series(&self, index: usize) -> Style {
-        self.base().fg(self.palette[index % self.palette.len()])
+    /// A source's colour on this theme's background.
+    pub fn series_colour(&self, id: &SeriesIdentity) -> Color {
+        let Rgb(r, g, b) = id.source.colour_on(self.kind == ThemeKind::Dark);
+        Color::Rgb(r, g, b)
+    }
+
+    pub fn series(&self, id: &SeriesIdentity) -> Style {
+        self.base().fg(self.series_colour(id))
     }
 
     pub fn warning(&self) -> Style {
@@ -132,10 +142,19 @@ impl Theme {
     }
 }
 
-pub fn symbol(index: usize, provisional: bool) -> &'static str {
-    if provisional {
-        SYMBOLS_PROVISIONAL[index % SYMBOLS_PROVISIONAL.len()]
-    } else {
-        SYMBOLS[index % SYMBOLS.len()]
+/// The symbol of a line's points: the breakdown's number when the chart shows several of one
+/// source, else the source's `symbool` or its shape (open when voorlopig).
+pub fn symbol(id: &SeriesIdentity, provisional: bool) -> String {
+    if let Some(c) = variant_mark(id.variant) {
+        return c.to_string();
     }
+    if let Some(c) = id.source.symbol {
+        return c.to_string();
+    }
+    let table = if provisional {
+        &SYMBOLS_PROVISIONAL
+    } else {
+        &SYMBOLS
+    };
+    table[id.source.shape()].to_string()
 }

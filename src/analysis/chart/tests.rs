@@ -29,10 +29,12 @@ fn a_view_at_quarters_aggregates_and_ticks_in_quarters() {
     let mut view = ViewSpec::trend("jeugd", "instroom", &[]);
     let delivered = ChartModel::for_view(&d, &view);
     assert!(delivered.series.len() >= 2, "every source of the indicator");
-    assert_eq!(
-        delivered.series.iter().map(|s| s.slot).collect::<Vec<_>>(),
-        (0..delivered.series.len()).collect::<Vec<_>>()
-    );
+    // Each line has its source's identity: its place in [[bronnen]], whatever the order shown.
+    for s in &delivered.series {
+        let place = d.meta.bronnen.iter().position(|b| b.id == s.key.bron);
+        assert_eq!(Some(s.identity.source.index), place, "{}", s.key.bron);
+        assert_eq!(s.identity.variant, 0);
+    }
     view.granularity = Some(Granularity::Quarter);
     view.kind = ViewKind::Compare;
     view.reference = Some("aanbieders-maandrapportage".into());

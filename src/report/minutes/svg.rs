@@ -6,6 +6,7 @@
 
 use super::{Chart, esc};
 use crate::analysis::chart::ChartModel;
+use crate::model::identity::{Rgb, SeriesIdentity, variant_mark};
 use crate::model::number::format_axis;
 use crate::model::{Granularity, Period};
 use plotters::coord::types::RangedCoordf64;
@@ -18,46 +19,37 @@ const CHART_H: u32 = 330;
 /// Height of the legend below the plot, per row of sources.
 const LEGEND_ROW: u32 = 20;
 
-/// Okabe-Ito colours (colour-blind safe), the pale yellow left out: unreadable on white paper.
-const PALETTE: [RGBColor; 7] = [
-    RGBColor(0x00, 0x72, 0xB2), // blue
-    RGBColor(0xD5, 0x5E, 0x00), // vermillion
-    RGBColor(0x00, 0x9E, 0x73), // bluish green
-    RGBColor(0xCC, 0x79, 0xA7), // reddish purple
-    RGBColor(0xE6, 0x9F, 0x00), // orange
-    RGBColor(0x56, 0xB4, 0xE9), // sky blue
-    RGBColor(0x00, 0x00, 0x00), // black
-];
+/// Dash patterns (dash, gap in pixels) for the breakdowns of one source (variant 1, 2, ...); a
+/// source's own line is solid, as on screen.
+const DASHES: [(u32, u32); 4] = [(9, 5), (2, 4), (14, 4), (5, 3)];
 
-/// Dash pattern (dash, gap in pixels; `None` for a solid line) per source, so lines stay apart
-/// when printed in black and white.
-const DASHES: [Option<(u32, u32)>; 5] = [
-    None,
-    Some((9, 5)),
-    Some((2, 4)),
-    Some((14, 4)),
-    Some((5, 3)),
-];
-
-/// Marker shape per source, cycling with a period differing from the dashes and colours.
-#[derive(Clone, Copy)]
-enum Marker {
-    Circle,
-    Triangle,
-    Square,
-    Cross,
-    Diamond,
-    Ring,
+/// What marks a line's points: the source's shape (see [`crate::model::identity`]; the same
+/// shapes as the terminal's symbols) or a character (a `symbool`, a breakdown's number).
+enum Mark {
+    Shape(usize),
+    Glyph(char),
 }
 
-const MARKERS: [Marker; 6] = [
-    Marker::Circle,
-    Marker::Triangle,
-    Marker::Square,
-    Marker::Cross,
-    Marker::Diamond,
-    Marker::Ring,
-];
+/// Colour, dash and mark of a line, from its identity: the same source looks the same here as
+/// on screen (with the tones for paper).
+struct Look {
+    colour: RGBColor,
+    dash: Option<(u32, u32)>,
+    mark: Mark,
+}
+
+fn look(id: &SeriesIdentity) -> Look {
+    let Rgb(r, g, b) = id.source.colour_on(false);
+    let mark = match (variant_mark(id.variant), id.source.symbol) {
+        (Some(c), _) | (None, Some(c)) => Mark::Glyph(c),
+        (None, None) => Mark::Shape(id.source.shape()),
+    };
+    Look {
+        colour: RGBColor(r, g, b),
+        dash: id.variant.checked_sub(1).map(|v| DASHES[v % DASHES.len()]),
+        mark,
+    }
+}
 
 /// Most period labels on the x axis.
 const X_LABELS: usize = 13;
@@ -137,7 +129,7 @@ pub(super) fn svg(chart: &Chart, heading: &str) -> Option<String> {
         ticks_of(&plot, &mut c, &ticks, &m.y_labels(format_axis), (x0, x1))?;
         bands(&mut c, &chart.bands, (m.y_min, m.y_max))?;
         for (i, s) in m.series.iter().enumerate() {
-            line(&mut c, i, s)?;
+            line(&plot, &mut c, i, s)?;
         }
         legend_of(&legend, m)?;
         root.present().ok()?;
@@ -228,21 +220,22 @@ fn bands<DB: DrawingBackend>(
     Some(())
 }
 
-/// One series: its runs with its colour and dash pattern, and markers.
+/// One series: its runs with its colour and dash pattern, and marks.
 fn line<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
     c: &mut Plot<'_, DB>,
     i: usize,
     s: &crate::analysis::chart::ChartSeries,
 ) -> Option<()> {
-    let colour = PALETTE[i % PALETTE.len()];
-    let style = colour.stroke_width(2);
+    let l = look(&s.identity);
+    let style = l.colour.stroke_width(2);
     let runs: Vec<Vec<(f64, f64)>> = s
         .runs()
         .iter()
         .map(|r| r.iter().map(|p| (x_of(p), p.y)).collect())
         .collect();
     for run in &runs {
-        match DASHES[i % DASHES.len()] {
+        match l.dash {
             None => {
                 c.draw_series(LineSeries::new(run.iter().copied(), style))
                     .ok()?;
@@ -253,16 +246,15 @@ fn line<DB: DrawingBackend>(
             }
         }
     }
-    // Markers: about 14 per line, offset per source so they do not sit on top of each other.
+    // Marks: about 14 per line, offset per line so they do not sit on top of each other.
     let all: Vec<(f64, f64)> = runs.iter().flatten().copied().collect();
     let every = all.len().div_ceil(14).max(1);
-    let marks: Vec<(f64, f64)> = all
-        .iter()
-        .enumerate()
-        .filter(|(k, _)| (k + i).is_multiple_of(every) || all.len() <= 14)
-        .map(|(_, p)| *p)
-        .collect();
-    markers_on(c, MARKERS[i % MARKERS.len()], &marks, colour)
+    for (k, p) in all.iter().enumerate() {
+        if (k + i).is_multiple_of(every) || all.len() <= 14 {
+            draw_mark(area, &l.mark, c.backend_coord(p), l.colour)?;
+        }
+    }
+    Some(())
 }
 
 /// The legend below the plot, two sources per row; the reference of a comparison says so.
@@ -273,11 +265,11 @@ fn legend_of<DB: DrawingBackend>(
     let font = ("sans-serif", 12).into_font();
     let col_w = (CHART_W as i32 - 100) / 2;
     for (i, s) in m.series.iter().enumerate() {
-        let colour = PALETTE[i % PALETTE.len()];
+        let l = look(&s.identity);
         let x = 84 + (i as i32 % 2) * col_w;
         let y = 10 + (i as i32 / 2) * LEGEND_ROW as i32;
-        let style = colour.stroke_width(2);
-        match DASHES[i % DASHES.len()] {
+        let style = l.colour.stroke_width(2);
+        match l.dash {
             None => {
                 legend
                     .draw(&PathElement::new(vec![(x, y), (x + 36, y)], style))
@@ -294,7 +286,7 @@ fn legend_of<DB: DrawingBackend>(
                 }
             }
         }
-        marker_in(legend, MARKERS[i % MARKERS.len()], (x + 18, y), colour)?;
+        draw_mark(legend, &l.mark, (x + 18, y), l.colour)?;
         // Long names are cut, the reference mark never.
         let suffix = if m.reference.as_deref() == Some(s.key.bron.as_str()) {
             " (referentie)"
@@ -320,60 +312,57 @@ fn legend_of<DB: DrawingBackend>(
 
 type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
-/// Draws `marker` at each of `points` on the chart.
-fn markers_on<DB: DrawingBackend>(
-    c: &mut Plot<'_, DB>,
-    marker: Marker,
-    points: &[(f64, f64)],
+/// Draws `mark` centred at pixel position `at` of `area`.
+fn draw_mark<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    mark: &Mark,
+    (x, y): (i32, i32),
     colour: RGBColor,
 ) -> Option<()> {
     let filled = colour.filled();
-    let stroke = colour.stroke_width(2);
-    let at = points.iter().map(|&p| EmptyElement::at(p));
-    let done = match marker {
-        Marker::Circle => c
-            .draw_series(at.map(|e| e + Circle::new((0, 0), 4, filled)))
-            .map(|_| ()),
-        Marker::Triangle => c
-            .draw_series(at.map(|e| e + TriangleMarker::new((0, 0), 5, filled)))
-            .map(|_| ()),
-        Marker::Square => c
-            .draw_series(at.map(|e| e + Rectangle::new([(-4, -4), (4, 4)], filled)))
-            .map(|_| ()),
-        Marker::Cross => c
-            .draw_series(at.map(|e| e + Cross::new((0, 0), 4, stroke)))
-            .map(|_| ()),
-        Marker::Diamond => c
-            .draw_series(
-                at.map(|e| e + Polygon::new(vec![(0, -5), (5, 0), (0, 5), (-5, 0)], filled)),
-            )
-            .map(|_| ()),
-        Marker::Ring => c
-            .draw_series(at.map(|e| e + Circle::new((0, 0), 4, stroke)))
-            .map(|_| ()),
+    let poly = |pts: &[(i32, i32)]| {
+        Polygon::new(
+            pts.iter().map(|(a, b)| (x + a, y + b)).collect::<Vec<_>>(),
+            filled,
+        )
+    };
+    let glyph = |c: char| {
+        let font = ("sans-serif", 14).into_font().color(&colour);
+        let centred = font.pos(Pos::new(HPos::Center, VPos::Center));
+        Text::new(c.to_string(), (x, y), centred)
+    };
+    let done = match mark {
+        Mark::Shape(0) => area.draw(&Circle::new((x, y), 4, filled)),
+        Mark::Shape(1) => area.draw(&poly(&[(0, -5), (5, 4), (-5, 4)])),
+        Mark::Shape(2) => area.draw(&Rectangle::new([(x - 4, y - 4), (x + 4, y + 4)], filled)),
+        Mark::Shape(3) => {
+            let bar = colour.stroke_width(3);
+            area.draw(&PathElement::new(vec![(x - 5, y), (x + 5, y)], bar))
+                .and_then(|_| area.draw(&PathElement::new(vec![(x, y - 5), (x, y + 5)], bar)))
+        }
+        Mark::Shape(4) => area.draw(&Cross::new((x, y), 4, colour.stroke_width(3))),
+        Mark::Shape(5) => area.draw(&poly(&[(0, 5), (5, -4), (-5, -4)])),
+        Mark::Shape(6) => area.draw(&poly(&[(-5, 0), (4, -5), (4, 5)])),
+        Mark::Shape(7) => area.draw(&poly(&[(5, 0), (-4, -5), (-4, 5)])),
+        Mark::Shape(8) => area.draw(&poly(&STAR)),
+        // Spade and club: the glyphs the terminal shows.
+        Mark::Shape(9) => area.draw(&glyph('♠')),
+        Mark::Shape(_) => area.draw(&glyph('♣')),
+        Mark::Glyph(c) => area.draw(&glyph(*c)),
     };
     done.ok()
 }
 
-/// Draws `marker` at pixel position `at` of `area` (the legend).
-fn marker_in<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    marker: Marker,
-    at: (i32, i32),
-    colour: RGBColor,
-) -> Option<()> {
-    let filled = colour.filled();
-    let stroke = colour.stroke_width(2);
-    let e = EmptyElement::at(at);
-    let done = match marker {
-        Marker::Circle => area.draw(&(e + Circle::new((0, 0), 4, filled))),
-        Marker::Triangle => area.draw(&(e + TriangleMarker::new((0, 0), 5, filled))),
-        Marker::Square => area.draw(&(e + Rectangle::new([(-4, -4), (4, 4)], filled))),
-        Marker::Cross => area.draw(&(e + Cross::new((0, 0), 4, stroke))),
-        Marker::Diamond => {
-            area.draw(&(e + Polygon::new(vec![(0, -5), (5, 0), (0, 5), (-5, 0)], filled)))
-        }
-        Marker::Ring => area.draw(&(e + Circle::new((0, 0), 4, stroke))),
-    };
-    done.ok()
-}
+/// A five-pointed star around (0, 0), radius 6 and 2.5.
+const STAR: [(i32, i32); 10] = [
+    (0, -6),
+    (1, -2),
+    (6, -2),
+    (2, 1),
+    (4, 5),
+    (0, 2),
+    (-4, 5),
+    (-2, 1),
+    (-6, -2),
+    (-1, -2),
+];

@@ -140,3 +140,64 @@ fn both_renderings_say_the_same() {
         assert!(html.contains(&format!("<h2>{heading}</h2>")), "{heading}");
     }
 }
+
+/// The chart of jeugd instroom (every source) as the minutes draw it.
+fn instroom_chart(d: &Dataset) -> Chart {
+    let view = ViewSpec::trend("jeugd", "instroom", &[]);
+    Chart {
+        model: crate::analysis::chart::ChartModel::for_view(d, &view),
+        view,
+        bands: Vec::new(),
+        missing: Vec::new(),
+    }
+}
+
+fn hex(c: crate::model::identity::Rgb) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+#[test]
+fn the_svg_draws_each_source_in_its_identity_colour() {
+    let d = sample();
+    let chart = instroom_chart(&d);
+    let out = svg::svg(&chart, "instroom").expect("a chart");
+    assert!(chart.model.series.len() >= 3);
+    for s in &chart.model.series {
+        // The identity of the source's place in [[bronnen]], in its tone for paper.
+        let place = d
+            .meta
+            .bronnen
+            .iter()
+            .position(|b| b.id == s.key.bron)
+            .unwrap();
+        let (_, on_paper) = crate::model::identity::IDENTITY_COLOURS[place % 7];
+        assert_eq!(s.identity.source.colour_on(false), on_paper);
+        let colour = hex(on_paper);
+        assert!(
+            out.contains(&format!("stroke=\"{colour}\"")),
+            "{colour} of {}",
+            s.key.bron
+        );
+    }
+}
+
+#[test]
+fn the_svg_honours_a_colour_and_symbol_of_dataset_toml() {
+    let mut d = sample();
+    let source = d
+        .meta
+        .bronnen
+        .iter_mut()
+        .find(|b| b.id == "gemeente-registratie")
+        .unwrap();
+    source.kleur = Some("#AA0011".into());
+    source.symbool = Some("✦".into());
+    let out = svg::svg(&instroom_chart(&d), "instroom").expect("a chart");
+    assert!(
+        out.contains("stroke=\"#AA0011\""),
+        "the line in the chosen colour"
+    );
+    // The symbol is written as text in that colour: on the line and in the legend.
+    let mark = "fill=\"#AA0011\">\n✦\n</text>";
+    assert!(out.matches(mark).count() >= 2, "{out}");
+}

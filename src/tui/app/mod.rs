@@ -24,6 +24,7 @@ use crate::model::Dataset;
 use crate::session::{OpenSession, Role};
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -204,6 +205,7 @@ impl App {
                     .to_string(),
                 );
             }
+            Action::CycleLineStyle | Action::ToggleGrid => self.chart_style(action),
             Action::ShowTrend => self.show_tab(Tab::Trend),
             Action::ShowCompare => self.show_tab(Tab::Compare),
             Action::ShowOverview => self.show_tab(Tab::Overview),
@@ -264,6 +266,27 @@ impl App {
 
     /// Switches screens; the comparison opens on the indicator in the trend chart, the
     /// overview computes the differences the first time it is shown.
+    /// The line style and grid, for the back of the room; one setting for every chart.
+    fn chart_style(&mut self, action: Action) {
+        let theme = &mut self.shared.theme;
+        let text = if action == Action::ToggleGrid {
+            theme.grid_dots = !theme.grid_dots;
+            if theme.grid_dots {
+                t().grid_on
+            } else {
+                t().grid_off
+            }
+        } else {
+            theme.cycle_marker();
+            match theme.marker {
+                Marker::HalfBlock => t().line_half_block,
+                Marker::Block => t().line_block,
+                _ => t().line_braille,
+            }
+        };
+        self.shared.message = Some(text.to_string());
+    }
+
     pub fn show_tab(&mut self, tab: Tab) {
         let dataset = Arc::clone(&self.shared.dataset);
         if tab == Tab::Compare

@@ -9,7 +9,6 @@ use crate::tui::style::{Theme, symbol};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::symbols::Marker;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Context, Line as CanvasLine, Points};
@@ -134,6 +133,9 @@ impl Widget for TrendChart<'_> {
         };
         let compact = is_compact(area);
         self.y_axis(&g, area, compact, buf);
+        // Grid, marks and cursor stay fine braille whatever the line style, so heavier lines do
+        // not turn them into bars; the lines are drawn over them.
+        self.background(&g).render(g.plot, buf);
         self.canvas(&g).render(g.plot, buf);
         self.symbols(&g, buf);
         let axis_row = self.x_axis(&g, buf);
@@ -174,19 +176,27 @@ impl TrendChart<'_> {
         }
     }
 
-    /// Grid, marks, range, cursor and the series' lines, in braille.
+    /// Grid, marks, range and cursor, in braille.
+    fn background<'b>(&'b self, g: &'b PlotGeometry) -> impl Widget + 'b {
+        Canvas::default()
+            .marker(ratatui::symbols::Marker::Braille)
+            .background_color(self.theme.bg)
+            .x_bounds([g.x_min, g.x_max])
+            .y_bounds([g.y_min, g.y_max])
+            .paint(move |ctx| self.paint_background(g, ctx))
+    }
+
+    /// The series' lines, in the theme's line style.
     fn canvas<'b>(&'b self, g: &'b PlotGeometry) -> impl Widget + 'b {
         let (theme, model) = (self.theme, self.model);
         Canvas::default()
-            .marker(Marker::Braille)
+            .marker(theme.marker)
             .background_color(theme.bg)
             .x_bounds([g.x_min, g.x_max])
             .y_bounds([g.y_min, g.y_max])
             .paint(move |ctx| {
-                self.paint_background(g, ctx);
-                ctx.layer();
                 for s in &model.series {
-                    let color = theme.palette[s.slot % theme.palette.len()];
+                    let color = theme.series_colour(&s.identity);
                     for (a, b) in s.segments() {
                         ctx.draw(&CanvasLine {
                             x1: a.x,
@@ -200,14 +210,18 @@ impl TrendChart<'_> {
             })
     }
 
-    /// The dotted grid and marks, light enough not to compete with the data; the range and the
+    /// The dotted grid (when on) and marks, light enough not to compete with the data; the range and the
     /// cursor as vertical lines.
     fn paint_background(&self, g: &PlotGeometry, ctx: &mut Context) {
         let (theme, model) = (self.theme, self.model);
         let dx = (g.x_max - g.x_min) / (g.plot.width.max(1) as f64);
         let dy = (g.y_max - g.y_min) / (g.plot.height.max(1) as f64);
-        let grid: Vec<(f64, f64)> = model
-            .y_ticks
+        let ticks = if theme.grid_dots {
+            &model.y_ticks[..]
+        } else {
+            &[]
+        };
+        let grid: Vec<(f64, f64)> = ticks
             .iter()
             .flat_map(|v| {
                 (0..g.plot.width)
@@ -246,7 +260,7 @@ impl TrendChart<'_> {
     /// Symbols: every point when there is room, otherwise at intervals; voorlopig always.
     fn symbols(&self, g: &PlotGeometry, buf: &mut Buffer) {
         for s in &self.model.series {
-            let style = self.theme.series(s.slot).add_modifier(Modifier::BOLD);
+            let style = self.theme.series(&s.identity).add_modifier(Modifier::BOLD);
             let n = s.points.len().max(1);
             let every = (n * 4).div_ceil(g.plot.width.max(1) as usize).max(1);
             for (i, p) in s.points.iter().enumerate() {
@@ -258,7 +272,7 @@ impl TrendChart<'_> {
                     buf.set_string(
                         g.column(p.x),
                         g.row(p.y),
-                        symbol(s.slot, p.provisional),
+                        symbol(&s.identity, p.provisional),
                         style,
                     );
                 }

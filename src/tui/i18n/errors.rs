@@ -162,6 +162,7 @@ fn diagnostic_en(kind: &DiagnosticKind) -> String {
         K::DuplicateSourceId { id } => {
             format!("source '{id}' appears twice in [[bronnen]]; expected unique ids")
         }
+        K::BadColour { .. } | K::BadSymbol { .. } => identity_en(kind),
         K::EmptyFile => {
             format!("file is empty; expected a header line with {required} and then data")
         }
@@ -261,5 +262,29 @@ fn line_en(problem: &LineProblem) -> String {
         LineProblem::UnknownKey { key } => {
             format!("unknown field '{key}'; expected facilitator, deelnemer or agenda")
         }
+    }
+}
+
+/// The English message of a bad `kleur` or `symbool`.
+fn identity_en(kind: &DiagnosticKind) -> String {
+    use crate::model::identity::{SymbolProblem as S, colour_names};
+    use DiagnosticKind as K;
+    match kind {
+        K::BadColour { value } => format!(
+            "unknown colour '{value}'; expected #rrggbb or one of {}",
+            colour_names().join(", ")
+        ),
+        K::BadSymbol { value, problem } => {
+            let why = match problem {
+                S::NotOneCharacter => "is not one character",
+                S::Reserved => {
+                    "is the mark of an event (◆), a trend break (╫) or a digit (breakdowns)"
+                }
+                S::Invisible => "is not visible",
+                S::Wide => "is two cells wide (an emoji or a CJK character)",
+            };
+            format!("symbol '{value}' {why}; expected one other character, e.g. ★ or ✦")
+        }
+        _ => String::new(),
     }
 }

@@ -45,6 +45,12 @@ texts! {
     help_title,
     light_theme,
     dark_theme,
+    /// The chart's line style after `lijnstijl`.
+    line_braille,
+    line_half_block,
+    line_block,
+    grid_on,
+    grid_off,
     cleared,
     unknown_value,
     /// The chart's granularity when nothing is aggregated.

@@ -48,6 +48,10 @@ actions! {
     ToggleTheme = "thema",
     CycleGranularity = "perioden",
     ClearChart = "grafiek_leeg",
+    /// Chart lines: braille, half blocks, blocks.
+    CycleLineStyle = "lijnstijl",
+    /// Grid dots at the y ticks on or off.
+    ToggleGrid = "raster",
     ToggleRange = "bereik",
     Annotate = "aantekening",
     EditNote = "bewerken",

@@ -32,6 +32,10 @@ fn load_cases() -> Vec<(K, String, &'static str)> {
         (K::Period(PeriodError::Unrecognised { text: "2021/03".into() }), "periode '2021/03' niet herkend; verwacht een van 2021-03, 2021-Q1, 2021K1, 2021-H1, 2021, 2021MM03, 2021KW01, 2021HJ01 of 2021JJ00".into(), "period '2021/03' not recognised; expected one of 2021-03, 2021-Q1, 2021K1, 2021-H1, 2021, 2021MM03, 2021KW01, 2021HJ01 or 2021JJ00"),
         (K::Period(PeriodError::OutOfRange { text: "2021KW05".into(), index: 5, max: 4 }), "periode '2021KW05': volgnummer 5 buiten bereik 1-4".into(), "period '2021KW05': number 5 out of range 1-4"),
         (K::DuplicateSourceId { id: "cbs".into() }, "bron 'cbs' staat twee keer in [[bronnen]]; verwacht unieke ids".into(), "source 'cbs' appears twice in [[bronnen]]; expected unique ids"),
+        (K::BadColour { value: "oranjeachtig".into() }, "kleur 'oranjeachtig' onbekend; verwacht #rrggbb of een van oranje, blauw, lichtblauw, groen, paars, rood, geel, zwart, wit, grijs, bruin, roze".into(), "unknown colour 'oranjeachtig'; expected #rrggbb or one of oranje, blauw, lichtblauw, groen, paars, rood, geel, zwart, wit, grijs, bruin, roze"),
+        (K::BadSymbol { value: "◆".into(), problem: crate::model::identity::SymbolProblem::Reserved }, "symbool '◆' is het teken van een gebeurtenis (◆), een trendbreuk (╫) of een cijfer (uitsplitsingen); verwacht één ander teken, bijv. ★ of ✦".into(), "symbol '◆' is the mark of an event (◆), a trend break (╫) or a digit (breakdowns); expected one other character, e.g. ★ or ✦"),
+        (K::BadSymbol { value: "ab".into(), problem: crate::model::identity::SymbolProblem::NotOneCharacter }, "symbool 'ab' is niet één teken; verwacht één ander teken, bijv. ★ of ✦".into(), "symbol 'ab' is not one character; expected one other character, e.g. ★ or ✦"),
+        (K::BadSymbol { value: "😀".into(), problem: crate::model::identity::SymbolProblem::Wide }, "symbool '😀' is twee vakjes breed (emoji of Chinees/Japans teken); verwacht één ander teken, bijv. ★ of ✦".into(), "symbol '😀' is two cells wide (an emoji or a CJK character); expected one other character, e.g. ★ or ✦"),
         (K::EmptyFile, format!("bestand is leeg; verwacht een kopregel met {REQ} en daarna gegevens"), "file is empty; expected a header line with periode,domein,indicator,bron,waarde and then data"),
         (K::UnnamedColumn { column: 5 }, format!("kolom 5 in de kopregel heeft geen naam; verwacht {REQ} en eventueel {OPT} (of een scheidingsteken minder)"), "column 5 of the header line has no name; expected periode,domein,indicator,bron,waarde and optionally eenheid,regio,wijk,aanbieder,status,opmerking (or one separator less)"),
         (K::DuplicateColumn { name: "periode".into() }, "kolom 'periode' staat twee keer in de kopregel; verwacht elke kolom één keer".into(), "column 'periode' appears twice in the header line; expected each column once"),
@@ -65,20 +69,22 @@ fn kind_index(k: &K) -> usize {
         K::Toml { .. } => 4,
         K::Period(_) => 5,
         K::DuplicateSourceId { .. } => 6,
-        K::EmptyFile => 7,
-        K::UnnamedColumn { .. } => 8,
-        K::DuplicateColumn { .. } => 9,
-        K::UnknownColumn { .. } => 10,
-        K::MissingColumn { .. } => 11,
-        K::FieldCount { .. } => 12,
-        K::NotCsv { .. } => 13,
-        K::UnclosedQuote => 14,
-        K::EmptyCell { .. } => 15,
-        K::UnknownStatus { .. } => 16,
-        K::Value(_) => 17,
-        K::UnknownIndicator { .. } => 18,
-        K::UnknownSource { .. } => 19,
-        K::DuplicateRow { .. } => 20,
+        K::BadColour { .. } => 7,
+        K::BadSymbol { .. } => 8,
+        K::EmptyFile => 9,
+        K::UnnamedColumn { .. } => 10,
+        K::DuplicateColumn { .. } => 11,
+        K::UnknownColumn { .. } => 12,
+        K::MissingColumn { .. } => 13,
+        K::FieldCount { .. } => 14,
+        K::NotCsv { .. } => 15,
+        K::UnclosedQuote => 16,
+        K::EmptyCell { .. } => 17,
+        K::UnknownStatus { .. } => 18,
+        K::Value(_) => 19,
+        K::UnknownIndicator { .. } => 20,
+        K::UnknownSource { .. } => 21,
+        K::DuplicateRow { .. } => 22,
     }
 }
 
@@ -87,7 +93,7 @@ fn every_load_diagnostic_kind_in_dutch_and_english() {
     let cases = load_cases();
     let mut seen: Vec<usize> = cases.iter().map(|(k, _, _)| kind_index(k)).collect();
     seen.dedup();
-    assert_eq!(seen, (0..=20).collect::<Vec<_>>(), "a kind without a case");
+    assert_eq!(seen, (0..=22).collect::<Vec<_>>(), "a kind without a case");
     let file = Path::new("data/reeksen.csv");
     for (kind, dutch, english) in cases {
         let d = Diagnostic::new(file, 4, 7, kind.clone());

@@ -82,7 +82,7 @@ fn draw_charts(
             .border_style(theme.block_border(false))
             .title(Span::styled(
                 format!(" {name} "),
-                theme.series(first.map_or(0, |s| s.slot)),
+                first.map_or(theme.base(), |s| theme.series(&s.identity)),
             ))
             .style(theme.base());
         let inner = b.inner(*r);
@@ -101,13 +101,22 @@ fn draw_table(
 ) {
     let mut header = vec![Cell::from(t().col_period)];
     let mut widths = vec![Constraint::Length(9)];
-    for (i, c) in table.columns.iter().enumerate() {
+    for c in &table.columns {
         // The chart symbol of the column's series doubles as the overlay's legend.
-        let mut name = format!("{} {}", symbol(i, false), c.bron);
+        let line = state.overlay.as_ref().and_then(|o| {
+            o.series
+                .iter()
+                .find(|s| s.key.bron == c.bron && s.key.breakdown == c.breakdown)
+        });
+        let mut name = match line {
+            Some(s) => format!("{} {}", symbol(&s.identity, false), c.bron),
+            None => c.bron.clone(),
+        };
         if c.is_reference {
             name.push_str(" (ref)");
         }
-        header.push(Cell::from(Span::styled(name, theme.series(i))));
+        let style = line.map_or(theme.base(), |s| theme.series(&s.identity));
+        header.push(Cell::from(Span::styled(name, style)));
         widths.push(Constraint::Length(
             (c.bron.chars().count() as u16 + 6).clamp(9, 22),
         ));

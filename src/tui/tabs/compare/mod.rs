@@ -68,20 +68,14 @@ impl CompareTab {
             self.granularity,
         );
         let g = Some(table.granularity);
-        let selection: Vec<(SeriesKey, usize)> = table
+        let selection: Vec<SeriesKey> = table
             .columns
             .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                (
-                    SeriesKey {
-                        domein: self.domain.clone(),
-                        indicator: self.indicator.clone(),
-                        bron: c.bron.clone(),
-                        breakdown: c.breakdown.clone(),
-                    },
-                    i,
-                )
+            .map(|c| SeriesKey {
+                domein: self.domain.clone(),
+                indicator: self.indicator.clone(),
+                bron: c.bron.clone(),
+                breakdown: c.breakdown.clone(),
             })
             .collect();
         let overlay = ChartModel::build(dataset, &selection, g);
@@ -97,6 +91,12 @@ impl CompareTab {
                 m.y_ticks = overlay.y_ticks.clone();
                 m.y_step = overlay.y_step;
                 m.marks.clear();
+                // A breakdown keeps the number it has in the overlay.
+                for s in &mut m.series {
+                    if let Some(o) = overlay.series.iter().find(|o| o.key == s.key) {
+                        s.identity = o.identity;
+                    }
+                }
                 m
             })
             .collect();

@@ -62,10 +62,11 @@ fn draw_browser(frame: &mut Frame, app: &App, area: Rect) {
                 }
                 (Node::Series { series }, None) => {
                     let key = &app.dataset().series[*series].key;
-                    match trend.selection.iter().find(|(k, _)| k == key) {
-                        Some((_, slot)) => spans.push(Span::styled(
-                            format!("{} ", symbol(*slot, false)),
-                            theme.series(*slot).add_modifier(Modifier::BOLD),
+                    // The browser shows a charted series with its line's symbol and colour.
+                    match trend.chart.series.iter().find(|s| s.key == *key) {
+                        Some(s) => spans.push(Span::styled(
+                            format!("{} ", symbol(&s.identity, false)),
+                            theme.series(&s.identity).add_modifier(Modifier::BOLD),
                         )),
                         None => spans.push(Span::styled("· ", theme.dimmed())),
                     }
@@ -154,10 +155,10 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
         });
         let mut left = vec![
             Span::styled(
-                format!("{} ", symbol(s.slot, false)),
-                theme.series(s.slot).add_modifier(Modifier::BOLD),
+                format!("{} ", symbol(&s.identity, false)),
+                theme.series(&s.identity).add_modifier(Modifier::BOLD),
             ),
-            Span::styled(s.label.clone(), theme.series(s.slot)),
+            Span::styled(s.label.clone(), theme.series(&s.identity)),
             Span::styled(
                 format!(" — {} ({})", s.indicator_label, s.unit),
                 theme.dimmed(),

@@ -14,11 +14,10 @@ use crate::tui::components::hit::{MouseInput, contains, inner};
 use crate::tui::components::list_view::ListView;
 use crate::tui::i18n::t;
 use crate::tui::keymap::Action;
-use crate::tui::style::SYMBOLS;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-/// At most this many series in one chart: each keeps a distinct colour-and-symbol pair.
-pub const MAX_SERIES: usize = SYMBOLS.len();
+/// At most this many series in one chart, so the legend stays readable.
+pub const MAX_SERIES: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -31,8 +30,9 @@ pub struct TrendTab {
     pub browser: Browser,
     /// First browser row shown.
     pub browser_offset: usize,
-    /// Series in the chart with their palette slot.
-    pub selection: Vec<(SeriesKey, usize)>,
+    /// Series in the chart, in the order they were chosen (colours and symbols follow the
+    /// sources, not this order).
+    pub selection: Vec<SeriesKey>,
     pub chart: ChartModel,
     /// The chosen period length; `None` lets the chart choose one (see `shown`).
     pub granularity: Option<Granularity>,
@@ -147,24 +147,10 @@ impl TrendTab {
             .flatten()
     }
 
-    /// Replaces the chart's series, keeping slots of series that stay.
+    /// Replaces the chart's series.
     pub fn set_selection(&mut self, dataset: &Dataset, keys: Vec<SeriesKey>) {
-        let old = std::mem::take(&mut self.selection);
-        for key in keys.into_iter().take(MAX_SERIES) {
-            let slot = old
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, s)| *s)
-                .unwrap_or_else(|| self.free_slot());
-            self.selection.push((key, slot));
-        }
+        self.selection = keys.into_iter().take(MAX_SERIES).collect();
         self.rebuild_chart(dataset);
-    }
-
-    fn free_slot(&self) -> usize {
-        (0..MAX_SERIES)
-            .find(|s| !self.selection.iter().any(|(_, t)| t == s))
-            .unwrap_or(0)
     }
 
     fn rebuild_chart(&mut self, dataset: &Dataset) {
@@ -173,7 +159,7 @@ impl TrendTab {
             let lengths: std::collections::BTreeSet<Granularity> = self
                 .selection
                 .iter()
-                .filter_map(|(k, _)| dataset.find(k))
+                .filter_map(|k| dataset.find(k))
                 .map(|s| s.granularity())
                 .collect();
             (lengths.len() > 1)
@@ -371,24 +357,21 @@ impl TrendTab {
     fn toggle_selected(&mut self, dataset: &Dataset) -> Option<String> {
         let keys = self.browser.series_under_selection(dataset);
         let first = keys.first()?.to_string();
-        let all_in = keys
-            .iter()
-            .all(|k| self.selection.iter().any(|(s, _)| s == k));
+        let all_in = keys.iter().all(|k| self.selection.contains(k));
         let mut message = None;
         if all_in {
-            self.selection.retain(|(s, _)| !keys.contains(s));
+            self.selection.retain(|s| !keys.contains(s));
             message = Some(t().series_removed(&first));
         } else {
             for k in keys.iter() {
-                if self.selection.iter().any(|(s, _)| s == k) {
+                if self.selection.contains(k) {
                     continue;
                 }
                 if self.selection.len() >= MAX_SERIES {
                     message = Some(t().max_series(MAX_SERIES));
                     break;
                 }
-                let slot = self.free_slot();
-                self.selection.push((k.clone(), slot));
+                self.selection.push(k.clone());
                 message = Some(t().series_added(&k.to_string()));
             }
         }

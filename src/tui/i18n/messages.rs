@@ -397,13 +397,14 @@ impl Texts {
             key(Action::FilterDomain),
             key(Action::Activate),
         );
+        let found = self.differences_found(n);
         match self.lang {
             Nl => format!(
-                "soort: {kind} ({k}) · domein: {domain} ({d}) · {n} verschillen · {open}: vergelijken"
+                "soort: {kind} ({k}) · domein: {domain} ({d}) · {found} · {open}: vergelijken"
             ),
-            En => format!(
-                "kind: {kind} ({k}) · domain: {domain} ({d}) · {n} differences · {open}: compare"
-            ),
+            En => {
+                format!("kind: {kind} ({k}) · domain: {domain} ({d}) · {found} · {open}: compare")
+            }
         }
     }
 

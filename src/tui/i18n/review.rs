@@ -8,9 +8,11 @@ use crate::session::backlog::{Event, HistoryEntry};
 impl Texts {
     /// "Alle sessies (37 aantekeningen)"
     pub fn review_all_sessions(&self, notes: usize) -> String {
-        match self.lang {
-            Nl => format!("Alle sessies ({notes} aantekeningen)"),
-            En => format!("All sessions ({notes} annotations)"),
+        match (self.lang, notes) {
+            (Nl, 1) => "Alle sessies (1 aantekening)".to_string(),
+            (Nl, _) => format!("Alle sessies ({notes} aantekeningen)"),
+            (En, 1) => "All sessions (1 annotation)".to_string(),
+            (En, _) => format!("All sessions ({notes} annotations)"),
         }
     }
 

@@ -53,7 +53,7 @@ fn review_search_open_chart_and_nothing_is_written() {
     let mut tui = Tui::spawn(&[OsStr::new("terugkijken"), dir.path().as_os_str()]);
     let screen = tui.wait_for("Alle sessies (20 aantekeningen)");
     assert!(
-        screen.contains("2026-09-10 Duiden van data: jeugd en"),
+        screen.contains("10 sep 2026 Duiden van data: jeugd en"),
         "{screen}"
     );
     assert!(screen.contains("2026-10-01-kapot.toml"), "{screen}");

@@ -16,6 +16,30 @@ impl Texts {
         }
     }
 
+    /// A question merged into another one: "samengevoegd in nr 14 (5 nov)".
+    pub fn review_merged_into(&self, other: &str) -> String {
+        match self.lang {
+            Nl => format!("samengevoegd in {other}"),
+            En => format!("merged into {other}"),
+        }
+    }
+
+    /// A question others were merged into: "samengevoegd met nr 4 (10 sep)".
+    pub fn review_merged_with(&self, others: &str) -> String {
+        match self.lang {
+            Nl => format!("samengevoegd met {others}"),
+            En => format!("merged with {others}"),
+        }
+    }
+
+    /// "1 samengevoegd": questions of a session merged into another one.
+    pub fn review_merged_count(&self, n: usize) -> String {
+        match self.lang {
+            Nl => format!("{n} samengevoegd"),
+            En => format!("{n} merged"),
+        }
+    }
+
     /// "3 open"
     pub fn review_open(&self, n: usize) -> String {
         match self.lang {

@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 mod args;
+mod filter;
 mod sample;
 mod words;
 
@@ -87,6 +88,26 @@ pub enum Formaat {
     Json,
 }
 
+/// The field separator of a CSV export (`--scheiding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scheiding {
+    /// Puntkomma, met BOM en decimale komma: Excel met Nederlandse instellingen opent het in kolommen
+    #[value(name = ";", alias = "puntkomma", alias = "semicolon")]
+    Puntkomma,
+    /// Komma (RFC 4180, zonder BOM, decimale punt): voor scripts en Engelstalige programma's
+    #[value(name = ",", alias = "komma", alias = "comma")]
+    Komma,
+}
+
+impl From<Scheiding> for crate::report::Separator {
+    fn from(s: Scheiding) -> Self {
+        match s {
+            Scheiding::Puntkomma => crate::report::Separator::Semicolon,
+            Scheiding::Komma => crate::report::Separator::Comma,
+        }
+    }
+}
+
 /// Format of the minutes (`duiden notulen --formaat`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum NotulenFormaat {
@@ -128,6 +149,9 @@ pub enum Command {
         /// Drempel voor een onverklaard verschil, in procenten
         #[arg(long, default_value_t = 5.0)]
         drempel: f64,
+        /// Scheidingsteken van CSV
+        #[arg(long, value_enum, default_value = ";", value_name = "TEKEN")]
+        scheiding: Scheiding,
     },
     /// Schrijf de notulen van een sessie als Markdown of HTML (naar het scherm of naar --uit)
     Notulen {
@@ -160,6 +184,9 @@ pub enum Command {
         /// Schrijf naar dit bestand in plaats van naar het scherm
         #[arg(long, value_name = "BESTAND")]
         uit: Option<PathBuf>,
+        /// Scheidingsteken van CSV
+        #[arg(long, value_enum, default_value = ";", value_name = "TEKEN")]
+        scheiding: Scheiding,
     },
 }
 
@@ -182,8 +209,19 @@ pub fn run(mut cli: Cli) -> ExitCode {
             indicator,
             formaat,
             drempel,
-        }) => verschillen(&dataset, domein, indicator, formaat, drempel),
-        Some(Command::Vragen { map, formaat, uit }) => vragen(&map, formaat, uit.as_deref()),
+            scheiding,
+        }) => verschillen(
+            &dataset,
+            (domein.as_deref(), indicator.as_deref()),
+            formaat_of(formaat, scheiding),
+            drempel,
+        ),
+        Some(Command::Vragen {
+            map,
+            formaat,
+            uit,
+            scheiding,
+        }) => vragen(&map, formaat, scheiding, uit.as_deref()),
         Some(Command::Terugkijken { map, thema, .. }) => terugkijken(&map, thema),
         None => open_tui(cli),
     }
@@ -296,7 +334,12 @@ fn theme_kind(t: Thema) -> ThemeKind {
     }
 }
 
-fn vragen(dir: &Path, formaat: VragenFormaat, out: Option<&Path>) -> ExitCode {
+fn vragen(
+    dir: &Path,
+    formaat: VragenFormaat,
+    scheiding: Scheiding,
+    out: Option<&Path>,
+) -> ExitCode {
     let Some(sessions) = sessions_in(dir) else {
         return ExitCode::FAILURE;
     };
@@ -305,7 +348,7 @@ fn vragen(dir: &Path, formaat: VragenFormaat, out: Option<&Path>) -> ExitCode {
         VragenFormaat::Md => {
             crate::report::backlog_markdown(&items, &dir.display().to_string(), sessions.len())
         }
-        VragenFormaat::Csv => crate::report::backlog_csv(&items),
+        VragenFormaat::Csv => crate::report::backlog_csv(&items, scheiding.into()),
     };
     write_output(&text, out, "vragenlijst")
 }
@@ -490,12 +533,12 @@ pub fn summary(d: &Dataset) -> String {
     out
 }
 
-/// Prints the named differences. Exit code 0 whenever it ran, whatever it found.
+/// Prints the named differences. Exit code 0 whenever it ran, whatever it found; 2 when
+/// `--domein` or `--indicator` names nothing in the dataset.
 fn verschillen(
     path: &Path,
-    domein: Option<String>,
-    indicator: Option<String>,
-    formaat: Formaat,
+    (domein, indicator): (Option<&str>, Option<&str>),
+    format: crate::report::Format,
     drempel: f64,
 ) -> ExitCode {
     let dataset = match load_dataset(path) {
@@ -505,23 +548,32 @@ fn verschillen(
             return ExitCode::FAILURE;
         }
     };
+    if let Err(message) = filter::check(&dataset, domein, indicator) {
+        eprintln!("duiden: {message}");
+        return ExitCode::from(2);
+    }
     let settings = Settings {
         threshold: drempel / 100.0,
         ..Settings::default()
     };
     let found: Vec<Mismatch> = detect(&dataset, &settings)
         .into_iter()
-        .filter(|m| domein.as_ref().is_none_or(|d| *d == m.domein))
-        .filter(|m| indicator.as_ref().is_none_or(|i| *i == m.indicator))
+        .filter(|m| domein.is_none_or(|d| d == m.domein))
+        .filter(|m| indicator.is_none_or(|i| i == m.indicator))
         .collect();
-    emit(&crate::report::mismatches(&found, formaat_of(formaat)));
+    let mut text = crate::report::mismatches(&found, format);
+    if format == crate::report::Format::Text {
+        text.push_str(&t().differences_found(found.len()));
+        text.push('\n');
+    }
+    emit(&text);
     ExitCode::SUCCESS
 }
 
-fn formaat_of(f: Formaat) -> crate::report::Format {
+fn formaat_of(f: Formaat, scheiding: Scheiding) -> crate::report::Format {
     match f {
         Formaat::Tekst => crate::report::Format::Text,
-        Formaat::Csv => crate::report::Format::Csv,
+        Formaat::Csv => crate::report::Format::Csv(scheiding.into()),
         Formaat::Json => crate::report::Format::Json,
     }
 }

@@ -399,7 +399,14 @@ fn duiden(args: &[&str]) -> (bool, String, String) {
 #[test]
 fn vragen_csv_lists_open_first_by_priority_and_skips_broken_files() {
     let dir = folder();
-    let (ok, csv, err) = duiden(&["vragen", dir.path().to_str().unwrap(), "--formaat", "csv"]);
+    let (ok, csv, err) = duiden(&[
+        "vragen",
+        dir.path().to_str().unwrap(),
+        "--formaat",
+        "csv",
+        "--scheiding",
+        ",",
+    ]);
     assert!(ok, "{err}");
     // Both bad files are named with their problem; the others are still read.
     assert!(err.contains("2026-10-01-kapot.toml:3:2: "), "{err}");
@@ -444,6 +451,33 @@ fn vragen_csv_lists_open_first_by_priority_and_skips_broken_files() {
         lines[5]
     );
     assert!(lines[5].contains("status geagendeerd; eigenaar BiO; relevantie hoog, urgentie hoog (Marieke van den Berg)"), "{}", lines[5]);
+}
+
+#[test]
+fn vragen_csv_opens_in_columns_in_dutch_excel_by_default() {
+    let dir = folder();
+    let (ok, csv, err) = duiden(&["vragen", dir.path().to_str().unwrap(), "--formaat", "csv"]);
+    assert!(ok, "{err}");
+    let csv = csv
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark first");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("nr;status;prioriteit;relevantie;urgentie;haalbaarheid;"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("1;in onderzoek;11;hoog;midden;hoog;hoog;;Waarom stijgt de instroom"),
+        "{}",
+        lines[1]
+    );
+    // The origins hold the separator: one quoted field.
+    assert!(
+        lines[1].contains(";\"2026-05-14-mei.toml#2; 2026-07-09-juli.toml#1\";"),
+        "{}",
+        lines[1]
+    );
 }
 
 #[test]

@@ -50,9 +50,63 @@ fn json_is_valid_and_filtered() {
     );
 }
 
+/// Runs with the locale given and returns (exit code, stdout, stderr).
+fn run_in(lang: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .arg("verschillen")
+        .arg("datasets/voorbeeld")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 #[test]
-fn csv_has_a_header_and_quotes_fields() {
-    let (ok, out, _) = run(&["--formaat", "csv"]);
+fn csv_is_semicolon_separated_with_a_bom_for_dutch_excel() {
+    let (ok, out, err) = run(&["--formaat", "csv"]);
+    assert!(ok, "{err}");
+    let body = out
+        .strip_prefix('\u{feff}')
+        .expect("starts with a byte-order mark, so Excel reads UTF-8");
+    let mut lines = body.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "soort;domein;indicator;uitsplitsing;periode;bronnen;referentie;verschil;verschil_relatief;toelichting"
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    // The two sources share a field: quoted, since it holds the separator.
+    assert!(
+        rows.iter()
+            .any(|l| l.starts_with("delen≠totaal;jeugd;instroom")),
+        "{body}"
+    );
+    assert!(
+        rows.iter().any(|l| l.contains(";\"gemeente-registratie;")),
+        "{body}"
+    );
+    // Decimals with a comma, as Dutch Excel reads numbers (rows without quotes split plainly).
+    let rel = rows
+        .iter()
+        .filter(|l| !l.contains('"'))
+        .filter_map(|l| l.split(';').nth(8))
+        .find(|f| !f.is_empty())
+        .unwrap_or_else(|| panic!("a relative difference in {body}"));
+    assert!(rel.contains(',') && !rel.contains('.'), "{rel}");
+}
+
+#[test]
+fn csv_with_a_comma_is_plain_rfc_4180() {
+    let (ok, out, _) = run(&["--formaat", "csv", "--scheiding", ","]);
     assert!(ok);
     let mut lines = out.lines();
     assert_eq!(
@@ -65,11 +119,83 @@ fn csv_has_a_header_and_quotes_fields() {
         lines.any(|l| l.starts_with("delen≠totaal,jeugd,instroom")),
         "{out}"
     );
+    assert!(
+        out.contains(",0.") && !out.contains(",\"0,"),
+        "decimal point: {out}"
+    );
+    // The word works too.
+    let (ok, words, _) = run(&["--formaat", "csv", "--scheiding", "komma"]);
+    assert!(ok);
+    assert_eq!(words, out);
 }
 
 #[test]
-fn exit_code_is_zero_when_nothing_is_found() {
-    let (ok, out, _) = run(&["--domein", "bestaat-niet"]);
-    assert!(ok);
-    assert!(out.contains("0 verschillen"), "{out}");
+fn an_unknown_domain_is_an_error_naming_the_nearest() {
+    let (code, out, err) = run_in("nl_NL.UTF-8", &["--domein", "juegd"]);
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(
+        out.is_empty(),
+        "no result at all, not '0 verschillen': {out}"
+    );
+    assert!(
+        err.contains("onbekend domein 'juegd'") && err.contains("bedoelt u 'jeugd'"),
+        "{err}"
+    );
+    let (code, _, err) = run_in("en_GB.UTF-8", &["--domein", "juegd"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("unknown domain 'juegd'") && err.contains("did you mean 'jeugd'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_indicator_is_an_error_naming_the_nearest() {
+    let (code, out, err) = run_in("nl_NL.UTF-8", &["--indicator", "instrom"]);
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("bedoelt u 'instroom'"), "{err}");
+    // An indicator of another domain says where it is.
+    let (code, _, err) = run_in("nl_NL.UTF-8", &["--domein", "wmo", "--indicator", "wajong"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("hoort niet bij domein 'wmo' maar bij 'participatie'"),
+        "{err}"
+    );
+}
+
+/// The number of differences listed (the lines not indented, without the count line).
+fn listed(out: &str) -> usize {
+    out.lines().filter(|l| !l.starts_with(' ')).count() - 1
+}
+
+#[test]
+fn the_count_line_says_one_verschil_and_many_verschillen() {
+    let mut seen = Vec::new();
+    for indicator in ["jeugdbescherming_stand_begin", "jeugdbescherming_instroom"] {
+        for (lang, one, many) in [
+            ("nl_NL.UTF-8", "verschil", "verschillen"),
+            ("en_GB.UTF-8", "difference", "differences"),
+        ] {
+            let (code, out, err) = run_in(lang, &["--domein", "jeugd", "--indicator", indicator]);
+            assert_eq!(code, Some(0), "{err}");
+            let n = listed(&out);
+            let noun = if n == 1 { one } else { many };
+            assert_eq!(
+                out.lines().last(),
+                Some(format!("{n} {noun}").as_str()),
+                "{out}"
+            );
+            seen.push(n);
+        }
+    }
+    assert!(seen.contains(&1), "a case with one difference: {seen:?}");
+    assert!(seen.iter().any(|n| *n > 1), "{seen:?}");
+    // Nothing found with a valid filter is still a run: exit 0, "0 verschillen".
+    let (code, out, _) = run_in(
+        "nl_NL.UTF-8",
+        &["--domein", "jeugd", "--indicator", "jongeren_wijkteam"],
+    );
+    assert_eq!(code, Some(0));
+    assert_eq!(out.lines().last(), Some("0 verschillen"), "{out}");
 }

@@ -54,7 +54,7 @@ fn review_search_open_chart_and_nothing_is_written() {
     // A frame may arrive in parts: wait until the whole list is there.
     let screen = tui.wait_until("the session list", |s| {
         s.contains("Alle sessies (20 aantekeningen)")
-            && s.contains("2026-09-10 Duiden van data: jeugd en")
+            && s.contains("10 sep 2026 Duiden van data: jeugd en")
             && s.contains("2026-10-01-kapot.toml")
     });
     assert!(

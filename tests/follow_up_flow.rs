@@ -416,7 +416,10 @@ fn follow_up_popup_120x36() {
     for text in [
         "Openstaande vragen en acties",
         "R hoog · U – · H – · B –",
-        &format!("lijkt op nr 2 ({EARLIER})"),
+        // Numbers of different sessions never read alike: the earlier ones carry their day.
+        "onderzoeksvraag nr 2 (10 sep) [open]",
+        "actie nr 2 [open]",
+        "lijkt op nr 2 (10 sep)",
         "lijkt op nr 1 (deze sessie)",
         "deze sessie",
         "eigenaar Pim",
@@ -425,6 +428,12 @@ fn follow_up_popup_120x36() {
     ] {
         assert!(screen.contains(text), "{text} missing in\n{screen}");
     }
+    let f = popup(&app);
+    let labels: Vec<String> = f.items.iter().map(|i| f.label(i)).collect();
+    let mut unique = labels.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), labels.len(), "a label repeats: {labels:?}");
     insta::assert_snapshot!(screen);
 }
 
@@ -437,4 +446,56 @@ fn follow_up_popup_on_small_terminals_does_not_panic() {
         let screen = common::render(&mut app, w, h);
         assert!(!screen.trim().is_empty());
     }
+}
+
+#[test]
+fn the_example_sessions_list_no_number_twice() {
+    // The example sessions (September's question 4 merged into November's 14) and a new
+    // session whose own items have numbers the earlier ones have too.
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    for (name, _) in store::list_ok(&examples) {
+        std::fs::copy(examples.join(&name), dir.path().join(&name)).unwrap();
+    }
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let recorded = store::list_ok(dir.path())[0].1.dataset.clone();
+    let mut current = Session::new("Vandaag", "2026-11-23".parse().unwrap(), recorded);
+    current.annotations = (1..=8)
+        .map(|id| note(id, AnnotationKind::Actie, &format!("Actie {id}"), ""))
+        .collect();
+    let path = dir.path().join(CURRENT);
+    store::save_atomic(&path, &current).unwrap();
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path, current)));
+    press(&mut app, KeyCode::Char('o'));
+    let f = popup(&app);
+    let earlier: Vec<&str> = f
+        .items
+        .iter()
+        .filter(|i| !i.own)
+        .map(|i| i.session.as_str())
+        .collect();
+    assert!(
+        !earlier.is_empty(),
+        "the example sessions' open items are listed"
+    );
+    assert!(
+        !f.items
+            .iter()
+            .any(|i| i.session.starts_with("2026-09-10") && i.annotation.id == 4),
+        "the merged September question is followed up as November's 14"
+    );
+    let labels: Vec<String> = f.items.iter().map(|i| f.label(i)).collect();
+    let mut unique = labels.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), labels.len(), "a label repeats: {labels:?}");
+    assert!(labels.contains(&"nr 7 (5 nov)".to_string()), "{labels:?}");
+    assert!(labels.contains(&"nr 7".to_string()), "{labels:?}");
+    let screen = common::render(&mut app, 120, 36);
+    assert!(screen.contains("actie nr 7 (5 nov) [open]"), "{screen}");
 }

@@ -68,19 +68,50 @@ fn lists_sessions_with_counts_and_annotations_by_indicator() {
     let (mut app, loads) = review(&root().join("sessions"));
     assert_eq!(app.sessions.len(), 2);
     let screen = render(&mut app, 140, 36);
-    // Per session: date, title, annotations per kind, open questions (the merged September
-    // question and the answered one are not open; the geagendeerde is).
+    // Per session: date (in Dutch), title, annotations per kind, open questions (the merged
+    // September question counts in November, where it went, not twice; the answered one is not
+    // open; the geagendeerde is).
     assert!(
-        screen.contains("2026-09-10 Duiden van data: jeugd en participatie"),
+        screen.contains("10 sep 2026 Duiden van data: jeugd en participatie"),
         "{screen}"
     );
-    assert!(screen.contains("o1 d1 ?2 !1 · 2 open"), "{screen}");
+    assert!(
+        screen.contains("o1 d1 ?2 !1 · 1 open · 1 samengevoegd"),
+        "{screen}"
+    );
     assert!(screen.contains("o2 v4 d3 ?3 !3 · 2 open"), "{screen}");
+    // The rows: Dutch dates, and the merged question says so (both sides).
+    assert!(
+        screen.contains("? 10 sep 2026 januari 2022 t/m juni 2024 [samengevoegd in nr 14 (5 nov)]"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "? 5 nov 2026  januari 2022 t/m december 2024 [geagendeerd · samengevoegd met nr"
+        ),
+        "{screen}"
+    );
+    assert!(!screen.contains("-26 "), "no numeric short dates: {screen}");
     assert!(
         screen.contains("Alle sessies (20 aantekeningen)"),
         "{screen}"
     );
     insta::assert_snapshot!("review_all_sessions_140x36", screen);
+    // The merged question's detail names where it went and the status it follows from there.
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "Blijven mensen");
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&mut app, 140, 36);
+    assert!(
+        screen.contains("gemeente-registratie · samengevoegd in nr 14 (5 nov)")
+            && screen.contains("(geagendeerd)"),
+        "{screen}"
+    );
+    // In the question list it is one question with both origins.
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('2'));
+    let screen = render(&mut app, 140, 36);
+    assert!(screen.contains("(1 samengevoegd)"), "{screen}");
     assert_eq!(
         loads.get(),
         0,

@@ -223,6 +223,7 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
         ("terugkijken" | "vragen", "map") => (SESSIONS, Some("FOLDER")),
         ("vragen", "formaat") => ("Output format: md (Markdown) or csv", Some("FORMAT")),
         ("vragen", "uit") => (OUT, Some("FILE")),
+        ("verschillen" | "vragen", "scheiding") => ("CSV field separator", Some("CHAR")),
         _ => return None,
     })
 }
@@ -236,6 +237,12 @@ pub fn value_en(command: &str, arg: &str, value: &str) -> Option<&'static str> {
         }
         ("vragen", "formaat", "md") => "Markdown, for the half-yearly agenda session",
         ("vragen", "formaat", "csv") => "CSV, one question per line, for the portal",
+        ("verschillen" | "vragen", "scheiding", ";") => {
+            "Semicolon, with a BOM and decimal comma: Excel with Dutch settings opens it in columns"
+        }
+        ("verschillen" | "vragen", "scheiding", ",") => {
+            "Comma (RFC 4180, no BOM, decimal point): for scripts and English-language programs"
+        }
         _ => return None,
     })
 }

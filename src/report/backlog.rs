@@ -2,7 +2,7 @@
 //! half-yearly agenda session, CSV for the programme's portal. Open questions first, then by
 //! priority; see [`crate::session::backlog::backlog`].
 
-use super::csv_field;
+use super::Separator;
 use super::text::{
     criteria_line, describe_history, dutch_date, dutch_period, history_who, one_line, who,
 };
@@ -110,11 +110,26 @@ pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) ->
 }
 
 /// The backlog as CSV, one question a row, for the programme's portal.
-pub fn backlog_csv(items: &[BacklogItem]) -> String {
-    let mut out = String::from(
-        "nr,status,prioriteit,relevantie,urgentie,haalbaarheid,breed_gedragen,eigenaar,vraag,\
-         domein,indicator,periode,bronnen,herkomst,ook_gesteld,geschiedenis\n",
-    );
+pub fn backlog_csv(items: &[BacklogItem], sep: Separator) -> String {
+    let mut out = sep.start().to_string();
+    out.push_str(&sep.line(&[
+        "nr",
+        "status",
+        "prioriteit",
+        "relevantie",
+        "urgentie",
+        "haalbaarheid",
+        "breed_gedragen",
+        "eigenaar",
+        "vraag",
+        "domein",
+        "indicator",
+        "periode",
+        "bronnen",
+        "herkomst",
+        "ook_gesteld",
+        "geschiedenis",
+    ]));
     let level = |l: Option<Level>| l.map_or("", |l| l.dutch()).to_string();
     for (i, item) in items.iter().enumerate() {
         let q = item.question();
@@ -158,9 +173,7 @@ pub fn backlog_csv(items: &[BacklogItem]) -> String {
             also.join(" | "),
             history.join(" | "),
         ]);
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
+        out.push_str(&sep.line(&fields));
     }
     out
 }

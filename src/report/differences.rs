@@ -1,6 +1,6 @@
 //! The named differences between sources, for `duiden verschillen`.
 
-use super::{Format, csv_field, describe_detail};
+use super::{Format, describe_detail};
 use crate::analysis::mismatch::Mismatch;
 use crate::model::number::{format_auto, format_pct};
 use serde::Serialize;
@@ -59,26 +59,37 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
             s.push('\n');
             s
         }
-        Format::Csv => {
-            let mut out = String::from(
-                "soort,domein,indicator,uitsplitsing,periode,bronnen,referentie,verschil,verschil_relatief,toelichting\n",
-            );
+        Format::Csv(sep) => {
+            let mut out = sep.start().to_string();
+            out.push_str(&sep.line(&[
+                "soort",
+                "domein",
+                "indicator",
+                "uitsplitsing",
+                "periode",
+                "bronnen",
+                "referentie",
+                "verschil",
+                "verschil_relatief",
+                "toelichting",
+            ]));
             for m in found {
-                let fields = [
-                    m.kind.dutch().to_string(),
-                    m.domein.clone(),
-                    m.indicator.clone(),
-                    m.breakdown.to_string(),
-                    m.period.code(),
-                    m.sources.join(";"),
-                    m.reference.clone().unwrap_or_default(),
-                    m.abs_diff.map_or(String::new(), |v| v.to_string()),
-                    m.rel_diff.map_or(String::new(), |v| format!("{v:.4}")),
-                    describe_detail(&m.detail),
-                ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                out.push_str(&line.join(","));
-                out.push('\n');
+                out.push_str(
+                    &sep.line(&[
+                        m.kind.dutch().to_string(),
+                        m.domein.clone(),
+                        m.indicator.clone(),
+                        m.breakdown.to_string(),
+                        m.period.code(),
+                        m.sources.join(";"),
+                        m.reference.clone().unwrap_or_default(),
+                        m.abs_diff
+                            .map_or(String::new(), |v| sep.decimal(v.to_string())),
+                        m.rel_diff
+                            .map_or(String::new(), |v| sep.decimal(format!("{v:.4}"))),
+                        describe_detail(&m.detail),
+                    ]),
+                );
             }
             out
         }
@@ -99,7 +110,7 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
                 );
                 let _ = writeln!(out, "    {}", describe_detail(&m.detail));
             }
-            let _ = writeln!(out, "{} verschillen", found.len());
+            // The count line is the caller's: it is said in the interface's language.
             out
         }
     }

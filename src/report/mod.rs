@@ -20,13 +20,60 @@ pub use text::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
-    Csv,
+    Csv(Separator),
     Json,
 }
 
+/// The field separator of a CSV export. Semicolon (the default) is what Excel with Dutch
+/// settings splits on; such a file starts with a byte-order mark (so Excel reads UTF-8) and
+/// writes decimals with a comma. Comma gives plain RFC 4180 for scripts: no mark, decimal point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Separator {
+    #[default]
+    Semicolon,
+    Comma,
+}
+
+impl Separator {
+    fn char(self) -> char {
+        match self {
+            Separator::Semicolon => ';',
+            Separator::Comma => ',',
+        }
+    }
+
+    /// The start of the file: the byte-order mark for Excel, or nothing.
+    pub(crate) fn start(self) -> &'static str {
+        match self {
+            Separator::Semicolon => "\u{feff}",
+            Separator::Comma => "",
+        }
+    }
+
+    /// A decimal number as the file's readers expect it ("0,1234" for Dutch Excel).
+    pub(crate) fn decimal(self, text: String) -> String {
+        match self {
+            Separator::Semicolon => text.replace('.', ","),
+            Separator::Comma => text,
+        }
+    }
+
+    /// One record: every field quoted when needed, separated, ended by a newline.
+    pub(crate) fn line<S: AsRef<str>>(self, fields: &[S]) -> String {
+        let sep = self.char().to_string();
+        let mut line: String = fields
+            .iter()
+            .map(|f| csv_field(f.as_ref(), self.char()))
+            .collect::<Vec<_>>()
+            .join(&sep);
+        line.push('\n');
+        line
+    }
+}
+
 /// RFC 4180: quote when needed, double the quotes inside.
-pub(crate) fn csv_field(f: &str) -> String {
-    if f.contains([',', '"', '\n', '\r']) {
+fn csv_field(f: &str, sep: char) -> String {
+    if f.contains([sep, '"', '\n', '\r']) {
         format!("\"{}\"", f.replace('"', "\"\""))
     } else {
         f.to_string()

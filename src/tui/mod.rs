@@ -98,7 +98,8 @@ fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
     let (session, session_style) = match &app.shared.session {
         Some(s) => {
             let ro = s.read_only().is_some();
-            let label = t().session_label(&s.session().title, &s.session().date.to_string(), ro);
+            let label =
+                t().session_label(&s.session().title, &t().date_short(s.session().date), ro);
             let style = if ro {
                 theme.warning()
             } else {

@@ -54,7 +54,8 @@ pub(super) fn build(
         items: [
             item_table(session, &names, AnnotationKind::Onderzoeksvraag),
             item_table(session, &names, AnnotationKind::Actie),
-        ],
+        ]
+        .map(|t| with_merges(t, file_name, &earlier)),
         changes: changes(session, &earlier, history.is_some()),
         merges: merges(session, &earlier),
         still_open,
@@ -105,6 +106,7 @@ impl Names<'_> {
         Note {
             annotation: a.clone(),
             about,
+            merge: String::new(),
         }
     }
 }
@@ -235,6 +237,37 @@ fn item_table(session: &Session, names: &Names, kind: AnnotationKind) -> ItemTab
             .map(|a| names.note(a))
             .collect(),
     }
+}
+
+/// Says in each question's row whether it was merged, up to and including this session: into
+/// which question, or which questions were merged into it.
+fn with_merges(mut table: ItemTable, file_name: &str, earlier: &[(String, Session)]) -> ItemTable {
+    if table.kind != AnnotationKind::Onderzoeksvraag {
+        return table;
+    }
+    let label = |o: &crate::session::backlog::Origin| match o.date {
+        _ if o.item.session == file_name => format!("nr {}", o.item.id),
+        Some(d) => format!("nr {} van {}", o.item.id, super::text::dutch_date(d)),
+        None => format!("nr {} ({})", o.item.id, one_line(&o.item.session)),
+    };
+    let mine = |o: &crate::session::backlog::Origin| o.item.session == file_name;
+    for item in crate::session::backlog::backlog(earlier) {
+        let [root, rest @ ..] = item.origins.as_slice() else {
+            continue;
+        };
+        if rest.is_empty() {
+            continue;
+        }
+        for n in &mut table.items {
+            if mine(root) && root.item.id == n.id() {
+                let with: Vec<String> = rest.iter().map(label).collect();
+                n.merge = format!("{MERGED_WITH}{}", dutch_list(&with));
+            } else if rest.iter().any(|o| mine(o) && o.item.id == n.id()) {
+                n.merge = format!("{MERGED_INTO}{}", label(root));
+            }
+        }
+    }
+    table
 }
 
 fn changes(session: &Session, earlier: &[(String, Session)], looked: bool) -> Vec<ChangeRow> {

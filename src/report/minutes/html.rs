@@ -235,7 +235,7 @@ fn item_table(w: &mut String, t: &ItemTable) {
             text,
             esc(&n.about),
             esc(&n.who()),
-            n.status().dutch(),
+            esc(&n.status_text()),
             dash_if_empty(esc(&one_line(n.owner()))),
         );
     }

@@ -147,7 +147,7 @@ fn item_table(w: &mut String, t: &ItemTable) {
             text,
             cell(&n.about),
             cell(&n.who()),
-            n.status().dutch(),
+            cell(&n.status_text()),
             dash_if_empty(cell(n.owner())),
         );
     }

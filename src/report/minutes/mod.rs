@@ -145,6 +145,9 @@ pub struct Note {
     pub annotation: Annotation,
     /// "jeugd · Instroom jeugdhulp, juni 2021 t/m december 2021 (gemeente-registratie)".
     pub about: String,
+    /// A question's merges up to this session: "samengevoegd in nr 2 van 10 september 2026",
+    /// or "samengevoegd met nr 4 van 10 september 2026"; empty when none.
+    pub merge: String,
 }
 
 impl Note {
@@ -190,7 +193,28 @@ impl Note {
     pub fn owner(&self) -> &str {
         self.annotation.owner.trim()
     }
+
+    /// The status column: "open", "geagendeerd; samengevoegd met nr 4 van 10 september 2026",
+    /// or for a question merged away only where it went (its status is that question's).
+    pub fn status_text(&self) -> String {
+        let status = self.status().dutch();
+        match &self.merge {
+            m if m.is_empty() => status.to_string(),
+            m if self.merged_away() => m.clone(),
+            m => format!("{status}; {m}"),
+        }
+    }
+
+    /// Merged into another question (in this session or before).
+    pub fn merged_away(&self) -> bool {
+        self.merge.starts_with(MERGED_INTO)
+    }
 }
+
+/// How a question merged into another one starts its status.
+const MERGED_INTO: &str = "samengevoegd in ";
+/// How a question others were merged into names them.
+const MERGED_WITH: &str = "samengevoegd met ";
 
 /// The questions or the actions of this session.
 #[derive(Debug, Clone)]

@@ -123,7 +123,7 @@ impl App {
                 let keys = &self.shared.keymap;
                 let merge = first_key(keys, Context::FollowUp, Action::Merge);
                 let cancel = first_key(keys, Context::FollowUp, Action::Cancel);
-                self.shared.message = Some(t().merge_marked(item.annotation.id, &merge, &cancel));
+                self.shared.message = Some(t().merge_marked(&f.label(&item), &merge, &cancel));
             }
             None => {}
             Some(from) if from == item.item_ref() => {

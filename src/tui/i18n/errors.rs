@@ -91,6 +91,72 @@ impl Texts {
         }
     }
 
+    /// The count line under `duiden verschillen`: "1 verschil", "12 verschillen".
+    pub fn differences_found(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Nl, 1) => "1 verschil".to_string(),
+            (Nl, _) => format!("{n} verschillen"),
+            (En, 1) => "1 difference".to_string(),
+            (En, _) => format!("{n} differences"),
+        }
+    }
+
+    /// `--domein` names no domain of the dataset; `nearest` are the closest ones.
+    pub fn unknown_domain(&self, name: &str, nearest: &[&str]) -> String {
+        let nearest = quoted(nearest, self.or());
+        match self.lang {
+            Nl => format!("onbekend domein '{name}' in deze dataset; bedoelt u {nearest}?"),
+            En => format!("unknown domain '{name}' in this dataset; did you mean {nearest}?"),
+        }
+    }
+
+    /// `--indicator` names no indicator (of the domain, when given); `elsewhere` are the
+    /// domains that do have it.
+    pub fn unknown_indicator(
+        &self,
+        name: &str,
+        domain: Option<&str>,
+        nearest: &[&str],
+        elsewhere: &[&str],
+    ) -> String {
+        let nearest = quoted(nearest, self.or());
+        let there = quoted(elsewhere, self.and());
+        match (self.lang, domain) {
+            (Nl, Some(d)) if !elsewhere.is_empty() => format!(
+                "indicator '{name}' hoort niet bij domein '{d}' maar bij {there}; of bedoelt u {nearest}?"
+            ),
+            (En, Some(d)) if !elsewhere.is_empty() => format!(
+                "indicator '{name}' is not in domain '{d}' but in {there}; or did you mean {nearest}?"
+            ),
+            (Nl, Some(d)) => {
+                format!("onbekende indicator '{name}' in domein '{d}'; bedoelt u {nearest}?")
+            }
+            (En, Some(d)) => {
+                format!("unknown indicator '{name}' in domain '{d}'; did you mean {nearest}?")
+            }
+            (Nl, None) => {
+                format!("onbekende indicator '{name}' in deze dataset; bedoelt u {nearest}?")
+            }
+            (En, None) => {
+                format!("unknown indicator '{name}' in this dataset; did you mean {nearest}?")
+            }
+        }
+    }
+
+    fn or(&self) -> &'static str {
+        match self.lang {
+            Nl => "of",
+            En => "or",
+        }
+    }
+
+    fn and(&self) -> &'static str {
+        match self.lang {
+            Nl => "en",
+            En => "and",
+        }
+    }
+
     /// A session file the command line leaves out, and why.
     pub fn skipped(&self, error: &str) -> String {
         match self.lang {
@@ -286,5 +352,15 @@ fn identity_en(kind: &DiagnosticKind) -> String {
             format!("symbol '{value}' {why}; expected one other character, e.g. ★ or ✦")
         }
         _ => String::new(),
+    }
+}
+
+/// "'jeugd', 'wmo' of 'participatie'": names as an error quotes them, the last after `last`.
+fn quoted(names: &[&str], last: &str) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match names.split_last() {
+        Some((tail, [])) => tail.clone(),
+        Some((tail, head)) => format!("{} {last} {tail}", head.join(", ")),
+        None => String::new(),
     }
 }

@@ -219,28 +219,38 @@ impl Texts {
     }
 
     /// "? onderzoeksvraag nr 2 [open]": the number is the item's id in its session.
-    pub fn item_title(&self, marker: &str, kind: &str, id: u64, status: &str) -> String {
-        match self.lang {
-            Nl => format!("{marker} {kind} nr {id} [{status}]"),
-            En => format!("{marker} {kind} no. {id} [{status}]"),
+    /// "nr 2", or with the session it is from: "nr 2 (10 sep)".
+    pub fn item_number(&self, id: u64, session: Option<&str>) -> String {
+        let nr = match self.lang {
+            Nl => format!("nr {id}"),
+            En => format!("no. {id}"),
+        };
+        match session {
+            Some(s) => format!("{nr} ({s})"),
+            None => nr,
         }
     }
 
-    pub fn near_duplicate(&self, id: u64, place: &str) -> String {
+    /// "? onderzoeksvraag nr 2 (10 sep) [open]"; `number` from [`Texts::item_number`].
+    pub fn item_title(&self, marker: &str, kind: &str, number: &str, status: &str) -> String {
+        format!("{marker} {kind} {number} [{status}]")
+    }
+
+    pub fn near_duplicate(&self, number: &str) -> String {
         match self.lang {
-            Nl => format!("lijkt op nr {id} ({place})"),
-            En => format!("looks like no. {id} ({place})"),
+            Nl => format!("lijkt op {number}"),
+            En => format!("looks like {number}"),
         }
     }
 
     /// A question is marked for merging: `merge_key` on another one merges, `cancel_key` stops.
-    pub fn merge_marked(&self, id: u64, merge_key: &str, cancel_key: &str) -> String {
+    pub fn merge_marked(&self, number: &str, merge_key: &str, cancel_key: &str) -> String {
         match self.lang {
             Nl => format!(
-                "vraag {id} gemarkeerd: kies de vraag waarin hij opgaat en druk {merge_key} ({cancel_key} annuleert)"
+                "vraag {number} gemarkeerd: kies de vraag waarin hij opgaat en druk {merge_key} ({cancel_key} annuleert)"
             ),
             En => format!(
-                "question {id} marked: choose the question it goes into and press {merge_key} ({cancel_key} cancels)"
+                "question {number} marked: choose the question it goes into and press {merge_key} ({cancel_key} cancels)"
             ),
         }
     }
@@ -419,13 +429,14 @@ impl Texts {
             key(Action::FilterDomain),
             key(Action::Activate),
         );
+        let found = self.differences_found(n);
         match self.lang {
             Nl => format!(
-                "soort: {kind} ({k}) · domein: {domain} ({d}) · {n} verschillen · {open}: vergelijken"
+                "soort: {kind} ({k}) · domein: {domain} ({d}) · {found} · {open}: vergelijken"
             ),
-            En => format!(
-                "kind: {kind} ({k}) · domain: {domain} ({d}) · {n} differences · {open}: compare"
-            ),
+            En => {
+                format!("kind: {kind} ({k}) · domain: {domain} ({d}) · {found} · {open}: compare")
+            }
         }
     }
 

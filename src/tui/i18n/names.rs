@@ -235,6 +235,20 @@ impl Texts {
         format!("{} {}", d.day(), self.period_long(&p))
     }
 
+    /// "5 nov 2026" ("5 Nov 2026"): a date in a list row.
+    pub fn date_short(&self, d: jiff::civil::Date) -> String {
+        format!("{} {}", self.day_month(d), d.year())
+    }
+
+    /// "5 nov" ("5 Nov"): a date within the year.
+    pub fn day_month(&self, d: jiff::civil::Date) -> String {
+        let m = month(d.month().clamp(1, 12) as u8);
+        match self.lang {
+            Nl => format!("{} {}", d.day(), MONTHS_SHORT_NL[m]),
+            En => format!("{} {}", d.day(), MONTHS_SHORT_EN[m]),
+        }
+    }
+
     /// How a person is named: "Sanne de Vries (aanbieder)", the role without a name, the name
     /// without a role; empty when neither is known.
     pub fn person(&self, rol: Option<Role>, naam: &str) -> String {

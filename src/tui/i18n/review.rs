@@ -8,9 +8,35 @@ use crate::session::backlog::{Event, HistoryEntry};
 impl Texts {
     /// "Alle sessies (37 aantekeningen)"
     pub fn review_all_sessions(&self, notes: usize) -> String {
+        match (self.lang, notes) {
+            (Nl, 1) => "Alle sessies (1 aantekening)".to_string(),
+            (Nl, _) => format!("Alle sessies ({notes} aantekeningen)"),
+            (En, 1) => "All sessions (1 annotation)".to_string(),
+            (En, _) => format!("All sessions ({notes} annotations)"),
+        }
+    }
+
+    /// A question merged into another one: "samengevoegd in nr 14 (5 nov)".
+    pub fn review_merged_into(&self, other: &str) -> String {
         match self.lang {
-            Nl => format!("Alle sessies ({notes} aantekeningen)"),
-            En => format!("All sessions ({notes} annotations)"),
+            Nl => format!("samengevoegd in {other}"),
+            En => format!("merged into {other}"),
+        }
+    }
+
+    /// A question others were merged into: "samengevoegd met nr 4 (10 sep)".
+    pub fn review_merged_with(&self, others: &str) -> String {
+        match self.lang {
+            Nl => format!("samengevoegd met {others}"),
+            En => format!("merged with {others}"),
+        }
+    }
+
+    /// "1 samengevoegd": questions of a session merged into another one.
+    pub fn review_merged_count(&self, n: usize) -> String {
+        match self.lang {
+            Nl => format!("{n} samengevoegd"),
+            En => format!("{n} merged"),
         }
     }
 

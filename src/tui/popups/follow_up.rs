@@ -10,6 +10,7 @@ use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::style::Theme;
 use crossterm::event::KeyEvent;
+use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -24,6 +25,8 @@ pub struct FollowUpItem {
     pub session: String,
     /// The annotation with its current status, owner and criteria folded in.
     pub annotation: Annotation,
+    /// The date of that session, to tell equal numbers of different sessions apart.
+    pub date: Date,
     /// Raised in this session: changed in place rather than through a recorded change.
     pub own: bool,
     /// Index of the most alike other question in the list, when it is a near-duplicate.
@@ -124,6 +127,35 @@ impl FollowUp {
             .and_then(|k| self.items.iter().position(|i| i.item_ref() == k))
             .unwrap_or(self.selected)
             .min(self.items.len().saturating_sub(1));
+    }
+
+    /// "nr 2 (10 sep)": the number with the day of the session it is from, so the numbers of
+    /// different sessions never read alike; this session's own items are just "nr 2". When
+    /// two sessions share the day, the year is added, and on the same date the file name.
+    pub fn label(&self, item: &FollowUpItem) -> String {
+        let id = item.annotation.id;
+        if item.own {
+            return t().item_number(id, None);
+        }
+        let forms = |i: &FollowUpItem| {
+            let stem = i.session.strip_suffix(".toml").unwrap_or(&i.session);
+            [
+                t().day_month(i.date),
+                t().date_short(i.date),
+                stem.to_string(),
+            ]
+        };
+        let mine = forms(item);
+        let alike: Vec<[String; 3]> = self
+            .items
+            .iter()
+            .filter(|o| !o.own && o.session != item.session && o.annotation.id == id)
+            .map(forms)
+            .collect();
+        let level = (0..2)
+            .find(|&k| alike.iter().all(|o| o[k] != mine[k]))
+            .unwrap_or(2);
+        t().item_number(id, Some(&mine[level]))
     }
 
     pub fn selected_item(&self) -> Option<&FollowUpItem> {
@@ -299,7 +331,7 @@ impl FollowUp {
             theme.dimmed()
         };
         let mut spans = vec![Span::styled(
-            t().item_title(a.kind.marker(), t().kind(a.kind), a.id, status),
+            t().item_title(a.kind.marker(), t().kind(a.kind), &self.label(item), status),
             theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
         )];
         // Early in the line, so a narrow popup does not cut it off.
@@ -321,7 +353,11 @@ impl FollowUp {
             theme.base(),
         )];
         if let Some(other) = item.similar.and_then(|j| self.items.get(j)) {
-            let hint = t().near_duplicate(other.annotation.id, other.place());
+            let label = match other.own {
+                true => format!("{} ({})", self.label(other), other.place()),
+                false => self.label(other),
+            };
+            let hint = t().near_duplicate(&label);
             spans.push(Span::styled(format!("  · {hint}"), theme.warning()));
         }
         Line::from(spans)
@@ -348,6 +384,7 @@ fn open_items(
     earlier
         .chain(own.filter(|(n, a, _)| a.is_open_item() && !merged_away(sessions, n, a.id)))
         .map(|(session, annotation, own)| FollowUpItem {
+            date: date_of(sessions, &session),
             session,
             annotation,
             own,
@@ -386,6 +423,14 @@ fn keep_listed(
     }
 }
 
+/// The date of the session `name` (today's when it is not among `sessions`).
+fn date_of(sessions: &[(String, Session)], name: &str) -> Date {
+    sessions
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or_else(crate::session::today, |(_, s)| s.date)
+}
+
 /// The annotation with the status, owner and criteria after every change and merge in
 /// `sessions` (as the earlier sessions' items come from `open_items_among`).
 fn with_state(sessions: &[(String, Session)], name: &str, a: &Annotation) -> Annotation {
@@ -412,5 +457,71 @@ fn mark_near_duplicates(items: &mut [FollowUpItem]) {
             .filter(|(_, s)| *s >= NEAR_DUPLICATE)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(j, _)| j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Period;
+    use crate::session::{Anchor, Criteria, QuestionStatus, Role};
+
+    fn item(session: &str, date: &str, id: u64, own: bool) -> FollowUpItem {
+        FollowUpItem {
+            session: session.into(),
+            date: date.parse().unwrap(),
+            annotation: Annotation {
+                id,
+                kind: AnnotationKind::Onderzoeksvraag,
+                text: "Waarom?".into(),
+                role: Role::Beleid,
+                name: String::new(),
+                time: "2026-09-10T10:00:00+02:00".parse().unwrap(),
+                status: Some(QuestionStatus::Open),
+                owner: String::new(),
+                criteria: Criteria::default(),
+                anchor: Anchor::new(
+                    "jeugd",
+                    "instroom",
+                    Vec::new(),
+                    Period::month(2023, 1),
+                    Period::month(2023, 1),
+                ),
+            },
+            own,
+            similar: None,
+        }
+    }
+
+    #[test]
+    fn equal_numbers_of_different_sessions_get_different_labels() {
+        crate::tui::i18n::set_lang(crate::tui::i18n::Lang::Nl);
+        let f = FollowUp {
+            items: vec![
+                item("2025-09-10-a.toml", "2025-09-10", 2, false),
+                item("2026-09-10-b.toml", "2026-09-10", 2, false),
+                item("2026-09-10-c.toml", "2026-09-10", 2, false),
+                item("2026-09-10-c.toml", "2026-09-10", 3, false),
+                item("2026-11-05-d.toml", "2026-11-05", 2, false),
+                item("2026-11-23-e.toml", "2026-11-23", 2, true),
+            ],
+            selected: 0,
+            merge_from: None,
+            owner: None,
+            others: Vec::new(),
+            dataset: (String::new(), String::new()),
+        };
+        let labels: Vec<String> = f.items.iter().map(|i| f.label(i)).collect();
+        assert_eq!(
+            labels,
+            [
+                "nr 2 (10 sep 2025)",
+                "nr 2 (2026-09-10-b)",
+                "nr 2 (2026-09-10-c)",
+                "nr 3 (10 sep)",
+                "nr 2 (5 nov)",
+                "nr 2",
+            ]
+        );
     }
 }

@@ -114,7 +114,7 @@ impl ReviewApp {
             let back = [Action::Cancel, Action::Quit]
                 .map(|a| first_key(&self.keymap, Context::Trend, a))
                 .join(t().or);
-            t().review_opened(&entry.session.title, &entry.session.date.to_string(), &back)
+            t().review_opened(&entry.session.title, &t().date(entry.session.date), &back)
         });
         self.chart = Some(Box::new(app));
     }

@@ -5,6 +5,7 @@
 
 mod chart;
 pub mod filter;
+mod merged;
 mod view;
 
 pub use view::draw;
@@ -68,6 +69,8 @@ pub struct ReviewApp {
     pub sessions: Vec<SessionEntry>,
     pub broken: Vec<BrokenEntry>,
     pub backlog: Vec<BacklogItem>,
+    /// Which questions were merged into which.
+    pub merges: merged::Merges,
     /// Current status of every question and action, by (session index, id).
     status: HashMap<(usize, u64), QuestionStatus>,
     pub tab: ReviewTab,
@@ -149,6 +152,7 @@ impl ReviewApp {
         }
         ReviewApp {
             folder: folder.to_string(),
+            merges: merged::Merges::new(&sessions, &backlog),
             backlog,
             sessions,
             broken,

@@ -236,12 +236,15 @@ fn note_line<'a>(
 ) -> Line<'a> {
     let status = app
         .status_of(i, a)
-        .map(|s| format!(" [{}]", t().question_status(s)))
+        .map(|s| {
+            let text = app.merges.status_text(i, a.id, t().question_status(s));
+            format!(" [{text}]")
+        })
         .unwrap_or_default();
     let head = format!(
-        "{} {:<8} {}{status} ",
+        "{} {:<11} {}{status} ",
         a.kind.marker(),
-        short_date(&app.sessions[i].session.date.to_string()),
+        t().date_short(app.sessions[i].session.date),
         t().anchor_period(&a.anchor)
     );
     let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -256,14 +259,6 @@ fn note_line<'a>(
         Span::styled(head, theme.base().fg(theme.accent)),
         Span::styled(text, theme.base()),
     ])
-}
-
-/// "2026-11-05" → "05-11-26", compact for list rows.
-fn short_date(datum: &str) -> String {
-    match (datum.get(2..4), datum.get(5..7), datum.get(8..10)) {
-        (Some(y), Some(m), Some(d)) => format!("{d}-{m}-{y}"),
-        _ => datum.to_string(),
-    }
 }
 
 fn draw_note_detail(
@@ -284,7 +279,16 @@ fn draw_note_detail(
         a.anchor.sources.join(", ")
     );
     if let Some(st) = app.status_of(i, a) {
-        meta.push_str(&format!(" · {}", t().question_status(st)));
+        let status = t().question_status(st);
+        meta.push_str(" · ");
+        match app.merges.merged_into(i, a.id) {
+            // Its status is that of the question it went into: say both.
+            Some(into) => meta.push_str(&format!(
+                "{} ({status})",
+                t().review_merged_into(&into.label())
+            )),
+            None => meta.push_str(&app.merges.status_text(i, a.id, status)),
+        }
     }
     if !a.owner.is_empty() {
         meta.push_str(&format!(" · {}", a.owner));
@@ -339,27 +343,33 @@ fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) 
         theme.base().add_modifier(Modifier::BOLD),
     )))];
     for (i, e) in app.sessions.iter().enumerate() {
-        let open = e
-            .session
-            .annotations
-            .iter()
-            .filter(|a| {
-                a.kind == AnnotationKind::Onderzoeksvraag
-                    && app.status_of(i, a).is_some_and(|s| s.is_open())
-            })
+        // A question merged into another one counts there, not here as well.
+        let questions = || {
+            e.session
+                .annotations
+                .iter()
+                .filter(|a| a.kind == AnnotationKind::Onderzoeksvraag)
+        };
+        let merged = questions()
+            .filter(|a| app.merges.merged_into(i, a.id).is_some())
             .count();
+        let open = questions()
+            .filter(|a| app.merges.merged_into(i, a.id).is_none())
+            .filter(|a| app.status_of(i, a).is_some_and(|s| s.is_open()))
+            .count();
+        let mut counts = format!("  {} · {}", kind_counts(&e.session), t().review_open(open));
+        if merged > 0 {
+            counts.push_str(&format!(" · {}", t().review_merged_count(merged)));
+        }
         items.push(ListItem::new(vec![
             Line::from(vec![
                 Span::styled(
-                    format!("{} ", e.session.date),
+                    format!("{} ", t().date_short(e.session.date)),
                     theme.base().fg(theme.accent),
                 ),
                 Span::styled(e.session.title.clone(), theme.base()),
             ]),
-            Line::from(Span::styled(
-                format!("  {} · {}", kind_counts(&e.session), t().review_open(open)),
-                theme.dimmed(),
-            )),
+            Line::from(Span::styled(counts, theme.dimmed())),
         ]));
     }
     for b in &app.broken {
@@ -437,8 +447,9 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
+            // Before the text, which a narrow list cuts off.
             let also = if item.origins.len() > 1 {
-                format!(" (+{})", item.origins.len() - 1)
+                format!("({}) ", t().review_merged_count(item.origins.len() - 1))
             } else {
                 String::new()
             };
@@ -452,7 +463,7 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
                     theme.base().add_modifier(Modifier::BOLD),
                 ),
                 Span::styled(format!("{}  ", criteria_short(item)), theme.dimmed()),
-                Span::styled(format!("{text}{also}"), theme.base()),
+                Span::styled(format!("{also}{text}"), theme.base()),
             ]))
         })
         .collect();

@@ -59,9 +59,11 @@ fn every_text(lang: Lang) -> Vec<(String, String)> {
         ("saved", t.saved("x", "y")),
         ("deleted", t.deleted("x", "u")),
         ("status_set", t.status_set("x")),
-        ("item_title", t.item_title("?", "x", 2, "y")),
-        ("near_duplicate", t.near_duplicate(2, "x")),
-        ("merge_marked", t.merge_marked(2, "m", "Esc")),
+        ("item_title", t.item_title("?", "x", "nr 2", "y")),
+        ("item_number", t.item_number(2, Some("10 sep"))),
+        ("near_duplicate", t.near_duplicate("x")),
+        ("date_short", t.date_short(jiff::civil::date(2026, 10, 5))),
+        ("merge_marked", t.merge_marked("nr 2", "m", "Esc")),
         ("merged", t.merged(1, 2, "x")),
         ("minutes_written", t.minutes_written("x")),
         ("diff_table", t.diff_table("x")),
@@ -71,6 +73,13 @@ fn every_text(lang: Lang) -> Vec<(String, String)> {
         ("review_all_sessions", t.review_all_sessions(3)),
         ("review_opened", t.review_opened("x", "y", "Esc")),
         ("keymap_from", t.keymap_from("x")),
+        ("differences_found 1", t.differences_found(1)),
+        ("differences_found 2", t.differences_found(2)),
+        ("unknown_domain", t.unknown_domain("x", &["jeugd", "wmo"])),
+        (
+            "unknown_indicator",
+            t.unknown_indicator("x", Some("wmo"), &["a", "b"], &["jeugd"]),
+        ),
         ("keymap_default", t.keymap_default("x")),
         (
             "overview_filter",
@@ -84,6 +93,23 @@ fn every_text(lang: Lang) -> Vec<(String, String)> {
         add(format!("detail {k}"), t.detail(&d));
     }
     out
+}
+
+#[test]
+fn counts_say_one_in_the_singular() {
+    for (lang, one, two) in [
+        (Lang::Nl, "1 verschil", "2 verschillen"),
+        (Lang::En, "1 difference", "2 differences"),
+    ] {
+        let t = texts(lang);
+        assert_eq!(t.differences_found(1), one);
+        assert_eq!(t.differences_found(2), two);
+        assert_eq!(t.differences_found(0), two.replace('2', "0"));
+        assert!(!t.review_all_sessions(1).contains("1 aantekeningen"));
+        assert!(!t.review_all_sessions(1).contains("1 annotations"));
+        let keys = crate::tui::keymap::Keymap::default();
+        assert!(t.overview_filter(None, None, 1, &keys).contains(one));
+    }
 }
 
 #[test]

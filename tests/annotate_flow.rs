@@ -317,3 +317,48 @@ fn start_offers_recent_sessions_and_looking_can_become_a_session() {
     assert!(open.read_only().is_none());
     assert!(open.path().exists());
 }
+
+#[test]
+fn the_annotation_list_names_who_said_it_and_the_owner() {
+    use duiden::session::{Anchor, Annotation, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let mut session = Session::new(
+        "Test",
+        "2026-11-23".parse().unwrap(),
+        DatasetRef {
+            path: "datasets/voorbeeld".into(),
+            hash: dataset.content_hash.clone(),
+        },
+    );
+    let h2 = Period::half(2024, 2);
+    session.add(Annotation {
+        id: 0,
+        kind: AnnotationKind::Onderzoeksvraag,
+        text: "Waarom daalt het?".into(),
+        role: Role::Aanbieder,
+        name: "Sanne".into(),
+        time: duiden::session::now_local(),
+        status: None,
+        owner: "Pim".into(),
+        criteria: Default::default(),
+        anchor: Anchor::new(
+            "jeugd",
+            "instroom",
+            vec!["gemeente-registratie".into()],
+            h2,
+            h2,
+        ),
+    });
+    let path = dir.path().join("2026-11-23-test.toml");
+    store::save_atomic(&path, &session).unwrap();
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path, session)));
+    let screen = common::render(&mut app, 160, 48);
+    assert!(screen.contains("Sanne (aanbieder)"), "{screen}");
+    assert!(screen.contains("eigenaar: Pim"), "{screen}");
+}

@@ -267,10 +267,12 @@ fn draw_notes(frame: &mut Frame, app: &App, area: Rect) {
                 }
                 (from, _) => t().period_short(&from),
             };
-            spans.push(Span::styled(
-                format!("{period} · {}", t().role(a.role)),
-                theme.dimmed(),
-            ));
+            // Who said it, and for a question or action who follows it up.
+            let mut said = format!("{period} · {}", t().who(a));
+            if a.kind.has_status() && !a.owner.is_empty() {
+                said.push_str(&format!(" · {}: {}", t().owner, a.owner));
+            }
+            spans.push(Span::styled(said, theme.dimmed()));
             ListItem::new(vec![
                 Line::from(spans),
                 Line::from(Span::styled(

@@ -254,6 +254,12 @@ fn line<DB: DrawingBackend>(
             draw_mark(area, &l.mark, c.backend_coord(p), l.colour)?;
         }
     }
+    // A voorlopig figure gets an open ring, as it has an open symbol on screen.
+    let ring = l.colour.stroke_width(2);
+    for p in s.points.iter().filter(|p| p.provisional) {
+        let at = c.backend_coord(&(x_of(p), p.y));
+        area.draw(&Circle::new(at, 7, ring)).ok()?;
+    }
     Some(())
 }
 
@@ -288,12 +294,16 @@ fn legend_of<DB: DrawingBackend>(
         }
         draw_mark(legend, &l.mark, (x + 18, y), l.colour)?;
         // Long names are cut, the reference mark never.
-        let suffix = if m.reference.as_deref() == Some(s.key.bron.as_str()) {
-            " (referentie)"
-        } else {
-            ""
+        let suffix = match (
+            m.reference.as_deref() == Some(s.key.bron.as_str()),
+            s.has_provisional(),
+        ) {
+            (true, true) => " (referentie; ○ voorlopig)",
+            (true, false) => " (referentie)",
+            (false, true) => " (○ voorlopig)",
+            (false, false) => "",
         };
-        let max_chars = 52 - suffix.len();
+        let max_chars = 52 - suffix.chars().count();
         let mut label = super::text::one_line(&s.label);
         if label.chars().count() > max_chars {
             label = label.chars().take(max_chars - 1).collect::<String>() + "…";

@@ -201,3 +201,20 @@ fn the_svg_honours_a_colour_and_symbol_of_dataset_toml() {
     let mark = "fill=\"#AA0011\">\n✦\n</text>";
     assert!(out.matches(mark).count() >= 2, "{out}");
 }
+
+#[test]
+fn the_svg_marks_voorlopig_figures() {
+    let d = sample();
+    let chart = instroom_chart(&d);
+    let provisional: usize = chart
+        .model
+        .series
+        .iter()
+        .map(|s| s.points.iter().filter(|p| p.provisional).count())
+        .sum();
+    assert!(provisional > 0, "the sample's CBS figures end voorlopig");
+    let out = svg::svg(&chart, "instroom").expect("a chart");
+    // One open ring per voorlopig figure, and the legend says what it means.
+    assert_eq!(out.matches("r=\"7\"").count(), provisional, "{out}");
+    assert!(out.contains("○ voorlopig"), "{out}");
+}

@@ -133,10 +133,14 @@ impl ChartModel {
             (!is_reference, named.unwrap_or(usize::MAX))
         };
         series.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.key.cmp(&b.key)));
+        // Never two period lengths on one axis: without a chosen length a comparison, and a
+        // trend whose sources differ, are shown at the coarsest length among them.
+        let coarsest = series.iter().map(|s| s.granularity()).max();
+        let mixed = series.iter().any(|s| Some(s.granularity()) != coarsest);
         let granularity = match (view.granularity, view.kind) {
             (Some(g), _) => Some(g),
-            (None, ViewKind::Compare) => series.iter().map(|s| s.granularity()).max(),
-            (None, ViewKind::Trend) => None,
+            (None, ViewKind::Compare) => coarsest,
+            (None, ViewKind::Trend) => coarsest.filter(|_| mixed),
         };
         let selection: Vec<SeriesKey> = series.iter().map(|s| s.key.clone()).collect();
         let mut series = chart_series(dataset, &selection, granularity);

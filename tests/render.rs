@@ -360,3 +360,43 @@ fn help_scrolls_on_a_small_terminal() {
     app.update(Action::Cancel);
     assert!(app.popup.is_none());
 }
+
+#[test]
+fn every_event_is_on_the_axis_and_the_one_under_the_cursor_is_named() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let mut app = App::new(sample(), ThemeKind::Dark);
+        let screen = render(&mut app, w, h);
+        let marks = app.trend.chart.marks.clone();
+        assert!(marks.len() >= 4, "the sample has events and breaks");
+        // No event is silently cut off: each has its number on the axis.
+        for (i, m) in marks.iter().enumerate() {
+            let numbered = [format!("◆{}", i + 1), format!("╫{}", i + 1)];
+            assert!(
+                numbered.iter().any(|n| screen.contains(n.as_str())),
+                "{w}×{h}: mark {} ({}) missing:\n{screen}",
+                i + 1,
+                m.text
+            );
+        }
+        // The cursor on a period of the corona event: the readout names it in full.
+        let (n, corona) = marks
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.text.starts_with("Corona"))
+            .expect("the corona event");
+        let inside = app
+            .trend
+            .chart
+            .periods
+            .iter()
+            .position(|p| p.mid() >= corona.start && p.mid() <= corona.end)
+            .expect("a period during corona");
+        app.trend.cursor = Some(inside);
+        let screen = render(&mut app, w, h);
+        let named = format!("◆{} Corona", n + 1);
+        assert!(
+            screen.contains(&named),
+            "{w}×{h}: {named} not in the readout:\n{screen}"
+        );
+    }
+}

@@ -82,6 +82,20 @@ pub struct TimeMark {
     pub text: String,
 }
 
+impl ChartModel {
+    /// The events and breaks over `period`, with their number on the time axis (1-based, in
+    /// date order: the order of `marks`).
+    pub fn marks_at(&self, period: &Period) -> Vec<(usize, &TimeMark)> {
+        let (from, to) = (period.start_month() as f64, period.end_month() as f64 + 1.0);
+        self.marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.start < to && m.end.max(m.start + 1.0) > from)
+            .map(|(i, m)| (i + 1, m))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartModel {
     pub series: Vec<ChartSeries>,

@@ -342,23 +342,42 @@ impl TrendChart<'_> {
     }
 
     /// Events and breaks under the axis, with as much of their text as fits.
+    /// Events and breaks at their dates, each with its number (the readout names the one under
+    /// the cursor in full) and as much of its text as fits before the next one.
     fn events_row(&self, g: &PlotGeometry, row: u16, buf: &mut Buffer) {
         let theme = self.theme;
+        let end = g.plot.x + g.plot.width;
+        let cols: Vec<u16> = (self.model.marks.iter())
+            .map(|m| g.column(m.start.max(g.x_min)))
+            .collect();
         let mut next_free = g.plot.x;
-        for m in &self.model.marks {
-            let col = g.column(m.start.max(g.x_min)).max(next_free);
-            if col >= g.plot.x + g.plot.width {
+        for (i, m) in self.model.marks.iter().enumerate() {
+            // A mark whose date is taken by the one before moves just after it.
+            let col = cols[i].max(next_free);
+            if col >= end {
                 break;
             }
             let (sym, style) = match m.kind {
                 MarkKind::Event => ("◆", theme.base().fg(theme.accent)),
                 MarkKind::Break => ("╫", theme.warning()),
             };
-            let room = (g.plot.x + g.plot.width - col) as usize;
-            let text = format!("{sym} {}", m.text);
-            let shown: String = text.chars().take(room.min(28)).collect();
-            buf.set_span(col, row, &Span::styled(shown.clone(), style), room as u16);
-            next_free = col + shown.chars().count() as u16 + 1;
+            // Room up to the next mark: marks on one date give each other their number.
+            let next = cols.get(i + 1).copied().unwrap_or(end).max(col);
+            let room = (next.min(end) - col).saturating_sub(1) as usize;
+            // At least the mark and its number, whatever the room.
+            let number = format!("{sym}{}", i + 1);
+            let label = format!("{number} {}", m.text);
+            let shown = if label.chars().count() <= room {
+                label
+            } else if room > number.chars().count() + 2 {
+                let cut: String = label.chars().take(room - 1).collect();
+                format!("{}…", cut.trim_end())
+            } else {
+                number
+            };
+            let width = shown.chars().count().max(1) as u16;
+            buf.set_span(col, row, &Span::styled(shown, style), width);
+            next_free = col + width + 1;
         }
     }
 

@@ -4,6 +4,7 @@ use super::Focus;
 use crate::tui::app::App;
 use crate::tui::components::browser::Node;
 use crate::tui::components::chart::TrendChart;
+use crate::tui::components::chart_model::MarkKind;
 use crate::tui::components::text::fit_middle;
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
@@ -188,6 +189,18 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             theme.base().add_modifier(Modifier::BOLD),
         ));
         lines.push(Line::from(left));
+    }
+    // The events and breaks over the cursor's period, in full, with their number on the axis.
+    for (n, m) in cursor.map_or(Vec::new(), |c| app.trend.chart.marks_at(&c)) {
+        let (sym, style) = match m.kind {
+            MarkKind::Event => ("◆", theme.base().fg(theme.accent)),
+            MarkKind::Break => ("╫", theme.warning()),
+        };
+        let text = format!("{sym}{n} {}", m.text);
+        lines.push(Line::from(Span::styled(
+            fit_middle(&text, inner_width),
+            style,
+        )));
     }
     if app.trend.chart.series.iter().any(|s| s.has_provisional()) {
         lines.push(Line::from(Span::styled(

@@ -86,7 +86,10 @@ impl TrendTab {
         let [browser, right] =
             Layout::horizontal([Constraint::Length(browser_width), Constraint::Min(20)])
                 .areas(area);
-        let legend_lines = self.chart.series.len().max(1) as u16 + 1;
+        let at_cursor = self
+            .cursor_period()
+            .map_or(0, |c| self.chart.marks_at(&c).len());
+        let legend_lines = (self.chart.series.len().max(1) + 1 + at_cursor) as u16;
         let note_count = self.notes.len() as u16;
         let (chart, legend, notes) = if right.width >= 100 {
             // Wide: legend and annotation list side by side under the chart.
@@ -103,7 +106,9 @@ impl TrendTab {
         } else {
             // Narrow: stacked; the list only when there is something in it (or it has focus).
             let show_notes = note_count > 0 || self.focus == Focus::Notes;
-            let legend_height = (legend_lines + 2).min(right.height / 4).max(3);
+            // An event under the cursor earns the legend a little more room.
+            let share = if at_cursor > 0 { 3 } else { 4 };
+            let legend_height = (legend_lines + 2).min(right.height / share).max(3);
             let notes_height = if show_notes {
                 (note_count * 2 + 2).clamp(4, (right.height / 4).max(4))
             } else {

@@ -1,9 +1,9 @@
 //! One source against the reference, period by period, and unit changes within one series.
 
-use super::view::{At, Break, Ctx, Missing, PState, VPoint, View};
+use super::view::{At, Break, Ctx, Missing, VPoint, View};
 use super::{
     BreakNote, Compared, Converts, Detail, Figure, LagNote, Mismatch, MismatchKind, MissingFigure,
-    Outcome, Units, UnitsConverted, approx_eq, prev_period, relative, unit,
+    Outcome, Units, UnitsConverted, approx_eq, lag, relative, unit,
 };
 use crate::model::{Granularity, Period, Series, Soort};
 use std::cmp::Reverse;
@@ -54,8 +54,8 @@ impl PairCell {
                 (r.bron().to_string(), self.values.0),
                 (o.bron().to_string(), self.values.1),
             ],
-            abs_diff: self.diff.map(f64::abs),
-            rel_diff: self.rel.map(f64::abs),
+            diff: self.diff,
+            rel_diff: self.rel,
             ..Mismatch::on(kind, &r.series.key, p, detail)
         }
     }
@@ -286,7 +286,10 @@ enum Named<'c, 'a> {
     /// The bron the break applies to, and the break.
     TrendBreak(&'c str, &'c Break<'a>),
     Vintage,
-    Unexplained,
+    /// The shift by the lag brings the difference within the threshold.
+    Lag(LagNote),
+    /// With the shift that made it clearly smaller, when there is one.
+    Unexplained(Option<LagNote>),
 }
 
 impl Named<'_, '_> {
@@ -295,7 +298,8 @@ impl Named<'_, '_> {
             Named::WithinRounding => MismatchKind::WithinRounding,
             Named::TrendBreak(..) => MismatchKind::TrendBreak,
             Named::Vintage => MismatchKind::Vintage,
-            Named::Unexplained => MismatchKind::Unexplained,
+            Named::Lag(_) => MismatchKind::Lag,
+            Named::Unexplained(_) => MismatchKind::Unexplained,
         }
     }
 }
@@ -323,7 +327,7 @@ fn numeric(ctx: &Ctx, both: Both, explain: bool) -> PairCell {
     let named = name_numeric(ctx, both, diff, cell.rel, tol);
     cell.kind = named.as_ref().map(Named::kind);
     if named.is_some() || explain {
-        let outcome = outcome(ctx, both, named, (diff, cell.rel), base);
+        let outcome = outcome(ctx, named, (diff, cell.rel), base);
         cell.detail = Some(compared(both, outcome));
     }
     cell
@@ -349,7 +353,12 @@ fn name_numeric<'c, 'a>(
     } else if both.rv.provisional != both.ov.provisional && ctx.family(rb) == ctx.family(ob) {
         Some(Named::Vintage)
     } else if rel.is_none_or(|rel| rel.abs() > ctx.settings.threshold) {
-        Some(Named::Unexplained)
+        let current = rel.map_or(f64::INFINITY, f64::abs);
+        let shift = lag::shift(both.r, both.o, both.p, current);
+        Some(match shift {
+            Some(l) if l.shifted <= ctx.settings.threshold => Named::Lag(l),
+            other => Named::Unexplained(other),
+        })
     } else {
         None
     }
@@ -367,13 +376,7 @@ fn compared(both: Both, outcome: Outcome) -> Detail {
 }
 
 /// How a numeric difference in the same unit came out, `named` or within the threshold.
-fn outcome(
-    ctx: &Ctx,
-    both: Both,
-    named: Option<Named>,
-    (diff, rel): (f64, Option<f64>),
-    base: f64,
-) -> Outcome {
+fn outcome(ctx: &Ctx, named: Option<Named>, (diff, rel): (f64, Option<f64>), base: f64) -> Outcome {
     let threshold = ctx.settings.threshold;
     match named {
         Some(Named::WithinRounding) => Outcome::WithinRounding { base },
@@ -383,11 +386,17 @@ fn outcome(
             brk: break_note(bron, b),
         },
         Some(Named::Vintage) => Outcome::Vintage { diff, rel },
-        Some(Named::Unexplained) => Outcome::AboveThreshold {
+        Some(Named::Lag(lag)) => Outcome::Lag {
             diff,
             rel,
             threshold,
-            lag: lag_shift(both.r, both.o, both.p, rel.map_or(f64::INFINITY, f64::abs)),
+            lag,
+        },
+        Some(Named::Unexplained(lag)) => Outcome::AboveThreshold {
+            diff,
+            rel,
+            threshold,
+            lag,
         },
         None => Outcome::WithinThreshold {
             diff,
@@ -448,44 +457,4 @@ fn unit_cell(ctx: &Ctx, both: Both, mut cell: PairCell) -> PairCell {
         recorded_break,
     }));
     cell
-}
-
-/// When the difference shrinks clearly after shifting one period for a source with a known lag.
-fn lag_shift<'a>(r: &View<'a>, o: &View<'a>, p: &Period, current: f64) -> Option<LagNote> {
-    if r.lag.is_none() && o.lag.is_none() {
-        return None;
-    }
-    let prev = prev_period(p);
-    fn val<'a>(v: &View<'a>, q: &Period) -> Option<(f64, &'a str)> {
-        v.get(q)
-            .filter(|vp| vp.state == PState::Complete)
-            .and_then(|vp| vp.value.map(|x| (x, vp.unit)))
-    }
-    let (a, ua) = val(r, p)?;
-    let (b, ub) = val(o, p)?;
-    let mut best: Option<(f64, &str, &str)> = None;
-    // The reference lags: its figure now matches the other's previous one.
-    if let Some(lag) = r.lag
-        && let Some((b_prev, u)) = val(o, &prev)
-        && unit::same(u, ua)
-        && let Some(rel) = relative(a - b_prev, b_prev)
-    {
-        best = Some((rel.abs(), r.bron(), lag));
-    }
-    // The other lags: its figure now matches the reference's previous one.
-    if let Some(lag) = o.lag
-        && let Some((a_prev, u)) = val(r, &prev)
-        && unit::same(u, ub)
-        && let Some(rel) = relative(b - a_prev, a_prev)
-        && best.is_none_or(|(x, _, _)| rel.abs() < x)
-    {
-        best = Some((rel.abs(), o.bron(), lag));
-    }
-    let (shifted, lagging, lag) = best?;
-    (shifted < current * 0.6).then(|| LagNote {
-        granularity: r.g,
-        lagging: lagging.to_string(),
-        lag: lag.to_string(),
-        shifted,
-    })
 }

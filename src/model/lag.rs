@@ -46,8 +46,7 @@ fn number(word: &str) -> Option<f64> {
     word.replace(',', ".").parse().ok()
 }
 
-/// The lag in months, `None` when the text names no duration. "tot 8 weken" (up to) counts as
-/// half of it: the lag lies anywhere between nothing and 8 weeks.
+/// The lag in months, `None` when the text names no duration.
 pub fn parse_lag(text: &str) -> Result<Option<f64>, LagError> {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
@@ -59,11 +58,7 @@ pub fn parse_lag(text: &str) -> Result<Option<f64>, LagError> {
         let Some(n) = number(w) else { continue };
         let digits = w.starts_with(|c: char| c.is_ascii_digit());
         match words.get(i + 1).and_then(|u| unit_months(u)) {
-            Some(per) => {
-                let upto = i > 0 && matches!(words[i - 1], "tot" | "max" | "maximaal" | "hooguit");
-                let months = n * per;
-                return Ok(Some(if upto { months / 2.0 } else { months }));
-            }
+            Some(per) => return Ok(Some(n * per)),
             // A number word without a unit is ordinary text ("een jaar" is caught above).
             None if !digits => continue,
             None => {
@@ -89,7 +84,7 @@ mod tests {
     #[test]
     fn reads_the_sample_texts() {
         assert_eq!(months("ca. 6 weken"), Some(1.38));
-        assert_eq!(months("tot 8 weken"), Some(0.92));
+        assert_eq!(months("tot 8 weken"), Some(1.84));
         assert_eq!(
             months("ca. 4 maanden (voorlopig), definitief een jaar later"),
             Some(4.0)

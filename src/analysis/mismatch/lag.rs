@@ -11,9 +11,10 @@ const MAX_SEARCH: u32 = 2;
 /// A shift counts when it at least makes the difference this much smaller (0.6: by 40%).
 const CLEARLY_SMALLER: f64 = 0.6;
 
-/// Periods of the view's granularity that a lag of `months` shifts by (rounded; 0: none).
+/// Whole periods of the view's granularity in a lag of `months` (0: none). Whole ones: a
+/// delivery lag of 4 months does not move half-year figures into the next half-year.
 fn periods(months: f64, v: &View) -> u32 {
-    (months / f64::from(v.g.months())).round().max(0.0) as u32
+    (months / f64::from(v.g.months())).floor().max(0.0) as u32
 }
 
 /// `p` shifted back by `k` periods.

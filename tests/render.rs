@@ -320,3 +320,24 @@ fn help_scrolls_on_a_small_terminal() {
     app.update(Action::Cancel);
     assert!(app.popup.is_none());
 }
+
+#[test]
+fn overview_shows_lag_as_its_kind_and_negative_differences_with_their_sign() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::ShowOverview);
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
+    while app.overview.kind != Some(duiden::analysis::mismatch::MismatchKind::Lag) {
+        app.update(Action::FilterKind);
+    }
+    let screen = render(&mut app, 80, 24);
+    // wmo instroom 2023-09: aanbieders (reference) 588, gemeente 444: 24,5% lower, not "+".
+    let row = screen
+        .lines()
+        .find(|l| l.contains("wmo") && l.contains("sep 2023"))
+        .unwrap_or_else(|| panic!("no wmo row in\n{screen}"));
+    assert!(
+        row.contains("vertraging") && row.contains("-24,5%"),
+        "{row}"
+    );
+    assert!(!screen.contains("onverklaard  "), "{screen}");
+}

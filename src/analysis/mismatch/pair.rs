@@ -1,5 +1,6 @@
 //! One source against the reference, period by period, and unit changes within one series.
 
+use super::lag::PairLag;
 use super::view::{At, Break, Ctx, Missing, VPoint, View};
 use super::{
     BreakNote, Compared, Converts, Detail, Figure, LagNote, Mismatch, MismatchKind, MissingFigure,
@@ -147,8 +148,9 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
             },
         };
         let rv = &ref_views[k];
+        let lag = PairLag::default();
         for (p, rp, op) in zip_periods(rv, &ov) {
-            let mut cell = classify_points(ctx, (rv, rp), (&ov, op), &p, false);
+            let mut cell = classify_points(ctx, (rv, rp), (&ov, op), &p, &lag, false);
             // A named difference always has its detail.
             let (Some(kind), Some(detail)) = (cell.kind, cell.detail.take()) else {
                 continue;
@@ -167,8 +169,15 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
 }
 
 /// Names the difference of `o` against the reference `r` at `p` (both views at one granularity).
-pub(super) fn classify(ctx: &Ctx, r: &View, o: &View, p: &Period, explain: bool) -> PairCell {
-    classify_points(ctx, (r, r.get(p)), (o, o.get(p)), p, explain)
+/// `lag`: the shifts of this pair, worked out at its first use (one per pair of views).
+pub(super) fn classify(
+    ctx: &Ctx,
+    (r, o): (&View, &View),
+    p: &Period,
+    lag: &PairLag,
+    explain: bool,
+) -> PairCell {
+    classify_points(ctx, (r, r.get(p)), (o, o.get(p)), p, lag, explain)
 }
 
 /// [`classify`] with the points at `p` already looked up.
@@ -177,12 +186,24 @@ fn classify_points<'v, 'a>(
     (r, rp): (&'v View<'a>, Option<&'v VPoint<'a>>),
     (o, op): (&'v View<'a>, Option<&'v VPoint<'a>>),
     p: &Period,
+    lag: &'v PairLag,
     explain: bool,
 ) -> PairCell {
     let ra = r.at_point(p, rp, o.last_period());
     let oa = o.at_point(p, op, r.last_period());
     match (ra, oa) {
-        (At::Value(rv), At::Value(ov)) => numeric(ctx, Both { r, o, rv, ov, p }, explain),
+        (At::Value(rv), At::Value(ov)) => numeric(
+            ctx,
+            Both {
+                r,
+                o,
+                rv,
+                ov,
+                p,
+                lag,
+            },
+            explain,
+        ),
         (At::Value(rv), At::Missing(m)) => {
             missing(o, r, rv, m, p, (rv.value, other_raw(o, p)), false)
         }
@@ -230,6 +251,7 @@ struct Both<'v, 'a> {
     rv: &'v VPoint<'a>,
     ov: &'v VPoint<'a>,
     p: &'v Period,
+    lag: &'v PairLag,
 }
 
 impl Both<'_, '_> {
@@ -354,7 +376,7 @@ fn name_numeric<'c, 'a>(
         Some(Named::Vintage)
     } else if rel.is_none_or(|rel| rel.abs() > ctx.settings.threshold) {
         let current = rel.map_or(f64::INFINITY, f64::abs);
-        let shift = lag::shift(both.r, both.o, both.p, current);
+        let shift = lag::shift(both.lag, both.r, both.o, both.p, current);
         Some(match shift {
             Some(l) if l.shifted <= ctx.settings.threshold => Named::Lag(l),
             other => Named::Unexplained(other),
@@ -417,7 +439,9 @@ fn break_note(bron: &str, b: &Break) -> BreakNote {
 
 /// Units differ: convert when they differ only in scale or per-N, and say so.
 fn unit_cell(ctx: &Ctx, both: Both, mut cell: PairCell) -> PairCell {
-    let Both { r, o, rv, ov, p } = both;
+    let Both {
+        r, o, rv, ov, p, ..
+    } = both;
     let (a, b) = both.figures();
     cell.kind = Some(MismatchKind::Unit);
     let conversion = unit::conversion(ov.unit, rv.unit).map(|c| {

@@ -823,6 +823,129 @@ fn synthetic_rows(out: &mut String) {
     out.push_str(&w.out);
 }
 
+/// A difference between or within the synthetic sources that this generator builds in on
+/// purpose, with the kind duiden should name it by (the stable key of `MismatchKind`).
+/// `tests/oracle.rs` checks each against the detection; keep this list in step with the
+/// generator above.
+pub struct BuiltIn {
+    /// What the generator did, in a few words.
+    pub what: &'static str,
+    pub domein: &'static str,
+    pub indicator: &'static str,
+    /// The sources involved: two for a difference between sources, one within a source.
+    pub bronnen: Vec<&'static str>,
+    /// Period codes at the comparison's granularity where it must be named; empty: somewhere in
+    /// the series.
+    pub periodes: Vec<String>,
+    pub soort: &'static str,
+}
+
+/// Every difference the synthetic part has on purpose, as [`BuiltIn`]s.
+pub fn built_in_differences() -> Vec<BuiltIn> {
+    let mut out = Vec::new();
+    let b =
+        |what, domein, indicator, bronnen: &[&'static str], periodes: Vec<String>, soort| BuiltIn {
+            what,
+            domein,
+            indicator,
+            bronnen: bronnen.to_vec(),
+            periodes,
+            soort,
+        };
+    for spec in domains() {
+        let d = spec.id;
+        for ind in ["instroom", "uitstroom"] {
+            // g = (0.3 a[t] + 0.7 a[t-1]) / reg_gap: about a month behind the providers.
+            out.push(b(
+                "registratie loopt een maand achter",
+                d,
+                ind,
+                &[GEMEENTE, AANBIEDERS],
+                vec![],
+                "vertraging",
+            ));
+        }
+        // Providers report in x 1.000 euro from THOUSANDS_FROM on.
+        let from = month_code(THOUSANDS_FROM);
+        out.push(b(
+            "aanbieders vanaf 2022-01 in x 1.000 euro",
+            d,
+            "kosten",
+            &[AANBIEDERS],
+            vec![from.clone()],
+            "eenheid",
+        ));
+        out.push(b(
+            "kosten in euro tegen x 1.000 euro",
+            d,
+            "kosten",
+            &[GEMEENTE, AANBIEDERS],
+            vec![from],
+            "eenheid",
+        ));
+        // The providers' stand has its own peildatum: a small residual on the identity.
+        out.push(b(
+            "stand aanbieders met eigen peildatum",
+            d,
+            "stand",
+            &[AANBIEDERS],
+            vec![],
+            "stand-stroom",
+        ));
+        let years: Vec<String> = (0..YEARS)
+            .map(|y| (FIRST_YEAR + y as i32).to_string())
+            .collect();
+        // The budget is a drawn fraction of the realised kosten, every year.
+        out.push(b(
+            "begroting tegen realisatie",
+            d,
+            "kosten",
+            &[BEGROTING, GEMEENTE],
+            years.clone(),
+            "begroot-gerealiseerd",
+        ));
+    }
+    let missing = month_code(MISSING_JEUGD_AANBIEDERS);
+    for ind in ["instroom", "uitstroom", "stand", "kosten"] {
+        out.push(b(
+            "jeugdrapportage aanbieders 2023-07 ontbreekt",
+            "jeugd",
+            ind,
+            &[GEMEENTE, AANBIEDERS],
+            vec![missing.clone()],
+            "ontbrekende-periode",
+        ));
+    }
+    out.push(b(
+        "CBS wmo uitstroom 2019-H1 onbekend ('.')",
+        "wmo",
+        "uitstroom",
+        &[AANBIEDERS, CBS],
+        vec![half_code(0)],
+        "ontbrekende-periode",
+    ));
+    let new_providers = half_code(CBS_NEW_PROVIDERS_FROM);
+    for ind in ["instroom", "uitstroom", "stand"] {
+        out.push(b(
+            "CBS telt vanaf 2021-H1 nieuwe jeugdaanbieders mee",
+            "jeugd",
+            ind,
+            &[GEMEENTE, CBS],
+            vec![new_providers.clone()],
+            "trendbreuk",
+        ));
+    }
+    out.push(b(
+        "stadsdeel 4 te weinig in 2022-03",
+        "jeugd",
+        "instroom",
+        &[GEMEENTE],
+        vec![month_code(WIJK_GAP_MONTH)],
+        "delen-niet-totaal",
+    ));
+    out
+}
+
 /// The full text of `reeksen.csv`: header, the real rows from `real_dir`, the synthetic rows.
 pub fn generate(real_dir: &Path) -> String {
     let mut out = String::new();

@@ -199,3 +199,67 @@ fn the_count_line_says_one_verschil_and_many_verschillen() {
     assert_eq!(code, Some(0));
     assert_eq!(out.lines().last(), Some("0 verschillen"), "{out}");
 }
+
+#[test]
+fn differences_carry_their_sign_in_every_format() {
+    let only = [
+        "--domein",
+        "jeugd",
+        "--indicator",
+        "jeugdbescherming_instroom",
+    ];
+    // The provisional 12.965 (cbs-jb-2019) against the final 12.980 (reference): 15 lower.
+    let (ok, out, err) = run(&[&only[..], &["--formaat", "json"]].concat());
+    assert!(ok, "{err}");
+    let rows: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let vintage = rows
+        .as_array()
+        .expect("an array")
+        .iter()
+        .find(|r| r["soort"] == "voorlopig/definitief")
+        .expect("the vintage row");
+    assert_eq!(vintage["verschil"], -15.0, "{vintage}");
+    assert!(vintage["verschil_relatief"].as_f64().unwrap() < 0.0);
+
+    let (_, out, _) = run(&only);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("voorlopig/definitief"))
+        .expect("the vintage line");
+    assert!(line.contains("Δ -15 (-0,1%)"), "{line}");
+    assert!(
+        out.contains("Δ +"),
+        "positive differences show a plus:\n{out}"
+    );
+
+    let (_, out, _) = run(&[&only[..], &["--formaat", "csv"]].concat());
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("voorlopig/definitief"))
+        .expect("the vintage row");
+    // The default CSV is for Dutch Excel: semicolons and a decimal comma.
+    assert!(
+        line.contains(";-15;") && line.contains(";-0,0012;"),
+        "{line}"
+    );
+}
+
+#[test]
+fn the_sample_names_lag_as_its_own_kind() {
+    let (ok, out, err) = run(&["--formaat", "json"]);
+    assert!(ok, "{err}");
+    let rows: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let rows = rows.as_array().expect("an array");
+    let lag = rows
+        .iter()
+        .find(|r| r["soort"] == "vertraging")
+        .expect("a lag row");
+    assert!(
+        lag["toelichting"]
+            .as_str()
+            .unwrap()
+            .contains("binnen de drempel"),
+        "{lag}"
+    );
+    assert!(rows.iter().any(|r| r["verschil"].as_f64() < Some(0.0)));
+}

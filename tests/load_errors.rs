@@ -976,3 +976,23 @@ fn duplicate_bron_is_located_at_the_duplicate() {
     let err = load_err(&dataset_with_meta(&text));
     assert_single(&err, "dataset.toml", line_no, 6, "'ciz' staat twee keer");
 }
+
+#[test]
+fn vertraging_with_a_number_but_no_unit_is_located() {
+    let text = sample_toml().replace("vertraging = \"ca. 6 weken\"", "vertraging = \"6 wk x\"");
+    let line_no = 1 + text
+        .lines()
+        .position(|l| l.starts_with("vertraging = \"6 wk"))
+        .expect("the sample has this line");
+    // "6 wk" reads as six weeks; only a number without any unit is refused.
+    load_ok(&dataset_with_meta(&text));
+    let text = text.replace("\"6 wk x\"", "\"6\"");
+    let err = load_err(&dataset_with_meta(&text));
+    assert_single(
+        &err,
+        "dataset.toml",
+        line_no,
+        14,
+        "vertraging '6': getal zonder eenheid",
+    );
+}

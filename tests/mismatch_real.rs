@@ -106,7 +106,9 @@ fn vintage_12965_against_12980() {
     );
     assert_eq!(value(m, "cbs-jb-2019"), Some(12965.0));
     assert_eq!(value(m, "cbs-jbjr-2022"), Some(12980.0));
-    assert_eq!(m.abs_diff, Some(15.0));
+    // Signed, against the reference (the final 12.980): the provisional figure is 15 lower.
+    assert_eq!(m.reference.as_deref(), Some("cbs-jbjr-2022"));
+    assert_eq!(m.diff, Some(-15.0));
     assert!(text(&m.detail).contains("voorlopig") && text(&m.detail).contains("definitief"));
 }
 
@@ -121,7 +123,7 @@ fn stock_discontinuity_29070_against_29115() {
     );
     assert_eq!(value(m, "cbs-jbjr-2022-tabel"), Some(29070.0));
     assert_eq!(value(m, "cbs-jbjr-2023h1-tabel"), Some(29115.0));
-    assert_eq!(m.abs_diff, Some(45.0));
+    assert_eq!(m.diff, Some(45.0));
     assert!(
         text(&m.detail).contains("31-12-2022") && text(&m.detail).contains("1-1-2023"),
         "{}",
@@ -182,7 +184,7 @@ fn providers_jeugd_2023_07_missing() {
             &["aanbieders-maandrapportage"],
         );
         assert_eq!(value(m, "aanbieders-maandrapportage"), None);
-        assert_eq!((m.abs_diff, m.rel_diff), (None, None));
+        assert_eq!((m.diff, m.rel_diff), (None, None));
         assert!(
             text(&m.detail).contains("ontbreekt bij aanbieders-maandrapportage"),
             "{}",
@@ -231,7 +233,8 @@ fn wijken_do_not_add_up_in_2022_03_only() {
     assert_eq!(m.sources, ["gemeente-registratie"]);
     assert_eq!(value(m, "totaal"), Some(341.0));
     assert_eq!(value(m, "som van 7 wijken"), Some(337.0));
-    assert_eq!(m.abs_diff, Some(4.0));
+    // The stadsdelen sum to 4 less than the total: the sign says which way.
+    assert_eq!(m.diff, Some(-4.0));
 }
 
 #[test]
@@ -332,8 +335,10 @@ fn stock_flow_identities_that_hold_are_not_flagged() {
 #[test]
 fn sorted_largest_first_and_filtered_per_indicator() {
     let ms = all();
+    // Largest first by size, whatever the sign; and both signs occur.
     let rels: Vec<f64> = ms.iter().map_while(|m| m.rel_diff).collect();
-    assert!(rels.windows(2).all(|w| w[0] >= w[1]));
+    assert!(rels.windows(2).all(|w| w[0].abs() >= w[1].abs()));
+    assert!(rels.iter().any(|r| *r < 0.0) && rels.iter().any(|r| *r > 0.0));
     assert!(ms.iter().skip(rels.len()).all(|m| m.rel_diff.is_none()));
 
     let ds = sample();

@@ -185,10 +185,13 @@ fn comparison_detail_in_english() {
         .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
         .collect::<Vec<_>>()
         .join(" ");
+    // A delay of about 6 weeks is no half year: the half-year comparison is not shifted (it
+    // was, by one half year, whatever the declared delay).
+    assert!(!detail.contains("shifted"), "{detail}");
     for text in [
         "unexplained: 2,127 (gemeente-registratie) against 2,263 (aanbieders-maandrapportage): \
-difference 136 (6.4%), above the threshold of 5%; shifted by one half year",
-        "the difference is 1.8%",
+difference 136 (6.4%), above the threshold of 5%",
+        "delay: ca. 6 weken",
     ] {
         assert!(
             detail.contains(text),
@@ -399,4 +402,25 @@ fn every_event_is_on_the_axis_and_the_one_under_the_cursor_is_named() {
             "{w}×{h}: {named} not in the readout:\n{screen}"
         );
     }
+}
+
+#[test]
+fn overview_shows_lag_as_its_kind_and_negative_differences_with_their_sign() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::ShowOverview);
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
+    while app.overview.kind != Some(duiden::analysis::mismatch::MismatchKind::Lag) {
+        app.update(Action::FilterKind);
+    }
+    let screen = render(&mut app, 80, 24);
+    // wmo instroom 2023-09: aanbieders (reference) 588, gemeente 444: 24,5% lower, not "+".
+    let row = screen
+        .lines()
+        .find(|l| l.contains("wmo") && l.contains("sep 2023"))
+        .unwrap_or_else(|| panic!("no wmo row in\n{screen}"));
+    assert!(
+        row.contains("vertraging") && row.contains("-24,5%"),
+        "{row}"
+    );
+    assert!(!screen.contains("onverklaard  "), "{screen}");
 }

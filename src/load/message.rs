@@ -5,6 +5,7 @@
 use super::csv::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use super::{DATA_FILE, META_FILE};
 use crate::model::identity::{SymbolProblem, colour_names};
+use crate::model::lag::LagError;
 use crate::model::number::NumberError;
 use crate::model::period::PeriodError;
 use crate::model::{Period, SeriesKey, Status};
@@ -80,6 +81,8 @@ pub enum DiagnosticKind {
     UnknownSource {
         id: String,
     },
+    /// A `vertraging` that names a number but no unit of time.
+    Lag(LagError),
     DuplicateRow {
         period: Period,
         /// Boxed: the other kinds are small, and diagnostics travel in `Result`s.
@@ -101,6 +104,16 @@ fn expected_in(column: &str) -> &'static str {
     }
 }
 
+/// A `vertraging` that is not a duration.
+fn lag_message(f: &mut fmt::Formatter<'_>, e: &LagError) -> fmt::Result {
+    match e {
+        LagError::NoUnit { text } => write!(
+            f,
+            "vertraging '{text}': getal zonder eenheid; verwacht een duur zoals '6 weken', 'ca. 4 maanden' of '1 kwartaal'"
+        ),
+    }
+}
+
 impl fmt::Display for DiagnosticKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use DiagnosticKind as K;
@@ -119,6 +132,7 @@ impl fmt::Display for DiagnosticKind {
             ),
             K::Toml { message } => f.write_str(message),
             K::Period(e) => write!(f, "{e}"),
+            K::Lag(e) => lag_message(f, e),
             K::DuplicateSourceId { id } => write!(
                 f,
                 "bron '{id}' staat twee keer in [[bronnen]]; verwacht unieke ids"

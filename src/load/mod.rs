@@ -156,6 +156,12 @@ pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Da
             ));
         }
     }
+    for lag in spans.bronnen.iter().filter_map(|s| s.vertraging.as_ref()) {
+        if let Err(e) = crate::model::lag::parse_lag(lag.get_ref()) {
+            let (line, column) = at(lag.span());
+            diags.push(Diagnostic::new(path, line, column, DiagnosticKind::Lag(e)));
+        }
+    }
     let mut seen = HashMap::new();
     for s in &spans.bronnen {
         if seen.insert(s.id.get_ref().as_str(), ()).is_some() {
@@ -234,6 +240,7 @@ struct IdSpan {
     kleur: Option<toml::Spanned<String>>,
     #[serde(default)]
     symbool: Option<toml::Spanned<String>>,
+    vertraging: Option<toml::Spanned<String>>,
 }
 
 /// Groups validated rows into series; reports unknown indicators and sources and duplicate keys.

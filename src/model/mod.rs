@@ -1,6 +1,7 @@
 //! The data model: periods, series, metadata, and what a chart shows. Pure data, no I/O.
 
 pub mod identity;
+pub mod lag;
 pub mod meta;
 pub mod number;
 pub mod period;

@@ -4,8 +4,8 @@
 
 use crate::analysis::mismatch::{
     Absence, BreakNote, Budget, BudgetMissing, BudgetUnits, Compared, Converts, Day, Detail,
-    Figure, MissingFigure, Outcome, Parts, PartsDim, StockDiscontinuity, StockFlow, Stocks,
-    UnitChange, Units, UnitsConverted,
+    Figure, LagNote, MissingFigure, Outcome, Parts, PartsDim, StockDiscontinuity, StockFlow,
+    Stocks, UnitChange, Units, UnitsConverted,
 };
 use crate::model::number::{DUTCH, FigureText, ShareText};
 use crate::model::{Granularity, Period};
@@ -290,17 +290,23 @@ fn compared(s: &mut String, c: &Compared) -> fmt::Result {
                 pct(*threshold)
             )?;
             match lag {
-                Some(l) => write!(
-                    s,
-                    "; één {} verschoven ({} loopt achter; vertraging: {}) is het verschil {}",
-                    l.granularity.dutch(),
-                    l.lagging,
-                    l.lag,
-                    pct(l.shifted)
-                ),
+                Some(l) => write!(s, "; {} is het verschil {}", Shift(l), pct(l.shifted)),
                 None => Ok(()),
             }
         }
+        Outcome::Lag {
+            diff,
+            rel,
+            threshold,
+            lag,
+        } => write!(
+            s,
+            "{vs}: {}; {} is het verschil {}, binnen de drempel van {}{status_note}",
+            Size(*diff, *rel),
+            Shift(lag),
+            pct(lag.shifted),
+            pct(*threshold)
+        ),
         Outcome::WithinThreshold {
             diff,
             rel,
@@ -439,6 +445,27 @@ fn status_word(provisional: bool) -> &'static str {
         "voorlopig"
     } else {
         "definitief"
+    }
+}
+
+/// "één maand verschoven (gemeente loopt achter; vertraging: tot 8 weken)".
+struct Shift<'a>(&'a LagNote);
+
+impl fmt::Display for Shift<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = self.0;
+        match l.periods {
+            1 => write!(f, "één {} verschoven", l.granularity.dutch())?,
+            k => write!(f, "{k} {} verschoven", plural(l.granularity))?,
+        }
+        match &l.lag {
+            Some(lag) => write!(f, " ({} loopt achter; vertraging: {lag})", l.lagging),
+            None => write!(
+                f,
+                " ({} loopt achter; geen vertraging opgegeven, best passende verschuiving)",
+                l.lagging
+            ),
+        }
     }
 }
 

@@ -45,7 +45,7 @@ fn row(m: &Mismatch) -> Row<'_> {
                 waarde: *waarde,
             })
             .collect(),
-        verschil: m.abs_diff,
+        verschil: m.diff,
         verschil_relatief: m.rel_diff,
         toelichting: describe_detail(&m.detail),
     }
@@ -83,8 +83,7 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
                         m.period.code(),
                         m.sources.join(";"),
                         m.reference.clone().unwrap_or_default(),
-                        m.abs_diff
-                            .map_or(String::new(), |v| sep.decimal(v.to_string())),
+                        m.diff.map_or(String::new(), |v| sep.decimal(v.to_string())),
                         m.rel_diff
                             .map_or(String::new(), |v| sep.decimal(format!("{v:.4}"))),
                         describe_detail(&m.detail),
@@ -103,8 +102,11 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
                     m.domein,
                     m.indicator,
                     m.period.dutch_long(),
-                    m.abs_diff
-                        .map_or(String::new(), |d| format!("Δ {} ", format_auto(d, 2))),
+                    m.diff.map_or(String::new(), |d| format!(
+                        "Δ {}{} ",
+                        plus(d),
+                        format_auto(d, 2)
+                    )),
                     m.rel_diff
                         .map_or(String::new(), |r| format!("({})", format_pct(r))),
                 );
@@ -114,4 +116,9 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
             out
         }
     }
+}
+
+/// "+" before a positive difference: a difference always shows its sign.
+fn plus(d: f64) -> &'static str {
+    if d > 0.0 { "+" } else { "" }
 }

@@ -100,8 +100,8 @@ impl<'a> Pair<'a> {
                 (self.budget_label.clone(), Some(planned)),
                 (self.rb.to_string(), realised),
             ],
-            abs_diff: diff.map(f64::abs),
-            rel_diff: diff.and_then(|d| relative(d, planned)).map(f64::abs),
+            diff,
+            rel_diff: diff.and_then(|d| relative(d, planned)),
             ..Mismatch::on(kind, &self.real.key, p, detail)
         }
     }

@@ -1,6 +1,7 @@
 //! The difference table of the comparison view: one indicator, its sources side by side on a
 //! common granularity, each against the reference of its uitsplitsing.
 
+use super::lag::PairLag;
 use super::pair::{choose_reference, classify};
 use super::view::{Ctx, PState, View};
 use super::{Detail, Mismatch, MismatchKind, Settings, budget, by_breakdown, parts, stock, within};
@@ -141,9 +142,11 @@ pub fn compare(
         layout.add_group(&ctx, group, reference, g);
     }
     let extra = within_data(&ctx, domein, indicator);
+    // One per column, shared by its rows: the lag of a pair is a property of the pair.
+    let lags: Vec<PairLag> = layout.columns.iter().map(|_| PairLag::default()).collect();
     let rows = periods(&layout.views)
         .into_iter()
-        .map(|p| row(&ctx, &layout.columns, &layout.views, &extra, p))
+        .map(|p| row(&ctx, &layout, &lags, &extra, p))
         .collect();
     Comparison {
         domein: domein.to_string(),
@@ -241,17 +244,18 @@ fn within_data(ctx: &Ctx, domein: &str, indicator: &str) -> Vec<Mismatch> {
 
 fn row(
     ctx: &Ctx,
-    columns: &[Column],
-    views: &[View],
+    layout: &Layout,
+    lags: &[PairLag],
     extra: &[Mismatch],
     p: Period,
 ) -> ComparisonRow {
+    let (columns, views) = (&layout.columns, &layout.views);
     let mut cells: Vec<Cell> = views.iter().map(|v| Cell::at(v, &p)).collect();
     for (c, col) in columns.iter().enumerate() {
         let Some(rc) = col.against else {
             continue;
         };
-        let pc = classify(ctx, &views[rc], &views[c], &p, true);
+        let pc = classify(ctx, (&views[rc], &views[c]), &p, &lags[c], true);
         let cell = &mut cells[c];
         cell.converted = pc.converted;
         cell.diff = pc.diff;

@@ -210,12 +210,19 @@ pub enum Outcome {
         diff: f64,
         rel: Option<f64>,
     },
+    /// Above the threshold, and shifting the lagging source brings it within the threshold.
+    Lag {
+        diff: f64,
+        rel: Option<f64>,
+        threshold: f64,
+        lag: LagNote,
+    },
     /// Above the threshold and none of the above: unexplained.
     AboveThreshold {
         diff: f64,
         rel: Option<f64>,
         threshold: f64,
-        /// Shifting one period for a lagging source makes the difference clearly smaller.
+        /// Shifting the lagging source makes the difference clearly smaller, not small enough.
         lag: Option<LagNote>,
     },
     WithinThreshold {
@@ -260,14 +267,16 @@ pub struct BreakNote {
     pub description: String,
 }
 
-/// Shifting one period (of `granularity`) for the lagging source gives a relative difference
-/// of `shifted`.
+/// Shifting the lagging source by `periods` periods (of `granularity`) gives a relative
+/// difference of `shifted`: what remains after the lag.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LagNote {
     pub granularity: Granularity,
+    pub periods: u32,
     pub lagging: String,
-    /// The delivery lag as written in the metadata.
-    pub lag: String,
+    /// The delivery lag as written in the metadata; `None` when no source declares a duration
+    /// and the shift is the best of a few tried.
+    pub lag: Option<String>,
     pub shifted: f64,
 }
 

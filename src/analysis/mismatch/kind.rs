@@ -27,6 +27,9 @@ pub enum MismatchKind {
     /// The begin stock of one publication differs from the end stock of the previous one.
     #[serde(rename = "standbreuk")]
     StockDiscontinuity,
+    /// Shifting the lagging source by its delivery lag (`vertraging`) explains the difference.
+    #[serde(rename = "vertraging")]
+    Lag,
     /// A recorded method or definition change applies to one side only.
     #[serde(rename = "trendbreuk")]
     TrendBreak,
@@ -42,13 +45,14 @@ pub enum MismatchKind {
 }
 
 impl MismatchKind {
-    pub const ALL: [MismatchKind; 10] = [
+    pub const ALL: [MismatchKind; 11] = [
         MismatchKind::Unit,
         MismatchKind::MissingPeriod,
         MismatchKind::WithinRounding,
         MismatchKind::Vintage,
         MismatchKind::StockFlow,
         MismatchKind::StockDiscontinuity,
+        MismatchKind::Lag,
         MismatchKind::TrendBreak,
         MismatchKind::BudgetVsRealisation,
         MismatchKind::PartsNotSumToTotal,
@@ -64,6 +68,7 @@ impl MismatchKind {
             MismatchKind::Vintage => "voorlopig-definitief",
             MismatchKind::StockFlow => "stand-stroom",
             MismatchKind::StockDiscontinuity => "standbreuk",
+            MismatchKind::Lag => "vertraging",
             MismatchKind::TrendBreak => "trendbreuk",
             MismatchKind::BudgetVsRealisation => "begroot-gerealiseerd",
             MismatchKind::PartsNotSumToTotal => "delen-niet-totaal",
@@ -80,6 +85,7 @@ impl MismatchKind {
             MismatchKind::Vintage => "voorlopig/definitief",
             MismatchKind::StockFlow => "stand-stroom",
             MismatchKind::StockDiscontinuity => "standbreuk",
+            MismatchKind::Lag => "vertraging",
             MismatchKind::TrendBreak => "trendbreuk",
             MismatchKind::BudgetVsRealisation => "begroot/gerealiseerd",
             MismatchKind::PartsNotSumToTotal => "delen≠totaal",
@@ -108,6 +114,7 @@ impl MismatchKind {
             MismatchKind::StockDiscontinuity => {
                 "De beginstand in de ene publicatie sluit niet aan op de eindstand in de vorige: tussen de publicaties is herzien."
             }
+            MismatchKind::Lag => LAG_NL,
             MismatchKind::TrendBreak => {
                 "Voor één bron is de methode of definitie vanaf deze periode veranderd, zodat cijfers over de breuk heen niet zonder meer te vergelijken zijn."
             }
@@ -123,6 +130,8 @@ impl MismatchKind {
         }
     }
 }
+
+const LAG_NL: &str = "De ene bron loopt achter op de andere: verschoven met de opgegeven vertraging verdwijnt het verschil (grotendeels); wat overblijft staat erbij.";
 
 impl fmt::Display for MismatchKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

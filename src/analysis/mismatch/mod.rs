@@ -31,6 +31,7 @@ mod budget;
 mod compare;
 mod detail;
 mod kind;
+mod lag;
 mod pair;
 mod parts;
 mod stock;
@@ -72,10 +73,12 @@ pub struct Mismatch {
     pub reference: Option<String>,
     /// The figures, labelled by bron (or by role, e.g. "totaal", "som van 7 wijken").
     pub values: Vec<(String, Option<f64>)>,
-    /// Size of the difference, in the reference's unit (after conversion for a unit difference);
-    /// `None` when there is no numeric difference (missing, unknown, not convertible).
-    pub abs_diff: Option<f64>,
-    /// `abs_diff` relative to the reference value; `None` when that is zero or unknown.
+    /// The difference with its sign (the other figure minus the reference, or the checked
+    /// figure minus what it should be), in the reference's unit (after conversion for a unit
+    /// difference); `None` when there is no numeric difference (missing, unknown, not
+    /// convertible).
+    pub diff: Option<f64>,
+    /// `diff` relative to the reference value, signed; `None` when that is zero or unknown.
     pub rel_diff: Option<f64>,
     /// What the difference consists of, with the figures and sources; the report and the
     /// interface put it into words.
@@ -95,7 +98,7 @@ impl Mismatch {
             sources: Vec::new(),
             reference: None,
             values: Vec::new(),
-            abs_diff: None,
+            diff: None,
             rel_diff: None,
             detail,
         }
@@ -215,14 +218,15 @@ fn by_breakdown<'a>(
 /// detection (by domein and indicator, then place). Sorts integer keys: comparing strings for
 /// ties made sorting the slowest step.
 fn sort(out: &mut [Mismatch]) {
-    // For x >= 0 the IEEE bits order like the numbers; 0 is "no number" and sorts last.
+    // By size, whatever the sign: for x >= 0 the IEEE bits order like the numbers; 0 is "no
+    // number" and sorts last.
     fn key(x: Option<f64>) -> u64 {
         !x.map_or(0, |x| (x.abs() + 0.0).to_bits().saturating_add(1))
     }
     let mut order: Vec<(u64, u64, usize)> = out
         .iter()
         .enumerate()
-        .map(|(i, m)| (key(m.rel_diff), key(m.abs_diff), i))
+        .map(|(i, m)| (key(m.rel_diff), key(m.diff), i))
         .collect();
     order.sort_unstable();
     // Apply the permutation in place (new[j] = old[perm[j]]), cycle by cycle.

@@ -1,9 +1,10 @@
 //! One source against the reference, period by period, and unit changes within one series.
 
-use super::view::{At, Break, Ctx, Missing, PState, VPoint, View};
+use super::lag::PairLag;
+use super::view::{At, Break, Ctx, Missing, VPoint, View};
 use super::{
     BreakNote, Compared, Converts, Detail, Figure, LagNote, Mismatch, MismatchKind, MissingFigure,
-    Outcome, Units, UnitsConverted, approx_eq, prev_period, relative, unit,
+    Outcome, Units, UnitsConverted, approx_eq, lag, relative, unit,
 };
 use crate::model::{Granularity, Period, Series, Soort};
 use std::cmp::Reverse;
@@ -54,8 +55,8 @@ impl PairCell {
                 (r.bron().to_string(), self.values.0),
                 (o.bron().to_string(), self.values.1),
             ],
-            abs_diff: self.diff.map(f64::abs),
-            rel_diff: self.rel.map(f64::abs),
+            diff: self.diff,
+            rel_diff: self.rel,
             ..Mismatch::on(kind, &r.series.key, p, detail)
         }
     }
@@ -147,8 +148,9 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
             },
         };
         let rv = &ref_views[k];
+        let lag = PairLag::default();
         for (p, rp, op) in zip_periods(rv, &ov) {
-            let mut cell = classify_points(ctx, (rv, rp), (&ov, op), &p, false);
+            let mut cell = classify_points(ctx, (rv, rp), (&ov, op), &p, &lag, false);
             // A named difference always has its detail.
             let (Some(kind), Some(detail)) = (cell.kind, cell.detail.take()) else {
                 continue;
@@ -167,8 +169,15 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
 }
 
 /// Names the difference of `o` against the reference `r` at `p` (both views at one granularity).
-pub(super) fn classify(ctx: &Ctx, r: &View, o: &View, p: &Period, explain: bool) -> PairCell {
-    classify_points(ctx, (r, r.get(p)), (o, o.get(p)), p, explain)
+/// `lag`: the shifts of this pair, worked out at its first use (one per pair of views).
+pub(super) fn classify(
+    ctx: &Ctx,
+    (r, o): (&View, &View),
+    p: &Period,
+    lag: &PairLag,
+    explain: bool,
+) -> PairCell {
+    classify_points(ctx, (r, r.get(p)), (o, o.get(p)), p, lag, explain)
 }
 
 /// [`classify`] with the points at `p` already looked up.
@@ -177,12 +186,24 @@ fn classify_points<'v, 'a>(
     (r, rp): (&'v View<'a>, Option<&'v VPoint<'a>>),
     (o, op): (&'v View<'a>, Option<&'v VPoint<'a>>),
     p: &Period,
+    lag: &'v PairLag,
     explain: bool,
 ) -> PairCell {
     let ra = r.at_point(p, rp, o.last_period());
     let oa = o.at_point(p, op, r.last_period());
     match (ra, oa) {
-        (At::Value(rv), At::Value(ov)) => numeric(ctx, Both { r, o, rv, ov, p }, explain),
+        (At::Value(rv), At::Value(ov)) => numeric(
+            ctx,
+            Both {
+                r,
+                o,
+                rv,
+                ov,
+                p,
+                lag,
+            },
+            explain,
+        ),
         (At::Value(rv), At::Missing(m)) => {
             missing(o, r, rv, m, p, (rv.value, other_raw(o, p)), false)
         }
@@ -230,6 +251,7 @@ struct Both<'v, 'a> {
     rv: &'v VPoint<'a>,
     ov: &'v VPoint<'a>,
     p: &'v Period,
+    lag: &'v PairLag,
 }
 
 impl Both<'_, '_> {
@@ -286,7 +308,10 @@ enum Named<'c, 'a> {
     /// The bron the break applies to, and the break.
     TrendBreak(&'c str, &'c Break<'a>),
     Vintage,
-    Unexplained,
+    /// The shift by the lag brings the difference within the threshold.
+    Lag(LagNote),
+    /// With the shift that made it clearly smaller, when there is one.
+    Unexplained(Option<LagNote>),
 }
 
 impl Named<'_, '_> {
@@ -295,7 +320,8 @@ impl Named<'_, '_> {
             Named::WithinRounding => MismatchKind::WithinRounding,
             Named::TrendBreak(..) => MismatchKind::TrendBreak,
             Named::Vintage => MismatchKind::Vintage,
-            Named::Unexplained => MismatchKind::Unexplained,
+            Named::Lag(_) => MismatchKind::Lag,
+            Named::Unexplained(_) => MismatchKind::Unexplained,
         }
     }
 }
@@ -323,7 +349,7 @@ fn numeric(ctx: &Ctx, both: Both, explain: bool) -> PairCell {
     let named = name_numeric(ctx, both, diff, cell.rel, tol);
     cell.kind = named.as_ref().map(Named::kind);
     if named.is_some() || explain {
-        let outcome = outcome(ctx, both, named, (diff, cell.rel), base);
+        let outcome = outcome(ctx, named, (diff, cell.rel), base);
         cell.detail = Some(compared(both, outcome));
     }
     cell
@@ -349,7 +375,12 @@ fn name_numeric<'c, 'a>(
     } else if both.rv.provisional != both.ov.provisional && ctx.family(rb) == ctx.family(ob) {
         Some(Named::Vintage)
     } else if rel.is_none_or(|rel| rel.abs() > ctx.settings.threshold) {
-        Some(Named::Unexplained)
+        let current = rel.map_or(f64::INFINITY, f64::abs);
+        let shift = lag::shift(both.lag, both.r, both.o, both.p, current);
+        Some(match shift {
+            Some(l) if l.shifted <= ctx.settings.threshold => Named::Lag(l),
+            other => Named::Unexplained(other),
+        })
     } else {
         None
     }
@@ -367,13 +398,7 @@ fn compared(both: Both, outcome: Outcome) -> Detail {
 }
 
 /// How a numeric difference in the same unit came out, `named` or within the threshold.
-fn outcome(
-    ctx: &Ctx,
-    both: Both,
-    named: Option<Named>,
-    (diff, rel): (f64, Option<f64>),
-    base: f64,
-) -> Outcome {
+fn outcome(ctx: &Ctx, named: Option<Named>, (diff, rel): (f64, Option<f64>), base: f64) -> Outcome {
     let threshold = ctx.settings.threshold;
     match named {
         Some(Named::WithinRounding) => Outcome::WithinRounding { base },
@@ -383,11 +408,17 @@ fn outcome(
             brk: break_note(bron, b),
         },
         Some(Named::Vintage) => Outcome::Vintage { diff, rel },
-        Some(Named::Unexplained) => Outcome::AboveThreshold {
+        Some(Named::Lag(lag)) => Outcome::Lag {
             diff,
             rel,
             threshold,
-            lag: lag_shift(both.r, both.o, both.p, rel.map_or(f64::INFINITY, f64::abs)),
+            lag,
+        },
+        Some(Named::Unexplained(lag)) => Outcome::AboveThreshold {
+            diff,
+            rel,
+            threshold,
+            lag,
         },
         None => Outcome::WithinThreshold {
             diff,
@@ -408,7 +439,9 @@ fn break_note(bron: &str, b: &Break) -> BreakNote {
 
 /// Units differ: convert when they differ only in scale or per-N, and say so.
 fn unit_cell(ctx: &Ctx, both: Both, mut cell: PairCell) -> PairCell {
-    let Both { r, o, rv, ov, p } = both;
+    let Both {
+        r, o, rv, ov, p, ..
+    } = both;
     let (a, b) = both.figures();
     cell.kind = Some(MismatchKind::Unit);
     let conversion = unit::conversion(ov.unit, rv.unit).map(|c| {
@@ -448,44 +481,4 @@ fn unit_cell(ctx: &Ctx, both: Both, mut cell: PairCell) -> PairCell {
         recorded_break,
     }));
     cell
-}
-
-/// When the difference shrinks clearly after shifting one period for a source with a known lag.
-fn lag_shift<'a>(r: &View<'a>, o: &View<'a>, p: &Period, current: f64) -> Option<LagNote> {
-    if r.lag.is_none() && o.lag.is_none() {
-        return None;
-    }
-    let prev = prev_period(p);
-    fn val<'a>(v: &View<'a>, q: &Period) -> Option<(f64, &'a str)> {
-        v.get(q)
-            .filter(|vp| vp.state == PState::Complete)
-            .and_then(|vp| vp.value.map(|x| (x, vp.unit)))
-    }
-    let (a, ua) = val(r, p)?;
-    let (b, ub) = val(o, p)?;
-    let mut best: Option<(f64, &str, &str)> = None;
-    // The reference lags: its figure now matches the other's previous one.
-    if let Some(lag) = r.lag
-        && let Some((b_prev, u)) = val(o, &prev)
-        && unit::same(u, ua)
-        && let Some(rel) = relative(a - b_prev, b_prev)
-    {
-        best = Some((rel.abs(), r.bron(), lag));
-    }
-    // The other lags: its figure now matches the reference's previous one.
-    if let Some(lag) = o.lag
-        && let Some((a_prev, u)) = val(r, &prev)
-        && unit::same(u, ub)
-        && let Some(rel) = relative(b - a_prev, a_prev)
-        && best.is_none_or(|(x, _, _)| rel.abs() < x)
-    {
-        best = Some((rel.abs(), o.bron(), lag));
-    }
-    let (shifted, lagging, lag) = best?;
-    (shifted < current * 0.6).then(|| LagNote {
-        granularity: r.g,
-        lagging: lagging.to_string(),
-        lag: lag.to_string(),
-        shifted,
-    })
 }

@@ -115,8 +115,8 @@ fn check<'a>(
             sources: vec![bron.clone()],
             reference: Some(bron.clone()),
             values: vec![("totaal".to_string(), Some(t)), (label, Some(sum))],
-            abs_diff: Some(diff.abs()),
-            rel_diff: rel.map(f64::abs),
+            diff: Some(diff),
+            rel_diff: rel,
             ..Mismatch::on(MismatchKind::PartsNotSumToTotal, &total.key, tp.period, d)
         });
     }

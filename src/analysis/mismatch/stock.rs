@@ -166,8 +166,8 @@ impl Balance {
                 ("uitstroom".to_string(), Some(self.outflow)),
                 (end_label, Some(self.end)),
             ],
-            abs_diff: Some(residual.abs()),
-            rel_diff: relative(residual, self.end).map(f64::abs),
+            diff: Some(residual),
+            rel_diff: relative(residual, self.end),
             ..Mismatch::on(kind, key, p, detail)
         }
     }
@@ -314,8 +314,8 @@ fn discontinuity(ctx: &Ctx, domein: &str, stem: &str, out: &mut Vec<Mismatch>) {
                     sources: vec![eb.clone(), bb.clone()],
                     reference: Some(eb.clone()),
                     values: vec![(eb.clone(), Some(e)), (bb.clone(), Some(b))],
-                    abs_diff: Some(diff.abs()),
-                    rel_diff: relative(diff, e).map(f64::abs),
+                    diff: Some(diff),
+                    rel_diff: relative(diff, e),
                     detail,
                 });
             }

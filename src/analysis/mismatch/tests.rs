@@ -260,7 +260,7 @@ fn above_threshold_without_explanation_is_unexplained() {
     assert_eq!(m.kind, MismatchKind::Unexplained);
     assert_eq!(m.reference.as_deref(), Some("a"));
     assert_eq!(m.sources, vec!["a", "b"]);
-    assert_eq!(m.abs_diff, Some(10.0));
+    assert_eq!(m.diff, Some(10.0));
     assert!((m.rel_diff.unwrap() - 0.1).abs() < 1e-12);
     assert!(
         text(&m.detail).contains("100 (a) tegen 110 (b)"),
@@ -312,7 +312,7 @@ fn suppressed_value_is_unknown_not_zero() {
     let ms = all(&ds);
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].kind, MismatchKind::MissingPeriod);
-    assert_eq!((ms[0].abs_diff, ms[0].rel_diff), (None, None));
+    assert_eq!((ms[0].diff, ms[0].rel_diff), (None, None));
     assert!(
         text(&ms[0].detail).contains("onbekend, niet nul"),
         "{}",
@@ -422,7 +422,7 @@ fn different_denominators_are_a_unit_difference_and_converted() {
         .build();
     let ms = all(&ds);
     assert_eq!(ms[0].kind, MismatchKind::Unit);
-    assert_eq!(ms[0].abs_diff, None);
+    assert_eq!(ms[0].diff, None);
     assert!(
         text(&ms[0].detail).contains("niet om te rekenen"),
         "{}",
@@ -473,7 +473,7 @@ fn scaled_unit_against_another_source_is_converted() {
     let ms = all(&ds);
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].kind, MismatchKind::Unit);
-    assert_eq!(ms[0].abs_diff, Some(0.0));
+    assert_eq!(ms[0].diff, Some(0.0));
     assert!(
         text(&ms[0].detail).contains("na omrekening gelijk"),
         "{}",
@@ -590,7 +590,7 @@ fn incomplete_aggregated_period_is_missing_not_a_number() {
         (m.kind, m.period),
         (MismatchKind::MissingPeriod, p("2023-Q1"))
     );
-    assert_eq!((m.abs_diff, m.rel_diff), (None, None));
+    assert_eq!((m.diff, m.rel_diff), (None, None));
     assert!(
         text(&m.detail).contains("onvolledig (2 van 3 maanden): 2023-02 ontbreekt"),
         "{}",
@@ -680,7 +680,7 @@ fn begin_plus_flows_equal_end_is_fine_otherwise_stock_flow() {
     let ms = all(&stock_table(29170.0).build());
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].kind, MismatchKind::StockFlow);
-    assert_eq!(ms[0].abs_diff, Some(100.0));
+    assert_eq!(ms[0].diff, Some(100.0));
     assert!(
         text(&ms[0].detail).contains("31.960 + instroom 9.065 − uitstroom 11.955 = 29.070"),
         "{}",
@@ -739,7 +739,7 @@ fn begin_stock_of_next_publication_must_match_end_stock() {
     let m = &ms[0];
     assert_eq!(m.kind, MismatchKind::StockDiscontinuity);
     assert_eq!(m.sources, vec!["r2022", "r2023"]);
-    assert_eq!(m.abs_diff, Some(45.0));
+    assert_eq!(m.diff, Some(45.0));
     assert!(
         text(&m.detail).contains("eindstand 31-12-2022 29.070"),
         "{}",
@@ -778,7 +778,7 @@ fn budget_against_realised_sum() {
     let m = &ms[0];
     assert_eq!(m.kind, MismatchKind::BudgetVsRealisation);
     assert_eq!(m.indicator, "kosten");
-    assert_eq!(m.abs_diff, Some(120.0));
+    assert_eq!(m.diff, Some(120.0));
     assert!(
         text(&m.detail).contains("som van 12 maanden"),
         "{}",
@@ -815,7 +815,7 @@ fn parts_must_sum_to_total() {
     let ms = all(&parts(76.0, Soort::Stroom));
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0].kind, MismatchKind::PartsNotSumToTotal);
-    assert_eq!(ms[0].abs_diff, Some(4.0));
+    assert_eq!(ms[0].diff, Some(-4.0));
     assert!(
         text(&ms[0].detail).contains("som van 2 wijken 72 tegen totaal 76"),
         "{}",
@@ -830,7 +830,7 @@ fn parts_must_sum_to_total() {
 // ---- lag, reference, order ------------------------------------------------------------------
 
 #[test]
-fn lag_is_mentioned_when_shifting_one_period_shrinks_the_difference() {
+fn a_difference_the_declared_lag_explains_is_named_lag() {
     let ds = Fx::new()
         .source("gemeente", |s| s.vertraging = "tot 8 weken".into())
         .add(
@@ -843,10 +843,126 @@ fn lag_is_mentioned_when_shifting_one_period_shrinks_the_difference() {
         )
         .build();
     let ms = all(&ds);
+    // Shifted one month, gemeente's 200 in March is aanbieders' 200 in February: fully
+    // explained, so not "onverklaard" (it was before).
+    let m = ms.iter().find(|m| m.period == p("2022-03")).unwrap();
+    assert_eq!(m.kind, MismatchKind::Lag);
+    assert_eq!(
+        text(&m.detail),
+        "100 (aanbieders) tegen 200 (gemeente): verschil 100 (100%); één maand verschoven \
+(gemeente loopt achter; vertraging: tot 8 weken) is het verschil 0%, binnen de drempel van 5%"
+    );
+    // February: gemeente 100 against aanbieders 200, the difference with its sign.
+    let feb = ms.iter().find(|m| m.period == p("2022-02")).unwrap();
+    assert_eq!((feb.diff, feb.rel_diff), (Some(-100.0), Some(-0.5)));
+}
+
+#[test]
+fn the_declared_lag_decides_the_shift_not_one_period() {
+    // gemeente repeats aanbieders two months later; one month shifted would not match.
+    let (a, g) = two_months_late();
+    let with = |lag: &str| {
+        let lag = lag.to_string();
+        Fx::new()
+            .source("gemeente", move |s| s.vertraging = lag)
+            .add(key("jeugd", "instroom", "aanbieders"), months(2022, 1, &a))
+            .add(key("jeugd", "instroom", "gemeente"), months(2022, 1, &g))
+            .build()
+    };
+    let ds = with("ca. 2 maanden");
+    let ms = all(&ds);
+    let may = ms.iter().find(|m| m.period == p("2022-05")).unwrap();
+    assert_eq!(may.kind, MismatchKind::Lag);
+    assert!(
+        text(&may.detail).contains("2 maanden verschoven (gemeente loopt achter; vertraging: ca. 2 maanden) is het verschil 0%"),
+        "{}",
+        text(&may.detail)
+    );
+    // A declared lag of one month does not explain it, and no other shift is tried.
+    let ds = with("1 maand");
+    let may = all(&ds)
+        .into_iter()
+        .find(|m| m.period == p("2022-05"))
+        .unwrap();
+    assert_eq!(may.kind, MismatchKind::Unexplained);
+    assert!(
+        !text(&may.detail).contains("verschoven"),
+        "{}",
+        text(&may.detail)
+    );
+}
+
+/// Monthly (aanbieders, gemeente) where gemeente repeats aanbieders two months later.
+fn two_months_late() -> ([f64; 6], [f64; 6]) {
+    (
+        [100.0, 110.0, 300.0, 120.0, 130.0, 140.0],
+        [90.0, 95.0, 100.0, 110.0, 300.0, 120.0],
+    )
+}
+
+#[test]
+fn without_a_declared_lag_the_best_shift_is_found() {
+    let (a, g) = two_months_late();
+    let ds = Fx::new()
+        .add(key("jeugd", "instroom", "aanbieders"), months(2022, 1, &a))
+        .add(key("jeugd", "instroom", "gemeente"), months(2022, 1, &g))
+        .build();
+    let ms = all(&ds);
+    let may = ms.iter().find(|m| m.period == p("2022-05")).unwrap();
+    assert_eq!(may.kind, MismatchKind::Lag);
+    assert!(
+        text(&may.detail).contains(
+            "2 maanden verschoven (gemeente loopt achter; geen vertraging opgegeven, best passende verschuiving)"
+        ),
+        "{}",
+        text(&may.detail)
+    );
+}
+
+#[test]
+fn without_a_declared_lag_a_shift_that_fits_one_period_by_chance_is_no_lag() {
+    // A steady rise with one spike at gemeente in March: one month shifted, aanbieders' March
+    // is close to gemeente's February, but over the whole span no shift brings them closer.
+    let ds = Fx::new()
+        .add(
+            key("jeugd", "instroom", "aanbieders"),
+            months(2022, 1, &[100.0, 103.0, 106.0, 109.0, 112.0, 115.0]),
+        )
+        .add(
+            key("jeugd", "instroom", "gemeente"),
+            months(2022, 1, &[100.0, 103.0, 116.0, 109.0, 112.0, 115.0]),
+        )
+        .build();
+    let ms = all(&ds);
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    assert_eq!(ms[0].kind, MismatchKind::Unexplained);
+    assert!(
+        !text(&ms[0].detail).contains("verschoven"),
+        "{}",
+        text(&ms[0].detail)
+    );
+}
+
+#[test]
+fn what_the_lag_leaves_above_the_threshold_stays_unexplained_with_the_rest() {
+    let ds = Fx::new()
+        .source("gemeente", |s| s.vertraging = "ca. 6 weken".into())
+        .add(
+            key("jeugd", "instroom", "aanbieders"),
+            months(2022, 1, &[100.0, 200.0, 100.0]),
+        )
+        .add(
+            key("jeugd", "instroom", "gemeente"),
+            months(2022, 1, &[100.0, 100.0, 180.0]),
+        )
+        .build();
+    let ms = all(&ds);
     let m = ms.iter().find(|m| m.period == p("2022-03")).unwrap();
     assert_eq!(m.kind, MismatchKind::Unexplained);
     assert!(
-        text(&m.detail).contains("één maand verschoven (gemeente loopt achter"),
+        text(&m.detail).ends_with(
+            "één maand verschoven (gemeente loopt achter; vertraging: ca. 6 weken) is het verschil 10%"
+        ),
         "{}",
         text(&m.detail)
     );

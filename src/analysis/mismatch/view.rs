@@ -112,6 +112,12 @@ impl<'a> Ctx<'a> {
             .filter(|v| !v.is_empty())
     }
 
+    /// The delivery lag in months, when the source's `vertraging` names a duration.
+    pub fn lag_months(&self, bron: &str) -> Option<f64> {
+        let s = self.sources.get(bron)?;
+        crate::model::lag::parse_lag(&s.vertraging).ok().flatten()
+    }
+
     /// Who publishes: the leverancier up to the first '(' or ',', else the bron id up to the
     /// first '-'. Two publications of one family can be vintages of the same figure.
     pub fn family(&self, bron: &str) -> std::borrow::Cow<'_, str> {
@@ -256,6 +262,8 @@ pub(super) struct View<'a> {
     last: Option<Period>,
     step: i64,
     pub lag: Option<&'a str>,
+    /// The lag in months, when `vertraging` names a duration (looked up once per view).
+    pub lag_months: Option<f64>,
     /// Rounding base of the source (looked up once, used per period).
     pub rounding: f64,
 }
@@ -341,6 +349,7 @@ impl<'a> View<'a> {
             last,
             step,
             lag: ctx.lag(&series.key.bron),
+            lag_months: ctx.lag_months(&series.key.bron),
             rounding: ctx.rounding(&series.key.bron),
         };
         let default_unit = ctx.series_unit(&series.key);

@@ -5,8 +5,8 @@
 use super::en::EN;
 use crate::analysis::mismatch::{
     Absence, BreakNote, Budget, BudgetMissing, BudgetUnits, Compared, Converts, Day, Detail,
-    Figure, MissingFigure, Outcome, Parts, PartsDim, StockDiscontinuity, StockFlow, Stocks,
-    UnitChange, Units, UnitsConverted,
+    Figure, LagNote, MissingFigure, Outcome, Parts, PartsDim, StockDiscontinuity, StockFlow,
+    Stocks, UnitChange, Units, UnitsConverted,
 };
 use crate::model::number::{FigureText, ShareText};
 use crate::model::{Granularity, Period};
@@ -289,17 +289,23 @@ fn compared(s: &mut String, c: &Compared) -> fmt::Result {
                 pct(*threshold)
             )?;
             match lag {
-                Some(l) => write!(
-                    s,
-                    "; shifted by one {} ({} lags behind; delay: {}) the difference is {}",
-                    EN.granularity(l.granularity),
-                    l.lagging,
-                    l.lag,
-                    pct(l.shifted)
-                ),
+                Some(l) => write!(s, "; {} the difference is {}", Shift(l), pct(l.shifted)),
                 None => Ok(()),
             }
         }
+        Outcome::Lag {
+            diff,
+            rel,
+            threshold,
+            lag,
+        } => write!(
+            s,
+            "{vs}: {}; {} the difference is {}, within the threshold of {}{note}",
+            Size(*diff, *rel),
+            Shift(lag),
+            pct(lag.shifted),
+            pct(*threshold)
+        ),
         Outcome::WithinThreshold {
             diff,
             rel,
@@ -436,6 +442,27 @@ impl fmt::Display for DayEn {
 
 fn status_word(provisional: bool) -> &'static str {
     if provisional { "provisional" } else { "final" }
+}
+
+/// "shifted by one month (gemeente lags behind; delay: tot 8 weken)".
+struct Shift<'a>(&'a LagNote);
+
+impl fmt::Display for Shift<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = self.0;
+        match l.periods {
+            1 => write!(f, "shifted by one {}", EN.granularity(l.granularity))?,
+            k => write!(f, "shifted by {k} {}", plural(l.granularity))?,
+        }
+        match &l.lag {
+            Some(lag) => write!(f, " ({} lags behind; delay: {lag})", l.lagging),
+            None => write!(
+                f,
+                " ({} lags behind; no delay declared, best fitting shift)",
+                l.lagging
+            ),
+        }
+    }
 }
 
 /// Plural noun for a granularity ("months").

@@ -225,6 +225,9 @@ fn diagnostic_en(kind: &DiagnosticKind) -> String {
         ),
         K::Toml { message } => message.clone(),
         K::Period(e) => period_en(e),
+        K::Lag(crate::model::lag::LagError::NoUnit { text }) => format!(
+            "delay '{text}': a number without a unit; expected a duration such as '6 weken', 'ca. 4 maanden' or '1 kwartaal'"
+        ),
         K::DuplicateSourceId { id } => {
             format!("source '{id}' appears twice in [[bronnen]]; expected unique ids")
         }

@@ -161,6 +161,8 @@ impl Texts {
             (En, StockFlow) => "stock-flow",
             (Nl, StockDiscontinuity) => "standbreuk",
             (En, StockDiscontinuity) => "stock break",
+            (Nl, Lag) => "vertraging",
+            (En, Lag) => "delay",
             (Nl, TrendBreak) => "trendbreuk",
             (En, TrendBreak) => "trend break",
             (Nl, BudgetVsRealisation) => "begroot/gerealiseerd",
@@ -324,6 +326,9 @@ fn explanation_nl(k: MismatchKind) -> &'static str {
         StockDiscontinuity => {
             "De beginstand in de ene publicatie sluit niet aan op de eindstand in de vorige: tussen de publicaties is herzien."
         }
+        Lag => {
+            "De ene bron loopt achter op de andere: verschoven met de opgegeven vertraging verdwijnt het verschil (grotendeels); wat overblijft staat erbij."
+        }
         TrendBreak => {
             "Voor één bron is de methode of definitie vanaf deze periode veranderd, zodat cijfers over de breuk heen niet zonder meer te vergelijken zijn."
         }
@@ -359,6 +364,9 @@ fn explanation_en(k: MismatchKind) -> &'static str {
         }
         StockDiscontinuity => {
             "The starting stock in one publication does not match the closing stock in the previous one: figures were revised between the publications."
+        }
+        Lag => {
+            "One source runs behind the other: shifted by the declared delay the difference (largely) disappears; what remains is shown."
         }
         TrendBreak => {
             "For one source the method or definition changed from this period on, so figures across the break cannot simply be compared."

@@ -161,10 +161,47 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                     threshold: 0.05,
                     lag: Some(LagNote {
                         granularity: Granularity::Quarter,
+                        periods: 1,
                         lagging: "cbs".into(),
-                        lag: "1 kwartaal".into(),
+                        lag: Some("1 kwartaal".into()),
                         shifted: 0.0123,
                     }),
+                },
+            ),
+        ),
+        (
+            "above, best shift",
+            compared(
+                (false, false),
+                Outcome::AboveThreshold {
+                    diff,
+                    rel,
+                    threshold: 0.05,
+                    lag: Some(LagNote {
+                        granularity: Granularity::Month,
+                        periods: 2,
+                        lagging: "gemeente".into(),
+                        lag: None,
+                        shifted: 0.031,
+                    }),
+                },
+            ),
+        ),
+        (
+            "lag",
+            compared(
+                (false, false),
+                Outcome::Lag {
+                    diff: -diff,
+                    rel: rel.map(|r| -r),
+                    threshold: 0.05,
+                    lag: LagNote {
+                        granularity: Granularity::Month,
+                        periods: 2,
+                        lagging: "gemeente".into(),
+                        lag: Some("ca. 2 maanden".into()),
+                        shifted: 0.012,
+                    },
                 },
             ),
         ),
@@ -322,7 +359,8 @@ fn english_details_are_english_with_english_numbers() {
                 .replace("per 10.000 inwoners", "")
                 .replace("per 1.000 inwoners", "")
                 .replace("1 kwartaal", "")
-                .replace("3 maanden", "");
+                .replace("3 maanden", "")
+                .replace("ca. 2 maanden", "");
             assert!(!without_data.contains(word), "{name}: {word:?} in {text}");
         }
     }
@@ -336,6 +374,22 @@ threshold of 5%; shifted by one quarter (cbs lags behind; delay: 1 kwartaal) the
         texts(Lang::Nl).detail(&samples["above"]),
         "9.064 (gemeente) tegen 9.690,25 (cbs): verschil 626,25 (6,9%), boven de drempel van \
 5%; één kwartaal verschoven (cbs loopt achter; vertraging: 1 kwartaal) is het verschil 1,2%"
+    );
+    assert_eq!(
+        en.detail(&samples["lag"]),
+        "9,064 (gemeente) against 9,690.25 (cbs): difference 626.25 (6.9%); shifted by 2 \
+months (gemeente lags behind; delay: ca. 2 maanden) the difference is 1.2%, within the threshold of 5%"
+    );
+    assert_eq!(
+        texts(Lang::Nl).detail(&samples["lag"]),
+        "9.064 (gemeente) tegen 9.690,25 (cbs): verschil 626,25 (6,9%); 2 maanden verschoven \
+(gemeente loopt achter; vertraging: ca. 2 maanden) is het verschil 1,2%, binnen de drempel van 5%"
+    );
+    assert_eq!(
+        texts(Lang::Nl).detail(&samples["above, best shift"]),
+        "9.064 (gemeente) tegen 9.690,25 (cbs): verschil 626,25 (6,9%), boven de drempel van \
+5%; 2 maanden verschoven (gemeente loopt achter; geen vertraging opgegeven, best passende \
+verschuiving) is het verschil 3,1%"
     );
     assert_eq!(
         en.detail(&samples["stock revised"]),

@@ -56,6 +56,7 @@ fn load_cases() -> Vec<(K, String, &'static str)> {
         (K::UnknownIndicator { domain: "jeugd".into(), indicator: "uitstroom".into() }, "indicator 'uitstroom' (domein jeugd) heeft geen metadata; verwacht een [[indicatoren]] met domein = \"jeugd\" en id = \"uitstroom\" in dataset.toml".into(), "indicator 'uitstroom' (domain jeugd) has no metadata; expected an [[indicatoren]] with domein = \"jeugd\" and id = \"uitstroom\" in dataset.toml"),
         (K::UnknownSource { id: "ggd".into() }, "bron 'ggd' heeft geen metadata; verwacht een [[bronnen]] met id = \"ggd\" in dataset.toml".into(), "source 'ggd' has no metadata; expected a [[bronnen]] with id = \"ggd\" in dataset.toml"),
         (K::DuplicateRow { period: march, key: Box::new(key), first_line: 2 }, "dubbele rij: periode 2021-03, jeugd/instroom/cbs staat ook op regel 2; verwacht één waarde per (periode, domein, indicator, bron, uitsplitsing)".into(), "duplicate row: period 2021-03, jeugd/instroom/cbs is also on line 2; expected one value per (period, domain, indicator, source, breakdown)"),
+        (K::Lag(crate::model::lag::LagError::NoUnit { text: "8".into() }), "vertraging '8': getal zonder eenheid; verwacht een duur zoals '6 weken', 'ca. 4 maanden' of '1 kwartaal'".into(), "delay '8': a number without a unit; expected a duration such as '6 weken', 'ca. 4 maanden' or '1 kwartaal'"),
     ]
 }
 
@@ -85,6 +86,7 @@ fn kind_index(k: &K) -> usize {
         K::UnknownIndicator { .. } => 20,
         K::UnknownSource { .. } => 21,
         K::DuplicateRow { .. } => 22,
+        K::Lag(_) => 23,
     }
 }
 
@@ -93,7 +95,7 @@ fn every_load_diagnostic_kind_in_dutch_and_english() {
     let cases = load_cases();
     let mut seen: Vec<usize> = cases.iter().map(|(k, _, _)| kind_index(k)).collect();
     seen.dedup();
-    assert_eq!(seen, (0..=22).collect::<Vec<_>>(), "a kind without a case");
+    assert_eq!(seen, (0..=23).collect::<Vec<_>>(), "a kind without a case");
     let file = Path::new("data/reeksen.csv");
     for (kind, dutch, english) in cases {
         let d = Diagnostic::new(file, 4, 7, kind.clone());

@@ -114,11 +114,39 @@ fn lag_message(f: &mut fmt::Formatter<'_>, e: &LagError) -> fmt::Result {
     }
 }
 
+/// The Dutch message of a problem with the header row of `reeksen.csv`.
+fn header_message(f: &mut fmt::Formatter<'_>, kind: &DiagnosticKind) -> fmt::Result {
+    use DiagnosticKind as K;
+    let required = REQUIRED_COLUMNS.join(",");
+    let optional = OPTIONAL_COLUMNS.join(",");
+    match kind {
+        K::EmptyFile => write!(
+            f,
+            "bestand is leeg; verwacht een kopregel met {required} en daarna gegevens"
+        ),
+        K::UnnamedColumn { column } => write!(
+            f,
+            "kolom {column} in de kopregel heeft geen naam; verwacht {required} en eventueel {optional} (of een scheidingsteken minder)"
+        ),
+        K::DuplicateColumn { name } => write!(
+            f,
+            "kolom '{name}' staat twee keer in de kopregel; verwacht elke kolom één keer"
+        ),
+        K::UnknownColumn { name } => write!(
+            f,
+            "onbekende kolom '{name}'; verwacht {required} en eventueel {optional}"
+        ),
+        K::MissingColumn { name } => write!(
+            f,
+            "kolom '{name}' ontbreekt; verwacht kopregel met {required}"
+        ),
+        _ => Ok(()),
+    }
+}
+
 impl fmt::Display for DiagnosticKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use DiagnosticKind as K;
-        let required = REQUIRED_COLUMNS.join(",");
-        let optional = OPTIONAL_COLUMNS.join(",");
         match self {
             K::MissingFolder => write!(
                 f,
@@ -138,26 +166,11 @@ impl fmt::Display for DiagnosticKind {
                 "bron '{id}' staat twee keer in [[bronnen]]; verwacht unieke ids"
             ),
             K::BadColour { .. } | K::BadSymbol { .. } => f.write_str(&identity_dutch(self)),
-            K::EmptyFile => write!(
-                f,
-                "bestand is leeg; verwacht een kopregel met {required} en daarna gegevens"
-            ),
-            K::UnnamedColumn { column } => write!(
-                f,
-                "kolom {column} in de kopregel heeft geen naam; verwacht {required} en eventueel {optional} (of een scheidingsteken minder)"
-            ),
-            K::DuplicateColumn { name } => write!(
-                f,
-                "kolom '{name}' staat twee keer in de kopregel; verwacht elke kolom één keer"
-            ),
-            K::UnknownColumn { name } => write!(
-                f,
-                "onbekende kolom '{name}'; verwacht {required} en eventueel {optional}"
-            ),
-            K::MissingColumn { name } => write!(
-                f,
-                "kolom '{name}' ontbreekt; verwacht kopregel met {required}"
-            ),
+            K::EmptyFile
+            | K::UnnamedColumn { .. }
+            | K::DuplicateColumn { .. }
+            | K::UnknownColumn { .. }
+            | K::MissingColumn { .. } => header_message(f, self),
             K::FieldCount {
                 found,
                 expected,

@@ -1,10 +1,11 @@
 //! The trend screen: series browser beside the chart, legend with cursor values below it.
 
 use super::Focus;
+use crate::model::Period;
 use crate::tui::app::App;
 use crate::tui::components::browser::Node;
 use crate::tui::components::chart::TrendChart;
-use crate::tui::components::chart_model::MarkKind;
+use crate::tui::components::chart_model::{ChartSeries, MarkKind};
 use crate::tui::components::text::fit_middle;
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
@@ -134,62 +135,9 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.shared.theme;
     let cursor = app.trend.cursor_period();
     let inner_width = area.width.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = Vec::new();
-    for s in &app.trend.chart.series {
-        let value = cursor.map(|c| match s.at(&c) {
-            Some(p) => {
-                let mut v = t().num(p.y, 2);
-                if p.provisional {
-                    v.push_str(t().provisional_value);
-                }
-                v
-            }
-            None if app
-                .dataset()
-                .find(&s.key)
-                .and_then(|x| x.value_at(&c))
-                .is_some() =>
-            {
-                t().unknown_value.to_string()
-            }
-            None => crate::tui::i18n::NO_VALUE.to_string(),
-        });
-        let mut left = vec![
-            Span::styled(
-                format!("{} ", symbol(&s.identity, false)),
-                theme.series(&s.identity).add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(s.label.clone(), theme.series(&s.identity)),
-            Span::styled(
-                format!(" — {} ({})", s.indicator_label, s.unit),
-                theme.dimmed(),
-            ),
-        ];
-        if s.synthetic {
-            left.push(Span::styled(
-                format!(" [{}]", t().synthetic),
-                theme.dimmed(),
-            ));
-        }
-        if let Some(note) = &s.note {
-            let note = t().agg_error(note);
-            left.push(Span::styled(format!(" ⚠ {note}"), theme.warning()));
-        }
-        let right = value.unwrap_or_default();
-        let room = inner_width.saturating_sub(right.chars().count() + 1);
-        let left = truncate_spans(left, room);
-        let used: usize = left.iter().map(|sp| sp.content.chars().count()).sum();
-        let pad = inner_width
-            .saturating_sub(used + right.chars().count())
-            .max(1);
-        let mut left = left;
-        left.push(Span::raw(" ".repeat(pad)));
-        left.push(Span::styled(
-            right,
-            theme.base().add_modifier(Modifier::BOLD),
-        ));
-        lines.push(Line::from(left));
-    }
+    let mut lines: Vec<Line> = (app.trend.chart.series.iter())
+        .map(|s| legend_line(app, s, cursor, inner_width))
+        .collect();
     // The events and breaks over the cursor's period, in full, with their number on the axis.
     for (n, m) in cursor.map_or(Vec::new(), |c| app.trend.chart.marks_at(&c)) {
         let (sym, style) = match m.kind {
@@ -208,14 +156,78 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             theme.dimmed(),
         )));
     }
-    if let Some(c) = cursor {
-        let title = t().cursor_title(&t().period_long(&c));
-        let block = pane(app, &format!("{} · {title}", t().pane_legend), false);
-        frame.render_widget(Paragraph::new(lines).block(block), area);
-    } else {
-        let block = pane(app, t().pane_legend, false);
-        frame.render_widget(Paragraph::new(lines).block(block), area);
+    let title = match cursor {
+        Some(c) => format!(
+            "{} · {}",
+            t().pane_legend,
+            t().cursor_title(&t().period_long(&c))
+        ),
+        None => t().pane_legend.to_string(),
+    };
+    let block = pane(app, &title, false);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// One series in the legend: its mark and name, what it is, and its value at the cursor.
+fn legend_line(
+    app: &App,
+    s: &ChartSeries,
+    cursor: Option<Period>,
+    inner_width: usize,
+) -> Line<'static> {
+    let theme = &app.shared.theme;
+    let value = cursor.map(|c| match s.at(&c) {
+        Some(p) => {
+            let mut v = t().num(p.y, 2);
+            if p.provisional {
+                v.push_str(t().provisional_value);
+            }
+            v
+        }
+        None if app
+            .dataset()
+            .find(&s.key)
+            .and_then(|x| x.value_at(&c))
+            .is_some() =>
+        {
+            t().unknown_value.to_string()
+        }
+        None => crate::tui::i18n::NO_VALUE.to_string(),
+    });
+    let mut left = vec![
+        Span::styled(
+            format!("{} ", symbol(&s.identity, false)),
+            theme.series(&s.identity).add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(s.label.clone(), theme.series(&s.identity)),
+        Span::styled(
+            format!(" — {} ({})", s.indicator_label, s.unit),
+            theme.dimmed(),
+        ),
+    ];
+    if s.synthetic {
+        left.push(Span::styled(
+            format!(" [{}]", t().synthetic),
+            theme.dimmed(),
+        ));
     }
+    if let Some(note) = &s.note {
+        let note = t().agg_error(note);
+        left.push(Span::styled(format!(" ⚠ {note}"), theme.warning()));
+    }
+    let right = value.unwrap_or_default();
+    let room = inner_width.saturating_sub(right.chars().count() + 1);
+    let mut left = truncate_spans(left, room);
+    let used: usize = left.iter().map(|sp| sp.content.chars().count()).sum();
+    let pad = inner_width
+        .saturating_sub(used + right.chars().count())
+        .max(1);
+    left.push(Span::raw(" ".repeat(pad)));
+    left.push(Span::styled(
+        right,
+        theme.base().add_modifier(Modifier::BOLD),
+    ));
+    Line::from(left)
 }
 
 /// Cuts spans to at most `width` characters, ending in "…" when cut.

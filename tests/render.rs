@@ -424,3 +424,21 @@ fn overview_shows_lag_as_its_kind_and_negative_differences_with_their_sign() {
     );
     assert!(!screen.contains("onverklaard  "), "{screen}");
 }
+
+#[test]
+fn an_unknown_figure_reads_unknown_not_incomplete() {
+    // The sample's CBS wmo uitstroom of 2019-H1 is '.' (unknown), delivered per half year.
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    let data = std::sync::Arc::clone(&app.shared.dataset);
+    let h1 = duiden::model::Period::half(2019, 1);
+    app.compare.granularity = Some(Granularity::HalfYear);
+    app.compare.open(&data, "wmo", "uitstroom", Some(h1));
+    app.tab = duiden::tui::tabs::Tab::Compare;
+    let screen = render(&mut app, 160, 48);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("H1 2019") && !l.contains("Cursor"))
+        .unwrap_or_else(|| panic!("no H1 2019 row in\n{screen}"));
+    assert!(row.contains("onbekend (.)"), "{row}\n{screen}");
+    assert!(!row.contains("1/1"), "{row}");
+}

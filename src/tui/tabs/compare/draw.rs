@@ -154,6 +154,10 @@ fn table_row<'a>(theme: &Theme, table: &Comparison, r: &ComparisonRow) -> Row<'a
                 }
                 s
             }
+            // Every part is there but one is '.': unknown, not incomplete.
+            (None, _) if cell.present > 0 && cell.present >= cell.needed => {
+                t().unknown_value.to_string()
+            }
             (None, false) if cell.present > 0 => {
                 format!("{}/{} ", cell.present, cell.needed) + t().incomplete
             }

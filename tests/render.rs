@@ -290,6 +290,7 @@ fn comparison_view_160x48() {
     let screen = render(&mut app, 160, 48);
     for text in [
         "Verschillen per periode t.o.v.",
+        "Δ in cliënten",
         "trendbreuk",
         "onvolledig",
         "Duiding",

@@ -390,10 +390,19 @@ impl Texts {
     }
 
     /// Title of the comparison's table.
-    pub fn diff_table(&self, reference: &str) -> String {
+    /// Title of the comparison's table; `unit` is what Δ is counted in (the reference's unit).
+    pub fn diff_table(&self, reference: &str, unit: &str) -> String {
+        let unit = if unit.is_empty() {
+            String::new()
+        } else {
+            match self.lang {
+                Nl => format!(" · Δ in {unit}"),
+                En => format!(" · Δ in {unit}"),
+            }
+        };
         match self.lang {
-            Nl => format!("Verschillen per periode t.o.v. {reference} (* = voorlopig)"),
-            En => format!("Differences per period against {reference} (* = provisional)"),
+            Nl => format!("Verschillen per periode t.o.v. {reference}{unit} (* = voorlopig)"),
+            En => format!("Differences per period against {reference}{unit} (* = provisional)"),
         }
     }
 

@@ -66,7 +66,7 @@ fn every_text(lang: Lang) -> Vec<(String, String)> {
         ("merge_marked", t.merge_marked("nr 2", "m", "Esc")),
         ("merged", t.merged(1, 2, "x")),
         ("minutes_written", t.minutes_written("x")),
-        ("diff_table", t.diff_table("x")),
+        ("diff_table", t.diff_table("x", "y")),
         ("compare_empty", t.compare_empty("2")),
         ("notes_empty", t.notes_empty("v", "a")),
         ("pick_note", t.pick_note("Tab")),

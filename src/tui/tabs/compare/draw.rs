@@ -136,10 +136,14 @@ fn draw_table(
         .with_selected(Some(state.view.selected))
         .with_offset(state.view.offset);
     let reference = table.reference.as_deref().unwrap_or("—");
+    // Δ is counted in the reference's unit (other units are converted first, or not compared).
+    let unit = (table.columns.iter())
+        .find(|c| c.is_reference)
+        .map_or("", |c| c.unit.as_str());
     let widget = Table::new(rows, widths)
         .header(Row::new(header).style(theme.base().add_modifier(Modifier::BOLD)))
         .row_highlight_style(theme.selected())
-        .block(pane(theme, t().diff_table(reference), true));
+        .block(pane(theme, t().diff_table(reference, unit), true));
     frame.render_stateful_widget(widget, area, &mut ts);
 }
 

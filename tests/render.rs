@@ -443,3 +443,23 @@ fn an_unknown_figure_reads_unknown_not_incomplete() {
     assert!(row.contains("onbekend (.)"), "{row}\n{screen}");
     assert!(!row.contains("1/1"), "{row}");
 }
+
+#[test]
+fn the_comparison_names_the_kind_per_source_pair_with_signs() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::ShowCompare);
+    let screen = render(&mut app, 160, 48);
+    // 2021-H1: the provider figure is unexplained against the registration, CBS's is a trend
+    // break: each with its own source's mark, not one merged list for the row.
+    let row = screen
+        .lines()
+        .find(|l| l.contains("H1 2021") && !l.contains("Cursor"))
+        .unwrap_or_else(|| panic!("no H1 2021 row in\n{screen}"));
+    assert!(row.contains("✖ onverklaard · ▼ trendbreuk"), "{row}");
+    assert!(row.contains("+184") && row.contains("+8,5%"), "{row}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("H1 2019") && !l.contains("Cursor"))
+        .unwrap();
+    assert!(row.contains("-46") && row.contains("-2,2%"), "{row}");
+}

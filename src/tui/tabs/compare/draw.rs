@@ -101,6 +101,7 @@ fn draw_table(
 ) {
     let mut header = vec![Cell::from(t().col_period)];
     let mut widths = vec![Constraint::Length(9)];
+    let mut marks: Vec<String> = Vec::new();
     for c in &table.columns {
         // The chart symbol of the column's series doubles as the overlay's legend.
         let line = state.overlay.as_ref().and_then(|o| {
@@ -108,10 +109,13 @@ fn draw_table(
                 .iter()
                 .find(|s| s.key.bron == c.bron && s.key.breakdown == c.breakdown)
         });
-        let mut name = match line {
-            Some(s) => format!("{} {}", symbol(&s.identity, false), c.bron),
-            None => c.bron.clone(),
+        let mark = line.map_or(String::new(), |s| symbol(&s.identity, false).to_string());
+        let mut name = if mark.is_empty() {
+            c.bron.clone()
+        } else {
+            format!("{mark} {}", c.bron)
         };
+        marks.push(mark);
         if c.is_reference {
             name.push_str(" (ref)");
         }
@@ -130,7 +134,7 @@ fn draw_table(
     let rows: Vec<Row> = table
         .rows
         .iter()
-        .map(|r| table_row(theme, table, r))
+        .map(|r| table_row(theme, table, r, &marks))
         .collect();
     let mut ts = TableState::default()
         .with_selected(Some(state.view.selected))
@@ -147,7 +151,12 @@ fn draw_table(
     frame.render_stateful_widget(widget, area, &mut ts);
 }
 
-fn table_row<'a>(theme: &Theme, table: &Comparison, r: &ComparisonRow) -> Row<'a> {
+fn table_row<'a>(
+    theme: &Theme,
+    table: &Comparison,
+    r: &ComparisonRow,
+    marks: &[String],
+) -> Row<'a> {
     let mut cells = vec![Cell::from(t().period_short(&r.period))];
     for (c, cell) in table.columns.iter().zip(&r.cells) {
         let v = match (cell.value, cell.complete) {
@@ -170,16 +179,43 @@ fn table_row<'a>(theme: &Theme, table: &Comparison, r: &ComparisonRow) -> Row<'a
         cells.push(Cell::from(v));
         if !c.is_reference {
             cells.push(Cell::from(
-                cell.diff.map_or(String::new(), |d| t().num(d, 1)),
+                // Signed, as Δ% is: "+133", "-46".
+                cell.diff.map_or(String::new(), |d| {
+                    let n = t().num(d, 1);
+                    if d > 0.0 { format!("+{n}") } else { n }
+                }),
             ));
             cells.push(Cell::from(
                 cell.rel_diff.map_or(String::new(), |r| t().pct(r)),
             ));
         }
     }
-    let kinds: Vec<&str> = r.kinds.iter().map(|k| t().mismatch(*k)).collect();
-    cells.push(Cell::from(Span::styled(kinds.join(", "), theme.warning())));
+    cells.push(Cell::from(Span::styled(
+        pair_kinds(table, r, marks).join(" · "),
+        theme.warning(),
+    )));
     Row::new(cells)
+}
+
+/// The kind of difference of each source against its reference, marked with that source's chart
+/// symbol, then the row's kinds that belong to no single pair (parts against a total).
+fn pair_kinds(table: &Comparison, r: &ComparisonRow, marks: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = (table.columns.iter().zip(&r.cells).zip(marks))
+        .filter_map(|((_, cell), mark)| {
+            let kind = t().mismatch(cell.kind?);
+            Some(if mark.is_empty() {
+                kind.to_string()
+            } else {
+                format!("{mark} {kind}")
+            })
+        })
+        .collect();
+    for k in &r.kinds {
+        if !r.cells.iter().any(|c| c.kind == Some(*k)) {
+            out.push(t().mismatch(*k).to_string());
+        }
+    }
+    out
 }
 
 /// The kinds of difference of the selected period, explained, with the sources' metadata.

@@ -238,10 +238,13 @@ impl ChartModel {
     }
 
     /// The y ticks with their labels, written by `label(value, step)`: the renderer's notation.
-    pub fn y_labels(&self, label: impl Fn(f64, f64) -> String) -> Vec<(f64, String)> {
+    /// Labels of the y ticks; `label(value, step, top)` gets the largest absolute tick too, so
+    /// one axis has one number format.
+    pub fn y_labels(&self, label: impl Fn(f64, f64, f64) -> String) -> Vec<(f64, String)> {
+        let top = self.y_ticks.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
         self.y_ticks
             .iter()
-            .map(|v| (*v, label(*v, self.y_step)))
+            .map(|v| (*v, label(*v, self.y_step, top)))
             .collect()
     }
 

@@ -169,18 +169,24 @@ impl Notation {
         self.fixed(value, max_decimals)
     }
 
-    /// An axis label: full numbers up to ten million because the room reads exact figures,
-    /// above that in millions followed by `millions` ("mln").
-    pub fn axis(self, value: f64, step: f64, millions: &str) -> String {
-        if value.abs() >= 10_000_000.0 {
-            return format!("{} {millions}", self.fixed(value / 1_000_000.0, 1));
-        }
-        let decimals = if step >= 1.0 || step == 0.0 {
-            0
-        } else {
-            (-step.log10()).ceil().clamp(0.0, 4.0) as usize
+    /// An axis label: full numbers when the axis stays under ten million (`top` is its largest
+    /// absolute tick), because the room reads exact figures; otherwise every tick in millions
+    /// followed by `millions` ("mln"): one format per axis, never `12,5 mln` above `7.500.000`.
+    pub fn axis(self, value: f64, step: f64, top: f64, millions: &str) -> String {
+        // As many decimals as the step needs (2,5 needs one), at most four.
+        let decimals = |step: f64| {
+            (0..4)
+                .find(|d| {
+                    let scaled = step * 10f64.powi(*d);
+                    (scaled - scaled.round()).abs() < 1e-6
+                })
+                .unwrap_or(4) as usize
         };
-        self.fixed(value, decimals)
+        if top.abs() >= 10_000_000.0 {
+            let m = self.fixed(value / 1_000_000.0, decimals(step / 1_000_000.0));
+            return format!("{m} {millions}");
+        }
+        self.fixed(value, decimals(step))
     }
 
     /// A relative difference as a signed percentage: `+4,3%` (Dutch).
@@ -307,8 +313,8 @@ pub fn format_auto(value: f64, max_decimals: usize) -> String {
 
 /// Compact axis label: `12.345`, `12,3 mln`; full numbers up to ten million because the room
 /// reads exact figures.
-pub fn format_axis(value: f64, step: f64) -> String {
-    DUTCH.axis(value, step, "mln")
+pub fn format_axis(value: f64, step: f64, top: f64) -> String {
+    DUTCH.axis(value, step, top, "mln")
 }
 
 /// Relative difference as a Dutch percentage: `+4,3%`.
@@ -371,9 +377,24 @@ mod tests {
         assert_eq!(ENGLISH.auto(10.7, 2), "10.7");
         assert_eq!(ENGLISH.auto(2250.0, 2), "2,250");
         assert_eq!(ENGLISH.pct(0.068), "+6.8%");
-        assert_eq!(ENGLISH.axis(2500.0, 500.0, "M"), "2,500");
-        assert_eq!(ENGLISH.axis(12_500_000.0, 2_500_000.0, "M"), "12.5 M");
-        assert_eq!(DUTCH.axis(12_500_000.0, 2_500_000.0, "mln"), "12,5 mln");
+        assert_eq!(ENGLISH.axis(2500.0, 500.0, 3000.0, "M"), "2,500");
+        assert_eq!(
+            ENGLISH.axis(12_500_000.0, 2_500_000.0, 12_500_000.0, "M"),
+            "12.5 M"
+        );
+        assert_eq!(
+            DUTCH.axis(12_500_000.0, 2_500_000.0, 12_500_000.0, "mln"),
+            "12,5 mln"
+        );
+        // One format per axis: a tick under ten million on an axis that reaches past it.
+        assert_eq!(
+            DUTCH.axis(7_500_000.0, 2_500_000.0, 12_500_000.0, "mln"),
+            "7,5 mln"
+        );
+        assert_eq!(
+            DUTCH.axis(5_000_000.0, 5_000_000.0, 15_000_000.0, "mln"),
+            "5 mln"
+        );
     }
 
     #[test]

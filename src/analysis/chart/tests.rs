@@ -17,7 +17,7 @@ fn nice_axis_rounds_outward() {
     let labels: Vec<String> = a
         .ticks
         .iter()
-        .map(|v| crate::model::number::format_axis(*v, a.step))
+        .map(|v| crate::model::number::format_axis(*v, a.step, a.max))
         .collect();
     assert!(labels.iter().any(|l| l == "10.000"), "{labels:?}");
     assert_eq!(nice_axis(100.0, 1000.0, 5).min, 0.0);
@@ -130,4 +130,20 @@ fn period_ticks_are_round_and_aligned() {
     assert_eq!(all.first(), m.periods.first());
     assert_eq!(all.last(), m.periods.last());
     assert!(all.len() >= m.periods.len());
+}
+
+#[test]
+fn one_axis_has_one_number_format() {
+    // An axis past ten million labels every tick in millions, also those below it.
+    let a = nice_axis(0.0, 14_000_000.0, 5);
+    let labels: Vec<String> = (a.ticks.iter())
+        .map(|v| crate::model::number::format_axis(*v, a.step, a.max))
+        .collect();
+    assert!(labels.iter().all(|l| l.ends_with(" mln")), "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.starts_with("5 ") || l.starts_with("7,5 ")),
+        "{labels:?}"
+    );
 }

@@ -66,7 +66,7 @@ impl PlotGeometry {
 
 /// The y ticks labelled in the interface's language.
 fn y_labels(model: &ChartModel) -> Vec<(f64, String)> {
-    model.y_labels(|v, step| t().axis(v, step))
+    model.y_labels(|v, step, top| t().axis(v, step, top))
 }
 
 /// Too low for the unit, annotation and event rows.

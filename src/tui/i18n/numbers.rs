@@ -26,11 +26,11 @@ impl Texts {
     }
 
     /// A label of the chart's y axis, `step` being the distance between ticks.
-    pub fn axis(&self, value: f64, step: f64) -> String {
+    pub fn axis(&self, value: f64, step: f64, top: f64) -> String {
         let millions = match self.lang {
             Nl => "mln",
             En => "M",
         };
-        self.notation().axis(value, step, millions)
+        self.notation().axis(value, step, top, millions)
     }
 }

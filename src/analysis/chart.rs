@@ -30,6 +30,9 @@ pub struct ChartSeries {
     /// Why the series is shown as delivered instead of at the requested granularity (each
     /// reader says it in its own words).
     pub note: Option<AggError>,
+    /// The unit the source delivered in, when its values were converted to the axis's unit
+    /// (a known factor such as x 1.000).
+    pub converted_from: Option<String>,
 }
 
 impl ChartSeries {
@@ -176,9 +179,10 @@ impl ChartModel {
     /// Axes, periods, unit and time marks around finished series.
     fn from_series(
         dataset: &Dataset,
-        series: Vec<ChartSeries>,
+        mut series: Vec<ChartSeries>,
         reference: Option<String>,
     ) -> ChartModel {
+        convert_to_first_unit(&mut series);
         let mut periods: Vec<Period> = series
             .iter()
             .flat_map(|s| s.points.iter().map(|p| p.period))
@@ -209,6 +213,7 @@ impl ChartModel {
         } = nice_axis(lo, hi, 5);
 
         let mut units: Vec<&str> = series.iter().map(|s| s.unit.as_str()).collect();
+        units.sort_unstable();
         units.dedup();
         let mixed_units = units.len() > 1;
         let unit = if mixed_units {
@@ -317,7 +322,11 @@ fn chart_series(
         if !parts.is_empty() {
             label = format!("{label} · {parts}");
         }
-        let (points, note) = points_of(dataset, s, granularity);
+        let (mut points, note) = points_of(dataset, s, granularity);
+        // A source that changed unit along the way (euro, later x 1.000 euro) is drawn in one.
+        for p in &mut points {
+            p.y = in_unit(s, &p.period, p.y, &unit);
+        }
         series.push(ChartSeries {
             key: key.clone(),
             identity: SeriesIdentity {
@@ -331,6 +340,7 @@ fn chart_series(
             synthetic: source.is_some_and(|m| m.synthetisch),
             points,
             note,
+            converted_from: None,
         });
     }
     series
@@ -349,6 +359,51 @@ fn variant(selection: &[SeriesKey], i: usize) -> usize {
         .filter(|k| k.bron == key.bron && !k.breakdown.is_total())
         .count();
     before + 1
+}
+
+/// `y` of `period` expressed in `target`: the figures of that period were delivered in the unit
+/// their rows name; a known factor converts them, anything else is left as it is.
+fn in_unit(s: &Series, period: &Period, y: f64, target: &str) -> f64 {
+    let delivered = (s.points.iter().rev())
+        .find(|o| {
+            o.period.start_month() >= period.start_month()
+                && o.period.end_month() <= period.end_month()
+        })
+        .and_then(|o| o.unit.as_deref());
+    match delivered {
+        Some(u) if u != target => crate::analysis::mismatch::unit::conversion(u, target)
+            .filter(|c| !c.populations_differ)
+            .map_or(y, |c| y * c.factor),
+        _ => y,
+    }
+}
+
+/// One unit per axis where a known factor allows: a series in another scale of the first
+/// series' unit ("x 1.000 euro" beside "euro") is converted, and says so.
+fn convert_to_first_unit(series: &mut [ChartSeries]) {
+    let Some(axis) = series.first().map(|s| s.unit.clone()) else {
+        return;
+    };
+    for s in series.iter_mut().skip(1) {
+        if s.unit == axis {
+            continue;
+        }
+        let Some(c) = crate::analysis::mismatch::unit::conversion(&s.unit, &axis) else {
+            continue;
+        };
+        if c.populations_differ {
+            continue;
+        }
+        if c.factor == 1.0 {
+            // The same unit written otherwise: one label.
+            s.unit = axis.clone();
+            continue;
+        }
+        for p in &mut s.points {
+            p.y *= c.factor;
+        }
+        s.converted_from = Some(std::mem::replace(&mut s.unit, axis.clone()));
+    }
 }
 
 /// The points of one series at `granularity`; none, with the reason, when it cannot be brought

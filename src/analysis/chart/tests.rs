@@ -147,3 +147,33 @@ fn one_axis_has_one_number_format() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn units_are_converted_on_one_axis_when_the_factor_is_known() {
+    // The sample's provider costs are in euro up to 2021 and in x 1.000 euro from 2022; the
+    // registration is in euro throughout.
+    let d = sample();
+    let keys: Vec<SeriesKey> = ["gemeente-registratie", "aanbieders-maandrapportage"]
+        .iter()
+        .map(|bron| {
+            d.series_of("jeugd", "kosten")
+                .find(|s| s.key.bron == *bron && s.key.breakdown.is_total())
+                .expect("a kosten series")
+                .key
+                .clone()
+        })
+        .collect();
+    let m = ChartModel::build(&d, &keys, None);
+    assert!(!m.mixed_units, "one unit on the axis");
+    assert_eq!(m.unit, "euro");
+    let providers = &m.series[1];
+    assert_eq!(providers.unit, "euro");
+    assert_eq!(providers.converted_from.as_deref(), Some("x 1.000 euro"));
+    // No jump by a factor 1.000 at the change of unit: December and January are alike.
+    let at = |code: &str| {
+        let p = crate::model::Period::parse(code).unwrap().0;
+        providers.at(&p).map(|p| p.y).expect("a figure")
+    };
+    let (dec, jan) = (at("2021-12"), at("2022-01"));
+    assert!((jan / dec) > 0.5 && (jan / dec) < 2.0, "{dec} → {jan}");
+}

@@ -35,7 +35,7 @@ mod lag;
 mod pair;
 mod parts;
 mod stock;
-mod unit;
+pub(crate) mod unit;
 mod view;
 mod within;
 

@@ -101,7 +101,7 @@ impl UnitForm {
 
 /// How to express a value of one unit in another.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Conversion {
+pub(crate) struct Conversion {
     /// value in `to` = value in `from` × factor.
     pub factor: f64,
     pub from: UnitForm,
@@ -112,7 +112,7 @@ pub(super) struct Conversion {
 }
 
 /// The conversion between two units, when they differ only in scale or per-N.
-pub(super) fn conversion(from: &str, to: &str) -> Option<Conversion> {
+pub(crate) fn conversion(from: &str, to: &str) -> Option<Conversion> {
     let a = parse(from);
     let b = parse(to);
     match (a.per, b.per) {

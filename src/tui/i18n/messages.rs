@@ -370,6 +370,14 @@ impl Texts {
         }
     }
 
+    /// A series converted to the axis's unit: "(omgerekend uit x 1.000 euro)".
+    pub fn converted_from(&self, unit: &str) -> String {
+        match self.lang {
+            Nl => format!("(omgerekend uit {unit})"),
+            En => format!("(converted from {unit})"),
+        }
+    }
+
     /// The annotation form after one Esc with text typed; `key` is the cancel key ("Esc").
     pub fn discard_typed(&self, key: &str) -> String {
         match self.lang {

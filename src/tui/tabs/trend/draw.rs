@@ -205,6 +205,12 @@ fn legend_line(
             theme.dimmed(),
         ),
     ];
+    if let Some(from) = &s.converted_from {
+        left.push(Span::styled(
+            format!(" {}", t().converted_from(from)),
+            theme.dimmed(),
+        ));
+    }
     if s.synthetic {
         left.push(Span::styled(
             format!(" [{}]", t().synthetic),

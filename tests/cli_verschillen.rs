@@ -263,3 +263,27 @@ fn the_sample_names_lag_as_its_own_kind() {
     );
     assert!(rows.iter().any(|r| r["verschil"].as_f64() < Some(0.0)));
 }
+
+#[test]
+fn a_unit_difference_that_remains_after_converting_says_so() {
+    let (ok, out, _) = run(&["--domein", "participatie", "--indicator", "kosten"]);
+    assert!(ok);
+    let line = out
+        .lines()
+        .find(|l| l.contains("juni 2024") && l.contains("eenheid"))
+        .unwrap_or_else(|| panic!("no June 2024 unit row in\n{out}"));
+    assert!(
+        line.starts_with("eenheid omgerekend; daarna 24% onverklaard"),
+        "{line}"
+    );
+    // The machine-readable kind stays the kind.
+    let (_, json, _) = run(&[
+        "--domein",
+        "participatie",
+        "--indicator",
+        "kosten",
+        "--formaat",
+        "json",
+    ]);
+    assert!(json.contains("\"soort\": \"eenheid\""), "{json}");
+}

@@ -4,14 +4,35 @@
 
 use crate::analysis::mismatch::{
     Absence, BreakNote, Budget, BudgetMissing, BudgetUnits, Compared, Converts, Day, Detail,
-    Figure, LagNote, MissingFigure, Outcome, Parts, PartsDim, StockDiscontinuity, StockFlow,
-    Stocks, UnitChange, Units, UnitsConverted,
+    Figure, LagNote, MismatchKind, MissingFigure, Outcome, Parts, PartsDim, StockDiscontinuity,
+    StockFlow, Stocks, UnitChange, Units, UnitsConverted,
 };
 use crate::model::number::{DUTCH, FigureText, ShareText};
 use crate::model::{Granularity, Period};
 use std::fmt::{self, Write};
 
 /// The detail as one Dutch sentence.
+/// The name of a difference as a reader should take it: "eenheid omgerekend; daarna 24%
+/// onverklaard" when the units convert but a difference remains, else the kind's name.
+pub fn kind_label(kind: MismatchKind, detail: Option<&Detail>) -> String {
+    match remaining_after_conversion(kind, detail) {
+        Some(rel) => format!(
+            "eenheid omgerekend; daarna {}% onverklaard",
+            DUTCH.fixed(rel.abs() * 100.0, 0)
+        ),
+        None => kind.dutch().to_string(),
+    }
+}
+
+/// What remains of a unit difference after converting, when it is above the threshold.
+pub fn remaining_after_conversion(kind: MismatchKind, detail: Option<&Detail>) -> Option<f64> {
+    let (MismatchKind::Unit, Some(Detail::Units(u))) = (kind, detail) else {
+        return None;
+    };
+    let c = u.conversion.as_ref()?;
+    if c.within { None } else { c.rel }
+}
+
 pub fn describe_detail(d: &Detail) -> String {
     // One pre-sized string per detail: the command line writes thousands of them.
     let mut s = String::with_capacity(160);

@@ -98,7 +98,7 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
                 let _ = writeln!(
                     out,
                     "{:<21} {}/{} {} {}{}",
-                    m.kind.dutch(),
+                    super::detail::kind_label(m.kind, Some(&m.detail)),
                     m.domein,
                     m.indicator,
                     m.period.dutch_long(),

@@ -3,7 +3,7 @@
 //! Dutch wording all of them (and the interface) share.
 
 mod backlog;
-mod detail;
+pub mod detail;
 mod differences;
 pub mod minutes;
 pub mod text;

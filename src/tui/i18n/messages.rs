@@ -3,7 +3,7 @@
 
 use super::Lang::{En, Nl};
 use super::texts::Texts;
-use crate::analysis::mismatch::Detail;
+use crate::analysis::mismatch::{Detail, MismatchKind};
 use crate::model::{Granularity, SourceMeta};
 use crate::session::{Anchor, ChangeKind, Criteria, Criterion, Difference, Level, ReadOnlyReason};
 use crate::tui::background::Task;
@@ -367,6 +367,21 @@ impl Texts {
         match self.lang {
             Nl => format!("mislukt: {why}"),
             En => format!("failed: {why}"),
+        }
+    }
+
+    /// The name of a difference as the room should take it: a unit difference that remains
+    /// after converting is named for what remains.
+    pub fn kind_label(&self, kind: MismatchKind, detail: Option<&Detail>) -> String {
+        match self.lang {
+            Nl => crate::report::detail::kind_label(kind, detail),
+            En => match crate::report::detail::remaining_after_conversion(kind, detail) {
+                Some(rel) => format!(
+                    "unit converted; then {}% unexplained",
+                    self.num(rel.abs() * 100.0, 0)
+                ),
+                None => self.mismatch(kind).to_string(),
+            },
         }
     }
 

@@ -202,7 +202,7 @@ fn table_row<'a>(
 fn pair_kinds(table: &Comparison, r: &ComparisonRow, marks: &[String]) -> Vec<String> {
     let mut out: Vec<String> = (table.columns.iter().zip(&r.cells).zip(marks))
         .filter_map(|((_, cell), mark)| {
-            let kind = t().mismatch(cell.kind?);
+            let kind = t().kind_label(cell.kind?, cell.detail.as_ref());
             Some(if mark.is_empty() {
                 kind.to_string()
             } else {

@@ -45,7 +45,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|m| {
             Row::new(vec![
-                Cell::from(Span::styled(t().mismatch(m.kind), theme.warning())),
+                Cell::from(Span::styled(
+                    t().kind_label(m.kind, Some(&m.detail)),
+                    theme.warning(),
+                )),
                 Cell::from(m.domein.clone()),
                 Cell::from(m.indicator.clone()),
                 Cell::from(t().period_short(&m.period)),
@@ -55,7 +58,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     let widths = [
-        Constraint::Length(20),
+        // Room for "eenheid omgerekend; daarna 24% onverklaard" on a wide screen.
+        Constraint::Length(if table_area.width >= 140 { 42 } else { 20 }),
         Constraint::Length(12),
         Constraint::Length(26),
         Constraint::Length(9),

@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::app_with_session;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duiden::analysis::MismatchKind;
 use duiden::load::load_dataset;
@@ -26,28 +28,6 @@ fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         app.handle_key(key(c));
     }
-}
-
-fn app_with_session(dir: &Path) -> (App, std::path::PathBuf) {
-    let dataset =
-        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
-    let path = dir.join("2026-11-23-test.toml");
-    let session = Session::new(
-        "Test",
-        "2026-11-23".parse().unwrap(),
-        DatasetRef {
-            path: "datasets/voorbeeld".into(),
-            hash: dataset.content_hash.clone(),
-        },
-    );
-    store::save_atomic(&path, &session).unwrap();
-    let setup = SessionSetup {
-        dir: dir.to_path_buf(),
-        dataset_pad: "datasets/voorbeeld".into(),
-    };
-    let app =
-        App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path.clone(), session)));
-    (app, path)
 }
 
 #[test]

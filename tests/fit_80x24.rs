@@ -34,22 +34,7 @@ fn press(app: &mut App, code: KeyCode) {
 
 /// The app with a fresh session in `dir` (for the annotation and follow-up popups).
 fn with_session(dir: &Path) -> App {
-    let dataset = sample();
-    let path = dir.join("2026-11-23-test.toml");
-    let session = Session::new(
-        "Test",
-        "2026-11-23".parse().unwrap(),
-        DatasetRef {
-            path: "datasets/voorbeeld".into(),
-            hash: dataset.content_hash.clone(),
-        },
-    );
-    store::save_atomic(&path, &session).unwrap();
-    let setup = SessionSetup {
-        dir: dir.to_path_buf(),
-        dataset_pad: "datasets/voorbeeld".into(),
-    };
-    App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path, session)))
+    common::app_with_session(dir).0
 }
 
 /// The rows inside the box whose top border carries ` title `, and its bottom border; `None`

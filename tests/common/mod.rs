@@ -277,3 +277,31 @@ pub fn render_with(width: u16, height: u16, draw: impl FnOnce(&mut ratatui::Fram
 pub fn words(screen: &str) -> String {
     screen.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The sample with a fresh, empty session "Test" saved in `dir`, opened for writing: the app and
+/// the session file.
+pub fn app_with_session(dir: &Path) -> (duiden::tui::app::App, std::path::PathBuf) {
+    use duiden::session::{DatasetRef, Session, store};
+    use duiden::tui::app::{App, SessionSetup};
+    let dataset = duiden::load::load_dataset(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld"),
+    )
+    .expect("sample loads");
+    let path = dir.join("2026-11-23-test.toml");
+    let session = Session::new(
+        "Test",
+        "2026-11-23".parse().unwrap(),
+        DatasetRef {
+            path: "datasets/voorbeeld".into(),
+            hash: dataset.content_hash.clone(),
+        },
+    );
+    store::save_atomic(&path, &session).unwrap();
+    let setup = SessionSetup {
+        dir: dir.to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let app = App::new(dataset, duiden::tui::style::ThemeKind::Dark)
+        .with_sessions(setup, Some((path.clone(), session)));
+    (app, path)
+}

@@ -5,6 +5,7 @@ use crate::analysis::mismatch::{Mismatch, Settings, detect};
 use crate::load::load_dataset;
 use crate::model::Dataset;
 use crate::report::Minutes;
+use crate::report::export::{Export, check_target};
 use crate::session::store;
 use crate::tui::app::{App, SessionSetup};
 use crate::tui::i18n::{Lang, set_process_lang, t};
@@ -163,6 +164,9 @@ pub enum Command {
         /// Uitvoerformaat: md (Markdown) of html (één bestand met grafieken)
         #[arg(long, value_enum, default_value_t = NotulenFormaat::Md)]
         formaat: NotulenFormaat,
+        /// Schrijf --uit ook over een bestand dat duiden niet zelf schreef
+        #[arg(long)]
+        overschrijf: bool,
     },
     /// Terugkijken (alleen lezen): alle sessies, aantekeningen per indicator, zoeken en filteren, de vragenlijst
     Terugkijken {
@@ -187,6 +191,9 @@ pub enum Command {
         /// Scheidingsteken van CSV
         #[arg(long, value_enum, default_value = ";", value_name = "TEKEN")]
         scheiding: Scheiding,
+        /// Schrijf --uit ook over een bestand dat duiden niet zelf schreef
+        #[arg(long)]
+        overschrijf: bool,
     },
 }
 
@@ -202,7 +209,8 @@ pub fn run(mut cli: Cli) -> ExitCode {
             sessie,
             uit,
             formaat,
-        }) => notulen(&sessie, uit.as_deref(), formaat),
+            overschrijf,
+        }) => notulen(&sessie, Output::new(uit, overschrijf), formaat),
         Some(Command::Verschillen {
             dataset,
             domein,
@@ -221,7 +229,8 @@ pub fn run(mut cli: Cli) -> ExitCode {
             formaat,
             uit,
             scheiding,
-        }) => vragen(&map, formaat, scheiding, uit.as_deref()),
+            overschrijf,
+        }) => vragen(&map, formaat, scheiding, Output::new(uit, overschrijf)),
         Some(Command::Terugkijken { map, thema, .. }) => terugkijken(&map, thema),
         None => open_tui(cli),
     }
@@ -334,12 +343,7 @@ fn theme_kind(t: Thema) -> ThemeKind {
     }
 }
 
-fn vragen(
-    dir: &Path,
-    formaat: VragenFormaat,
-    scheiding: Scheiding,
-    out: Option<&Path>,
-) -> ExitCode {
+fn vragen(dir: &Path, formaat: VragenFormaat, scheiding: Scheiding, out: Output) -> ExitCode {
     let Some(sessions) = sessions_in(dir) else {
         return ExitCode::FAILURE;
     };
@@ -350,26 +354,41 @@ fn vragen(
         }
         VragenFormaat::Csv => crate::report::backlog_csv(&items, scheiding.into()),
     };
-    write_output(&text, out, "vragenlijst")
+    write_output(&text, out, Export::Backlog)
 }
 
-/// Writes to `out` atomically (and says so on stderr), or to stdout.
-fn write_output(text: &str, out: Option<&Path>, what: &str) -> ExitCode {
-    match out {
-        None => {
-            emit(text);
+/// Where `--uit` writes, and whether `--overschrijf` was given.
+struct Output {
+    path: Option<PathBuf>,
+    overwrite: bool,
+}
+
+impl Output {
+    fn new(path: Option<PathBuf>, overwrite: bool) -> Output {
+        Output { path, overwrite }
+    }
+}
+
+/// Writes to `out` atomically (and says so on stderr), or to stdout. Refuses a path that holds
+/// a file duiden did not write, or whose folder does not exist (see [`check_target`]).
+fn write_output(text: &str, out: Output, what: Export) -> ExitCode {
+    let Some(path) = out.path else {
+        emit(text);
+        return ExitCode::SUCCESS;
+    };
+    if let Err(refusal) = check_target(&path, text, out.overwrite) {
+        eprintln!("duiden: {}", t().export_refused(&refusal));
+        return ExitCode::FAILURE;
+    }
+    match store::write_atomic(&path, text.as_bytes()) {
+        Ok(()) => {
+            eprintln!("{}", t().export_written(what, &path));
             ExitCode::SUCCESS
         }
-        Some(out) => match store::write_atomic(out, text.as_bytes()) {
-            Ok(()) => {
-                eprintln!("{what} geschreven: {}", out.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("duiden: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        Err(e) => {
+            eprintln!("duiden: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -453,7 +472,7 @@ fn dataset_pad(path: &Path) -> String {
     rel.display().to_string()
 }
 
-fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode {
+fn notulen(path: &Path, out: Output, formaat: NotulenFormaat) -> ExitCode {
     let session = match store::load(path) {
         Ok(s) => s,
         Err(e) => {
@@ -476,7 +495,7 @@ fn notulen(path: &Path, out: Option<&Path>, formaat: NotulenFormaat) -> ExitCode
         NotulenFormaat::Md => crate::report::minutes::markdown(&minutes),
         NotulenFormaat::Html => crate::report::minutes::html(&minutes),
     };
-    write_output(&text, out, "notulen")
+    write_output(&text, out, Export::Minutes)
 }
 
 fn controleer(path: &Path) -> ExitCode {

@@ -230,10 +230,13 @@ fn localize_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
         Some(long) => arg.long_help(long),
         None => arg,
     };
-    arg.help(short.join(" "))
-        .hide_default_value(true)
-        .hide_possible_values(true)
-        .help_heading(heading)
+    let arg = arg.help(short.join(" ")).help_heading(heading);
+    // A flag has no values to hide (clap refuses the setting on one).
+    if takes_values {
+        arg.hide_default_value(true).hide_possible_values(true)
+    } else {
+        arg
+    }
 }
 
 /// Says a parse outcome: help and version as clap writes them (stdout, 0), errors in the

@@ -224,6 +224,10 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
         ("vragen", "formaat") => ("Output format: md (Markdown) or csv", Some("FORMAT")),
         ("vragen", "uit") => (OUT, Some("FILE")),
         ("verschillen" | "vragen", "scheiding") => ("CSV field separator", Some("CHAR")),
+        ("notulen" | "vragen", "overschrijf") => (
+            "Also write --uit over a file duiden did not write itself",
+            None,
+        ),
         _ => return None,
     })
 }

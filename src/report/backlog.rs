@@ -106,6 +106,9 @@ pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) ->
     while out.ends_with("\n\n") {
         out.pop();
     }
+    out.push('\n');
+    out.push_str(super::MARKDOWN_MARK);
+    out.push('\n');
     out
 }
 

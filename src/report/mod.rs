@@ -5,10 +5,15 @@
 mod backlog;
 pub mod detail;
 mod differences;
+pub mod export;
 pub mod minutes;
 pub mod text;
 
 pub use backlog::{backlog_csv, backlog_markdown};
+
+/// The last line of every Markdown file duiden writes: invisible in a Markdown viewer, it lets
+/// `--uit` recognise duiden's own earlier export (the HTML minutes name duiden as generator).
+pub const MARKDOWN_MARK: &str = "<!-- geschreven door duiden -->";
 pub use detail::describe_detail;
 pub use differences::mismatches;
 pub use minutes::Minutes;

@@ -23,6 +23,9 @@ pub fn markdown(m: &Minutes) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
+    out.push('\n');
+    out.push_str(crate::report::MARKDOWN_MARK);
+    out.push('\n');
     out
 }
 

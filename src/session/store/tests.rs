@@ -255,3 +255,28 @@ fn status_changes_apply_in_time_order() {
     );
     assert!(open_items_among(&sessions, ("datasets/voorbeeld", ""), "c.toml").is_empty());
 }
+
+#[test]
+fn a_session_the_reader_would_refuse_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let good = session();
+    save_atomic(&path, &good).unwrap();
+    let before = fs::read(&path).unwrap();
+    // Two annotations with one id: the reader refuses that, so the writer must not write it.
+    let mut bad = good.clone();
+    let twin = bad.annotations[0].clone();
+    bad.annotations.push(twin);
+    let e = save_atomic(&path, &bad).unwrap_err().to_string();
+    assert!(
+        e.contains("niet opgeslagen") && e.contains("weigeren"),
+        "{e}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    // An id past what the reader accepts.
+    let mut big = good.clone();
+    big.annotations[0].id = crate::session::model::MAX_ID + 1;
+    assert!(save_atomic(&path, &big).is_err());
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(load(&path).unwrap(), good);
+}

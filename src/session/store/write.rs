@@ -19,18 +19,48 @@ pub fn to_toml(session: &Session) -> Result<String, toml::ser::Error> {
     }
 }
 
-/// Saves a session atomically (see [`write_atomic`]).
+/// Saves a session atomically (see [`write_atomic`]), but only what [`parse`] reads back as the
+/// same session: duiden never writes a file it would then refuse (the check costs a parse, well
+/// under the time of the fsync that follows). On a refusal the file on disk is untouched.
 pub fn save_atomic(path: &Path, session: &Session) -> Result<(), SessionError> {
-    let text = to_toml(session).map_err(|e| {
+    let refuse = |why: String| {
         SessionError::io(
             path,
             io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!("sessie niet als TOML te schrijven: {e}"),
+                format!("sessie niet opgeslagen, het bestand blijft zoals het was: {why}"),
             ),
         )
-    })?;
+    };
+    let text = to_toml(session).map_err(|e| refuse(format!("niet als TOML te schrijven: {e}")))?;
+    match parse(path, &text) {
+        Ok(back) if same_content(&back, session) => {}
+        Ok(_) => {
+            return Err(refuse(
+                "teruggelezen zou het een andere sessie zijn".to_string(),
+            ));
+        }
+        Err(e) => {
+            return Err(refuse(format!(
+                "teruggelezen zou duiden het weigeren ({e})"
+            )));
+        }
+    }
     write_atomic(path, text.as_bytes())
+}
+
+/// Equal apart from `format`, which saving always sets to this build's. Whole-value equality,
+/// so a field added later is compared too.
+fn same_content(back: &Session, session: &Session) -> bool {
+    if session.format == FORMAT_VERSION {
+        back == session
+    } else {
+        *back
+            == Session {
+                format: FORMAT_VERSION,
+                ..session.clone()
+            }
+    }
 }
 
 /// Replaces `path` with `bytes` so that it holds either the old or the new complete content, even

@@ -8,6 +8,7 @@ use super::texts::Texts;
 use crate::load::{Diagnostic, DiagnosticKind, LoadError};
 use crate::model::number::NumberError;
 use crate::model::period::PeriodError;
+use crate::report::export::{Export, Refusal};
 use crate::session::SessionError;
 use crate::session::header::{LineError, LineProblem, role_words};
 use crate::session::store::ParseProblem;
@@ -79,6 +80,63 @@ impl Texts {
             (Nl, _) => format!("{n} fouten in {path}"),
             (En, 1) => format!("1 error in {path}"),
             (En, _) => format!("{n} errors in {path}"),
+        }
+    }
+
+    /// Why `--uit` is not written, with what to do instead.
+    pub fn export_refused(&self, r: &Refusal) -> String {
+        match (self.lang, r) {
+            (Nl, Refusal::NoFolder(p)) => format!(
+                "map {} bestaat niet; maak hem eerst of kies een bestaande map (duiden maakt geen mappen voor --uit)",
+                p.display()
+            ),
+            (En, Refusal::NoFolder(p)) => format!(
+                "folder {} does not exist; create it first or choose an existing folder (duiden makes no folders for --uit)",
+                p.display()
+            ),
+            (Nl, Refusal::NotAFile(p)) => {
+                format!(
+                    "{} is geen gewoon bestand; kies een bestandsnaam",
+                    p.display()
+                )
+            }
+            (En, Refusal::NotAFile(p)) => {
+                format!("{} is not a regular file; choose a file name", p.display())
+            }
+            (Nl, Refusal::Session(p)) => format!(
+                "{} is een sessiebestand; niet overschreven (kies een ander bestand, bijvoorbeeld .md of .html)",
+                p.display()
+            ),
+            (En, Refusal::Session(p)) => format!(
+                "{} is a session file; not overwritten (choose another file, e.g. .md or .html)",
+                p.display()
+            ),
+            (Nl, Refusal::Dataset(p)) => format!(
+                "{} is een bestand van een dataset; niet overschreven",
+                p.display()
+            ),
+            (En, Refusal::Dataset(p)) => {
+                format!("{} is a dataset file; not overwritten", p.display())
+            }
+            (Nl, Refusal::Foreign(p)) => format!(
+                "{} bestaat al en is niet door duiden geschreven; niet overschreven (kies een ander bestand of geef --overschrijf)",
+                p.display()
+            ),
+            (En, Refusal::Foreign(p)) => format!(
+                "{} exists and was not written by duiden; not overwritten (choose another file or give --overschrijf)",
+                p.display()
+            ),
+        }
+    }
+
+    /// After writing an export to `--uit`.
+    pub fn export_written(&self, what: Export, path: &Path) -> String {
+        let path = path.display();
+        match (self.lang, what) {
+            (Nl, Export::Minutes) => format!("notulen geschreven: {path}"),
+            (Nl, Export::Backlog) => format!("vragenlijst geschreven: {path}"),
+            (En, Export::Minutes) => format!("minutes written: {path}"),
+            (En, Export::Backlog) => format!("question list written: {path}"),
         }
     }
 

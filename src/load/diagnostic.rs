@@ -134,7 +134,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// Reads a file as UTF-8 text (BOM removed), or a diagnostic saying where it is not UTF-8.
 pub fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| unreadable(path, &e))?;
+    let bytes = super::file::read_regular(path).map_err(|e| unreadable(path, &e))?;
     decode_utf8(path, bytes)
 }
 
@@ -149,7 +149,7 @@ pub fn read_utf8_with_progress(
 ) -> Option<Result<String, Diagnostic>> {
     use std::io::Read;
     let read = || -> std::io::Result<Option<Vec<u8>>> {
-        let mut file = std::fs::File::open(path)?;
+        let mut file = super::file::open_regular(path)?;
         let size = file.metadata().map_or(0, |m| m.len());
         let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
         loop {

@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod diagnostic;
+pub mod file;
 pub mod message;
 
 pub use diagnostic::{Diagnostic, Diagnostics, LoadError};

@@ -149,6 +149,7 @@ pub fn acquire(path: &Path) -> Result<LockOutcome, SessionError> {
 }
 
 fn open_guard(path: &Path) -> io::Result<File> {
+    crate::load::file::not_special(path)?;
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(windows)]
@@ -185,7 +186,7 @@ fn same_file(file: &File, path: &Path) -> io::Result<bool> {
 
 /// The holder named in the holder file, if it can be read.
 fn read_holder(lock: &Path) -> Option<LockInfo> {
-    let text = fs::read_to_string(lock).ok()?;
+    let text = String::from_utf8(crate::load::file::read_regular(lock).ok()?).ok()?;
     toml::from_str::<LockInfo>(&text)
         .ok()
         .filter(|i| i.pid != 0)

@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 
 /// Reads and checks a session file. Never modifies it.
 pub fn load(path: &Path) -> Result<Session, SessionError> {
-    let bytes = fs::read(path).map_err(|e| SessionError::io(path, e))?;
+    let bytes = crate::load::file::read_regular(path).map_err(|e| SessionError::io(path, e))?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

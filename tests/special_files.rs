@@ -1,0 +1,64 @@
+//! A pipe (FIFO) where duiden expects a file blocked it forever; now it says what the path is.
+#![cfg(unix)]
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+/// Runs duiden; a run that does not end within a minute is a hang and fails the test.
+fn run_bounded(args: &[&str]) -> (bool, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .args(["--taal", "nl"])
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let out = child.wait_with_output().unwrap();
+            return (status.success(), String::from_utf8_lossy(&out.stderr).into_owned());
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("duiden {args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn sample_copy(dir: &Path) {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    for name in ["dataset.toml", "reeksen.csv"] {
+        fs::copy(sample.join(name), dir.join(name)).unwrap();
+    }
+}
+
+#[test]
+fn a_pipe_as_dataset_file_is_named_not_waited_for() {
+    for name in ["dataset.toml", "reeksen.csv"] {
+        let dir = tempfile::tempdir().unwrap();
+        sample_copy(dir.path());
+        fs::remove_file(dir.path().join(name)).unwrap();
+        mkfifo(&dir.path().join(name));
+        let d = dir.path().display().to_string();
+        let (ok, err) = run_bounded(&["controleer", &d]);
+        assert!(!ok, "{err}");
+        assert!(err.contains(name) && err.contains("pipe (FIFO)"), "{err}");
+    }
+}
+
+#[test]
+fn a_pipe_as_session_file_is_named_not_waited_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("s.toml");
+    mkfifo(&s);
+    let (ok, err) = run_bounded(&["notulen", &s.display().to_string()]);
+    assert!(!ok && err.contains("pipe (FIFO)"), "{err}");
+}

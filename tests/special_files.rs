@@ -23,7 +23,10 @@ fn run_bounded(args: &[&str]) -> (bool, String) {
     loop {
         if let Some(status) = child.try_wait().unwrap() {
             let out = child.wait_with_output().unwrap();
-            return (status.success(), String::from_utf8_lossy(&out.stderr).into_owned());
+            return (
+                status.success(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            );
         }
         if start.elapsed() > Duration::from_secs(60) {
             let _ = child.kill();

@@ -22,7 +22,11 @@ fn special_kind(meta: &fs::Metadata) -> &'static str {
             return "een apparaat";
         }
     }
-    if t.is_dir() { "een map" } else { "geen gewoon bestand" }
+    if t.is_dir() {
+        "een map"
+    } else {
+        "geen gewoon bestand"
+    }
 }
 
 /// `Ok` when `path` is a regular file or does not exist yet; otherwise an `InvalidInput` error

@@ -87,13 +87,18 @@ impl OpenSession {
     /// Opens for writing when the lock can be had, else read-only with the reason.
     pub fn open(path: PathBuf, session: Session) -> OpenSession {
         match store::acquire(&path) {
-            Ok(LockOutcome::Acquired(lock)) => OpenSession::Writable(SessionWriter {
-                path,
-                session,
-                _lock: lock,
-                undo: Vec::new(),
-                redo: Vec::new(),
-            }),
+            Ok(LockOutcome::Acquired(lock)) => {
+                // Holding the lock, no other duiden saves this session: its old temporary
+                // files are what a killed save left.
+                store::remove_stale_temps(&path);
+                OpenSession::Writable(SessionWriter {
+                    path,
+                    session,
+                    _lock: lock,
+                    undo: Vec::new(),
+                    redo: Vec::new(),
+                })
+            }
             Ok(LockOutcome::HeldBy {
                 user,
                 host,

@@ -280,3 +280,32 @@ fn a_session_the_reader_would_refuse_is_not_written() {
     assert_eq!(fs::read(&path).unwrap(), before);
     assert_eq!(load(&path).unwrap(), good);
 }
+
+#[test]
+fn temporary_files_a_killed_save_left_are_removed_by_pattern_and_age() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    save_atomic(&path, &session()).unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let make = |name: &str, stale: bool| {
+        let p = dir.path().join(name);
+        fs::write(&p, "half").unwrap();
+        if stale {
+            fs::File::options()
+                .write(true)
+                .open(&p)
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
+        p
+    };
+    let stale = make(".s.toml.4242-0.tmp", true);
+    let fresh = make(".s.toml.4243-1.tmp", false);
+    let other_session = make(".t.toml.4242-0.tmp", true);
+    let not_ours = make(".s.toml.backup.tmp", true);
+    assert_eq!(remove_stale_temps(&path), 1);
+    assert!(!stale.exists());
+    assert!(fresh.exists() && other_session.exists() && not_ours.exists());
+    assert_eq!(load(&path).unwrap(), session());
+}

@@ -128,6 +128,56 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// How old a temporary file must be before [`remove_stale_temps`] takes it for left behind: a
+/// save takes milliseconds, so a minute leaves any save in flight alone.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Is `name` a temporary file [`write_atomic`] makes for `file_name`: `.{file_name}.{pid}-{n}.tmp`?
+fn is_temp_of(name: &str, file_name: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix('.')
+        .and_then(|r| r.strip_prefix(file_name))
+        .and_then(|r| r.strip_prefix('.'))
+        .and_then(|r| r.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    let mut parts = rest.split('-');
+    let digits =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    digits(parts.next()) && digits(parts.next()) && parts.next().is_none()
+}
+
+/// Removes the temporary files of `path` that a killed save left behind (by name pattern and
+/// age, only ours); call it holding the session's lock. Gives how many were removed. Best effort:
+/// a file that cannot be removed stays, nothing else depends on it.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let dir = parent_dir(path);
+    let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+        return 0;
+    };
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if is_temp_of(name, file_name) && old && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 pub(super) fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

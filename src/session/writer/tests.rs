@@ -161,3 +161,16 @@ fn minutes_are_written_by_the_writer_only() {
     assert_eq!(out, dir.path().join("2026-11-26-test.md"));
     assert_eq!(std::fs::read_to_string(out).unwrap(), "# notulen");
 }
+
+#[test]
+fn opening_for_writing_clears_what_a_killed_save_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let leftover = dir.path().join(".2026-11-26-test.toml.999-3.tmp");
+    std::fs::write(&leftover, "half a session").unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let f = std::fs::File::options().write(true).open(&leftover).unwrap();
+    f.set_modified(hour_ago).unwrap();
+    drop(f);
+    let _w = open_new(dir.path());
+    assert!(!leftover.exists());
+}

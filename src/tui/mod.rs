@@ -258,6 +258,8 @@ pub trait Screen {
     fn busy(&self) -> bool;
     /// Applies what the background finished.
     fn tick(&mut self);
+    /// A signal ends the program: keep what the user typed (save it), then quit.
+    fn terminate(&mut self);
 }
 
 impl Screen for App {
@@ -283,6 +285,10 @@ impl Screen for App {
 
     fn tick(&mut self) {
         App::tick(self);
+    }
+
+    fn terminate(&mut self) {
+        App::save_before_exit(self);
     }
 }
 
@@ -310,24 +316,26 @@ impl Screen for review::ReviewApp {
     fn tick(&mut self) {
         review::ReviewApp::tick(self);
     }
+
+    fn terminate(&mut self) {
+        // Review mode writes nothing.
+        self.should_quit = true;
+    }
 }
 
-/// Runs a screen until the user quits. The terminal is restored on every path out.
+/// Runs a screen until the user quits or a signal ends it. The terminal is restored on every
+/// path out; Ctrl-Z and `kill -TSTP` suspend and `fg` resumes with a full redraw.
 pub fn run(screen: &mut impl Screen) -> anyhow::Result<()> {
+    let signals = terminal::Signals::install();
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     screen.resize(Rect::new(0, 0, size.width, size.height));
     while !screen.should_quit() {
         guard.terminal.draw(|f| screen.draw(f))?;
-        // While work runs in the background, wake up to show its progress and results; else
-        // block for the first event. Then drain what queued up so a burst of keys costs one
-        // frame.
+        // Wake up now and then even when idle: a signal must be seen without a key press.
+        let wait = if screen.busy() { TICK } else { IDLE };
         let mut pending = Vec::new();
-        if screen.busy() {
-            if event::poll(TICK)? {
-                pending.push(event::read()?);
-            }
-        } else {
+        if event::poll(wait)? {
             pending.push(event::read()?);
         }
         while event::poll(Duration::from_millis(0))? {
@@ -336,13 +344,45 @@ pub fn run(screen: &mut impl Screen) -> anyhow::Result<()> {
         for ev in pending {
             match ev {
                 Event::Key(key) if key.kind == KeyEventKind::Release => {}
+                Event::Key(key) if is_suspend_key(&key) => signals_suspend(&mut guard, screen)?,
                 other => screen.handle_event(other),
             }
+        }
+        if signals.take_suspend() {
+            signals_suspend(&mut guard, screen)?;
+        }
+        if signals.take_terminate() {
+            // Typed text is saved and the session's lock released as on a normal quit.
+            screen.terminate();
+            break;
         }
         screen.tick();
     }
     Ok(())
 }
+
+/// Ctrl-Z: in raw mode the terminal sends it as a key instead of stopping the process.
+fn is_suspend_key(key: &crossterm::event::KeyEvent) -> bool {
+    cfg!(unix)
+        && key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL)
+        && matches!(key.code, crossterm::event::KeyCode::Char('z' | 'Z'))
+}
+
+/// Suspends, and after `fg` lays the screen out for the terminal's size then.
+fn signals_suspend(
+    guard: &mut terminal::TerminalGuard,
+    screen: &mut impl Screen,
+) -> anyhow::Result<()> {
+    guard.suspend()?;
+    let size = guard.terminal.size()?;
+    screen.resize(Rect::new(0, 0, size.width, size.height));
+    Ok(())
+}
+
+/// How often an idle screen checks for signals.
+const IDLE: Duration = Duration::from_millis(200);
 
 /// How often the screen is redrawn while work runs in the background.
 const TICK: Duration = Duration::from_millis(50);

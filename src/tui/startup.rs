@@ -210,4 +210,14 @@ impl<S: Screen> Screen for Startup<S> {
             None => self.apply(),
         }
     }
+
+    fn terminate(&mut self) {
+        match &mut self.app {
+            Some(app) => app.terminate(),
+            None => {
+                self.background = Background::default();
+                self.stopped = true;
+            }
+        }
+    }
 }

@@ -44,6 +44,74 @@ impl Drop for TerminalGuard {
     }
 }
 
+impl TerminalGuard {
+    /// Gives the terminal back, stops the process like the shell's Ctrl-Z does, and when the
+    /// shell continues it (`fg`) takes the terminal again and redraws everything.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        let _ = self.terminal.show_cursor();
+        stop_process();
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        // What was on the screen before is gone: the next frame must be drawn in full, not as a
+        // diff. `Terminal::clear` would ask the terminal for the cursor position and wait for
+        // the answer; instead the remembered frame is made blank (a frame of empty cells) and
+        // the screen too, so the two agree again.
+        self.terminal
+            .draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+        execute!(
+            io::stdout(),
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+        )
+    }
+}
+
+/// Stops this process until a SIGCONT (`fg`). SIGSTOP cannot be caught, so our own TSTP
+/// handler is not in the way.
+fn stop_process() {
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+}
+
+/// What the signals asked for, checked by the event loop between events.
+#[derive(Debug, Default)]
+pub struct Signals {
+    /// TERM, HUP or INT: save what can be saved, restore the terminal, end.
+    terminate: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// TSTP (`kill -TSTP`; Ctrl-Z arrives as a key in raw mode).
+    suspend: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Signals {
+    /// Catches TERM, HUP, INT and TSTP; without that they would end or stop the process with
+    /// the terminal left raw and the session's lock behind.
+    pub fn install() -> Signals {
+        let signals = Signals::default();
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+            use signal_hook::flag::register;
+            for sig in [SIGTERM, SIGHUP, SIGINT] {
+                let _ = register(sig, signals.terminate.clone());
+            }
+            let _ = register(SIGTSTP, signals.suspend.clone());
+        }
+        signals
+    }
+
+    /// Whether a terminating signal came (once).
+    pub fn take_terminate(&self) -> bool {
+        self.terminate
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Whether a TSTP came since the last call.
+    pub fn take_suspend(&self) -> bool {
+        self.suspend
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 /// Leaves raw mode and the alternate screen; safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();

@@ -214,6 +214,41 @@ impl Tui {
         status
     }
 
+    /// Sends a signal (`TERM`, `HUP`, `INT`, `TSTP`, `CONT`) to the process, as `kill -s` does.
+    #[cfg(unix)]
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("pid").to_string();
+        let ok = std::process::Command::new("kill")
+            .args(["-s", name, &pid])
+            .status()
+            .expect("kill");
+        assert!(ok.success(), "kill -s {name} {pid}");
+    }
+
+    /// The process's state letter from /proc (`T` when stopped), where /proc exists.
+    pub fn proc_state(&self) -> Option<char> {
+        let pid = self.child.process_id()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // "pid (name) S ...": the state follows the closing parenthesis.
+        stat.rsplit_once(')')?.1.trim_start().chars().next()
+    }
+
+    /// Whether the terminal is in cooked mode: echo and line editing on, as a shell needs it.
+    #[cfg(unix)]
+    pub fn cooked(&self) -> bool {
+        let Some(t) = self._master.get_termios() else {
+            return false;
+        };
+        // The flag names as the termios type prints them: no direct dependency on nix.
+        let flags = format!("{:?}", t.local_flags);
+        let has = |f: &str| {
+            flags
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w == f)
+        };
+        has("ECHO") && has("ICANON")
+    }
+
     /// Everything the program wrote so far, escape sequences included.
     pub fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()

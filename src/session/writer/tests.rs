@@ -168,7 +168,10 @@ fn opening_for_writing_clears_what_a_killed_save_left() {
     let leftover = dir.path().join(".2026-11-26-test.toml.999-3.tmp");
     std::fs::write(&leftover, "half a session").unwrap();
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    let f = std::fs::File::options().write(true).open(&leftover).unwrap();
+    let f = std::fs::File::options()
+        .write(true)
+        .open(&leftover)
+        .unwrap();
     f.set_modified(hour_ago).unwrap();
     drop(f);
     let _w = open_new(dir.path());

@@ -211,6 +211,19 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// A signal ends the program: an annotation being typed is saved (it would be lost
+    /// otherwise), then the interface quits; the writer's lock goes with the app.
+    pub fn save_before_exit(&mut self) {
+        if let Some(Popup::Annotate(form)) = &self.popup
+            && let Some(a) = form.typed()
+        {
+            let editing = form.editing;
+            self.popup = None;
+            self.save_annotation(a, editing);
+        }
+        self.should_quit = true;
+    }
+
     fn save_annotation(&mut self, a: Annotation, editing: bool) {
         self.shared.last_role = a.role;
         let label = format!("{} {}", a.kind.marker(), t().kind(a.kind));

@@ -105,6 +105,16 @@ impl AnnotateForm {
     }
 
     /// The kind step's keys, or the text step's (where unbound keys are typed).
+    /// The annotation as typed so far, when there is text: what a signal that ends the program
+    /// saves rather than throws away.
+    pub fn typed(&self) -> Option<Annotation> {
+        let text = self.text.lines().join("\n").trim().to_string();
+        (self.step == Step::Text && !text.is_empty()).then(|| Annotation {
+            text,
+            ..self.draft.clone()
+        })
+    }
+
     pub fn context(&self) -> Context {
         match self.step {
             Step::Kind => Context::AnnotateKind,

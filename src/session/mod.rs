@@ -7,6 +7,7 @@
 //!   locking, the session folder.
 
 pub mod backlog;
+pub mod compare;
 pub mod header;
 pub mod model;
 pub mod store;

@@ -8,7 +8,10 @@ use crate::session::model::{
     Annotation, Criterion, ItemChange, ItemRef, Level, Merge, QuestionStatus, Session, now_local,
 };
 use crate::session::store::{self, LockOutcome, SessionError, SessionLock};
+use disk::{DiskStamp, DiskState};
 use std::path::{Path, PathBuf};
+
+mod disk;
 
 /// Undo keeps this many steps; older ones are dropped.
 const UNDO_DEPTH: usize = 200;
@@ -91,12 +94,14 @@ impl OpenSession {
                 // Holding the lock, no other duiden saves this session: its old temporary
                 // files are what a killed save left.
                 store::remove_stale_temps(&path);
+                let disk = DiskStamp::read(&path).ok().flatten();
                 OpenSession::Writable(SessionWriter {
                     path,
                     session,
                     _lock: lock,
                     undo: Vec::new(),
                     redo: Vec::new(),
+                    disk,
                 })
             }
             Ok(LockOutcome::HeldBy {
@@ -180,6 +185,8 @@ pub struct SessionWriter {
     /// Sessions before each change, newest last, with what the change was.
     undo: Vec<(Session, ChangeKind)>,
     redo: Vec<(Session, ChangeKind)>,
+    /// The file as duiden last read or wrote it; `None` before the first save of a new session.
+    disk: Option<DiskStamp>,
 }
 
 impl SessionWriter {
@@ -199,12 +206,12 @@ impl SessionWriter {
         kind: ChangeKind,
         f: impl FnOnce(&mut Session),
     ) -> Result<(), SessionError> {
+        self.check_disk()?;
         let before = self.session.clone();
         f(&mut self.session);
-        if let Err(e) = store::save_atomic(&self.path, &self.session) {
-            self.session = before;
-            return Err(e);
-        }
+        let after = std::mem::replace(&mut self.session, before);
+        self.write(&after)?;
+        let before = std::mem::replace(&mut self.session, after);
         if kind != ChangeKind::Created {
             self.undo.push((before, kind));
             if self.undo.len() > UNDO_DEPTH {
@@ -290,21 +297,111 @@ impl SessionWriter {
     }
 
     fn step_back(&mut self, redo: bool) -> Result<Option<ChangeKind>, SessionError> {
-        let (from, to) = if redo {
-            (&mut self.redo, &mut self.undo)
-        } else {
-            (&mut self.undo, &mut self.redo)
-        };
-        let Some((target, kind)) = from.pop() else {
+        fn stack(w: &mut SessionWriter, redo: bool) -> &mut Vec<(Session, ChangeKind)> {
+            if redo { &mut w.redo } else { &mut w.undo }
+        }
+        let Some((target, kind)) = stack(self, redo).pop() else {
             return Ok(None);
         };
-        if let Err(e) = store::save_atomic(&self.path, &target) {
-            from.push((target, kind));
+        if let Err(e) = self.check_disk().and_then(|()| self.write(&target)) {
+            stack(self, redo).push((target, kind));
             return Err(e);
         }
         let current = std::mem::replace(&mut self.session, target);
-        to.push((current, kind));
+        let other = if redo { &mut self.undo } else { &mut self.redo };
+        other.push((current, kind));
         Ok(Some(kind))
+    }
+
+    /// Saves `session` and remembers what the file now holds.
+    fn write(&mut self, session: &Session) -> Result<(), SessionError> {
+        let text = store::save_atomic_text(&self.path, session)?;
+        self.disk = Some(DiskStamp::written(&self.path, text.as_bytes()));
+        Ok(())
+    }
+
+    /// Refuses to save over a file another program changed since duiden read or wrote it.
+    fn check_disk(&self) -> Result<(), SessionError> {
+        match &self.disk {
+            Some(stamp) if stamp.compare(&self.path) == DiskState::Changed => {
+                Err(SessionError::ChangedOnDisk {
+                    path: self.path.clone(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether the file on disk is no longer what duiden last read or wrote.
+    pub fn changed_on_disk(&self) -> bool {
+        self.check_disk().is_err()
+    }
+
+    /// The session as the file on disk holds it now (to show next to the one in memory).
+    pub fn on_disk(&self) -> Result<Session, SessionError> {
+        store::load(&self.path)
+    }
+
+    /// Takes the file on disk as the session from now on (after another program changed it);
+    /// undo and redo start afresh, since their steps were made on the other version. The caller
+    /// re-applies what was not saved (a typed annotation) through the usual calls.
+    pub fn reload(&mut self) -> Result<(), SessionError> {
+        let disk = DiskStamp::read(&self.path).map_err(|e| SessionError::Io {
+            path: self.path.clone(),
+            source: e,
+        })?;
+        self.session = store::load(&self.path)?;
+        self.disk = disk;
+        self.undo.clear();
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Writes the session in memory, changed by `edit` (what could not be saved), as a new
+    /// session file beside the session, else in the home folder, else in the temporary folder:
+    /// the first place that takes it. The open session and its file stay as they are.
+    pub fn save_copy_somewhere(
+        &self,
+        edit: impl Fn(&mut Session),
+    ) -> Result<PathBuf, SessionError> {
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "sessie".to_string());
+        let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+        let name = format!("{stem}-kopie-{stamp}.toml");
+        let mut places = vec![store::parent_folder(&self.path)];
+        places.extend(std::env::var_os("HOME").map(PathBuf::from));
+        places.push(std::env::temp_dir());
+        let mut last = None;
+        for place in places {
+            let to = place.join(&name);
+            match self.save_copy(&to, &edit) {
+                Ok(()) => return Ok(to),
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(last.unwrap_or(SessionError::ChangedOnDisk {
+            path: self.path.clone(),
+        }))
+    }
+
+    /// Writes the session in memory, changed by `edit`, as a new session file at `to` (never
+    /// over an existing file).
+    pub fn save_copy(&self, to: &Path, edit: impl Fn(&mut Session)) -> Result<(), SessionError> {
+        if to.exists() {
+            return Err(SessionError::Io {
+                path: to.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "bestaat al; kies een andere naam",
+                ),
+            });
+        }
+        let mut copy = self.session.clone();
+        edit(&mut copy);
+        store::save_atomic(to, &copy)
     }
 
     /// Writes a file that belongs to this session (its minutes) atomically. Only a writer can:

@@ -34,6 +34,13 @@ pub enum SessionError {
         column: usize,
         problem: ParseProblem,
     },
+    /// The file is not what duiden last read or wrote: another program changed (or removed)
+    /// it. Nothing is saved until the user chooses what to do.
+    #[error(
+        "{}: het bestand is buiten duiden veranderd sinds duiden het las of opsloeg; niet opgeslagen, niets overschreven",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
     #[error(
         "{}: sessieformaat {found} is nieuwer dan deze versie van duiden kan lezen (tot en met {supported}); werk duiden bij",
         path.display()
@@ -58,7 +65,8 @@ impl SessionError {
         match self {
             SessionError::Io { path, .. }
             | SessionError::Parse { path, .. }
-            | SessionError::TooNew { path, .. } => path,
+            | SessionError::TooNew { path, .. }
+            | SessionError::ChangedOnDisk { path } => path,
         }
     }
 }

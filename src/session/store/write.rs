@@ -23,6 +23,11 @@ pub fn to_toml(session: &Session) -> Result<String, toml::ser::Error> {
 /// same session: duiden never writes a file it would then refuse (the check costs a parse, well
 /// under the time of the fsync that follows). On a refusal the file on disk is untouched.
 pub fn save_atomic(path: &Path, session: &Session) -> Result<(), SessionError> {
+    save_atomic_text(path, session).map(|_| ())
+}
+
+/// [`save_atomic`], giving the text written.
+pub fn save_atomic_text(path: &Path, session: &Session) -> Result<String, SessionError> {
     let refuse = |why: String| {
         SessionError::io(
             path,
@@ -46,7 +51,8 @@ pub fn save_atomic(path: &Path, session: &Session) -> Result<(), SessionError> {
             )));
         }
     }
-    write_atomic(path, text.as_bytes())
+    write_atomic(path, text.as_bytes())?;
+    Ok(text)
 }
 
 /// Equal apart from `format`, which saving always sets to this build's. Whole-value equality,
@@ -176,6 +182,11 @@ pub fn remove_stale_temps(path: &Path) -> usize {
         }
     }
     removed
+}
+
+/// The folder a file is in ("." for a bare file name).
+pub fn parent_folder(path: &Path) -> PathBuf {
+    parent_dir(path)
 }
 
 pub(super) fn parent_dir(path: &Path) -> PathBuf {

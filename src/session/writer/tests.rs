@@ -177,3 +177,82 @@ fn opening_for_writing_clears_what_a_killed_save_left() {
     let _w = open_new(dir.path());
     assert!(!leftover.exists());
 }
+
+#[test]
+fn a_file_changed_by_another_program_is_not_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = open_new(dir.path());
+    w.add_annotation(note(AnnotationKind::Observatie, "eerste"))
+        .unwrap();
+    // Another program adds an annotation to the file (a sync client, an editor).
+    let mut theirs = store::load(w.path()).unwrap();
+    theirs.add(note(AnnotationKind::Verklaring, "van de ander"));
+    store::save_atomic(w.path(), &theirs).unwrap();
+    let on_disk = std::fs::read(w.path()).unwrap();
+    assert!(w.changed_on_disk());
+    // The next change, an undo and a redo are refused; the file keeps the other's words and
+    // the session in memory is as it was.
+    let e = w
+        .add_annotation(note(AnnotationKind::Observatie, "tweede"))
+        .unwrap_err();
+    assert!(matches!(e, SessionError::ChangedOnDisk { .. }), "{e}");
+    assert!(w.undo().is_err());
+    assert_eq!(std::fs::read(w.path()).unwrap(), on_disk);
+    assert_eq!(w.session().annotations.len(), 1);
+    // Both versions can be seen; a copy of mine (with what I was typing) goes beside it.
+    assert_eq!(w.on_disk().unwrap(), theirs);
+    let copy = dir.path().join("kopie.toml");
+    let typed = note(AnnotationKind::Observatie, "tweede");
+    w.save_copy(&copy, |s| {
+        s.add(typed.clone());
+    })
+    .unwrap();
+    let mine = store::load(&copy).unwrap();
+    let texts: Vec<&str> = mine.annotations.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(texts, ["eerste", "tweede"]);
+    assert!(
+        w.save_copy(&copy, |_| {}).is_err(),
+        "never over an existing file"
+    );
+    let beside = w.save_copy_somewhere(|_| {}).unwrap();
+    assert_eq!(beside.parent(), w.path().parent());
+    assert_eq!(store::load(&beside).unwrap().annotations.len(), 1);
+    // Reload takes theirs; re-applying my typed annotation then saves on top of it.
+    w.reload().unwrap();
+    assert!(!w.changed_on_disk());
+    w.add_annotation(note(AnnotationKind::Observatie, "tweede"))
+        .unwrap();
+    let texts: Vec<String> = store::load(w.path())
+        .unwrap()
+        .annotations
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
+    assert_eq!(texts, ["eerste", "van de ander", "tweede"]);
+    assert_eq!(w.undo().unwrap(), Some(ChangeKind::AnnotationAdded));
+    assert_eq!(w.undo().unwrap(), None, "undo starts afresh after a reload");
+}
+
+#[test]
+fn a_truncated_or_removed_file_is_a_change_too_and_a_touch_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = open_new(dir.path());
+    w.add_annotation(note(AnnotationKind::Observatie, "een"))
+        .unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(10);
+    let f = std::fs::File::options().write(true).open(w.path()).unwrap();
+    f.set_modified(later).unwrap();
+    drop(f);
+    assert!(!w.changed_on_disk(), "touch is no change");
+    w.add_annotation(note(AnnotationKind::Observatie, "twee"))
+        .unwrap();
+    std::fs::write(w.path(), "").unwrap();
+    assert!(w.changed_on_disk());
+    assert!(
+        w.add_annotation(note(AnnotationKind::Observatie, "drie"))
+            .is_err()
+    );
+    assert_eq!(std::fs::read(w.path()).unwrap(), b"");
+    std::fs::remove_file(w.path()).unwrap();
+    assert!(w.changed_on_disk());
+}

@@ -4,6 +4,7 @@
 //! is in [`Shared`]. Drawing reads `&App` only.
 
 mod background_work;
+mod failed_save;
 mod follow_up;
 mod session;
 

@@ -12,7 +12,7 @@ use crate::session::{
 };
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::popups::annotate::{AnnotateForm, FormOutcome};
+use crate::tui::popups::annotate::AnnotateForm;
 use crate::tui::popups::header::{HeaderForm, HeaderOutcome};
 use crate::tui::popups::start::{StartForm, StartOutcome};
 use crate::tui::tabs::Tab;
@@ -107,11 +107,10 @@ impl App {
                     self.update(a);
                 }
             }
-            Popup::Annotate(mut form) => match form.handle(action, key) {
-                FormOutcome::Continue => self.popup = Some(Popup::Annotate(form)),
-                FormOutcome::Cancel => {}
-                FormOutcome::Save(a) => self.save_annotation(*a, form.editing),
-            },
+            Popup::Annotate(mut form) => {
+                let outcome = form.handle(action, key);
+                self.annotate_outcome(form, outcome);
+            }
             Popup::Start(mut form) => match form.handle(action, key) {
                 StartOutcome::Continue => self.popup = Some(Popup::Start(form)),
                 StartOutcome::ViewOnly => self.shared.message = Some(t().no_session.to_string()),
@@ -219,19 +218,26 @@ impl App {
         {
             let editing = form.editing;
             self.popup = None;
-            self.save_annotation(a, editing);
+            // Ending anyway: a failure is in the status line the terminal leaves behind.
+            let _ = self.save_annotation(a, editing);
         }
         self.should_quit = true;
     }
 
-    fn save_annotation(&mut self, a: Annotation, editing: bool) {
+    /// Saves a new or edited annotation; the error is given back so the form can stay.
+    pub(super) fn save_annotation(
+        &mut self,
+        a: Annotation,
+        editing: bool,
+    ) -> Result<(), super::failed_save::SaveFailure> {
         self.shared.last_role = a.role;
         let label = format!("{} {}", a.kind.marker(), t().kind(a.kind));
         let period = t().anchor_period(&a.anchor);
         let Some(w) = self.writer() else {
-            return;
+            return Ok(());
         };
-        let result = if editing {
+        // An edited annotation another program removed meanwhile is added again, not lost.
+        let result = if editing && w.session().get(a.id).is_some() {
             w.update_annotation(a)
         } else {
             w.add_annotation(a).map(|_| ())
@@ -239,7 +245,12 @@ impl App {
         if result.is_ok() {
             self.trend.range_start = None;
         }
+        let back = result
+            .as_ref()
+            .map(|_| ())
+            .map_err(super::failed_save::SaveFailure::of);
         self.saved(result, |_| t().saved(&label, &period));
+        back
     }
 
     pub(super) fn undo(&mut self, redo: bool) {

@@ -69,6 +69,9 @@ pub fn action_help(a: Action) -> &'static str {
         WeighUrgency => "weigh urgency",
         WeighFeasibility => "weigh feasibility",
         WeighSupport => "weigh broad support",
+        ReloadSession => "after a failed save: read the file again and add the typed annotation",
+        SaveCopy => "after a failed save: keep the session with the typed annotation as a copy",
+        ShowBoth => "after a failed save: show what differs between the file and the screen",
     }
 }
 
@@ -132,6 +135,9 @@ pub fn action_hint(a: Action) -> &'static str {
         WeighUrgency => "urgency",
         WeighFeasibility => "feasibility",
         WeighSupport => "broad support",
+        ReloadSession => "reload and add",
+        SaveCopy => "keep a copy",
+        ShowBoth => "show difference",
     }
 }
 

@@ -69,6 +69,10 @@ impl Texts {
                 "{}: session format {found} is newer than this version of duiden can read (up to {supported}); update duiden",
                 path.display()
             ),
+            SessionError::ChangedOnDisk { path } => format!(
+                "{}: the file was changed outside duiden since duiden read or saved it; not saved, nothing overwritten",
+                path.display()
+            ),
         }
     }
 

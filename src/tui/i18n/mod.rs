@@ -7,6 +7,7 @@
 //! The language is per thread: the interface runs on one thread, and tests of both languages can
 //! run side by side.
 
+mod conflict;
 mod detail_en;
 mod en;
 mod errors;

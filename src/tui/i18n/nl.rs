@@ -71,6 +71,13 @@ pub fn action_help(a: Action) -> &'static str {
         WeighUrgency => "urgentie wegen",
         WeighFeasibility => "haalbaarheid wegen",
         WeighSupport => "breed gedragen wegen",
+        ReloadSession => {
+            "na een mislukte opslag: het bestand opnieuw inlezen en de getypte aantekening eraan toevoegen"
+        }
+        SaveCopy => {
+            "na een mislukte opslag: de sessie met de getypte aantekening als kopie bewaren"
+        }
+        ShowBoth => "na een mislukte opslag: tonen wat verschilt tussen bestand en scherm",
     }
 }
 
@@ -134,6 +141,9 @@ pub fn action_hint(a: Action) -> &'static str {
         WeighUrgency => "urgentie",
         WeighFeasibility => "haalbaarheid",
         WeighSupport => "breed gedragen",
+        ReloadSession => "herladen en toevoegen",
+        SaveCopy => "kopie bewaren",
+        ShowBoth => "verschil tonen",
     }
 }
 

@@ -92,4 +92,11 @@ actions! {
     WeighUrgency = "weeg_urgentie",
     WeighFeasibility = "weeg_haalbaarheid",
     WeighSupport = "weeg_breed_gedragen",
+    /// After a failed save because another program changed the file: take the file's version
+    /// and add what was typed to it.
+    ReloadSession = "herladen",
+    /// After a failed save: write the session with what was typed as a copy elsewhere.
+    SaveCopy = "kopie_opslaan",
+    /// After a failed save because the file changed: what differs between file and screen.
+    ShowBoth = "beide_tonen",
 }

@@ -26,6 +26,24 @@ pub enum FormOutcome {
     Continue,
     Cancel,
     Save(Box<Annotation>),
+    /// After a save failed because the file changed: take the file's version, then save this.
+    Reload(Box<Annotation>),
+    /// After a failed save: keep the session with this annotation as a copy elsewhere.
+    SaveCopy(Box<Annotation>),
+    /// After a save failed because the file changed: show what differs.
+    ShowBoth,
+}
+
+/// A save of this form that failed: the form stays, with its text, until a save succeeds or
+/// the user discards it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Failed {
+    /// Why, in the interface's language.
+    pub message: String,
+    /// Another program changed the session file: reload and "show both" apply.
+    pub changed_on_disk: bool,
+    /// What differs between the file and the screen, once asked for.
+    pub both: Vec<String>,
 }
 
 pub struct AnnotateForm {
@@ -39,6 +57,8 @@ pub struct AnnotateForm {
     owner: Option<usize>,
     /// Esc was pressed once with text typed: a second Esc discards it, any other key goes on.
     pub confirm_discard: bool,
+    /// The last save failed (see [`Failed`]).
+    pub failed: Option<Failed>,
 }
 
 impl AnnotateForm {
@@ -64,6 +84,7 @@ impl AnnotateForm {
             participant: None,
             owner: None,
             confirm_discard: false,
+            failed: None,
         }
     }
 
@@ -78,6 +99,7 @@ impl AnnotateForm {
             draft: existing,
             editing: true,
             confirm_discard: false,
+            failed: None,
         }
     }
 
@@ -146,17 +168,25 @@ impl AnnotateForm {
 
     fn text_action(&mut self, action: Option<Action>, key: KeyEvent) -> FormOutcome {
         let has_status = self.draft.kind.has_status();
+        let on_disk = self.failed.as_ref().is_some_and(|f| f.changed_on_disk);
         match action {
             Some(Action::Newline) => self.text.insert_newline(),
             Some(Action::Save) => {
-                let text = self.text.lines().join("\n").trim().to_string();
-                if text.is_empty() {
-                    return FormOutcome::Continue;
-                }
-                let mut a = self.draft.clone();
-                a.text = text;
-                return FormOutcome::Save(Box::new(a));
+                return self
+                    .typed()
+                    .map_or(FormOutcome::Continue, |a| FormOutcome::Save(Box::new(a)));
             }
+            Some(Action::SaveCopy) if self.failed.is_some() => {
+                return self.typed().map_or(FormOutcome::Continue, |a| {
+                    FormOutcome::SaveCopy(Box::new(a))
+                });
+            }
+            Some(Action::ReloadSession) if on_disk => {
+                return self
+                    .typed()
+                    .map_or(FormOutcome::Continue, |a| FormOutcome::Reload(Box::new(a)));
+            }
+            Some(Action::ShowBoth) if on_disk => return FormOutcome::ShowBoth,
             Some(Action::NextRole) => {
                 let i = Role::ALL
                     .iter()
@@ -262,14 +292,22 @@ impl AnnotateForm {
     }
 
     fn draw_text(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, inner: Rect) {
-        let [head, body, help] = Layout::vertical([
+        let both = self.failed.as_ref().map_or(&[][..], |f| &f.both[..]);
+        let hint = self.hint_lines(theme, keys);
+        // As many rows as the wrapped hint needs (a failed save says why and what can be done).
+        let help_height = hint
+            .iter()
+            .map(|l| (l.width() as u16).div_ceil(inner.width.max(1)).max(1))
+            .sum::<u16>()
+            .max(2);
+        let [head, diff, body, help] = Layout::vertical([
             Constraint::Length(3),
+            Constraint::Length(both.len().min(6) as u16),
             Constraint::Min(3),
-            Constraint::Length(2),
+            Constraint::Length(help_height),
         ])
         .areas(inner);
         let d = &self.draft;
-        let who = t().who(d);
         let label = |t: &str| Span::styled(format!("  · {t}: "), theme.dimmed());
         let mut second = vec![
             Span::styled(
@@ -277,14 +315,7 @@ impl AnnotateForm {
                 theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
             ),
             label(t().said_by),
-            Span::styled(who, theme.base()),
-        ];
-        let mut hints = vec![
-            Action::Save,
-            Action::Newline,
-            Action::NextPerson,
-            Action::NextRole,
-            Action::NextKind,
+            Span::styled(t().who(d), theme.base()),
         ];
         if let Some(st) = d.status {
             let owner = if d.owner.is_empty() { "—" } else { &d.owner };
@@ -292,23 +323,7 @@ impl AnnotateForm {
             second.push(Span::styled(t().question_status(st), theme.base()));
             second.push(label(t().owner));
             second.push(Span::styled(owner.to_string(), theme.base()));
-            hints.extend([Action::NextStatus, Action::NextOwner]);
         }
-        hints.push(Action::Cancel);
-        let hint = if self.confirm_discard {
-            t().discard_typed(&crate::tui::i18n::first_key(
-                keys,
-                Context::Annotate,
-                Action::Cancel,
-            ))
-        } else {
-            keys.hint(Context::Annotate, &hints)
-        };
-        let hint_style = if self.confirm_discard {
-            theme.warning()
-        } else {
-            theme.dimmed()
-        };
         let anchor = t().anchor_line(&d.anchor);
         frame.render_widget(
             Paragraph::new(vec![
@@ -318,13 +333,53 @@ impl AnnotateForm {
             .wrap(Wrap { trim: true }),
             head,
         );
+        let diff_lines: Vec<Line> = both
+            .iter()
+            .map(|l| Line::from(Span::styled(l.clone(), theme.base())))
+            .collect();
+        frame.render_widget(Paragraph::new(diff_lines), diff);
         super::draw_editor(frame, theme, &self.text, body);
-        frame.render_widget(
-            Paragraph::new(hint)
-                .style(hint_style)
-                .wrap(Wrap { trim: true }),
-            help,
-        );
+        frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), help);
+    }
+
+    /// The keys under the text; after a failed save, why and what can be done.
+    fn hint_lines(&self, theme: &Theme, keys: &Keymap) -> Vec<Line<'static>> {
+        if self.confirm_discard {
+            let esc = crate::tui::i18n::first_key(keys, Context::Annotate, Action::Cancel);
+            return vec![Line::from(Span::styled(
+                t().discard_typed(&esc),
+                theme.warning(),
+            ))];
+        }
+        if let Some(f) = &self.failed {
+            let mut actions = vec![Action::Save, Action::SaveCopy];
+            if f.changed_on_disk {
+                actions.extend([Action::ReloadSession, Action::ShowBoth]);
+            }
+            actions.push(Action::Cancel);
+            return vec![
+                Line::from(Span::styled(f.message.clone(), theme.warning())),
+                Line::from(Span::styled(
+                    keys.hint(Context::Annotate, &actions),
+                    theme.base(),
+                )),
+            ];
+        }
+        let mut hints = vec![
+            Action::Save,
+            Action::Newline,
+            Action::NextPerson,
+            Action::NextRole,
+            Action::NextKind,
+        ];
+        if self.draft.status.is_some() {
+            hints.extend([Action::NextStatus, Action::NextOwner]);
+        }
+        hints.push(Action::Cancel);
+        vec![Line::from(Span::styled(
+            keys.hint(Context::Annotate, &hints),
+            theme.dimmed(),
+        ))]
     }
 }
 

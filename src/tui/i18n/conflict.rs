@@ -1,0 +1,112 @@
+//! Texts for a save that failed: the form that keeps the typed text, the copy, and what differs
+//! when another program changed the session file.
+
+use super::Lang::{En, Nl};
+use super::texts::Texts;
+use crate::session::Annotation;
+use crate::session::compare::SessionDiff;
+use std::path::Path;
+
+/// Longest part of an annotation's text quoted in a difference line.
+const QUOTE: usize = 60;
+
+fn quote(a: &Annotation) -> String {
+    let line = a.text.lines().next().unwrap_or("");
+    let short: String = line.chars().take(QUOTE).collect();
+    if short.len() < a.text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+impl Texts {
+    /// In the form, after a failed save: the text stays.
+    pub fn save_failed_keeps_text(&self, error: &str) -> String {
+        match self.lang {
+            Nl => format!("NIET opgeslagen; uw tekst blijft hier staan. {error}"),
+            En => format!("NOT saved; your text stays here. {error}"),
+        }
+    }
+
+    /// The annotation went into a copy of the session, not into the session.
+    pub fn copy_saved(&self, path: &Path) -> String {
+        match self.lang {
+            Nl => format!(
+                "niet in de sessie, wel bewaard in een kopie: {}",
+                path.display()
+            ),
+            En => format!("not in the session, but kept in a copy: {}", path.display()),
+        }
+    }
+
+    /// No place took the copy either.
+    pub fn copy_failed(&self, error: &str) -> String {
+        match self.lang {
+            Nl => format!(
+                "ook de kopie kon nergens worden opgeslagen; de tekst blijft hier staan. {error}"
+            ),
+            En => {
+                format!("the copy could not be saved anywhere either; the text stays here. {error}")
+            }
+        }
+    }
+
+    /// The session file changed outside duiden, short for the form.
+    pub fn changed_on_disk(&self) -> &'static str {
+        match self.lang {
+            Nl => "Het sessiebestand is buiten duiden veranderd; niets overschreven.",
+            En => "The session file was changed outside duiden; nothing overwritten.",
+        }
+    }
+
+    /// After reloading the changed file, before saving the typed annotation on top.
+    pub fn reloaded(&self) -> &'static str {
+        match self.lang {
+            Nl => "bestand opnieuw ingelezen; de aantekening is eraan toegevoegd",
+            En => "file read again; the annotation was added to it",
+        }
+    }
+
+    /// What differs between the file on disk (first) and the screen (second), a line each.
+    pub fn session_differences(&self, d: &SessionDiff) -> Vec<String> {
+        if d.is_empty() {
+            return vec![match self.lang {
+                Nl => "bestand en scherm hebben dezelfde aantekeningen".to_string(),
+                En => "file and screen have the same annotations".to_string(),
+            }];
+        }
+        let mut out = Vec::new();
+        for a in &d.only_first {
+            out.push(match self.lang {
+                Nl => format!("alleen in het bestand: #{} {}", a.id, quote(a)),
+                En => format!("only in the file: #{} {}", a.id, quote(a)),
+            });
+        }
+        for a in &d.only_second {
+            out.push(match self.lang {
+                Nl => format!("alleen hier: #{} {}", a.id, quote(a)),
+                En => format!("only here: #{} {}", a.id, quote(a)),
+            });
+        }
+        for (disk, _) in &d.changed {
+            out.push(match self.lang {
+                Nl => format!("in het bestand anders: #{} {}", disk.id, quote(disk)),
+                En => format!("different in the file: #{} {}", disk.id, quote(disk)),
+            });
+        }
+        if d.header {
+            out.push(match self.lang {
+                Nl => "facilitator, deelnemers of agenda verschillen".to_string(),
+                En => "facilitator, participants or agenda differ".to_string(),
+            });
+        }
+        if d.follow_up {
+            out.push(match self.lang {
+                Nl => "wijzigingen van eerdere vragen verschillen".to_string(),
+                En => "changes to earlier questions differ".to_string(),
+            });
+        }
+        out
+    }
+}

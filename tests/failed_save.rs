@@ -1,0 +1,107 @@
+//! A save that fails never loses what was typed: the form stays with the text and says why;
+//! when another program changed the session file, nothing is written over it and the user can
+//! see both, reload and add, or keep a copy.
+
+mod common;
+
+use common::{app_with_session, render, words};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use duiden::session::{AnnotationKind, store};
+use duiden::tui::app::{App, Popup};
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Another program adds an annotation to the session file behind duiden's back.
+fn edit_behind_the_back(path: &std::path::Path) {
+    let mut theirs = store::load(path).unwrap();
+    let mut a = theirs.annotations.first().cloned().expect("one annotation");
+    a.text = "Toegevoegd in een editor".into();
+    theirs.add(a);
+    store::save_atomic(path, &theirs).unwrap();
+}
+
+fn start_typing(app: &mut App, text: &str) {
+    press(app, KeyCode::Char('a'));
+    press(app, KeyCode::Char('o'));
+    typed(app, text);
+}
+
+#[test]
+fn a_changed_file_keeps_the_form_and_reload_adds_to_the_other_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    start_typing(&mut app, "Eerste");
+    press(&mut app, KeyCode::Enter);
+    edit_behind_the_back(&path);
+    let theirs = std::fs::read(&path).unwrap();
+    start_typing(&mut app, "Wat de wethouder net zei");
+    press(&mut app, KeyCode::Enter);
+    // Not saved, nothing overwritten, the form and its text are still there.
+    assert_eq!(std::fs::read(&path).unwrap(), theirs);
+    assert!(matches!(app.popup, Some(Popup::Annotate(_))));
+    let screen = words(&render(&mut app, 120, 40));
+    assert!(
+        screen.contains("NIET opgeslagen; uw tekst blijft hier staan"),
+        "{screen}"
+    );
+    assert!(screen.contains("buiten duiden veranderd"), "{screen}");
+    assert!(screen.contains("Wat de wethouder net zei"), "{screen}");
+    assert!(screen.contains("F5 herladen en toevoegen"), "{screen}");
+    // Both versions side by side.
+    press(&mut app, KeyCode::F(7));
+    let screen = words(&render(&mut app, 120, 40));
+    assert!(
+        screen.contains("alleen in het bestand: #2 Toegevoegd in een editor"),
+        "{screen}"
+    );
+    // Reload and add: the other program's words and mine, in the file.
+    press(&mut app, KeyCode::F(5));
+    assert!(app.popup.is_none());
+    let texts: Vec<String> = store::load(&path)
+        .unwrap()
+        .annotations
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Eerste",
+            "Toegevoegd in een editor",
+            "Wat de wethouder net zei"
+        ]
+    );
+}
+
+#[test]
+fn a_copy_keeps_the_typed_text_when_the_session_cannot_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    start_typing(&mut app, "Eerste");
+    press(&mut app, KeyCode::Enter);
+    edit_behind_the_back(&path);
+    start_typing(&mut app, "Niet verloren");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.popup, Some(Popup::Annotate(_))));
+    press(&mut app, KeyCode::F(6));
+    assert!(app.popup.is_none());
+    let copy = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().contains("-kopie-"))
+        .expect("a copy beside the session");
+    let saved = store::load(&copy).unwrap();
+    let last = saved.annotations.last().unwrap();
+    assert_eq!(last.text, "Niet verloren");
+    assert_eq!(last.kind, AnnotationKind::Observatie);
+    let screen = words(&render(&mut app, 120, 40));
+    assert!(screen.contains("bewaard in een kopie"), "{screen}");
+}

@@ -6,6 +6,9 @@
 use crate::analysis::aggregate::{AggError, aggregate_in};
 use crate::model::identity::SeriesIdentity;
 use crate::model::{Dataset, Granularity, Period, Series, SeriesKey, Soort, ViewKind, ViewSpec};
+pub use panels::{MAX_PANELS, Panel};
+
+mod panels;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartPoint {
@@ -21,7 +24,11 @@ pub struct ChartSeries {
     pub key: SeriesKey,
     /// The source's colour and symbol, the same in every chart (see [`crate::model::identity`]).
     pub identity: SeriesIdentity,
+    /// The source's name, then the breakdown when there is one ("Gemeente · wijk Noord").
     pub label: String,
+    /// What part of the area the series covers ("regio GM0772, wijk Noord"), empty for the
+    /// whole area: a wijk series never reads like the total.
+    pub breakdown: String,
     pub indicator_label: String,
     pub unit: String,
     pub soort: Soort,
@@ -119,6 +126,11 @@ pub struct ChartModel {
     pub periods: Vec<Period>,
     /// The source the others are compared against, when the chart is a comparison.
     pub reference: Option<String>,
+    /// One panel per unit (units that cannot be converted never share an axis); one when all
+    /// series share a unit.
+    pub panels: Vec<Panel>,
+    /// Series not drawn because their unit would need a panel beyond [`MAX_PANELS`].
+    pub left_out: Vec<ChartSeries>,
 }
 
 impl ChartModel {
@@ -183,6 +195,7 @@ impl ChartModel {
         reference: Option<String>,
     ) -> ChartModel {
         convert_to_first_unit(&mut series);
+        let (series, left_out, panels) = panels::split(series);
         let mut periods: Vec<Period> = series
             .iter()
             .flat_map(|s| s.points.iter().map(|p| p.period))
@@ -212,14 +225,10 @@ impl ChartModel {
             ticks: y_ticks,
         } = nice_axis(lo, hi, 5);
 
-        let mut units: Vec<&str> = series.iter().map(|s| s.unit.as_str()).collect();
-        units.sort_unstable();
-        units.dedup();
-        let mixed_units = units.len() > 1;
-        let unit = if mixed_units {
-            String::new()
-        } else {
-            units.first().map_or(String::new(), |u| u.to_string())
+        let mixed_units = panels.len() > 1;
+        let unit = match &panels[..] {
+            [one] => one.unit.clone(),
+            _ => String::new(),
         };
         let marks = time_marks(dataset, &series, x_min, x_max);
         ChartModel {
@@ -235,6 +244,8 @@ impl ChartModel {
             marks,
             periods,
             reference,
+            panels,
+            left_out,
         }
     }
 
@@ -304,7 +315,6 @@ fn chart_series(
     selection: &[SeriesKey],
     granularity: Option<Granularity>,
 ) -> Vec<ChartSeries> {
-    let group: Vec<&crate::model::Breakdown> = selection.iter().map(|k| &k.breakdown).collect();
     let mut series = Vec::new();
     for (i, key) in selection.iter().enumerate() {
         let Some(s) = dataset.find(key) else { continue };
@@ -318,7 +328,7 @@ fn chart_series(
             .or_else(|| meta.map(|m| m.unit_for(&key.bron).to_string()))
             .unwrap_or_default();
         let mut label = source.map_or(key.bron.clone(), |m| m.naam.clone());
-        let parts = key.breakdown.describe_within(group.iter().copied());
+        let parts = breakdown_text(dataset, key, selection);
         if !parts.is_empty() {
             label = format!("{label} · {parts}");
         }
@@ -334,6 +344,7 @@ fn chart_series(
                 variant: variant(selection, i),
             },
             label,
+            breakdown: parts,
             indicator_label: meta.map_or(key.indicator.clone(), |m| m.label()),
             unit,
             soort: dataset.soort(key),
@@ -346,17 +357,29 @@ fn chart_series(
     series
 }
 
+/// The parts of `key`'s breakdown that tell it apart among every series of its indicator (not
+/// only the selected ones): a wijk is named even when it is the only series shown, a regio when
+/// the indicator has several.
+fn breakdown_text(dataset: &Dataset, key: &SeriesKey, selection: &[SeriesKey]) -> String {
+    let indicator = dataset.series_of(&key.domein, &key.indicator);
+    let mut group: Vec<&crate::model::Breakdown> = indicator.map(|s| &s.key.breakdown).collect();
+    group.extend(selection.iter().map(|k| &k.breakdown));
+    key.breakdown.describe_within(group.iter().copied())
+}
+
 /// Which breakdown of its source the `i`th series is: 0 when it is its source's only series in
-/// the chart or its total, else its number among the source's other series.
+/// the chart or its total (in the first regio shown), else its number among the source's other
+/// series — a second gemeente is told apart like a wijk.
 fn variant(selection: &[SeriesKey], i: usize) -> usize {
     let key = &selection[i];
-    let same: Vec<&SeriesKey> = selection.iter().filter(|k| k.bron == key.bron).collect();
-    if same.len() < 2 || key.breakdown.is_total() {
+    let mut same = selection.iter().filter(|k| k.bron == key.bron);
+    let own = same.clone().find(|k| k.breakdown.is_total());
+    if same.nth(1).is_none() || own == Some(key) {
         return 0;
     }
     let before = selection[..i]
         .iter()
-        .filter(|k| k.bron == key.bron && !k.breakdown.is_total())
+        .filter(|k| k.bron == key.bron && Some(*k) != own)
         .count();
     before + 1
 }

@@ -177,3 +177,40 @@ fn units_are_converted_on_one_axis_when_the_factor_is_known() {
     let (dec, jan) = (at("2021-12"), at("2022-01"));
     assert!((jan / dec) > 0.5 && (jan / dec) < 2.0, "{dec} → {jan}");
 }
+
+#[test]
+fn units_no_factor_converts_are_panels_and_a_fourth_is_left_out() {
+    let d = sample();
+    let pick = |domein: &str, indicator: &str| {
+        d.series_of(domein, indicator)
+            .find(|s| s.key.breakdown.is_total())
+            .unwrap_or_else(|| panic!("{domein} {indicator}"))
+            .key
+            .clone()
+    };
+    let keys = vec![
+        pick("jeugd", "instroom"),
+        pick("jeugd", "kosten"),
+        pick("jeugd", "jeugdbescherming_instroom"),
+        pick("participatie", "wwb"),
+    ];
+    let m = ChartModel::build(&d, &keys, None);
+    assert_eq!(m.panels.len(), MAX_PANELS);
+    assert!(m.mixed_units);
+    assert_eq!(m.left_out.len(), 1, "{:?}", m.left_out);
+    assert_eq!(m.left_out[0].key, keys[3]);
+    for (i, p) in m.panels.iter().enumerate() {
+        // Each panel holds its unit only, on an axis around its own figures.
+        assert!(p.series.iter().all(|s| m.series[*s].unit == p.unit));
+        let sub = m.panel_model(i);
+        assert_eq!(sub.unit, p.unit);
+        assert!(!sub.mixed_units && sub.panels.len() == 1);
+        let ys = sub.series.iter().flat_map(|s| s.points.iter().map(|p| p.y));
+        assert!(ys.clone().all(|y| y >= p.y_min && y <= p.y_max));
+        assert_eq!((sub.x_min, sub.x_max), (m.x_min, m.x_max), "one time axis");
+    }
+    // One unit: one panel, the chart itself.
+    let one = ChartModel::build(&d, &keys[..1], None);
+    assert_eq!(one.panels.len(), 1);
+    assert_eq!(one.panel_model(0), one);
+}

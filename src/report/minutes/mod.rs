@@ -101,7 +101,8 @@ impl Chart {
     pub fn caption(&self, heading: &str) -> String {
         let mut s = heading.to_string();
         if self.model.mixed_units {
-            s.push_str(" (verschillende eenheden)");
+            let units: Vec<&str> = self.model.panels.iter().map(|p| p.unit.as_str()).collect();
+            s.push_str(&format!(" (per eenheid een paneel: {})", units.join(", ")));
         } else if !self.model.unit.is_empty() {
             s.push_str(&format!(" ({})", self.model.unit));
         }

@@ -87,7 +87,13 @@ fn period_label(p: &Period) -> String {
     }
 }
 
-/// The chart as an inline `<svg>` element; `None` when there is nothing to draw.
+/// Height of one panel when units differ and panels are stacked.
+const PANEL_H: u32 = 200;
+/// Room under the lowest panel for the period labels.
+const X_LABELS_H: u32 = 26;
+
+/// The chart as an inline `<svg>` element; `None` when there is nothing to draw. Units no
+/// factor converts are drawn in stacked panels, each with its own y axis, over one time axis.
 pub(super) fn svg(chart: &Chart, heading: &str) -> Option<String> {
     let m = &chart.model;
     if !m.has_values() {
@@ -100,36 +106,32 @@ pub(super) fn svg(chart: &Chart, heading: &str) -> Option<String> {
         .map(|p| (p.start_month() as f64, period_label(p)))
         .filter(|(x, _)| *x >= x0 && *x <= x1)
         .collect();
-    let legend_rows = m.series.len().div_ceil(2) as u32;
-    let height = CHART_H + legend_rows * LEGEND_ROW + 8;
+    let n = m.panels.len().max(1) as u32;
+    let plots_h = if n == 1 {
+        CHART_H
+    } else {
+        n * PANEL_H + X_LABELS_H
+    };
+    let legend_rows = (m.series.len().div_ceil(2) + m.left_out.len()) as u32;
+    let height = plots_h + legend_rows * LEGEND_ROW + 8;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (CHART_W, height)).into_drawing_area();
         root.fill(&WHITE).ok()?;
-        let (plot, legend) = root.split_vertically(CHART_H);
-        let mut c = ChartBuilder::on(&plot)
-            .margin_top(14)
-            .margin_right(16)
-            .margin_left(6)
-            .x_label_area_size(26)
-            .y_label_area_size(78)
-            .build_cartesian_2d(x0..x1, m.y_min..m.y_max)
-            .ok()?;
-        // Axes only: the ticks are the model's (y) and the view's periods (x), drawn below.
-        c.configure_mesh()
-            .disable_x_mesh()
-            .disable_y_mesh()
-            .x_labels(0)
-            .y_labels(0)
-            .axis_style(BLACK.mix(0.7))
-            .y_desc(m.unit.clone())
-            .axis_desc_style(("sans-serif", 12))
-            .draw()
-            .ok()?;
-        ticks_of(&plot, &mut c, &ticks, &m.y_labels(format_axis), (x0, x1))?;
-        bands(&mut c, &chart.bands, (m.y_min, m.y_max))?;
-        for (i, s) in m.series.iter().enumerate() {
-            line(&plot, &mut c, i, s)?;
+        let (mut rest, legend) = root.split_vertically(plots_h);
+        for i in 0..n as usize {
+            let last = i + 1 == n as usize;
+            let (area, below) = match last {
+                true => (rest.clone(), rest.clone()),
+                false => rest.split_vertically(PANEL_H),
+            };
+            rest = below;
+            let model = match n {
+                1 => std::borrow::Cow::Borrowed(m),
+                _ => std::borrow::Cow::Owned(m.panel_model(i)),
+            };
+            let x_ticks = if last { &ticks[..] } else { &[] };
+            panel(&root, &area, &model, &chart.bands, x_ticks, (x0, x1), last)?;
         }
         legend_of(&legend, m)?;
         root.present().ok()?;
@@ -141,6 +143,45 @@ pub(super) fn svg(chart: &Chart, heading: &str) -> Option<String> {
         &format!("<svg role=\"img\" aria-label=\"Grafiek {}\" ", esc(heading)),
         1,
     ))
+}
+
+/// One panel in `area`: its y axis with its unit, the shaded annotations and its lines; the
+/// lowest one also the period labels. Labels and marks go on `root`, whose coordinates are the
+/// backend's that the chart hands out.
+fn panel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    m: &ChartModel,
+    marked: &[(u64, Period, Period)],
+    x_ticks: &[(f64, String)],
+    (x0, x1): (f64, f64),
+    last: bool,
+) -> Option<()> {
+    let mut c = ChartBuilder::on(area)
+        .margin_top(14)
+        .margin_right(16)
+        .margin_left(6)
+        .x_label_area_size(if last { X_LABELS_H } else { 4 })
+        .y_label_area_size(78)
+        .build_cartesian_2d(x0..x1, m.y_min..m.y_max)
+        .ok()?;
+    // Axes only: the ticks are the model's (y) and the view's periods (x), drawn below.
+    c.configure_mesh()
+        .disable_x_mesh()
+        .disable_y_mesh()
+        .x_labels(0)
+        .y_labels(0)
+        .axis_style(BLACK.mix(0.7))
+        .y_desc(m.unit.clone())
+        .axis_desc_style(("sans-serif", 12))
+        .draw()
+        .ok()?;
+    ticks_of(root, &mut c, x_ticks, &m.y_labels(format_axis), (x0, x1))?;
+    bands(&mut c, marked, (m.y_min, m.y_max))?;
+    for (i, s) in m.series.iter().enumerate() {
+        line(root, &mut c, i, s)?;
+    }
+    Some(())
 }
 
 /// Grid lines and labels at the y ticks of the model, labels and tick marks at the periods on
@@ -316,6 +357,22 @@ fn legend_of<DB: DrawingBackend>(
                 font.clone().color(&BLACK),
             ))
             .ok()?;
+    }
+    // Series whose unit would need a fourth panel: named, with why they are not drawn.
+    for (k, s) in m.left_out.iter().enumerate() {
+        let row = (m.series.len().div_ceil(2) + k) as i32;
+        let (x, y) = (84, 10 + row * LEGEND_ROW as i32);
+        let mut label = super::text::one_line(&s.label);
+        if label.chars().count() > 24 {
+            label = label.chars().take(23).collect::<String>() + "…";
+        }
+        let panel = crate::analysis::chart::MAX_PANELS + 1;
+        let text = format!(
+            "{label}: niet getoond ({} zou een {panel}e paneel worden)",
+            s.unit
+        );
+        let style = font.clone().color(&RGBColor(0x9a, 0x3b, 0x00));
+        legend.draw(&Text::new(text, (x, y - 6), style)).ok()?;
     }
     Some(())
 }

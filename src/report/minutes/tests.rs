@@ -218,3 +218,41 @@ fn the_svg_marks_voorlopig_figures() {
     assert_eq!(out.matches("r=\"7\"").count(), provisional, "{out}");
     assert!(out.contains("○ voorlopig"), "{out}");
 }
+
+#[test]
+fn the_svg_draws_a_panel_per_unit_no_factor_converts() {
+    let mut d = sample();
+    // The CBS figures in another unit (hours of care, say): nothing converts them to clients.
+    for s in d
+        .series
+        .iter_mut()
+        .filter(|s| s.key.indicator == "instroom" && s.key.bron == "cbs-beleidsinformatie")
+    {
+        for o in &mut s.points {
+            o.unit = Some("uren".into());
+        }
+    }
+    let chart = instroom_chart(&d);
+    let units: Vec<&str> = chart.model.panels.iter().map(|p| p.unit.as_str()).collect();
+    assert_eq!(units, ["cliënten", "uren"]);
+    let out = svg::svg(&chart, "instroom").expect("a chart");
+    // Each panel names its unit on its own y axis; one set of period labels under the lowest.
+    for unit in ["cliënten", "uren"] {
+        assert_eq!(
+            out.matches(&format!(">\n{unit}\n</text>")).count(),
+            1,
+            "{unit}\n{out}"
+        );
+    }
+    let first_year = ">\nH1 2020\n</text>";
+    assert_eq!(out.matches(first_year).count(), 1, "{out}");
+    assert!(
+        chart
+            .caption("instroom")
+            .contains("(per eenheid een paneel: cliënten, uren)")
+    );
+    // The one-unit chart keeps one axis.
+    let one = svg::svg(&instroom_chart(&sample()), "instroom").unwrap();
+    assert_eq!(one.matches(">\ncliënten\n</text>").count(), 1);
+    assert!(!one.contains(">\nuren\n</text>"));
+}

@@ -13,6 +13,7 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Context, Line as CanvasLine, Points};
 
+#[derive(Clone, Copy)]
 pub struct TrendChart<'a> {
     pub model: &'a ChartModel,
     pub theme: &'a Theme,
@@ -74,31 +75,109 @@ fn is_compact(area: Rect) -> bool {
     area.height < 9
 }
 
-/// Lays out the chart inside `area`: y labels left, x labels and the event row below.
-pub fn geometry(model: &ChartModel, area: Rect) -> Option<PlotGeometry> {
-    let label_w = y_labels(model)
-        .iter()
+/// Width of the y labels (and the gap before the axis): the widest over every panel, so the
+/// panels share one time axis.
+fn label_width(model: &ChartModel) -> u16 {
+    let labels = match model.panels.len() {
+        0 | 1 => y_labels(model),
+        n => (0..n)
+            .flat_map(|i| y_labels(&model.panel_model(i)))
+            .collect(),
+    };
+    let widest = (labels.iter())
         .map(|t| t.1.chars().count())
         .max()
-        .unwrap_or(1) as u16
-        + 1;
-    // One row for the unit above, three below (period labels, annotations, events); small
-    // multiples get only the period labels.
-    if area.width < label_w + 10 || area.height < 3 {
+        .unwrap_or(1);
+    widest as u16 + 1
+}
+
+/// Where one panel goes: its rows, with `top` rows above the plot (the unit) and `bottom` rows
+/// below (time axis, annotations, events) — only the lowest panel has the time axis.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    area: Rect,
+    top: u16,
+    bottom: u16,
+    first: bool,
+    last: bool,
+}
+
+/// Stacks the panels of `model` in `area`: each gets a unit row and an equal share of the plot
+/// rows, the lowest the rows under the time axis. `None` when a panel would get under two rows.
+fn slots(model: &ChartModel, area: Rect) -> Option<Vec<Slot>> {
+    let n = model.panels.len().max(1) as u16;
+    if n == 1 {
+        let (top, bottom) = if is_compact(area) { (0, 1) } else { (1, 3) };
+        return (area.height >= top + bottom + 2).then_some(vec![Slot {
+            area,
+            top,
+            bottom,
+            first: true,
+            last: true,
+        }]);
+    }
+    // Rows under the axis go first when room is short: the panels matter more.
+    let bottom = if area.height >= n * 4 + 3 { 3 } else { 1 };
+    let plot_rows = area.height.checked_sub(n + bottom)?;
+    let each = plot_rows / n;
+    if each < 2 {
         return None;
     }
-    let (top, bottom) = if is_compact(area) { (0, 1) } else { (1, 3) };
+    let mut y = area.y;
+    let out = (0..n)
+        .map(|i| {
+            let last = i + 1 == n;
+            let height = if last {
+                area.y + area.height - y
+            } else {
+                1 + each
+            };
+            let slot = Slot {
+                area: Rect { y, height, ..area },
+                top: 1,
+                bottom: if last { bottom } else { 0 },
+                first: i == 0,
+                last,
+            };
+            y += height;
+            slot
+        })
+        .collect();
+    Some(out)
+}
+
+fn plot_geometry(model: &ChartModel, slot: &Slot, label_w: u16) -> Option<PlotGeometry> {
+    let area = slot.area;
+    if area.width < label_w + 10 || area.height < slot.top + slot.bottom + 1 {
+        return None;
+    }
     Some(PlotGeometry {
         plot: Rect {
             x: area.x + label_w + 1,
-            y: area.y + top,
+            y: area.y + slot.top,
             width: area.width - label_w - 1,
-            height: area.height - top - bottom,
+            height: area.height - slot.top - slot.bottom,
         },
         x_min: model.x_min,
         x_max: model.x_max,
         y_min: model.y_min,
         y_max: model.y_max,
+    })
+}
+
+/// Lays out the chart inside `area`: y labels left, x labels and the event row below. With
+/// panels, the top panel's plot (every panel has the same columns).
+pub fn geometry(model: &ChartModel, area: Rect) -> Option<PlotGeometry> {
+    let slot = slots(model, area)?.into_iter().next()?;
+    let g = plot_geometry(model, &slot, label_width(model))?;
+    // The y range is the top panel's; the columns are every panel's.
+    Some(match model.panels.first() {
+        Some(p) => PlotGeometry {
+            y_min: p.y_min,
+            y_max: p.y_max,
+            ..g
+        },
+        None => g,
     })
 }
 
@@ -121,29 +200,52 @@ impl Widget for TrendChart<'_> {
             );
             return;
         }
-        let Some(g) = geometry(self.model, area) else {
-            buf.set_stringn(
-                area.x,
-                area.y,
-                t().chart_too_small,
-                area.width as usize,
-                theme.warning(),
-            );
-            return;
+        let label_w = label_width(self.model);
+        let too_small = |buf: &mut Buffer| {
+            let w = area.width as usize;
+            buf.set_stringn(area.x, area.y, t().chart_too_small, w, theme.warning());
         };
-        let compact = is_compact(area);
-        self.y_axis(&g, area, compact, buf);
+        let Some(slots) = slots(self.model, area) else {
+            return too_small(buf);
+        };
+        for (i, slot) in slots.iter().enumerate() {
+            // A chart of one panel is drawn as it is; panels get a model of their own.
+            let model = match slots.len() {
+                1 => std::borrow::Cow::Borrowed(self.model),
+                _ => std::borrow::Cow::Owned(self.model.panel_model(i)),
+            };
+            let panel = TrendChart {
+                model: &model,
+                ..self
+            };
+            let Some(g) = plot_geometry(&model, slot, label_w) else {
+                return too_small(buf);
+            };
+            panel.draw_panel(&g, slot, buf);
+        }
+    }
+}
+
+impl TrendChart<'_> {
+    /// One panel: its unit and y axis, grid, lines and symbols; the lowest one the time axis
+    /// and the rows under it, the top one the cursor's period.
+    fn draw_panel(&self, g: &PlotGeometry, slot: &Slot, buf: &mut Buffer) {
+        self.y_axis(g, slot.area, slot.top == 0, buf);
         // Grid, marks and cursor stay fine braille whatever the line style, so heavier lines do
         // not turn them into bars; the lines are drawn over them.
-        self.background(&g).render(g.plot, buf);
-        self.canvas(&g).render(g.plot, buf);
-        self.symbols(&g, buf);
-        let axis_row = self.x_axis(&g, buf);
-        // Small multiples are compact: no rows under the axis, no cursor label.
-        if !compact {
-            self.notes_row(&g, axis_row + 1, buf);
-            self.events_row(&g, axis_row + 2, buf);
-            self.cursor_label(area, buf);
+        self.background(g).render(g.plot, buf);
+        self.canvas(g).render(g.plot, buf);
+        self.symbols(g, buf);
+        if slot.last {
+            let axis_row = self.x_axis(g, buf);
+            // Small multiples are compact: no rows under the axis.
+            if slot.bottom >= 3 {
+                self.notes_row(g, axis_row + 1, buf);
+                self.events_row(g, axis_row + 2, buf);
+            }
+        }
+        if slot.first && slot.top > 0 {
+            self.cursor_label(slot.area, buf);
         }
     }
 }
@@ -161,8 +263,14 @@ impl TrendChart<'_> {
             buf.set_stringn(area.x, area.y, title, area.width as usize, style);
         }
         let label_right = g.plot.x - 1;
-        for (v, label) in y_labels(model) {
+        let mut used = Vec::new();
+        for (v, label) in y_labels(model).into_iter().rev() {
             let row = g.row(v);
+            // A low panel has fewer rows than ticks: one label per row, the highest tick's.
+            if used.contains(&row) {
+                continue;
+            }
+            used.push(row);
             let w = label.chars().count() as u16;
             buf.set_string(label_right.saturating_sub(w), row, &label, theme.dimmed());
             buf.set_string(label_right, row, "┤", theme.dimmed());

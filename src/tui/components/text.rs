@@ -20,6 +20,21 @@ pub fn fit_middle(text: &str, width: usize) -> String {
             let head: String = head.chars().take(keep).collect();
             return format!("{head}…{tail}");
         }
+        // A breakdown too long to keep whole ("regio GM0772, wijk Stratum"): its last parts
+        // tell it apart most (a wijk lies in one regio), then the last part alone.
+        let parts: Vec<&str> = tail[" · ".len()..].split(", ").collect();
+        for k in 1..parts.len() {
+            let rest = format!(" · {}", parts[k..].join(", "));
+            if rest.chars().count() + 4 <= width {
+                return fit_middle(&format!("{head}{rest}"), width);
+            }
+        }
+        let last = parts[parts.len() - 1];
+        let last_len = last.chars().count();
+        if last_len < width {
+            let head: String = head.chars().take(width - 1 - last_len).collect();
+            return format!("{head}…{last}");
+        }
     }
     let front = (width - 1).div_ceil(2);
     let back = width - 1 - front;
@@ -45,6 +60,11 @@ mod tests {
         assert_eq!(m, "aanbied…e-jeugd");
         assert_eq!(m.chars().count(), 15);
         assert_eq!(fit_middle("abc", 1), "…");
+        // A long breakdown keeps its last parts, then its last part alone.
+        let t = "Gemeente: registratie · regio GM0772, wijk Woensel-Noord";
+        assert_eq!(fit_middle(t, 30), "Gemeente… · wijk Woensel-Noord");
+        assert_eq!(fit_middle(t, 22), "Gem…wijk Woensel-Noord");
+        assert_eq!(fit_middle(t, 19), "…wijk Woensel-Noord");
         assert_eq!(fit_middle("abc", 0), "");
     }
 }

@@ -393,6 +393,14 @@ impl Texts {
         }
     }
 
+    /// A series left off the chart because its unit would need a panel beyond `max`.
+    pub fn left_out_unit(&self, unit: &str, max: usize) -> String {
+        match self.lang {
+            Nl => format!("niet getoond: {unit} zou een {}e paneel worden", max + 1),
+            En => format!("not shown: {unit} would need panel {}", max + 1),
+        }
+    }
+
     /// The annotation form after one Esc with text typed; `key` is the cancel key ("Esc").
     pub fn discard_typed(&self, key: &str) -> String {
         match self.lang {

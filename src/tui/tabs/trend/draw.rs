@@ -5,7 +5,7 @@ use crate::model::Period;
 use crate::tui::app::App;
 use crate::tui::components::browser::Node;
 use crate::tui::components::chart::TrendChart;
-use crate::tui::components::chart_model::{ChartSeries, MarkKind};
+use crate::tui::components::chart_model::{ChartModel, ChartSeries, MarkKind};
 use crate::tui::components::text::fit_middle;
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
@@ -133,13 +133,47 @@ fn chart_title(app: &App) -> String {
 
 fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.shared.theme;
+    let chart = &app.trend.chart;
     let cursor = app.trend.cursor_period();
     let inner_width = area.width.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = (app.trend.chart.series.iter())
-        .map(|s| legend_line(app, s, cursor, inner_width))
+    let marks = cursor.map_or(Vec::new(), |c| chart.marks_at(&c));
+    let provisional = chart.series.iter().any(|s| s.has_provisional());
+    let others = chart.left_out.len() + marks.len() + usize::from(provisional);
+    // Two lines a series (its name, then what it is) when a line is too short and rows allow.
+    let rows = area.height.saturating_sub(2) as usize;
+    let wrap = legend_rows(chart, inner_width) > chart.series.len()
+        && chart.series.len() * 2 + others <= rows;
+    // Panel by panel, so the readout names values per panel, each with its unit.
+    let per_panel = chart.panels.len() > 1;
+    let order: Vec<&ChartSeries> = (chart.panels.iter())
+        .flat_map(|p| p.series.iter().map(|i| &chart.series[*i]))
         .collect();
+    // More series than rows: side by side in columns, so none is cut off.
+    let free = rows.saturating_sub(others).max(1);
+    let columns = if wrap {
+        1
+    } else {
+        order
+            .len()
+            .div_ceil(free)
+            .clamp(1, (inner_width / MIN_COLUMN).max(1))
+    };
+    let column_width = (inner_width + 1) / columns - 1;
+    let entries: Vec<Line> = (order.iter())
+        .flat_map(|s| legend_entry(app, s, cursor, column_width, wrap, per_panel))
+        .collect();
+    let mut lines = in_columns(entries, columns);
+    for s in &chart.left_out {
+        let why = t().left_out_unit(&s.unit, crate::analysis::chart::MAX_PANELS);
+        let name = fit_middle(&s.label, inner_width.saturating_sub(why.len() + 5).max(12));
+        let text = format!("{} {name} ⚠ {why}", symbol(&s.identity, false));
+        lines.push(Line::from(Span::styled(
+            fit_middle(&text, inner_width),
+            theme.warning(),
+        )));
+    }
     // The events and breaks over the cursor's period, in full, with their number on the axis.
-    for (n, m) in cursor.map_or(Vec::new(), |c| app.trend.chart.marks_at(&c)) {
+    for (n, m) in marks {
         let (sym, style) = match m.kind {
             MarkKind::Event => ("◆", theme.base().fg(theme.accent)),
             MarkKind::Break => ("╫", theme.warning()),
@@ -150,7 +184,7 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             style,
         )));
     }
-    if app.trend.chart.series.iter().any(|s| s.has_provisional()) {
+    if provisional {
         lines.push(Line::from(Span::styled(
             t().provisional_legend,
             theme.dimmed(),
@@ -168,15 +202,122 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// One series in the legend: its mark and name, what it is, and its value at the cursor.
-fn legend_line(
+/// Narrowest legend column: a mark, a shortened name with its breakdown, a value.
+const MIN_COLUMN: usize = 26;
+
+/// `entries` in `columns` columns, filled top to bottom then left to right, one space apart.
+fn in_columns(entries: Vec<Line<'static>>, columns: usize) -> Vec<Line<'static>> {
+    if columns <= 1 {
+        return entries;
+    }
+    let per_column = entries.len().div_ceil(columns);
+    let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new(); per_column];
+    for (i, line) in entries.into_iter().enumerate() {
+        let row = &mut rows[i % per_column];
+        if !row.is_empty() {
+            row.push(Span::raw(" "));
+        }
+        row.extend(line.spans);
+    }
+    rows.into_iter().map(Line::from).collect()
+}
+
+/// Room kept for a value at the cursor ("10.200.898 euro").
+const VALUE_ROOM: usize = 16;
+
+/// Rows the series of `chart` take in a legend `width` wide when a series whose line does not
+/// fit gets a second one: the layout asks for them when there is room.
+pub(super) fn legend_rows(chart: &ChartModel, width: usize) -> usize {
+    let one_line = |s: &ChartSeries| {
+        let details: usize = details(s).iter().map(|d| d.0.chars().count()).sum();
+        2 + s.label.chars().count() + details + VALUE_ROOM <= width
+    };
+    (chart.series.iter())
+        .map(|s| if one_line(s) { 1 } else { 2 })
+        .sum()
+}
+
+/// What a series is, after its name: indicator and unit, conversion, synthetic, why it is empty;
+/// `true` for a warning.
+fn details(s: &ChartSeries) -> Vec<(String, bool)> {
+    let mut out = vec![(format!(" — {} ({})", s.indicator_label, s.unit), false)];
+    if let Some(from) = &s.converted_from {
+        out.push((format!(" {}", t().converted_from(from)), false));
+    }
+    if s.synthetic {
+        out.push((format!(" [{}]", t().synthetic), false));
+    }
+    if let Some(note) = &s.note {
+        out.push((format!(" ⚠ {}", t().agg_error(note)), true));
+    }
+    out
+}
+
+/// One series in the legend: its mark and name (shortened in the middle, so the breakdown that
+/// tells it apart stays), what it is, and its value at the cursor — on one line, or with `wrap`
+/// what it is on a second. `with_unit`: the value names its unit (panels differ in unit).
+fn legend_entry(
     app: &App,
     s: &ChartSeries,
     cursor: Option<Period>,
-    inner_width: usize,
-) -> Line<'static> {
+    width: usize,
+    wrap: bool,
+    with_unit: bool,
+) -> Vec<Line<'static>> {
     let theme = &app.shared.theme;
-    let value = cursor.map(|c| match s.at(&c) {
+    let mut right = cursor.map(|c| value_at(app, s, &c)).unwrap_or_default();
+    if with_unit && cursor.is_some() {
+        right = format!("{right} {}", s.unit);
+    }
+    let room = width.saturating_sub(right.chars().count() + 1);
+    let mark = Span::styled(
+        format!("{} ", symbol(&s.identity, false)),
+        theme.series(&s.identity).add_modifier(Modifier::BOLD),
+    );
+    let style_of = |warn: bool| {
+        if warn {
+            theme.warning()
+        } else {
+            theme.dimmed()
+        }
+    };
+    let details: Vec<Span<'static>> = (details(s).into_iter())
+        .map(|(text, warn)| Span::styled(text, style_of(warn)))
+        .collect();
+    let label_len = s.label.chars().count();
+    let details_len: usize = details.iter().map(|d| d.content.chars().count()).sum();
+    // The name first: what it is gets what the name leaves, never the other way round.
+    let name_room = room.saturating_sub(2);
+    let name = Span::styled(fit_middle(&s.label, name_room), theme.series(&s.identity));
+    let value = Span::styled(right, theme.base().add_modifier(Modifier::BOLD));
+    let pad = |used: usize, value: &Span| {
+        let n = width.saturating_sub(used + value.content.chars().count());
+        Span::raw(" ".repeat(n.max(1)))
+    };
+    if wrap && label_len + details_len > name_room {
+        let used = 2 + name.content.chars().count();
+        let first = Line::from(vec![mark, name, pad(used, &value), value]);
+        let mut second = vec![Span::raw("  ")];
+        let mut details = details;
+        if let Some(d) = details.first_mut() {
+            d.content = d.content.trim_start_matches(" — ").to_string().into();
+        }
+        second.extend(truncate_spans(details, width.saturating_sub(2)));
+        return vec![first, Line::from(second)];
+    }
+    let mut left = vec![mark, name];
+    let used = 2 + label_len.min(name_room);
+    left.extend(truncate_spans(details, room.saturating_sub(used)));
+    let used: usize = left.iter().map(|sp| sp.content.chars().count()).sum();
+    left.push(pad(used, &value));
+    left.push(value);
+    vec![Line::from(left)]
+}
+
+/// The value of `s` at `c` as the legend reads it: the figure (voorlopig marked), "onbekend" for
+/// a figure delivered as unknown, or the no-value mark.
+fn value_at(app: &App, s: &ChartSeries, c: &Period) -> String {
+    match s.at(c) {
         Some(p) => {
             let mut v = t().num(p.y, 2);
             if p.provisional {
@@ -187,53 +328,13 @@ fn legend_line(
         None if app
             .dataset()
             .find(&s.key)
-            .and_then(|x| x.value_at(&c))
+            .and_then(|x| x.value_at(c))
             .is_some() =>
         {
             t().unknown_value.to_string()
         }
         None => crate::tui::i18n::NO_VALUE.to_string(),
-    });
-    let mut left = vec![
-        Span::styled(
-            format!("{} ", symbol(&s.identity, false)),
-            theme.series(&s.identity).add_modifier(Modifier::BOLD),
-        ),
-        Span::styled(s.label.clone(), theme.series(&s.identity)),
-        Span::styled(
-            format!(" — {} ({})", s.indicator_label, s.unit),
-            theme.dimmed(),
-        ),
-    ];
-    if let Some(from) = &s.converted_from {
-        left.push(Span::styled(
-            format!(" {}", t().converted_from(from)),
-            theme.dimmed(),
-        ));
     }
-    if s.synthetic {
-        left.push(Span::styled(
-            format!(" [{}]", t().synthetic),
-            theme.dimmed(),
-        ));
-    }
-    if let Some(note) = &s.note {
-        let note = t().agg_error(note);
-        left.push(Span::styled(format!(" ⚠ {note}"), theme.warning()));
-    }
-    let right = value.unwrap_or_default();
-    let room = inner_width.saturating_sub(right.chars().count() + 1);
-    let mut left = truncate_spans(left, room);
-    let used: usize = left.iter().map(|sp| sp.content.chars().count()).sum();
-    let pad = inner_width
-        .saturating_sub(used + right.chars().count())
-        .max(1);
-    left.push(Span::raw(" ".repeat(pad)));
-    left.push(Span::styled(
-        right,
-        theme.base().add_modifier(Modifier::BOLD),
-    ));
-    Line::from(left)
 }
 
 /// Cuts spans to at most `width` characters, ending in "…" when cut.
@@ -241,6 +342,9 @@ fn truncate_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>>
     let total: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     if total <= width {
         return spans;
+    }
+    if width == 0 {
+        return Vec::new();
     }
     let mut out = Vec::new();
     let mut left = width.saturating_sub(1);

@@ -89,19 +89,27 @@ impl TrendTab {
         let at_cursor = self
             .cursor_period()
             .map_or(0, |c| self.chart.marks_at(&c).len());
-        let legend_lines = (self.chart.series.len().max(1) + 1 + at_cursor) as u16;
+        let extra = (1 + at_cursor + self.chart.left_out.len()) as u16;
+        let legend_lines = self.chart.series.len().max(1) as u16 + extra;
         let note_count = self.notes.len() as u16;
         let (chart, legend, notes) = if right.width >= 100 {
-            // Wide: legend and annotation list side by side under the chart.
+            // Wide: legend and annotation list side by side under the chart; the legend takes
+            // the larger share while there are no annotations, and a second line per series
+            // when its line is too short (long names, a breakdown).
+            let share = if note_count == 0 { 70 } else { 55 };
+            let legend_width = (right.width as usize * share / 100).saturating_sub(2);
+            let legend_lines = draw::legend_rows(&self.chart, legend_width) as u16 + extra;
             let bottom_height = (legend_lines.max(note_count * 2) + 2)
                 .min(right.height / 3)
                 .max(4);
             let [chart, bottom] =
                 Layout::vertical([Constraint::Min(8), Constraint::Length(bottom_height)])
                     .areas(right);
-            let [legend, notes] =
-                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                    .areas(bottom);
+            let [legend, notes] = Layout::horizontal([
+                Constraint::Percentage(share as u16),
+                Constraint::Percentage(100 - share as u16),
+            ])
+            .areas(bottom);
             (chart, legend, Some(notes))
         } else {
             // Narrow: stacked; the list only when there is something in it (or it has focus).

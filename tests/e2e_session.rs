@@ -163,3 +163,52 @@ fn corrupt_session_is_refused_and_left_untouched() {
     assert!(err.contains("2026-11-23-kapot.toml:2:"), "{err}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
 }
+
+#[test]
+fn a_read_only_opener_follows_the_holder_and_takes_over_when_it_quits() {
+    let sessions = tempfile::tempdir().unwrap();
+    let args = [OsStr::new("--sessies"), sessions.path().as_os_str()];
+    let mut first = Tui::spawn(&args);
+    first.wait_for("Nieuwe sessie");
+    first.send("\r");
+    first.wait_for("Titel van de nieuwe sessie");
+    first.send("\r");
+    first.wait_for("Geen openstaande");
+    first.send("\x1b");
+    first.wait_gone("Openstaande vragen en acties");
+    let file = session_files(sessions.path()).remove(0);
+    let mut second = Tui::spawn(&[
+        OsStr::new("--sessies"),
+        sessions.path().as_os_str(),
+        OsStr::new("--sessie"),
+        file.as_os_str(),
+    ]);
+    second.wait_for("O overnemen");
+    // The holder saves an annotation: the read-only opener shows it without a key.
+    first.send("a");
+    first.wait_for("Soort");
+    first.send("v");
+    first.wait_for("Typ wat er gezegd wordt");
+    first.send("Uitleg van de houder");
+    first.send("\r");
+    first.wait_for("opgeslagen: ");
+    second.wait_for("Uitleg van de houder");
+    // The holder quits: the second may take over, and then writes.
+    first.send("q");
+    assert!(first.wait_exit().success());
+    second.wait_for("de sessie is vrijgekomen");
+    second.send("O");
+    second.wait_for("sessie overgenomen");
+    second.send("a");
+    second.wait_for("Soort");
+    second.send("o");
+    second.wait_for("Typ wat er gezegd wordt");
+    second.send("Na het overnemen");
+    second.send("\r");
+    second.wait_for("opgeslagen: ");
+    let saved = duiden::session::store::load(&file).unwrap();
+    let texts: Vec<&str> = saved.annotations.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(texts, ["Uitleg van de houder", "Na het overnemen"]);
+    second.send("q");
+    assert!(second.wait_exit().success());
+}

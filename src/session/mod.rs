@@ -23,4 +23,4 @@ pub use store::{
     previous_open_items, save_atomic, session_path, todays_sessions, write_atomic,
     write_atomic_with,
 };
-pub use writer::{ChangeKind, ItemEdit, OpenSession, ReadOnlyReason, SessionWriter};
+pub use writer::{ChangeKind, ItemEdit, OpenSession, ReadOnlyReason, SessionWriter, WatchEvent};

@@ -11,7 +11,7 @@ use crate::session::store::{self, LockOutcome, SessionError, SessionLock};
 use disk::{DiskStamp, DiskState};
 use std::path::{Path, PathBuf};
 
-mod disk;
+pub mod disk;
 
 /// Undo keeps this many steps; older ones are dropped.
 const UNDO_DEPTH: usize = 200;
@@ -83,7 +83,18 @@ pub enum OpenSession {
         path: PathBuf,
         session: Session,
         reason: ReadOnlyReason,
+        /// The file as last read, to show the holder's saves (not for review).
+        seen: Option<DiskStamp>,
     },
+}
+
+/// What a read-only opener notices about a session another process holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WatchEvent {
+    /// The holder saved: the session was read again (its new annotations show).
+    Updated,
+    /// Nobody holds the lock any more: the session can be taken over for writing.
+    Free,
 }
 
 impl OpenSession {
@@ -110,6 +121,7 @@ impl OpenSession {
                 pid,
                 since,
             }) => OpenSession::ReadOnly {
+                seen: DiskStamp::read(&path).ok().flatten(),
                 path,
                 session,
                 reason: ReadOnlyReason::HeldBy {
@@ -120,6 +132,7 @@ impl OpenSession {
                 },
             },
             Err(e) => OpenSession::ReadOnly {
+                seen: DiskStamp::read(&path).ok().flatten(),
                 path,
                 session,
                 reason: ReadOnlyReason::LockFailed(e.to_string()),
@@ -133,6 +146,69 @@ impl OpenSession {
             path,
             session,
             reason: ReadOnlyReason::Review,
+            seen: None,
+        }
+    }
+
+    /// For a session another process holds: reads the file again when the holder saved, and
+    /// says when the lock became free. Nothing for a writable session or in review.
+    pub fn watch(&mut self) -> Vec<WatchEvent> {
+        let OpenSession::ReadOnly {
+            path,
+            session,
+            reason,
+            seen,
+        } = self
+        else {
+            return Vec::new();
+        };
+        if *reason == ReadOnlyReason::Review {
+            return Vec::new();
+        }
+        let mut events = Vec::new();
+        let changed = seen
+            .as_ref()
+            .is_none_or(|s| s.compare(path) == DiskState::Changed);
+        if changed
+            && let Ok(Some(stamp)) = DiskStamp::read(path)
+            && let Ok(now) = store::load(path)
+        {
+            *session = now;
+            *seen = Some(stamp);
+            events.push(WatchEvent::Updated);
+        }
+        if store::is_free(path) {
+            events.push(WatchEvent::Free);
+        }
+        events
+    }
+
+    /// Takes a read-only session over for writing: when its holder is gone, or (`force`, after
+    /// the user confirmed) by breaking a lock whose holder cannot be reached. The file is read
+    /// again first, so nothing the holder saved is lost. `Ok(false)`: still held by another.
+    pub fn take_over(&mut self, force: bool) -> Result<bool, SessionError> {
+        let OpenSession::ReadOnly { path, reason, .. } = self else {
+            return Ok(true);
+        };
+        if *reason == ReadOnlyReason::Review {
+            return Ok(false);
+        }
+        let path = path.clone();
+        if force {
+            store::break_lock(&path)?;
+        }
+        let session = store::load(&path)?;
+        match OpenSession::open(path, session) {
+            opened @ OpenSession::Writable(_) => {
+                *self = opened;
+                Ok(true)
+            }
+            OpenSession::ReadOnly { reason: now, .. } => {
+                if let OpenSession::ReadOnly { reason, .. } = self {
+                    *reason = now;
+                }
+                Ok(false)
+            }
         }
     }
 

@@ -184,6 +184,35 @@ fn same_file(file: &File, path: &Path) -> io::Result<bool> {
     }
 }
 
+/// Whether nobody holds the session's lock now: one try, never waiting (for a read-only opener
+/// that watches whether the holder is gone). The lock is let go again at once.
+pub fn is_free(path: &Path) -> bool {
+    let guard_path = guard_path(path);
+    if !guard_path.exists() {
+        // No guard: nobody locked it (a holder keeps its guard while it has the session open).
+        return true;
+    }
+    match open_guard(&guard_path) {
+        Ok(guard) => guard.try_lock().is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Breaks the lock of a session whose holder cannot be reached (another machine, a broken
+/// holder file): removes the holder and guard files, so the next [`acquire`] locks a new guard.
+/// A holder that is still running keeps its lock on the removed guard and does not notice; the
+/// session file's own change check then stops it from saving over what the new holder wrote.
+pub fn break_lock(path: &Path) -> Result<(), SessionError> {
+    for file in [lock_path(path), guard_path(path)] {
+        match fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(SessionError::io(&file, e)),
+        }
+    }
+    Ok(())
+}
+
 /// The holder named in the holder file, if it can be read.
 fn read_holder(lock: &Path) -> Option<LockInfo> {
     let text = String::from_utf8(crate::load::file::read_regular(lock).ok()?).ok()?;
@@ -290,8 +319,14 @@ impl Drop for SessionLock {
         // On Unix the guard is removed while still locked (an opener that locks the removed file
         // notices, see `same_file`); elsewhere after closing, which fails harmlessly if another
         // process has opened it meanwhile.
+        // After our lock was broken (see `break_lock`) the guard at the path is the new
+        // holder's: leave it.
         #[cfg(unix)]
-        let _ = fs::remove_file(&self.guard_path);
+        if let Some(guard) = &self.guard
+            && same_file(guard, &self.guard_path).unwrap_or(false)
+        {
+            let _ = fs::remove_file(&self.guard_path);
+        }
         drop(self.guard.take());
         #[cfg(not(unix))]
         let _ = fs::remove_file(&self.guard_path);

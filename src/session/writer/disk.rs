@@ -7,10 +7,10 @@ use std::io;
 use std::path::Path;
 use std::time::SystemTime;
 
-/// Length, modification time and content hash of the file. Length and time are compared first
+/// Length, modification time and content hash of a session file. Length and time are compared first
 /// (cheap); the hash decides when they differ, so a `touch` is not a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct DiskStamp {
+pub struct DiskStamp {
     len: u64,
     modified: Option<SystemTime>,
     hash: [u8; 32],

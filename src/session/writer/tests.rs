@@ -256,3 +256,62 @@ fn a_truncated_or_removed_file_is_a_change_too_and_a_touch_is_not() {
     std::fs::remove_file(w.path()).unwrap();
     assert!(w.changed_on_disk());
 }
+
+fn open_second(path: &Path) -> OpenSession {
+    OpenSession::open(path.to_path_buf(), store::load(path).unwrap())
+}
+
+#[test]
+fn a_read_only_opener_sees_the_holders_saves_and_takes_over_when_it_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut holder = open_new(dir.path());
+    let path = holder.path().to_path_buf();
+    let mut second = open_second(&path);
+    assert!(matches!(
+        second.read_only(),
+        Some(ReadOnlyReason::HeldBy { .. })
+    ));
+    assert_eq!(second.watch(), Vec::<WatchEvent>::new());
+    holder
+        .add_annotation(note(AnnotationKind::Verklaring, "van de houder"))
+        .unwrap();
+    assert_eq!(second.watch(), [WatchEvent::Updated]);
+    assert_eq!(second.session().annotations[0].text, "van de houder");
+    // Still held: no taking over without breaking.
+    assert!(!second.take_over(false).unwrap());
+    drop(holder);
+    assert_eq!(second.watch(), [WatchEvent::Free]);
+    assert!(second.take_over(false).unwrap());
+    let w = second.writer().unwrap();
+    w.add_annotation(note(AnnotationKind::Observatie, "nu van mij"))
+        .unwrap();
+    assert_eq!(store::load(&path).unwrap().annotations.len(), 2);
+}
+
+#[test]
+fn a_lock_nobody_can_release_is_broken_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = {
+        let w = open_new(dir.path());
+        w.path().to_path_buf()
+    };
+    // Someone else (another machine, a stuck process) holds the guard; the holder file is junk.
+    let guard = std::fs::File::create(store::guard_path(&path)).unwrap();
+    guard.try_lock().unwrap();
+    std::fs::write(store::lock_path(&path), "\u{0}\u{1}kapot").unwrap();
+    let mut second = open_second(&path);
+    assert!(matches!(
+        second.read_only(),
+        Some(ReadOnlyReason::HeldBy { pid: 0, .. })
+    ));
+    assert!(!second.watch().contains(&WatchEvent::Free));
+    assert!(!second.take_over(false).unwrap());
+    assert!(second.take_over(true).unwrap());
+    assert!(second.writer().is_ok());
+    assert!(
+        !std::fs::read_to_string(store::lock_path(&path))
+            .unwrap()
+            .contains("kapot")
+    );
+    drop(guard);
+}

@@ -74,8 +74,9 @@ impl App {
 
     /// Applies what finished in the background; true when something changed on screen.
     pub fn tick(&mut self) -> bool {
+        let watched = self.watch_session();
         let finished = self.background.finished();
-        let changed = !finished.is_empty();
+        let changed = !finished.is_empty() || watched;
         for done in finished {
             self.apply(done);
         }

@@ -6,6 +6,7 @@
 mod background_work;
 mod failed_save;
 mod follow_up;
+mod lock_watch;
 mod session;
 
 use super::background::Background;
@@ -76,6 +77,8 @@ pub struct App {
     pub should_quit: bool,
     /// Slow work on worker threads, with progress for the status line.
     pub background: Background,
+    /// A session another process holds: when it was last looked at, and a pending confirmation.
+    lock_watch: lock_watch::LockWatch,
 }
 
 impl App {
@@ -108,6 +111,7 @@ impl App {
             area: Rect::new(0, 0, 120, 40),
             should_quit: false,
             background: Background::default(),
+            lock_watch: lock_watch::LockWatch::default(),
         }
     }
 
@@ -212,6 +216,7 @@ impl App {
             Action::ShowOverview => self.show_tab(Tab::Overview),
             Action::Annotate => self.open_annotate(),
             Action::Undo => self.undo(false),
+            Action::TakeOver => self.take_over(),
             Action::Redo => self.undo(true),
             Action::WriteMinutes => self.write_minutes(),
             Action::FollowUp => self.show_follow_up(),

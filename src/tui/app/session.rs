@@ -7,8 +7,8 @@ use crate::model::ViewKind;
 use crate::session::Anchor;
 use crate::session::store;
 use crate::session::{
-    Annotation, DatasetRef, OpenSession, QuestionStatus, Session, SessionError, SessionWriter,
-    today,
+    Annotation, DatasetRef, OpenSession, QuestionStatus, ReadOnlyReason, Session, SessionError,
+    SessionWriter, today,
 };
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
@@ -61,8 +61,10 @@ impl App {
     /// Shows an opened session; says when it is read-only or its data changed since.
     pub fn enter_session(&mut self, open: OpenSession) {
         let changed = open.session().dataset.hash != self.shared.dataset.content_hash;
+        let key = first_key(&self.shared.keymap, Context::Global, Action::TakeOver);
         self.shared.message = match (open.read_only(), changed) {
-            (Some(r), _) => Some(t().read_only_reason(r)),
+            (Some(ReadOnlyReason::Review), _) => Some(t().review_not_here.to_string()),
+            (Some(r), _) => Some(t().with_take_over(&t().read_only_reason(r), &key)),
             (None, true) => Some(t().data_changed.to_string()),
             _ => None,
         };

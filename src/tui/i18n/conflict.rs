@@ -110,3 +110,64 @@ impl Texts {
         out
     }
 }
+
+impl Texts {
+    /// The holder of a read-only session saved: the screen shows it.
+    pub fn holder_saved(&self) -> &'static str {
+        match self.lang {
+            Nl => "alleen lezen: de andere opener sloeg op; nieuwe aantekeningen staan erbij",
+            En => "read-only: the other opener saved; new annotations are shown",
+        }
+    }
+
+    /// The holder is gone.
+    pub fn session_free(&self, key: &str) -> String {
+        match self.lang {
+            Nl => format!("de sessie is vrijgekomen: {key} om hem te bewerken"),
+            En => format!("the session is free now: {key} to edit it"),
+        }
+    }
+
+    /// First press on a lock that is still held.
+    pub fn confirm_break_lock(&self, holder: &str, lock: &Path, key: &str) -> String {
+        match self.lang {
+            Nl => format!(
+                "{holder}; slot: {}. Is dat proces weg (andere computer, vastgelopen)? Nogmaals {key} verbreekt het slot",
+                lock.display()
+            ),
+            En => format!(
+                "{holder}; lock: {}. Is that process gone (another computer, stuck)? {key} again breaks the lock",
+                lock.display()
+            ),
+        }
+    }
+
+    /// A read-only message with the key that takes the session over.
+    pub fn with_take_over(&self, message: &str, key: &str) -> String {
+        match self.lang {
+            Nl => format!("{message} · {key} overnemen"),
+            En => format!("{message} · {key} take over"),
+        }
+    }
+
+    pub fn taken_over(&self) -> &'static str {
+        match self.lang {
+            Nl => "sessie overgenomen: opnieuw ingelezen en nu te bewerken",
+            En => "session taken over: read again and now editable",
+        }
+    }
+
+    pub fn still_held(&self, holder: &str) -> String {
+        match self.lang {
+            Nl => format!("niet overgenomen, nog steeds {holder}"),
+            En => format!("not taken over, still {holder}"),
+        }
+    }
+
+    pub fn already_writable(&self) -> &'static str {
+        match self.lang {
+            Nl => "deze sessie is al te bewerken",
+            En => "this session can be edited already",
+        }
+    }
+}

@@ -72,6 +72,9 @@ pub fn action_help(a: Action) -> &'static str {
         ReloadSession => "after a failed save: read the file again and add the typed annotation",
         SaveCopy => "after a failed save: keep the session with the typed annotation as a copy",
         ShowBoth => "after a failed save: show what differs between the file and the screen",
+        TakeOver => {
+            "take over a session another process held once it is gone (or, confirmed, break the lock)"
+        }
     }
 }
 
@@ -138,6 +141,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ReloadSession => "reload and add",
         SaveCopy => "keep a copy",
         ShowBoth => "show difference",
+        TakeOver => "take over",
     }
 }
 

@@ -101,8 +101,25 @@ impl Texts {
         }
     }
 
+    /// When a holder took the session: the time today, else the day and time; the text as
+    /// written when it is no time.
+    fn since(&self, since: &str) -> String {
+        match crate::session::LocalTime::parse(since) {
+            Ok(t) => {
+                let clock = t.datetime().time().strftime("%H:%M").to_string();
+                if t.date() == crate::session::today() {
+                    clock
+                } else {
+                    format!("{} {clock}", self.day_month(t.date()))
+                }
+            }
+            Err(_) => since.to_string(),
+        }
+    }
+
     /// Someone else has the session open (`pid` 0: unknown who).
     fn held_by(&self, user: &str, host: &str, pid: u32, since: &str) -> String {
+        let since = &self.since(since);
         let with = |word: &str, v: &str| {
             if v.is_empty() {
                 String::new()

@@ -78,6 +78,9 @@ pub fn action_help(a: Action) -> &'static str {
             "na een mislukte opslag: de sessie met de getypte aantekening als kopie bewaren"
         }
         ShowBoth => "na een mislukte opslag: tonen wat verschilt tussen bestand en scherm",
+        TakeOver => {
+            "sessie van een ander proces overnemen als het weg is (of, na bevestiging, het slot verbreken)"
+        }
     }
 }
 
@@ -144,6 +147,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ReloadSession => "herladen en toevoegen",
         SaveCopy => "kopie bewaren",
         ShowBoth => "verschil tonen",
+        TakeOver => "overnemen",
     }
 }
 

@@ -99,4 +99,7 @@ actions! {
     SaveCopy = "kopie_opslaan",
     /// After a failed save because the file changed: what differs between file and screen.
     ShowBoth = "beide_tonen",
+    /// A session another process held: edit it now that the holder is gone, or (confirmed)
+    /// break a lock nobody releases.
+    TakeOver = "overnemen",
 }

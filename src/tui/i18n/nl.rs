@@ -79,7 +79,7 @@ pub fn action_help(a: Action) -> &'static str {
         }
         ShowBoth => "na een mislukte opslag: tonen wat verschilt tussen bestand en scherm",
         TakeOver => {
-            "sessie van een ander proces overnemen als het weg is (of, na bevestiging, het slot verbreken)"
+            "sessie van een ander overnemen als die weg is (of, bevestigd, het slot verbreken)"
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::tui::i18n::{context_title, keys_label};
 use crate::tui::keymap::{Action, Context, Keymap, config_candidates};
 use crate::tui::style::Theme;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -77,13 +77,14 @@ pub fn draw(
             ]));
         }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(source_line(keys), theme.dimmed())));
+    // Where the keys come from stays in view below the rows, however far they scroll.
+    let source = Line::from(Span::styled(source_line(keys), theme.dimmed()));
     let width = (area.width.saturating_sub(4)).min(96);
     // Wrapped lines take more rows: count them so the closing hint is never cut off.
     let inner = width.saturating_sub(2).max(1) as usize;
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
-    let height = (rows as u16 + 2).min(area.height);
+    let footer = source.width().max(1).div_ceil(inner) as u16 + 1;
+    let height = (rows as u16 + footer + 2).min(area.height);
     let hint = keys.hint(Context::Help, &[Action::Down, Action::Cancel]);
     let area_inner = super::frame_popup(
         frame,
@@ -93,12 +94,18 @@ pub fn draw(
         &format!("{} · {}", t().help_title, context_title(ctx)),
         &hint,
     );
+    let [body, bottom] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(footer)]).areas(area_inner);
     // Scroll no further than the last line.
-    let max_scroll = (rows as u16).saturating_sub(height.saturating_sub(2));
+    let max_scroll = (rows as u16).saturating_sub(body.height);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((scroll.min(max_scroll), 0)),
-        area_inner,
+        body,
+    );
+    frame.render_widget(
+        Paragraph::new(vec![Line::raw(""), source]).wrap(Wrap { trim: false }),
+        bottom,
     );
 }

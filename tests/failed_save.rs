@@ -105,3 +105,19 @@ fn a_copy_keeps_the_typed_text_when_the_session_cannot_be_saved() {
     let screen = words(&render(&mut app, 120, 40));
     assert!(screen.contains("bewaard in een kopie"), "{screen}");
 }
+
+#[test]
+fn the_participants_form_stays_when_it_cannot_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    start_typing(&mut app, "Eerste");
+    press(&mut app, KeyCode::Enter);
+    edit_behind_the_back(&path);
+    press(&mut app, KeyCode::Char('i'));
+    typed(&mut app, "facilitator: Marieke");
+    app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert!(matches!(app.popup, Some(Popup::Header(_))), "form kept");
+    let screen = words(&render(&mut app, 120, 40));
+    assert!(screen.contains("facilitator: Marieke"), "{screen}");
+    assert!(screen.contains("NIET opgeslagen"), "{screen}");
+}

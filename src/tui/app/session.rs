@@ -132,6 +132,10 @@ impl App {
                 HeaderOutcome::Save(h) => {
                     if let Some(w) = self.writer() {
                         let result = w.set_header(h);
+                        // Not saved: the lines stay on screen (the status line says why).
+                        if result.is_err() {
+                            self.popup = Some(Popup::Header(form));
+                        }
                         self.saved(result, |_| t().header_saved.to_string());
                     }
                 }

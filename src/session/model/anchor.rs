@@ -169,7 +169,9 @@ impl Difference {
                 out.push(Difference {
                     kind: *kind,
                     period: row.period,
-                    reference: table.reference.clone().unwrap_or_default(),
+                    reference: (row.reference.as_ref().or(table.reference.as_ref()))
+                        .cloned()
+                        .unwrap_or_default(),
                     source: String::new(),
                     reference_value: None,
                     value: None,

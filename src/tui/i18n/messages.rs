@@ -429,6 +429,14 @@ impl Texts {
         }
     }
 
+    /// Which regio the selected row is, and the source it is compared against there.
+    pub fn region_reference(&self, region: &str, reference: &str) -> String {
+        match self.lang {
+            Nl => format!("{region} · referentie: {reference}"),
+            En => format!("{region} · reference: {reference}"),
+        }
+    }
+
     /// A source's name and what dataset.toml says about it.
     pub fn source_meta_line(&self, s: &SourceMeta) -> String {
         let mut parts = vec![format!("  {}", s.naam)];

@@ -41,10 +41,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
+    // With several regios each row says which: otherwise 50 gemeenten read as one.
+    let regions = {
+        let mut r: Vec<&Option<String>> = visible.iter().map(|m| &m.breakdown.regio).collect();
+        r.sort();
+        r.dedup();
+        r.len() > 1
+    };
     let rows: Vec<Row> = visible
         .iter()
         .map(|m| {
-            Row::new(vec![
+            let mut cells = vec![
                 Cell::from(Span::styled(
                     t().kind_label(m.kind, Some(&m.detail)),
                     theme.warning(),
@@ -54,10 +61,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Cell::from(t().period_short(&m.period)),
                 Cell::from(m.sources.join(" / ")),
                 Cell::from(m.rel_diff.map_or(String::new(), |r| t().pct(r))),
-            ])
+            ];
+            if regions {
+                let regio = m.breakdown.regio.as_deref().unwrap_or("—");
+                cells.insert(3, Cell::from(regio.to_string()));
+            }
+            Row::new(cells)
         })
         .collect();
-    let widths = [
+    let mut widths = vec![
         // Room for "eenheid omgerekend; daarna 24% onverklaard" on a wide screen.
         Constraint::Length(if table_area.width >= 140 { 42 } else { 20 }),
         Constraint::Length(12),
@@ -66,7 +78,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Min(20),
         Constraint::Length(9),
     ];
-    let header = Row::new(header_labels()).style(theme.base().add_modifier(Modifier::BOLD));
+    let mut header = header_labels().to_vec();
+    if regions {
+        widths.insert(3, Constraint::Length(8));
+        header.insert(3, t().col_region);
+    }
+    let header = Row::new(header).style(theme.base().add_modifier(Modifier::BOLD));
     let mut ts = TableState::default()
         .with_selected(Some(state.view.selected.min(visible.len() - 1)))
         .with_offset(state.view.offset);

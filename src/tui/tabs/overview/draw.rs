@@ -48,27 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         r.dedup();
         r.len() > 1
     };
-    let rows: Vec<Row> = visible
-        .iter()
-        .map(|m| {
-            let mut cells = vec![
-                Cell::from(Span::styled(
-                    t().kind_label(m.kind, Some(&m.detail)),
-                    theme.warning(),
-                )),
-                Cell::from(m.domein.clone()),
-                Cell::from(m.indicator.clone()),
-                Cell::from(t().period_short(&m.period)),
-                Cell::from(m.sources.join(" / ")),
-                Cell::from(m.rel_diff.map_or(String::new(), |r| t().pct(r))),
-            ];
-            if regions {
-                let regio = m.breakdown.regio.as_deref().unwrap_or("—");
-                cells.insert(3, Cell::from(regio.to_string()));
-            }
-            Row::new(cells)
-        })
-        .collect();
+    let rows: Vec<Row> = visible.iter().map(|m| row(theme, m, regions)).collect();
     let mut widths = vec![
         // Room for "eenheid omgerekend; daarna 24% onverklaard" on a wide screen.
         Constraint::Length(if table_area.width >= 140 { 42 } else { 20 }),
@@ -98,6 +78,26 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(m) = visible.get(state.view.selected) {
         draw_detail(frame, theme, m, detail);
     }
+}
+
+/// One difference as a table row; with `regions` its regio after the indicator.
+fn row<'a>(theme: &Theme, m: &Mismatch, regions: bool) -> Row<'a> {
+    let mut cells = vec![
+        Cell::from(Span::styled(
+            t().kind_label(m.kind, Some(&m.detail)),
+            theme.warning(),
+        )),
+        Cell::from(m.domein.clone()),
+        Cell::from(m.indicator.clone()),
+        Cell::from(t().period_short(&m.period)),
+        Cell::from(m.sources.join(" / ")),
+        Cell::from(m.rel_diff.map_or(String::new(), |r| t().pct(r))),
+    ];
+    if regions {
+        let regio = m.breakdown.regio.as_deref().unwrap_or("—");
+        cells.insert(3, Cell::from(regio.to_string()));
+    }
+    Row::new(cells)
 }
 
 /// The selected difference in words, with what its kind means.

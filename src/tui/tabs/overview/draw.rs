@@ -60,8 +60,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     ];
     let mut header = header_labels().to_vec();
     if regions {
-        widths.insert(3, Constraint::Length(8));
+        let w = (visible.iter())
+            .filter_map(|m| m.breakdown.regio.as_ref().map(|r| r.chars().count()))
+            .max()
+            .unwrap_or(1)
+            .clamp(5, 12) as u16;
+        widths.insert(3, Constraint::Length(w));
         header.insert(3, t().col_region);
+        // On a narrow screen the sources give way: the kind and the regio stay whole.
+        if table_area.width < 100 {
+            widths[0] = Constraint::Length(14);
+            widths[1] = Constraint::Length(9);
+            widths[2] = Constraint::Length(12);
+            widths[5] = Constraint::Min(12);
+        }
     }
     let header = Row::new(header).style(theme.base().add_modifier(Modifier::BOLD));
     let mut ts = TableState::default()

@@ -146,3 +146,27 @@ fn the_overview_and_the_text_output_name_the_regio() {
     assert!(rows >= 10, "rows name their regio\n{screen}");
     drop(dir);
 }
+
+#[test]
+fn the_legend_keeps_the_regio_at_80x24() {
+    set_lang(Lang::Nl);
+    let (_dir, ds) = fifty();
+    let mut app = App::new(ds, ThemeKind::Dark);
+    let screen = common::render(&mut app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = (lines.iter())
+        .position(|l| l.contains("Legenda"))
+        .unwrap_or_else(|| panic!("legend\n{screen}"));
+    let rows: Vec<&&str> = lines[top + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('└'))
+        .collect();
+    assert!(!rows.is_empty(), "{screen}");
+    for (i, row) in rows.iter().enumerate() {
+        let code = common::region_code(i);
+        assert!(
+            row.contains(&format!("regio {code}")),
+            "legend row {i}: {row}\n{screen}"
+        );
+    }
+}

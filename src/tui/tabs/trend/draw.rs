@@ -199,7 +199,14 @@ fn legend_line(
             format!("{} ", symbol(&s.identity, false)),
             theme.series(&s.identity).add_modifier(Modifier::BOLD),
         ),
-        Span::styled(s.label.clone(), theme.series(&s.identity)),
+        // The label's tail (regio, wijk, aanbieder) tells 50 gemeenten apart: it stays.
+        Span::styled(
+            match s.label.contains(" · ") {
+                true => fit_middle(&s.label, legend_room(inner_width, value.as_deref())),
+                false => s.label.clone(),
+            },
+            theme.series(&s.identity),
+        ),
         Span::styled(
             format!(" — {} ({})", s.indicator_label, s.unit),
             theme.dimmed(),
@@ -234,6 +241,13 @@ fn legend_line(
         theme.base().add_modifier(Modifier::BOLD),
     ));
     Line::from(left)
+}
+
+/// Room for a legend line's text: the width less its mark and its value at the cursor.
+fn legend_room(inner_width: usize, value: Option<&str>) -> usize {
+    let value = value.map_or(0, |v| v.chars().count());
+    // 2 for the mark, 1 before the value, 1 for the "…" that ends a cut line.
+    inner_width.saturating_sub(value + 4)
 }
 
 /// Cuts spans to at most `width` characters, ending in "…" when cut.

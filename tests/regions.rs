@@ -170,3 +170,18 @@ fn the_legend_keeps_the_regio_at_80x24() {
         );
     }
 }
+
+#[test]
+fn a_source_left_out_in_every_regio_is_said_once() {
+    set_lang(Lang::Nl);
+    let (_dir, ds) = fifty();
+    let mut app = App::new(ds, ThemeKind::Dark);
+    app.update(Action::ShowCompare);
+    // Per month: the half-yearly CBS figures cannot be shown, in each of the 50 regios.
+    app.update(Action::CycleGranularity);
+    app.update(Action::CycleGranularity);
+    let screen = common::render(&mut app, 120, 60);
+    let said = screen.matches("cbs-beleidsinformatie:").count();
+    assert_eq!(said, 1, "{screen}");
+    assert!(screen.contains("per maand"), "{screen}");
+}

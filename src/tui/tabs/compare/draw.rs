@@ -290,11 +290,14 @@ fn draw_detail(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
             }
         }
     }
+    // Once per source and reason, not once per regio (50 gemeenten, one reason).
+    let mut said: Vec<String> = Vec::new();
     for e in &table.excluded {
-        lines.push(Line::from(Span::styled(
-            format!("{}: {}", e.bron, t().agg_error(&e.error)),
-            theme.dimmed(),
-        )));
+        let text = format!("{}: {}", e.bron, t().agg_error(&e.error));
+        if !said.contains(&text) {
+            lines.push(Line::from(Span::styled(text.clone(), theme.dimmed())));
+            said.push(text);
+        }
     }
     if lines.is_empty() {
         lines.push(Line::from(Span::styled(t().no_difference, theme.dimmed())));

@@ -98,7 +98,7 @@ fn table_rows(screen: &str) -> Vec<String> {
 
 #[test]
 fn the_comparison_of_fifty_gemeenten_is_not_blank_and_names_each_regio() {
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
         let screen = compare_screen(w, h);
         let rows = table_rows(&screen);
         assert!(rows.len() >= 3, "{w}x{h}: table rows\n{screen}");
@@ -112,12 +112,19 @@ fn the_comparison_of_fifty_gemeenten_is_not_blank_and_names_each_regio() {
                 row.contains("H1 202") || row.contains("H2 202"),
                 "{w}x{h}: row has its period whole\n{screen}"
             );
+            // Regio and period side by side: the spare width goes to the kind column.
+            let period_at = row.chars().position(|c| c == 'H').unwrap();
+            assert!(period_at <= 10, "{w}x{h}: period next to regio\n{screen}");
         }
         assert!(
             screen.contains("referentie van elke regio"),
             "{w}x{h}: reference per regio in the title\n{screen}"
         );
         assert!(rows[1].contains("(ref)"), "{w}x{h}\n{screen}");
+        // Every source has its chart symbol, also one the selected regio lacks.
+        for mark in ["✚ gem", "✖ aan", "▼ cbs"] {
+            assert!(rows[0].contains(mark), "{w}x{h}: {mark}\n{screen}");
+        }
         assert!(
             screen.contains("regio GM0100 · referentie: gemeente-registratie"),
             "{w}x{h}: the selected row's regio and reference\n{screen}"

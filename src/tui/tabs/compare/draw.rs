@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let layout = state.layout(area);
     draw_charts(frame, theme, state, table, overlay, &layout);
-    draw_table(frame, theme, state, table, layout.table);
+    draw_table(frame, app, table, layout.table);
     draw_detail(frame, app, table, layout.detail);
 }
 
@@ -97,13 +97,8 @@ fn draw_charts(
 }
 
 /// Per period the value of each source, the difference with the reference and its kind.
-fn draw_table(
-    frame: &mut Frame,
-    theme: &Theme,
-    state: &CompareTab,
-    table: &Comparison,
-    area: Rect,
-) {
+fn draw_table(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
+    let (theme, state) = (&app.shared.theme, &app.compare);
     // Δ is counted in the reference's unit (other units are converted first, or not compared).
     let unit = (table.columns.iter())
         .find(|c| c.is_reference)
@@ -112,7 +107,7 @@ fn draw_table(
         .with_selected(Some(state.view.selected))
         .with_offset(state.view.offset);
     if table.regions().len() > 1 {
-        let widget = super::regions::table(theme, state, table, area.width)
+        let widget = super::regions::table(theme, &app.dataset().meta, table, area.width)
             .row_highlight_style(theme.selected())
             .block(pane(
                 theme,

@@ -2,9 +2,9 @@
 //! source. Side by side, 50 gemeenten with three sources each would be 150 columns and a blank
 //! table; each regio has its own reference, marked "(ref)" in its row.
 
-use super::CompareTab;
 use crate::analysis::mismatch::{Comparison, ComparisonRow};
-use crate::model::Breakdown;
+use crate::model::identity::SeriesIdentity;
+use crate::model::{Breakdown, DatasetMeta};
 use crate::tui::i18n::t;
 use crate::tui::style::{Theme, symbol};
 use ratatui::layout::Constraint;
@@ -37,7 +37,7 @@ fn sources(table: &Comparison) -> Vec<&str> {
 /// absolute Δ is left out (Δ% stays), so regio and period are never cut off at 80×24.
 pub fn table<'a>(
     theme: &Theme,
-    state: &CompareTab,
+    meta: &DatasetMeta,
     table: &'a Comparison,
     width: u16,
 ) -> Table<'a> {
@@ -49,36 +49,36 @@ pub fn table<'a>(
         .unwrap_or(5)
         .clamp(5, 20);
     let mut header = vec![Cell::from(t().col_region), Cell::from(t().col_period)];
-    // Min: the solver shrinks these last.
-    let mut widths = vec![Constraint::Min(region_width), Constraint::Min(7)];
+    // Lengths: the spare width of a wide screen goes to the kind column.
+    let mut widths = vec![Constraint::Length(region_width), Constraint::Length(7)];
     let mut marks: Vec<String> = Vec::new();
     for bron in &bronnen {
-        // The chart symbol of the source doubles as the overlay's legend.
-        let line =
-            (state.overlay.as_ref()).and_then(|o| o.series.iter().find(|s| s.key.bron == *bron));
-        let mark = line.map_or(String::new(), |s| symbol(&s.identity, false).to_string());
-        let name = if mark.is_empty() {
-            bron.to_string()
-        } else {
-            format!("{mark} {bron}")
+        // The source's own symbol doubles as the overlay's legend: the charts show one regio,
+        // so each source is drawn as itself (no breakdown number).
+        let identity = SeriesIdentity {
+            source: meta.identity(bron),
+            variant: 0,
         };
+        let mark = symbol(&identity, false).to_string();
+        let name = format!("{mark} {bron}");
         marks.push(mark);
-        let style = line.map_or(theme.base(), |s| theme.series(&s.identity));
+        let style = theme.series(&identity);
         header.push(Cell::from(Span::styled(name, style)));
         widths.push(match narrow {
             true => Constraint::Length(9),
             // One width for every source: the solver shrinks unequal lengths unevenly.
-            false => Constraint::Length(12),
+            false => Constraint::Length(11),
         });
         if !narrow {
             header.push(Cell::from("Δ"));
-            widths.push(Constraint::Length(8));
+            widths.push(Constraint::Length(7));
         }
         header.push(Cell::from("Δ%"));
         widths.push(Constraint::Length(if narrow { 6 } else { 7 }));
     }
     header.push(Cell::from(t().col_kind));
-    widths.push(Constraint::Min(12));
+    // The kind takes what is left over on a wide screen, not regio or period.
+    widths.push(Constraint::Fill(1));
     let rows: Vec<Row> = (table.rows.iter())
         .map(|r| row(theme, table, r, (&bronnen, &marks), narrow))
         .collect();

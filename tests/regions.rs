@@ -192,3 +192,53 @@ fn a_source_left_out_in_every_regio_is_said_once() {
     assert_eq!(said, 1, "{screen}");
     assert!(screen.contains("per maand"), "{screen}");
 }
+
+#[test]
+fn a_note_on_a_regio_row_records_the_regio_and_the_minutes_say_it() {
+    use duiden::report::minutes::{Minutes, html, markdown};
+    use duiden::session::{Annotation, AnnotationKind, DatasetRef, Role, Session, store};
+    use duiden::tui::tabs::compare::CompareTab;
+    let (dir, ds) = fifty();
+    let mut tab = CompareTab::default();
+    tab.open(&ds, "jeugd", "instroom", None);
+    let table = tab.table.as_ref().unwrap();
+    tab.view.selected = (table.rows.iter())
+        .position(|r| r.breakdown.regio.as_deref() == Some("GM0107"))
+        .unwrap();
+    let anchor = tab.anchor().unwrap();
+    assert_eq!(anchor.region.as_deref(), Some("GM0107"));
+    assert_eq!(anchor.reference.as_deref(), Some("gemeente-registratie"));
+    let mut s = Session::new(
+        "Regio's",
+        "2026-11-26".parse().unwrap(),
+        DatasetRef {
+            path: "regios".into(),
+            hash: ds.content_hash.clone(),
+        },
+    );
+    s.add(Annotation {
+        id: 0,
+        kind: AnnotationKind::Observatie,
+        text: "Aanbieders hoger".into(),
+        role: Role::Aanbieder,
+        name: "Sanne".into(),
+        time: "2026-11-26T10:00:00+01:00".parse().unwrap(),
+        status: None,
+        owner: String::new(),
+        criteria: Default::default(),
+        anchor,
+    });
+    // The regio survives saving and loading.
+    let path = dir.path().join("sessie.toml");
+    store::save_atomic(&path, &s).unwrap();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("regio = \"GM0107\"")
+    );
+    let back = store::load(&path).unwrap();
+    assert_eq!(back.annotations, s.annotations);
+    let m = Minutes::build(&back, "sessie.toml", None, Some(&ds));
+    assert!(markdown(&m).contains("regio GM0107"), "{}", markdown(&m));
+    assert!(html(&m).contains("regio GM0107"));
+}

@@ -291,6 +291,9 @@ impl Texts {
             self.anchor_period(a),
             a.sources.join(", ")
         );
+        if let Some(regio) = &a.region {
+            s.push_str(&format!(" · {} {regio}", self.col_region));
+        }
         let v = self.differences(a);
         if !v.is_empty() {
             s.push_str(&format!(" · {}: {v}", self.difference));

@@ -287,6 +287,9 @@ impl CompareTab {
         anchor.granularity = Some(table.granularity);
         anchor.reference = row.reference.clone().or_else(|| table.reference.clone());
         anchor.view = crate::model::ViewKind::Compare;
+        if table.regions().len() > 1 {
+            anchor.region = row.breakdown.regio.clone();
+        }
         anchor.differences = Difference::of_row(table, row);
         Some(anchor)
     }

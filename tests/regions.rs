@@ -242,3 +242,24 @@ fn a_note_on_a_regio_row_records_the_regio_and_the_minutes_say_it() {
     assert!(markdown(&m).contains("regio GM0107"), "{}", markdown(&m));
     assert!(html(&m).contains("regio GM0107"));
 }
+
+#[test]
+fn monthly_rows_keep_their_period_whole_at_80x24() {
+    set_lang(Lang::Nl);
+    let (_dir, ds) = fifty();
+    let mut app = App::new(ds, ThemeKind::Dark);
+    app.update(Action::ShowCompare);
+    // Per month: the half-yearly CBS figures are left out, the monthly rows remain.
+    app.update(Action::CycleGranularity);
+    app.update(Action::CycleGranularity);
+    let screen = common::render(&mut app, 80, 24);
+    assert!(screen.contains("per maand"), "{screen}");
+    let rows = table_rows(&screen);
+    assert!(rows.len() >= 2, "{screen}");
+    for row in &rows[1..] {
+        assert!(
+            row.contains(" 2023 ") || row.contains(" 2022 ") || row.contains(" 2021 "),
+            "{row}\n{screen}"
+        );
+    }
+}

@@ -50,7 +50,14 @@ pub fn table<'a>(
         .clamp(5, 20);
     let mut header = vec![Cell::from(t().col_region), Cell::from(t().col_period)];
     // Lengths: the spare width of a wide screen goes to the kind column.
-    let mut widths = vec![Constraint::Length(region_width), Constraint::Length(7)];
+    let period_width = (table.rows.iter())
+        .map(|r| t().period_short(&r.period).chars().count() as u16)
+        .max()
+        .unwrap_or(7);
+    let mut widths = vec![
+        Constraint::Length(region_width),
+        Constraint::Length(period_width),
+    ];
     let mut marks: Vec<String> = Vec::new();
     for bron in &bronnen {
         // The source's own symbol doubles as the overlay's legend: the charts show one regio,

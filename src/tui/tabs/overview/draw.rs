@@ -49,9 +49,33 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         r.len() > 1
     };
     let rows: Vec<Row> = visible.iter().map(|m| row(theme, m, regions)).collect();
+    let (widths, header) = columns(&visible, regions, table_area.width);
+    let header = Row::new(header).style(theme.base().add_modifier(Modifier::BOLD));
+    let mut ts = TableState::default()
+        .with_selected(Some(state.view.selected.min(visible.len() - 1)))
+        .with_offset(state.view.offset);
+    frame.render_stateful_widget(
+        Table::new(rows, widths)
+            .header(header)
+            .row_highlight_style(theme.selected())
+            .block(pane(theme, t().overview_title)),
+        table_area,
+        &mut ts,
+    );
+    if let Some(m) = visible.get(state.view.selected) {
+        draw_detail(frame, theme, m, detail);
+    }
+}
+
+/// The widths and names of the columns, with a regio column when `regions`.
+fn columns(
+    visible: &[&Mismatch],
+    regions: bool,
+    width: u16,
+) -> (Vec<Constraint>, Vec<&'static str>) {
     let mut widths = vec![
         // Room for "eenheid omgerekend; daarna 24% onverklaard" on a wide screen.
-        Constraint::Length(if table_area.width >= 140 { 42 } else { 20 }),
+        Constraint::Length(if width >= 140 { 42 } else { 20 }),
         Constraint::Length(12),
         Constraint::Length(26),
         Constraint::Length(9),
@@ -68,28 +92,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         widths.insert(3, Constraint::Length(w));
         header.insert(3, t().col_region);
         // On a narrow screen the sources give way: the kind and the regio stay whole.
-        if table_area.width < 100 {
+        if width < 100 {
             widths[0] = Constraint::Length(14);
             widths[1] = Constraint::Length(9);
             widths[2] = Constraint::Length(12);
             widths[5] = Constraint::Min(12);
         }
     }
-    let header = Row::new(header).style(theme.base().add_modifier(Modifier::BOLD));
-    let mut ts = TableState::default()
-        .with_selected(Some(state.view.selected.min(visible.len() - 1)))
-        .with_offset(state.view.offset);
-    frame.render_stateful_widget(
-        Table::new(rows, widths)
-            .header(header)
-            .row_highlight_style(theme.selected())
-            .block(pane(theme, t().overview_title)),
-        table_area,
-        &mut ts,
-    );
-    if let Some(m) = visible.get(state.view.selected) {
-        draw_detail(frame, theme, m, detail);
-    }
+    (widths, header)
 }
 
 /// One difference as a table row; with `regions` its regio after the indicator.

@@ -263,3 +263,30 @@ fn monthly_rows_keep_their_period_whole_at_80x24() {
         );
     }
 }
+
+/// The real binary in a pseudo-terminal at 80×24: the comparison of 50 gemeenten is readable.
+#[test]
+fn the_binary_shows_the_regio_table_at_80x24() {
+    use std::ffi::OsStr;
+    let (dir, _ds) = fifty();
+    let sessions = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let args = [
+        OsStr::new("--sessies"),
+        sessions.path().as_os_str(),
+        dir.path().as_os_str(),
+    ];
+    let mut tui = common::Tui::spawn_in(root, &args, 24, 80);
+    tui.wait_for("Alleen kijken");
+    tui.send("\x1b");
+    tui.wait_gone("Alleen kijken");
+    tui.send("2");
+    tui.wait_for("referentie van elke regio");
+    let screen = tui.wait_until("a row of GM0100", |s| s.contains("GM0100 H"));
+    assert!(
+        screen.contains("regio GM0100 · referentie: gemeente-registratie"),
+        "{screen}"
+    );
+    tui.send("q");
+    tui.wait_exit();
+}

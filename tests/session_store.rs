@@ -371,6 +371,7 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                         to,
                         granularity,
                         reference,
+                        region: None,
                         view,
                         legacy_difference,
                         differences,

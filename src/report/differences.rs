@@ -97,10 +97,16 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
             for m in found {
                 let _ = writeln!(
                     out,
-                    "{:<21} {}/{} {} {}{}",
+                    "{:<21} {}/{}{} {} {}{}",
                     super::detail::kind_label(m.kind, Some(&m.detail)),
                     m.domein,
                     m.indicator,
+                    // The regio (and wijk or aanbieder): with several gemeenten the line is
+                    // otherwise the same for each of them.
+                    match m.breakdown.is_empty() {
+                        true => String::new(),
+                        false => format!(" ({})", m.breakdown),
+                    },
                     m.period.dutch_long(),
                     m.diff.map_or(String::new(), |d| format!(
                         "Δ {}{} ",

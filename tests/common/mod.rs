@@ -340,3 +340,57 @@ pub fn app_with_session(dir: &Path) -> (duiden::tui::app::App, std::path::PathBu
         .with_sessions(setup, Some((path.clone(), session)));
     (app, path)
 }
+
+/// A dataset of `n` gemeenten (regio GM0100, GM0107, ...) with the sample's metadata, jeugd
+/// instroom from three sources per regio: gemeente-registratie (monthly, 2021-2023; absent in
+/// every fifth regio), aanbieders-maandrapportage (monthly, 2022-2023, a few higher) and
+/// cbs-beleidsinformatie (half-yearly, 2022-2023, 2% higher). Where the gemeente registers, it
+/// covers the longest time and is that regio's reference; elsewhere the aanbieders are.
+/// Deterministic: the figures follow from regio, year and month.
+pub fn many_regions(dir: &Path, n: usize) {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    std::fs::copy(sample.join("dataset.toml"), dir.join("dataset.toml")).unwrap();
+    let mut csv =
+        String::from("periode,domein,indicator,bron,waarde,eenheid,regio,wijk,aanbieder,status\n");
+    for r in 0..n {
+        let regio = region_code(r);
+        let base = 50 + 3 * r as i64;
+        let value = |y: i64, m: i64| base + ((y * 12 + m + r as i64) % 7) - 3;
+        let mut line = |p: String, bron: &str, v: i64| {
+            csv.push_str(&format!(
+                "{p},jeugd,instroom,{bron},{v},cliënten,{regio},,,definitief\n"
+            ));
+        };
+        for y in 2021..=2023 {
+            for m in 1..=12 {
+                if r % 5 != 4 {
+                    line(format!("{y}-{m:02}"), "gemeente-registratie", value(y, m));
+                }
+                if y >= 2022 {
+                    let extra = (r % 3) as i64 * 4;
+                    line(
+                        format!("{y}-{m:02}"),
+                        "aanbieders-maandrapportage",
+                        value(y, m) + extra,
+                    );
+                }
+            }
+            for h in 1..=2i64 {
+                let half: i64 = (1..=6).map(|k| value(y, (h - 1) * 6 + k)).sum();
+                if y >= 2022 {
+                    line(
+                        format!("{y}-H{h}"),
+                        "cbs-beleidsinformatie",
+                        half * 102 / 100,
+                    );
+                }
+            }
+        }
+    }
+    std::fs::write(dir.join("reeksen.csv"), csv).unwrap();
+}
+
+/// The code of the `r`-th gemeente of [`many_regions`].
+pub fn region_code(r: usize) -> String {
+    format!("GM{:04}", 100 + r * 7)
+}

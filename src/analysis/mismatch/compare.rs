@@ -90,6 +90,11 @@ impl Cell {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComparisonRow {
     pub period: Period,
+    /// The uitsplitsing (regio) whose sources this row compares: with several regios each
+    /// period has one row per regio, and only that regio's cells hold figures.
+    pub breakdown: Breakdown,
+    /// The reference source of that regio.
+    pub reference: Option<String>,
     /// One per column, in column order.
     pub cells: Vec<Cell>,
     /// All kinds flagged in this period: between sources, and within the data (unit change,
@@ -102,7 +107,8 @@ pub struct Comparison {
     pub domein: String,
     pub indicator: String,
     pub granularity: Granularity,
-    /// The reference source of the first uitsplitsing (usually the only one).
+    /// The reference source of the first uitsplitsing (usually the only one); each regio has
+    /// its own, in [`ComparisonRow::reference`].
     pub reference: Option<String>,
     pub columns: Vec<Column>,
     pub excluded: Vec<Excluded>,
@@ -144,9 +150,16 @@ pub fn compare(
     let extra = within_data(&ctx, domein, indicator);
     // One per column, shared by its rows: the lag of a pair is a property of the pair.
     let lags: Vec<PairLag> = layout.columns.iter().map(|_| PairLag::default()).collect();
-    let rows = periods(&layout.views)
+    let rows = layout
+        .groups()
         .into_iter()
-        .map(|p| row(&ctx, &layout, &lags, &extra, p))
+        .flat_map(|(b, cols)| {
+            let views: Vec<&View> = cols.iter().map(|&c| &layout.views[c]).collect();
+            periods(&views)
+                .into_iter()
+                .map(|p| row(&ctx, &layout, &lags, &extra, (b, &cols), p))
+                .collect::<Vec<_>>()
+        })
         .collect();
     Comparison {
         domein: domein.to_string(),
@@ -214,8 +227,46 @@ impl<'a> Layout<'a> {
     }
 }
 
+impl Layout<'_> {
+    /// Per uitsplitsing (regio) in column order, its columns.
+    fn groups(&self) -> Vec<(&Breakdown, Vec<usize>)> {
+        let mut out: Vec<(&Breakdown, Vec<usize>)> = Vec::new();
+        for (i, c) in self.columns.iter().enumerate() {
+            match out.iter_mut().find(|(b, _)| **b == c.breakdown) {
+                Some((_, cols)) => cols.push(i),
+                None => out.push((&c.breakdown, vec![i])),
+            }
+        }
+        out
+    }
+}
+
+impl Comparison {
+    /// The uitsplitsingen (regio's) of the columns, in column order.
+    pub fn regions(&self) -> Vec<&Breakdown> {
+        let mut out: Vec<&Breakdown> = Vec::new();
+        for c in &self.columns {
+            if !out.contains(&&c.breakdown) {
+                out.push(&c.breakdown);
+            }
+        }
+        out
+    }
+
+    /// The bronnen compared in `row`: the columns of its regio.
+    pub fn sources_of(&self, row: &ComparisonRow) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in self.columns.iter().filter(|c| c.breakdown == row.breakdown) {
+            if !out.contains(&c.bron) {
+                out.push(c.bron.clone());
+            }
+        }
+        out
+    }
+}
+
 /// Every period any view has, in order.
-fn periods(views: &[View]) -> Vec<Period> {
+fn periods(views: &[&View]) -> Vec<Period> {
     let mut periods: Vec<Period> = views
         .iter()
         .flat_map(|v| v.points.iter().map(|p| p.period))
@@ -247,12 +298,19 @@ fn row(
     layout: &Layout,
     lags: &[PairLag],
     extra: &[Mismatch],
+    (breakdown, group): (&Breakdown, &[usize]),
     p: Period,
 ) -> ComparisonRow {
     let (columns, views) = (&layout.columns, &layout.views);
-    let mut cells: Vec<Cell> = views.iter().map(|v| Cell::at(v, &p)).collect();
-    for (c, col) in columns.iter().enumerate() {
-        let Some(rc) = col.against else {
+    // Other regios' cells stay empty: their figures are on their own rows.
+    let mut cells: Vec<Cell> = (views.iter().enumerate())
+        .map(|(c, v)| match group.contains(&c) {
+            true => Cell::at(v, &p),
+            false => Cell::absent(p.children(v.own).len()),
+        })
+        .collect();
+    for &c in group {
+        let Some(rc) = columns[c].against else {
             continue;
         };
         let pc = classify(ctx, (&views[rc], &views[c]), &p, &lags[c], true);
@@ -276,14 +334,21 @@ fn row(
         extra
             .iter()
             .filter(|m| {
-                m.period.start_month() >= p.start_month() && m.period.end_month() <= p.end_month()
+                m.breakdown.regio == breakdown.regio
+                    && m.period.start_month() >= p.start_month()
+                    && m.period.end_month() <= p.end_month()
             })
             .map(|m| m.kind),
     );
     kinds.sort();
     kinds.dedup();
+    let reference = (group.iter().map(|&c| &columns[c]))
+        .find(|c| c.is_reference)
+        .map(|c| c.bron.clone());
     ComparisonRow {
         period: p,
+        breakdown: breakdown.clone(),
+        reference,
         cells,
         kinds,
     }

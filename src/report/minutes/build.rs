@@ -100,6 +100,9 @@ impl Names<'_> {
             self.indicator(&a.anchor.domain, &a.anchor.indicator),
             dutch_period(&a.anchor)
         );
+        if let Some(regio) = &a.anchor.region {
+            about.push_str(&format!(", regio {}", one_line(regio)));
+        }
         if !a.anchor.sources.is_empty() {
             about.push_str(&format!(" ({})", a.anchor.sources.join(", ")));
         }

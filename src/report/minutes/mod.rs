@@ -165,9 +165,18 @@ impl Note {
         text::who(&self.annotation)
     }
 
-    /// "juni 2021 t/m december 2021".
+    /// "juni 2021 t/m december 2021", with the regio when one was recorded ("1e halfjaar 2021,
+    /// regio GM0107").
     pub fn period(&self) -> String {
-        text::dutch_period(&self.annotation.anchor)
+        let anchor = &self.annotation.anchor;
+        match &anchor.region {
+            Some(regio) => format!(
+                "{}, regio {}",
+                text::dutch_period(anchor),
+                text::one_line(regio)
+            ),
+            None => text::dutch_period(anchor),
+        }
     }
 
     pub fn sources(&self) -> &[String] {

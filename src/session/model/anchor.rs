@@ -32,6 +32,10 @@ pub struct Anchor {
         skip_serializing_if = "Option::is_none"
     )]
     pub reference: Option<String>,
+    /// The regio (gemeente) of the comparison row, when the indicator has several: the bronnen
+    /// alone do not say which of 50 gemeenten was discussed.
+    #[serde(rename = "regio", default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// Trend or comparison.
     #[serde(
         rename = "weergave",
@@ -71,6 +75,7 @@ impl Anchor {
             to: (to != from).then_some(to),
             granularity: None,
             reference: None,
+            region: None,
             view: ViewKind::Trend,
             legacy_difference: String::new(),
             differences: Vec::new(),
@@ -169,7 +174,9 @@ impl Difference {
                 out.push(Difference {
                     kind: *kind,
                     period: row.period,
-                    reference: table.reference.clone().unwrap_or_default(),
+                    reference: (row.reference.as_ref().or(table.reference.as_ref()))
+                        .cloned()
+                        .unwrap_or_default(),
                     source: String::new(),
                     reference_value: None,
                     value: None,

@@ -242,6 +242,7 @@ impl App {
                     self.compare.granularity = Some(m.period.granularity);
                     self.compare
                         .open(&dataset, &m.domein, &m.indicator, Some(m.period));
+                    (self.compare).select_region(&dataset, &m.breakdown, m.period);
                     self.tab = Tab::Compare;
                     None
                 }
@@ -264,7 +265,7 @@ impl App {
         let dataset = Arc::clone(&self.shared.dataset);
         match self.tab {
             Tab::Trend => self.trend.mouse(m, &dataset, body),
-            Tab::Compare => self.compare.mouse(m, body),
+            Tab::Compare => self.compare.mouse(m, &dataset, body),
             Tab::Overview => self.overview.mouse(m, body),
         }
         self.settle();

@@ -229,6 +229,8 @@ pub static EN: Texts = Texts {
     data_changed: "note: the data changed since this session (different content hash)",
     col_period: "period",
     col_kind: "kind of difference",
+    col_region: "region",
+    reference_per_region: "each region's reference (ref)",
     incomplete: "incomplete",
     diff_detail: "Interpretation",
     no_difference: "No named difference in this period.",

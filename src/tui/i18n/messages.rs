@@ -308,6 +308,9 @@ impl Texts {
             self.anchor_period(a),
             a.sources.join(", ")
         );
+        if let Some(regio) = &a.region {
+            s.push_str(&format!(" · {} {regio}", self.col_region));
+        }
         let v = self.differences(a);
         if !v.is_empty() {
             s.push_str(&format!(" · {}: {v}", self.difference));
@@ -451,6 +454,14 @@ impl Texts {
         match self.lang {
             Nl => format!("Verschillen per periode t.o.v. {reference}{unit} (* = voorlopig)"),
             En => format!("Differences per period against {reference}{unit} (* = provisional)"),
+        }
+    }
+
+    /// Which regio the selected row is, and the source it is compared against there.
+    pub fn region_reference(&self, region: &str, reference: &str) -> String {
+        match self.lang {
+            Nl => format!("{region} · referentie: {reference}"),
+            En => format!("{region} · reference: {reference}"),
         }
     }
 

@@ -235,6 +235,8 @@ pub static NL: Texts = Texts {
     data_changed: "let op: de data is veranderd sinds deze sessie (andere inhoud-hash)",
     col_period: "periode",
     col_kind: "soort verschil",
+    col_region: "regio",
+    reference_per_region: "de referentie van elke regio (ref)",
     incomplete: "onvolledig",
     diff_detail: "Duiding",
     no_difference: "Geen benoemd verschil in deze periode.",

@@ -93,6 +93,10 @@ texts! {
     data_changed,
     col_period,
     col_kind,
+    /// Column of the regio (gemeente) in the tables, with several regios.
+    col_region,
+    /// What the comparison compares against when each regio has its own reference.
+    reference_per_region,
     incomplete,
     diff_detail,
     no_difference,

@@ -278,6 +278,9 @@ fn draw_note_detail(
         t().who(a),
         a.anchor.sources.join(", ")
     );
+    if let Some(regio) = &a.anchor.region {
+        meta.push_str(&format!(" · {} {regio}", t().col_region));
+    }
     if let Some(st) = app.status_of(i, a) {
         let status = t().question_status(st);
         meta.push_str(" · ");

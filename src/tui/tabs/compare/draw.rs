@@ -1,6 +1,7 @@
 //! Drawing the comparison from `&App`: overlay, small multiples, difference table, detail.
 
 use super::{CompareLayout, CompareTab};
+use crate::analysis;
 use crate::analysis::mismatch::{Comparison, ComparisonRow, MismatchKind};
 use crate::tui::app::App;
 use crate::tui::components::chart::TrendChart;
@@ -40,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let layout = state.layout(area);
     draw_charts(frame, theme, state, table, overlay, &layout);
-    draw_table(frame, theme, state, table, layout.table);
+    draw_table(frame, app, table, layout.table);
     draw_detail(frame, app, table, layout.detail);
 }
 
@@ -58,11 +59,15 @@ fn draw_charts(
         .series
         .first()
         .map_or(table.indicator.clone(), |s| s.indicator_label.clone());
-    let title = format!(
+    let mut title = format!(
         "{} · {indicator} · {}",
         table.domein,
         t().per_granularity(table.granularity),
     );
+    // With several regios the charts show the selected row's regio: say which.
+    if let Some(b) = &state.chart_region {
+        title.push_str(&format!(" · {b}"));
+    }
     let chart = |model| TrendChart {
         model,
         theme,
@@ -92,13 +97,26 @@ fn draw_charts(
 }
 
 /// Per period the value of each source, the difference with the reference and its kind.
-fn draw_table(
-    frame: &mut Frame,
-    theme: &Theme,
-    state: &CompareTab,
-    table: &Comparison,
-    area: Rect,
-) {
+fn draw_table(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
+    let (theme, state) = (&app.shared.theme, &app.compare);
+    // Δ is counted in the reference's unit (other units are converted first, or not compared).
+    let unit = (table.columns.iter())
+        .find(|c| c.is_reference)
+        .map_or("", |c| c.unit.as_str());
+    let mut ts = TableState::default()
+        .with_selected(Some(state.view.selected))
+        .with_offset(state.view.offset);
+    if table.regions().len() > 1 {
+        let widget = super::regions::table(theme, &app.dataset().meta, table, area.width)
+            .row_highlight_style(theme.selected())
+            .block(pane(
+                theme,
+                t().diff_table(t().reference_per_region, unit),
+                true,
+            ));
+        frame.render_stateful_widget(widget, area, &mut ts);
+        return;
+    }
     let mut header = vec![Cell::from(t().col_period)];
     let mut widths = vec![Constraint::Length(9)];
     let mut marks: Vec<String> = Vec::new();
@@ -136,14 +154,7 @@ fn draw_table(
         .iter()
         .map(|r| table_row(theme, table, r, &marks))
         .collect();
-    let mut ts = TableState::default()
-        .with_selected(Some(state.view.selected))
-        .with_offset(state.view.offset);
     let reference = table.reference.as_deref().unwrap_or("—");
-    // Δ is counted in the reference's unit (other units are converted first, or not compared).
-    let unit = (table.columns.iter())
-        .find(|c| c.is_reference)
-        .map_or("", |c| c.unit.as_str());
     let widget = Table::new(rows, widths)
         .header(Row::new(header).style(theme.base().add_modifier(Modifier::BOLD)))
         .row_highlight_style(theme.selected())
@@ -159,35 +170,10 @@ fn table_row<'a>(
 ) -> Row<'a> {
     let mut cells = vec![Cell::from(t().period_short(&r.period))];
     for (c, cell) in table.columns.iter().zip(&r.cells) {
-        let v = match (cell.value, cell.complete) {
-            (Some(v), _) => {
-                let mut s = t().num(v, 2);
-                if cell.provisional {
-                    s.push('*');
-                }
-                s
-            }
-            // Every part is there but one is '.': unknown, not incomplete.
-            (None, _) if cell.present > 0 && cell.present >= cell.needed => {
-                t().unknown_value.to_string()
-            }
-            (None, false) if cell.present > 0 => {
-                format!("{}/{} ", cell.present, cell.needed) + t().incomplete
-            }
-            _ => "—".to_string(),
-        };
-        cells.push(Cell::from(v));
+        cells.push(Cell::from(value_text(cell)));
         if !c.is_reference {
-            cells.push(Cell::from(
-                // Signed, as Δ% is: "+133", "-46".
-                cell.diff.map_or(String::new(), |d| {
-                    let n = t().num(d, 1);
-                    if d > 0.0 { format!("+{n}") } else { n }
-                }),
-            ));
-            cells.push(Cell::from(
-                cell.rel_diff.map_or(String::new(), |r| t().pct(r)),
-            ));
+            let (diff, rel) = diff_texts(cell);
+            cells.extend([Cell::from(diff), Cell::from(rel)]);
         }
     }
     cells.push(Cell::from(Span::styled(
@@ -195,6 +181,36 @@ fn table_row<'a>(
         theme.warning(),
     )));
     Row::new(cells)
+}
+
+/// A source's figure in a table cell: "1.234*" for voorlopig, unknown, incomplete or "—".
+pub(super) fn value_text(cell: &analysis::mismatch::Cell) -> String {
+    match (cell.value, cell.complete) {
+        (Some(v), _) => {
+            let mut s = t().num(v, 2);
+            if cell.provisional {
+                s.push('*');
+            }
+            s
+        }
+        // Every part is there but one is '.': unknown, not incomplete.
+        (None, _) if cell.present > 0 && cell.present >= cell.needed => {
+            t().unknown_value.to_string()
+        }
+        (None, false) if cell.present > 0 => {
+            format!("{}/{} ", cell.present, cell.needed) + t().incomplete
+        }
+        _ => "—".to_string(),
+    }
+}
+
+/// Δ and Δ% of a cell, signed as they are: "+133", "-46".
+pub(super) fn diff_texts(cell: &analysis::mismatch::Cell) -> (String, String) {
+    let diff = cell.diff.map_or(String::new(), |d| {
+        let n = t().num(d, 1);
+        if d > 0.0 { format!("+{n}") } else { n }
+    });
+    (diff, cell.rel_diff.map_or(String::new(), |r| t().pct(r)))
 }
 
 /// The kind of difference of each source against its reference, marked with that source's chart
@@ -232,6 +248,13 @@ fn draw_detail(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
     };
     let mut lines: Vec<Line> = Vec::new();
     if let Some(row) = table.rows.get(app.compare.view.selected) {
+        if table.regions().len() > 1 {
+            let reference = row.reference.as_deref().unwrap_or("—");
+            lines.push(Line::from(Span::styled(
+                t().region_reference(&row.breakdown.to_string(), reference),
+                theme.title(),
+            )));
+        }
         for (c, cell) in table.columns.iter().zip(&row.cells) {
             let Some(k) = cell.kind else { continue };
             lines.push(kind_line(
@@ -262,11 +285,14 @@ fn draw_detail(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
             }
         }
     }
+    // Once per source and reason, not once per regio (50 gemeenten, one reason).
+    let mut said: Vec<String> = Vec::new();
     for e in &table.excluded {
-        lines.push(Line::from(Span::styled(
-            format!("{}: {}", e.bron, t().agg_error(&e.error)),
-            theme.dimmed(),
-        )));
+        let text = format!("{}: {}", e.bron, t().agg_error(&e.error));
+        if !said.contains(&text) {
+            lines.push(Line::from(Span::styled(text.clone(), theme.dimmed())));
+            said.push(text);
+        }
     }
     if lines.is_empty() {
         lines.push(Line::from(Span::styled(t().no_difference, theme.dimmed())));

@@ -3,11 +3,12 @@
 //! of each difference named and the sources' metadata beside it.
 
 mod draw;
+mod regions;
 
 pub use draw::draw;
 
 use crate::analysis::mismatch::{Comparison, compare};
-use crate::model::{Dataset, Granularity, Period, SeriesKey};
+use crate::model::{Breakdown, Dataset, Granularity, Period, SeriesKey};
 use crate::session::{Anchor, Difference};
 use crate::tui::components::chart_model::ChartModel;
 use crate::tui::components::hit::{MouseInput, contains, inner};
@@ -36,6 +37,9 @@ pub struct CompareTab {
     pub multiples: Vec<ChartModel>,
     /// Selected table row.
     pub view: ListView,
+    /// With several regios the charts show the selected row's regio only (150 lines of 50
+    /// gemeenten say nothing); `None` when they show every column.
+    pub chart_region: Option<Breakdown>,
 }
 
 impl CompareTab {
@@ -53,7 +57,36 @@ impl CompareTab {
                 .iter()
                 .position(|r| r.period.end_month() >= p.start_month())
                 .unwrap_or(0);
+            self.sync_charts(dataset);
         }
+    }
+
+    /// Selects the row of `region` at `p` (a difference opened from the overview).
+    pub fn select_region(&mut self, dataset: &Dataset, region: &Breakdown, p: Period) {
+        let Some(t) = &self.table else { return };
+        let mut rows = t.rows.iter().enumerate().filter(|(_, r)| {
+            r.breakdown.regio == region.regio && r.period.end_month() >= p.start_month()
+        });
+        if let Some((i, _)) = rows.next() {
+            self.view.selected = i;
+            self.sync_charts(dataset);
+        }
+    }
+
+    /// The charts follow the selected row's regio when there are several.
+    fn sync_charts(&mut self, dataset: &Dataset) {
+        let wanted = self.wanted_region();
+        if wanted != self.chart_region {
+            self.build_charts(dataset);
+        }
+    }
+
+    fn wanted_region(&self) -> Option<Breakdown> {
+        let t = self.table.as_ref()?;
+        if t.regions().len() < 2 {
+            return None;
+        }
+        t.rows.get(self.view.selected).map(|r| r.breakdown.clone())
     }
 
     pub fn rebuild(&mut self, dataset: &Dataset) {
@@ -67,10 +100,21 @@ impl CompareTab {
             self.reference.as_deref(),
             self.granularity,
         );
+        self.view.selected = self.view.selected.min(table.rows.len().saturating_sub(1));
+        self.table = Some(table);
+        self.build_charts(dataset);
+    }
+
+    /// The overlay and small multiples of the table's columns (of the selected regio only, when
+    /// there are several).
+    fn build_charts(&mut self, dataset: &Dataset) {
+        let Some(table) = &self.table else { return };
+        let region = self.wanted_region();
         let g = Some(table.granularity);
         let selection: Vec<SeriesKey> = table
             .columns
             .iter()
+            .filter(|c| region.as_ref().is_none_or(|b| c.breakdown == *b))
             .map(|c| SeriesKey {
                 domein: self.domain.clone(),
                 indicator: self.indicator.clone(),
@@ -101,8 +145,7 @@ impl CompareTab {
             })
             .collect();
         self.overlay = Some(overlay);
-        self.view.selected = self.view.selected.min(table.rows.len().saturating_sub(1));
-        self.table = Some(table);
+        self.chart_region = region;
     }
 
     /// Next source as reference.
@@ -186,6 +229,7 @@ impl CompareTab {
             _ => {
                 let page = self.rows_shown(area);
                 self.view.step(action, self.row_count(), page);
+                self.sync_charts(dataset);
             }
         }
         None
@@ -198,7 +242,7 @@ impl CompareTab {
     }
 
     /// A click on a table row selects it (its period); scrolling moves the selection.
-    pub fn mouse(&mut self, m: MouseInput, area: Rect) {
+    pub fn mouse(&mut self, m: MouseInput, dataset: &Dataset, area: Rect) {
         let layout = self.layout(area);
         let (column, row) = m.at();
         let n = self.row_count();
@@ -222,6 +266,7 @@ impl CompareTab {
             }
             _ => {}
         }
+        self.sync_charts(dataset);
     }
 
     /// The selected row of the comparison: its period, the sources compared, the view (period
@@ -230,8 +275,8 @@ impl CompareTab {
     pub fn anchor(&self) -> Option<Anchor> {
         let table = self.table.as_ref()?;
         let row = table.rows.get(self.view.selected)?;
-        let mut bronnen: Vec<String> = table.columns.iter().map(|c| c.bron.clone()).collect();
-        bronnen.dedup();
+        // The sources of the row's regio: with several regios the others are not on this row.
+        let bronnen = table.sources_of(row);
         let mut anchor = Anchor::new(
             &table.domein,
             &table.indicator,
@@ -240,8 +285,11 @@ impl CompareTab {
             row.period,
         );
         anchor.granularity = Some(table.granularity);
-        anchor.reference = table.reference.clone();
+        anchor.reference = row.reference.clone().or_else(|| table.reference.clone());
         anchor.view = crate::model::ViewKind::Compare;
+        if table.regions().len() > 1 {
+            anchor.region = row.breakdown.regio.clone();
+        }
         anchor.differences = Difference::of_row(table, row);
         Some(anchor)
     }

@@ -41,32 +41,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
-    let rows: Vec<Row> = visible
-        .iter()
-        .map(|m| {
-            Row::new(vec![
-                Cell::from(Span::styled(
-                    t().kind_label(m.kind, Some(&m.detail)),
-                    theme.warning(),
-                )),
-                Cell::from(m.domein.clone()),
-                Cell::from(m.indicator.clone()),
-                Cell::from(t().period_short(&m.period)),
-                Cell::from(m.sources.join(" / ")),
-                Cell::from(m.rel_diff.map_or(String::new(), |r| t().pct(r))),
-            ])
-        })
-        .collect();
-    let widths = [
-        // Room for "eenheid omgerekend; daarna 24% onverklaard" on a wide screen.
-        Constraint::Length(if table_area.width >= 140 { 42 } else { 20 }),
-        Constraint::Length(12),
-        Constraint::Length(26),
-        Constraint::Length(9),
-        Constraint::Min(20),
-        Constraint::Length(9),
-    ];
-    let header = Row::new(header_labels()).style(theme.base().add_modifier(Modifier::BOLD));
+    // With several regios each row says which: otherwise 50 gemeenten read as one.
+    let regions = {
+        let mut r: Vec<&Option<String>> = visible.iter().map(|m| &m.breakdown.regio).collect();
+        r.sort();
+        r.dedup();
+        r.len() > 1
+    };
+    let rows: Vec<Row> = visible.iter().map(|m| row(theme, m, regions)).collect();
+    let (widths, header) = columns(&visible, regions, table_area.width);
+    let header = Row::new(header).style(theme.base().add_modifier(Modifier::BOLD));
     let mut ts = TableState::default()
         .with_selected(Some(state.view.selected.min(visible.len() - 1)))
         .with_offset(state.view.offset);
@@ -81,6 +65,61 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(m) = visible.get(state.view.selected) {
         draw_detail(frame, theme, m, detail);
     }
+}
+
+/// The widths and names of the columns, with a regio column when `regions`.
+fn columns(
+    visible: &[&Mismatch],
+    regions: bool,
+    width: u16,
+) -> (Vec<Constraint>, Vec<&'static str>) {
+    let mut widths = vec![
+        // Room for "eenheid omgerekend; daarna 24% onverklaard" on a wide screen.
+        Constraint::Length(if width >= 140 { 42 } else { 20 }),
+        Constraint::Length(12),
+        Constraint::Length(26),
+        Constraint::Length(9),
+        Constraint::Min(20),
+        Constraint::Length(9),
+    ];
+    let mut header = header_labels().to_vec();
+    if regions {
+        let w = (visible.iter())
+            .filter_map(|m| m.breakdown.regio.as_ref().map(|r| r.chars().count()))
+            .max()
+            .unwrap_or(1)
+            .clamp(5, 12) as u16;
+        widths.insert(3, Constraint::Length(w));
+        header.insert(3, t().col_region);
+        // On a narrow screen the sources give way: the kind and the regio stay whole.
+        if width < 100 {
+            widths[0] = Constraint::Length(14);
+            widths[1] = Constraint::Length(9);
+            widths[2] = Constraint::Length(12);
+            widths[5] = Constraint::Min(12);
+        }
+    }
+    (widths, header)
+}
+
+/// One difference as a table row; with `regions` its regio after the indicator.
+fn row<'a>(theme: &Theme, m: &Mismatch, regions: bool) -> Row<'a> {
+    let mut cells = vec![
+        Cell::from(Span::styled(
+            t().kind_label(m.kind, Some(&m.detail)),
+            theme.warning(),
+        )),
+        Cell::from(m.domein.clone()),
+        Cell::from(m.indicator.clone()),
+        Cell::from(t().period_short(&m.period)),
+        Cell::from(m.sources.join(" / ")),
+        Cell::from(m.rel_diff.map_or(String::new(), |r| t().pct(r))),
+    ];
+    if regions {
+        let regio = m.breakdown.regio.as_deref().unwrap_or("—");
+        cells.insert(3, Cell::from(regio.to_string()));
+    }
+    Row::new(cells)
 }
 
 /// The selected difference in words, with what its kind means.

@@ -140,7 +140,7 @@ impl MismatchKind {
     }
 }
 
-const DEFINITION_NL: &str = "De bronnen tellen iets anders (een andere definitie of populatie, bijvoorbeeld met en zonder pgb): hun gebruikelijke niveauverschil verklaart het verschil; wat overblijft staat erbij.";
+const DEFINITION_NL: &str = "De bronnen tellen iets anders (andere definitie of populatie, bijv. met en zonder pgb); hun gebruikelijke niveauverschil verklaart het verschil.";
 
 const LAG_NL: &str = "De ene bron loopt achter op de andere: verschoven met de opgegeven vertraging verdwijnt het verschil (grotendeels); wat overblijft staat erbij.";
 

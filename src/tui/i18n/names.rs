@@ -323,7 +323,7 @@ fn explanation_nl(k: MismatchKind) -> &'static str {
             "Het ene cijfer is voorlopig en het andere definitief: latere publicaties herzien eerdere cijfers."
         }
         Definition => {
-            "De bronnen tellen iets anders (een andere definitie of populatie, bijvoorbeeld met en zonder pgb): hun gebruikelijke niveauverschil verklaart het verschil; wat overblijft staat erbij."
+            "De bronnen tellen iets anders (andere definitie of populatie, bijv. met en zonder pgb); hun gebruikelijke niveauverschil verklaart het verschil."
         }
         StockFlow => {
             "Beginstand plus instroom min uitstroom komt niet uit op de eindstand, bijvoorbeeld door een andere peildatum of doordat wie twee keer instroomt één keer telt."
@@ -365,7 +365,7 @@ fn explanation_en(k: MismatchKind) -> &'static str {
             "One figure is provisional and the other final: later publications revise earlier figures."
         }
         Definition => {
-            "The sources count something different (another definition or population, for example with and without pgb): their usual level difference explains the difference; what remains is shown."
+            "The sources count something different (another definition or population, e.g. with and without pgb); their usual level difference explains it."
         }
         StockFlow => {
             "Starting stock plus inflow minus outflow does not come to the closing stock, for example through another reference date or because someone who enters twice counts once."

@@ -224,7 +224,8 @@ pub enum Outcome {
         diff: f64,
         rel: Option<f64>,
         threshold: f64,
-        scope: ScopeNote,
+        /// Boxed: rare, and every other outcome stays small.
+        scope: Box<ScopeNote>,
     },
     /// Above the threshold and none of the above: unexplained.
     AboveThreshold {
@@ -234,7 +235,7 @@ pub enum Outcome {
         /// Shifting the lagging source makes the difference clearly smaller, not small enough.
         lag: Option<LagNote>,
         /// The sources' definitions differ, and what remains after their usual level difference.
-        scope: Option<ScopeNote>,
+        scope: Option<Box<ScopeNote>>,
     },
     WithinThreshold {
         diff: f64,

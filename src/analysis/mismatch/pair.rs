@@ -311,10 +311,10 @@ enum Named<'c, 'a> {
     /// The shift by the lag brings the difference within the threshold.
     Lag(LagNote),
     /// The definitions differ and their usual level difference explains it.
-    Definition(ScopeNote),
+    Definition(Box<ScopeNote>),
     /// With the shift that made it clearly smaller, when there is one, and the definitions
     /// when they differ.
-    Unexplained(Option<LagNote>, Option<ScopeNote>),
+    Unexplained(Option<LagNote>, Option<Box<ScopeNote>>),
 }
 
 impl Named<'_, '_> {
@@ -390,7 +390,7 @@ fn name_numeric<'c, 'a>(
     }
     if !above {
         // A vintage pair that does not share the definition: say that, not "ander vintage".
-        let note = differs.map(|s| scope::note(s, both.r, both.o, both.p));
+        let note = differs.map(|s| Box::new(scope::note(s, both.r, both.o, both.p)));
         return note.map(Named::Definition);
     }
     let current = rel.map_or(f64::INFINITY, f64::abs);
@@ -398,7 +398,7 @@ fn name_numeric<'c, 'a>(
     if let Some(l) = shift.as_ref().filter(|l| l.shifted <= threshold) {
         return Some(Named::Lag(l.clone()));
     }
-    let note = differs.map(|s| scope::note(s, both.r, both.o, both.p));
+    let note = differs.map(|s| Box::new(scope::note(s, both.r, both.o, both.p)));
     Some(match note {
         Some(n) if n.remaining.is_some_and(|x| x.abs() <= threshold) => Named::Definition(n),
         note => Named::Unexplained(shift, note),

@@ -37,7 +37,7 @@ pub(super) fn outcome(
             "{vs}: {}, boven de drempel van {}{status_note}{}",
             Size(*diff, *rel),
             pct(*threshold),
-            AfterNl(lag.as_ref(), scope.as_ref())
+            AfterNl(lag.as_ref(), scope.as_deref())
         ),
         _ => Ok(()),
     }

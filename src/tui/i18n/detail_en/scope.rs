@@ -32,7 +32,7 @@ pub(super) fn outcome(s: &mut String, vs: &Vs, o: &Outcome, note: &Provisional) 
             "{vs}: {}, above the threshold of {}{note}{}",
             Size(*diff, *rel),
             pct(*threshold),
-            AfterEn(lag.as_ref(), scope.as_ref())
+            AfterEn(lag.as_ref(), scope.as_deref())
         ),
         _ => Ok(()),
     }

@@ -219,7 +219,7 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                     diff,
                     rel,
                     threshold: 0.05,
-                    scope: scope(Some(0.012)),
+                    scope: Box::new(scope(Some(0.012))),
                 },
             ),
         ),
@@ -232,12 +232,11 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                     rel,
                     threshold: 0.05,
                     lag: None,
-                    scope: ScopeNote {
+                    scope: Some(Box::new(ScopeNote {
                         level: None,
                         lag: None,
                         ..scope(None)
-                    }
-                    .into(),
+                    })),
                 },
             ),
         ),

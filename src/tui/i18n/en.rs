@@ -233,6 +233,7 @@ pub static EN: Texts = Texts {
     rhythm: "frequency",
     delay: "delay",
     definition: "definition",
+    population: "population",
     caveats: "caveats",
     difference: "difference",
     header_title: "Session: facilitator, participants, agenda",

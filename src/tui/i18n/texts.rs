@@ -109,6 +109,7 @@ texts! {
     rhythm,
     delay,
     definition,
+    population,
     caveats,
     /// "verschil: …" before the difference an annotation was made on.
     difference,

@@ -478,3 +478,22 @@ too few periods in common for a usual level difference"
 9,406 x 1,000 euro = 9,406,000 euro; recorded break: Andere eenheid."
     );
 }
+
+#[test]
+fn the_source_line_names_who_the_source_counts() {
+    let s = crate::model::SourceMeta {
+        id: "a".into(),
+        naam: "A".into(),
+        vertraging: "6 weken".into(),
+        populatie: "met pgb".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        texts(Lang::Nl).source_meta_line(&s),
+        "  A · vertraging: 6 weken · populatie: met pgb"
+    );
+    assert_eq!(
+        texts(Lang::En).source_meta_line(&s),
+        "  A · delay: 6 weken · population: met pgb"
+    );
+}

@@ -865,6 +865,38 @@ pub fn built_in_differences() -> Vec<BuiltIn> {
                 "vertraging",
             ));
         }
+        // The registration does not count the intake before the beschikking (reg_gap: 3.5-7%
+        // fewer intakes; its stand starts 5.5% lower and is built from them): another
+        // population, declared as `populatie` in dataset.toml.
+        for ind in ["instroom", "uitstroom", "stand"] {
+            out.push(b(
+                "registratie telt zonder de intake vóór de beschikking",
+                d,
+                ind,
+                &[GEMEENTE, AANBIEDERS],
+                vec![],
+                "definitie",
+            ));
+        }
+        // CBS counts Wmo and bijstand from the registration, so the same population difference
+        // against the providers (participatie stand stays within the threshold).
+        if !spec.cbs_from_providers {
+            let inds: &[&str] = if d == "wmo" {
+                &["instroom", "uitstroom", "stand"]
+            } else {
+                &["instroom", "uitstroom"]
+            };
+            for ind in inds {
+                out.push(b(
+                    "CBS telt Wmo en bijstand uit de registratie",
+                    d,
+                    ind,
+                    &[AANBIEDERS, CBS],
+                    vec![],
+                    "definitie",
+                ));
+            }
+        }
         // Providers report in x 1.000 euro from THOUSANDS_FROM on.
         let from = month_code(THOUSANDS_FROM);
         out.push(b(

@@ -51,7 +51,7 @@ fn every_built_in_difference_is_named_with_its_kind() {
 }
 
 #[test]
-fn the_declared_lag_takes_lag_out_of_onverklaard() {
+fn the_declared_lag_and_population_take_them_out_of_onverklaard() {
     let found = detect(&sample(), &Settings::default());
     let mut per_kind: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &found {
@@ -59,11 +59,17 @@ fn the_declared_lag_takes_lag_out_of_onverklaard() {
     }
     let unexplained = per_kind.get("onverklaard").copied().unwrap_or(0);
     let lag = per_kind.get("vertraging").copied().unwrap_or(0);
-    // Before lag was a kind the sample had 495 "onverklaard", most of them lag. The issue's
-    // goal is at most 50; what remains here is the registration's level difference (3-8%
-    // fewer intakes, a stand built from them), which has no kind yet. A ratchet, not the goal.
+    // Before lag was a kind the sample had 495 "onverklaard", most of them lag; the
+    // registration's population difference (no intake before the beschikking) is now a
+    // definition difference. What remains is what the generator did not explain as a whole
+    // shift: the 30/70 blend of two months in a month with a seasonal jump (September intakes,
+    // the May holiday pay), and the corona months.
     assert!(lag >= 150, "{per_kind:?}");
-    assert!(unexplained <= 330, "{per_kind:?}");
+    assert!(
+        per_kind.get("definitie").copied().unwrap_or(0) >= 250,
+        "{per_kind:?}"
+    );
+    assert!(unexplained <= 50, "{per_kind:?}");
     // Nothing a shift by the declared lag brings within the threshold stays "onverklaard".
     let text = |m: &Mismatch| duiden::report::describe_detail(&m.detail);
     for m in found.iter().filter(|m| m.kind == MismatchKind::Unexplained) {

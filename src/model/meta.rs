@@ -71,8 +71,14 @@ pub struct SourceMeta {
     /// Delivery lag, as text ("6 weken", "8 maanden").
     #[serde(default)]
     pub vertraging: String,
+    /// A description of the whole source; two sources with different descriptions are not
+    /// thereby a definition difference (see [`IndicatorMeta::scope_for`]).
     #[serde(default)]
     pub definitie: String,
+    /// Who the source counts (free text: "met pgb", "excl. jeugdbescherming"); sources with a
+    /// different population differ in definition for every indicator.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub populatie: String,
     /// Known caveats of this source.
     #[serde(default)]
     pub kanttekeningen: String,
@@ -126,6 +132,17 @@ pub struct SourceIndicatorMeta {
     pub eenheid: Option<String>,
     #[serde(default)]
     pub definitie: Option<String>,
+    /// Who this source counts for this indicator (overrides the source's `populatie`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub populatie: Option<String>,
+}
+
+/// What a source counts for one indicator: its own definition (`None`: the indicator's) and
+/// population (`None`: not given). Two sources with unequal scopes differ in definition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scope<'a> {
+    pub definitie: Option<&'a str>,
+    pub populatie: Option<&'a str>,
 }
 
 /// A dated method or definition change in a series.
@@ -211,5 +228,20 @@ impl IndicatorMeta {
             .get(bron)
             .and_then(|m| m.definitie.as_deref())
             .unwrap_or(&self.definitie)
+    }
+
+    /// The effective scope of one source for this indicator: the per-source definition and
+    /// population, else the source's population. The source-level `definitie` describes the
+    /// whole source and is not part of it.
+    pub fn scope_for<'a>(&'a self, bron: &str, source: Option<&'a SourceMeta>) -> Scope<'a> {
+        let own = self.per_bron.get(bron);
+        let text = |s: &'a str| Some(s.trim()).filter(|s| !s.is_empty());
+        Scope {
+            definitie: own.and_then(|m| m.definitie.as_deref()).and_then(text),
+            populatie: own
+                .and_then(|m| m.populatie.as_deref())
+                .or(source.map(|s| s.populatie.as_str()))
+                .and_then(text),
+        }
     }
 }

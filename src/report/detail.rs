@@ -11,6 +11,8 @@ use crate::model::number::{DUTCH, FigureText, ShareText};
 use crate::model::{Granularity, Period};
 use std::fmt::{self, Write};
 
+mod scope;
+
 /// The detail as one Dutch sentence.
 /// The name of a difference as a reader should take it: "eenheid omgerekend; daarna 24%
 /// onverklaard" when the units convert but a difference remains, else the kind's name.
@@ -298,22 +300,8 @@ fn compared(s: &mut String, c: &Compared) -> fmt::Result {
             status_word(op),
             Size(*diff, *rel)
         ),
-        Outcome::AboveThreshold {
-            diff,
-            rel,
-            threshold,
-            lag,
-        } => {
-            write!(
-                s,
-                "{vs}: {}, boven de drempel van {}{status_note}",
-                Size(*diff, *rel),
-                pct(*threshold)
-            )?;
-            match lag {
-                Some(l) => write!(s, "; {} is het verschil {}", Shift(l), pct(l.shifted)),
-                None => Ok(()),
-            }
+        Outcome::Definition { .. } | Outcome::AboveThreshold { .. } => {
+            scope::outcome(s, &vs, &c.outcome, &status_note)
         }
         Outcome::Lag {
             diff,

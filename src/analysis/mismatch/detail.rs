@@ -217,6 +217,16 @@ pub enum Outcome {
         threshold: f64,
         lag: LagNote,
     },
+    /// The sources' definitions or populations differ and the pair's usual level difference
+    /// explains this one (or it is within the threshold: a vintage pair that does not share
+    /// the definition).
+    Definition {
+        diff: f64,
+        rel: Option<f64>,
+        threshold: f64,
+        /// Boxed: rare, and every other outcome stays small.
+        scope: Box<ScopeNote>,
+    },
     /// Above the threshold and none of the above: unexplained.
     AboveThreshold {
         diff: f64,
@@ -224,6 +234,8 @@ pub enum Outcome {
         threshold: f64,
         /// Shifting the lagging source makes the difference clearly smaller, not small enough.
         lag: Option<LagNote>,
+        /// The sources' definitions differ, and what remains after their usual level difference.
+        scope: Option<Box<ScopeNote>>,
     },
     WithinThreshold {
         diff: f64,
@@ -278,6 +290,30 @@ pub struct LagNote {
     /// and the shift is the best of a few tried.
     pub lag: Option<String>,
     pub shifted: f64,
+}
+
+/// What one source counts for an indicator, as the metadata gives it (`None`: not given; a
+/// definition not given is the indicator's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScopeText {
+    pub bron: String,
+    pub definitie: Option<String>,
+    pub populatie: Option<String>,
+}
+
+/// Two sources that count differently, at one period: their usual level difference and what
+/// remains of this period's difference after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScopeNote {
+    pub reference: ScopeText,
+    pub other: ScopeText,
+    /// How much the other usually differs from the reference, relative (median over the common
+    /// span); `None` when they have too few periods in common to say.
+    pub level: Option<f64>,
+    /// The shift of the lagging source under which the level was taken, when one applies.
+    pub lag: Option<LagNote>,
+    /// This period's relative difference after the usual level difference (and the shift).
+    pub remaining: Option<f64>,
 }
 
 /// Which dimension parts split a total by.

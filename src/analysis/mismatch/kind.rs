@@ -18,9 +18,14 @@ pub enum MismatchKind {
     /// The difference is not larger than the rounding of the sources.
     #[serde(rename = "afronding")]
     WithinRounding,
-    /// One figure voorlopig, the other definitief, from the same source family.
+    /// One figure voorlopig, the other definitief, from the same source family with the same
+    /// definition and population.
     #[serde(rename = "voorlopig-definitief")]
     Vintage,
+    /// The sources' definitions or populations differ (`definitie`, `populatie`) and their
+    /// usual level difference explains the difference.
+    #[serde(rename = "definitie")]
+    Definition,
     /// begin + instroom − uitstroom ≠ eind within one source.
     #[serde(rename = "stand-stroom")]
     StockFlow,
@@ -45,11 +50,12 @@ pub enum MismatchKind {
 }
 
 impl MismatchKind {
-    pub const ALL: [MismatchKind; 11] = [
+    pub const ALL: [MismatchKind; 12] = [
         MismatchKind::Unit,
         MismatchKind::MissingPeriod,
         MismatchKind::WithinRounding,
         MismatchKind::Vintage,
+        MismatchKind::Definition,
         MismatchKind::StockFlow,
         MismatchKind::StockDiscontinuity,
         MismatchKind::Lag,
@@ -66,6 +72,7 @@ impl MismatchKind {
             MismatchKind::MissingPeriod => "ontbrekende-periode",
             MismatchKind::WithinRounding => "afronding",
             MismatchKind::Vintage => "voorlopig-definitief",
+            MismatchKind::Definition => "definitie",
             MismatchKind::StockFlow => "stand-stroom",
             MismatchKind::StockDiscontinuity => "standbreuk",
             MismatchKind::Lag => "vertraging",
@@ -83,6 +90,7 @@ impl MismatchKind {
             MismatchKind::MissingPeriod => "ontbrekende periode",
             MismatchKind::WithinRounding => "afronding",
             MismatchKind::Vintage => "voorlopig/definitief",
+            MismatchKind::Definition => "definitie/populatie",
             MismatchKind::StockFlow => "stand-stroom",
             MismatchKind::StockDiscontinuity => "standbreuk",
             MismatchKind::Lag => "vertraging",
@@ -108,6 +116,7 @@ impl MismatchKind {
             MismatchKind::Vintage => {
                 "Het ene cijfer is voorlopig en het andere definitief: latere publicaties herzien eerdere cijfers."
             }
+            MismatchKind::Definition => DEFINITION_NL,
             MismatchKind::StockFlow => {
                 "Beginstand plus instroom min uitstroom komt niet uit op de eindstand, bijvoorbeeld door een andere peildatum of doordat wie twee keer instroomt één keer telt."
             }
@@ -130,6 +139,8 @@ impl MismatchKind {
         }
     }
 }
+
+const DEFINITION_NL: &str = "De bronnen tellen iets anders (andere definitie of populatie, bijv. met en zonder pgb); hun gebruikelijke niveauverschil verklaart het verschil.";
 
 const LAG_NL: &str = "De ene bron loopt achter op de andere: verschoven met de opgegeven vertraging verdwijnt het verschil (grotendeels); wat overblijft staat erbij.";
 

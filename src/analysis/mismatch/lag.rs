@@ -18,12 +18,12 @@ fn periods(months: f64, v: &View) -> u32 {
 }
 
 /// `p` shifted back by `k` periods.
-fn back(p: &Period, k: u32) -> Period {
+pub(super) fn back(p: &Period, k: u32) -> Period {
     (0..k).fold(*p, |q, _| prev_period(&q))
 }
 
 /// A complete figure of the view at `q`, with its unit.
-fn val<'a>(v: &View<'a>, q: &Period) -> Option<(f64, &'a str)> {
+pub(super) fn val<'a>(v: &View<'a>, q: &Period) -> Option<(f64, &'a str)> {
     v.get(q)
         .filter(|vp| vp.state == PState::Complete)
         .and_then(|vp| vp.value.map(|x| (x, vp.unit)))
@@ -41,9 +41,9 @@ fn shifted_rel(lagging: &View, other: &View, p: &Period, k: u32) -> Option<f64> 
 
 /// One side of a pair shifted back: the reference (`ref_lags`) or the other, by `periods`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Shift {
-    ref_lags: bool,
-    periods: u32,
+pub(super) struct Shift {
+    pub ref_lags: bool,
+    pub periods: u32,
 }
 
 /// The shifts worth trying for one pair of views, worked out once per pair and only when a
@@ -51,10 +51,12 @@ struct Shift {
 #[derive(Default)]
 pub(super) struct PairLag {
     shifts: std::cell::OnceCell<[Option<Shift>; 2]>,
+    /// The pair's definitions and usual level difference (see [`super::scope`]).
+    pub scope: std::cell::OnceCell<Option<super::scope::PairScope>>,
 }
 
 impl PairLag {
-    fn get(&self, r: &View, o: &View) -> [Option<Shift>; 2] {
+    pub(super) fn get(&self, r: &View, o: &View) -> [Option<Shift>; 2] {
         *self.shifts.get_or_init(|| candidates(r, o))
     }
 }
@@ -94,29 +96,37 @@ fn candidates(r: &View, o: &View) -> [Option<Shift>; 2] {
 /// period, so one walk through each: no searching.
 fn mean_rel(lagging: &View, other: &View, k: u32) -> Option<f64> {
     let (mut sum, mut n) = (0.0, 0u32);
-    let mut j = 0;
-    for lp in &lagging.points {
-        let q = back(&lp.period, k);
-        while other.points.get(j).is_some_and(|op| op.period < q) {
-            j += 1;
-        }
-        let Some(op) = other.points.get(j).filter(|op| op.period == q) else {
-            continue;
-        };
-        if lp.state != PState::Complete
-            || op.state != PState::Complete
-            || !unit::same(lp.unit, op.unit)
-        {
-            continue;
-        }
-        if let (Some(a), Some(b)) = (lp.value, op.value)
-            && let Some(rel) = relative(a - b, b)
-        {
+    for (a, b) in shifted_pairs(lagging, other, k) {
+        if let Some(rel) = relative(a - b, b) {
             sum += rel.abs();
             n += 1;
         }
     }
     (n > 0).then(|| sum / f64::from(n))
+}
+
+/// The complete figures in the same unit of `lagging` at each period and `other` `k` periods
+/// earlier: (lagging, other). Both views are sorted by period, so one walk through each.
+pub(super) fn shifted_pairs<'v>(
+    lagging: &'v View,
+    other: &'v View,
+    k: u32,
+) -> impl Iterator<Item = (f64, f64)> + 'v {
+    let mut j = 0;
+    lagging.points.iter().filter_map(move |lp| {
+        let q = back(&lp.period, k);
+        while other.points.get(j).is_some_and(|op| op.period < q) {
+            j += 1;
+        }
+        let op = other.points.get(j).filter(|op| op.period == q)?;
+        if lp.state != PState::Complete
+            || op.state != PState::Complete
+            || !unit::same(lp.unit, op.unit)
+        {
+            return None;
+        }
+        Some((lp.value?, op.value?))
+    })
 }
 
 /// The shift that explains the difference of `o` against `r` at `p` best, when it makes the

@@ -15,9 +15,13 @@
 //! 3. exactly equal: nothing; within the rounding of either source:
 //!    [`MismatchKind::WithinRounding`];
 //! 4. a recorded trend break applies to one side only: [`MismatchKind::TrendBreak`];
-//! 5. same source family, one voorlopig and one definitief: [`MismatchKind::Vintage`];
-//! 6. relative difference above the threshold: [`MismatchKind::Unexplained`] (with a note when
-//!    shifting one period for a lagging source makes the difference shrink); below: nothing.
+//! 5. same source family and the same definition and population, one voorlopig and one
+//!    definitief: [`MismatchKind::Vintage`];
+//! 6. relative difference above the threshold: [`MismatchKind::Lag`] when shifting the lagging
+//!    source brings it within the threshold; else, when the sources' definition or population
+//!    differ (also for a vintage pair), [`MismatchKind::Definition`] when the pair's usual level
+//!    difference explains it; else [`MismatchKind::Unexplained`] (with the shift and the
+//!    definitions noted where they apply); below: nothing.
 //!
 //! Besides comparing sources, the checks within the data: unit changes inside one series,
 //! stock-flow identities and stock discontinuities between publications, budget against
@@ -34,6 +38,7 @@ mod kind;
 mod lag;
 mod pair;
 mod parts;
+mod scope;
 mod stock;
 pub(crate) mod unit;
 mod view;
@@ -45,8 +50,8 @@ mod tests;
 pub use compare::{Cell, Column, Comparison, ComparisonRow, Excluded, compare};
 pub use detail::{
     Absence, BreakNote, Budget, BudgetMissing, BudgetUnits, Compared, Converts, Day, Detail,
-    Figure, LagNote, MissingFigure, Outcome, Parts, PartsDim, StockDiscontinuity, StockFlow,
-    Stocks, UnitChange, Units, UnitsConverted,
+    Figure, LagNote, MissingFigure, Outcome, Parts, PartsDim, ScopeNote, ScopeText,
+    StockDiscontinuity, StockFlow, Stocks, UnitChange, Units, UnitsConverted,
 };
 pub use kind::MismatchKind;
 pub use unit::UnitForm;

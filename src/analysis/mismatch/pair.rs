@@ -4,7 +4,7 @@ use super::lag::PairLag;
 use super::view::{At, Break, Ctx, Missing, VPoint, View};
 use super::{
     BreakNote, Compared, Converts, Detail, Figure, LagNote, Mismatch, MismatchKind, MissingFigure,
-    Outcome, Units, UnitsConverted, approx_eq, lag, relative, unit,
+    Outcome, ScopeNote, Units, UnitsConverted, approx_eq, lag, relative, scope, unit,
 };
 use crate::model::{Granularity, Period, Series, Soort};
 use std::cmp::Reverse;
@@ -310,8 +310,11 @@ enum Named<'c, 'a> {
     Vintage,
     /// The shift by the lag brings the difference within the threshold.
     Lag(LagNote),
-    /// With the shift that made it clearly smaller, when there is one.
-    Unexplained(Option<LagNote>),
+    /// The definitions differ and their usual level difference explains it.
+    Definition(Box<ScopeNote>),
+    /// With the shift that made it clearly smaller, when there is one, and the definitions
+    /// when they differ.
+    Unexplained(Option<LagNote>, Option<Box<ScopeNote>>),
 }
 
 impl Named<'_, '_> {
@@ -321,7 +324,8 @@ impl Named<'_, '_> {
             Named::TrendBreak(..) => MismatchKind::TrendBreak,
             Named::Vintage => MismatchKind::Vintage,
             Named::Lag(_) => MismatchKind::Lag,
-            Named::Unexplained(_) => MismatchKind::Unexplained,
+            Named::Definition(_) => MismatchKind::Definition,
+            Named::Unexplained(..) => MismatchKind::Unexplained,
         }
     }
 }
@@ -366,24 +370,39 @@ fn name_numeric<'c, 'a>(
 ) -> Option<Named<'c, 'a>> {
     let (rb, ob) = (both.r.bron(), both.o.bron());
     if diff.abs() <= tol {
-        Some(Named::WithinRounding)
-    } else if let Some((bron, b)) = breaks_one_side(ctx, both.r, both.o, both.p)
+        return Some(Named::WithinRounding);
+    }
+    if let Some((bron, b)) = breaks_one_side(ctx, both.r, both.o, both.p)
         .into_iter()
         .next()
     {
-        Some(Named::TrendBreak(bron, b))
-    } else if both.rv.provisional != both.ov.provisional && ctx.family(rb) == ctx.family(ob) {
-        Some(Named::Vintage)
-    } else if rel.is_none_or(|rel| rel.abs() > ctx.settings.threshold) {
-        let current = rel.map_or(f64::INFINITY, f64::abs);
-        let shift = lag::shift(both.lag, both.r, both.o, both.p, current);
-        Some(match shift {
-            Some(l) if l.shifted <= ctx.settings.threshold => Named::Lag(l),
-            other => Named::Unexplained(other),
-        })
-    } else {
-        None
+        return Some(Named::TrendBreak(bron, b));
     }
+    let threshold = ctx.settings.threshold;
+    let above = rel.is_none_or(|rel| rel.abs() > threshold);
+    let vintage = both.rv.provisional != both.ov.provisional && ctx.family(rb) == ctx.family(ob);
+    // Looked up only when it can matter: most cells are within the threshold.
+    let differs = (above || vintage)
+        .then(|| scope::of(ctx, both.lag, both.r, both.o))
+        .flatten();
+    if vintage && differs.is_none() {
+        return Some(Named::Vintage);
+    }
+    if !above {
+        // A vintage pair that does not share the definition: say that, not "ander vintage".
+        let note = differs.map(|s| Box::new(scope::note(s, both.r, both.o, both.p)));
+        return note.map(Named::Definition);
+    }
+    let current = rel.map_or(f64::INFINITY, f64::abs);
+    let shift = lag::shift(both.lag, both.r, both.o, both.p, current);
+    if let Some(l) = shift.as_ref().filter(|l| l.shifted <= threshold) {
+        return Some(Named::Lag(l.clone()));
+    }
+    let note = differs.map(|s| Box::new(scope::note(s, both.r, both.o, both.p)));
+    Some(match note {
+        Some(n) if n.remaining.is_some_and(|x| x.abs() <= threshold) => Named::Definition(n),
+        note => Named::Unexplained(shift, note),
+    })
 }
 
 /// Two figures in the same unit compared, with how it came out.
@@ -414,11 +433,18 @@ fn outcome(ctx: &Ctx, named: Option<Named>, (diff, rel): (f64, Option<f64>), bas
             threshold,
             lag,
         },
-        Some(Named::Unexplained(lag)) => Outcome::AboveThreshold {
+        Some(Named::Definition(scope)) => Outcome::Definition {
+            diff,
+            rel,
+            threshold,
+            scope,
+        },
+        Some(Named::Unexplained(lag, scope)) => Outcome::AboveThreshold {
             diff,
             rel,
             threshold,
             lag,
+            scope,
         },
         None => Outcome::WithinThreshold {
             diff,

@@ -364,6 +364,147 @@ fn provisional_against_final_of_one_family_is_vintage() {
     assert!(all(&ds).is_empty());
 }
 
+#[test]
+fn a_vintage_pair_that_does_not_share_the_definition_is_named_for_the_definition() {
+    let ds = Fx::new()
+        .source("cbs-2022", |s| {
+            s.leverancier = "CBS".into();
+            s.populatie = "incl. jeugdbescherming".into();
+        })
+        .source("cbs-2019", |s| {
+            s.leverancier = "CBS".into();
+            s.populatie = "excl. jeugdbescherming".into();
+        })
+        .add(
+            key("jeugd", "jb", "cbs-2022"),
+            pts(&[("2018", 12160.0), ("2019", 12980.0)]),
+        )
+        .add(key("jeugd", "jb", "cbs-2019"), pts(&[("2019*", 12965.0)]))
+        .build();
+    let ms = all(&ds);
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].kind, MismatchKind::Definition);
+    let t = text(&ms[0].detail);
+    assert!(
+        t.contains("andere definitie/populatie (cbs-2022: definitie van de indicator, populatie 'incl. jeugdbescherming'; cbs-2019: definitie van de indicator, populatie 'excl. jeugdbescherming')"),
+        "{t}"
+    );
+    assert!(t.contains("te weinig gemeenschappelijke perioden"), "{t}");
+    assert!(t.contains("let op: cbs-2019 is voorlopig"), "{t}");
+    assert!(!t.contains("vintage"), "{t}");
+}
+
+// ---- definition or scope ----------------------------------------------------------------------
+
+/// Wmo clients per month from two sources, `met` counting pgb too: 12% more, with a little
+/// noise, and in 2023-06 a jump of its own (+30%).
+fn pgb(pop_met: &str, pop_zonder: &str) -> Dataset {
+    let zonder: Vec<f64> = (0..12).map(|i| 1000.0 + 10.0 * f64::from(i)).collect();
+    let met: Vec<f64> = zonder
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let noise = [1.0, 1.01, 0.99, 1.005, 0.995, 1.0][i % 6];
+            let jump = if i == 5 { 1.3 / 1.12 } else { 1.0 };
+            (v * 1.12 * noise * jump).round()
+        })
+        .collect();
+    Fx::new()
+        .source("zonder-pgb", |s| {
+            s.populatie = pop_zonder.into();
+            s.definitie = "Registratie van de gemeente".into();
+        })
+        .source("met-pgb", |s| {
+            s.populatie = pop_met.into();
+            s.definitie = "Rapportage van het zorgkantoor".into();
+        })
+        .indicator("wmo", "stand", Soort::Stand, "cliënten")
+        .add(key("wmo", "stand", "zonder-pgb"), months(2023, 1, &zonder))
+        .add(key("wmo", "stand", "met-pgb"), months(2023, 1, &met))
+        .build()
+}
+
+fn with_reference(ds: &Dataset, bron: &str) -> Vec<Mismatch> {
+    let settings = Settings {
+        reference: Some(bron.into()),
+        ..Settings::default()
+    };
+    detect(ds, &settings)
+}
+
+#[test]
+fn a_population_difference_explained_by_the_usual_level_is_a_definition_difference() {
+    let ms = with_reference(&pgb("met pgb", "zonder pgb"), "zonder-pgb");
+    assert_eq!(ms.len(), 12, "{ms:#?}");
+    let def = of(&ms, MismatchKind::Definition);
+    assert_eq!(def.len(), 11, "{ms:#?}");
+    let t = text(&def[0].detail);
+    assert!(
+        t.contains("andere definitie/populatie (zonder-pgb: definitie van de indicator, populatie 'zonder pgb'; met-pgb: definitie van de indicator, populatie 'met pgb')"),
+        "{t}"
+    );
+    assert!(
+        t.contains("gewoonlijk verschilt met-pgb +12,0% van zonder-pgb"),
+        "{t}"
+    );
+    assert!(
+        t.contains("daarna blijft") && t.contains("binnen de drempel van 5%"),
+        "{t}"
+    );
+    // The month with its own jump stays unexplained, with the definitions and what remains.
+    let un = of(&ms, MismatchKind::Unexplained);
+    assert_eq!(un.len(), 1);
+    assert_eq!(un[0].period, p("2023-06"));
+    let t = text(&un[0].detail);
+    assert!(t.contains("boven de drempel van 5%"), "{t}");
+    assert!(t.contains("andere definitie/populatie"), "{t}");
+    assert!(t.contains("daarna blijft 16,1%"), "{t}");
+    assert!(!t.contains("binnen de drempel"), "{t}");
+}
+
+#[test]
+fn the_same_definition_leaves_a_level_difference_unexplained() {
+    // No population declared; the sources' own descriptions (`definitie` of the bron) differ,
+    // which describes each whole source and is no definition difference of the indicator.
+    let ms = all(&pgb("", ""));
+    assert_eq!(of(&ms, MismatchKind::Unexplained).len(), 12, "{ms:#?}");
+    assert!(of(&ms, MismatchKind::Definition).is_empty());
+    // Equal populations: the same.
+    let ms = all(&pgb("alle cliënten", "alle cliënten"));
+    assert_eq!(of(&ms, MismatchKind::Unexplained).len(), 12, "{ms:#?}");
+}
+
+#[test]
+fn the_population_of_one_indicator_overrides_the_source() {
+    let mut ds = pgb("alle cliënten", "alle cliënten");
+    let m = ds
+        .meta
+        .indicatoren
+        .iter_mut()
+        .find(|i| i.id == "stand")
+        .unwrap();
+    m.per_bron.entry("met-pgb".into()).or_default().populatie = Some("met pgb".into());
+    let ms = all(&ds);
+    assert_eq!(of(&ms, MismatchKind::Definition).len(), 11, "{ms:#?}");
+    // A per-source definition of the indicator counts as well.
+    let mut ds = pgb("", "");
+    let m = ds
+        .meta
+        .indicatoren
+        .iter_mut()
+        .find(|i| i.id == "stand")
+        .unwrap();
+    m.per_bron.entry("met-pgb".into()).or_default().definitie =
+        Some("Cliënten met maatwerk of pgb".into());
+    let ms = all(&ds);
+    assert_eq!(of(&ms, MismatchKind::Definition).len(), 11, "{ms:#?}");
+    let t = text(&of(&ms, MismatchKind::Definition)[0].detail);
+    assert!(
+        t.contains("met-pgb: definitie 'Cliënten met maatwerk of pgb'"),
+        "{t}"
+    );
+}
+
 // ---- units ----------------------------------------------------------------------------------
 
 fn reintegratie(unit_b: &str, b: f64) -> Dataset {

@@ -97,6 +97,18 @@ impl<'a> Ctx<'a> {
             .map_or("", |m| m.unit_for(&key.bron))
     }
 
+    /// What a source counts for its indicator: its own definition and population.
+    pub fn scope(&self, key: &SeriesKey) -> crate::model::meta::Scope<'a> {
+        let source = self.sources.get(key.bron.as_str()).copied();
+        match self.indicator(&key.domein, &key.indicator) {
+            Some(m) => m.scope_for(&key.bron, source),
+            None => crate::model::meta::Scope {
+                definitie: None,
+                populatie: source.map(|s| s.populatie.trim()).filter(|s| !s.is_empty()),
+            },
+        }
+    }
+
     /// Rounding base of a source's published figures (0 when not rounded).
     pub fn rounding(&self, bron: &str) -> f64 {
         self.sources

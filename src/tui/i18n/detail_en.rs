@@ -12,6 +12,8 @@ use crate::model::number::{FigureText, ShareText};
 use crate::model::{Granularity, Period};
 use std::fmt::{self, Write};
 
+mod scope;
+
 /// The detail as one English sentence.
 pub(super) fn detail(d: &Detail) -> String {
     let mut s = String::with_capacity(160);
@@ -276,22 +278,8 @@ fn compared(s: &mut String, c: &Compared) -> fmt::Result {
             status_word(op),
             Size(*diff, *rel)
         ),
-        Outcome::AboveThreshold {
-            diff,
-            rel,
-            threshold,
-            lag,
-        } => {
-            write!(
-                s,
-                "{vs}: {}, above the threshold of {}{note}",
-                Size(*diff, *rel),
-                pct(*threshold)
-            )?;
-            match lag {
-                Some(l) => write!(s, "; {} the difference is {}", Shift(l), pct(l.shifted)),
-                None => Ok(()),
-            }
+        Outcome::Definition { .. } | Outcome::AboveThreshold { .. } => {
+            scope::outcome(s, &vs, &c.outcome, &note)
         }
         Outcome::Lag {
             diff,

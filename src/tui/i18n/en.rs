@@ -245,6 +245,7 @@ pub static EN: Texts = Texts {
     rhythm: "frequency",
     delay: "delay",
     definition: "definition",
+    population: "population",
     caveats: "caveats",
     difference: "difference",
     header_title: "Session: facilitator, participants, agenda",

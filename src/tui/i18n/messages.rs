@@ -473,6 +473,7 @@ impl Texts {
             (self.rhythm, &s.ritme),
             (self.delay, &s.vertraging),
             (self.definition, &s.definitie),
+            (self.population, &s.populatie),
             (self.caveats, &s.kanttekeningen),
         ] {
             if !v.is_empty() {

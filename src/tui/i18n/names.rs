@@ -157,6 +157,8 @@ impl Texts {
             (En, WithinRounding) => "rounding",
             (Nl, Vintage) => "voorlopig/definitief",
             (En, Vintage) => "provisional/final",
+            (Nl, Definition) => "definitie/populatie",
+            (En, Definition) => "definition/population",
             (Nl, StockFlow) => "stand-stroom",
             (En, StockFlow) => "stock-flow",
             (Nl, StockDiscontinuity) => "standbreuk",
@@ -320,6 +322,9 @@ fn explanation_nl(k: MismatchKind) -> &'static str {
         Vintage => {
             "Het ene cijfer is voorlopig en het andere definitief: latere publicaties herzien eerdere cijfers."
         }
+        Definition => {
+            "De bronnen tellen iets anders (andere definitie of populatie, bijv. met en zonder pgb); hun gebruikelijke niveauverschil verklaart het verschil."
+        }
         StockFlow => {
             "Beginstand plus instroom min uitstroom komt niet uit op de eindstand, bijvoorbeeld door een andere peildatum of doordat wie twee keer instroomt één keer telt."
         }
@@ -358,6 +363,9 @@ fn explanation_en(k: MismatchKind) -> &'static str {
         }
         Vintage => {
             "One figure is provisional and the other final: later publications revise earlier figures."
+        }
+        Definition => {
+            "The sources count something different (another definition or population, e.g. with and without pgb); their usual level difference explains it."
         }
         StockFlow => {
             "Starting stock plus inflow minus outflow does not come to the closing stock, for example through another reference date or because someone who enters twice counts once."

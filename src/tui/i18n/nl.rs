@@ -251,6 +251,7 @@ pub static NL: Texts = Texts {
     rhythm: "ritme",
     delay: "vertraging",
     definition: "definitie",
+    population: "populatie",
     caveats: "kanttekeningen",
     difference: "verschil",
     header_title: "Sessie: facilitator, deelnemers, agenda",

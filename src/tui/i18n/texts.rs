@@ -113,6 +113,7 @@ texts! {
     rhythm,
     delay,
     definition,
+    population,
     caveats,
     /// "verschil: …" before the difference an annotation was made on.
     difference,

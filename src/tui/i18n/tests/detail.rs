@@ -34,6 +34,28 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
         period: p("2021-H1"),
         description: "Nieuwe definitie.".into(),
     };
+    // gemeente without pgb, cbs with: cbs usually 5.5% higher, a month behind.
+    let scope = |remaining| ScopeNote {
+        reference: ScopeText {
+            bron: "gemeente".into(),
+            definitie: None,
+            populatie: Some("zonder pgb".into()),
+        },
+        other: ScopeText {
+            bron: "cbs".into(),
+            definitie: Some("Cliënten met pgb".into()),
+            populatie: Some("met pgb".into()),
+        },
+        level: Some(0.055),
+        lag: Some(LagNote {
+            granularity: Granularity::Month,
+            periods: 1,
+            lagging: "cbs".into(),
+            lag: Some("6 weken".into()),
+            shifted: 0.07,
+        }),
+        remaining,
+    };
     let missing = |absence| {
         Detail::MissingFigure(MissingFigure {
             period: p("2023-Q3"),
@@ -166,6 +188,7 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                         lag: Some("1 kwartaal".into()),
                         shifted: 0.0123,
                     }),
+                    scope: None,
                 },
             ),
         ),
@@ -184,6 +207,36 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                         lag: None,
                         shifted: 0.031,
                     }),
+                    scope: None,
+                },
+            ),
+        ),
+        (
+            "definition",
+            compared(
+                (false, false),
+                Outcome::Definition {
+                    diff,
+                    rel,
+                    threshold: 0.05,
+                    scope: Box::new(scope(Some(0.012))),
+                },
+            ),
+        ),
+        (
+            "above, definitions",
+            compared(
+                (false, true),
+                Outcome::AboveThreshold {
+                    diff,
+                    rel,
+                    threshold: 0.05,
+                    lag: None,
+                    scope: Some(Box::new(ScopeNote {
+                        level: None,
+                        lag: None,
+                        ..scope(None)
+                    })),
                 },
             ),
         ),
@@ -360,7 +413,8 @@ fn english_details_are_english_with_english_numbers() {
                 .replace("per 1.000 inwoners", "")
                 .replace("1 kwartaal", "")
                 .replace("3 maanden", "")
-                .replace("ca. 2 maanden", "");
+                .replace("ca. 2 maanden", "")
+                .replace("Cliënten met pgb", "");
             assert!(!without_data.contains(word), "{name}: {word:?} in {text}");
         }
     }
@@ -392,6 +446,28 @@ months (gemeente lags behind; delay: ca. 2 maanden) the difference is 1.2%, with
 verschuiving) is het verschil 3,1%"
     );
     assert_eq!(
+        texts(Lang::Nl).detail(&samples["definition"]),
+        "9.064 (gemeente) tegen 9.690,25 (cbs): verschil 626,25 (6,9%); andere \
+definitie/populatie (gemeente: definitie van de indicator, populatie 'zonder pgb'; cbs: definitie \
+'Cliënten met pgb', populatie 'met pgb'); gewoonlijk verschilt cbs +5,5% van gemeente, één maand \
+verschoven (cbs loopt achter; vertraging: 6 weken); daarna blijft 1,2%, binnen de drempel van 5%"
+    );
+    assert_eq!(
+        en.detail(&samples["definition"]),
+        "9,064 (gemeente) against 9,690.25 (cbs): difference 626.25 (6.9%); other \
+definition/population (gemeente: the indicator's definition, population 'zonder pgb'; cbs: \
+definition 'Cliënten met pgb', population 'met pgb'); cbs usually differs +5.5% from gemeente, \
+shifted by one month (cbs lags behind; delay: 6 weken); after that 1.2% remains, within the \
+threshold of 5%"
+    );
+    assert_eq!(
+        en.detail(&samples["above, definitions"]),
+        "9,064 (gemeente) against 9,690.25 (cbs): difference 626.25 (6.9%), above the threshold \
+of 5%; note: cbs is provisional; other definition/population (gemeente: the indicator's \
+definition, population 'zonder pgb'; cbs: definition 'Cliënten met pgb', population 'met pgb'); \
+too few periods in common for a usual level difference"
+    );
+    assert_eq!(
         en.detail(&samples["stock revised"]),
         "closing stock 31 December 2022 29,070 (cbs-2023, 2022) against starting stock \
 1 January 2023 29,115 (cbs-2024, 2023): 45 higher (0.2%); revised between the publications"
@@ -400,5 +476,24 @@ verschuiving) is het verschil 3,1%"
         en.detail(&samples["unit change"]),
         "unit changes within aanbieders: 'euro' up to 2021-12, 'x 1.000 euro' from 2022-01; \
 9,406 x 1,000 euro = 9,406,000 euro; recorded break: Andere eenheid."
+    );
+}
+
+#[test]
+fn the_source_line_names_who_the_source_counts() {
+    let s = crate::model::SourceMeta {
+        id: "a".into(),
+        naam: "A".into(),
+        vertraging: "6 weken".into(),
+        populatie: "met pgb".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        texts(Lang::Nl).source_meta_line(&s),
+        "  A · vertraging: 6 weken · populatie: met pgb"
+    );
+    assert_eq!(
+        texts(Lang::En).source_meta_line(&s),
+        "  A · delay: 6 weken · population: met pgb"
     );
 }

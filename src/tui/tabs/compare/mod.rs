@@ -203,8 +203,12 @@ impl CompareTab {
         } else {
             (charts, Vec::new())
         };
+        // The explanation gets the rows the table does not need (a definition difference names
+        // both definitions), at least five lines of text.
+        let table_needs = (self.row_count() as u16).saturating_add(3);
+        let detail_height = bottom.height.saturating_sub(table_needs).max(7);
         let [table, detail] =
-            Layout::vertical([Constraint::Min(5), Constraint::Length(7)]).areas(bottom);
+            Layout::vertical([Constraint::Min(5), Constraint::Length(detail_height)]).areas(bottom);
         CompareLayout {
             overlay,
             multiples,

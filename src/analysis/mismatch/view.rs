@@ -104,6 +104,11 @@ impl<'a> Ctx<'a> {
             .map_or(0.0, |s| f64::from(s.afronding))
     }
 
+    /// The source gives planned figures (`rol = "begroting"`).
+    pub fn is_budget(&self, bron: &str) -> bool {
+        self.sources.get(bron).is_some_and(|s| s.is_budget())
+    }
+
     /// The delivery lag as written, when the source has one.
     pub fn lag(&self, bron: &str) -> Option<&'a str> {
         self.sources

@@ -12,6 +12,8 @@ use crate::model::number::{FigureText, ShareText};
 use crate::model::{Granularity, Period};
 use std::fmt::{self, Write};
 
+mod checks;
+
 /// The detail as one English sentence.
 pub(super) fn detail(d: &Detail) -> String {
     let mut s = String::with_capacity(160);
@@ -26,6 +28,9 @@ pub(super) fn detail(d: &Detail) -> String {
         Detail::Parts(p) => parts(&mut s, p),
         Detail::StockFlow(f) => stock_flow(&mut s, f),
         Detail::StockDiscontinuity(d) => stock_discontinuity(&mut s, d),
+        Detail::BreakJump(j) => checks::break_jump(&mut s, j),
+        Detail::PartOf(p) => checks::part_of(&mut s, p),
+        Detail::Direction(d) => checks::direction(&mut s, d),
     };
     s
 }

@@ -15,6 +15,13 @@ const MIN_CHANGES: usize = 3;
 
 pub(super) fn detect(ctx: &Ctx, series: &Series, out: &mut Vec<Mismatch>) {
     let key = &series.key;
+    // Most series have no recorded break: nothing to collect.
+    let Some(last) = series.points.last() else {
+        return;
+    };
+    if ctx.breaks_at(key, &last.period).next().is_none() {
+        return;
+    }
     let own = series.granularity();
     let default_unit = ctx.series_unit(key);
     // Consecutive periods of the own granularity that both have a figure, in one unit.

@@ -165,7 +165,7 @@ fn budget_by_role(role: Option<&str>) -> Dataset {
         .indicator("wmo", "kosten", Soort::Stroom, "euro")
         .source("plan", |s| s.rol = role.map(Into::into))
         .add(key("wmo", "kosten", "plan"), years(2022, &[1000.0]))
-        .add(key("wmo", "kosten", "adm"), years(2022, &[1200.0]))
+        .add(key("wmo", "kosten", "zorgadm"), years(2022, &[1200.0]))
         .build()
 }
 
@@ -189,6 +189,31 @@ fn a_source_with_role_begroting_is_budget_against_realisation() {
     // A source that says it is a realisation is the same as one that says nothing.
     let ms = all(&budget_by_role(Some("realisatie")));
     assert_eq!(ms[0].kind, MismatchKind::Unexplained);
+}
+
+#[test]
+fn the_comparison_table_shows_a_begroting_as_budget_not_as_a_cell_difference() {
+    let ds = budget_by_role(Some("begroting"));
+    let c = compare(&ds, "wmo", "kosten", None, None);
+    // The measurement is the reference, though the budget comes first by name.
+    assert_eq!(c.reference.as_deref(), Some("zorgadm"));
+    assert_eq!(c.rows.len(), 1);
+    let row = &c.rows[0];
+    assert_eq!(row.kinds, vec![MismatchKind::BudgetVsRealisation]);
+    assert!(row.cells.iter().all(|cell| cell.kind.is_none()));
+    // Without the role the cell names the difference.
+    let c = compare(&budget_by_role(None), "wmo", "kosten", None, None);
+    assert_eq!(c.rows[0].kinds, vec![MismatchKind::Unexplained]);
+}
+
+#[test]
+fn the_comparison_table_shows_a_jump_and_a_part_above_its_total() {
+    let c = compare(&jump_series(true, 1062.0), "jeugd", "instroom", None, None);
+    let row = c.rows.iter().find(|r| r.period == p("2023-H1")).unwrap();
+    assert_eq!(row.kinds, vec![MismatchKind::TrendBreak]);
+    let ds = part_of(100.0, &[("instroom_jb", 120.0)]);
+    let c = compare(&ds, "jeugd", "instroom", None, None);
+    assert_eq!(c.rows[0].kinds, vec![MismatchKind::PartsNotSumToTotal]);
 }
 
 // ---- same direction, other unit -------------------------------------------------------------

@@ -30,6 +30,12 @@ pub(super) fn detect(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mism
         let Some(totals) = ctx.by_indicator.get(&(domein, total)) else {
             continue;
         };
+        // Only parts of the same soort add up to the total (a ratio never does).
+        let soort = |id: &str| ctx.indicator(domein, id).map(|m| m.soort);
+        let parts: Vec<&str> = parts
+            .into_iter()
+            .filter(|id| soort(id) == soort(total))
+            .collect();
         for t in totals {
             let part_series: Vec<&Series> = parts
                 .iter()

@@ -146,6 +146,13 @@ fn declared_parts_together_above_the_total_are_named() {
 }
 
 #[test]
+fn a_part_of_another_soort_is_not_added_to_the_total() {
+    let mut ds = part_of(100.0, &[("instroom_jb", 120.0)]);
+    ds.meta.indicatoren[1].soort = Soort::Ratio;
+    assert!(all(&ds).is_empty());
+}
+
+#[test]
 fn parts_are_checked_per_source() {
     // The part comes from another source than the total: no claim across sources.
     let ds = Fx::new()

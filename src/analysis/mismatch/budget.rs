@@ -48,6 +48,9 @@ pub(super) fn detect(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mism
 
 /// Per indicator (only the filtered one, when given): budget sources against the others.
 fn by_role(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mismatch>) {
+    if !ctx.has_budgets() {
+        return;
+    }
     for (key, list) in &ctx.by_indicator {
         if filter.is_some_and(|f| f != *key) {
             continue;

@@ -206,6 +206,10 @@ fn within_indicator<'a>(ctx: &Ctx<'a>, list: &[&'a Series], out: &mut Vec<Mismat
         jump::detect(ctx, s, out);
     }
     for group in by_breakdown(list.iter().copied()).values() {
+        if !ctx.has_budgets() {
+            pair::detect_group(ctx, group, out);
+            continue;
+        }
         // A begroting is no measurement of the same figure: budgets are compared with the
         // other sources by the budget check, and among themselves here.
         let (budgets, measured): (Vec<&Series>, Vec<&Series>) = group

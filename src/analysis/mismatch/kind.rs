@@ -30,13 +30,15 @@ pub enum MismatchKind {
     /// Shifting the lagging source by its delivery lag (`vertraging`) explains the difference.
     #[serde(rename = "vertraging")]
     Lag,
-    /// A recorded method or definition change applies to one side only.
+    /// A recorded method or definition change applies to one side only, or one source jumps
+    /// across it clearly more than its usual change.
     #[serde(rename = "trendbreuk")]
     TrendBreak,
-    /// `X_begroot` against `X`.
+    /// `X_begroot` against `X`, or a source with `rol = "begroting"` against the others.
     #[serde(rename = "begroot-gerealiseerd")]
     BudgetVsRealisation,
-    /// The parts (wijken, aanbieders) do not add up to the total.
+    /// The parts (wijken, aanbieders) do not add up to the total, or indicators declared part
+    /// of another (`deel_van`) are larger than it.
     #[serde(rename = "delen-niet-totaal")]
     PartsNotSumToTotal,
     /// Two sources of one figure in units that do not convert: compared on direction and

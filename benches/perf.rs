@@ -218,6 +218,7 @@ fn synthetic_dataset(indicators: usize, months: i64) -> Dataset {
             noemer: None,
             per: None,
             per_bron: Default::default(),
+            deel_van: None,
         });
         for (si, s) in sources.iter().enumerate() {
             let start = Period::month(2015, 1).start_month();

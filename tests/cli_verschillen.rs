@@ -287,3 +287,58 @@ fn a_unit_difference_that_remains_after_converting_says_so() {
     ]);
     assert!(json.contains("\"soort\": \"eenheid\""), "{json}");
 }
+
+/// A small dataset whose metadata names a break, a part (`deel_van`), a budget source (`rol`)
+/// and a source in a unit that does not convert: each is named from the files, in its kind.
+#[test]
+fn metadata_names_break_part_budget_and_direction() {
+    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["verschillen", "tests/fixtures/verschillen-metadata"])
+        .args(["--formaat", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let rows = rows.as_array().expect("an array");
+    let of = |soort: &str| -> Vec<&serde_json::Value> {
+        rows.iter().filter(|r| r["soort"] == soort).collect()
+    };
+    let part = of("delen≠totaal");
+    assert_eq!(part.len(), 1, "{rows:#?}");
+    assert_eq!(part[0]["periode"], "2022");
+    assert_eq!(part[0]["verschil"], 19.0);
+    let jump = of("trendbreuk");
+    assert_eq!(jump.len(), 1, "{rows:#?}");
+    assert!(
+        jump[0]["toelichting"]
+            .as_str()
+            .unwrap()
+            .starts_with("sprong over de breuk +13,9% tegen gewoonlijk ±1% per jaar"),
+        "{:?}",
+        jump[0]
+    );
+    // The begroting against the registration, both years; never as a second measurement.
+    assert_eq!(of("begroot/gerealiseerd").len(), 2, "{rows:#?}");
+    assert!(of("onverklaard").is_empty(), "{rows:#?}");
+    // Clients against hours: one comparison of direction, not six unit differences.
+    let direction = of("richting (andere eenheid)");
+    assert_eq!(direction.len(), 1, "{rows:#?}");
+    assert!(
+        direction[0]["toelichting"]
+            .as_str()
+            .unwrap()
+            .ends_with("uren -5,0% (1.000 naar 950 uren): andere richting"),
+        "{:?}",
+        direction[0]
+    );
+    let units_between_measurements = of("eenheid")
+        .into_iter()
+        .filter(|r| r["bronnen"] == serde_json::json!(["reg", "uren"]))
+        .count();
+    assert_eq!(units_between_measurements, 0, "{rows:#?}");
+}

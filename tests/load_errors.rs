@@ -996,3 +996,61 @@ fn vertraging_with_a_number_but_no_unit_is_located() {
         "vertraging '6': getal zonder eenheid",
     );
 }
+
+#[test]
+fn an_unknown_role_of_a_source_is_located() {
+    let (text, line_no) = with_source_line("rol = \"plan\"");
+    let err = load_err(&dataset_with_meta(&text));
+    // The value after `rol = ` starts at character 7.
+    assert_single(
+        &err,
+        "dataset.toml",
+        line_no,
+        7,
+        "rol 'plan' onbekend; verwacht \"begroting\" of \"realisatie\"",
+    );
+    let (text, _) = with_source_line("rol = \"begroting\"");
+    let ds = load_ok(&dataset_with_meta(&text));
+    assert!(ds.meta.source("gemeente-registratie").unwrap().is_budget());
+}
+
+/// The sample's metadata with an extra indicator `part` that says `deel_van = target`, and the
+/// line of that `deel_van`.
+fn with_part_of(domein: &str, target: &str) -> (String, usize) {
+    let mut text = sample_toml();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let line_no = text.lines().count() + 6;
+    text.push_str(&format!(
+        "\n[[indicatoren]]\ndomein = \"{domein}\"\nid = \"instroom_jb\"\nsoort = \"stroom\"\n\
+         deel_van = \"{target}\"\n"
+    ));
+    (text, line_no)
+}
+
+#[test]
+fn a_part_of_an_unknown_or_other_domain_indicator_is_located() {
+    for (domein, target) in [
+        ("jeugd", "instrom"),
+        ("wmo", "jongeren_wijkteam"),
+        ("jeugd", "instroom_jb"),
+    ] {
+        let (text, line_no) = with_part_of(domein, target);
+        let err = load_err(&dataset_with_meta(&text));
+        // The value after `deel_van = ` starts at character 12.
+        assert_single(
+            &err,
+            "dataset.toml",
+            line_no,
+            12,
+            &format!(
+                "deel_van '{target}' van indicator 'instroom_jb' is geen andere indicator in domein {domein}"
+            ),
+        );
+    }
+    let (text, _) = with_part_of("jeugd", "instroom");
+    let ds = load_ok(&dataset_with_meta(&text));
+    let part = ds.meta.indicator("jeugd", "instroom_jb").unwrap();
+    assert_eq!(part.deel_van.as_deref(), Some("instroom"));
+}

@@ -11,6 +11,14 @@ use crate::model::period::PeriodError;
 use crate::model::{Period, SeriesKey, Status};
 use std::fmt;
 
+/// An indicator's `deel_van` and where it was written (boxed: keeps diagnostics small).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartOfTarget {
+    pub domain: String,
+    pub indicator: String,
+    pub target: String,
+}
+
 /// One kind of problem in a dataset, with the values its message names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DiagnosticKind {
@@ -43,6 +51,12 @@ pub enum DiagnosticKind {
         value: String,
         problem: SymbolProblem,
     },
+    /// A source's `rol` that is neither "begroting" nor "realisatie".
+    BadRole {
+        value: String,
+    },
+    /// An indicator's `deel_van` that names no other indicator of its domein.
+    UnknownPartOf(Box<PartOfTarget>),
     EmptyFile,
     /// A header field without a name, 1-based.
     UnnamedColumn {
@@ -166,6 +180,17 @@ impl fmt::Display for DiagnosticKind {
                 "bron '{id}' staat twee keer in [[bronnen]]; verwacht unieke ids"
             ),
             K::BadColour { .. } | K::BadSymbol { .. } => f.write_str(&identity_dutch(self)),
+            K::BadRole { value } => write!(
+                f,
+                "rol '{value}' onbekend; verwacht \"begroting\" of \"realisatie\""
+            ),
+            K::UnknownPartOf(p) => write!(
+                f,
+                "deel_van '{}' van indicator '{}' is geen andere indicator in domein {d}; verwacht de id van een [[indicatoren]] met domein = \"{d}\"",
+                p.target,
+                p.indicator,
+                d = p.domain
+            ),
             K::EmptyFile
             | K::UnnamedColumn { .. }
             | K::DuplicateColumn { .. }

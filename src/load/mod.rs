@@ -178,7 +178,47 @@ pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Da
         }
     }
     check_identities(path, &spans.bronnen, &at, diags);
+    check_roles_and_parts(path, &spans, &at, diags);
     Some(meta)
+}
+
+/// A `rol` must be one of [`ROLES`](crate::model::meta::ROLES); a `deel_van` must name another
+/// indicator of the same domein (a total in another domein would be another population).
+fn check_roles_and_parts(
+    path: &Path,
+    spans: &MetaSpans,
+    at: &dyn Fn(std::ops::Range<usize>) -> (usize, usize),
+    diags: &mut Diagnostics,
+) {
+    use crate::model::meta::ROLES;
+    for rol in spans.bronnen.iter().filter_map(|s| s.rol.as_ref()) {
+        if !ROLES.contains(&rol.get_ref().trim()) {
+            let (line, column) = at(rol.span());
+            let kind = DiagnosticKind::BadRole {
+                value: rol.get_ref().clone(),
+            };
+            diags.push(Diagnostic::new(path, line, column, kind));
+        }
+    }
+    for ind in &spans.indicatoren {
+        let Some(target) = &ind.deel_van else {
+            continue;
+        };
+        let t = target.get_ref();
+        let known = spans
+            .indicatoren
+            .iter()
+            .any(|o| o.domein == ind.domein && o.id == *t && o.id != ind.id);
+        if !known {
+            let (line, column) = at(target.span());
+            let kind = DiagnosticKind::UnknownPartOf(Box::new(message::PartOfTarget {
+                domain: ind.domein.clone(),
+                indicator: ind.id.clone(),
+                target: t.clone(),
+            }));
+            diags.push(Diagnostic::new(path, line, column, kind));
+        }
+    }
 }
 
 /// A `kleur` must name a colour and a `symbool` be one free character.
@@ -225,6 +265,16 @@ struct MetaSpans {
     gebeurtenissen: Vec<PeriodSpan>,
     #[serde(default)]
     bronnen: Vec<IdSpan>,
+    #[serde(default)]
+    indicatoren: Vec<IndicatorSpan>,
+}
+
+#[derive(serde::Deserialize)]
+struct IndicatorSpan {
+    domein: String,
+    id: String,
+    #[serde(default)]
+    deel_van: Option<toml::Spanned<String>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -242,6 +292,8 @@ struct IdSpan {
     #[serde(default)]
     symbool: Option<toml::Spanned<String>>,
     vertraging: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    rol: Option<toml::Spanned<String>>,
 }
 
 /// Groups validated rows into series; reports unknown indicators and sources and duplicate keys.

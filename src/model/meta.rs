@@ -98,6 +98,23 @@ pub struct SourceMeta {
     /// The source's symbol in every chart: one character (default: by its place).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbool: Option<String>,
+    /// What the figures are: "begroting" (planned) or "realisatie" (measured); checked at load.
+    /// A begroting is compared with the other sources of its indicator as budget against
+    /// realisation, not as another measurement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rol: Option<String>,
+}
+
+/// The value of `rol` that marks a source as a budget.
+pub const ROLE_BUDGET: &str = "begroting";
+/// The values `rol` may take.
+pub const ROLES: [&str; 2] = [ROLE_BUDGET, "realisatie"];
+
+impl SourceMeta {
+    /// The source gives planned figures (`rol = "begroting"`).
+    pub fn is_budget(&self) -> bool {
+        self.rol.as_deref().map(str::trim) == Some(ROLE_BUDGET)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,6 +137,10 @@ pub struct IndicatorMeta {
     /// For ratios: the multiplier (100 for %, 1000 for per 1.000).
     #[serde(default)]
     pub per: Option<f64>,
+    /// The indicator (id, same domein; checked at load) this one is a part of: a part is never
+    /// larger than its total, and the declared parts together are not either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deel_van: Option<String>,
     /// Per-source deviations from the indicator's unit and definition.
     #[serde(default)]
     pub per_bron: BTreeMap<String, SourceIndicatorMeta>,

@@ -11,6 +11,7 @@ use crate::model::number::{DUTCH, FigureText, ShareText};
 use crate::model::{Granularity, Period};
 use std::fmt::{self, Write};
 
+mod checks;
 mod scope;
 
 /// The detail as one Dutch sentence.
@@ -49,6 +50,9 @@ pub fn describe_detail(d: &Detail) -> String {
         Detail::Parts(p) => parts(&mut s, p),
         Detail::StockFlow(f) => stock_flow(&mut s, f),
         Detail::StockDiscontinuity(d) => stock_discontinuity(&mut s, d),
+        Detail::BreakJump(j) => checks::break_jump(&mut s, j),
+        Detail::PartOf(p) => checks::part_of(&mut s, p),
+        Detail::Direction(d) => checks::direction(&mut s, d),
     };
     s
 }

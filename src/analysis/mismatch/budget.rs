@@ -1,5 +1,6 @@
 //! Budget against realisation: indicator `X_begroot` against `X` in the same domein and
-//! uitsplitsing, any source, at the budget's granularity (or coarser).
+//! uitsplitsing, any source, at the budget's granularity (or coarser); and within one
+//! indicator, a source with `rol = "begroting"` against every other source that is no budget.
 
 use super::view::{At, Ctx, Missing, VPoint, View};
 use super::{
@@ -26,6 +27,7 @@ pub(super) fn detect(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mism
             .map(|(d, ind)| (*d, ind.to_string()))
             .collect(),
     };
+    by_role(ctx, filter, out);
     for (domein, budget_id) in pairs {
         let Some(real_id) = budget_id.strip_suffix(SUFFIX) else {
             continue;
@@ -38,6 +40,25 @@ pub(super) fn detect(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mism
         };
         for b in budgets {
             for r in reals.iter().filter(|r| r.key.breakdown == b.key.breakdown) {
+                compare(ctx, b, r, out);
+            }
+        }
+    }
+}
+
+/// Per indicator (only the filtered one, when given): budget sources against the others.
+fn by_role(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mismatch>) {
+    if !ctx.has_budgets() {
+        return;
+    }
+    for (key, list) in &ctx.by_indicator {
+        if filter.is_some_and(|f| f != *key) {
+            continue;
+        }
+        let is_budget = |s: &&&Series| ctx.is_budget(&s.key.bron);
+        for b in list.iter().filter(is_budget) {
+            let reals = list.iter().filter(|s| !is_budget(s));
+            for r in reals.filter(|r| r.key.breakdown == b.key.breakdown) {
                 compare(ctx, b, r, out);
             }
         }

@@ -4,7 +4,10 @@
 use super::lag::PairLag;
 use super::pair::{choose_reference, classify};
 use super::view::{Ctx, PState, View};
-use super::{Detail, Mismatch, MismatchKind, Settings, budget, by_breakdown, parts, stock, within};
+use super::{
+    Detail, Mismatch, MismatchKind, Settings, budget, by_breakdown, jump, partof, parts, stock,
+    within,
+};
 use crate::analysis::aggregate::AggError;
 use crate::model::{Breakdown, Dataset, Granularity, Period, Series};
 
@@ -192,7 +195,7 @@ impl<'a> Layout<'a> {
         reference: Option<&str>,
         g: Granularity,
     ) {
-        let ri = choose_reference(group, reference);
+        let ri = reference_of(ctx, group, reference);
         let mut order: Vec<usize> = (0..group.len()).filter(|&i| i != ri).collect();
         order.sort_by(|&a, &b| group[a].key.bron.cmp(&group[b].key.bron));
         order.insert(0, ri);
@@ -265,6 +268,20 @@ impl Comparison {
     }
 }
 
+/// The reference of a group: the requested source when it is there, else the default choice
+/// among the sources that are no begroting (a budget is no measurement to compare against).
+fn reference_of(ctx: &Ctx, group: &[&Series], reference: Option<&str>) -> usize {
+    let requested = reference.is_some_and(|r| group.iter().any(|s| s.key.bron == r));
+    let measured: Vec<usize> = (0..group.len())
+        .filter(|&i| !ctx.is_budget(&group[i].key.bron))
+        .collect();
+    if requested || measured.is_empty() || measured.len() == group.len() {
+        return choose_reference(group, reference);
+    }
+    let subset: Vec<&Series> = measured.iter().map(|&i| group[i]).collect();
+    measured[choose_reference(&subset, None)]
+}
+
 /// Every period any view has, in order.
 fn periods(views: &[&View]) -> Vec<Period> {
     let mut periods: Vec<Period> = views
@@ -284,10 +301,12 @@ fn within_data(ctx: &Ctx, domein: &str, indicator: &str) -> Vec<Mismatch> {
     if let Some(list) = ctx.by_indicator.get(&(domein, indicator)) {
         for s in list.iter().filter(|s| s.key.breakdown.is_total()) {
             within::units_within(ctx, s, &mut out);
+            jump::detect(ctx, s, &mut out);
         }
         parts::detect(ctx, list, &mut out);
     }
     budget::detect(ctx, Some((domein, indicator)), &mut out);
+    partof::detect(ctx, Some((domein, indicator)), &mut out);
     stock::detect(ctx, Some((domein, indicator)), &mut out);
     out.retain(|m| m.indicator == indicator);
     out
@@ -313,6 +332,10 @@ fn row(
         let Some(rc) = columns[c].against else {
             continue;
         };
+        // A begroting against a measurement is the budget check's (in `extra`), not a cell's.
+        if ctx.is_budget(&columns[rc].bron) != ctx.is_budget(&columns[c].bron) {
+            continue;
+        }
         let pc = classify(ctx, (&views[rc], &views[c]), &p, &lags[c], true);
         let cell = &mut cells[c];
         cell.converted = pc.converted;

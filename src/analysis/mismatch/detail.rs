@@ -36,7 +36,79 @@ pub enum Detail {
     Parts(Parts),
     StockFlow(StockFlow),
     StockDiscontinuity(StockDiscontinuity),
+    BreakJump(BreakJump),
+    PartOf(PartOf),
+    Direction(Direction),
 }
+
+/// The change of one series across a recorded break, against its usual change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakJump {
+    pub brk: BreakNote,
+    /// The last period before the break and the first from it, with their figures.
+    pub before: (Period, f64),
+    pub after: (Period, f64),
+    /// Relative change across the break (signed).
+    pub jump: f64,
+    /// The usual relative change between consecutive periods (median of the sizes, unsigned).
+    pub usual: f64,
+    /// The series' own granularity: "per halfjaar".
+    pub granularity: Granularity,
+}
+
+/// An indicator declared part of another (`deel_van`), one source, one period: a part above
+/// its total, or the declared parts together above it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartOf {
+    pub total_indicator: String,
+    pub total: Figure,
+    /// The part indicators with their figures: one when a single part exceeds the total.
+    pub parts: Vec<(String, f64)>,
+    pub sum: f64,
+    /// sum − total (positive: the parts are larger).
+    pub diff: f64,
+    /// `diff` relative to the total.
+    pub rel: Option<f64>,
+}
+
+/// Two sources in units that do not convert, over their common span `from`..`to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Direction {
+    pub from: Period,
+    pub to: Period,
+    pub reference: Change,
+    pub other: Change,
+    /// Both rise, both fall or both stay level.
+    pub same: bool,
+}
+
+/// How one series changed over a span, in its own unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub bron: String,
+    pub unit: String,
+    pub first: f64,
+    pub last: f64,
+    /// (last − first) relative to first; `None` when first is zero.
+    pub rel: Option<f64>,
+}
+
+impl Change {
+    /// −1, 0 or 1: falls, level (within 1%), rises.
+    pub fn direction(&self) -> i8 {
+        let rel = self.rel.unwrap_or(self.last - self.first);
+        if rel.abs() <= LEVEL {
+            0
+        } else if rel > 0.0 {
+            1
+        } else {
+            -1
+        }
+    }
+}
+
+/// A relative change this small counts as level.
+const LEVEL: f64 = 0.01;
 
 /// `lacking` has no comparable figure for `period`, `having` has one.
 #[derive(Debug, Clone, PartialEq)]

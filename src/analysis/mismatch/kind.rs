@@ -35,22 +35,28 @@ pub enum MismatchKind {
     /// Shifting the lagging source by its delivery lag (`vertraging`) explains the difference.
     #[serde(rename = "vertraging")]
     Lag,
-    /// A recorded method or definition change applies to one side only.
+    /// A recorded method or definition change applies to one side only, or one source jumps
+    /// across it clearly more than its usual change.
     #[serde(rename = "trendbreuk")]
     TrendBreak,
-    /// `X_begroot` against `X`.
+    /// `X_begroot` against `X`, or a source with `rol = "begroting"` against the others.
     #[serde(rename = "begroot-gerealiseerd")]
     BudgetVsRealisation,
-    /// The parts (wijken, aanbieders) do not add up to the total.
+    /// The parts (wijken, aanbieders) do not add up to the total, or indicators declared part
+    /// of another (`deel_van`) are larger than it.
     #[serde(rename = "delen-niet-totaal")]
     PartsNotSumToTotal,
+    /// Two sources of one figure in units that do not convert: compared on direction and
+    /// relative change over their common span.
+    #[serde(rename = "richting")]
+    Direction,
     /// Larger than the threshold and none of the above.
     #[serde(rename = "onverklaard")]
     Unexplained,
 }
 
 impl MismatchKind {
-    pub const ALL: [MismatchKind; 12] = [
+    pub const ALL: [MismatchKind; 13] = [
         MismatchKind::Unit,
         MismatchKind::MissingPeriod,
         MismatchKind::WithinRounding,
@@ -62,6 +68,7 @@ impl MismatchKind {
         MismatchKind::TrendBreak,
         MismatchKind::BudgetVsRealisation,
         MismatchKind::PartsNotSumToTotal,
+        MismatchKind::Direction,
         MismatchKind::Unexplained,
     ];
 
@@ -79,6 +86,7 @@ impl MismatchKind {
             MismatchKind::TrendBreak => "trendbreuk",
             MismatchKind::BudgetVsRealisation => "begroot-gerealiseerd",
             MismatchKind::PartsNotSumToTotal => "delen-niet-totaal",
+            MismatchKind::Direction => "richting",
             MismatchKind::Unexplained => "onverklaard",
         }
     }
@@ -97,6 +105,7 @@ impl MismatchKind {
             MismatchKind::TrendBreak => "trendbreuk",
             MismatchKind::BudgetVsRealisation => "begroot/gerealiseerd",
             MismatchKind::PartsNotSumToTotal => "delen≠totaal",
+            MismatchKind::Direction => "richting (andere eenheid)",
             MismatchKind::Unexplained => "onverklaard",
         }
     }
@@ -125,13 +134,16 @@ impl MismatchKind {
             }
             MismatchKind::Lag => LAG_NL,
             MismatchKind::TrendBreak => {
-                "Voor één bron is de methode of definitie vanaf deze periode veranderd, zodat cijfers over de breuk heen niet zonder meer te vergelijken zijn."
+                "Voor één bron is de methode of definitie vanaf deze periode veranderd, zodat cijfers over de breuk heen niet zonder meer te vergelijken zijn; een sprong over de breuk wordt afgezet tegen de gewone verandering van die reeks."
             }
             MismatchKind::BudgetVsRealisation => {
                 "Een begroting is een verwachting vooraf en geen meting, dus een verschil met de realisatie vraagt om uitleg, niet om correctie."
             }
             MismatchKind::PartsNotSumToTotal => {
-                "De delen (wijken of aanbieders) tellen niet op tot het totaal, bijvoorbeeld omdat niet iedereen aan een deel is toe te wijzen."
+                "De delen (wijken, aanbieders of indicatoren die deel van een andere zijn) tellen niet op tot het totaal, bijvoorbeeld omdat niet iedereen aan een deel is toe te wijzen."
+            }
+            MismatchKind::Direction => {
+                "De bronnen meten hetzelfde in eenheden die niet om te rekenen zijn, dus alleen de richting en de relatieve verandering over dezelfde periode zijn te vergelijken."
             }
             MismatchKind::Unexplained => {
                 "Het verschil is groter dan de drempel en geen van de bekende oorzaken past: een vraag voor de bronhouders."

@@ -25,7 +25,11 @@
 //!
 //! Besides comparing sources, the checks within the data: unit changes inside one series,
 //! stock-flow identities and stock discontinuities between publications, budget against
-//! realisation (`X_begroot` against `X`) and parts (wijk, aanbieder) against their total.
+//! realisation (`X_begroot` against `X`, or a source with `rol = "begroting"` against the other
+//! sources of its indicator), parts (wijk, aanbieder) against their total, indicators declared
+//! part of another (`deel_van`) against it, and the jump across a recorded break of one source
+//! against its usual change. Two sources in units that do not convert are compared once on
+//! direction and relative change over their common span ([`MismatchKind::Direction`]).
 //! These name any difference beyond rounding; the threshold only decides "onverklaard".
 //!
 //! Cost: every lookup is indexed (per (domein, indicator), per bron), every pair of series is
@@ -34,9 +38,12 @@
 mod budget;
 mod compare;
 mod detail;
+mod direction;
+mod jump;
 mod kind;
 mod lag;
 mod pair;
+mod partof;
 mod parts;
 mod scope;
 mod stock;
@@ -49,9 +56,9 @@ mod tests;
 
 pub use compare::{Cell, Column, Comparison, ComparisonRow, Excluded, compare};
 pub use detail::{
-    Absence, BreakNote, Budget, BudgetMissing, BudgetUnits, Compared, Converts, Day, Detail,
-    Figure, LagNote, MissingFigure, Outcome, Parts, PartsDim, ScopeNote, ScopeText,
-    StockDiscontinuity, StockFlow, Stocks, UnitChange, Units, UnitsConverted,
+    Absence, BreakJump, BreakNote, Budget, BudgetMissing, BudgetUnits, Change, Compared, Converts,
+    Day, Detail, Direction, Figure, LagNote, MissingFigure, Outcome, PartOf, Parts, PartsDim,
+    ScopeNote, ScopeText, StockDiscontinuity, StockFlow, Stocks, UnitChange, Units, UnitsConverted,
 };
 pub use kind::MismatchKind;
 pub use unit::UnitForm;
@@ -188,6 +195,7 @@ fn run(
         step()?;
     }
     budget::detect(&ctx, filter, &mut out);
+    partof::detect(&ctx, filter, &mut out);
     step()?;
     stock::detect(&ctx, filter, &mut out);
     step()?;
@@ -200,9 +208,21 @@ fn run(
 fn within_indicator<'a>(ctx: &Ctx<'a>, list: &[&'a Series], out: &mut Vec<Mismatch>) {
     for s in list {
         within::units_within(ctx, s, out);
+        jump::detect(ctx, s, out);
     }
     for group in by_breakdown(list.iter().copied()).values() {
-        pair::detect_group(ctx, group, out);
+        if !ctx.has_budgets() {
+            pair::detect_group(ctx, group, out);
+            continue;
+        }
+        // A begroting is no measurement of the same figure: budgets are compared with the
+        // other sources by the budget check, and among themselves here.
+        let (budgets, measured): (Vec<&Series>, Vec<&Series>) = group
+            .iter()
+            .copied()
+            .partition(|s| ctx.is_budget(&s.key.bron));
+        pair::detect_group(ctx, &measured, out);
+        pair::detect_group(ctx, &budgets, out);
     }
     parts::detect(ctx, list, out);
 }

@@ -1,5 +1,6 @@
 //! One source against the reference, period by period, and unit changes within one series.
 
+use super::direction::Loose;
 use super::lag::PairLag;
 use super::view::{At, Break, Ctx, Missing, VPoint, View};
 use super::{
@@ -149,6 +150,7 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
         };
         let rv = &ref_views[k];
         let lag = PairLag::default();
+        let mut loose = Loose::default();
         for (p, rp, op) in zip_periods(rv, &ov) {
             let mut cell = classify_points(ctx, (rv, rp), (&ov, op), &p, &lag, false);
             // A named difference always has its detail.
@@ -162,8 +164,9 @@ pub(super) fn detect_group<'a>(ctx: &Ctx<'a>, group: &[&'a Series], out: &mut Ve
             {
                 continue;
             }
-            out.push(cell.into_mismatch(kind, detail, rv, &ov, p));
+            out.extend(loose.keep(cell.into_mismatch(kind, detail, rv, &ov, p)));
         }
+        loose.finish(out);
         spare = ov.points;
     }
 }

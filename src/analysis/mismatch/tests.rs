@@ -26,6 +26,8 @@ impl Words for Option<Detail> {
     }
 }
 
+mod checks;
+
 fn text(d: &impl Words) -> String {
     d.words()
 }
@@ -106,6 +108,7 @@ impl Fx {
             noemer: None,
             per: None,
             per_bron: BTreeMap::new(),
+            deel_van: None,
         });
         self
     }
@@ -190,6 +193,7 @@ impl Fx {
                     noemer: None,
                     per: None,
                     per_bron: BTreeMap::new(),
+                    deel_van: None,
                 });
             }
         }

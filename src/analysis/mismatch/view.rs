@@ -24,6 +24,7 @@ pub(super) struct Ctx<'a> {
     indicators: HashMap<(&'a str, &'a str), &'a IndicatorMeta>,
     sources: HashMap<&'a str, &'a SourceMeta>,
     families: HashMap<&'a str, String>,
+    has_budgets: bool,
     breaks: Vec<Break<'a>>,
     /// All series per (domein, indicator), in dataset order.
     pub by_indicator: BTreeMap<(&'a str, &'a str), Vec<&'a Series>>,
@@ -69,6 +70,7 @@ impl<'a> Ctx<'a> {
             ds,
             settings,
             indicators,
+            has_budgets: ds.meta.bronnen.iter().any(|s| s.is_budget()),
             sources,
             families,
             breaks,
@@ -114,6 +116,16 @@ impl<'a> Ctx<'a> {
         self.sources
             .get(bron)
             .map_or(0.0, |s| f64::from(s.afronding))
+    }
+
+    /// The source gives planned figures (`rol = "begroting"`).
+    pub fn is_budget(&self, bron: &str) -> bool {
+        self.has_budgets && self.sources.get(bron).is_some_and(|s| s.is_budget())
+    }
+
+    /// Some source gives planned figures: without one, no lookups per series.
+    pub fn has_budgets(&self) -> bool {
+        self.has_budgets
     }
 
     /// The delivery lag as written, when the source has one.

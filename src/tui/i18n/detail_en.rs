@@ -12,6 +12,7 @@ use crate::model::number::{FigureText, ShareText};
 use crate::model::{Granularity, Period};
 use std::fmt::{self, Write};
 
+mod checks;
 mod scope;
 
 /// The detail as one English sentence.
@@ -28,6 +29,9 @@ pub(super) fn detail(d: &Detail) -> String {
         Detail::Parts(p) => parts(&mut s, p),
         Detail::StockFlow(f) => stock_flow(&mut s, f),
         Detail::StockDiscontinuity(d) => stock_discontinuity(&mut s, d),
+        Detail::BreakJump(j) => checks::break_jump(&mut s, j),
+        Detail::PartOf(p) => checks::part_of(&mut s, p),
+        Detail::Direction(d) => checks::direction(&mut s, d),
     };
     s
 }

@@ -294,6 +294,7 @@ fn diagnostic_en(kind: &DiagnosticKind) -> String {
             format!("source '{id}' appears twice in [[bronnen]]; expected unique ids")
         }
         K::BadColour { .. } | K::BadSymbol { .. } => identity_en(kind),
+        K::BadRole { .. } | K::UnknownPartOf(_) => role_or_part_en(kind),
         K::EmptyFile => {
             format!("file is empty; expected a header line with {required} and then data")
         }
@@ -393,6 +394,23 @@ fn line_en(problem: &LineProblem) -> String {
         LineProblem::UnknownKey { key } => {
             format!("unknown field '{key}'; expected facilitator, deelnemer or agenda")
         }
+    }
+}
+
+/// The English message of a bad `rol` or `deel_van`.
+fn role_or_part_en(kind: &DiagnosticKind) -> String {
+    use DiagnosticKind as K;
+    match kind {
+        K::BadRole { value } => {
+            format!("unknown role '{value}'; expected \"begroting\" or \"realisatie\"")
+        }
+        K::UnknownPartOf(p) => format!(
+            "deel_van '{}' of indicator '{}' is no other indicator in domain {d}; expected the id of an [[indicatoren]] with domein = \"{d}\"",
+            p.target,
+            p.indicator,
+            d = p.domain
+        ),
+        _ => String::new(),
     }
 }
 

@@ -171,6 +171,8 @@ impl Texts {
             (En, BudgetVsRealisation) => "budget/actual",
             (Nl, PartsNotSumToTotal) => "delen≠totaal",
             (En, PartsNotSumToTotal) => "parts≠total",
+            (Nl, Direction) => "richting (andere eenheid)",
+            (En, Direction) => "direction (other unit)",
             (Nl, Unexplained) => "onverklaard",
             (En, Unexplained) => "unexplained",
         }
@@ -335,13 +337,16 @@ fn explanation_nl(k: MismatchKind) -> &'static str {
             "De ene bron loopt achter op de andere: verschoven met de opgegeven vertraging verdwijnt het verschil (grotendeels); wat overblijft staat erbij."
         }
         TrendBreak => {
-            "Voor één bron is de methode of definitie vanaf deze periode veranderd, zodat cijfers over de breuk heen niet zonder meer te vergelijken zijn."
+            "Voor één bron is de methode of definitie vanaf deze periode veranderd, zodat cijfers over de breuk heen niet zonder meer te vergelijken zijn; een sprong over de breuk wordt afgezet tegen de gewone verandering van die reeks."
         }
         BudgetVsRealisation => {
             "Een begroting is een verwachting vooraf en geen meting, dus een verschil met de realisatie vraagt om uitleg, niet om correctie."
         }
         PartsNotSumToTotal => {
-            "De delen (wijken of aanbieders) tellen niet op tot het totaal, bijvoorbeeld omdat niet iedereen aan een deel is toe te wijzen."
+            "De delen (wijken, aanbieders of indicatoren die deel van een andere zijn) tellen niet op tot het totaal, bijvoorbeeld omdat niet iedereen aan een deel is toe te wijzen."
+        }
+        Direction => {
+            "De bronnen meten hetzelfde in eenheden die niet om te rekenen zijn, dus alleen de richting en de relatieve verandering over dezelfde periode zijn te vergelijken."
         }
         Unexplained => {
             "Het verschil is groter dan de drempel en geen van de bekende oorzaken past: een vraag voor de bronhouders."
@@ -377,13 +382,16 @@ fn explanation_en(k: MismatchKind) -> &'static str {
             "One source runs behind the other: shifted by the declared delay the difference (largely) disappears; what remains is shown."
         }
         TrendBreak => {
-            "For one source the method or definition changed from this period on, so figures across the break cannot simply be compared."
+            "For one source the method or definition changed from this period on, so figures across the break cannot simply be compared; a jump across the break is set against the series' usual change."
         }
         BudgetVsRealisation => {
             "A budget is an expectation beforehand, not a measurement, so a difference with the actual figure asks for an explanation, not a correction."
         }
         PartsNotSumToTotal => {
-            "The parts (districts or providers) do not add up to the total, for example because not everyone can be assigned to a part."
+            "The parts (districts, providers or indicators declared part of another) do not add up to the total, for example because not everyone can be assigned to a part."
+        }
+        Direction => {
+            "The sources measure the same thing in units that cannot be converted, so only the direction and the relative change over the same span can be compared."
         }
         Unexplained => {
             "The difference is larger than the threshold and none of the known causes fits: a question for the source holders."

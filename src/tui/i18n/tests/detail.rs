@@ -376,6 +376,65 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
         ),
         ("stock revised", discontinuity("cbs-2024")),
         ("stock within one source", discontinuity("cbs-2023")),
+        (
+            "break jump",
+            Detail::BreakJump(BreakJump {
+                brk: BreakNote {
+                    bron: "cbs".into(),
+                    period: p("2021-H1"),
+                    description: "Nieuwe definitie.".into(),
+                },
+                before: (p("2020-H2"), 8425.0),
+                after: (p("2021-H1"), 9180.5),
+                jump: 0.0896,
+                usual: 0.0115,
+                granularity: Granularity::HalfYear,
+            }),
+        ),
+        (
+            "part of",
+            Detail::PartOf(PartOf {
+                total_indicator: "total_x".into(),
+                total: fig("gemeente", 1000.0),
+                parts: vec![("part_a".into(), 1200.5)],
+                sum: 1200.5,
+                diff: 200.5,
+                rel: Some(0.2005),
+            }),
+        ),
+        (
+            "parts of",
+            Detail::PartOf(PartOf {
+                total_indicator: "total_x".into(),
+                total: fig("gemeente", 1000.0),
+                parts: vec![("part_a".into(), 600.0), ("part_b".into(), 500.0)],
+                sum: 1100.0,
+                diff: 100.0,
+                rel: Some(0.1),
+            }),
+        ),
+        (
+            "direction",
+            Detail::Direction(Direction {
+                from: p("2020"),
+                to: p("2023"),
+                reference: Change {
+                    bron: "gemeente".into(),
+                    unit: "cliënten".into(),
+                    first: 1000.0,
+                    last: 1300.0,
+                    rel: Some(0.3),
+                },
+                other: Change {
+                    bron: "cbs".into(),
+                    unit: "uren".into(),
+                    first: 12000.0,
+                    last: 11000.0,
+                    rel: Some(-1.0 / 12.0),
+                },
+                same: false,
+            }),
+        ),
     ]
 }
 
@@ -471,6 +530,31 @@ too few periods in common for a usual level difference"
         en.detail(&samples["stock revised"]),
         "closing stock 31 December 2022 29,070 (cbs-2023, 2022) against starting stock \
 1 January 2023 29,115 (cbs-2024, 2023): 45 higher (0.2%); revised between the publications"
+    );
+    assert_eq!(
+        en.detail(&samples["break jump"]),
+        "jump across the break +9.0% against a usual ±1.2% per half year: cbs from 8,425 \
+(2020-H2) to 9,180.5 (2021-H1); break from 2021-H1: Nieuwe definitie."
+    );
+    assert_eq!(
+        texts(Lang::Nl).detail(&samples["break jump"]),
+        "sprong over de breuk +9,0% tegen gewoonlijk ±1,2% per halfjaar: cbs van 8.425 \
+(2020-H2) naar 9.180,5 (2021-H1); breuk vanaf 2021-H1: Nieuwe definitie."
+    );
+    assert_eq!(
+        en.detail(&samples["parts of"]),
+        "parts part_a 600 + part_b 500 = 1,100 together larger than total total_x 1,000 \
+(gemeente): 100 more (10%)"
+    );
+    assert_eq!(
+        en.detail(&samples["direction"]),
+        "units do not convert ('cliënten' versus 'uren'); from 2020 to 2023: gemeente +30.0% \
+(1,000 to 1,300 cliënten), cbs -8.3% (12,000 to 11,000 uren): opposite direction"
+    );
+    assert_eq!(
+        texts(Lang::Nl).detail(&samples["direction"]),
+        "eenheden niet om te rekenen ('cliënten' tegen 'uren'); van 2020 tot 2023: gemeente \
++30,0% (1.000 naar 1.300 cliënten), cbs -8,3% (12.000 naar 11.000 uren): andere richting"
     );
     assert_eq!(
         en.detail(&samples["unit change"]),

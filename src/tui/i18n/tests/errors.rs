@@ -36,6 +36,8 @@ fn load_cases() -> Vec<(K, String, &'static str)> {
         (K::BadSymbol { value: "◆".into(), problem: crate::model::identity::SymbolProblem::Reserved }, "symbool '◆' is het teken van een gebeurtenis (◆), een trendbreuk (╫) of een cijfer (uitsplitsingen); verwacht één ander teken, bijv. ★ of ✦".into(), "symbol '◆' is the mark of an event (◆), a trend break (╫) or a digit (breakdowns); expected one other character, e.g. ★ or ✦"),
         (K::BadSymbol { value: "ab".into(), problem: crate::model::identity::SymbolProblem::NotOneCharacter }, "symbool 'ab' is niet één teken; verwacht één ander teken, bijv. ★ of ✦".into(), "symbol 'ab' is not one character; expected one other character, e.g. ★ or ✦"),
         (K::BadSymbol { value: "😀".into(), problem: crate::model::identity::SymbolProblem::Wide }, "symbool '😀' is twee vakjes breed (emoji of Chinees/Japans teken); verwacht één ander teken, bijv. ★ of ✦".into(), "symbol '😀' is two cells wide (an emoji or a CJK character); expected one other character, e.g. ★ or ✦"),
+        (K::BadRole { value: "plan".into() }, "rol 'plan' onbekend; verwacht \"begroting\" of \"realisatie\"".into(), "unknown role 'plan'; expected \"begroting\" or \"realisatie\""),
+        (K::UnknownPartOf(Box::new(crate::load::message::PartOfTarget { domain: "jeugd".into(), indicator: "instroom_jb".into(), target: "instrom".into() })), "deel_van 'instrom' van indicator 'instroom_jb' is geen andere indicator in domein jeugd; verwacht de id van een [[indicatoren]] met domein = \"jeugd\"".into(), "deel_van 'instrom' of indicator 'instroom_jb' is no other indicator in domain jeugd; expected the id of an [[indicatoren]] with domein = \"jeugd\""),
         (K::EmptyFile, format!("bestand is leeg; verwacht een kopregel met {REQ} en daarna gegevens"), "file is empty; expected a header line with periode,domein,indicator,bron,waarde and then data"),
         (K::UnnamedColumn { column: 5 }, format!("kolom 5 in de kopregel heeft geen naam; verwacht {REQ} en eventueel {OPT} (of een scheidingsteken minder)"), "column 5 of the header line has no name; expected periode,domein,indicator,bron,waarde and optionally eenheid,regio,wijk,aanbieder,status,opmerking (or one separator less)"),
         (K::DuplicateColumn { name: "periode".into() }, "kolom 'periode' staat twee keer in de kopregel; verwacht elke kolom één keer".into(), "column 'periode' appears twice in the header line; expected each column once"),
@@ -72,21 +74,23 @@ fn kind_index(k: &K) -> usize {
         K::DuplicateSourceId { .. } => 6,
         K::BadColour { .. } => 7,
         K::BadSymbol { .. } => 8,
-        K::EmptyFile => 9,
-        K::UnnamedColumn { .. } => 10,
-        K::DuplicateColumn { .. } => 11,
-        K::UnknownColumn { .. } => 12,
-        K::MissingColumn { .. } => 13,
-        K::FieldCount { .. } => 14,
-        K::NotCsv { .. } => 15,
-        K::UnclosedQuote => 16,
-        K::EmptyCell { .. } => 17,
-        K::UnknownStatus { .. } => 18,
-        K::Value(_) => 19,
-        K::UnknownIndicator { .. } => 20,
-        K::UnknownSource { .. } => 21,
-        K::DuplicateRow { .. } => 22,
-        K::Lag(_) => 23,
+        K::BadRole { .. } => 9,
+        K::UnknownPartOf(_) => 10,
+        K::EmptyFile => 11,
+        K::UnnamedColumn { .. } => 12,
+        K::DuplicateColumn { .. } => 13,
+        K::UnknownColumn { .. } => 14,
+        K::MissingColumn { .. } => 15,
+        K::FieldCount { .. } => 16,
+        K::NotCsv { .. } => 17,
+        K::UnclosedQuote => 18,
+        K::EmptyCell { .. } => 19,
+        K::UnknownStatus { .. } => 20,
+        K::Value(_) => 21,
+        K::UnknownIndicator { .. } => 22,
+        K::UnknownSource { .. } => 23,
+        K::DuplicateRow { .. } => 24,
+        K::Lag(_) => 25,
     }
 }
 
@@ -95,7 +99,7 @@ fn every_load_diagnostic_kind_in_dutch_and_english() {
     let cases = load_cases();
     let mut seen: Vec<usize> = cases.iter().map(|(k, _, _)| kind_index(k)).collect();
     seen.dedup();
-    assert_eq!(seen, (0..=23).collect::<Vec<_>>(), "a kind without a case");
+    assert_eq!(seen, (0..=25).collect::<Vec<_>>(), "a kind without a case");
     let file = Path::new("data/reeksen.csv");
     for (kind, dutch, english) in cases {
         let d = Diagnostic::new(file, 4, 7, kind.clone());

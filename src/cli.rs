@@ -4,8 +4,6 @@
 use crate::analysis::mismatch::{Mismatch, Settings, detect};
 use crate::load::load_dataset;
 use crate::model::Dataset;
-use crate::report::Minutes;
-use crate::report::export::{Export, check_target};
 use crate::session::store;
 use crate::tui::app::{App, SessionSetup};
 use crate::tui::i18n::{Lang, set_process_lang, t};
@@ -18,6 +16,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 mod args;
+mod exports;
 mod filter;
 mod sample;
 mod words;
@@ -210,7 +209,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             uit,
             formaat,
             overschrijf,
-        }) => notulen(&sessie, Output::new(uit, overschrijf), formaat),
+        }) => exports::notulen(&sessie, exports::Output::new(uit, overschrijf), formaat),
         Some(Command::Verschillen {
             dataset,
             domein,
@@ -230,35 +229,15 @@ pub fn run(mut cli: Cli) -> ExitCode {
             uit,
             scheiding,
             overschrijf,
-        }) => vragen(&map, formaat, scheiding, Output::new(uit, overschrijf)),
+        }) => exports::vragen(
+            &map,
+            formaat,
+            scheiding,
+            exports::Output::new(uit, overschrijf),
+        ),
         Some(Command::Terugkijken { map, thema, .. }) => terugkijken(&map, thema),
         None => open_tui(cli),
     }
-}
-
-/// The sessions of a folder that load, by file name; every file that does not load is reported
-/// on stderr and skipped. `None` (after a message) when the folder cannot be read.
-fn sessions_in(dir: &Path) -> Option<Vec<(String, crate::session::Session)>> {
-    if let Err(e) = std::fs::read_dir(dir) {
-        eprintln!(
-            "duiden: sessiemap {} kan niet gelezen worden: {e}",
-            dir.display()
-        );
-        return None;
-    }
-    let mut ok = Vec::new();
-    for (path, result) in store::list(dir) {
-        match result {
-            Ok(s) => ok.push((
-                path.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                s,
-            )),
-            Err(e) => eprintln!("{}", t().skipped(&t().session_error(&e))),
-        }
-    }
-    Some(ok)
 }
 
 /// The user's keymap (`duiden.toml`), or its errors (file:line:column) on stderr and exit code
@@ -343,55 +322,6 @@ fn theme_kind(t: Thema) -> ThemeKind {
     }
 }
 
-fn vragen(dir: &Path, formaat: VragenFormaat, scheiding: Scheiding, out: Output) -> ExitCode {
-    let Some(sessions) = sessions_in(dir) else {
-        return ExitCode::FAILURE;
-    };
-    let items = crate::session::backlog::backlog(&sessions);
-    let text = match formaat {
-        VragenFormaat::Md => {
-            crate::report::backlog_markdown(&items, &dir.display().to_string(), sessions.len())
-        }
-        VragenFormaat::Csv => crate::report::backlog_csv(&items, scheiding.into()),
-    };
-    write_output(&text, out, Export::Backlog)
-}
-
-/// Where `--uit` writes, and whether `--overschrijf` was given.
-struct Output {
-    path: Option<PathBuf>,
-    overwrite: bool,
-}
-
-impl Output {
-    fn new(path: Option<PathBuf>, overwrite: bool) -> Output {
-        Output { path, overwrite }
-    }
-}
-
-/// Writes to `out` atomically (and says so on stderr), or to stdout. Refuses a path that holds
-/// a file duiden did not write, or whose folder does not exist (see [`check_target`]).
-fn write_output(text: &str, out: Output, what: Export) -> ExitCode {
-    let Some(path) = out.path else {
-        emit(text);
-        return ExitCode::SUCCESS;
-    };
-    if let Err(refusal) = check_target(&path, text, out.overwrite) {
-        eprintln!("duiden: {}", t().export_refused(&refusal));
-        return ExitCode::FAILURE;
-    }
-    match store::write_atomic(&path, text.as_bytes()) {
-        Ok(()) => {
-            eprintln!("{}", t().export_written(what, &path));
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("duiden: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
 fn open_tui(cli: Cli) -> ExitCode {
     let keys = match keymap() {
         Ok(k) => k,
@@ -470,32 +400,6 @@ fn dataset_pad(path: &Path) -> String {
         .and_then(|c| path.strip_prefix(c).ok())
         .unwrap_or(path);
     rel.display().to_string()
-}
-
-fn notulen(path: &Path, out: Output, formaat: NotulenFormaat) -> ExitCode {
-    let session = match store::load(path) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{}", t().session_error(&e));
-            return ExitCode::FAILURE;
-        }
-    };
-    // The dataset supplies indicator names; minutes are still written without it.
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let dataset = recorded_dataset(&session.dataset.path, dir)
-        .ok()
-        .and_then(|p| load_dataset(&p).ok());
-    let file = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let previous = store::list_ok(dir);
-    let minutes = Minutes::build(&session, &file, Some(&previous), dataset.as_ref());
-    let text = match formaat {
-        NotulenFormaat::Md => crate::report::minutes::markdown(&minutes),
-        NotulenFormaat::Html => crate::report::minutes::html(&minutes),
-    };
-    write_output(&text, out, Export::Minutes)
 }
 
 fn controleer(path: &Path) -> ExitCode {

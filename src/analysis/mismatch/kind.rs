@@ -98,14 +98,14 @@ impl MismatchKind {
             MismatchKind::MissingPeriod => "ontbrekende periode",
             MismatchKind::WithinRounding => "afronding",
             MismatchKind::Vintage => "voorlopig/definitief",
-            MismatchKind::Definition => "definitie/populatie",
+            MismatchKind::Definition => "definitie",
             MismatchKind::StockFlow => "stand-stroom",
             MismatchKind::StockDiscontinuity => "standbreuk",
             MismatchKind::Lag => "vertraging",
             MismatchKind::TrendBreak => "trendbreuk",
             MismatchKind::BudgetVsRealisation => "begroot/gerealiseerd",
             MismatchKind::PartsNotSumToTotal => "delen≠totaal",
-            MismatchKind::Direction => "richting (andere eenheid)",
+            MismatchKind::Direction => "richting",
             MismatchKind::Unexplained => "onverklaard",
         }
     }

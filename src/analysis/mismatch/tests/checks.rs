@@ -244,7 +244,7 @@ fn units_that_do_not_convert_are_compared_once_on_direction() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     let m = &ms[0];
     assert_eq!(m.kind, MismatchKind::Direction);
-    assert_eq!(m.kind.dutch(), "richting (andere eenheid)");
+    assert_eq!(m.kind.dutch(), "richting");
     assert_eq!(m.kind.key(), "richting");
     assert_eq!(m.period, p("2023"));
     assert_eq!(m.sources, vec!["reg".to_string(), "uren".to_string()]);

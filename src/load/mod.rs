@@ -5,6 +5,8 @@ pub mod csv;
 pub mod diagnostic;
 pub mod file;
 pub mod message;
+pub mod toml_message;
+pub mod warnings;
 
 pub use diagnostic::{Diagnostic, Diagnostics, LoadError};
 pub use message::DiagnosticKind;

@@ -134,7 +134,33 @@ const SYNTAX: &[(&str, &str)] = &[
     ("invalid hexadecimal number", "ongeldig hexadecimaal getal"),
     ("invalid octal number", "ongeldig octaal getal"),
     ("invalid binary number", "ongeldig binair getal"),
-    ("invalid boolean", "ongeldige waarde; true of false"),
+    (
+        "invalid boolean",
+        "ongeldige waarde: tekst hoort tussen aanhalingstekens, ja/nee is true of false",
+    ),
+    (
+        "string values must be quoted",
+        "tekst hoort tussen aanhalingstekens",
+    ),
+    ("key with no value", "sleutel zonder waarde"),
+    ("unquoted keys cannot be empty", "lege sleutel"),
+    (
+        "carriage return must be followed by newline",
+        "een CR zonder LF erna (regeleinde van een oude Mac?)",
+    ),
+    (
+        "`_` may only go between digits",
+        "`_` mag alleen tussen cijfers staan",
+    ),
+    ("redundant numeric sign", "dubbel + of -"),
+    (
+        "too few unicode value digits",
+        "te weinig cijfers in \\u-code",
+    ),
+    (
+        "cannot recurse further; max recursion depth met",
+        "te diep genest",
+    ),
     ("invalid date-time", "ongeldige datum/tijd"),
     ("invalid comment character", "ongeldig teken in commentaar"),
     ("unexpected leading zero", "getal begint met een 0"),
@@ -195,12 +221,33 @@ fn expected_dutch(expected: &str) -> String {
         "a boolean" => "true of false",
         "a sequence" => "een lijst, bijv. [\"a\", \"b\"]",
         "a map" | "a table" => "een tabel",
-        "nothing" => "niets meer op deze regel",
-        "newline" => "een nieuwe regel",
         "option" => "een waarde of niets",
-        _ => return expected.replace(" or ", " of ").replace("nothing", "niets"),
+        _ => return syntax_expected(expected),
     };
     words.to_string()
+}
+
+/// The TOML parser's list of what could have stood there (`newline, `#``), in Dutch.
+fn syntax_expected(list: &str) -> String {
+    let items: Vec<&str> = list
+        .split(", ")
+        .map(|item| match item {
+            "nothing" => "niets meer op deze regel",
+            "newline" => "het einde van de regel",
+            "value" => "een waarde",
+            "key" => "een sleutel",
+            "literal string" | "basic string" => "tekst tussen aanhalingstekens, bijv. \"jeugd\"",
+            "multi-line basic string" => "tekst tussen \"\"\"…\"\"\"",
+            "digits" | "numbers" => "cijfers",
+            "letters" | "characters" | "printable characters" => "tekens",
+            "etc" => "…",
+            other => other,
+        })
+        .collect();
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} of {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
 }
 
 #[cfg(test)]
@@ -229,6 +276,14 @@ mod tests {
         assert_eq!(
             dutch("invalid value: integer `-1`, expected u32"),
             "ongeldige waarde: geheel getal `-1`; verwacht een geheel getal van 0 of meer"
+        );
+        assert_eq!(
+            dutch("string values must be quoted, expected literal string"),
+            "tekst hoort tussen aanhalingstekens; verwacht tekst tussen aanhalingstekens, bijv. \"jeugd\""
+        );
+        assert_eq!(
+            dutch("unexpected key or value, expected newline, `#`"),
+            "onverwachte sleutel of waarde; verwacht het einde van de regel of `#`"
         );
         // Duiden's own messages pass as they are.
         assert_eq!(

@@ -445,7 +445,9 @@ fn open_tui(cli: Cli) -> ExitCode {
     // The dataset loads on a worker while the screen shows its progress.
     let build_keys = std::sync::Arc::clone(&keys);
     let mut startup = Startup::dataset(path.clone(), Theme::of(theme), keys, move |dataset| {
-        App::with_keymap(dataset, theme, build_keys).with_sessions(setup, open)
+        App::with_keymap(dataset, theme, build_keys)
+            .with_sessions(setup, open)
+            .with_warnings_noted()
     });
     if let Err(e) = crate::tui::run(&mut startup) {
         eprintln!("duiden: {e:#}");

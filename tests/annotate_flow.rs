@@ -387,3 +387,32 @@ fn the_start_lists_an_unreadable_session_of_today_with_why() {
     assert_ne!(open.path(), broken.as_path());
     assert_eq!(std::fs::read_to_string(&broken).unwrap(), bytes);
 }
+
+/// Issue 16.10: the interface says a dataset has warnings (the sample has none).
+#[test]
+fn the_interface_says_the_dataset_has_warnings() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    let data = tempfile::tempdir().unwrap();
+    for file in ["dataset.toml", "reeksen.csv"] {
+        std::fs::copy(sample.join(file), data.path().join(file)).unwrap();
+    }
+    let open = |dir: &Path| {
+        let setup = SessionSetup {
+            dir: tempfile::tempdir().unwrap().path().to_path_buf(),
+            dataset_pad: "d".into(),
+        };
+        App::new(load_dataset(dir).unwrap(), ThemeKind::Dark)
+            .with_sessions(setup, None)
+            .with_warnings_noted()
+    };
+    assert_eq!(open(&sample).shared.message, None);
+    let meta = std::fs::read_to_string(sample.join("dataset.toml")).unwrap();
+    let odd = meta.replacen("ritme = \"", "ritme = \"twee", 1);
+    assert_ne!(odd, meta);
+    std::fs::write(data.path().join("dataset.toml"), odd).unwrap();
+    let message = open(data.path()).shared.message.unwrap_or_default();
+    assert_eq!(
+        message,
+        "1 waarschuwing bij de dataset; `duiden controleer` toont waar"
+    );
+}

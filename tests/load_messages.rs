@@ -46,7 +46,7 @@ fn dataset_toml_messages_are_dutch_and_say_what_was_expected() {
         ),
         (
             "titel = \"t\"\ntitel = \"u\"\n",
-            "dataset.toml:2:1: deze sleutel staat twee keer in dezelfde tabel; verwacht elke sleutel één keer",
+            "dataset.toml:2:1: sleutel `titel` staat twee keer in deze tabel; verwacht elke sleutel één keer",
         ),
     ];
     for (meta, expected) in cases {

@@ -133,7 +133,7 @@ pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Da
                 line,
                 column,
                 DiagnosticKind::Toml {
-                    message: e.message().trim().to_string(),
+                    message: toml_message::message_of(&e, text),
                 },
             ));
             return None;

@@ -20,7 +20,7 @@ pub fn dutch(message: &str) -> String {
     let said = echo_quoted(&said);
     match expected {
         Some(e) => format!("{said}; verwacht {}", expected_dutch(e)),
-        None if head == "duplicate key" => {
+        None if head.starts_with("duplicate key") => {
             format!("{said}; verwacht elke sleutel één keer per tabel")
         }
         None if head.starts_with("unknown field") => {
@@ -28,6 +28,21 @@ pub fn dutch(message: &str) -> String {
         }
         None => said,
     }
+}
+
+/// The message of a `toml` error on `text`, values echoed; a duplicate key is named (the parser
+/// only points at it).
+pub fn message_of(e: &toml::de::Error, text: &str) -> String {
+    let message = e.message().trim();
+    let key = e
+        .span()
+        .and_then(|s| text.get(s))
+        .filter(|k| message == "duplicate key" && !k.is_empty());
+    let message = match key {
+        Some(key) => format!("duplicate key: `{key}`"),
+        None => message.to_string(),
+    };
+    echo_quoted(&message)
 }
 
 /// What was found, in Dutch.

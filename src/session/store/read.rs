@@ -43,7 +43,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
         parse_error(path, line, column, problem)
     };
     let toml_error = |e: toml::de::Error| {
-        let message = crate::load::message::echo_quoted(e.message().trim());
+        let message = crate::load::toml_message::message_of(&e, text);
         at(e.span(), ParseProblem::Toml { message })
     };
     let mut root = DeTable::parse(text).map_err(toml_error)?;

@@ -57,7 +57,7 @@ fn serde_messages_in_dutch() {
         ),
         (
             text.replace("titel = \"Test\"", "titel = \"Test\"\ntitel = \"Twee\""),
-            "deze sleutel staat twee keer in dezelfde tabel; verwacht elke sleutel één keer",
+            "sleutel `titel` staat twee keer in deze tabel; verwacht elke sleutel één keer",
         ),
     ];
     for (bad, expected) in cases {

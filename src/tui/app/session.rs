@@ -52,6 +52,17 @@ impl App {
         self
     }
 
+    /// Says that the dataset has warnings (`duiden controleer` lists them with their place),
+    /// unless the status line already says something.
+    pub fn with_warnings_noted(mut self) -> App {
+        let (warnings, omitted) = crate::load::warnings::warnings(&self.shared.dataset);
+        let count = warnings.len() + omitted;
+        if count > 0 && self.shared.message.is_none() {
+            self.shared.message = Some(t().dataset_warnings(count));
+        }
+        self
+    }
+
     /// The session choice: the most recent sessions on this dataset first (today's on top), a
     /// new session, or only looking. Also from the main screen, so looking can become a session.
     pub(super) fn choose_session(&mut self) {

@@ -47,6 +47,16 @@ impl Texts {
         }
     }
 
+    /// The interface's note that the dataset has warnings.
+    pub fn dataset_warnings(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Nl, 1) => "1 waarschuwing bij de dataset; `duiden controleer` toont waar".to_string(),
+            (Nl, _) => format!("{n} waarschuwingen bij de dataset; `duiden controleer` toont waar"),
+            (En, 1) => "1 warning about the dataset; `duiden controleer` shows where".to_string(),
+            (En, _) => format!("{n} warnings about the dataset; `duiden controleer` shows where"),
+        }
+    }
+
     /// The line after the warnings shown when there were more.
     pub fn more_warnings(&self, n: usize) -> String {
         match self.lang {

@@ -503,14 +503,11 @@ fn notulen(path: &Path, out: Output, formaat: NotulenFormaat) -> ExitCode {
 fn controleer(path: &Path) -> ExitCode {
     match load_dataset(path) {
         Ok(d) => {
-            // Warnings go with the summary (exit 0): the dataset loads, but check these.
-            let (warnings, omitted) = crate::load::warnings::warnings(&d);
-            for w in &warnings {
-                eprintln!("{}", t().warning(w));
-            }
-            if omitted > 0 {
-                eprintln!("{}", t().more_warnings(omitted));
-            }
+            // Warnings (exit 0): the dataset loads, but these are probably not meant.
+            let (list, omitted) = crate::load::warnings::warnings(&d);
+            t().warnings(&list, omitted)
+                .iter()
+                .for_each(|w| eprintln!("{w}"));
             emit(&summary(&d));
             ExitCode::SUCCESS
         }

@@ -7,11 +7,15 @@ const META: &str = "titel = \"t\"\n[[bronnen]]\nid = \"a\"\nnaam = \"A\"\n[[indi
 const CSV: &str = "periode,domein,indicator,bron,waarde\n2020,jeugd,instroom,a,5\n";
 
 fn controleer(meta: &str, csv: &[u8]) -> (Output, String) {
+    controleer_in("nl", meta, csv)
+}
+
+fn controleer_in(taal: &str, meta: &str, csv: &[u8]) -> (Output, String) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("dataset.toml"), meta).unwrap();
     std::fs::write(dir.path().join("reeksen.csv"), csv).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
-        .args(["--taal", "nl", "controleer"])
+        .args(["--taal", taal, "controleer"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -99,4 +103,15 @@ fn warnings_are_listed_and_the_exit_is_zero() {
     ] {
         assert!(err.contains(expected), "{expected}\nin\n{err}");
     }
+}
+
+#[test]
+fn warnings_in_english_via_the_catalog() {
+    let meta = META.replace("naam = \"A\"", "naam = \"A\"\nritme = \"wekelijks\"");
+    let (out, err) = controleer_in("en", &meta, CSV.as_bytes());
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("dataset.toml:5:9: warning: unknown ritme 'wekelijks'; expected maand"),
+        "{err}"
+    );
 }

@@ -57,12 +57,14 @@ impl Texts {
         }
     }
 
-    /// The line after the warnings shown when there were more.
-    pub fn more_warnings(&self, n: usize) -> String {
-        match self.lang {
-            Nl => format!("… en nog {n} waarschuwingen"),
-            En => format!("… and {n} more warnings"),
-        }
+    /// The lines `duiden controleer` prints for the warnings, and how many more there were.
+    pub fn warnings(&self, list: &[Diagnostic], omitted: usize) -> Vec<String> {
+        let more = match self.lang {
+            Nl => format!("… en nog {omitted} waarschuwingen"),
+            En => format!("… and {omitted} more warnings"),
+        };
+        let lines = list.iter().map(|d| self.warning(d));
+        lines.chain((omitted > 0).then_some(more)).collect()
     }
 
     pub fn period_error(&self, e: &PeriodError) -> String {

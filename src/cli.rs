@@ -375,7 +375,9 @@ fn open_tui(cli: Cli) -> ExitCode {
     // The dataset loads on a worker while the screen shows its progress.
     let build_keys = std::sync::Arc::clone(&keys);
     let mut startup = Startup::dataset(path.clone(), Theme::of(theme), keys, move |dataset| {
-        App::with_keymap(dataset, theme, build_keys).with_sessions(setup, open)
+        App::with_keymap(dataset, theme, build_keys)
+            .with_sessions(setup, open)
+            .with_warnings_noted()
     });
     if let Err(e) = crate::tui::run(&mut startup) {
         eprintln!("duiden: {e:#}");
@@ -405,6 +407,11 @@ fn dataset_pad(path: &Path) -> String {
 fn controleer(path: &Path) -> ExitCode {
     match load_dataset(path) {
         Ok(d) => {
+            // Warnings (exit 0): the dataset loads, but these are probably not meant.
+            let (list, omitted) = crate::load::warnings::warnings(&d);
+            t().warnings(&list, omitted)
+                .iter()
+                .for_each(|w| eprintln!("{w}"));
             emit(&summary(&d));
             ExitCode::SUCCESS
         }

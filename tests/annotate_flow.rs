@@ -342,3 +342,77 @@ fn the_annotation_list_names_who_said_it_and_the_owner() {
     assert!(screen.contains("Sanne (aanbieder)"), "{screen}");
     assert!(screen.contains("eigenaar: Pim"), "{screen}");
 }
+
+/// Issue 16.11: a session file of today that cannot be read is listed with why, opening it
+/// shows the whole error and keeps the choice, and a new session says it becomes a file beside it.
+#[test]
+fn the_start_lists_an_unreadable_session_of_today_with_why() {
+    use duiden::tui::app::Popup;
+    use duiden::tui::popups::start::StartOption;
+    let dir = tempfile::tempdir().unwrap();
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let name = format!("{}-duiden-van-data.toml", duiden::session::today());
+    let broken = dir.path().join(&name);
+    let bytes = "formaat = 3\ntitel = \"Vandaag\"\ndatum = kapot\n";
+    std::fs::write(&broken, bytes).unwrap();
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, None);
+    let Some(Popup::Start(form)) = &app.popup else {
+        panic!("the start offers sessions");
+    };
+    let StartOption::Unreadable { path, why } = &form.options[0] else {
+        panic!("{:?}", form.options);
+    };
+    assert_eq!(path, &broken);
+    assert!(why.starts_with(&format!("{name}:3:9: ")), "{why}");
+    let screen = common::render(&mut app, 100, 30);
+    assert!(screen.contains("⚠ Kan niet lezen:"), "{screen}");
+    assert!(screen.contains(&format!("{name}:3:9")), "{screen}");
+    // Opening it: the whole error, the choice stays, the file is untouched.
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.popup, Some(Popup::Start(_))));
+    let message = app.shared.message.clone().unwrap_or_default();
+    assert!(message.contains(":3:9: "), "{message}");
+    // A new session says it becomes a separate file; the broken one stays as it was.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let screen = common::render(&mut app, 100, 30);
+    assert!(screen.contains("kan niet gelezen"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    let open = app.shared.session.as_ref().expect("a new session");
+    assert_ne!(open.path(), broken.as_path());
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), bytes);
+}
+
+/// Issue 16.10: the interface says a dataset has warnings (the sample has none).
+#[test]
+fn the_interface_says_the_dataset_has_warnings() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");
+    let data = tempfile::tempdir().unwrap();
+    for file in ["dataset.toml", "reeksen.csv"] {
+        std::fs::copy(sample.join(file), data.path().join(file)).unwrap();
+    }
+    let open = |dir: &Path| {
+        let setup = SessionSetup {
+            dir: tempfile::tempdir().unwrap().path().to_path_buf(),
+            dataset_pad: "d".into(),
+        };
+        App::new(load_dataset(dir).unwrap(), ThemeKind::Dark)
+            .with_sessions(setup, None)
+            .with_warnings_noted()
+    };
+    assert_eq!(open(&sample).shared.message, None);
+    let meta = std::fs::read_to_string(sample.join("dataset.toml")).unwrap();
+    let odd = meta.replacen("ritme = \"", "ritme = \"twee", 1);
+    assert_ne!(odd, meta);
+    std::fs::write(data.path().join("dataset.toml"), odd).unwrap();
+    let message = open(data.path()).shared.message.unwrap_or_default();
+    assert_eq!(
+        message,
+        "1 waarschuwing bij de dataset; `duiden controleer` toont waar"
+    );
+}

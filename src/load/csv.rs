@@ -177,10 +177,20 @@ pub fn parse_rows_with_progress(
         diags.push(Diagnostic::new(path, 1, 1, DiagnosticKind::EmptyFile));
         return Some(Vec::new());
     }
+    // Lines that end in CR only (old Mac files; a warning names it): each CR read as a line
+    // end, which keeps every byte offset and makes the line numbers right.
+    let unix;
+    let text = if is_cr_only(text) {
+        unix = text.replace('\r', "\n");
+        unix.as_str()
+    } else {
+        text
+    };
     let sep = detect_separator(text);
     let mut records = Records {
         path,
         bytes: text.as_bytes(),
+        last: (0, 0),
         sep,
         // Ragged rows are reported per row (flexible), not as one error that stops the reader.
         reader: ReaderBuilder::new()
@@ -238,12 +248,71 @@ struct Records<'a> {
     bytes: &'a [u8],
     sep: u8,
     reader: ::csv::Reader<&'a [u8]>,
+    /// Byte range of the last record read.
+    last: (usize, usize),
+}
+
+/// Lines end in CR only: there is a CR and no LF.
+pub fn is_cr_only(text: &str) -> bool {
+    text.contains('\r') && !text.contains('\n')
+}
+
+/// Line offset and field number of a quoted field with text after its closing quote
+/// (`"instr"oom`) in `raw` (one record): the csv crate drops the quotes and joins the text.
+fn text_after_quote(raw: &[u8], sep: u8) -> Option<(usize, usize)> {
+    let (mut line, mut field) = (0, 1);
+    let mut at_start = true;
+    let mut quoted = false;
+    let mut bytes = raw.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        line += usize::from(b == b'\n');
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&&b'"') {
+                    bytes.next();
+                    continue;
+                }
+                quoted = false;
+                match bytes.peek() {
+                    None | Some(b'\r' | b'\n') => {}
+                    Some(&&c) if c == sep => {}
+                    Some(_) => return Some((line, field)),
+                }
+            }
+            continue;
+        }
+        if b == b'"' && at_start {
+            quoted = true;
+        } else if b == sep {
+            field += 1;
+        }
+        at_start = b == sep;
+    }
+    None
 }
 
 impl Records<'_> {
     /// Reads the next record and returns the line it starts on; `None` at the end of the file or
-    /// after a problem that ends reading (reported).
+    /// after a problem that ends reading (reported). A record with text after a closing quote
+    /// is reported and skipped.
     fn next(&mut self, record: &mut StringRecord, diags: &mut Diagnostics) -> Option<usize> {
+        loop {
+            let line = self.next_raw(record, diags)?;
+            let raw = self.bytes.get(self.last.0..self.last.1).unwrap_or_default();
+            let Some((offset, field)) = text_after_quote(raw, self.sep) else {
+                return Some(line);
+            };
+            diags.push(Diagnostic::new(
+                self.path,
+                line + offset,
+                field,
+                DiagnosticKind::QuoteInField,
+            ));
+        }
+    }
+
+    /// [`Records::next`] without the check of quotes inside a field.
+    fn next_raw(&mut self, record: &mut StringRecord, diags: &mut Diagnostics) -> Option<usize> {
         match self.reader.read_record(record) {
             Ok(true) => {}
             Ok(false) => return None,
@@ -265,6 +334,7 @@ impl Records<'_> {
         let (line, start) = record.position().map_or((1, 0), |p| record_start(bytes, p));
         // Only the last record can hold a quote that is never closed: it swallows the rest.
         let after = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+        self.last = (start, after.min(bytes.len()));
         let rest = bytes.get(after..).unwrap_or_default();
         if rest.iter().all(|&b| b == b'\r' || b == b'\n')
             && let Some((offset, field)) = unclosed_quote(bytes.get(start..)?, self.sep)

@@ -20,7 +20,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Values from the file in `kind` are echoed cut and escaped (see [`DiagnosticKind::echoed`]).
     pub fn new(file: &Path, line: usize, column: usize, kind: DiagnosticKind) -> Self {
+        let kind = kind.echoed();
         Diagnostic {
             file: file.to_path_buf(),
             line,
@@ -180,6 +182,9 @@ fn unreadable(path: &Path, e: &std::io::Error) -> Diagnostic {
 /// The bytes of `path` as UTF-8 text (BOM removed), without copying them; or a diagnostic saying
 /// where they are not UTF-8.
 pub fn decode_utf8(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if is_utf16(&bytes) {
+        return Err(Diagnostic::new(path, 1, 1, DiagnosticKind::Utf16));
+    }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -196,4 +201,14 @@ pub fn decode_utf8(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic
             DiagnosticKind::NotUtf8 { byte: bytes[valid] },
         )
     })
+}
+
+/// A UTF-16 file: its byte order mark, or text whose first character has a NUL byte beside it
+/// (UTF-16 without a mark; UTF-8 text has no NUL there).
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => true,
+        [a, 0, ..] | [0, a, ..] => *a != 0,
+        _ => false,
+    }
 }

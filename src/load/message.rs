@@ -34,7 +34,9 @@ pub enum DiagnosticKind {
     NotUtf8 {
         byte: u8,
     },
-    /// The TOML parser's (English) message.
+    /// A UTF-16 file (byte order mark FF FE or FE FF, or NUL bytes between the letters).
+    Utf16,
+    /// The TOML parser's or serde's (English) message, values echoed; `Display` says it in Dutch.
     Toml {
         message: String,
     },
@@ -80,6 +82,9 @@ pub enum DiagnosticKind {
         separator: char,
     },
     UnclosedQuote,
+    /// Text after the closing quote of a quoted field (`"instr"oom`): the csv reader would drop
+    /// the quotes silently.
+    QuoteInField,
     /// An empty cell in a required column (one of [`REQUIRED_COLUMNS`]).
     EmptyCell {
         column: String,
@@ -103,7 +108,44 @@ pub enum DiagnosticKind {
         key: Box<SeriesKey>,
         first_line: usize,
     },
+    /// A warning (see [`super::warnings`]): accepted, but probably not meant.
+    /// Boxed: diagnostics travel in `Result`s and the other kinds are small.
+    Warning(Box<Warning>),
 }
+
+/// What `duiden controleer` warns about: the dataset loads, but something in it is probably not
+/// what was meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Lines end in CR only (old Mac files): read as line ends.
+    CrOnly,
+    /// `field` (`breuken`, `per_bron`, `start`) names a source not in `[[bronnen]]`.
+    MissingSource { field: &'static str, id: String },
+    /// `field` (`breuken`, `teller`, `noemer`, `start`) names an indicator not in
+    /// `[[indicatoren]]`.
+    MissingIndicator {
+        field: &'static str,
+        domain: String,
+        indicator: String,
+    },
+    /// A second `[[indicatoren]]` with the same domein and id (the first one is used).
+    DuplicateIndicator {
+        domain: String,
+        indicator: String,
+        first_line: usize,
+    },
+    /// A `per` of 0, NaN or infinity.
+    BadPer { value: String },
+    /// A `ritme` that is none of maand, kwartaal, halfjaar, jaar.
+    UnknownRhythm { value: String },
+    /// A negative value of a stroom or stand (a count).
+    NegativeCount { value: String, soort: &'static str },
+    /// A year before 1900 or after 2100.
+    YearOutOfRange { year: i32 },
+}
+
+/// The known delivery rhythms of a source.
+pub const RHYTHMS: [&str; 4] = ["maand", "kwartaal", "halfjaar", "jaar"];
 
 const UNCLOSED_QUOTE: &str = "aanhalingsteken wordt niet gesloten (het veld loopt door tot het einde van het bestand); verwacht een afsluitend \" in hetzelfde veld (of verdubbel het: \"\")";
 
@@ -172,7 +214,14 @@ impl fmt::Display for DiagnosticKind {
                 f,
                 "geen geldige UTF-8 (byte 0x{byte:02X}); verwacht UTF-8-tekst — sla het bestand op als 'CSV UTF-8'"
             ),
-            K::Toml { message } => f.write_str(message),
+            K::Utf16 => f.write_str(
+                "bestand is UTF-16; verwacht UTF-8-tekst — sla het bestand op als 'CSV UTF-8' of 'UTF-8'",
+            ),
+            K::Toml { message } => f.write_str(&super::toml_message::dutch(message)),
+            K::QuoteInField => f.write_str(
+                "tekst na het afsluitende aanhalingsteken in dit veld; verwacht het hele veld tussen aanhalingstekens (een \" in de tekst verdubbeld: \"\") of geen aanhalingstekens",
+            ),
+            K::Warning(w) => warning_dutch(f, w),
             K::Period(e) => write!(f, "{e}"),
             K::Lag(e) => lag_message(f, e),
             K::DuplicateSourceId { id } => write!(
@@ -255,5 +304,184 @@ fn identity_dutch(kind: &DiagnosticKind) -> String {
             format!("symbool '{value}' {why}; verwacht één ander teken, bijv. ★ of ✦")
         }
         _ => String::new(),
+    }
+}
+
+/// Characters of a value echoed in a message; a longer value is cut (a 10 MB cell stays a line).
+pub const ECHO_CHARS: usize = 80;
+
+/// A value as a message echoes it: control characters escaped (`\n`, `\t`, `\u{1b}`), so the
+/// message stays one line, and cut after [`ECHO_CHARS`] characters with `…`.
+pub fn echo(value: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == ECHO_CHARS {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message with each quoted part (`"…"`, `'…'` or `` `…` ``) echoed by [`echo`], and control
+/// characters outside them escaped.
+pub fn echo_quoted(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(start) = rest.find(['"', '\'', '`']) {
+        let quote = rest[start..].chars().next().unwrap_or('"');
+        let after = &rest[start + 1..];
+        out.push_str(&echo_all(&rest[..=start]));
+        let Some(end) = after.find(quote) else {
+            rest = after;
+            continue;
+        };
+        out.push_str(&echo(&after[..end]));
+        out.push(quote);
+        rest = &after[end + 1..];
+    }
+    out.push_str(&echo_all(rest));
+    out
+}
+
+/// Control characters escaped; cut only when very long (a value with a quote inside it).
+fn echo_all(text: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == 3 * ECHO_CHARS {
+            out.push('…');
+            break;
+        }
+        match c {
+            c if c.is_control() => out.push_str(&echo(&c.to_string())),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The Dutch message of a warning.
+fn warning_dutch(f: &mut fmt::Formatter<'_>, w: &Warning) -> fmt::Result {
+    match w {
+        Warning::CrOnly => f.write_str(
+            "regels eindigen alleen op CR (oude Mac-indeling); gelezen als regeleinden, verwacht LF of CRLF",
+        ),
+        Warning::MissingSource { field, id } => write!(
+            f,
+            "{field} noemt bron '{id}', die niet in [[bronnen]] staat; verwacht de id van een bron"
+        ),
+        Warning::MissingIndicator {
+            field,
+            domain,
+            indicator,
+        } => write!(
+            f,
+            "{field} noemt indicator '{indicator}' (domein {domain}), die niet in [[indicatoren]] staat; verwacht een bestaande indicator"
+        ),
+        Warning::DuplicateIndicator {
+            domain,
+            indicator,
+            first_line,
+        } => write!(
+            f,
+            "indicator '{indicator}' (domein {domain}) staat ook op regel {first_line}; alleen die eerste telt, verwacht elke indicator één keer"
+        ),
+        Warning::BadPer { value } => write!(
+            f,
+            "per = {value} kan geen vermenigvuldiger zijn; verwacht bijv. 100 (procent) of 1000 (per 1.000)"
+        ),
+        Warning::UnknownRhythm { value } => write!(
+            f,
+            "ritme '{value}' onbekend; verwacht {}",
+            RHYTHMS.join(", ")
+        ),
+        Warning::NegativeCount { value, soort } => write!(
+            f,
+            "negatieve waarde {value} voor een {soort} (een aantal); verwacht 0 of meer"
+        ),
+        Warning::YearOutOfRange { year } => write!(
+            f,
+            "jaar {year} ligt buiten 1900-2100; verwacht een jaar in die periode (tikfout?)"
+        ),
+    }
+}
+
+impl DiagnosticKind {
+    /// The kind with every value taken from the file echoed by [`echo`]: a message shows at
+    /// most [`ECHO_CHARS`] characters of it, on one line.
+    pub fn echoed(self) -> Self {
+        use DiagnosticKind as K;
+        let e = |s: String| echo(&s);
+        match self {
+            K::Toml { message } => K::Toml {
+                message: echo_quoted(&message),
+            },
+            K::Period(p) => K::Period(match p {
+                PeriodError::Unrecognised { text } => PeriodError::Unrecognised { text: e(text) },
+                PeriodError::OutOfRange { text, index, max } => PeriodError::OutOfRange {
+                    text: e(text),
+                    index,
+                    max,
+                },
+            }),
+            K::Value(n) => K::Value(match n {
+                NumberError::NotANumber { text } => NumberError::NotANumber { text: e(text) },
+                NumberError::Ambiguous { text } => NumberError::Ambiguous { text: e(text) },
+                NumberError::TooLarge { text } => NumberError::TooLarge { text: e(text) },
+            }),
+            K::Lag(LagError::NoUnit { text }) => K::Lag(LagError::NoUnit { text: e(text) }),
+            K::DuplicateSourceId { id } => K::DuplicateSourceId { id: e(id) },
+            K::BadColour { value } => K::BadColour { value: e(value) },
+            K::BadSymbol { value, problem } => K::BadSymbol {
+                value: e(value),
+                problem,
+            },
+            K::DuplicateColumn { name } => K::DuplicateColumn { name: e(name) },
+            K::UnknownColumn { name } => K::UnknownColumn { name: e(name) },
+            K::UnknownStatus { value } => K::UnknownStatus { value: e(value) },
+            K::UnknownIndicator { domain, indicator } => K::UnknownIndicator {
+                domain: e(domain),
+                indicator: e(indicator),
+            },
+            K::UnknownSource { id } => K::UnknownSource { id: e(id) },
+            K::Warning(w) => K::Warning(Box::new((*w).echoed())),
+            other => other,
+        }
+    }
+}
+
+impl Warning {
+    fn echoed(self) -> Self {
+        let e = |s: String| echo(&s);
+        match self {
+            Warning::MissingSource { field, id } => Warning::MissingSource { field, id: e(id) },
+            Warning::MissingIndicator {
+                field,
+                domain,
+                indicator,
+            } => Warning::MissingIndicator {
+                field,
+                domain: e(domain),
+                indicator: e(indicator),
+            },
+            Warning::DuplicateIndicator {
+                domain,
+                indicator,
+                first_line,
+            } => Warning::DuplicateIndicator {
+                domain: e(domain),
+                indicator: e(indicator),
+                first_line,
+            },
+            Warning::UnknownRhythm { value } => Warning::UnknownRhythm { value: e(value) },
+            other => other,
+        }
     }
 }

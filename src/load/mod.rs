@@ -5,6 +5,8 @@ pub mod csv;
 pub mod diagnostic;
 pub mod file;
 pub mod message;
+pub mod toml_message;
+pub mod warnings;
 
 pub use diagnostic::{Diagnostic, Diagnostics, LoadError};
 pub use message::DiagnosticKind;
@@ -131,7 +133,7 @@ pub fn parse_meta(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Da
                 line,
                 column,
                 DiagnosticKind::Toml {
-                    message: e.message().trim().to_string(),
+                    message: toml_message::message_of(&e, text),
                 },
             ));
             return None;

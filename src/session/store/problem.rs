@@ -1,7 +1,6 @@
 //! What is wrong in a session file, as data. `Display` is the Dutch message; the interface's
 //! catalog renders the other languages from the same data.
 
-use super::read::dutch_message;
 use crate::model::Period;
 use crate::session::model::{FORMAT_VERSION, MAX_ID};
 use std::fmt;
@@ -10,6 +9,8 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseProblem {
     NotUtf8,
+    /// A UTF-16 file.
+    Utf16,
     /// The TOML parser's or serde's (English) message; its Dutch form is translated on display.
     Toml {
         message: String,
@@ -19,6 +20,10 @@ pub enum ParseProblem {
     /// A `formaat` below 1 (`None`: not a number that fits).
     UnknownFormat {
         found: Option<i64>,
+    },
+    /// A `formaat` far beyond any version: the file is damaged.
+    CorruptFormat {
+        found: i64,
     },
     /// An older format with both the old key and the key it was renamed to.
     BothKeys {
@@ -50,7 +55,12 @@ impl fmt::Display for ParseProblem {
         let unique = format!("verwacht unieke ids van 1 tot en met {MAX_ID}");
         match self {
             P::NotUtf8 => f.write_str("ongeldige UTF-8; verwacht een UTF-8-tekstbestand"),
-            P::Toml { message } => f.write_str(&dutch_message(message)),
+            P::Utf16 => f.write_str("bestand is UTF-16; verwacht een UTF-8-tekstbestand"),
+            P::Toml { message } => f.write_str(&crate::load::toml_message::dutch(message)),
+            P::CorruptFormat { found } => write!(
+                f,
+                "sessieformaat {found} bestaat niet: het bestand is beschadigd; verwacht formaat = 1 t/m {FORMAT_VERSION}"
+            ),
             P::NotASession => write!(
                 f,
                 "geen sessiebestand van duiden: het veld `formaat` ontbreekt; verwacht een sessie met formaat = {FORMAT_VERSION}, titel, datum en dataset"

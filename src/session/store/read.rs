@@ -15,6 +15,9 @@ use toml::de::{DeTable, DeValue};
 /// Reads and checks a session file. Never modifies it.
 pub fn load(path: &Path) -> Result<Session, SessionError> {
     let bytes = crate::load::file::read_regular(path).map_err(|e| SessionError::io(path, e))?;
+    if crate::load::diagnostic::is_utf16(&bytes) {
+        return Err(parse_error(path, 1, 1, ParseProblem::Utf16));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -40,7 +43,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
         parse_error(path, line, column, problem)
     };
     let toml_error = |e: toml::de::Error| {
-        let message = e.message().trim().to_string();
+        let message = crate::load::toml_message::message_of(&e, text);
         at(e.span(), ParseProblem::Toml { message })
     };
     let mut root = DeTable::parse(text).map_err(toml_error)?;
@@ -59,12 +62,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
     });
     if let Some((found, span)) = version {
         match found {
-            Some(found) if found > i64::from(FORMAT_VERSION) => {
+            // A format far beyond this one is a damaged file, not a newer duiden.
+            Some(found) if found > i64::from(FORMAT_VERSION) && found <= MAX_PLAUSIBLE_FORMAT => {
                 return Err(SessionError::TooNew {
                     path: path.to_path_buf(),
                     found: u32::try_from(found).unwrap_or(u32::MAX),
                     supported: FORMAT_VERSION,
                 });
+            }
+            Some(found) if found > MAX_PLAUSIBLE_FORMAT => {
+                let problem = ParseProblem::CorruptFormat { found };
+                return Err(at(Some(span), problem));
             }
             Some(found) if found >= 1 => {
                 migrate(root.get_mut(), found).map_err(|(span, m)| at(Some(span), m))?
@@ -84,6 +92,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Session, SessionError> {
     }
     Ok(session)
 }
+
+/// The highest `formaat` a later duiden could plausibly write; beyond it the file is damaged.
+const MAX_PLAUSIBLE_FORMAT: i64 = 1000;
 
 /// A table key with a position, for keys made by a migration.
 type Key<'i> = Spanned<Cow<'i, str>>;
@@ -152,34 +163,6 @@ fn from_2_to_3(table: &mut DeTable<'_>) -> Result<(), (Range<usize>, ParseProble
         }
     }
     Ok(())
-}
-
-/// The common serde messages in Dutch ("missing field `tijd`" → "veld `tijd` ontbreekt"); other
-/// messages (TOML syntax, and the Dutch ones of periods, dates and times) stay as they are.
-pub(super) fn dutch_message(message: &str) -> String {
-    let expected = |rest: &str| rest.replacen(", expected ", "; verwacht ", 1);
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        format!("veld {rest} ontbreekt")
-    } else if let Some(rest) = message.strip_prefix("unknown field ") {
-        let rest = rest.replacen(", there are no fields", "", 1);
-        format!(
-            "onbekend veld {}",
-            expected(&rest).replacen("one of", "een van", 1)
-        )
-    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
-        format!(
-            "onbekende waarde {}",
-            expected(rest).replacen("one of", "een van", 1)
-        )
-    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        format!("verkeerd type: {}", expected(rest))
-    } else if let Some(rest) = message.strip_prefix("invalid value: ") {
-        format!("ongeldige waarde: {}", expected(rest))
-    } else if let Some(rest) = message.strip_prefix("duplicate key") {
-        format!("dubbele sleutel{rest}")
-    } else {
-        message.to_string()
-    }
 }
 
 pub(super) fn parse_error(

@@ -45,23 +45,69 @@ fn located(e: &SessionError) -> (usize, usize) {
 
 #[test]
 fn serde_messages_in_dutch() {
-    assert_eq!(
-        dutch_message("missing field `tijd`"),
-        "veld `tijd` ontbreekt"
+    let text = to_toml(&session()).unwrap();
+    let cases = [
+        (
+            text.replace("titel = \"Test\"", "titel = 5"),
+            "verkeerd soort waarde: geheel getal `5`; verwacht tekst tussen aanhalingstekens",
+        ),
+        (
+            text.replace("titel = \"Test\"\n", ""),
+            "veld `titel` ontbreekt",
+        ),
+        (
+            text.replace("titel = \"Test\"", "titel = \"Test\"\ntitel = \"Twee\""),
+            "sleutel `titel` staat twee keer in deze tabel; verwacht elke sleutel één keer",
+        ),
+    ];
+    for (bad, expected) in cases {
+        let e = parse(Path::new("x.toml"), &bad).unwrap_err().to_string();
+        assert!(e.contains(expected), "{e}");
+        for english in ["invalid type", "missing field", "duplicate key", "expected"] {
+            assert!(!e.contains(english), "{e}");
+        }
+    }
+}
+
+#[test]
+fn an_absurd_format_is_a_damaged_file_and_utf16_is_named() {
+    let text = to_toml(&session()).unwrap();
+    let absurd = text.replace("formaat = 3", "formaat = 4294967296");
+    let e = parse(Path::new("x.toml"), &absurd).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            SessionError::Parse {
+                problem: ParseProblem::CorruptFormat { found: 4294967296 },
+                ..
+            }
+        ),
+        "{e:?}"
     );
-    assert_eq!(
-        dutch_message("unknown field `x`, expected one of `a`, `b`"),
-        "onbekend veld `x`; verwacht een van `a`, `b`"
+    assert!(e.to_string().contains("beschadigd"), "{e}");
+    assert!(!e.to_string().contains("werk duiden bij"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&path, bytes).unwrap();
+    let e = load(&path).unwrap_err().to_string();
+    assert!(e.contains(":1:1: bestand is UTF-16"), "{e}");
+}
+
+#[test]
+fn a_long_value_is_echoed_cut_on_one_line() {
+    let text = to_toml(&session()).unwrap();
+    let value = format!("{}\\n{}", "x".repeat(100), "y".repeat(10_000_000));
+    let bad = text.replace("formaat = 3", &format!("formaat = \"{value}\""));
+    let e = parse(Path::new("x.toml"), &bad).unwrap_err().to_string();
+    assert!(
+        e.len() < 400,
+        "{} bytes: {}",
+        e.len(),
+        &e[..400.min(e.len())]
     );
-    assert_eq!(
-        dutch_message("unknown variant `klaar`, expected one of `open`"),
-        "onbekende waarde `klaar`; verwacht een van `open`"
-    );
-    assert_eq!(
-        dutch_message("invalid type: string \"een\", expected u32"),
-        "verkeerd type: string \"een\"; verwacht u32"
-    );
-    assert_eq!(dutch_message("iets anders"), "iets anders");
+    assert!(e.contains(&format!("\"{}…\"", "x".repeat(80))), "{e}");
 }
 
 #[test]

@@ -23,6 +23,23 @@ use std::sync::Arc;
 /// How many earlier sessions the start offers to continue.
 const RECENT_SESSIONS: usize = 5;
 
+/// Session files of today (by the date their name starts with) that cannot be read, each with
+/// why (the file's name, line, column and problem), so the start lists them instead of passing
+/// them over.
+fn unreadable_today(listed: &[(PathBuf, Result<Session, SessionError>)]) -> Vec<(PathBuf, String)> {
+    let prefix = format!("{}-", today());
+    listed
+        .iter()
+        .filter_map(|(path, s)| {
+            let e = s.as_ref().err()?;
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            let full = t().session_error(e);
+            let why = full.replacen(&path.display().to_string(), &name, 1);
+            name.starts_with(&prefix).then_some((path.clone(), why))
+        })
+        .collect()
+}
+
 impl App {
     /// Sets up sessions: opens `open` when given (from `--sessie`), else offers the recent
     /// sessions on this dataset, a new one, or only looking.
@@ -35,14 +52,26 @@ impl App {
         self
     }
 
+    /// Says that the dataset has warnings (`duiden controleer` lists them with their place),
+    /// unless the status line already says something.
+    pub fn with_warnings_noted(mut self) -> App {
+        let (warnings, omitted) = crate::load::warnings::warnings(&self.shared.dataset);
+        let count = warnings.len() + omitted;
+        if count > 0 && self.shared.message.is_none() {
+            self.shared.message = Some(t().dataset_warnings(count));
+        }
+        self
+    }
+
     /// The session choice: the most recent sessions on this dataset first (today's on top), a
     /// new session, or only looking. Also from the main screen, so looking can become a session.
     pub(super) fn choose_session(&mut self) {
-        let dir = &self.shared.setup.dir;
-        let mut recent: Vec<(PathBuf, Session)> = store::list_ok(dir)
+        let listed = store::list(&self.shared.setup.dir);
+        let unreadable = unreadable_today(&listed);
+        let mut recent: Vec<(PathBuf, Session)> = listed
             .into_iter()
+            .filter_map(|(path, s)| Some((path, s.ok()?)))
             .filter(|(_, s)| self.same_dataset(s))
-            .map(|(name, s)| (dir.join(name), s))
             .collect();
         recent.sort_by(|a, b| (b.1.date, &b.0).cmp(&(a.1.date, &a.0)));
         let options = recent
@@ -50,7 +79,8 @@ impl App {
             .take(RECENT_SESSIONS)
             .map(|(path, s)| (path, s.title))
             .collect();
-        self.popup = Some(Popup::Start(Box::new(StartForm::new(options))));
+        let form = StartForm::new(options).with_unreadable(unreadable);
+        self.popup = Some(Popup::Start(Box::new(form)));
     }
 
     fn same_dataset(&self, s: &Session) -> bool {

@@ -212,6 +212,8 @@ pub static EN: Texts = Texts {
     start_title: "Session",
     start_continue: "Continue with",
     start_new: "＋ New session",
+    start_unreadable: "⚠ Cannot read:",
+    start_unreadable_note: "Note: a session file of today cannot be read (see the list). The new session becomes a separate file; the unreadable file stays as it is.",
     start_view_only: "View only (no session)",
     new_title_prompt: "Title of the new session:",
     default_session_title: "Duiden van data",

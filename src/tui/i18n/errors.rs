@@ -39,6 +39,34 @@ impl Texts {
         }
     }
 
+    /// `file:line:column: waarschuwing: message` (a warning: the dataset loads).
+    pub fn warning(&self, d: &Diagnostic) -> String {
+        match self.lang {
+            Nl => format!("{}waarschuwing: {}", d.place(), d.message),
+            En => format!("{}warning: {}", d.place(), diagnostic_en(&d.kind)),
+        }
+    }
+
+    /// The interface's note that the dataset has warnings.
+    pub fn dataset_warnings(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Nl, 1) => "1 waarschuwing bij de dataset; `duiden controleer` toont waar".to_string(),
+            (Nl, _) => format!("{n} waarschuwingen bij de dataset; `duiden controleer` toont waar"),
+            (En, 1) => "1 warning about the dataset; `duiden controleer` shows where".to_string(),
+            (En, _) => format!("{n} warnings about the dataset; `duiden controleer` shows where"),
+        }
+    }
+
+    /// The lines `duiden controleer` prints for the warnings, and how many more there were.
+    pub fn warnings(&self, list: &[Diagnostic], omitted: usize) -> Vec<String> {
+        let more = match self.lang {
+            Nl => format!("… en nog {omitted} waarschuwingen"),
+            En => format!("… and {omitted} more warnings"),
+        };
+        let lines = list.iter().map(|d| self.warning(d));
+        lines.chain((omitted > 0).then_some(more)).collect()
+    }
+
     pub fn period_error(&self, e: &PeriodError) -> String {
         match self.lang {
             Nl => e.to_string(),
@@ -285,7 +313,12 @@ fn diagnostic_en(kind: &DiagnosticKind) -> String {
         K::NotUtf8 { byte } => format!(
             "not valid UTF-8 (byte 0x{byte:02X}); expected UTF-8 text — save the file as 'CSV UTF-8'"
         ),
+        K::Utf16 => {
+            "file is UTF-16; expected UTF-8 text — save the file as 'CSV UTF-8' or 'UTF-8'".to_string()
+        }
         K::Toml { message } => message.clone(),
+        K::QuoteInField => "text after the closing quote of this field; expected the whole field in quotes (a \" in the text doubled: \"\") or no quotes".to_string(),
+        K::Warning(w) => warning_en(w),
         K::Period(e) => period_en(e),
         K::Lag(crate::model::lag::LagError::NoUnit { text }) => format!(
             "delay '{text}': a number without a unit; expected a duration such as '6 weken', 'ca. 4 maanden' or '1 kwartaal'"
@@ -344,12 +377,56 @@ fn diagnostic_en(kind: &DiagnosticKind) -> String {
     }
 }
 
+/// The English message of a warning.
+fn warning_en(w: &crate::load::message::Warning) -> String {
+    use crate::load::message::{RHYTHMS, Warning as W};
+    match w {
+        W::CrOnly => {
+            "lines end in CR only (old Mac format); read as line ends, expected LF or CRLF"
+                .to_string()
+        }
+        W::MissingSource { field, id } => format!(
+            "{field} names source '{id}', which is not in [[bronnen]]; expected the id of a source"
+        ),
+        W::MissingIndicator {
+            field,
+            domain,
+            indicator,
+        } => format!(
+            "{field} names indicator '{indicator}' (domain {domain}), which is not in [[indicatoren]]; expected an existing indicator"
+        ),
+        W::DuplicateIndicator {
+            domain,
+            indicator,
+            first_line,
+        } => format!(
+            "indicator '{indicator}' (domain {domain}) is also on line {first_line}; only that first one counts, expected each indicator once"
+        ),
+        W::BadPer { value } => format!(
+            "per = {value} cannot be a multiplier; expected e.g. 100 (percent) or 1000 (per 1,000)"
+        ),
+        W::UnknownRhythm { value } => {
+            format!("unknown ritme '{value}'; expected {}", RHYTHMS.join(", "))
+        }
+        W::NegativeCount { value, soort } => {
+            format!("negative value {value} for a {soort} (a count); expected 0 or more")
+        }
+        W::YearOutOfRange { year } => {
+            format!("year {year} lies outside 1900-2100; expected a year in that range (a typo?)")
+        }
+    }
+}
+
 fn parse_en(problem: &ParseProblem) -> String {
     use crate::session::model::{FORMAT_VERSION, MAX_ID};
     use ParseProblem as P;
     let unique = format!("expected unique ids from 1 up to and including {MAX_ID}");
     match problem {
         P::NotUtf8 => "invalid UTF-8; expected a UTF-8 text file".to_string(),
+        P::Utf16 => "file is UTF-16; expected a UTF-8 text file".to_string(),
+        P::CorruptFormat { found } => format!(
+            "session format {found} does not exist: the file is damaged; expected formaat = 1 to {FORMAT_VERSION}"
+        ),
         // serde and the TOML parser speak English already.
         P::Toml { message } => message.clone(),
         P::NotASession => format!(

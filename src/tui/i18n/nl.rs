@@ -218,6 +218,8 @@ pub static NL: Texts = Texts {
     start_title: "Sessie",
     start_continue: "Doorgaan met",
     start_new: "＋ Nieuwe sessie",
+    start_unreadable: "⚠ Kan niet lezen:",
+    start_unreadable_note: "Let op: een sessiebestand van vandaag kan niet gelezen worden (zie de lijst). De nieuwe sessie wordt een apart bestand; het onleesbare bestand blijft zoals het is.",
     start_view_only: "Alleen kijken (geen sessie)",
     new_title_prompt: "Titel van de nieuwe sessie:",
     default_session_title: "Duiden van data",

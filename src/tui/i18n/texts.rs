@@ -74,6 +74,10 @@ texts! {
     start_title,
     start_continue,
     start_new,
+    /// Before a session file of today that cannot be read, listed with why.
+    start_unreadable,
+    /// Above the title of a new session when a file of today cannot be read.
+    start_unreadable_note,
     start_view_only,
     new_title_prompt,
     /// Title a new session gets when none is typed; recorded in the (Dutch) session file.

@@ -13,7 +13,16 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum StartOption {
-    Continue { path: PathBuf, title: String },
+    Continue {
+        path: PathBuf,
+        title: String,
+    },
+    /// A session file of today that cannot be read, with why (file:line:column: problem):
+    /// listed so it is not passed over, opening it shows the whole error.
+    Unreadable {
+        path: PathBuf,
+        why: String,
+    },
     New,
     ViewOnly,
 }
@@ -47,6 +56,27 @@ impl StartForm {
             selected: 0,
             title: None,
         }
+    }
+
+    /// Lists session files of today that cannot be read, each with why, before the new session.
+    pub fn with_unreadable(mut self, unreadable: Vec<(PathBuf, String)>) -> StartForm {
+        let at = self
+            .options
+            .iter()
+            .position(|o| *o == StartOption::New)
+            .unwrap_or(0);
+        let rows = unreadable
+            .into_iter()
+            .map(|(path, why)| StartOption::Unreadable { path, why });
+        self.options.splice(at..at, rows);
+        self
+    }
+
+    /// Whether a session file of today cannot be read.
+    fn has_unreadable(&self) -> bool {
+        self.options
+            .iter()
+            .any(|o| matches!(o, StartOption::Unreadable { .. }))
     }
 
     /// The choice list's keys, or the one-line input's while the title is typed.
@@ -83,7 +113,9 @@ impl StartForm {
             Some(Action::Down) => self.selected = (self.selected + 1).min(self.options.len() - 1),
             Some(Action::Cancel) => return StartOutcome::ViewOnly,
             Some(Action::Activate) => match &self.options[self.selected] {
-                StartOption::Continue { path, .. } => return StartOutcome::Open(path.clone()),
+                StartOption::Continue { path, .. } | StartOption::Unreadable { path, .. } => {
+                    return StartOutcome::Open(path.clone());
+                }
                 StartOption::ViewOnly => return StartOutcome::ViewOnly,
                 StartOption::New => {
                     let mut field = TextArea::new(vec![t().default_session_title.to_string()]);
@@ -98,7 +130,8 @@ impl StartForm {
 
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
         let width = area.width.saturating_sub(6).clamp(20, 80);
-        let height = (self.options.len() as u16 + 6).min(area.height);
+        let height =
+            (self.options.len() as u16 + 6 + 3 * u16::from(self.has_unreadable())).min(area.height);
         let inner = super::frame_popup(
             frame,
             theme,
@@ -114,11 +147,20 @@ impl StartForm {
             },
         );
         if let Some(field) = &self.title {
-            let [prompt, input] = ratatui::layout::Layout::vertical([
+            let note = if self.has_unreadable() { 4 } else { 0 };
+            let [note_area, prompt, input] = ratatui::layout::Layout::vertical([
+                ratatui::layout::Constraint::Length(note),
                 ratatui::layout::Constraint::Length(2),
                 ratatui::layout::Constraint::Length(3),
             ])
             .areas(inner);
+            // Never a silent second file beside one that cannot be read.
+            frame.render_widget(
+                Paragraph::new(t().start_unreadable_note)
+                    .wrap(ratatui::widgets::Wrap { trim: true })
+                    .style(theme.base()),
+                note_area,
+            );
             frame.render_widget(
                 Paragraph::new(t().new_title_prompt).style(theme.base()),
                 prompt,
@@ -138,6 +180,9 @@ impl StartForm {
                             .map(|f| f.to_string_lossy())
                             .unwrap_or_default()
                     ),
+                    StartOption::Unreadable { why, .. } => {
+                        format!("{} {why}", t().start_unreadable)
+                    }
                     StartOption::New => t().start_new.to_string(),
                     StartOption::ViewOnly => t().start_view_only.to_string(),
                 }))

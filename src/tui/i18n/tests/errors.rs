@@ -2,6 +2,7 @@
 //! described problems as data, and every kind has its own English text.
 
 use super::super::*;
+use crate::load::message::Warning as W;
 use crate::load::{Diagnostic, DiagnosticKind as K, LoadError};
 use crate::model::number::NumberError;
 use crate::model::period::PeriodError;
@@ -28,7 +29,7 @@ fn load_cases() -> Vec<(K, String, &'static str)> {
         (K::Cancelled, "laden afgebroken".into(), "loading cancelled"),
         (K::Unreadable { error: "os error 13".into() }, "kan bestand niet lezen: os error 13".into(), "cannot read file: os error 13"),
         (K::NotUtf8 { byte: 0xe9 }, "geen geldige UTF-8 (byte 0xE9); verwacht UTF-8-tekst — sla het bestand op als 'CSV UTF-8'".into(), "not valid UTF-8 (byte 0xE9); expected UTF-8 text — save the file as 'CSV UTF-8'"),
-        (K::Toml { message: "invalid table header".into() }, "invalid table header".into(), "invalid table header"),
+        (K::Toml { message: "missing field `titel`".into() }, "veld `titel` ontbreekt".into(), "missing field `titel`"),
         (K::Period(PeriodError::Unrecognised { text: "2021/03".into() }), "periode '2021/03' niet herkend; verwacht een van 2021-03, 2021-Q1, 2021K1, 2021-H1, 2021, 2021MM03, 2021KW01, 2021HJ01 of 2021JJ00".into(), "period '2021/03' not recognised; expected one of 2021-03, 2021-Q1, 2021K1, 2021-H1, 2021, 2021MM03, 2021KW01, 2021HJ01 or 2021JJ00"),
         (K::Period(PeriodError::OutOfRange { text: "2021KW05".into(), index: 5, max: 4 }), "periode '2021KW05': volgnummer 5 buiten bereik 1-4".into(), "period '2021KW05': number 5 out of range 1-4"),
         (K::DuplicateSourceId { id: "cbs".into() }, "bron 'cbs' staat twee keer in [[bronnen]]; verwacht unieke ids".into(), "source 'cbs' appears twice in [[bronnen]]; expected unique ids"),
@@ -59,6 +60,16 @@ fn load_cases() -> Vec<(K, String, &'static str)> {
         (K::UnknownSource { id: "ggd".into() }, "bron 'ggd' heeft geen metadata; verwacht een [[bronnen]] met id = \"ggd\" in dataset.toml".into(), "source 'ggd' has no metadata; expected a [[bronnen]] with id = \"ggd\" in dataset.toml"),
         (K::DuplicateRow { period: march, key: Box::new(key), first_line: 2 }, "dubbele rij: periode 2021-03, jeugd/instroom/cbs staat ook op regel 2; verwacht één waarde per (periode, domein, indicator, bron, uitsplitsing)".into(), "duplicate row: period 2021-03, jeugd/instroom/cbs is also on line 2; expected one value per (period, domain, indicator, source, breakdown)"),
         (K::Lag(crate::model::lag::LagError::NoUnit { text: "8".into() }), "vertraging '8': getal zonder eenheid; verwacht een duur zoals '6 weken', 'ca. 4 maanden' of '1 kwartaal'".into(), "delay '8': a number without a unit; expected a duration such as '6 weken', 'ca. 4 maanden' or '1 kwartaal'"),
+        (K::Utf16, "bestand is UTF-16; verwacht UTF-8-tekst — sla het bestand op als 'CSV UTF-8' of 'UTF-8'".into(), "file is UTF-16; expected UTF-8 text — save the file as 'CSV UTF-8' or 'UTF-8'"),
+        (K::QuoteInField, "tekst na het afsluitende aanhalingsteken in dit veld; verwacht het hele veld tussen aanhalingstekens (een \" in de tekst verdubbeld: \"\") of geen aanhalingstekens".into(), "text after the closing quote of this field; expected the whole field in quotes (a \" in the text doubled: \"\") or no quotes"),
+        (K::Warning(Box::new(W::CrOnly)), "regels eindigen alleen op CR (oude Mac-indeling); gelezen als regeleinden, verwacht LF of CRLF".into(), "lines end in CR only (old Mac format); read as line ends, expected LF or CRLF"),
+        (K::Warning(Box::new(W::MissingSource { field: "breuken", id: "c".into() })), "breuken noemt bron 'c', die niet in [[bronnen]] staat; verwacht de id van een bron".into(), "breuken names source 'c', which is not in [[bronnen]]; expected the id of a source"),
+        (K::Warning(Box::new(W::MissingIndicator { field: "start", domain: "jeugd".into(), indicator: "x".into() })), "start noemt indicator 'x' (domein jeugd), die niet in [[indicatoren]] staat; verwacht een bestaande indicator".into(), "start names indicator 'x' (domain jeugd), which is not in [[indicatoren]]; expected an existing indicator"),
+        (K::Warning(Box::new(W::DuplicateIndicator { domain: "jeugd".into(), indicator: "x".into(), first_line: 3 })), "indicator 'x' (domein jeugd) staat ook op regel 3; alleen die eerste telt, verwacht elke indicator één keer".into(), "indicator 'x' (domain jeugd) is also on line 3; only that first one counts, expected each indicator once"),
+        (K::Warning(Box::new(W::BadPer { value: "NaN".into() })), "per = NaN kan geen vermenigvuldiger zijn; verwacht bijv. 100 (procent) of 1000 (per 1.000)".into(), "per = NaN cannot be a multiplier; expected e.g. 100 (percent) or 1000 (per 1,000)"),
+        (K::Warning(Box::new(W::UnknownRhythm { value: "wekelijks".into() })), "ritme 'wekelijks' onbekend; verwacht maand, kwartaal, halfjaar, jaar".into(), "unknown ritme 'wekelijks'; expected maand, kwartaal, halfjaar, jaar"),
+        (K::Warning(Box::new(W::NegativeCount { value: "-3".into(), soort: "stand" })), "negatieve waarde -3 voor een stand (een aantal); verwacht 0 of meer".into(), "negative value -3 for a stand (a count); expected 0 or more"),
+        (K::Warning(Box::new(W::YearOutOfRange { year: 1850 })), "jaar 1850 ligt buiten 1900-2100; verwacht een jaar in die periode (tikfout?)".into(), "year 1850 lies outside 1900-2100; expected a year in that range (a typo?)"),
     ]
 }
 
@@ -91,6 +102,9 @@ fn kind_index(k: &K) -> usize {
         K::UnknownSource { .. } => 23,
         K::DuplicateRow { .. } => 24,
         K::Lag(_) => 25,
+        K::Utf16 => 26,
+        K::QuoteInField => 27,
+        K::Warning(_) => 28,
     }
 }
 
@@ -99,7 +113,7 @@ fn every_load_diagnostic_kind_in_dutch_and_english() {
     let cases = load_cases();
     let mut seen: Vec<usize> = cases.iter().map(|(k, _, _)| kind_index(k)).collect();
     seen.dedup();
-    assert_eq!(seen, (0..=25).collect::<Vec<_>>(), "a kind without a case");
+    assert_eq!(seen, (0..=28).collect::<Vec<_>>(), "a kind without a case");
     let file = Path::new("data/reeksen.csv");
     for (kind, dutch, english) in cases {
         let d = Diagnostic::new(file, 4, 7, kind.clone());
@@ -159,6 +173,16 @@ fn session_errors_in_dutch_and_english() {
             }),
             "veld `tijd` ontbreekt",
             "missing field `tijd`",
+        ),
+        (
+            parse(P::Utf16),
+            "bestand is UTF-16; verwacht een UTF-8-tekstbestand",
+            "file is UTF-16; expected a UTF-8 text file",
+        ),
+        (
+            parse(P::CorruptFormat { found: 4294967296 }),
+            "sessieformaat 4294967296 bestaat niet: het bestand is beschadigd; verwacht formaat = 1 t/m 3",
+            "session format 4294967296 does not exist: the file is damaged; expected formaat = 1 to 3",
         ),
         (
             parse(P::NotASession),

@@ -229,17 +229,7 @@ impl fmt::Display for DiagnosticKind {
                 "bron '{id}' staat twee keer in [[bronnen]]; verwacht unieke ids"
             ),
             K::BadColour { .. } | K::BadSymbol { .. } => f.write_str(&identity_dutch(self)),
-            K::BadRole { value } => write!(
-                f,
-                "rol '{value}' onbekend; verwacht \"begroting\" of \"realisatie\""
-            ),
-            K::UnknownPartOf(p) => write!(
-                f,
-                "deel_van '{}' van indicator '{}' is geen andere indicator in domein {d}; verwacht de id van een [[indicatoren]] met domein = \"{d}\"",
-                p.target,
-                p.indicator,
-                d = p.domain
-            ),
+            K::BadRole { .. } | K::UnknownPartOf(_) => metadata_message(f, self),
             K::EmptyFile
             | K::UnnamedColumn { .. }
             | K::DuplicateColumn { .. }
@@ -282,6 +272,25 @@ impl fmt::Display for DiagnosticKind {
                 "dubbele rij: periode {period}, {key} staat ook op regel {first_line}; verwacht één waarde per (periode, domein, indicator, bron, uitsplitsing)"
             ),
         }
+    }
+}
+
+/// The Dutch message of a bad `rol` or `deel_van`.
+fn metadata_message(f: &mut fmt::Formatter<'_>, kind: &DiagnosticKind) -> fmt::Result {
+    use DiagnosticKind as K;
+    match kind {
+        K::BadRole { value } => write!(
+            f,
+            "rol '{value}' onbekend; verwacht \"begroting\" of \"realisatie\""
+        ),
+        K::UnknownPartOf(p) => write!(
+            f,
+            "deel_van '{}' van indicator '{}' is geen andere indicator in domein {d}; verwacht de id van een [[indicatoren]] met domein = \"{d}\"",
+            p.target,
+            p.indicator,
+            d = p.domain
+        ),
+        _ => Ok(()),
     }
 }
 

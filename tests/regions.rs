@@ -295,3 +295,22 @@ fn the_binary_shows_the_regio_table_at_80x24() {
     tui.send("q");
     tui.wait_exit();
 }
+
+#[test]
+fn opening_a_note_on_a_regio_row_returns_to_that_regio() {
+    use duiden::tui::tabs::compare::CompareTab;
+    let (_dir, ds) = fifty();
+    let mut tab = CompareTab::default();
+    tab.open(&ds, "jeugd", "instroom", None);
+    let table = tab.table.as_ref().unwrap();
+    tab.view.selected = (table.rows.iter())
+        .rposition(|r| r.breakdown.regio.as_deref() == Some("GM0135"))
+        .unwrap();
+    let anchor = tab.anchor().unwrap();
+    let mut app = App::new(ds, ThemeKind::Dark);
+    app.show_view(&anchor);
+    assert_eq!(app.tab, duiden::tui::tabs::Tab::Compare);
+    let row = &app.compare.table.as_ref().unwrap().rows[app.compare.view.selected];
+    assert_eq!(row.breakdown.regio.as_deref(), Some("GM0135"));
+    assert_eq!(row.period, anchor.from);
+}

@@ -327,6 +327,14 @@ impl App {
                     // Same indicator: the reference stays, the period is selected again.
                     c.open(&data, &anchor.domain, &anchor.indicator, Some(anchor.from));
                 }
+                // With several gemeenten, the row of the regio the note was made on.
+                if let Some(regio) = &anchor.region {
+                    let b = crate::model::Breakdown {
+                        regio: Some(regio.clone()),
+                        ..Default::default()
+                    };
+                    c.select_region(&data, &b, anchor.from);
+                }
                 Tab::Compare
             }
         };

@@ -92,6 +92,11 @@ fn a_copy_keeps_the_typed_text_when_the_session_cannot_be_saved() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.popup, Some(Popup::Annotate(_))));
     press(&mut app, KeyCode::F(6));
+    // The path is asked, with a proposal beside the session.
+    let screen = words(&render(&mut app, 120, 40));
+    assert!(screen.contains("Waar moet de kopie"), "{screen}");
+    assert!(screen.contains("-kopie-"), "{screen}");
+    press(&mut app, KeyCode::Enter);
     assert!(app.popup.is_none());
     let copy = std::fs::read_dir(dir.path())
         .unwrap()
@@ -120,4 +125,53 @@ fn the_participants_form_stays_when_it_cannot_be_saved() {
     let screen = words(&render(&mut app, 120, 40));
     assert!(screen.contains("facilitator: Marieke"), "{screen}");
     assert!(screen.contains("NIET opgeslagen"), "{screen}");
+}
+
+#[test]
+fn the_copy_goes_where_the_user_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    start_typing(&mut app, "Eerste");
+    press(&mut app, KeyCode::Enter);
+    edit_behind_the_back(&path);
+    start_typing(&mut app, "Elders bewaard");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(6));
+    // Replace the proposal by another path.
+    press(&mut app, KeyCode::End);
+    for _ in 0..300 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    let other = dir.path().join("elders.toml");
+    typed(&mut app, &other.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.shared.message);
+    let saved = store::load(&other).unwrap();
+    assert_eq!(saved.annotations.last().unwrap().text, "Elders bewaard");
+}
+
+#[test]
+fn a_copy_is_never_written_over_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    start_typing(&mut app, "Eerste");
+    press(&mut app, KeyCode::Enter);
+    edit_behind_the_back(&path);
+    let theirs = std::fs::read(&path).unwrap();
+    start_typing(&mut app, "Niet over de sessie");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(6));
+    press(&mut app, KeyCode::End);
+    for _ in 0..300 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, &path.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.popup, Some(Popup::Annotate(_))), "form kept");
+    assert_eq!(std::fs::read(&path).unwrap(), theirs);
+    let screen = words(&render(&mut app, 120, 40));
+    assert!(
+        screen.contains("ook de kopie kon niet opgeslagen worden"),
+        "{screen}"
+    );
 }

@@ -433,13 +433,9 @@ impl SessionWriter {
         Ok(())
     }
 
-    /// Writes the session in memory, changed by `edit` (what could not be saved), as a new
-    /// session file beside the session, else in the home folder, else in the temporary folder:
-    /// the first place that takes it. The open session and its file stay as they are.
-    pub fn save_copy_somewhere(
-        &self,
-        edit: impl Fn(&mut Session),
-    ) -> Result<PathBuf, SessionError> {
+    /// Where a copy of the session could go: beside it, or (`elsewhere`, when writing beside it
+    /// is what failed) in the home folder, else the temporary folder. The user may change it.
+    pub fn proposed_copy_path(&self, elsewhere: bool) -> PathBuf {
         let stem = self
             .path
             .file_stem()
@@ -447,20 +443,12 @@ impl SessionWriter {
             .unwrap_or_else(|| "sessie".to_string());
         let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
         let name = format!("{stem}-kopie-{stamp}.toml");
-        let mut places = vec![store::parent_folder(&self.path)];
-        places.extend(std::env::var_os("HOME").map(PathBuf::from));
-        places.push(std::env::temp_dir());
-        let mut last = None;
-        for place in places {
-            let to = place.join(&name);
-            match self.save_copy(&to, &edit) {
-                Ok(()) => return Ok(to),
-                Err(e) => last = Some(e),
-            }
-        }
-        Err(last.unwrap_or(SessionError::ChangedOnDisk {
-            path: self.path.clone(),
-        }))
+        let folder = if elsewhere {
+            std::env::var_os("HOME").map_or_else(std::env::temp_dir, PathBuf::from)
+        } else {
+            store::parent_folder(&self.path)
+        };
+        folder.join(name)
     }
 
     /// Writes the session in memory, changed by `edit`, as a new session file at `to` (never

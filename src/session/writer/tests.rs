@@ -214,8 +214,10 @@ fn a_file_changed_by_another_program_is_not_saved_over() {
         w.save_copy(&copy, |_| {}).is_err(),
         "never over an existing file"
     );
-    let beside = w.save_copy_somewhere(|_| {}).unwrap();
+    let beside = w.proposed_copy_path(false);
     assert_eq!(beside.parent(), w.path().parent());
+    assert!(w.proposed_copy_path(true).parent() != w.path().parent());
+    w.save_copy(&beside, |_| {}).unwrap();
     assert_eq!(store::load(&beside).unwrap().annotations.len(), 1);
     // Reload takes theirs; re-applying my typed annotation then saves on top of it.
     w.reload().unwrap();

@@ -50,7 +50,7 @@ impl App {
                     }
                 }
             }
-            FormOutcome::SaveCopy(a) => self.save_copy(form, *a),
+            FormOutcome::SaveCopy(a, to) => self.save_copy(form, *a, &to),
             FormOutcome::ShowBoth => {
                 let lines = self.writer().map(|w| match w.on_disk() {
                     Ok(disk) => t().session_differences(&compare(&disk, w.session())),
@@ -76,20 +76,28 @@ impl App {
     }
 
     fn keep(&mut self, mut form: Box<AnnotateForm>, failure: SaveFailure) {
+        // Beside the session, unless writing there is what failed.
+        let copy_to = self
+            .writer()
+            .map(|w| w.proposed_copy_path(!failure.changed_on_disk))
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         form.failed = Some(Failed {
             message: t().save_failed_keeps_text(&failure.message),
             changed_on_disk: failure.changed_on_disk,
             both: Vec::new(),
+            copy_to,
+            copy_error: None,
         });
         self.popup = Some(Popup::Annotate(form));
     }
 
-    /// Writes the session with the typed annotation as a copy (beside the session, else in the
-    /// home or temporary folder) and closes the form; when no place takes it, the form stays.
-    fn save_copy(&mut self, form: Box<AnnotateForm>, a: Annotation) {
+    /// Writes the session with the typed annotation as a copy at `to` and closes the form; when
+    /// that fails too, the form stays with the path to change.
+    fn save_copy(&mut self, mut form: Box<AnnotateForm>, a: Annotation, to: &std::path::Path) {
         let editing = form.editing;
         let result = self.writer().map(|w| {
-            w.save_copy_somewhere(|s| {
+            w.save_copy(to, |s| {
                 let mut a = a.clone();
                 a.time = crate::session::now_local();
                 match s.get_mut(a.id) {
@@ -101,12 +109,10 @@ impl App {
             })
         });
         match result {
-            Some(Ok(path)) => self.shared.message = Some(t().copy_saved(&path)),
+            Some(Ok(())) => self.shared.message = Some(t().copy_saved(to)),
             Some(Err(e)) => {
-                let message = t().copy_failed(&t().session_error(&e));
-                let mut form = form;
                 if let Some(f) = form.failed.as_mut() {
-                    f.message = message;
+                    f.copy_error = Some(t().copy_failed(&t().session_error(&e)));
                 }
                 self.popup = Some(Popup::Annotate(form));
             }

@@ -29,6 +29,18 @@ impl Texts {
         }
     }
 
+    /// Above the path field of a copy.
+    pub fn copy_path_prompt(&self) -> &'static str {
+        match self.lang {
+            Nl => {
+                "Waar moet de kopie (sessie met deze aantekening) komen? Pas het pad zo nodig aan."
+            }
+            En => {
+                "Where should the copy (the session with this annotation) go? Change the path if needed."
+            }
+        }
+    }
+
     /// The annotation went into a copy of the session, not into the session.
     pub fn copy_saved(&self, path: &Path) -> String {
         match self.lang {
@@ -44,10 +56,10 @@ impl Texts {
     pub fn copy_failed(&self, error: &str) -> String {
         match self.lang {
             Nl => format!(
-                "ook de kopie kon nergens worden opgeslagen; de tekst blijft hier staan. {error}"
+                "ook de kopie kon niet opgeslagen worden; de tekst blijft hier staan. {error}"
             ),
             En => {
-                format!("the copy could not be saved anywhere either; the text stays here. {error}")
+                format!("the copy could not be saved either; the text stays here. {error}")
             }
         }
     }

@@ -28,8 +28,8 @@ pub enum FormOutcome {
     Save(Box<Annotation>),
     /// After a save failed because the file changed: take the file's version, then save this.
     Reload(Box<Annotation>),
-    /// After a failed save: keep the session with this annotation as a copy elsewhere.
-    SaveCopy(Box<Annotation>),
+    /// After a failed save: keep the session with this annotation as a copy at this path.
+    SaveCopy(Box<Annotation>, std::path::PathBuf),
     /// After a save failed because the file changed: show what differs.
     ShowBoth,
 }
@@ -44,6 +44,10 @@ pub struct Failed {
     pub changed_on_disk: bool,
     /// What differs between the file and the screen, once asked for.
     pub both: Vec<String>,
+    /// Where a copy would go (the user may change it before writing).
+    pub copy_to: String,
+    /// Why writing the copy failed, shown above its path.
+    pub copy_error: Option<String>,
 }
 
 pub struct AnnotateForm {
@@ -59,6 +63,8 @@ pub struct AnnotateForm {
     pub confirm_discard: bool,
     /// The last save failed (see [`Failed`]).
     pub failed: Option<Failed>,
+    /// Typing the path of a copy (after a failed save): Enter writes it there, Esc goes back.
+    pub copy_path: Option<TextArea<'static>>,
 }
 
 impl AnnotateForm {
@@ -85,6 +91,7 @@ impl AnnotateForm {
             owner: None,
             confirm_discard: false,
             failed: None,
+            copy_path: None,
         }
     }
 
@@ -100,6 +107,7 @@ impl AnnotateForm {
             editing: true,
             confirm_discard: false,
             failed: None,
+            copy_path: None,
         }
     }
 
@@ -126,6 +134,31 @@ impl AnnotateForm {
         }
     }
 
+    /// A key while the path of a copy is typed: Enter writes the copy there, Esc goes back to
+    /// the text.
+    fn copy_path_key(&mut self, action: Option<Action>, key: KeyEvent) -> FormOutcome {
+        match action {
+            Some(Action::Cancel) => self.copy_path = None,
+            Some(Action::Save) => {
+                let path = self
+                    .copy_path
+                    .as_ref()
+                    .map(|t| t.lines().join("").trim().to_string())
+                    .unwrap_or_default();
+                if let (false, Some(a)) = (path.is_empty(), self.typed()) {
+                    return FormOutcome::SaveCopy(Box::new(a), expand_home(&path));
+                }
+            }
+            Some(Action::Newline) => {}
+            _ => {
+                if let Some(t) = self.copy_path.as_mut() {
+                    t.input(key);
+                }
+            }
+        }
+        FormOutcome::Continue
+    }
+
     /// The kind step's keys, or the text step's (where unbound keys are typed).
     /// The annotation as typed so far, when there is text: what a signal that ends the program
     /// saves rather than throws away.
@@ -145,6 +178,9 @@ impl AnnotateForm {
     }
 
     pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> FormOutcome {
+        if self.copy_path.is_some() {
+            return self.copy_path_key(action, key);
+        }
         let asked = std::mem::take(&mut self.confirm_discard);
         if action == Some(Action::Cancel) {
             // Typed words are never thrown away by one key: the first Esc asks.
@@ -176,10 +212,10 @@ impl AnnotateForm {
                     .typed()
                     .map_or(FormOutcome::Continue, |a| FormOutcome::Save(Box::new(a)));
             }
-            Some(Action::SaveCopy) if self.failed.is_some() => {
-                return self.typed().map_or(FormOutcome::Continue, |a| {
-                    FormOutcome::SaveCopy(Box::new(a))
-                });
+            Some(Action::SaveCopy) => {
+                if let Some(f) = &self.failed {
+                    self.copy_path = Some(new_textarea(vec![f.copy_to.clone()]));
+                }
             }
             Some(Action::ReloadSession) if on_disk => {
                 return self
@@ -338,7 +374,15 @@ impl AnnotateForm {
             .map(|l| Line::from(Span::styled(l.clone(), theme.base())))
             .collect();
         frame.render_widget(Paragraph::new(diff_lines), diff);
-        super::draw_editor(frame, theme, &self.text, body);
+        match &self.copy_path {
+            // The path of the copy is typed where the text was; the text is kept meanwhile.
+            Some(path) => {
+                let [_, input] =
+                    Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(body);
+                super::draw_editor(frame, theme, path, input);
+            }
+            None => super::draw_editor(frame, theme, &self.text, body),
+        }
         frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), help);
     }
 
@@ -350,6 +394,21 @@ impl AnnotateForm {
                 t().discard_typed(&esc),
                 theme.warning(),
             ))];
+        }
+        if let (Some(f), Some(_)) = (&self.failed, &self.copy_path) {
+            let actions = [Action::Save, Action::Cancel];
+            let mut lines: Vec<Line<'static>> = (f.copy_error.iter())
+                .map(|e| Line::from(Span::styled(e.clone(), theme.warning())))
+                .collect();
+            lines.push(Line::from(Span::styled(
+                t().copy_path_prompt(),
+                theme.warning(),
+            )));
+            lines.push(Line::from(Span::styled(
+                keys.hint(Context::Annotate, &actions),
+                theme.base(),
+            )));
+            return lines;
         }
         if let Some(f) = &self.failed {
             let mut actions = vec![Action::Save, Action::SaveCopy];
@@ -412,4 +471,12 @@ fn kind_of(action: Action) -> Option<AnnotationKind> {
         Action::KindAction => AnnotationKind::Actie,
         _ => return None,
     })
+}
+
+/// `~/x` is the home folder's `x`, as in a shell.
+fn expand_home(path: &str) -> std::path::PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
+        _ => std::path::PathBuf::from(path),
+    }
 }

@@ -254,22 +254,8 @@ impl Ctx<'_> {
         skipped: &mut BTreeMap<String, usize>,
     ) -> Result<(), ImportError> {
         let err = |col: usize, p: String| error_at(self.path, line_no, col, LAYOUT, p);
-        let cells = text::cells(line).ok_or_else(|| {
-            err(
-                1,
-                "aanhalingsteken wordt niet gesloten; verwacht \"…\" per veld".into(),
-            )
-        })?;
-        if cells.len() != self.cols.len() {
-            return Err(err(
-                cells.len().min(self.cols.len()).max(1),
-                format!(
-                    "{} velden, de kopregel heeft er {}; verwacht één veld per kolom",
-                    cells.len(),
-                    self.cols.len()
-                ),
-            ));
-        }
+        let cells = text::cells(line).ok_or_else(|| text::unclosed(self.path, line_no, LAYOUT))?;
+        text::check_width(self.path, line_no, LAYOUT, cells.len(), self.cols.len())?;
         let (mut period, mut regio) = (None, None);
         for (c, (col, cell)) in self.cols.iter().zip(&cells).enumerate() {
             match col {
@@ -300,22 +286,8 @@ impl Ctx<'_> {
             let Column::Measure { key, unit, .. } = col else {
                 continue;
             };
-            let figure = match text::missing_mark(cell) {
-                Some(m) => Figure::Missing(m),
-                None => Figure::Value(text::number(cell, false).ok_or_else(|| {
-                    err(
-                        c + 1,
-                        format!(
-                            "'{}' in {key} is geen getal; verwacht een getal of '.' (onbekend)",
-                            cell.trim()
-                        ),
-                    )
-                })?),
-            };
-            let opmerking = match &figure {
-                Figure::Missing(m) => Some(text::missing_note(m)),
-                Figure::Value(_) => None,
-            };
+            let (figure, opmerking) = text::figure(cell, false)
+                .ok_or_else(|| err(c + 1, text::not_a_number(cell, key)))?;
             rows.push(Row {
                 period,
                 domein: self.domein(),

@@ -132,10 +132,8 @@ fn column_of(name: &str) -> Column {
     }
 }
 
-/// Reads a StatLine CSV.
-pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
-    let text = text::read_text(path, LAYOUT)?;
-    let lines: Vec<&str> = text.lines().collect();
+/// The header line (within the first eight), its cells and the title lines above it.
+fn find_header(path: &Path, lines: &[&str]) -> Result<(usize, Vec<String>, String), ImportError> {
     let Some((h, header)) = lines
         .iter()
         .enumerate()
@@ -156,6 +154,26 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
         .filter(|c| !c.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
+    Ok((h, header, title))
+}
+
+fn bad_period(path: &Path, line: usize, label: &str) -> ImportError {
+    error_at(
+        path,
+        line,
+        1,
+        LAYOUT,
+        format!(
+            "periode '{label}' onbekend; verwacht bijv. 2022, 2023 1e halfjaar*, 2021 3e kwartaal of januari 2021"
+        ),
+    )
+}
+
+/// Reads a StatLine CSV.
+pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
+    let text = text::read_text(path, LAYOUT)?;
+    let lines: Vec<&str> = text.lines().collect();
+    let (h, header, title) = find_header(path, &lines)?;
     let domein = opts
         .domein
         .clone()
@@ -170,14 +188,14 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
         if line.trim().is_empty() {
             continue;
         }
-        let cells = text::cells(line).ok_or_else(|| {
-            err(
-                1,
-                "aanhalingsteken wordt niet gesloten; verwacht \"…\" per veld".into(),
-            )
-        })?;
+        let cells = text::cells(line).ok_or_else(|| text::unclosed(path, i + 1, LAYOUT))?;
         let label = cells[0].trim();
         let Some((period, status)) = parse_label(label) else {
+            // A footer is text in one cell; a line as wide as the header is data with a
+            // period that cannot be read, never silently dropped.
+            if cells.len() == cols.len() && cols.len() > 2 {
+                return Err(bad_period(path, i + 1, label));
+            }
             footer_at.get_or_insert((i + 1, label.to_string()));
             footer.push(
                 cells
@@ -190,26 +208,9 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
             continue;
         };
         if let Some((at, bad)) = &footer_at {
-            return Err(error_at(
-                path,
-                *at,
-                1,
-                LAYOUT,
-                format!(
-                    "periode '{bad}' onbekend; verwacht bijv. 2022, 2023 1e halfjaar*, 2021 3e kwartaal of januari 2021"
-                ),
-            ));
+            return Err(bad_period(path, *at, bad));
         }
-        if cells.len() != cols.len() {
-            return Err(err(
-                cells.len().min(cols.len()).max(1),
-                format!(
-                    "{} velden, de kopregel heeft er {}; verwacht één veld per kolom",
-                    cells.len(),
-                    cols.len()
-                ),
-            ));
-        }
+        text::check_width(path, i + 1, LAYOUT, cells.len(), cols.len())?;
         data_line(
             &cols,
             &cells,

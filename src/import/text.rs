@@ -1,7 +1,7 @@
 //! Small pieces the CSV readers share: ids from titles, the kind of a measure from its name,
 //! CBS's missing-value marks, numbers, and located errors.
 
-use super::{ImportError, Layout, Missing};
+use super::{Figure, ImportError, Layout, Missing};
 use crate::model::Soort;
 use std::path::Path;
 
@@ -142,6 +142,57 @@ pub fn error_at(
         layout: Some(layout),
         problem,
     }
+}
+
+/// A quote that is not closed on its line.
+pub fn unclosed(path: &Path, line: usize, layout: Layout) -> ImportError {
+    error_at(
+        path,
+        line,
+        1,
+        layout,
+        "aanhalingsteken wordt niet gesloten; verwacht \"…\" per veld".into(),
+    )
+}
+
+/// A data line must have as many fields as the header.
+pub fn check_width(
+    path: &Path,
+    line: usize,
+    layout: Layout,
+    found: usize,
+    expected: usize,
+) -> Result<(), ImportError> {
+    if found == expected {
+        return Ok(());
+    }
+    Err(error_at(
+        path,
+        line,
+        found.min(expected).max(1),
+        layout,
+        format!("{found} velden, de kopregel heeft er {expected}; verwacht één veld per kolom"),
+    ))
+}
+
+/// A cell as a figure with, when missing, the opmerking that says why; `None` when it is
+/// neither a number nor a CBS mark.
+pub fn figure(cell: &str, dutch: bool) -> Option<(Figure, Option<String>)> {
+    match missing_mark(cell) {
+        Some(m) => {
+            let note = missing_note(&m);
+            Some((Figure::Missing(m), Some(note)))
+        }
+        None => Some((Figure::Value(number(cell, dutch)?), None)),
+    }
+}
+
+/// The problem of a cell that is no number.
+pub fn not_a_number(cell: &str, column: &str) -> String {
+    format!(
+        "'{}' in {column} is geen getal; verwacht een getal, '.' (onbekend), 'x' (geheim) of '-' (kan niet voorkomen)",
+        cell.trim()
+    )
 }
 
 /// An error about a whole file.

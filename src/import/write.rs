@@ -357,40 +357,45 @@ fn merged_rows(
         }
     }
     for r in &import.rows {
-        let mut cells = vec![String::new(); header.len()];
-        let mut set = |name: &str, v: String| {
-            if let Some(i) = col(name) {
-                cells[i] = v;
-            }
-        };
-        let (waarde, note) = match &r.figure {
-            Figure::Value(v) => (format!("{v}"), r.opmerking.clone()),
-            Figure::Missing(m) => (
-                ".".to_string(),
-                Some(
-                    r.opmerking
-                        .clone()
-                        .unwrap_or_else(|| super::text::missing_note(m)),
-                ),
-            ),
-        };
-        set("periode", r.period.code());
-        set("domein", r.domein.clone());
-        set("indicator", r.indicator.clone());
-        set("bron", r.bron.clone());
-        set("waarde", waarde);
-        set("eenheid", r.eenheid.clone());
-        set("regio", r.regio.clone().unwrap_or_default());
-        set("wijk", r.wijk.clone().unwrap_or_default());
-        set("aanbieder", r.aanbieder.clone().unwrap_or_default());
-        set("status", r.status.dutch().to_string());
-        set("opmerking", note.unwrap_or_default());
-        out.write_record(&cells).map_err(fail)?;
+        out.write_record(row_cells(r, &header)).map_err(fail)?;
     }
     let bytes = out
         .into_inner()
         .map_err(|e| WriteError(format!("{DATA_FILE}: {e}")))?;
     String::from_utf8(bytes).map_err(|e| WriteError(format!("{DATA_FILE}: {e}")))
+}
+
+/// The cells of an imported row under `header`.
+fn row_cells(r: &super::Row, header: &[String]) -> Vec<String> {
+    let mut cells = vec![String::new(); header.len()];
+    let mut set = |name: &str, v: String| {
+        if let Some(i) = header.iter().position(|h| h == name) {
+            cells[i] = v;
+        }
+    };
+    let (waarde, note) = match &r.figure {
+        Figure::Value(v) => (format!("{v}"), r.opmerking.clone()),
+        Figure::Missing(m) => (
+            ".".to_string(),
+            Some(
+                r.opmerking
+                    .clone()
+                    .unwrap_or_else(|| super::text::missing_note(m)),
+            ),
+        ),
+    };
+    set("periode", r.period.code());
+    set("domein", r.domein.clone());
+    set("indicator", r.indicator.clone());
+    set("bron", r.bron.clone());
+    set("waarde", waarde);
+    set("eenheid", r.eenheid.clone());
+    set("regio", r.regio.clone().unwrap_or_default());
+    set("wijk", r.wijk.clone().unwrap_or_default());
+    set("aanbieder", r.aanbieder.clone().unwrap_or_default());
+    set("status", r.status.dutch().to_string());
+    set("opmerking", note.unwrap_or_default());
+    cells
 }
 
 /// Counts for the report.

@@ -413,3 +413,57 @@ fn a_bad_period_on_the_last_data_line_is_an_error_not_a_footer() {
     assert_eq!(e.place, format!("{}:11:1", path.display()));
     assert!(e.problem.contains("'2023 H1*'"), "{e}");
 }
+
+#[test]
+fn an_older_vintage_does_not_replace_a_newer_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    merge(&ds, &read(TYPED_2023), WriteOptions::default()).unwrap();
+    let before = files(&ds);
+    let err = merge(&ds, &read(TYPED_2022), WriteOptions::default()).unwrap_err();
+    assert!(
+        err.0
+            .contains("oudere publicatie (vintage 2023-06-30T02:00:00)"),
+        "{err}"
+    );
+    assert!(err.0.contains("--vintage-apart"), "{err}");
+    assert_eq!(files(&ds), before);
+    // Asked for, the older one gets a source of its own.
+    let report = merge(
+        &ds,
+        &read(TYPED_2022),
+        WriteOptions {
+            vintage_apart: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(report.new_sources, ["cbs-jbjr-2023-06-30"]);
+    assert!(load_dataset(&ds).unwrap().meta.source("cbs-jbjr").is_some());
+}
+
+#[test]
+fn statline_region_codes_and_breakdowns_it_cannot_map_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jeugdhulp.csv");
+    fs::write(
+        &path,
+        "\"Perioden\";\"Regio's\";\"Geslacht\";\"Jongeren met jeugdhulp (aantal)\"\n\
+         \"2020*\";\"Eindhoven (GM0772)\";\"Totaal jongens en meisjes\";\"5000\"\n\
+         \"2020*\";\"Eindhoven (GM0772)\";\"Jongens\";\"2800\"\n\
+         \"2020*\";\"Eindhoven (GM0772)\";\"Jongens\";\"x\"\n\
+         \"2020*\";\"Helmond\";\"Totaal jongens en meisjes\";\"x\"\n",
+    )
+    .unwrap();
+    let i = detect::read_file(&path, &jeugd()).unwrap();
+    assert_eq!(i.rows.len(), 2);
+    assert_eq!(i.rows[0].regio.as_deref(), Some("GM0772"));
+    assert_eq!(i.rows[0].figure, Figure::Value(5000.0));
+    assert_eq!(i.rows[1].regio.as_deref(), Some("Helmond"));
+    assert_eq!(i.rows[1].figure, Figure::Missing(Missing::Confidential));
+    assert_eq!(i.rows[1].opmerking.as_deref(), Some("geheim (CBS: x)"));
+    assert_eq!(i.unmapped.len(), 1, "{:?}", i.unmapped);
+    assert_eq!(i.unmapped[0].place, "Geslacht = Jongens");
+    assert_eq!(i.indicators[0].id, "jongeren_met_jeugdhulp");
+    // One figure is too few to conclude that CBS rounded to 5.
+    assert_eq!(i.sources[0].afronding, 0);
+}

@@ -240,10 +240,15 @@ fn data_line(
         match col {
             Column::Region => regio = Some(region_code(cell)).filter(|r| !r.is_empty()),
             Column::Other(name) if !cell.trim().to_lowercase().starts_with("totaal") => {
-                unmapped.push(Unmapped {
-                    place: format!("{name} = {}", cell.trim()),
-                    why: "uitsplitsing die duiden niet kent; alleen 'Totaal …' is gelezen".into(),
-                });
+                let place = format!("{name} = {}", cell.trim());
+                // Once per value, not once per line.
+                if !unmapped.iter().any(|u| u.place == place) {
+                    unmapped.push(Unmapped {
+                        place,
+                        why: "uitsplitsing die duiden niet kent; alleen 'Totaal …' is gelezen"
+                            .into(),
+                    });
+                }
                 return Ok(());
             }
             _ => {}

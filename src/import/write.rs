@@ -112,6 +112,8 @@ pub fn merge(dir: &Path, import: &Import, opts: WriteOptions) -> Result<Report, 
     let mut import = import.clone();
     if opts.vintage_apart {
         apart(&mut import, &existing.meta);
+    } else {
+        refuse_older(&import, &existing.meta)?;
     }
     // The earlier rows of a bron are replaced in all its granularities, also those this
     // publication no longer has.
@@ -213,6 +215,28 @@ fn split_granularities(import: &Import) -> Import {
     }
     out.sources = sources;
     out
+}
+
+/// An older publication never replaces a newer one (both vintages dated): that would lose the
+/// revision. With `vintage_apart` both are kept.
+fn refuse_older(import: &Import, meta: &DatasetMeta) -> Result<(), WriteError> {
+    for s in &import.sources {
+        let Some(old) = meta.source(&s.id) else {
+            continue;
+        };
+        let dated = |v: &str| v.get(..10).is_some_and(|d| vintage_slug(v) == d);
+        if dated(&s.vintage) && dated(&old.vintage) && s.vintage < old.vintage {
+            return Err(WriteError(format!(
+                "bron {}: {} is een oudere publicatie (vintage {}) dan wat er al staat ({}); niets veranderd. \
+                 Gebruik --vintage-apart om beide te houden",
+                s.id,
+                import.file.display(),
+                s.vintage,
+                old.vintage
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// With `vintage_apart`: a source whose id exists with another vintage gets its own id.

@@ -218,6 +218,7 @@ fn synthetic_dataset(indicators: usize, months: i64) -> Dataset {
             noemer: None,
             per: None,
             per_bron: Default::default(),
+            in_te_vullen: Vec::new(),
             deel_van: None,
         });
         for (si, s) in sources.iter().enumerate() {

@@ -18,6 +18,7 @@ use std::sync::Arc;
 mod args;
 mod exports;
 mod filter;
+mod importeer;
 mod sample;
 mod words;
 
@@ -153,6 +154,27 @@ pub enum Command {
         #[arg(long, value_enum, default_value = ";", value_name = "TEKEN")]
         scheiding: Scheiding,
     },
+    /// Lees cijferbestanden (CBS open data, StatLine) in en voeg ze toe aan een datasetmap
+    Importeer {
+        /// Bestanden om in te lezen; de indeling wordt uit het bestand zelf herkend
+        #[arg(required = true, value_name = "BESTAND")]
+        bestanden: Vec<PathBuf>,
+        /// Datasetmap om aan toe te voegen (nieuw of bestaand)
+        #[arg(long, default_value = importeer::DEFAULT_TARGET, value_name = "DATASETMAP")]
+        naar: PathBuf,
+        /// Domein van de ingelezen indicatoren (jeugd, wmo, participatie, …)
+        #[arg(long)]
+        domein: Option<String>,
+        /// Bron-id in plaats van een id uit de tabel- of bestandsnaam
+        #[arg(long, value_name = "ID")]
+        bron: Option<String>,
+        /// Kaartbestand voor spreadsheets (welke cellen welke reeks zijn)
+        #[arg(long, value_name = "kaart.toml")]
+        kaart: Option<PathBuf>,
+        /// Houd een oudere publicatie van dezelfde tabel als eigen bron (standaard: vervangen)
+        #[arg(long)]
+        vintage_apart: bool,
+    },
     /// Schrijf de notulen van een sessie als Markdown of HTML (naar het scherm of naar --uit)
     Notulen {
         /// Sessiebestand (sessions/<datum>-<titel>.toml)
@@ -236,6 +258,23 @@ pub fn run(mut cli: Cli) -> ExitCode {
             exports::Output::new(uit, overschrijf),
         ),
         Some(Command::Terugkijken { map, thema, .. }) => terugkijken(&map, thema),
+        Some(Command::Importeer {
+            bestanden,
+            naar,
+            domein,
+            bron,
+            kaart,
+            vintage_apart,
+        }) => importeer::run(&importeer::Args {
+            files: bestanden,
+            naar,
+            opts: crate::import::Options {
+                domein,
+                bron,
+                kaart,
+            },
+            vintage_apart,
+        }),
         None => open_tui(cli),
     }
 }

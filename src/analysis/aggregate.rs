@@ -268,6 +268,7 @@ mod tests {
             noemer: (soort == Soort::Ratio).then(|| "inwoners".into()),
             per: (soort == Soort::Ratio).then_some(1000.0),
             per_bron: Default::default(),
+            in_te_vullen: Vec::new(),
             deel_van: None,
         };
         let named = |id: &str, pts: &[(Period, f64)]| {

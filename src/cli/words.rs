@@ -161,6 +161,10 @@ directory, else next to the program (or up to three folders above it), else the 
             "Named differences between sources, largest first (for preparation and scripts)",
             None,
         ),
+        "importeer" => (
+            "Read figure files (CBS open data, StatLine) and add them to a dataset folder",
+            None,
+        ),
         "notulen" => (
             "Write a session's minutes as Markdown or HTML (to the screen or to --uit)",
             None,
@@ -210,6 +214,30 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
         ("verschillen", "drempel") => (
             "Threshold for an unexplained difference, in percent",
             Some("THRESHOLD"),
+        ),
+        ("importeer", "bestanden") => (
+            "Files to read; the layout is recognised from the file itself",
+            Some("FILE"),
+        ),
+        ("importeer", "naar") => (
+            "Dataset folder to add to (new or existing)",
+            Some("DATASET_FOLDER"),
+        ),
+        ("importeer", "domein") => (
+            "Domain of the imported indicators (jeugd, wmo, participatie, …)",
+            Some("DOMAIN"),
+        ),
+        ("importeer", "bron") => (
+            "Source id instead of one made from the table or file name",
+            Some("ID"),
+        ),
+        ("importeer", "kaart") => (
+            "Mapping file for spreadsheets (which cells are which series)",
+            Some("kaart.toml"),
+        ),
+        ("importeer", "vintage_apart") => (
+            "Keep an older publication of the same table as a source of its own (default: replace it)",
+            None,
         ),
         ("notulen", "sessie") => (
             "Session file (sessions/<date>-<title>.toml)",

@@ -142,3 +142,60 @@ impl std::fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+pub mod cbs_csv;
+pub mod detect;
+pub mod statline_csv;
+pub mod text;
+pub mod write;
+mod write_toml;
+
+/// The domein of imported indicators when `--domein` is not given.
+pub const DEFAULT_DOMAIN: &str = "algemeen";
+
+/// The bron id of a CBS table: `cbs-` and the table id in lower case (`cbs-84134ned`).
+pub fn cbs_source_id(table: &str) -> String {
+    let id = text::id_of(table).replace('_', "-");
+    if id.starts_with("cbs") {
+        id
+    } else {
+        format!("cbs-{id}")
+    }
+}
+
+/// The rhythms present in the rows, coarsest first ("jaar en halfjaar").
+pub fn rhythm_of(rows: &[Row]) -> String {
+    let mut gs: Vec<_> = rows.iter().map(|r| r.period.granularity).collect();
+    gs.sort_by(|a, b| b.cmp(a));
+    gs.dedup();
+    gs.iter()
+        .map(|g| g.dutch())
+        .collect::<Vec<_>>()
+        .join(" en ")
+}
+
+/// An indicator as far as a title and unit say: the kind is guessed from the words, and what
+/// cannot be guessed is listed to fill in. An empty unit becomes `aantal`, to be checked.
+pub fn indicator_draft(domein: &str, id: &str, title: &str, unit: &str) -> IndicatorDraft {
+    let soort = text::guess_soort(title, unit);
+    let mut to_fill = vec!["definitie"];
+    if soort.is_none() {
+        to_fill.push("soort");
+    }
+    if unit.trim().is_empty() {
+        to_fill.push("eenheid");
+    }
+    IndicatorDraft {
+        domein: domein.to_string(),
+        id: id.to_string(),
+        naam: title.trim().to_string(),
+        soort,
+        eenheid: if unit.trim().is_empty() {
+            "aantal".to_string()
+        } else {
+            unit.trim().to_string()
+        },
+        definitie: String::new(),
+        to_fill,
+    }
+}

@@ -142,6 +142,8 @@ pub enum Warning {
     NegativeCount { value: String, soort: &'static str },
     /// A year before 1900 or after 2100.
     YearOutOfRange { year: i32 },
+    /// A field an import could not know, listed in `in_te_vullen` of `owner` ("bron 'x'").
+    ToFill { owner: String, field: String },
 }
 
 /// The known delivery rhythms of a source.
@@ -419,6 +421,10 @@ fn warning_dutch(f: &mut fmt::Formatter<'_>, w: &Warning) -> fmt::Result {
             f,
             "jaar {year} ligt buiten 1900-2100; verwacht een jaar in die periode (tikfout?)"
         ),
+        Warning::ToFill { owner, field } => write!(
+            f,
+            "nog in te vullen bij {owner}: {field}; vul het veld in en haal '{field}' weg uit in_te_vullen"
+        ),
     }
 }
 
@@ -490,6 +496,10 @@ impl Warning {
                 first_line,
             },
             Warning::UnknownRhythm { value } => Warning::UnknownRhythm { value: e(value) },
+            Warning::ToFill { owner, field } => Warning::ToFill {
+                owner: e(owner),
+                field: e(field),
+            },
             other => other,
         }
     }

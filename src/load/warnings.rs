@@ -52,7 +52,11 @@ struct StartSpans {
 #[derive(Deserialize)]
 struct SourceSpans {
     #[serde(default)]
+    id: String,
+    #[serde(default)]
     ritme: Option<Spanned<String>>,
+    #[serde(default)]
+    in_te_vullen: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +71,8 @@ struct IndicatorSpans {
     per: Option<Spanned<f64>>,
     #[serde(default)]
     per_bron: Option<Spanned<BTreeMap<String, IgnoredAny>>>,
+    #[serde(default)]
+    in_te_vullen: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -155,6 +161,32 @@ fn meta_warnings(path: &Path, text: &str, meta: &DatasetMeta, diags: &mut Diagno
     }
     for b in &spans.breuken {
         break_warnings(b, meta, &mut warn);
+    }
+    to_fill_warnings(&spans, &mut warn);
+}
+
+/// One warning per field an import left to fill in (`in_te_vullen`).
+fn to_fill_warnings(spans: &Spans, warn: &mut dyn FnMut(&std::ops::Range<usize>, Warning)) {
+    let sources = spans
+        .bronnen
+        .iter()
+        .map(|s| (format!("bron '{}'", s.id), &s.in_te_vullen));
+    let indicators = spans.indicatoren.iter().map(|i| {
+        let owner = format!(
+            "indicator '{}' (domein {})",
+            i.id.get_ref(),
+            i.domein.get_ref()
+        );
+        (owner, &i.in_te_vullen)
+    });
+    for (owner, fields) in sources.chain(indicators) {
+        for field in fields {
+            let w = Warning::ToFill {
+                owner: owner.clone(),
+                field: field.get_ref().clone(),
+            };
+            warn(&field.span(), w);
+        }
     }
 }
 

@@ -103,6 +103,14 @@ pub struct SourceMeta {
     /// realisation, not as another measurement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rol: Option<String>,
+    /// Which publication the figures come from (a CBS table's modification date), written by
+    /// `duiden importeer` so a newer vintage can replace the older one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub vintage: String,
+    /// Fields an import could not know and the user still has to fill in (`duiden controleer`
+    /// warns per field); remove a name once it is filled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_te_vullen: Vec<String>,
 }
 
 /// The value of `rol` that marks a source as a budget.
@@ -144,6 +152,9 @@ pub struct IndicatorMeta {
     /// Per-source deviations from the indicator's unit and definition.
     #[serde(default)]
     pub per_bron: BTreeMap<String, SourceIndicatorMeta>,
+    /// Fields an import could not know (see [`SourceMeta::in_te_vullen`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_te_vullen: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -108,6 +108,7 @@ impl Fx {
             noemer: None,
             per: None,
             per_bron: BTreeMap::new(),
+            in_te_vullen: Vec::new(),
             deel_van: None,
         });
         self
@@ -193,6 +194,7 @@ impl Fx {
                     noemer: None,
                     per: None,
                     per_bron: BTreeMap::new(),
+                    in_te_vullen: Vec::new(),
                     deel_van: None,
                 });
             }

@@ -414,6 +414,9 @@ fn warning_en(w: &crate::load::message::Warning) -> String {
         W::YearOutOfRange { year } => {
             format!("year {year} lies outside 1900-2100; expected a year in that range (a typo?)")
         }
+        W::ToFill { owner, field } => format!(
+            "still to fill in for {owner}: {field}; fill in the field and remove '{field}' from in_te_vullen"
+        ),
     }
 }
 

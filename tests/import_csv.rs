@@ -1,0 +1,469 @@
+//! `duiden importeer` with CBS files in the layouts CBS publishes (TypedDataSet CSV with its
+//! metadata beside it, a StatLine download), built from the real jeugdbescherming figures of the
+//! 2022 and 1e halfjaar 2023 reports (Bron: CBS, CC BY 4.0): what the readers make of them, what
+//! the writer puts in the folder, and that a round trip names the revision of the stock.
+
+use duiden::import::write::{WriteOptions, merge};
+use duiden::import::{Figure, Layout, Missing, Options, detect};
+use duiden::load::load_dataset;
+use duiden::model::{Granularity, Period, Soort, Status};
+use proptest::prelude::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(rel)
+}
+
+const TYPED_2022: &str = "typed/jbjr2022_TypedDataSet.csv";
+const TYPED_2023: &str = "typed/jbjr2023h1_TypedDataSet.csv";
+const STATLINE: &str = "statline/Jeugdbescherming_1e_halfjaar_2023.csv";
+
+fn jeugd() -> Options {
+    Options {
+        domein: Some("jeugd".into()),
+        ..Options::default()
+    }
+}
+
+fn read(rel: &str) -> duiden::import::Import {
+    detect::read_file(&fixture(rel), &jeugd()).unwrap()
+}
+
+fn value(import: &duiden::import::Import, indicator: &str, period: &str) -> Option<Figure> {
+    let (p, _) = Period::parse(period).unwrap();
+    import
+        .rows
+        .iter()
+        .find(|r| r.indicator == indicator && r.period == p)
+        .map(|r| r.figure.clone())
+}
+
+fn duiden(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .args(["--taal", "nl"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn files(dir: &Path) -> (Vec<u8>, Vec<u8>) {
+    (
+        fs::read(dir.join("reeksen.csv")).unwrap(),
+        fs::read(dir.join("dataset.toml")).unwrap(),
+    )
+}
+
+#[test]
+fn typed_csv_reads_codes_metadata_status_and_missing() {
+    let i = read(TYPED_2023);
+    assert_eq!(i.layout, Layout::CbsTypedCsv);
+    assert_eq!(i.rows.len(), 9 * 4);
+    assert_eq!(
+        value(&i, "stand_begin", "2023-H1"),
+        Some(Figure::Value(29115.0))
+    );
+    assert_eq!(value(&i, "instroom", "2022"), Some(Figure::Value(9065.0)));
+    // `.` is missing with its reason, never 0.
+    let begin_2022 = i
+        .rows
+        .iter()
+        .find(|r| r.indicator == "stand_begin" && r.period == Period::year(2022))
+        .unwrap();
+    assert_eq!(begin_2022.figure, Figure::Missing(Missing::Unknown));
+    assert!(
+        begin_2022
+            .opmerking
+            .as_deref()
+            .unwrap()
+            .contains("onbekend")
+    );
+    // Status from the Perioden code list; region code without its padding.
+    let h1 = |y| {
+        i.rows
+            .iter()
+            .find(|r| r.indicator == "instroom" && r.period == Period::half(y, 1))
+            .unwrap()
+    };
+    assert_eq!(h1(2023).status, Status::Voorlopig);
+    assert_eq!(h1(2022).status, Status::Definitief);
+    assert_eq!(h1(2022).regio.as_deref(), Some("NL01"));
+    // Titles and units from DataProperties, the vintage from TableInfos, rounding seen.
+    let ids: Vec<&str> = i.indicators.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["stand_begin", "instroom", "uitstroom", "stand_eind"]);
+    assert_eq!(i.indicators[0].naam, "Beginstand");
+    assert_eq!(i.indicators[0].soort, Some(Soort::Stand));
+    assert_eq!(i.indicators[1].soort, Some(Soort::Stroom));
+    assert_eq!(i.indicators[1].eenheid, "aantal");
+    let s = &i.sources[0];
+    assert_eq!(s.id, "cbs-jbjr");
+    assert_eq!(s.vintage, "2023-12-14T02:00:00");
+    assert_eq!(s.afronding, 5);
+    assert_eq!(s.ritme, "jaar en halfjaar");
+    assert!(s.to_fill.contains(&"definitie"));
+}
+
+#[test]
+fn statline_csv_reads_labels_title_and_footer() {
+    let i = read(STATLINE);
+    assert_eq!(i.layout, Layout::StatlineCsv);
+    assert_eq!(i.rows.len(), 9 * 4);
+    let row = |ind: &str, p: Period| {
+        i.rows
+            .iter()
+            .find(|r| r.indicator == ind && r.period == p)
+            .unwrap()
+    };
+    assert_eq!(
+        row("stand_begin", Period::half(2023, 1)).figure,
+        Figure::Value(29115.0)
+    );
+    assert_eq!(
+        row("stand_begin", Period::half(2023, 1)).status,
+        Status::Voorlopig
+    );
+    assert_eq!(
+        row("instroom", Period::year(2022)).status,
+        Status::Voorlopig
+    );
+    assert_eq!(
+        row("instroom", Period::half(2016, 1)).status,
+        Status::Definitief
+    );
+    assert_eq!(
+        row("instroom", Period::half(2016, 1)).figure,
+        Figure::Value(6215.0)
+    );
+    assert_eq!(
+        row("stand_eind", Period::half(2016, 1)).figure,
+        Figure::Missing(Missing::Unknown)
+    );
+    assert_eq!(
+        row("instroom", Period::year(2022)).regio.as_deref(),
+        Some("NL01")
+    );
+    assert_eq!(i.indicators[3].id, "stand_eind");
+    assert_eq!(i.indicators[3].eenheid, "aantal");
+    let s = &i.sources[0];
+    assert!(
+        s.naam.contains("Jeugdbescherming; beginstand"),
+        "{}",
+        s.naam
+    );
+    assert_eq!(s.vintage, "Gewijzigd op: 14 december 2023");
+    assert_eq!(s.afronding, 5);
+}
+
+#[test]
+fn year_and_half_year_rows_become_separate_sources_and_the_folder_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    let report = merge(&ds, &read(STATLINE), WriteOptions::default()).unwrap();
+    assert_eq!(report.rows, 36);
+    assert_eq!(report.missing, 16);
+    let d = load_dataset(&ds).unwrap();
+    let id = "cbs-jeugdbescherming-1e-halfjaar-2023";
+    for s in &d.series {
+        let g = s.granularity();
+        assert!(
+            s.points.iter().all(|p| p.period.granularity == g),
+            "{}",
+            s.key
+        );
+        let expected = if g == Granularity::Year {
+            id.to_string()
+        } else {
+            format!("{id}-halfjaar")
+        };
+        assert_eq!(s.key.bron, expected);
+    }
+    assert_eq!(d.meta.source(id).unwrap().afronding, 5);
+    assert_eq!(d.meta.source(id).unwrap().ritme, "jaar");
+    let half = d.meta.source(&format!("{id}-halfjaar")).unwrap();
+    assert_eq!(half.ritme, "halfjaar");
+    assert!(half.in_te_vullen.contains(&"definitie".to_string()));
+    // `controleer` asks for what the file could not say, and passes.
+    let (ok, _, err) = duiden(&["controleer", ds.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains(
+            "nog in te vullen bij bron 'cbs-jeugdbescherming-1e-halfjaar-2023': definitie"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("nog in te vullen bij indicator 'instroom' (domein jeugd): definitie"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_same_file_twice_gives_the_same_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    merge(&ds, &read(TYPED_2023), WriteOptions::default()).unwrap();
+    let first = files(&ds);
+    let again = merge(&ds, &read(TYPED_2023), WriteOptions::default()).unwrap();
+    assert!(again.unchanged);
+    assert!(again.new_sources.is_empty() && again.new_indicators.is_empty());
+    assert_eq!(files(&ds), first);
+}
+
+#[test]
+fn a_newer_vintage_replaces_the_older_values_and_keeps_the_users_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    merge(&ds, &read(TYPED_2022), WriteOptions::default()).unwrap();
+    // The user annotates dataset.toml; the next import must keep that.
+    let toml = fs::read_to_string(ds.join("dataset.toml")).unwrap();
+    let toml = toml.replace(
+        "id = \"cbs-jbjr\"",
+        "# mijn aantekening bij de CBS-tabel\nid = \"cbs-jbjr\"",
+    );
+    fs::write(ds.join("dataset.toml"), &toml).unwrap();
+    let report = merge(&ds, &read(TYPED_2023), WriteOptions::default()).unwrap();
+    assert_eq!(
+        report.replaced,
+        [(
+            "cbs-jbjr".to_string(),
+            "2023-06-30T02:00:00".to_string(),
+            "2023-12-14T02:00:00".to_string()
+        )]
+    );
+    assert_eq!(report.removed_rows, 4);
+    let d = load_dataset(&ds).unwrap();
+    assert_eq!(
+        d.meta.source("cbs-jbjr").unwrap().vintage,
+        "2023-12-14T02:00:00"
+    );
+    let text = fs::read_to_string(ds.join("dataset.toml")).unwrap();
+    assert!(text.contains("# mijn aantekening bij de CBS-tabel\nid = \"cbs-jbjr\""));
+    assert_eq!(text.matches("[[bronnen]]").count(), 2, "{text}");
+    // The 2022 end stock of the older vintage is gone: the newer table gives '.'.
+    let eind = d
+        .series
+        .iter()
+        .find(|s| s.key.indicator == "stand_eind" && s.key.bron == "cbs-jbjr")
+        .unwrap();
+    assert_eq!(eind.points.len(), 1);
+    assert_eq!(eind.points[0].value, None);
+}
+
+#[test]
+fn round_trip_names_the_revised_stock_between_publications() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    let ds_arg = ds.to_str().unwrap();
+    let f22 = fixture(TYPED_2022);
+    let f23 = fixture(TYPED_2023);
+    let (ok, out, err) = duiden(&[
+        "importeer",
+        f22.to_str().unwrap(),
+        "--naar",
+        ds_arg,
+        "--domein",
+        "jeugd",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("nieuwe bronnen: cbs-jbjr"), "{out}");
+    let (ok, out, err) = duiden(&[
+        "importeer",
+        f23.to_str().unwrap(),
+        "--naar",
+        ds_arg,
+        "--domein",
+        "jeugd",
+        "--vintage-apart",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("cbs-jbjr-2023-12-14-halfjaar"), "{out}");
+    let (ok, out, err) = duiden(&["verschillen", ds_arg, "--domein", "jeugd"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("eindstand 31-12-2022 29.070 (cbs-jbjr, 2022) tegen beginstand 1-1-2023 29.115 (cbs-jbjr-2023-12-14-halfjaar, 2023-H1)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_merge_that_would_not_load_leaves_the_folder_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    merge(&ds, &read(STATLINE), WriteOptions::default()).unwrap();
+    let before = files(&ds);
+    let twice = read("typed/dubbel_TypedDataSet.csv");
+    let err = merge(&ds, &twice, WriteOptions::default()).unwrap_err();
+    assert!(err.0.contains("niet veranderd"), "{err}");
+    assert!(
+        err.0
+            .contains(&ds.join("reeksen.csv").display().to_string()),
+        "{err}"
+    );
+    assert_eq!(files(&ds), before);
+    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary folder stays behind");
+    // A new folder is not created either.
+    let fresh = dir.path().join("nieuw");
+    assert!(merge(&fresh, &twice, WriteOptions::default()).is_err());
+    assert!(!fresh.exists());
+}
+
+#[test]
+fn errors_name_file_line_column_and_layout() {
+    let typed = fixture("typed/kapotte_periode_TypedDataSet.csv");
+    let e = detect::read_file(&typed, &jeugd()).unwrap_err();
+    assert_eq!(e.place, format!("{}:2:3", typed.display()));
+    assert_eq!(e.layout, Some(Layout::CbsTypedCsv));
+    assert!(
+        e.problem.contains("'2022XX00'") && e.problem.contains("2022JJ00"),
+        "{e}"
+    );
+
+    let statline = fixture("statline/kapotte_periode.csv");
+    let e = detect::read_file(&statline, &jeugd()).unwrap_err();
+    assert_eq!(e.place, format!("{}:6:1", statline.display()));
+    assert_eq!(e.layout, Some(Layout::StatlineCsv));
+    assert!(e.problem.contains("'2018 eerste helft'"), "{e}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad_number = dir.path().join("t_TypedDataSet.csv");
+    fs::write(
+        &bad_number,
+        "\"ID\";\"RegioS\";\"Perioden\";\"Instroom_1\"\n0;\"NL01  \";\"2022JJ00\";\"  9.065,0\"\n1;\"NL01  \";\"2023JJ00\"\n",
+    )
+    .unwrap();
+    let e = detect::read_file(&bad_number, &jeugd()).unwrap_err();
+    assert_eq!(e.place, format!("{}:2:4", bad_number.display()));
+    assert!(e.problem.contains("geen getal"), "{e}");
+
+    let other = dir.path().join("lijst.csv");
+    fs::write(&other, "naam,waarde\na,1\n").unwrap();
+    let e = detect::read_file(&other, &jeugd()).unwrap_err();
+    assert_eq!(e.layout, None);
+    assert!(
+        e.problem.contains("CBS open data (TypedDataSet, CSV)"),
+        "{e}"
+    );
+    assert!(e.problem.contains("StatLine"), "{e}");
+    // Through the command: nothing is written when a file cannot be read.
+    let ds = dir.path().join("ds");
+    let (ok, _, err) = duiden(&[
+        "importeer",
+        other.to_str().unwrap(),
+        "--naar",
+        ds.to_str().unwrap(),
+    ]);
+    assert!(!ok);
+    assert!(err.contains("indeling niet herkend"), "{err}");
+    assert!(!ds.exists());
+}
+
+/// Reading any bytes as either layout never panics: an error or an import.
+fn read_bytes(name: &str, bytes: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, bytes).unwrap();
+    for r in detect::READERS {
+        let _ = (r.sniff)(&path, bytes);
+        let _ = (r.read)(&path, &Options::default());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        read_bytes("x_TypedDataSet.csv", &bytes);
+    }
+
+    #[test]
+    fn mutated_fixtures_never_panic(
+        which in 0usize..2,
+        at in any::<prop::sample::Index>(),
+        byte in prop::sample::select(b"\";.x*\n0 -JJHJ\xc3".to_vec()),
+        cut in any::<bool>(),
+    ) {
+        let rel = [TYPED_2023, STATLINE][which];
+        let mut bytes = fs::read(fixture(rel)).unwrap();
+        let i = at.index(bytes.len());
+        if cut { bytes.truncate(i) } else { bytes[i] = byte }
+        read_bytes("y_TypedDataSet.csv", &bytes);
+        read_bytes("y.csv", &bytes);
+    }
+}
+
+#[test]
+fn a_bad_period_on_the_last_data_line_is_an_error_not_a_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("download.csv");
+    let text = fs::read_to_string(fixture(STATLINE))
+        .unwrap()
+        .replace("\"2023 1e halfjaar*\"", "\"2023 H1*\"");
+    fs::write(&path, text).unwrap();
+    let e = detect::read_file(&path, &jeugd()).unwrap_err();
+    assert_eq!(e.place, format!("{}:11:1", path.display()));
+    assert!(e.problem.contains("'2023 H1*'"), "{e}");
+}
+
+#[test]
+fn an_older_vintage_does_not_replace_a_newer_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    merge(&ds, &read(TYPED_2023), WriteOptions::default()).unwrap();
+    let before = files(&ds);
+    let err = merge(&ds, &read(TYPED_2022), WriteOptions::default()).unwrap_err();
+    assert!(
+        err.0
+            .contains("oudere publicatie (vintage 2023-06-30T02:00:00)"),
+        "{err}"
+    );
+    assert!(err.0.contains("--vintage-apart"), "{err}");
+    assert_eq!(files(&ds), before);
+    // Asked for, the older one gets a source of its own.
+    let report = merge(
+        &ds,
+        &read(TYPED_2022),
+        WriteOptions {
+            vintage_apart: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(report.new_sources, ["cbs-jbjr-2023-06-30"]);
+    assert!(load_dataset(&ds).unwrap().meta.source("cbs-jbjr").is_some());
+}
+
+#[test]
+fn statline_region_codes_and_breakdowns_it_cannot_map_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jeugdhulp.csv");
+    fs::write(
+        &path,
+        "\"Perioden\";\"Regio's\";\"Geslacht\";\"Jongeren met jeugdhulp (aantal)\"\n\
+         \"2020*\";\"Eindhoven (GM0772)\";\"Totaal jongens en meisjes\";\"5000\"\n\
+         \"2020*\";\"Eindhoven (GM0772)\";\"Jongens\";\"2800\"\n\
+         \"2020*\";\"Eindhoven (GM0772)\";\"Jongens\";\"x\"\n\
+         \"2020*\";\"Helmond\";\"Totaal jongens en meisjes\";\"x\"\n",
+    )
+    .unwrap();
+    let i = detect::read_file(&path, &jeugd()).unwrap();
+    assert_eq!(i.rows.len(), 2);
+    assert_eq!(i.rows[0].regio.as_deref(), Some("GM0772"));
+    assert_eq!(i.rows[0].figure, Figure::Value(5000.0));
+    assert_eq!(i.rows[1].regio.as_deref(), Some("Helmond"));
+    assert_eq!(i.rows[1].figure, Figure::Missing(Missing::Confidential));
+    assert_eq!(i.rows[1].opmerking.as_deref(), Some("geheim (CBS: x)"));
+    assert_eq!(i.unmapped.len(), 1, "{:?}", i.unmapped);
+    assert_eq!(i.unmapped[0].place, "Geslacht = Jongens");
+    assert_eq!(i.indicators[0].id, "jongeren_met_jeugdhulp");
+    // One figure is too few to conclude that CBS rounded to 5.
+    assert_eq!(i.sources[0].afronding, 0);
+}

@@ -191,9 +191,13 @@ fn browse_select_help_and_quit() {
 
     // ?: the help overlay lists the keys of the trend tab first (the rest scrolls).
     tui.send("?");
-    let screen = tui.wait_for("Toetsen");
     let keymap = Keymap::default();
     let groups = help::rows(&keymap, Context::Trend);
+    // Wait for the whole overlay, not the first rows of a frame being drawn.
+    let last = groups[0].1.last().map(|(_, w)| w.chars().take(20).collect::<String>());
+    let screen = tui.wait_until("the help overlay", |s| {
+        s.contains("Toetsen") && last.as_ref().is_none_or(|l| s.contains(l.as_str()))
+    });
     assert_eq!(groups[0].0, Context::Trend);
     for (keys, what) in &groups[0].1 {
         let start: String = what.chars().take(20).collect();
@@ -205,8 +209,9 @@ fn browse_select_help_and_quit() {
 
     // Esc closes it; the chart is still there.
     tui.send("\x1b");
-    let screen = tui.wait_gone("Toetsen");
-    assert!(legend_text(&tui.rows()).contains(&prefix(name)), "{screen}");
+    tui.wait_until("the chart without the help", |s| {
+        !s.contains("Toetsen") && legend_text(&tui.rows()).contains(&prefix(name))
+    });
 
     // q: clean exit, terminal restored.
     tui.send("q");

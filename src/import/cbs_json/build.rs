@@ -231,15 +231,7 @@ pub(crate) fn build(table: Table, opts: &Options) -> Result<Import, ImportError>
             .as_ref()
             .and_then(|s| s.get(&o.period).copied())
             .unwrap_or(Status::Definitief);
-        let (mut regio, mut wijk) = (None, None);
-        let mut split_codes = Vec::new();
-        for (d, c) in &o.dims {
-            match table.dims.get(d) {
-                Some(DimKind::Geo) => (regio, wijk) = geo(c),
-                _ if split.contains(d) => split_codes.push((d.clone(), c.clone())),
-                _ => {}
-            }
-        }
+        let (regio, wijk, split_codes) = coordinates(&table, &split, o);
         let ind = indicators.id(&table, domein, &o.measure, &split_codes);
         rows.push(Row {
             period,
@@ -264,6 +256,24 @@ pub(crate) fn build(table: Table, opts: &Options) -> Result<Import, ImportError>
         indicators: indicators.drafts,
         unmapped,
     })
+}
+
+/// The regio, wijk and breakdown codes of an observation.
+fn coordinates(
+    table: &Table,
+    split: &BTreeSet<String>,
+    o: &Obs,
+) -> (Option<String>, Option<String>, Vec<(String, String)>) {
+    let (mut regio, mut wijk) = (None, None);
+    let mut split_codes = Vec::new();
+    for (d, c) in &o.dims {
+        match table.dims.get(d) {
+            Some(DimKind::Geo) => (regio, wijk) = geo(c),
+            _ if split.contains(d) => split_codes.push((d.clone(), c.clone())),
+            _ => {}
+        }
+    }
+    (regio, wijk, split_codes)
 }
 
 /// `--bron` when given, else `cbs-<tabel>` (`cbs-84134ned`), else `cbs-<bestandsnaam>`.

@@ -209,3 +209,45 @@ proptest! {
         let _ = observations::sniff(&path, &bytes);
     }
 }
+
+/// A national table by gemeente and month has some 100,000 figures: reading (and locating what
+/// cannot be mapped) must stay linear, also when the service wrote everything on one line.
+#[test]
+fn a_large_table_on_one_line_reads_quickly() {
+    let mut obs = Vec::new();
+    for i in 0..60_000 {
+        // Every tenth figure is text, so many places are located.
+        let value = if i % 10 == 0 {
+            "null,\"StringValue\":\"n.v.t.\"".to_string()
+        } else {
+            format!("{i}")
+        };
+        obs.push(format!(
+            "{{\"Id\":{i},\"Measure\":\"M{}\",\"ValueAttribute\":\"None\",\"Value\":{value},\"RegioS\":\"GM{:04}\",\"Perioden\":\"{}MM{:02}\"}}",
+            i % 3,
+            i % 400,
+            2000 + i / 4800,
+            i / 400 % 12 + 1
+        ));
+    }
+    let text = format!("{{\"value\":[{}]}}", obs.join(","));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Observations.json");
+    std::fs::write(&path, text).unwrap();
+    let start = std::time::Instant::now();
+    let imp = observations::read(&path, &jeugd()).unwrap();
+    assert_eq!(imp.rows.len(), 54_000);
+    assert_eq!(
+        imp.unmapped
+            .iter()
+            .filter(|u| u.why.contains("StringValue"))
+            .count(),
+        6_000
+    );
+    // Quadratic locating takes minutes here; linear well under a second (debug build).
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        start.elapsed()
+    );
+}

@@ -37,8 +37,8 @@ pub(crate) struct Obs {
     /// Non-time dimensions: (dimension key, trimmed code).
     pub dims: Vec<(String, String)>,
     pub figure: Figure,
-    /// `bestand:regel:kolom` of the figure, for what cannot be mapped.
-    pub place: String,
+    /// Byte offset of the figure in the file, to locate what cannot be mapped.
+    pub at: usize,
 }
 
 /// A CBS table as read from either JSON layout.
@@ -58,6 +58,8 @@ pub(crate) struct Table {
     pub period_status: Option<HashMap<String, Status>>,
     pub obs: Vec<Obs>,
     pub unmapped: Vec<Unmapped>,
+    /// Unmapped figures by byte offset, located when the table is built.
+    pub unmapped_at: Vec<(usize, String)>,
 }
 
 /// The status of a period code list entry: its `Status`, else a `*`/`**` on its title.
@@ -185,7 +187,7 @@ fn split_dims(table: &Table, unmapped: &mut Vec<Unmapped>) -> BTreeSet<String> {
 
 /// The table as rows and drafts. The domein is required: a CBS table does not say which policy
 /// domain its figures belong to.
-pub(crate) fn build(table: Table, opts: &Options) -> Result<Import, ImportError> {
+pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, ImportError> {
     let domein = opts
         .domein
         .as_deref()
@@ -212,17 +214,18 @@ pub(crate) fn build(table: Table, opts: &Options) -> Result<Import, ImportError>
         drafts: Vec::new(),
     };
     let mut rows = Vec::new();
+    let mut pending = table.unmapped_at.clone();
     for o in &table.obs {
         let period = match Period::parse(&o.period) {
             Ok((p, _)) if !o.period.contains('*') => p,
             Ok(_) | Err(_) => {
-                unmapped.push(Unmapped {
-                    place: o.place.clone(),
-                    why: format!(
+                pending.push((
+                    o.at,
+                    format!(
                         "periodecode '{}' niet herkend; verwacht 2022JJ00, 2022HJ01, 2022KW03 of 2022MM07",
                         o.period
                     ),
-                });
+                ));
                 continue;
             }
         };
@@ -247,6 +250,12 @@ pub(crate) fn build(table: Table, opts: &Options) -> Result<Import, ImportError>
             opmerking: None,
         });
     }
+    pending.sort_by_key(|(at, _)| *at);
+    let mut locator = super::Locator::new(&table.file, text);
+    unmapped.extend(pending.into_iter().map(|(at, why)| Unmapped {
+        place: locator.place(at),
+        why,
+    }));
     let source = source_draft(&table, bron, &rows);
     Ok(Import {
         file: table.file,

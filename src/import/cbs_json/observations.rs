@@ -77,6 +77,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
         period_status: None,
         obs: Vec::new(),
         unmapped: Vec::new(),
+        unmapped_at: Vec::new(),
     };
     if let Some(p) = properties(path, &text, &top)? {
         table.title = p.title;
@@ -109,7 +110,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
     for row in &rows {
         observation(&mut table, path, &text, data, row)?;
     }
-    build(table, opts)
+    build(table, &text, opts)
 }
 
 fn measure(m: &MetaItem) -> Option<Measure> {
@@ -185,10 +186,11 @@ fn observation(
     row: &RawRow,
 ) -> Result<(), ImportError> {
     let at = row.values().map(|r| offset_of(text, r)).min();
-    let row_place = place_at(path, text, at.unwrap_or_else(|| offset_of(text, data)));
+    let row_at = at.unwrap_or_else(|| offset_of(text, data));
+    let row_place = || place_at(path, text, row_at);
     let Some(measure) = row.get("Measure") else {
         return Err(error(
-            row_place,
+            row_place(),
             LAYOUT,
             "observatie zonder Measure; verwacht een meetcode als \"M001234\"",
         ));
@@ -199,7 +201,7 @@ fn observation(
     for (dim, kind) in &table.dims {
         let Some(raw) = row.get(dim) else {
             return Err(error(
-                row_place,
+                row_place(),
                 LAYOUT,
                 format!("observatie zonder {dim}; verwacht een code voor elke dimensie"),
             ));
@@ -212,24 +214,19 @@ fn observation(
     }
     let Some(period) = period else {
         return Err(error(
-            row_place,
+            row_place(),
             LAYOUT,
             "geen tijdsdimensie (Perioden); verwacht een veld met periodecodes als 2022JJ00",
         ));
     };
-    let value_raw = row.get("Value");
-    let place = place_at(
-        path,
-        text,
-        value_raw.map_or(at.unwrap_or(0), |r| offset_of(text, r)),
-    );
+    let at = row.get("Value").map_or(row_at, |r| offset_of(text, r));
     let Some(figure) = figure(path, text, row)? else {
-        table.unmapped.push(Unmapped {
-            place,
-            why: format!(
+        table.unmapped_at.push((
+            at,
+            format!(
                 "meting {measure} ({period}) is tekst (StringValue), geen getal; niet ingelezen"
             ),
-        });
+        ));
         return Ok(());
     };
     table.obs.push(Obs {
@@ -237,7 +234,7 @@ fn observation(
         period,
         dims,
         figure,
-        place,
+        at,
     });
     Ok(())
 }

@@ -318,3 +318,18 @@ fn slugs() {
     assert_eq!(slug("  Één (x 1 000 euro) "), "een_x_1_000_euro");
     assert_eq!(slug("%"), "");
 }
+
+#[test]
+fn the_locator_agrees_with_place_at_in_any_order() {
+    let text = "{\"a\":\n  \"één\",\n\"b\": [1,\n2]}";
+    let path = Path::new("t.json");
+    let mut locator = super::Locator::new(path, text);
+    let offsets: Vec<usize> = (0..text.len()).chain((0..text.len()).rev()).collect();
+    for at in offsets {
+        assert_eq!(
+            locator.place(at),
+            super::place_at(path, text, at),
+            "offset {at}"
+        );
+    }
+}

@@ -67,6 +67,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
         period_status: None,
         obs: Vec::new(),
         unmapped: Vec::new(),
+        unmapped_at: Vec::new(),
     };
     if let Some((_, infos)) = metadata(path, &text, &top, LAYOUT, "TableInfos", "TypedDataSet")?
         && let Some(info) = infos.first()
@@ -97,7 +98,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
     for row in &rows {
         observations(&mut table, path, &text, data, row)?;
     }
-    build(table, opts)
+    build(table, &text, opts)
 }
 
 /// Dimensions and measures as `DataProperties` says (`Type`: Dimension, TimeDimension,
@@ -192,10 +193,11 @@ fn observations(
     data: &RawValue,
     row: &RawRow,
 ) -> Result<(), ImportError> {
-    let row_place = || {
+    let row_at = || {
         let at = row.values().map(|r| offset_of(text, r)).min();
-        place_at(path, text, at.unwrap_or_else(|| offset_of(text, data)))
+        at.unwrap_or_else(|| offset_of(text, data))
     };
+    let row_place = || place_at(path, text, row_at());
     let mut period = None;
     let mut dims = Vec::new();
     for (dim, kind) in &table.dims {
@@ -220,19 +222,16 @@ fn observations(
         ));
     };
     for m in &table.measures {
-        let (figure, place) = match row.get(&m.key) {
-            Some(raw) => (
-                figure(path, text, raw)?,
-                place_at(path, text, offset_of(text, raw)),
-            ),
-            None => (Figure::Missing(Missing::Unknown), row_place()),
+        let (figure, at) = match row.get(&m.key) {
+            Some(raw) => (figure(path, text, raw)?, offset_of(text, raw)),
+            None => (Figure::Missing(Missing::Unknown), row_at()),
         };
         table.obs.push(Obs {
             measure: m.key.clone(),
             period: period.clone(),
             dims: dims.clone(),
             figure,
-            place,
+            at,
         });
     }
     Ok(())

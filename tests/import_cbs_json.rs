@@ -32,9 +32,10 @@ fn row<'a>(imp: &'a Import, indicator: &str, period: Period, regio: &str) -> &'a
 #[test]
 fn typed_dataset_reads_year_and_half_year_rows_with_status_and_missing() {
     let path = fixture("jeugdbescherming.json");
-    let head = std::fs::read(&path).unwrap();
-    assert!(typed::sniff(&path, &head));
-    assert!(!observations::sniff(&path, &head));
+    // Detection sees only the first bytes.
+    let head = &std::fs::read(&path).unwrap()[..512];
+    assert!(typed::sniff(&path, head));
+    assert!(!observations::sniff(&path, head));
     let imp = typed::read(&path, &jeugd()).unwrap();
     assert_eq!(imp.layout, Layout::CbsTypedJson);
     // 5 rows x 4 measures.
@@ -86,9 +87,10 @@ fn typed_dataset_reads_year_and_half_year_rows_with_status_and_missing() {
 #[test]
 fn observations_read_measure_titles_status_and_confidential() {
     let path = fixture("jeugdbescherming-v4.json");
-    let head = std::fs::read(&path).unwrap();
-    assert!(observations::sniff(&path, &head));
-    assert!(!typed::sniff(&path, &head));
+    // The combined file starts with its metadata; the observations come after the first bytes.
+    let head = &std::fs::read(&path).unwrap()[..512];
+    assert!(observations::sniff(&path, head));
+    assert!(!typed::sniff(&path, head));
     let imp = observations::read(&path, &jeugd()).unwrap();
     assert_eq!(imp.layout, Layout::CbsObservationsJson);
     assert_eq!(imp.rows.len(), 31);
@@ -131,6 +133,23 @@ fn observations_read_measure_titles_status_and_confidential() {
     );
     assert_eq!(source.credit, "Bron: CBS (CC BY 4.0)");
     assert!(!source.to_fill.contains(&"vintage"));
+}
+
+#[test]
+fn other_files_are_not_sniffed_as_cbs_json() {
+    let csv =
+        "\"ID\";\"RegioS\";\"Perioden\";\"Instroom_1\"\n0;\"NL01  \";\"2022JJ00\";\"  9065\"\n";
+    let own = "periode,domein,indicator,bron,waarde\n2022,jeugd,x,y,1\n";
+    let props = r#"{"odata.metadata":"https://opendata.cbs.nl/ODataApi/OData/84134NED/$metadata#Cbs.OData.WebAPI.DataProperties","value":[]}"#;
+    for (name, head) in [
+        ("t.csv", csv),
+        ("reeksen.csv", own),
+        ("t_DataProperties.json", props),
+    ] {
+        let path = Path::new(name);
+        assert!(!typed::sniff(path, head.as_bytes()), "{name}");
+        assert!(!observations::sniff(path, head.as_bytes()), "{name}");
+    }
 }
 
 #[test]

@@ -413,3 +413,15 @@ pub(crate) fn shown(raw: &RawValue) -> String {
         None => s.to_string(),
     }
 }
+
+/// The service gives at most 10,000 rows per answer and links to the rest (`odata.nextLink`,
+/// `@odata.nextLink`): a saved first page is not the whole table, and the import says so.
+pub(crate) fn paging_note(top: &BTreeMap<String, &RawValue>, key: &str) -> Option<super::Unmapped> {
+    let link = top.get(key).and_then(|r| as_str(r))?;
+    Some(super::Unmapped {
+        place: key.to_string(),
+        why: format!(
+            "het bestand is één pagina van de tabel; de rest staat achter {link}; haal de hele tabel op (of de volgende pagina's) en importeer die ook"
+        ),
+    })
+}

@@ -45,6 +45,7 @@ pub fn sniff(path: &Path, head: &[u8]) -> bool {
     named
         || (head.contains("\"Measure\"") && head.contains("\"ValueAttribute\""))
         || head.contains("\"Observations\"")
+        || head.contains("\"MeasureCodes\"")
         || (head.contains("\"@odata.context\"") && head.contains("#Observations"))
 }
 
@@ -79,6 +80,9 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
         unmapped: Vec::new(),
         unmapped_at: Vec::new(),
     };
+    table
+        .unmapped
+        .extend(super::paging_note(&top, "@odata.nextLink"));
     if let Some(p) = properties(path, &text, &top)? {
         table.title = p.title;
         table.description = p.description;

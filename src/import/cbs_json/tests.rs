@@ -333,3 +333,24 @@ fn the_locator_agrees_with_place_at_in_any_order() {
         );
     }
 }
+
+#[test]
+fn a_first_page_says_the_table_is_incomplete_and_nader_voorlopig_is_kept() {
+    let imp = v4(r#"{"@odata.nextLink":"https://datasets.cbs.nl/odata/v1/CBS/84134NED/Observations?$skip=10000",
+"PeriodenCodes":[{"Identifier":"2021JJ00","Title":"2021**","Status":"Nader voorlopig"}],
+"value":[{"Measure":"M1","ValueAttribute":"None","Value":5,"Perioden":"2021JJ00"}]}"#)
+    .unwrap();
+    assert_eq!(imp.rows[0].status, Status::NaderVoorlopig);
+    let page = imp
+        .unmapped
+        .iter()
+        .find(|u| u.place == "@odata.nextLink")
+        .unwrap();
+    assert!(page.why.contains("$skip=10000"), "{page:?}");
+    let imp = v3(&format!(
+        "{{\"odata.nextLink\":\"x\",{}{{\"ID\":0,\"Perioden\":\"2022JJ00\",\"A_1\":5}}]}}",
+        &V3_META[1..]
+    ))
+    .unwrap();
+    assert!(imp.unmapped.iter().any(|u| u.place == "odata.nextLink"));
+}

@@ -35,6 +35,7 @@ pub fn sniff(path: &Path, head: &[u8]) -> bool {
     named
         || (head.contains("\"odata.metadata\"") && head.contains("TypedDataSet"))
         || head.contains("\"TypedDataSet\"")
+        || head.contains("\"DataProperties\"")
         || (t.starts_with('[') && head.contains("\"ID\"") && head.contains("\"Perioden\""))
 }
 
@@ -69,6 +70,9 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
         unmapped: Vec::new(),
         unmapped_at: Vec::new(),
     };
+    table
+        .unmapped
+        .extend(super::paging_note(&top, "odata.nextLink"));
     if let Some((_, infos)) = metadata(path, &text, &top, LAYOUT, "TableInfos", "TypedDataSet")?
         && let Some(info) = infos.first()
     {

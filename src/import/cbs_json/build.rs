@@ -358,6 +358,9 @@ fn source_draft(table: &Table, id: String, rows: &[Row]) -> SourceDraft {
     if vintage.is_empty() {
         to_fill.push("vintage");
     }
+    if rows.is_empty() {
+        to_fill.push("ritme");
+    }
     SourceDraft {
         id,
         naam,

@@ -352,6 +352,14 @@ pub(crate) fn table_id(text: &str) -> Option<String> {
     })
 }
 
+/// The table id in the file's name (`84134NED_TypedDataSet.json`) or, as `cbsodata` saves a
+/// table, its folder's (`84134NED/TypedDataSet.json`); not further up, where any folder name
+/// could look like one.
+pub(crate) fn table_id_of_path(path: &Path) -> Option<String> {
+    let name = |p: Option<&Path>| p?.file_name().map(|n| n.to_string_lossy().into_owned());
+    table_id(&name(Some(path))?).or_else(|| table_id(&name(path.parent())?))
+}
+
 /// An id for the dataset: ASCII lowercase letters and digits, other characters (runs) as `_`,
 /// common accented letters folded ("Één" → "een"), at most 60 characters.
 pub(crate) fn slug(text: &str) -> String {

@@ -142,6 +142,9 @@ fn bad_metadata_is_located_in_its_own_file() {
 #[test]
 fn the_domein_is_required() {
     let (_dir, path) = files(&[("t.json", &format!("{V3_META}]}}"))]);
+    let empty = typed::read(&path, &jeugd()).unwrap();
+    assert!(empty.rows.is_empty());
+    assert!(empty.sources[0].to_fill.contains(&"ritme"));
     let e = typed::read(&path, &Options::default()).unwrap_err();
     assert_eq!(e.place, path.display().to_string());
     assert!(e.problem.contains("--domein"), "{e}");
@@ -277,6 +280,12 @@ fn cbsodata_file_names_and_table_ids() {
         Some("37296NED".into())
     );
     assert_eq!(table_id("x184134NEDx"), None);
+    let p = Path::new("/data/12345abc/84134NED_TypedDataSet.json");
+    assert_eq!(super::table_id_of_path(p), Some("84134NED".into()));
+    assert_eq!(
+        super::table_id_of_path(Path::new("/12345abc/x/t.json")),
+        None
+    );
 }
 
 #[test]

@@ -58,7 +58,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
     let mut table = Table {
         file: path.to_path_buf(),
         layout: LAYOUT,
-        table_id: table_id(&url).or_else(|| table_id(&path.display().to_string())),
+        table_id: table_id(&url).or_else(|| super::table_id_of_path(path)),
         title: None,
         description: None,
         vintage: None,

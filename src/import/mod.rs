@@ -7,6 +7,8 @@
 //! [`Import`] into a dataset folder. Readers never write; the writer never parses a foreign
 //! format. Layering: model → load → import → analysis; the command line drives it.
 
+pub mod sheet;
+
 use crate::model::{Period, Soort, Status};
 use std::path::PathBuf;
 

@@ -171,7 +171,30 @@ fn long(path: &Path) -> Result<(), XlsxError> {
         sheet.write_string(r, 3, n)?;
         sheet.write_string(r, 4, status)?;
     }
+    groups(book.add_worksheet())?;
     book.save(path)
+}
+
+/// Sheet `Groepen`: the periode merged over the rows of its group, the indicator written once.
+fn groups(sheet: &mut Worksheet) -> Result<(), XlsxError> {
+    sheet.set_name("Groepen")?;
+    for (c, h) in ["Periode", "Indicator", "Wijk", "Aantal"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h)?;
+    }
+    sheet.merge_range(1, 0, 2, 0, "2023-03", &Format::new())?;
+    sheet.write_string(1, 1, "Instroom")?;
+    sheet.write_string(1, 2, "Woensel-Noord")?;
+    sheet.write_number(1, 3, 130.0)?;
+    sheet.write_string(2, 2, "Stratum")?;
+    sheet.write_number(2, 3, 99.0)?;
+    sheet.write_string(3, 0, "2023-04")?;
+    sheet.write_string(3, 1, "Instroom")?;
+    sheet.write_string(3, 2, "Stratum")?;
+    sheet.write_string(3, 3, "104")?;
+    Ok(())
 }
 
 /// The same long table as an OpenDocument spreadsheet, written by hand (a zip with the mimetype

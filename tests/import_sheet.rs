@@ -201,6 +201,61 @@ fn long_table_reads_dates_breakdowns_and_status_columns() {
 }
 
 #[test]
+fn long_table_groups_written_once_hold_for_the_rows_below() {
+    let kaart = r#"
+blad = "Groepen"
+vorm = "lang"
+kopregel = 1
+domein = "jeugd"
+bron = "aanbieders-wijkexport"
+[kolommen]
+periode = "Periode"
+indicator = "Indicator"
+waarde = "Aantal"
+wijk = "Wijk"
+[[indicatoren]]
+label = "Instroom"
+id = "instroom"
+"#;
+    let import = read_with_kaart("maandrapportage-lang.xlsx", kaart).unwrap();
+    let got: Vec<(String, &str, Figure)> = import
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.period.code(),
+                r.wijk.as_deref().unwrap_or(""),
+                r.figure.clone(),
+            )
+        })
+        .collect();
+    let want = [
+        ("2023-03", "Woensel-Noord", 130.0),
+        ("2023-03", "Stratum", 99.0),
+        ("2023-04", "Stratum", 104.0),
+    ]
+    .map(|(p, w, v)| (p.to_string(), w, Figure::Value(v)));
+    assert_eq!(got, want);
+}
+
+#[test]
+fn two_figures_for_one_indicator_and_period_are_refused() {
+    let kaart = std::fs::read_to_string(fixture("maandrapportage-breed.kaart.toml"))
+        .unwrap()
+        .replace(
+            "label = \"Instroom\"",
+            "label = \"Overig\"\nid = \"instroom\"\n[[indicatoren]]\nlabel = \"Instroom\"",
+        );
+    let e = read_with_kaart("maandrapportage-breed.xlsx", &kaart).unwrap_err();
+    assert_eq!(e.place, "maandrapportage-breed.xlsx!Jeugd!A12");
+    assert!(
+        e.problem
+            .contains("instroom 2023-01 staat ook al in regel 5"),
+        "{e}"
+    );
+}
+
+#[test]
 fn long_table_errors_name_the_cell_and_what_was_expected() {
     let base = std::fs::read_to_string(fixture("maandrapportage-lang.kaart.toml")).unwrap();
     let kaart = base.replace("waarde = \"Aantal\"", "waarde = \"Bedrag\"");

@@ -1,8 +1,9 @@
 //! Long tables: a column each for periode, indicator and waarde (and optionally bron, regio, wijk,
 //! aanbieder, eenheid, status).
 
+use super::grid::Cell;
 use super::values::{figure_of, period_of};
-use super::{Context, Extra, Read};
+use super::{Context, Extra, Read, Seen};
 use crate::import::{ImportError, Unmapped};
 use crate::model::Status;
 
@@ -46,11 +47,23 @@ pub(super) fn read(ctx: &Context<'_>) -> Result<Read, ImportError> {
     let mut rows = Vec::new();
     let mut unmapped: Vec<Unmapped> = Vec::new();
     let mut unknown_labels: Vec<String> = Vec::new();
+    let mut seen = Seen::default();
+    // A periode or indicator written once for a group of rows (a merged cell, or left blank
+    // under the first) holds for the rows below it.
+    let mut above = (Cell::Empty, String::new());
     for r in ctx.kaart.kopregel..grid.rows.len() {
         if grid.row_is_empty(r) {
             continue;
         }
-        let label = grid.get(r, cols.indicator).shown();
+        let period_cell = match grid.get(r, cols.periode) {
+            c if c.is_empty() => above.0.clone(),
+            c => c.clone(),
+        };
+        let label = match grid.get(r, cols.indicator).shown() {
+            l if l.is_empty() => above.1.clone(),
+            l => l,
+        };
+        above = (period_cell.clone(), label.clone());
         if ctx.kaart.skips(&label, r) {
             continue;
         }
@@ -71,8 +84,7 @@ pub(super) fn read(ctx: &Context<'_>) -> Result<Read, ImportError> {
             }
             continue;
         };
-        let period_cell = grid.get(r, cols.periode);
-        let period = period_of(period_cell).ok_or_else(|| {
+        let period = period_of(&period_cell).ok_or_else(|| {
             grid.error(
                 r,
                 cols.periode,
@@ -87,8 +99,10 @@ pub(super) fn read(ctx: &Context<'_>) -> Result<Read, ImportError> {
         let Some(figure) = figure else {
             continue;
         };
-        let extra = extra(ctx, &cols, r)?;
-        rows.push(ctx.row(map, period, figure, extra));
+        let row = ctx.row(map, period, figure, extra(ctx, &cols, r)?);
+        seen.check(&row, r)
+            .map_err(|problem| grid.error(r, cols.waarde, problem))?;
+        rows.push(row);
     }
     Ok(Read { rows, unmapped })
 }

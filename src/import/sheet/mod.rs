@@ -128,6 +128,31 @@ struct Read {
     unmapped: Vec<super::Unmapped>,
 }
 
+/// The rows read so far by what makes a figure one figure, so a second one for the same
+/// indicator, period and breakdown is refused instead of silently doubling or replacing it.
+#[derive(Default)]
+struct Seen(std::collections::HashMap<String, usize>);
+
+impl Seen {
+    /// Records `row` read from sheet row `at` (0-based); the message when it was there already.
+    fn check(&mut self, row: &Row, at: usize) -> Result<(), String> {
+        let key = format!(
+            "{}|{}|{}|{:?}|{:?}|{:?}",
+            row.indicator, row.period, row.bron, row.regio, row.wijk, row.aanbieder
+        );
+        match self.0.insert(key, at) {
+            Some(first) if first != at => Err(format!(
+                "{} {} staat ook al in regel {}; verwacht één cijfer per indicator, periode en \
+                 uitsplitsing (sla een van beide over met overslaan of overslaan_regels)",
+                row.indicator,
+                row.period.code(),
+                first + 1
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Optional fields of a row that come from a column or, failing that, from the mapping.
 #[derive(Default)]
 struct Extra {
@@ -199,7 +224,12 @@ impl Context<'_> {
 
     /// The sheet's title (the first text above the header row), for the source's name.
     fn title(&self) -> Option<String> {
-        (0..self.kaart.kopregel.saturating_sub(1)).find_map(|r| {
+        let above = self
+            .kaart
+            .kopregel
+            .saturating_sub(1)
+            .min(self.grid.rows.len());
+        (0..above).find_map(|r| {
             (0..self.grid.width())
                 .map(|c| self.grid.get(r, c))
                 .find(|c| matches!(c, Cell::Text(t) if !t.trim().is_empty()))

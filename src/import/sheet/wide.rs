@@ -2,7 +2,7 @@
 
 use super::grid::Cell;
 use super::values::{figure_of, period_of};
-use super::{Context, Extra, Read};
+use super::{Context, Extra, Read, Seen};
 use crate::import::{ImportError, Unmapped};
 use crate::model::Period;
 
@@ -84,6 +84,7 @@ pub(super) fn read(ctx: &Context<'_>) -> Result<Read, ImportError> {
     let PeriodColumns { columns, ignored } = period_columns(ctx, label_col)?;
     let mut rows = Vec::new();
     let mut unmapped = ignored;
+    let mut seen = Seen::default();
     for r in ctx.kaart.kopregel..grid.rows.len() {
         if grid.row_is_empty(r) {
             continue;
@@ -113,7 +114,10 @@ pub(super) fn read(ctx: &Context<'_>) -> Result<Read, ImportError> {
                 grid.error(r, *c, format!("{problem} ({label}, {})", period.0.code()))
             })?;
             if let Some(figure) = figure {
-                rows.push(ctx.row(map, *period, figure, Extra::default()));
+                let row = ctx.row(map, *period, figure, Extra::default());
+                seen.check(&row, r)
+                    .map_err(|problem| grid.error(r, label_col, problem))?;
+                rows.push(row);
             }
         }
     }

@@ -151,6 +151,31 @@ id = "instroom"
 }
 
 #[test]
+fn rows_can_be_skipped_by_number() {
+    let kaart = std::fs::read_to_string(fixture("maandrapportage-breed.kaart.toml"))
+        .unwrap()
+        .replace(
+            "overslaan = [\"Subtotaal*\"]",
+            "overslaan = [\"subtotaal stromen\"]\noverslaan_regels = [6]",
+        );
+    let import = read_with_kaart("maandrapportage-breed.xlsx", &kaart).unwrap();
+    assert!(import.rows.iter().all(|r| r.indicator != "uitstroom"));
+    assert_eq!(import.rows.len(), 23);
+}
+
+#[test]
+fn a_header_row_without_periods_is_named() {
+    // Month names without the year row: no period can be read from them.
+    let kaart = "blad = \"Wmo\"\nvorm = \"breed\"\nkopregel = 3\ndomein = \"wmo\"\nbron = \"b\"\n[kolommen]\nindicator = \"A\"\n";
+    let e = read_with_kaart("maandrapportage-breed.xlsx", kaart).unwrap_err();
+    assert_eq!(e.place, "maandrapportage-breed.xlsx!Wmo!A3");
+    assert!(
+        e.problem.starts_with("verwacht perioden in kopregel 3"),
+        "{e}"
+    );
+}
+
+#[test]
 fn a_word_where_a_number_belongs_names_the_cell() {
     let kaart = std::fs::read_to_string(fixture("maandrapportage-breed.kaart.toml"))
         .unwrap()

@@ -467,6 +467,29 @@ fn a_file_that_is_not_a_workbook_is_refused_with_its_name() {
     assert!(e.problem.contains("beschadigd"), "{e}");
 }
 
+#[test]
+fn a_stray_cell_in_the_last_corner_is_no_reason_to_run_out_of_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ver.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["Indicator", "jan-23", "feb-23"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "Instroom").unwrap();
+    sheet.write_number(1, 1, 408.0).unwrap();
+    sheet.write_number(1, 2, 389.0).unwrap();
+    sheet.write_string(1_048_575, 16_383, "vergeten").unwrap();
+    book.save(&path).unwrap();
+    let text = sheet::propose(&path).unwrap();
+    let kaart = Kaart::parse("kaart.toml", &text).unwrap();
+    let import = sheet::read_with(&path, &kaart, "kaart.toml", &Options::default()).unwrap();
+    assert_eq!(
+        value(&import, "instroom", Period::month(2023, 2)),
+        Some(&Figure::Value(389.0))
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 

@@ -179,8 +179,8 @@ pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Grid, ImportError>
         )
     })?;
     let cursor = Cursor::new(bytes);
-    let (sheet_name, range) = match kind {
-        Kind::Xlsx => take::<Xlsx<_>>(cursor, sheet),
+    let (sheet_name, rows) = match kind {
+        Kind::Xlsx => take_xlsx(cursor, sheet),
         Kind::Xls => take::<Xls<_>>(cursor, sheet),
         Kind::Ods => take::<Ods<_>>(cursor, sheet),
     }
@@ -188,21 +188,22 @@ pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Grid, ImportError>
     Ok(Grid {
         file: file_name(path),
         sheet: sheet_name,
-        rows: to_rows(&range),
+        rows,
     })
 }
 
-type Taken = (String, Range<Data>);
+/// A sheet claiming a million used rows is cut off: nobody reports a month that way, and a stray
+/// cell far away must not make a grid of billions of cells.
+const MAX_ROWS: usize = 100_000;
+const MAX_COLS: usize = 2_000;
 
-fn take<R>(cursor: Cursor<Vec<u8>>, sheet: Option<&str>) -> Result<Taken, String>
-where
-    R: Reader<Cursor<Vec<u8>>>,
-    R::Error: std::fmt::Display,
-{
-    let mut book: R = open_workbook_from_rs(cursor)
-        .map_err(|e| format!("het werkboek is beschadigd of onleesbaar ({e})"))?;
-    let names = book.sheet_names();
-    let name = match sheet {
+fn broken(e: impl std::fmt::Display) -> String {
+    format!("het werkboek is beschadigd of onleesbaar ({e})")
+}
+
+/// The sheet's name: the one asked for (case ignored if need be), or the first.
+fn pick(names: &[String], sheet: Option<&str>) -> Result<String, String> {
+    match sheet {
         Some(want) => names
             .iter()
             .find(|n| n.as_str() == want)
@@ -213,16 +214,53 @@ where
                     "blad '{want}' bestaat niet; het werkboek heeft: {}",
                     names.join(", ")
                 )
-            })?,
+            }),
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| "het werkboek heeft geen bladen".to_string())?,
-    };
+            .ok_or_else(|| "het werkboek heeft geen bladen".to_string()),
+    }
+}
+
+type Taken = (String, Vec<Vec<Cell>>);
+
+fn take<R>(cursor: Cursor<Vec<u8>>, sheet: Option<&str>) -> Result<Taken, String>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    let mut book: R = open_workbook_from_rs(cursor).map_err(broken)?;
+    let name = pick(&book.sheet_names(), sheet)?;
     let range = book
         .worksheet_range(&name)
         .map_err(|e| format!("blad '{name}' is onleesbaar ({e})"))?;
-    Ok((name, range))
+    Ok((name, to_rows(&range)))
+}
+
+/// An `.xlsx` sheet cell by cell, so cells past the limits are never laid out in a range.
+fn take_xlsx(cursor: Cursor<Vec<u8>>, sheet: Option<&str>) -> Result<Taken, String> {
+    let mut book: Xlsx<_> = open_workbook_from_rs(cursor).map_err(broken)?;
+    let name = pick(&book.sheet_names(), sheet)?;
+    let unreadable = |e: calamine::XlsxError| format!("blad '{name}' is onleesbaar ({e})");
+    let mut reader = book.worksheet_cells_reader(&name).map_err(unreadable)?;
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let (r, c) = cell.get_position();
+        let (r, c) = (r as usize, c as usize);
+        let value = cell_of(&Data::from(cell.get_value().clone()));
+        if r >= MAX_ROWS || c >= MAX_COLS || value.is_empty() {
+            continue;
+        }
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, Cell::Empty);
+        }
+        rows[r][c] = value;
+    }
+    drop(reader);
+    Ok((name, rows))
 }
 
 /// The range as rows from A1 (calamine's range starts at the first used cell).
@@ -231,9 +269,6 @@ fn to_rows(range: &Range<Data>) -> Vec<Vec<Cell>> {
         return Vec::new();
     };
     let (row0, col0) = (row0 as usize, col0 as usize);
-    // A sheet claiming a million used rows is cut off: nobody reports a month that way.
-    const MAX_ROWS: usize = 100_000;
-    const MAX_COLS: usize = 2_000;
     let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); row0.min(MAX_ROWS)];
     for r in range.rows().take(MAX_ROWS.saturating_sub(row0)) {
         let mut cells = vec![Cell::Empty; col0.min(MAX_COLS)];

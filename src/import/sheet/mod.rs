@@ -15,10 +15,9 @@ mod wide;
 #[cfg(test)]
 mod tests;
 
-pub use grid::column_name;
-pub use kaart::Kaart;
+pub use kaart::{Columns, IndicatorMap, Kaart, Shape};
 pub use propose::propose;
-pub use values::{NumberFormat, number_of_text};
+pub use values::NumberFormat;
 
 use super::{Figure, Import, ImportError, IndicatorDraft, Layout, Options, Row, SourceDraft};
 use crate::model::{Granularity, Period, Status};

@@ -174,6 +174,9 @@ pub enum Command {
         /// Houd een oudere publicatie van dezelfde tabel als eigen bron (standaard: vervangen)
         #[arg(long)]
         vintage_apart: bool,
+        /// Schrijf voor een spreadsheet een voorstel voor de kaart (<naam>.kaart.toml) in plaats van te importeren
+        #[arg(long)]
+        voorstel: bool,
     },
     /// Schrijf de notulen van een sessie als Markdown of HTML (naar het scherm of naar --uit)
     Notulen {
@@ -265,7 +268,9 @@ pub fn run(mut cli: Cli) -> ExitCode {
             bron,
             kaart,
             vintage_apart,
+            voorstel,
         }) => importeer::run(&importeer::Args {
+            propose: voorstel,
             files: bestanden,
             naar,
             opts: crate::import::Options {

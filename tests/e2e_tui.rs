@@ -194,7 +194,10 @@ fn browse_select_help_and_quit() {
     let keymap = Keymap::default();
     let groups = help::rows(&keymap, Context::Trend);
     // Wait for the whole overlay, not the first rows of a frame being drawn.
-    let last = groups[0].1.last().map(|(_, w)| w.chars().take(20).collect::<String>());
+    let last = groups[0]
+        .1
+        .last()
+        .map(|(_, w)| w.chars().take(20).collect::<String>());
     let screen = tui.wait_until("the help overlay", |s| {
         s.contains("Toetsen") && last.as_ref().is_none_or(|l| s.contains(l.as_str()))
     });

@@ -52,7 +52,7 @@ fn typed_dataset_reads_year_and_half_year_rows_with_status_and_missing() {
     let gap = row(&imp, "uitstroom", Period::half(2022, 2), "NL01");
     assert_eq!(gap.figure, Figure::Missing(Missing::Unknown));
     assert_eq!(
-        row(&imp, "eindstand", Period::half(2023, 1), "NL01").figure,
+        row(&imp, "stand_eind", Period::half(2023, 1), "NL01").figure,
         Figure::Value(27960.0)
     );
     assert_eq!(
@@ -61,7 +61,7 @@ fn typed_dataset_reads_year_and_half_year_rows_with_status_and_missing() {
     );
 
     let ids: Vec<&str> = imp.indicators.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["instroom", "uitstroom", "beginstand", "eindstand"]);
+    assert_eq!(ids, ["instroom", "uitstroom", "stand_begin", "stand_eind"]);
     let instroom = &imp.indicators[0];
     assert_eq!(instroom.naam, "Instroom");
     assert_eq!(instroom.eenheid, "aantal");

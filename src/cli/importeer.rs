@@ -11,6 +11,8 @@ use std::process::ExitCode;
 pub const DEFAULT_TARGET: &str = "datasets/eigen";
 
 pub struct Args {
+    /// `--voorstel`: write a proposed mapping for each spreadsheet instead of importing.
+    pub propose: bool,
     pub files: Vec<PathBuf>,
     pub naar: PathBuf,
     pub opts: Options,
@@ -18,6 +20,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    if args.propose {
+        return propose(args);
+    }
     let mut imports = Vec::new();
     let mut failed = false;
     for file in &args.files {
@@ -66,4 +71,61 @@ pub fn run(args: &Args) -> ExitCode {
 
 fn shown(p: &Path) -> String {
     p.display().to_string()
+}
+
+/// `--voorstel`: a proposed `kaart.toml` per spreadsheet, saved as `<naam>.kaart.toml` beside it
+/// (where `importeer` finds it) unless that file exists: then it is printed, never overwritten.
+fn propose(args: &Args) -> ExitCode {
+    let mut ok = true;
+    for file in &args.files {
+        let text = match crate::import::sheet::propose(file) {
+            Ok(t) => with_options(&t, &args.opts),
+            Err(e) => {
+                eprintln!("{e}");
+                ok = false;
+                continue;
+            }
+        };
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let target = file.with_file_name(format!("{}.kaart.toml", stem.unwrap_or_default()));
+        if target.exists() {
+            println!("{text}");
+            eprintln!(
+                "{} bestaat al en blijft zoals het is; het voorstel staat hierboven",
+                target.display()
+            );
+            continue;
+        }
+        match crate::session::store::write_atomic(&target, text.as_bytes()) {
+            Ok(()) => println!(
+                "voorstel geschreven: {} (lees het na, pas aan wat niet klopt en importeer dan)",
+                target.display()
+            ),
+            Err(e) => {
+                eprintln!("{e}");
+                ok = false;
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// The proposal with `--domein` and `--bron` filled in where they were given.
+fn with_options(text: &str, opts: &Options) -> String {
+    let quoted = |v: &str| toml::Value::String(v.to_string()).to_string();
+    text.lines()
+        .map(
+            |line| match (line.split_once(" = "), &opts.domein, &opts.bron) {
+                (Some(("domein", _)), Some(d), _) => format!("domein = {}", quoted(d)),
+                (Some(("bron", _)), _, Some(b)) => format!("bron = {}", quoted(b)),
+                _ => line.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }

@@ -183,6 +183,11 @@ directory, else next to the program (or up to three folders above it), else the 
 
 /// English help and value name of an argument, by command and argument id.
 pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static str>)> {
+    if command == "importeer"
+        && let Some(help) = import_arg_en(arg)
+    {
+        return Some(help);
+    }
     const DATASET: &str = "Dataset folder with reeksen.csv and dataset.toml";
     const LANGUAGE: &str =
         "Language of the interface and the help (default: from the locale, else nl)";
@@ -215,6 +220,30 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             "Threshold for an unexplained difference, in percent",
             Some("THRESHOLD"),
         ),
+        ("notulen", "sessie") => (
+            "Session file (sessions/<date>-<title>.toml)",
+            Some("SESSION"),
+        ),
+        ("notulen", "uit") => (OUT, Some("FILE.md|FILE.html")),
+        ("notulen", "formaat") => (
+            "Output format: md (Markdown) or html (one file with charts)",
+            Some("FORMAT"),
+        ),
+        ("terugkijken" | "vragen", "map") => (SESSIONS, Some("FOLDER")),
+        ("vragen", "formaat") => ("Output format: md (Markdown) or csv", Some("FORMAT")),
+        ("vragen", "uit") => (OUT, Some("FILE")),
+        ("verschillen" | "vragen", "scheiding") => ("CSV field separator", Some("CHAR")),
+        ("notulen" | "vragen", "overschrijf") => (
+            "Also write --uit over a file duiden did not write itself",
+            None,
+        ),
+        _ => return None,
+    })
+}
+
+/// English help of an argument of `importeer`.
+fn import_arg_en(arg: &str) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match ("importeer", arg) {
         ("importeer", "bestanden") => (
             "Files to read; the layout is recognised from the file itself",
             Some("FILE"),
@@ -239,21 +268,8 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             "Keep an older publication of the same table as a source of its own (default: replace it)",
             None,
         ),
-        ("notulen", "sessie") => (
-            "Session file (sessions/<date>-<title>.toml)",
-            Some("SESSION"),
-        ),
-        ("notulen", "uit") => (OUT, Some("FILE.md|FILE.html")),
-        ("notulen", "formaat") => (
-            "Output format: md (Markdown) or html (one file with charts)",
-            Some("FORMAT"),
-        ),
-        ("terugkijken" | "vragen", "map") => (SESSIONS, Some("FOLDER")),
-        ("vragen", "formaat") => ("Output format: md (Markdown) or csv", Some("FORMAT")),
-        ("vragen", "uit") => (OUT, Some("FILE")),
-        ("verschillen" | "vragen", "scheiding") => ("CSV field separator", Some("CHAR")),
-        ("notulen" | "vragen", "overschrijf") => (
-            "Also write --uit over a file duiden did not write itself",
+        ("importeer", "voorstel") => (
+            "For a spreadsheet, write a proposed mapping (<name>.kaart.toml) instead of importing",
             None,
         ),
         _ => return None,

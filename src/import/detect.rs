@@ -18,6 +18,14 @@ pub struct Reader {
 
 /// The readers, asked in this order.
 pub const READERS: &[Reader] = &[
+    // A workbook is binary: asked first, so no text reader guesses at its bytes.
+    Reader {
+        layout: Layout::Sheet,
+        name: "spreadsheet (.xlsx, .xls, .ods, met kaart.toml)",
+        expects: "een werkmap van Excel of LibreOffice",
+        sniff: super::sheet::sniff,
+        read: super::sheet::read,
+    },
     Reader {
         layout: Layout::CbsTypedCsv,
         name: "CBS open data (TypedDataSet, CSV)",
@@ -32,8 +40,21 @@ pub const READERS: &[Reader] = &[
         sniff: super::statline_csv::sniff,
         read: super::statline_csv::read,
     },
-    // CBS open data JSON (TypedDataSet, Observations): the lead adds its line here at merge.
-    // Spreadsheets (.xlsx, .xls, .ods with kaart.toml): the lead adds its line here at merge.
+    // The long form before the TypedDataSet: both are JSON with a `value` list.
+    Reader {
+        layout: Layout::CbsObservationsJson,
+        name: "CBS open data (Observations, JSON)",
+        expects: "JSON met waarnemingen met Measure, ValueAttribute, Value en Perioden",
+        sniff: super::cbs_json::observations::sniff,
+        read: super::cbs_json::observations::read,
+    },
+    Reader {
+        layout: Layout::CbsTypedJson,
+        name: "CBS open data (TypedDataSet, JSON)",
+        expects: "JSON met \"value\": [{\"ID\": …, \"Perioden\": \"2022JJ00\", …}]",
+        sniff: super::cbs_json::typed::sniff,
+        read: super::cbs_json::typed::read,
+    },
 ];
 
 /// How many bytes `sniff` sees.
@@ -42,7 +63,8 @@ const HEAD: u64 = 64 * 1024;
 /// The reader for a file, from its first bytes.
 pub fn reader_for(path: &Path) -> Result<&'static Reader, ImportError> {
     let mut head = Vec::new();
-    std::fs::File::open(path)
+    // Only a regular file: a pipe would block the import for good.
+    crate::load::file::open_regular(path)
         .and_then(|f| f.take(HEAD).read_to_end(&mut head))
         .map_err(|e| ImportError {
             place: path.display().to_string(),

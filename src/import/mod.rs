@@ -8,6 +8,7 @@
 //! format. Layering: model → load → import → analysis; the command line drives it.
 
 pub mod cbs_json;
+pub mod sheet;
 
 use crate::model::{Period, Soort, Status};
 use std::path::PathBuf;

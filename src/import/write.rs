@@ -130,8 +130,19 @@ pub fn merge(dir: &Path, import: &Import, opts: WriteOptions) -> Result<Report, 
     let meta_text = merged_meta(&existing, &import, &mut report);
     let data_text = merged_rows(&existing, &import, &replaced, &mut report)?;
     describe(&import, &mut report);
+    // The same rows in another order are the same data: replaced rows go to the end, so a
+    // re-import after another file must not count as a change.
+    fn sorted(t: &str) -> Vec<&str> {
+        let mut lines: Vec<&str> = t.lines().collect();
+        lines.sort_unstable();
+        lines
+    }
+    let same_rows = |a: &str, b: &str| sorted(a) == sorted(b);
     if existing.meta_text.as_deref() == Some(meta_text.as_str())
-        && existing.data_text.as_deref() == Some(data_text.as_str())
+        && existing
+            .data_text
+            .as_deref()
+            .is_some_and(|old| same_rows(old, &data_text))
     {
         report.unchanged = true;
         return Ok(report);

@@ -117,7 +117,7 @@ impl Indicators {
             .cloned()
             .unwrap_or(Measure {
                 key: measure.to_string(),
-                id: slug(measure),
+                id: crate::import::text::id_of(measure),
                 title: measure.to_string(),
                 ..Measure::default()
             });

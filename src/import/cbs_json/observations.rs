@@ -120,10 +120,11 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
 fn measure(m: &MetaItem) -> Option<Measure> {
     let key = m.key.as_deref()?.trim().to_string();
     let title = m.title.clone().unwrap_or_default().trim().to_string();
+    // The same ids as the CSV readers give (beginstand → stand_begin for the stock checks).
     let id = if slug(&title).is_empty() {
-        slug(&key)
+        crate::import::text::id_of(&key)
     } else {
-        slug(&title)
+        crate::import::text::id_of(&title)
     };
     Some(Measure {
         title: if title.is_empty() { key.clone() } else { title },

@@ -11,7 +11,7 @@
 use super::build::{DimKind, Measure, Obs, Table, build};
 use super::{
     MetaItem, RawRow, as_str, code_cell, code_titles, error, looks_geo, metadata, offset_of,
-    parse_list, period_statuses, place_at, read_text, shown, slug, table_id, top_object,
+    parse_list, period_statuses, place_at, read_text, shown, table_id, top_object,
 };
 use crate::import::{Figure, Import, ImportError, Layout, Missing, Options, Unmapped};
 use serde_json::value::RawValue;
@@ -135,7 +135,8 @@ fn measure(key: &str, p: &MetaItem) -> Measure {
     };
     Measure {
         key: key.to_string(),
-        id: slug(base),
+        // The same ids as the CSV readers give (beginstand → stand_begin for the stock checks).
+        id: crate::import::text::id_of(base),
         title: p
             .title
             .clone()

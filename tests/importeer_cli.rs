@@ -1,0 +1,156 @@
+//! `duiden importeer` end to end for the layouts the readers were wired in for after the command
+//! existed: CBS JSON (v3 and v4) and spreadsheets with `--voorstel`.
+
+use std::path::Path;
+use std::process::Command;
+
+fn duiden(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .args(["--taal", "nl"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn cbs_json_in_both_layouts_imports_into_one_dataset_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("ds").display().to_string();
+    for file in ["jeugdbescherming.json", "jeugdbescherming-v4.json"] {
+        let (ok, out, err) = duiden(&[
+            "importeer",
+            &fixture(file),
+            "--domein",
+            "jeugd",
+            "--naar",
+            &ds,
+        ]);
+        assert!(ok, "{file}: {out}{err}");
+        assert!(out.contains("CBS open data"), "{out}");
+    }
+    let d = duiden::load::load_dataset(Path::new(&ds)).unwrap();
+    // Year and half-year rows are series of their own period length; stocks get the names the
+    // stock checks look for.
+    let keys: Vec<String> = d
+        .series
+        .iter()
+        .map(|s| format!("{}/{}", s.key.bron, s.key.indicator))
+        .collect();
+    assert!(
+        keys.iter().any(|k| k.ends_with("-halfjaar/stand_eind")),
+        "{keys:?}"
+    );
+    for s in &d.series {
+        let g = s.points[0].period.granularity;
+        assert!(
+            s.points.iter().all(|p| p.period.granularity == g),
+            "{:?}",
+            s.key
+        );
+    }
+    // Missing figures stay missing (never 0) and say why.
+    let missing: Vec<_> = d
+        .series
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter(|p| p.value.is_none())
+        .collect();
+    assert!(!missing.is_empty());
+    assert!(missing.iter().all(|p| p.note.is_some()));
+    // Importing again changes nothing.
+    let before = std::fs::read(Path::new(&ds).join("reeksen.csv")).unwrap();
+    let (ok, out, _) = duiden(&[
+        "importeer",
+        &fixture("jeugdbescherming.json"),
+        "--domein",
+        "jeugd",
+        "--naar",
+        &ds,
+    ]);
+    assert!(ok && out.contains("niets veranderd"), "{out}");
+    assert_eq!(
+        std::fs::read(Path::new(&ds).join("reeksen.csv")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn a_spreadsheet_gets_a_proposed_map_then_imports_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("rapport.xlsx");
+    std::fs::copy(fixture("maandrapportage-breed.xlsx"), &sheet).unwrap();
+    let s = sheet.display().to_string();
+    // Without a map the import says how to get one.
+    let ds = dir.path().join("ds").display().to_string();
+    let (ok, _, err) = duiden(&["importeer", &s, "--naar", &ds]);
+    assert!(!ok && err.contains("--voorstel"), "{err}");
+    let (ok, out, err) = duiden(&[
+        "importeer",
+        "--voorstel",
+        &s,
+        "--domein",
+        "jeugd",
+        "--bron",
+        "zorg-x",
+    ]);
+    assert!(ok, "{out}{err}");
+    let kaart = dir.path().join("rapport.kaart.toml");
+    let text = std::fs::read_to_string(&kaart).unwrap();
+    assert!(
+        text.contains("domein = \"jeugd\"") && text.contains("bron = \"zorg-x\""),
+        "{text}"
+    );
+    // A second proposal never overwrites the (possibly edited) map.
+    std::fs::write(&kaart, format!("{text}# nagekeken\n")).unwrap();
+    let (ok, out, err) = duiden(&["importeer", "--voorstel", &s]);
+    assert!(ok && err.contains("bestaat al"), "{out}{err}");
+    assert!(
+        std::fs::read_to_string(&kaart)
+            .unwrap()
+            .ends_with("# nagekeken\n")
+    );
+    // The map beside the sheet is found.
+    let (ok, out, err) = duiden(&["importeer", &s, "--naar", &ds]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("bron zorg-x"), "{out}");
+    let d = duiden::load::load_dataset(Path::new(&ds)).unwrap();
+    assert!(
+        d.series
+            .iter()
+            .any(|x| x.key.bron == "zorg-x" && x.key.indicator == "instroom")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_named_not_waited_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("tabel.csv");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (ok, _, err) = duiden(&[
+        "importeer",
+        &fifo.display().to_string(),
+        "--naar",
+        &dir.path().join("ds").display().to_string(),
+    ]);
+    assert!(!ok && err.contains("pipe (FIFO)"), "{err}");
+}

@@ -350,7 +350,7 @@ fn meta_cases(out: &mut Vec<Case>) {
 // Session files
 // ---------------------------------------------------------------------------------------------
 
-const SESSION_MUTATIONS: [(&str, &str, Option<usize>); 20] = [
+const SESSION_MUTATIONS: [(&str, &str, Option<usize>); 21] = [
     ("formaat = 3", "formaat = 0", Some(0)),
     ("formaat = 3", "formaat = \"drie\"", Some(0)),
     ("formaat = 3", "formaat = -1", Some(0)),
@@ -363,7 +363,13 @@ const SESSION_MUTATIONS: [(&str, &str, Option<usize>); 20] = [
     ("rol = \"", "rol = \"onzin\"\nx = \"", Some(0)),
     ("datum = \"", "datum = \"2026-13-01\"\nx = \"", Some(0)),
     ("tijd = \"", "tijd = \"gisteren\"\nx = \"", Some(0)),
-    ("van = \"2024-01\"", "van = \"2025-01\"", None),
+    // `tot` (the next line) before `van`.
+    ("van = \"2024-01\"", "van = \"2025-01\"", Some(1)),
+    (
+        "sessie = \"2026-01-15-eerder.toml\"",
+        "sessie = \" \"",
+        Some(0),
+    ),
     ("van = \"", "van = \"2024-14\"\nx = \"", Some(0)),
     ("titel = \"", "titel = 5\nx = \"", Some(0)),
     ("[dataset]", "[datasets]", None),
@@ -388,6 +394,16 @@ fn session_cases(out: &mut Vec<Case>) {
         for m in SESSION_MUTATIONS {
             replace(seed, Target::Session, &text, m, out);
         }
+        let merge = "[[samenvoegingen]]\nsessie = \"a.toml\"\nid = 1\nin_sessie = \"a.toml\"\nin_id = 1\ntijd = \"2026-09-10T14:10:00+02:00\"\n";
+        // Reported at its first key, under the `[[samenvoegingen]]` header.
+        let line = text.lines().count() + 2;
+        let merged = format!("{text}{merge}");
+        out.push(case(
+            format!("{seed}: merge into itself"),
+            Target::Session,
+            merged,
+            Some(line),
+        ));
         positional(seed, Target::Session, &text, out);
         whole_file(seed, Target::Session, &text, out);
     }

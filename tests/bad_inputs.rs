@@ -264,33 +264,40 @@ fn csv_cases(out: &mut Vec<Case>) {
                 ));
             }
         }
-        for (i, h) in header.iter().enumerate().take(5) {
-            let mut hs = header.clone();
-            hs.remove(i);
-            let row = hs.join(&sep.to_string());
+        let mut headers: Vec<(String, String)> = header
+            .iter()
+            .enumerate()
+            .take(5)
+            .map(|(i, h)| {
+                let mut hs = header.clone();
+                hs.remove(i);
+                (format!("header without {h}"), hs.join(&sep.to_string()))
+            })
+            .collect();
+        headers.push((
+            "duplicate column".into(),
+            format!("{}{sep}waarde", lines[0]),
+        ));
+        headers.push(("unknown column".into(), format!("{}{sep}kleur", lines[0])));
+        headers.push(("unnamed column".into(), format!("{}{sep}", lines[0])));
+        for (what, row) in headers {
             out.push(case(
-                format!("{name}: header without {h}"),
+                format!("{name}: {what}"),
                 Target::Csv,
                 rebuild(1, &row),
                 Some(1),
             ));
+            // Blank lines before the header are skipped; the problem is on the header's line.
+            let blank = rebuild(1, &format!("{end}{end}{row}"));
+            out.push(case(
+                format!("{name}: {what}, after 2 blank lines"),
+                Target::Csv,
+                blank,
+                Some(3),
+            ));
         }
-        let dup = format!("{}{sep}waarde", lines[0]);
         out.push(case(
-            format!("{name}: duplicate column"),
-            Target::Csv,
-            rebuild(1, &dup),
-            Some(1),
-        ));
-        let unknown = format!("{}{sep}kleur", lines[0]);
-        out.push(case(
-            format!("{name}: unknown column"),
-            Target::Csv,
-            rebuild(1, &unknown),
-            Some(1),
-        ));
-        out.push(case(
-            format!("{name}: only a header"),
+            format!("{name}: only blank lines"),
             Target::Csv,
             "\n\n   \n",
             Some(1),
@@ -428,8 +435,8 @@ fn every_bad_input_is_refused_located_and_left_alone() {
     for t in [Target::Csv, Target::Meta, Target::Session] {
         assert!(count(t) >= 40, "only {} cases for {t:?}", count(t));
     }
-    // Each case's failure is collected and listed at the end, not printed as it happens (this
-    // binary has this one test, so the hook is nobody else's).
+    // Each case's failure is collected and listed at the end, not printed as it happens. The
+    // hook is global: a test running meanwhile still fails, only its message is not printed.
     std::panic::set_hook(Box::new(|_| {}));
     let mut failures = Vec::new();
     for c in &cases {
@@ -450,4 +457,14 @@ fn every_bad_input_is_refused_located_and_left_alone() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// Found by this corpus: a header after blank lines had its problems reported on line 1.
+#[test]
+fn a_header_after_blank_lines_is_reported_on_its_own_line() {
+    let csv = "\n\r\nperiode,domein,indicator,bron\n2021-01,jeugd,instroom,cbs\n";
+    let err = check_dataset(csv.as_bytes(), SEED_META.as_bytes()).unwrap_err();
+    let d = &err.diagnostics[0];
+    assert_eq!((d.line, d.column), (3, 5), "{err}");
+    assert!(d.message.contains("waarde"), "{err}");
 }

@@ -22,11 +22,22 @@ struct Case {
     bytes: Vec<u8>,
     /// The line the problem was made on, when the mutation knows it.
     line: Option<usize>,
+    /// The column of the problem on that line, when the mutation knows it.
+    column: Option<usize>,
+}
+
+impl Case {
+    fn at_column(self, column: usize) -> Case {
+        Case {
+            column: Some(column),
+            ..self
+        }
+    }
 }
 
 /// Runs a case: refused, located (the invariants), and at the expected line when one is known.
 fn run(case: &Case) {
-    let lines: Vec<usize> = match case.target {
+    let places: Vec<(usize, usize)> = match case.target {
         Target::Csv | Target::Meta => {
             let (csv, meta) = if case.target == Target::Csv {
                 (&case.bytes[..], SEED_META.as_bytes())
@@ -44,20 +55,23 @@ fn run(case: &Case) {
             err.diagnostics
                 .iter()
                 .filter(|d| d.file.ends_with(file))
-                .map(|d| d.line)
+                .map(|d| (d.line, d.column))
                 .collect()
         }
         Target::Session => match check_session(&case.bytes) {
             Ok(_) => panic!("{}: accepted", case.name),
-            Err(duiden::session::SessionError::Parse { line, .. }) => vec![line],
+            Err(duiden::session::SessionError::Parse { line, column, .. }) => vec![(line, column)],
             Err(_) => Vec::new(),
         },
     };
     if let Some(line) = case.line {
         assert!(
-            lines.contains(&line),
-            "{}: expected a problem on line {line}, got lines {lines:?}",
-            case.name
+            places
+                .iter()
+                .any(|&(l, c)| l == line && case.column.is_none_or(|column| c == column)),
+            "{}: expected a problem at line {line}, column {:?}; got (line, column) {places:?}",
+            case.name,
+            case.column
         );
     }
 }
@@ -68,6 +82,7 @@ fn case(name: String, target: Target, bytes: impl Into<Vec<u8>>, line: Option<us
         target,
         bytes: bytes.into(),
         line,
+        column: None,
     }
 }
 
@@ -89,12 +104,15 @@ fn positional(name: &str, target: Target, text: &str, out: &mut Vec<Case>) {
         let at = line_start(text, k);
         let mut bytes = text.as_bytes().to_vec();
         bytes.insert(at, 0xFF);
-        out.push(case(
-            format!("{name}: byte FF opens line {k}"),
-            target,
-            bytes,
-            Some(k),
-        ));
+        out.push(
+            case(
+                format!("{name}: byte FF opens line {k}"),
+                target,
+                bytes,
+                Some(k),
+            )
+            .at_column(1),
+        );
 
         let line = text[at..].lines().next().unwrap_or("");
         let cut = match target {
@@ -240,12 +258,17 @@ fn csv_cases(out: &mut Vec<Case>) {
                 let mut f = fields.clone();
                 f[i] = bad;
                 let row = f.join(&sep.to_string());
-                out.push(case(
-                    format!("{name}: {column}={bad:?} on line {k}"),
-                    Target::Csv,
-                    rebuild(k, &row),
-                    Some(k),
-                ));
+                // An unknown domein is an unknown indicator in that domein: at the indicator.
+                let at = if column == "domein" { i + 2 } else { i + 1 };
+                out.push(
+                    case(
+                        format!("{name}: {column}={bad:?} on line {k}"),
+                        Target::Csv,
+                        rebuild(k, &row),
+                        Some(k),
+                    )
+                    .at_column(at),
+                );
             }
             let extra = format!("{}{sep}extra", lines[k - 1]);
             out.push(case(

@@ -102,8 +102,14 @@ struct Columns {
 }
 
 impl Columns {
-    /// Reads the header; reports duplicate, unknown and missing columns.
-    fn from_header(path: &Path, header: &StringRecord, diags: &mut Diagnostics) -> Option<Self> {
+    /// Reads the header on `line` (after any blank lines the reader skipped); reports duplicate,
+    /// unknown and missing columns there.
+    fn from_header(
+        path: &Path,
+        header: &StringRecord,
+        line: usize,
+        diags: &mut Diagnostics,
+    ) -> Option<Self> {
         let names: Vec<String> = header.iter().map(|n| n.trim().to_lowercase()).collect();
         let col_of = |name: &str| names.iter().position(|n| n == name);
         let mut ok = true;
@@ -120,14 +126,14 @@ impl Columns {
                 DiagnosticKind::UnknownColumn { name: n.clone() }
             };
             ok = false;
-            diags.push(Diagnostic::new(path, 1, i + 1, kind));
+            diags.push(Diagnostic::new(path, line, i + 1, kind));
         }
         for req in REQUIRED_COLUMNS {
             if col_of(req).is_none() {
                 ok = false;
                 diags.push(Diagnostic::new(
                     path,
-                    1,
+                    line,
                     names.len() + 1,
                     DiagnosticKind::MissingColumn {
                         name: req.to_string(),
@@ -212,7 +218,7 @@ pub fn parse_rows_with_progress(
             return None;
         }
         let Some(cols) = &columns else {
-            match Columns::from_header(path, &record, diags) {
+            match Columns::from_header(path, &record, line, diags) {
                 Some(c) => columns = Some(c),
                 None => return Some(Vec::new()),
             }

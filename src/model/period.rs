@@ -304,11 +304,12 @@ impl Period {
 
     /// Canonical machine form: `2021-03`, `2021-Q1`, `2021-H1`, `2021`.
     pub fn code(&self) -> String {
+        // Four digits, as `parse` requires: year 815 ("0815-01" in a file) is written back so.
         match self.granularity {
-            Granularity::Month => format!("{}-{:02}", self.year, self.index),
-            Granularity::Quarter => format!("{}-Q{}", self.year, self.index),
-            Granularity::HalfYear => format!("{}-H{}", self.year, self.index),
-            Granularity::Year => format!("{}", self.year),
+            Granularity::Month => format!("{:04}-{:02}", self.year, self.index),
+            Granularity::Quarter => format!("{:04}-Q{}", self.year, self.index),
+            Granularity::HalfYear => format!("{:04}-H{}", self.year, self.index),
+            Granularity::Year => format!("{:04}", self.year),
         }
     }
 

@@ -1,0 +1,162 @@
+//! The invariants of duiden's front door, shared by the stable property tests
+//! (`tests/front_door.rs`), the bad-input corpus (`tests/bad_inputs.rs`) and the cargo-fuzz
+//! targets (`fuzz/fuzz_targets/*.rs`, which include this file by path), so the fuzzer and
+//! `cargo test` check the very same things:
+//!
+//! - no panic (a panic fails the test or is the fuzzer's crash);
+//! - no hang: each input is read within [`TIME_LIMIT`] (a thread that does not finish fails);
+//! - every error is located in the file: a line that exists in the input and a column on it;
+//! - the input is unchanged on disk (bytes before == bytes after);
+//! - a session that loads saves, and loads back as the same session.
+
+#![allow(dead_code)]
+
+use duiden::load::{DATA_FILE, LoadError, META_FILE, load_dataset};
+use duiden::model::Dataset;
+use duiden::session::Session;
+use duiden::session::store::{self, SessionError};
+use std::path::Path;
+use std::time::Duration;
+
+/// Time for one input, in a debug build on a busy machine; inputs are small, a real load of one
+/// takes milliseconds, so only a hang (or something quadratic gone wild) gets near it.
+pub const TIME_LIMIT: Duration = Duration::from_secs(10);
+
+/// A small valid `dataset.toml` (the fuzz seed, and the partner of a fuzzed `reeksen.csv`).
+pub const SEED_META: &str = include_str!("../../fuzz/corpus/dataset_toml/minimal.toml");
+/// A small valid `reeksen.csv` (the fuzz seed, and the partner of a fuzzed `dataset.toml`).
+pub const SEED_CSV: &str = include_str!("../../fuzz/corpus/csv/minimal.csv");
+
+/// How a file counts columns in its messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Columns {
+    /// 1-based character on the line (TOML files, encoding errors).
+    Chars,
+    /// The character, or in `reeksen.csv` the 1-based field number of the record that starts on
+    /// the line (a quoted field may carry the record over more lines).
+    CharsOrFields,
+}
+
+/// Runs `f` on its own thread and fails when it takes longer than [`TIME_LIMIT`]: a hang
+/// becomes a failure instead of a test run that never ends. A panic inside `f` is passed on.
+pub fn within<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    match rx.recv_timeout(TIME_LIMIT) {
+        Ok(value) => {
+            let _ = handle.join();
+            value
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            // The thread ended without sending: it panicked. Re-raise its panic here.
+            match handle.join() {
+                Err(panic) => std::panic::resume_unwind(panic),
+                Ok(()) => unreachable!("{what}: the thread ended without a result"),
+            }
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what}: not done within {TIME_LIMIT:?} (a hang)")
+        }
+    }
+}
+
+/// Asserts that `line:column` names a real place in `input`: the line exists (lines end at `\n`,
+/// as the loaders count them) and the column is on it or just after its last character.
+pub fn assert_located(input: &[u8], line: usize, column: usize, columns: Columns, what: &str) {
+    let text = String::from_utf8_lossy(input);
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert!(
+        (1..=lines.len()).contains(&line),
+        "{what}: line {line} is not in the input ({} lines)",
+        lines.len()
+    );
+    let chars = lines[line - 1].chars().count();
+    let limit = match columns {
+        Columns::Chars => chars + 1,
+        Columns::CharsOrFields => {
+            // A record can run over lines inside quotes: count the separators up to the end.
+            let rest = lines[line - 1..].join("\n");
+            let fields = rest.bytes().filter(|&b| b == b',' || b == b';').count() + 1;
+            chars.max(fields) + 1
+        }
+    };
+    assert!(
+        (1..=limit).contains(&column),
+        "{what}: column {column} is not on line {line} (at most {limit}): {:?}",
+        lines[line - 1].chars().take(120).collect::<String>()
+    );
+}
+
+/// Loads a dataset folder holding exactly these two files and checks every invariant: no
+/// panic, no hang, every diagnostic located in the file it names, both files unchanged.
+pub fn check_dataset(csv: &[u8], meta: &[u8]) -> Result<Dataset, LoadError> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (csv_path, meta_path) = (dir.path().join(DATA_FILE), dir.path().join(META_FILE));
+    std::fs::write(&csv_path, csv).expect("write reeksen.csv");
+    std::fs::write(&meta_path, meta).expect("write dataset.toml");
+    let folder = dir.path().to_path_buf();
+    let result = within("load_dataset", move || load_dataset(&folder));
+    assert_eq!(
+        std::fs::read(&csv_path).unwrap(),
+        csv,
+        "reeksen.csv changed"
+    );
+    assert_eq!(
+        std::fs::read(&meta_path).unwrap(),
+        meta,
+        "dataset.toml changed"
+    );
+    if let Err(err) = &result {
+        assert!(!err.diagnostics.is_empty(), "an error without a diagnostic");
+        for d in &err.diagnostics {
+            let (input, columns) = if d.file == csv_path {
+                (csv, Columns::CharsOrFields)
+            } else if d.file == meta_path {
+                (meta, Columns::Chars)
+            } else {
+                panic!("a diagnostic about another file: {d}")
+            };
+            assert!(!d.message.trim().is_empty(), "an empty message: {d:?}");
+            assert_located(input, d.line, d.column, columns, &d.to_string());
+        }
+    }
+    result
+}
+
+/// Loads a session file with these bytes and checks every invariant: no panic, no hang, an
+/// error located in the file, the file unchanged; and a session that loads saves (elsewhere)
+/// and loads back equal.
+pub fn check_session(bytes: &[u8]) -> Result<Session, SessionError> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("2026-11-05-sessie.toml");
+    std::fs::write(&path, bytes).expect("write session");
+    let file = path.clone();
+    let result = within("session load", move || store::load(&file));
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "session file changed");
+    match &result {
+        Ok(session) => assert_round_trip(dir.path(), session),
+        Err(e) => assert_session_error_located(bytes, e),
+    }
+    result
+}
+
+/// The error names a real place in the file; a too new format is about the whole file.
+pub fn assert_session_error_located(bytes: &[u8], e: &SessionError) {
+    match e {
+        SessionError::Parse { line, column, .. } => {
+            assert_located(bytes, *line, *column, Columns::Chars, &e.to_string())
+        }
+        SessionError::TooNew { .. } => {}
+        other => panic!("reading a regular file gave an error without a place: {other}"),
+    }
+}
+
+/// load(save(s)) == s: what duiden accepts it can write, and what it writes it reads back.
+pub fn assert_round_trip(dir: &Path, session: &Session) {
+    let copy = dir.join("kopie.toml");
+    store::save_atomic(&copy, session).unwrap_or_else(|e| panic!("save refused: {e}"));
+    let back = store::load(&copy).unwrap_or_else(|e| panic!("saved file refused: {e}"));
+    assert_eq!(&back, session, "load(save(s)) differs from s");
+}

@@ -73,6 +73,7 @@ fn head_dutch(head: &str) -> String {
     }
     match SYNTAX.iter().find(|(en, _)| *en == head) {
         Some((_, nl)) => (*nl).to_string(),
+        // duiden's own messages (from its deserialisers) are Dutch already.
         None => head.to_string(),
     }
 }
@@ -84,6 +85,14 @@ const SYNTAX: &[(&str, &str)] = &[
         "deze sleutel staat twee keer in dezelfde tabel",
     ),
     ("invalid key", "ongeldige sleutel"),
+    (
+        "recursion limit",
+        "te diep genest: te veel punten of haakjes in één sleutel of waarde",
+    ),
+    (
+        "cannot recurse further",
+        "te diep genest: te veel punten of haakjes in één sleutel of waarde",
+    ),
     ("invalid table header", "ongeldige tabelkop [ … ]"),
     (
         "invalid unquoted key",
@@ -276,6 +285,10 @@ mod tests {
             "verkeerd soort waarde: tekst \"x\"; verwacht een tabel met domein en indicator, bijv. start = { domein = \"jeugd\", indicator = \"instroom\" }"
         );
         assert_eq!(dutch("missing field `titel`"), "veld `titel` ontbreekt");
+        assert_eq!(
+            dutch("recursion limit"),
+            "te diep genest: te veel punten of haakjes in één sleutel of waarde"
+        );
         assert_eq!(
             dutch("duplicate key"),
             "deze sleutel staat twee keer in dezelfde tabel; verwacht elke sleutel één keer per tabel"

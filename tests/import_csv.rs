@@ -467,3 +467,61 @@ fn statline_region_codes_and_breakdowns_it_cannot_map_are_reported() {
     // One figure is too few to conclude that CBS rounded to 5.
     assert_eq!(i.sources[0].afronding, 0);
 }
+
+/// The figures of one bron as (indicator, period) → (value, voorlopig), read back from the folder.
+fn figures_of(
+    d: &duiden::model::Dataset,
+    bron: &str,
+) -> std::collections::BTreeMap<(String, String), (Option<f64>, bool)> {
+    d.series
+        .iter()
+        .filter(|s| s.key.bron == bron)
+        .flat_map(|s| {
+            s.points.iter().map(move |p| {
+                (
+                    (s.key.indicator.clone(), p.period.code()),
+                    (p.value, p.status.is_provisional()),
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_typed_csv_and_a_statline_export_of_one_table_import_into_one_dataset_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("ds");
+    let d = ds.display().to_string();
+    let typed = fixture(TYPED_2023).display().to_string();
+    let statline = fixture(STATLINE).display().to_string();
+    for (file, bron) in [(&typed, "typed"), (&statline, "statline")] {
+        let (ok, out, err) = duiden(&[
+            "importeer",
+            file,
+            "--domein",
+            "jeugd",
+            "--bron",
+            bron,
+            "--naar",
+            &d,
+        ]);
+        assert!(ok, "{out}{err}");
+    }
+    let data = duiden::load::load_dataset(&ds).unwrap();
+    for g in ["", "-halfjaar"] {
+        let (t, s) = (
+            figures_of(&data, &format!("typed{g}")),
+            figures_of(&data, &format!("statline{g}")),
+        );
+        assert!(!t.is_empty(), "no rows for typed{g}");
+        // Year flows, half-year flows, voorlopig marks and missing values: the same.
+        assert_eq!(t, s, "typed{g} against statline{g}");
+    }
+    let half = figures_of(&data, "typed-halfjaar");
+    let key = |i: &str, p: &str| (i.to_string(), p.to_string());
+    assert_eq!(half[&key("instroom", "2023-H1")], (Some(4470.0), true));
+    assert_eq!(half[&key("instroom", "2016-H1")], (Some(6215.0), false));
+    assert_eq!(half[&key("stand_begin", "2016-H1")], (None, false));
+    let year = figures_of(&data, "typed");
+    assert_eq!(year[&key("uitstroom", "2022")], (Some(11955.0), true));
+}

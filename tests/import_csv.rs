@@ -525,3 +525,56 @@ fn a_typed_csv_and_a_statline_export_of_one_table_import_into_one_dataset_alike(
     let year = figures_of(&data, "typed");
     assert_eq!(year[&key("uitstroom", "2022")], (Some(11955.0), true));
 }
+
+#[test]
+fn a_stop_between_the_two_renames_leaves_a_folder_that_loads_and_a_rerun_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("ds");
+    let d = ds.display().to_string();
+    let (a, b) = (
+        fixture(TYPED_2022).display().to_string(),
+        fixture(STATLINE).display().to_string(),
+    );
+    assert!(duiden(&["importeer", &a, "--domein", "jeugd", "--naar", &d]).0);
+    let old_rows = fs::read(ds.join("reeksen.csv")).unwrap();
+    assert!(
+        duiden(&[
+            "importeer",
+            &b,
+            "--domein",
+            "jeugd",
+            "--bron",
+            "sl",
+            "--naar",
+            &d
+        ])
+        .0
+    );
+    let (new_rows, _) = files(&ds);
+    // The metadata is renamed first: the state after a stop between the renames.
+    fs::write(ds.join("reeksen.csv"), &old_rows).unwrap();
+    duiden::load::load_dataset(&ds).expect("new metadata with the old rows loads");
+    let (ok, out, err) = duiden(&[
+        "importeer",
+        &b,
+        "--domein",
+        "jeugd",
+        "--bron",
+        "sl",
+        "--naar",
+        &d,
+    ]);
+    assert!(ok, "{out}{err}");
+    let mut again = files(&ds)
+        .0
+        .split(|&c| c == b'\n')
+        .map(<[u8]>::to_vec)
+        .collect::<Vec<_>>();
+    let mut want = new_rows
+        .split(|&c| c == b'\n')
+        .map(<[u8]>::to_vec)
+        .collect::<Vec<_>>();
+    again.sort();
+    want.sort();
+    assert_eq!(again, want, "the rerun completes the import");
+}

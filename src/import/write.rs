@@ -491,8 +491,8 @@ fn commit(dir: &Path, meta_text: &str, data_text: &str) -> Result<(), WriteError
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir(&tmp).map_err(|e| io(&tmp, e))?;
     let result = (|| {
-        std::fs::write(tmp.join(META_FILE), meta_text).map_err(|e| io(&tmp, e))?;
-        std::fs::write(tmp.join(DATA_FILE), data_text).map_err(|e| io(&tmp, e))?;
+        write_synced(&tmp.join(META_FILE), meta_text).map_err(|e| io(&tmp, e))?;
+        write_synced(&tmp.join(DATA_FILE), data_text).map_err(|e| io(&tmp, e))?;
         load_dataset(&tmp).map_err(|e| {
             let text = e
                 .to_string()
@@ -502,10 +502,7 @@ fn commit(dir: &Path, meta_text: &str, data_text: &str) -> Result<(), WriteError
             ))
         })?;
         if dir.join(META_FILE).exists() {
-            for f in [DATA_FILE, META_FILE] {
-                std::fs::rename(tmp.join(f), dir.join(f)).map_err(|e| io(&dir.join(f), e))?;
-            }
-            Ok(())
+            replace_both(dir, &tmp)
         } else {
             if dir.is_dir() {
                 // An empty or foreign folder: the files go in, nothing else is touched.
@@ -519,4 +516,31 @@ fn commit(dir: &Path, meta_text: &str, data_text: &str) -> Result<(), WriteError
     })();
     let _ = std::fs::remove_dir_all(&tmp);
     result
+}
+
+/// Writes `text` and syncs it, so a rename after it never exposes a half-written file.
+fn write_synced(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::File::create(path)?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()
+}
+
+/// Puts the new `dataset.toml` and `reeksen.csv` from `tmp` in place of the old ones. The
+/// metadata goes first: it only adds bronnen and indicatoren (and changes a vintage), so a stop
+/// between the two renames leaves a folder that loads with its old rows, and importing again
+/// completes it. Should the second rename fail, the old metadata is put back.
+fn replace_both(dir: &Path, tmp: &Path) -> Result<(), WriteError> {
+    let io = |p: &Path, e: std::io::Error| WriteError(format!("{}: {e}", p.display()));
+    let (meta, data) = (dir.join(META_FILE), dir.join(DATA_FILE));
+    let backup = tmp.join("dataset.toml.vorige");
+    std::fs::hard_link(&meta, &backup)
+        .or_else(|_| std::fs::copy(&meta, &backup).map(|_| ()))
+        .map_err(|e| io(&meta, e))?;
+    std::fs::rename(tmp.join(META_FILE), &meta).map_err(|e| io(&meta, e))?;
+    if let Err(e) = std::fs::rename(tmp.join(DATA_FILE), &data) {
+        let _ = std::fs::rename(&backup, &meta);
+        return Err(io(&data, e));
+    }
+    Ok(())
 }

@@ -291,8 +291,10 @@ fn compared(s: &mut String, c: &Compared) -> fmt::Result {
             } = brk;
             write!(
                 s,
-                "{vs}: {}; trendbreuk bij {bron} vanaf {period}: {description}{status_note}",
-                Size(*diff, *rel)
+                "{vs}: {}; trendbreuk bij {bron} vanaf {period}: {}{status_note}",
+                Size(*diff, *rel),
+                // The note follows after "; ": the description's own full stop goes.
+                description.trim_end().trim_end_matches('.')
             )
         }
         Outcome::Vintage { diff, rel } => write!(

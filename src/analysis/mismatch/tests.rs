@@ -787,7 +787,9 @@ fn difference_after_a_break_of_one_source_is_trend_break() {
     assert_eq!(at("2021-H2"), None, "equal after the break: nothing");
     let tb = of(&ms, MismatchKind::TrendBreak)[0];
     assert!(
-        text(&tb.detail).contains("Nieuwe aanbieders meegeteld."),
+        // The description as written, without a full stop doubled by what follows.
+        text(&tb.detail).contains("vanaf 2021-H1: Nieuwe aanbieders meegeteld")
+            && !text(&tb.detail).contains("meegeteld.;"),
         "{}",
         text(&tb.detail)
     );

@@ -267,8 +267,10 @@ fn compared(s: &mut String, c: &Compared) -> fmt::Result {
             } = brk;
             write!(
                 s,
-                "{vs}: {}; trend break in {bron} from {period}: {description}{note}",
-                Size(*diff, *rel)
+                "{vs}: {}; trend break in {bron} from {period}: {}{note}",
+                Size(*diff, *rel),
+                // The note follows after "; ": the description's own full stop goes.
+                description.trim_end().trim_end_matches('.')
             )
         }
         Outcome::Vintage { diff, rel } => write!(

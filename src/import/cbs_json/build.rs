@@ -62,6 +62,28 @@ pub(crate) struct Table {
     pub unmapped_at: Vec<(usize, String)>,
 }
 
+impl Table {
+    /// An empty table of `layout` read from `path`, with the table id its service URL (`url`,
+    /// from `odata.metadata` or `@odata.context`) or its file name gives.
+    pub(crate) fn new(path: &std::path::Path, layout: Layout, url: &str) -> Table {
+        Table {
+            file: path.to_path_buf(),
+            layout,
+            table_id: super::table_id(url).or_else(|| super::table_id_of_path(path)),
+            title: None,
+            description: None,
+            vintage: None,
+            measures: Vec::new(),
+            dims: BTreeMap::new(),
+            code_titles: HashMap::new(),
+            period_status: None,
+            obs: Vec::new(),
+            unmapped: Vec::new(),
+            unmapped_at: Vec::new(),
+        }
+    }
+}
+
 /// The status of a period code list entry: its `Status`, else a `*`/`**` on its title.
 pub(crate) fn period_status(status: Option<&str>, title: Option<&str>) -> Option<Status> {
     if let Some(s) = status.filter(|s| !s.trim().is_empty()) {

@@ -11,11 +11,10 @@
 use super::build::{DimKind, Measure, Obs, Table, build};
 use super::{
     MetaItem, RawRow, as_str, code_cell, code_titles, error, looks_geo, metadata, offset_of,
-    parse_list, period_statuses, place_at, read_text, shown, table_id, top_object,
+    parse_list, period_statuses, place_at, read_text, shown, top_object,
 };
 use crate::import::{Figure, Import, ImportError, Layout, Missing, Options, Unmapped};
 use serde_json::value::RawValue;
-use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 const LAYOUT: Layout = Layout::CbsTypedJson;
@@ -55,21 +54,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
         .get("odata.metadata")
         .and_then(|r| as_str(r))
         .unwrap_or_default();
-    let mut table = Table {
-        file: path.to_path_buf(),
-        layout: LAYOUT,
-        table_id: table_id(&url).or_else(|| super::table_id_of_path(path)),
-        title: None,
-        description: None,
-        vintage: None,
-        measures: Vec::new(),
-        dims: BTreeMap::new(),
-        code_titles: HashMap::new(),
-        period_status: None,
-        obs: Vec::new(),
-        unmapped: Vec::new(),
-        unmapped_at: Vec::new(),
-    };
+    let mut table = Table::new(path, LAYOUT, &url);
     table
         .unmapped
         .extend(super::paging_note(&top, "odata.nextLink"));

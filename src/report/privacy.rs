@@ -15,6 +15,7 @@
 use crate::analysis::mismatch::{Detail, Mismatch, Outcome};
 use crate::model::disclosure::{Disclosure, Shown, is_small};
 use crate::model::number::format_auto;
+use crate::model::{Dataset, Period, SeriesKey};
 use crate::session::{Anchor, Difference};
 
 /// The explanation that replaces one naming a small count.
@@ -24,16 +25,16 @@ pub const SUPPRESSED_NOTE: &str =
 /// The header line of an export made with `--kleine-aantallen`; `None` without it.
 pub fn shown_anyway_line(d: &Disclosure) -> Option<&'static str> {
     d.allows_small().then_some(
-        "Let op: kleine aantallen (1 t/m 9) uit registratiedata zijn getoond (--kleine-aantallen); \
-         niet buiten de kamer verspreiden.",
+        "Let op: kleine aantallen (onder de 10) uit registratiedata zijn getoond \
+         (--kleine-aantallen); niet buiten de kamer verspreiden.",
     )
 }
 
 /// The line that explains "<10" in an export with suppression in force; `None` otherwise.
 pub fn suppressed_line(d: &Disclosure) -> Option<&'static str> {
     d.suppresses().then_some(
-        "Aantallen van 1 t/m 9 uit registratiedata staan als <10; een cijfer dat zo'n aantal \
-         zou verraden staat als x (AVG).",
+        "Kleine aantallen (onder de 10, niet 0) uit registratiedata staan als <10; een cijfer \
+         dat zo'n aantal zou verraden staat als x (AVG).",
     )
 }
 
@@ -152,9 +153,37 @@ pub fn difference_figures(diff: &Difference, d: &Disclosure) -> (Option<Shown>, 
     )
 }
 
-/// Would drawing `bron`'s point `value` in an exported chart show a small count?
-pub fn hides_in_chart(d: &Disclosure, bron: &str, value: f64) -> bool {
-    d.hides(bron, value)
+/// May an exported chart not draw `value` of `key` in `period`? A small count of a source
+/// from records is left out, and so is the other flow of the same period (instroom with
+/// uitstroom, `X_instroom` with `X_uitstroom`): with the stand drawn as well, stand, one flow
+/// and the change would give a hidden flow back. The other flow is looked up as delivered; a
+/// chart at a coarser period length sums months, which hides no single small count by itself.
+pub fn hides_in_chart(
+    d: &Disclosure,
+    dataset: &Dataset,
+    key: &SeriesKey,
+    period: &Period,
+    value: f64,
+) -> bool {
+    if d.hides(&key.bron, value) {
+        return true;
+    }
+    if !d.suppresses() || !d.protects(&key.bron) {
+        return false;
+    }
+    let other = match (
+        key.indicator.strip_suffix("instroom"),
+        key.indicator.strip_suffix("uitstroom"),
+    ) {
+        (Some(stem), _) => format!("{stem}uitstroom"),
+        (_, Some(stem)) => format!("{stem}instroom"),
+        _ => return false,
+    };
+    dataset
+        .series_of(&key.domein, &other)
+        .filter(|s| s.key.bron == key.bron && s.key.breakdown == key.breakdown)
+        .filter_map(|s| s.value_at(period).and_then(|o| o.value))
+        .any(|v| d.hides(&key.bron, v))
 }
 
 /// Everything an anchor says about differences (as [`super::text::describe_differences`]),
@@ -191,7 +220,11 @@ fn describe_difference(diff: &Difference, d: &Disclosure) -> String {
         if !diff.reference.is_empty() {
             s.push_str(&format!(" in {}", diff.reference));
         }
-        s.push_str(&format!(" ({})", figure(reference)));
+        let unit = match diff.unit.is_empty() {
+            true => String::new(),
+            false => format!(" {}", diff.unit),
+        };
+        return format!("{s} ({}{unit})", figure(reference));
     } else {
         s.push_str(&format!(
             ": {} {} tegen {} in {}",

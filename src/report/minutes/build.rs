@@ -220,8 +220,8 @@ fn charts(d: &Dataset, notes: &[&Annotation], rule: &Disclosure) -> Vec<Chart> {
         .into_iter()
         .map(|(view, members)| {
             let left_out = std::cell::Cell::new(false);
-            let model = ChartModel::for_view_hiding(d, &view, &|bron, v| {
-                let hide = crate::report::privacy::hides_in_chart(rule, bron, v);
+            let model = ChartModel::for_view_hiding(d, &view, &|key, period, v| {
+                let hide = crate::report::privacy::hides_in_chart(rule, d, key, period, v);
                 left_out.set(left_out.get() || hide);
                 hide
             });

@@ -87,45 +87,7 @@ pub fn mismatches(found: &[Mismatch], format: Format, rule: &Disclosure) -> Stri
             s.push('\n');
             s
         }
-        Format::Csv(sep) => {
-            let mut out = sep.start().to_string();
-            if let Some(w) = warning {
-                out.push_str(&format!("# {w}\n"));
-            }
-            out.push_str(&sep.line(&[
-                "soort",
-                "domein",
-                "indicator",
-                "uitsplitsing",
-                "periode",
-                "bronnen",
-                "referentie",
-                "verschil",
-                "verschil_relatief",
-                "toelichting",
-            ]));
-            for (m, shown) in found.iter().zip(&shown) {
-                out.push_str(
-                    &sep.line(&[
-                        m.kind.dutch().to_string(),
-                        m.domein.clone(),
-                        m.indicator.clone(),
-                        m.breakdown.to_string(),
-                        m.period.code(),
-                        m.sources.join(";"),
-                        m.reference.clone().unwrap_or_default(),
-                        shown
-                            .diff
-                            .map_or(String::new(), |v| sep.decimal(v.to_string())),
-                        shown
-                            .rel_diff
-                            .map_or(String::new(), |v| sep.decimal(format!("{v:.4}"))),
-                        explanation(m, shown),
-                    ]),
-                );
-            }
-            out
-        }
+        Format::Csv(sep) => csv(found, &shown, sep, warning),
         Format::Text => {
             let mut out = String::new();
             if let Some(w) = warning {
@@ -160,6 +122,52 @@ pub fn mismatches(found: &[Mismatch], format: Format, rule: &Disclosure) -> Stri
             out
         }
     }
+}
+
+/// The differences as CSV, one a row.
+fn csv(
+    found: &[Mismatch],
+    shown: &[ShownMismatch],
+    sep: super::Separator,
+    warning: Option<&str>,
+) -> String {
+    let mut out = sep.start().to_string();
+    if let Some(w) = warning {
+        out.push_str(&format!("# {w}\n"));
+    }
+    out.push_str(&sep.line(&[
+        "soort",
+        "domein",
+        "indicator",
+        "uitsplitsing",
+        "periode",
+        "bronnen",
+        "referentie",
+        "verschil",
+        "verschil_relatief",
+        "toelichting",
+    ]));
+    for (m, shown) in found.iter().zip(shown) {
+        out.push_str(
+            &sep.line(&[
+                m.kind.dutch().to_string(),
+                m.domein.clone(),
+                m.indicator.clone(),
+                m.breakdown.to_string(),
+                m.period.code(),
+                m.sources.join(";"),
+                m.reference.clone().unwrap_or_default(),
+                shown
+                    .diff
+                    .map_or(String::new(), |v| sep.decimal(v.to_string())),
+                shown
+                    .rel_diff
+                    .map_or(String::new(), |v| sep.decimal(format!("{v:.4}"))),
+                explanation(m, shown),
+            ]),
+        );
+    }
+    out
 }
 
 /// "+" before a positive difference: a difference always shows its sign.

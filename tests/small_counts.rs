@@ -3,6 +3,13 @@
 //! `--kleine-aantallen`, which the export then says at the top. A normal source's small numbers
 //! stay as they are.
 
+mod common;
+
+use duiden::model::{Breakdown, Period, SeriesKey};
+use duiden::tui::app::App;
+use duiden::tui::i18n::{Lang, set_lang};
+use duiden::tui::keymap::Action;
+use duiden::tui::style::ThemeKind;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -376,5 +383,47 @@ fn kleine_aantallen_shows_them_and_says_so_at_the_top() {
         json["verschillen"]
             .as_array()
             .is_some_and(|r| !r.is_empty())
+    );
+}
+
+#[test]
+fn the_room_shows_small_counts_marked() {
+    set_lang(Lang::Nl);
+    let dir = tempfile::tempdir().unwrap();
+    let data = duiden::load::load_dataset(&dataset(dir.path())).unwrap();
+    let mut app = App::new(data, ThemeKind::Dark);
+    let shared = std::sync::Arc::clone(&app.shared.dataset);
+    let key = |bron: &str| SeriesKey {
+        domein: "jeugd".into(),
+        indicator: "instroom".into(),
+        bron: bron.into(),
+        breakdown: Breakdown::default(),
+    };
+    app.trend
+        .set_selection(&shared, vec![key("reg"), key("cbs")]);
+    app.update(Action::NextPane);
+    app.update(Action::Home);
+    let screen = common::render(&mut app, 140, 36);
+    // January: the records source's 7 is there, marked and explained; CBS's 30 is not marked.
+    let reg = screen
+        .lines()
+        .find(|l| l.contains("Registratie") && l.contains("‹10"))
+        .unwrap_or_else(|| panic!("no marked legend line in\n{screen}"));
+    assert!(reg.contains("klein aantal") && reg.contains(" 7 "), "{reg}");
+    assert!(
+        !screen
+            .lines()
+            .any(|l| l.contains("CBS") && l.contains("‹10")),
+        "{screen}"
+    );
+    // The comparison table: the small cell shows its figure with the mark.
+    app.compare
+        .open(&shared, "jeugd", "instroom", Some(Period::month(2024, 1)));
+    app.tab = duiden::tui::tabs::Tab::Compare;
+    let screen = common::render(&mut app, 160, 48);
+    assert!(screen.contains("7 ‹10"), "{screen}");
+    assert!(
+        !screen.contains("30 ‹10") && !screen.contains("4 ‹10"),
+        "{screen}"
     );
 }

@@ -552,7 +552,7 @@ fn verschillen(
         .filter(|m| domein.is_none_or(|d| d == m.domein))
         .filter(|m| indicator.is_none_or(|i| i == m.indicator))
         .collect();
-    let rule = crate::model::disclosure::Disclosure::of(&dataset.meta, kleine_aantallen);
+    let rule = crate::model::disclosure::Disclosure::for_dataset(&dataset, kleine_aantallen);
     let mut text = crate::report::mismatches(&found, format, &rule);
     if format == crate::report::Format::Text {
         text.push_str(&t().differences_found(found.len()));

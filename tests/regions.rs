@@ -144,14 +144,14 @@ fn the_overview_and_the_text_output_name_the_regio() {
     let text = duiden::report::mismatches(
         &found,
         duiden::report::Format::Text,
-        &duiden::model::disclosure::Disclosure::of(&ds.meta, false),
+        &duiden::model::disclosure::Disclosure::for_dataset(&ds, false),
     );
     let first = text.lines().next().unwrap();
     assert!(first.contains("jeugd/instroom (regio GM0"), "{first}");
     let json = duiden::report::mismatches(
         &found,
         duiden::report::Format::Json,
-        &duiden::model::disclosure::Disclosure::of(&ds.meta, false),
+        &duiden::model::disclosure::Disclosure::for_dataset(&ds, false),
     );
     assert!(
         json.contains("\"uitsplitsing\": \"regio GM0"),

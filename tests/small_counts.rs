@@ -78,6 +78,18 @@ fn dataset(dir: &Path) -> PathBuf {
             "2024-01,jeugd,instroom,reg,{v},cliënten,,{wijk},,definitief,\n"
         ));
     }
+    // April's total of 40 in two wijken, one small: with the total and Noord's 34 shown, 6 would
+    // follow; Noord is hidden as well.
+    for (bron, wijk, v) in [
+        ("reg", "Noord", 34),
+        ("reg", "Zuid", 6),
+        ("cbs", "Noord", 30),
+        ("cbs", "Zuid", 15),
+    ] {
+        csv.push_str(&format!(
+            "2024-04,jeugd,instroom,{bron},{v},cliënten,,{wijk},,definitief,\n"
+        ));
+    }
     std::fs::write(ds.join("reeksen.csv"), csv).unwrap();
     ds
 }
@@ -344,6 +356,24 @@ fn no_export_shows_a_small_count_of_the_records_source() {
     assert!(
         waarden("reg").iter().any(|w| w["onderdrukt"] == "<10"),
         "{json}"
+    );
+    // The other part of a total with a small part is hidden too.
+    assert!(
+        !waarden("reg").iter().any(|w| w["waarde"] == 34.0),
+        "{json}"
+    );
+    let noord = rows
+        .iter()
+        .find(|r| r["uitsplitsing"] == "wijk Noord" && r["periode"] == "2024-04")
+        .expect("the difference in wijk Noord");
+    assert!(noord["verschil"].is_null(), "{noord}");
+    assert!(
+        noord["waarden"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["onderdrukt"] == "x"),
+        "{noord}"
     );
     // A stand-stroom difference with a small flow gives none of its figures.
     let stock = rows

@@ -8,7 +8,8 @@
 //! and the export says so in its header. Counts of other sources are never suppressed.
 
 use super::meta::DatasetMeta;
-use std::collections::BTreeSet;
+use super::{Dataset, Period, SeriesKey};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Counts below this (and above zero) are small.
 pub const SMALL_BELOW: f64 = 10.0;
@@ -73,6 +74,9 @@ pub struct Disclosure {
     /// Without the dataset nobody knows a source's origin: then every source is protected.
     all: bool,
     allow: bool,
+    /// Parts (wijk or aanbieder) that are not small but hidden all the same, because with the
+    /// total and the other parts they would give a small part back (see [`Disclosure::for_dataset`]).
+    second: BTreeSet<(SeriesKey, Period)>,
 }
 
 impl Disclosure {
@@ -87,7 +91,19 @@ impl Disclosure {
                 .collect(),
             all: false,
             allow,
+            second: BTreeSet::new(),
         }
+    }
+
+    /// As [`Disclosure::of`], with the second cells of `dataset`: where exactly one part of a
+    /// total (one wijk, or one aanbieder, of a source from records in a period) is small, the
+    /// smallest other part is hidden too, so that total minus the other parts gives nothing back.
+    pub fn for_dataset(dataset: &Dataset, allow: bool) -> Disclosure {
+        let mut rule = Disclosure::of(&dataset.meta, allow);
+        if rule.suppresses() {
+            rule.second = second_cells(dataset, &rule);
+        }
+        rule
     }
 
     /// Without metadata: every source is treated as from records (better one "<10" too many
@@ -97,6 +113,7 @@ impl Disclosure {
             protected: BTreeSet::new(),
             all: true,
             allow,
+            second: BTreeSet::new(),
         }
     }
 
@@ -134,6 +151,56 @@ impl Disclosure {
     pub fn hides(&self, bron: &str, value: f64) -> bool {
         self.figure(bron, value).is_suppressed()
     }
+
+    /// What an export shows of the figure `value` of series `key` in `period`: as
+    /// [`Disclosure::figure`], and "x" for a second cell of a total with one small part.
+    pub fn cell(&self, key: &SeriesKey, period: &Period, value: f64) -> Shown {
+        match self.figure(&key.bron, value) {
+            Shown::Value(_) if self.second.contains(&(key.clone(), *period)) => Shown::Hidden,
+            shown => shown,
+        }
+    }
+}
+
+/// The second cells of `dataset` under `rule`: per source from records, indicator, regio and
+/// kind of part (wijk, aanbieder) and period, the smallest part that is not small where exactly
+/// one part is small. Two or more small parts keep each other hidden.
+fn second_cells(dataset: &Dataset, rule: &Disclosure) -> BTreeSet<(SeriesKey, Period)> {
+    type Group<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, bool, bool);
+    let mut groups: BTreeMap<(Group, Period), Vec<(&SeriesKey, f64)>> = BTreeMap::new();
+    for s in &dataset.series {
+        let (k, b) = (&s.key, &s.key.breakdown);
+        if b.is_total() || !rule.protects(&k.bron) {
+            continue;
+        }
+        let group = (
+            k.domein.as_str(),
+            k.indicator.as_str(),
+            k.bron.as_str(),
+            b.regio.as_deref(),
+            b.wijk.is_some(),
+            b.aanbieder.is_some(),
+        );
+        for o in &s.points {
+            if let Some(v) = o.value {
+                groups.entry((group, o.period)).or_default().push((k, v));
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    for ((_, period), parts) in groups {
+        if parts.iter().filter(|(_, v)| is_small(*v)).count() != 1 {
+            continue;
+        }
+        let second = parts
+            .iter()
+            .filter(|(_, v)| !is_small(*v))
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((key, _)) = second {
+            out.insert(((*key).clone(), period));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

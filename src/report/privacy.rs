@@ -10,7 +10,12 @@
 //!   figures are "x" as well: begin + instroom − uitstroom = eind, or the total and the sum of
 //!   the other parts, would give the hidden one back.
 //!
-//! A chart leaves a small count out (a gap in the line) instead of drawing it.
+//! - where one part of a total (a wijk, an aanbieder) is small, the smallest other part of that
+//!   total is "x" as well ([`Disclosure::for_dataset`]): total minus the other parts would give
+//!   it back.
+//!
+//! A chart leaves a small count out (a gap in the line) instead of drawing it, and the other
+//! flow of the same period with it ([`hides_in_chart`]).
 
 use crate::analysis::mismatch::{Detail, Mismatch, Outcome};
 use crate::model::disclosure::{Disclosure, Shown, is_small};
@@ -72,10 +77,20 @@ pub fn mismatch(m: &Mismatch, d: &Disclosure) -> ShownMismatch {
             false => m.sources.first().cloned().unwrap_or_default(),
         }
     };
+    // A figure's cell: its source's series of the difference's indicator and uitsplitsing.
+    let cell = |label: &str, v: f64| {
+        let key = SeriesKey {
+            domein: m.domein.clone(),
+            indicator: m.indicator.clone(),
+            bron: owner(label),
+            breakdown: m.breakdown.clone(),
+        };
+        d.cell(&key, &m.period, v)
+    };
     let small_value = m
         .values
         .iter()
-        .any(|(l, v)| v.is_some_and(|v| d.hides(&owner(l), v)));
+        .any(|(l, v)| v.is_some_and(|v| cell(l, v).is_suppressed()));
     // The explanation's figures carry no owner everywhere: any small one counts.
     let small_detail = detail_figures(&m.detail).into_iter().any(is_small);
     if !small_value && !small_detail {
@@ -86,7 +101,7 @@ pub fn mismatch(m: &Mismatch, d: &Disclosure) -> ShownMismatch {
         .values
         .iter()
         .map(|(l, v)| {
-            let shown = v.map(|v| match d.figure(&owner(l), v) {
+            let shown = v.map(|v| match cell(l, v) {
                 Shown::Value(_) if within && d.protects(&owner(l)) => Shown::Hidden,
                 other => other,
             });

@@ -13,7 +13,7 @@ pub(super) fn build(
     small_counts: bool,
 ) -> Minutes {
     let disclosure = match dataset {
-        Some(d) => Disclosure::of(&d.meta, small_counts),
+        Some(d) => Disclosure::for_dataset(d, small_counts),
         None => Disclosure::unknown(small_counts),
     };
     let names = Names {

@@ -457,3 +457,31 @@ fn the_room_shows_small_counts_marked() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_chart_leaves_out_small_counts_and_the_other_flow_of_their_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dataset(dir.path());
+    let file = session(dir.path(), &ds);
+    let data = duiden::load::load_dataset(&ds).unwrap();
+    let s = duiden::session::store::load(&file).unwrap();
+    let months = |small_counts: bool| -> Vec<String> {
+        let m = duiden::report::Minutes::build_with(&s, "s.toml", None, Some(&data), small_counts);
+        let section = m
+            .indicators
+            .iter()
+            .find(|i| i.indicator == "uitstroom")
+            .unwrap();
+        let reg = section.charts[0]
+            .model
+            .series
+            .iter()
+            .find(|x| x.key.bron == "reg")
+            .expect("the records source is drawn");
+        reg.points.iter().map(|p| p.period.code()).collect()
+    };
+    // Uitstroom is small in February (6); instroom in January, March and May (7, 9, 8): only
+    // April's uitstroom may be drawn.
+    assert_eq!(months(false), ["2024-04"]);
+    assert_eq!(months(true).len(), 5);
+}

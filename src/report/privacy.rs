@@ -8,8 +8,7 @@
 //!   count gives it back), and so is the explanation (it names the figures);
 //! - in a check within one source's data (stand-stroom, delen en totaal, standbreuk) the other
 //!   figures are "x" as well: begin + instroom − uitstroom = eind, or the total and the sum of
-//!   the other parts, would give the hidden one back.
-//!
+//!   the other parts, would give the hidden one back;
 //! - where one part of a total (a wijk, an aanbieder) is small, the smallest other part of that
 //!   total is "x" as well ([`Disclosure::for_dataset`]): total minus the other parts would give
 //!   it back.

@@ -153,6 +153,9 @@ pub enum Command {
         /// Scheidingsteken van CSV
         #[arg(long, value_enum, default_value = ";", value_name = "TEKEN")]
         scheiding: Scheiding,
+        /// Toon aantallen van 1 t/m 9 uit registratiedata (standaard: <10); de uitvoer zegt het bovenaan
+        #[arg(long)]
+        kleine_aantallen: bool,
     },
     /// Lees cijferbestanden (CBS open data, StatLine) in en voeg ze toe aan een datasetmap
     Importeer {
@@ -191,6 +194,9 @@ pub enum Command {
         /// Schrijf --uit ook over een bestand dat duiden niet zelf schreef
         #[arg(long)]
         overschrijf: bool,
+        /// Toon aantallen van 1 t/m 9 uit registratiedata (standaard: <10); de uitvoer zegt het bovenaan
+        #[arg(long)]
+        kleine_aantallen: bool,
     },
     /// Terugkijken (alleen lezen): alle sessies, aantekeningen per indicator, zoeken en filteren, de vragenlijst
     Terugkijken {
@@ -218,6 +224,9 @@ pub enum Command {
         /// Schrijf --uit ook over een bestand dat duiden niet zelf schreef
         #[arg(long)]
         overschrijf: bool,
+        /// Toon aantallen van 1 t/m 9 uit registratiedata (standaard: <10); de uitvoer zegt het bovenaan
+        #[arg(long)]
+        kleine_aantallen: bool,
     },
 }
 
@@ -234,7 +243,13 @@ pub fn run(mut cli: Cli) -> ExitCode {
             uit,
             formaat,
             overschrijf,
-        }) => exports::notulen(&sessie, exports::Output::new(uit, overschrijf), formaat),
+            kleine_aantallen,
+        }) => exports::notulen(
+            &sessie,
+            exports::Output::new(uit, overschrijf),
+            formaat,
+            kleine_aantallen,
+        ),
         Some(Command::Verschillen {
             dataset,
             domein,
@@ -242,11 +257,12 @@ pub fn run(mut cli: Cli) -> ExitCode {
             formaat,
             drempel,
             scheiding,
+            kleine_aantallen,
         }) => verschillen(
             &dataset,
             (domein.as_deref(), indicator.as_deref()),
             formaat_of(formaat, scheiding),
-            drempel,
+            (drempel, kleine_aantallen),
         ),
         Some(Command::Vragen {
             map,
@@ -254,11 +270,12 @@ pub fn run(mut cli: Cli) -> ExitCode {
             uit,
             scheiding,
             overschrijf,
+            kleine_aantallen,
         }) => exports::vragen(
             &map,
-            formaat,
-            scheiding,
+            (formaat, scheiding),
             exports::Output::new(uit, overschrijf),
+            kleine_aantallen,
         ),
         Some(Command::Terugkijken { map, thema, .. }) => terugkijken(&map, thema),
         Some(Command::Importeer {
@@ -513,7 +530,7 @@ fn verschillen(
     path: &Path,
     (domein, indicator): (Option<&str>, Option<&str>),
     format: crate::report::Format,
-    drempel: f64,
+    (drempel, kleine_aantallen): (f64, bool),
 ) -> ExitCode {
     let dataset = match load_dataset(path) {
         Ok(d) => d,
@@ -535,7 +552,8 @@ fn verschillen(
         .filter(|m| domein.is_none_or(|d| d == m.domein))
         .filter(|m| indicator.is_none_or(|i| i == m.indicator))
         .collect();
-    let mut text = crate::report::mismatches(&found, format);
+    let rule = crate::model::disclosure::Disclosure::for_dataset(&dataset, kleine_aantallen);
+    let mut text = crate::report::mismatches(&found, format, &rule);
     if format == crate::report::Format::Text {
         text.push_str(&t().differences_found(found.len()));
         text.push('\n');

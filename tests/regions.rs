@@ -141,10 +141,18 @@ fn the_overview_and_the_text_output_name_the_regio() {
     set_lang(Lang::Nl);
     let (dir, ds) = fifty();
     let found = duiden::analysis::mismatch::detect(&ds, &Default::default());
-    let text = duiden::report::mismatches(&found, duiden::report::Format::Text);
+    let text = duiden::report::mismatches(
+        &found,
+        duiden::report::Format::Text,
+        &duiden::model::disclosure::Disclosure::for_dataset(&ds, false),
+    );
     let first = text.lines().next().unwrap();
     assert!(first.contains("jeugd/instroom (regio GM0"), "{first}");
-    let json = duiden::report::mismatches(&found, duiden::report::Format::Json);
+    let json = duiden::report::mismatches(
+        &found,
+        duiden::report::Format::Json,
+        &duiden::model::disclosure::Disclosure::for_dataset(&ds, false),
+    );
     assert!(
         json.contains("\"uitsplitsing\": \"regio GM0"),
         "JSON names the regio"

@@ -151,6 +151,17 @@ impl ChartModel {
     /// without a period length is shown at the coarsest length of its sources, as the
     /// comparison table does.
     pub fn for_view(dataset: &Dataset, view: &ViewSpec) -> ChartModel {
+        ChartModel::for_view_hiding(dataset, view, &|_, _, _| false)
+    }
+
+    /// As [`ChartModel::for_view`], leaving out the points `hide(series, period, value)` says
+    /// may not be drawn (small counts in exported charts), before the axes are fitted to what is
+    /// left.
+    pub fn for_view_hiding(
+        dataset: &Dataset,
+        view: &ViewSpec,
+        hide: &dyn Fn(&SeriesKey, &Period, f64) -> bool,
+    ) -> ChartModel {
         let mut series: Vec<&Series> = dataset
             .series_of(&view.domein, &view.indicator)
             .filter(|s| s.key.breakdown.is_total() && view.shows(&s.key.bron))
@@ -180,6 +191,10 @@ impl ChartModel {
                         && p.period.end_month() <= to.end_month()
                 });
             }
+        }
+        for s in &mut series {
+            let key = s.key.clone();
+            s.points.retain(|p| !hide(&key, &p.period, p.y));
         }
         let reference = view
             .reference

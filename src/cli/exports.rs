@@ -37,9 +37,9 @@ fn sessions_in(dir: &Path) -> Option<Vec<(String, crate::session::Session)>> {
 
 pub(super) fn vragen(
     dir: &Path,
-    formaat: VragenFormaat,
-    scheiding: Scheiding,
+    (formaat, scheiding): (VragenFormaat, Scheiding),
     out: Output,
+    kleine_aantallen: bool,
 ) -> ExitCode {
     let Some(sessions) = sessions_in(dir) else {
         return ExitCode::FAILURE;
@@ -50,6 +50,11 @@ pub(super) fn vragen(
             crate::report::backlog_markdown(&items, &dir.display().to_string(), sessions.len())
         }
         VragenFormaat::Csv => crate::report::backlog_csv(&items, scheiding.into()),
+    };
+    // The question list names no figures; the header still says what was asked for.
+    let text = match kleine_aantallen {
+        true => crate::report::backlog_shown_anyway(text, formaat == VragenFormaat::Csv),
+        false => text,
     };
     write_output(&text, out, Export::Backlog)
 }
@@ -89,7 +94,12 @@ fn write_output(text: &str, out: Output, what: Export) -> ExitCode {
     }
 }
 
-pub(super) fn notulen(path: &Path, out: Output, formaat: NotulenFormaat) -> ExitCode {
+pub(super) fn notulen(
+    path: &Path,
+    out: Output,
+    formaat: NotulenFormaat,
+    kleine_aantallen: bool,
+) -> ExitCode {
     let session = match store::load(path) {
         Ok(s) => s,
         Err(e) => {
@@ -107,7 +117,13 @@ pub(super) fn notulen(path: &Path, out: Output, formaat: NotulenFormaat) -> Exit
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
     let previous = store::list_ok(dir);
-    let minutes = Minutes::build(&session, &file, Some(&previous), dataset.as_ref());
+    let minutes = Minutes::build_with(
+        &session,
+        &file,
+        Some(&previous),
+        dataset.as_ref(),
+        kleine_aantallen,
+    );
     let text = match formaat {
         NotulenFormaat::Md => crate::report::minutes::markdown(&minutes),
         NotulenFormaat::Html => crate::report::minutes::html(&minutes),

@@ -237,6 +237,10 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             "Also write --uit over a file duiden did not write itself",
             None,
         ),
+        ("notulen" | "verschillen" | "vragen", "kleine_aantallen") => (
+            "Show counts of 1 to 9 from records (default: <10); the output says so at the top",
+            None,
+        ),
         _ => return None,
     })
 }

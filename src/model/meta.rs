@@ -103,6 +103,11 @@ pub struct SourceMeta {
     /// realisation, not as another measurement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rol: Option<String>,
+    /// Where the figures come from: `"registratie"` for counts derived from record-level
+    /// extracts (`duiden afleiden`). Such counts are about persons: in everything that leaves the
+    /// room, counts of 1 to 9 are shown as "<10".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub herkomst: String,
     /// Which publication the figures come from (a CBS table's modification date), written by
     /// `duiden importeer` so a newer vintage can replace the older one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -123,7 +128,16 @@ impl SourceMeta {
     pub fn is_budget(&self) -> bool {
         self.rol.as_deref().map(str::trim) == Some(ROLE_BUDGET)
     }
+
+    /// The figures are counts derived from records (`herkomst = "registratie"`): small ones are
+    /// protected in exports.
+    pub fn is_from_records(&self) -> bool {
+        self.herkomst.trim() == ORIGIN_RECORDS
+    }
 }
+
+/// `herkomst` of a source whose figures `duiden afleiden` derived from a record-level extract.
+pub const ORIGIN_RECORDS: &str = "registratie";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,5 +1,6 @@
 //! The data model: periods, series, metadata, and what a chart shows. Pure data, no I/O.
 
+pub mod disclosure;
 pub mod identity;
 pub mod lag;
 pub mod meta;

@@ -1,7 +1,9 @@
 //! The named differences between sources, for `duiden verschillen`.
 
+use super::privacy::{self, SUPPRESSED_NOTE, ShownMismatch};
 use super::{Format, describe_detail};
 use crate::analysis::mismatch::Mismatch;
+use crate::model::disclosure::{Disclosure, Shown};
 use crate::model::number::{format_auto, format_pct};
 use serde::Serialize;
 use std::fmt::Write;
@@ -26,9 +28,20 @@ struct Row<'a> {
 struct Waarde<'a> {
     bron: &'a str,
     waarde: Option<f64>,
+    /// "<10" for a small count from records, "x" for a figure that would reveal one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    onderdrukt: Option<String>,
 }
 
-fn row(m: &Mismatch) -> Row<'_> {
+/// The explanation, or the sentence saying it is not shown.
+fn explanation(m: &Mismatch, shown: &ShownMismatch) -> String {
+    match shown.suppressed {
+        true => SUPPRESSED_NOTE.to_string(),
+        false => describe_detail(&m.detail),
+    }
+}
+
+fn row<'a>(m: &'a Mismatch, shown: &ShownMismatch) -> Row<'a> {
     Row {
         soort: m.kind.dutch(),
         domein: &m.domein,
@@ -40,61 +53,47 @@ fn row(m: &Mismatch) -> Row<'_> {
         waarden: m
             .values
             .iter()
-            .map(|(bron, waarde)| Waarde {
+            .zip(&shown.values)
+            .map(|((bron, _), (_, waarde))| Waarde {
                 bron,
-                waarde: *waarde,
+                waarde: waarde.and_then(Shown::value),
+                onderdrukt: waarde
+                    .filter(|w| w.is_suppressed())
+                    .map(|w| w.text(|v| v.to_string())),
             })
             .collect(),
-        verschil: m.diff,
-        verschil_relatief: m.rel_diff,
-        toelichting: describe_detail(&m.detail),
+        verschil: shown.diff,
+        verschil_relatief: shown.rel_diff,
+        toelichting: explanation(m, shown),
     }
 }
 
-pub fn mismatches(found: &[Mismatch], format: Format) -> String {
+/// The differences as text, CSV or JSON, small counts of sources from records protected by
+/// `rule` (see [`privacy`]); with `--kleine-aantallen` the output starts by saying so (in JSON
+/// an object around the list: `kleine_aantallen` and `verschillen`).
+pub fn mismatches(found: &[Mismatch], format: Format, rule: &Disclosure) -> String {
+    let shown: Vec<ShownMismatch> = found.iter().map(|m| privacy::mismatch(m, rule)).collect();
+    let warning = privacy::shown_anyway_line(rule);
     match format {
         Format::Json => {
-            let rows: Vec<Row> = found.iter().map(row).collect();
-            let mut s = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
+            let rows: Vec<Row> = found.iter().zip(&shown).map(|(m, s)| row(m, s)).collect();
+            let json = match warning {
+                Some(w) => serde_json::to_string_pretty(
+                    &serde_json::json!({ "kleine_aantallen": w, "verschillen": rows }),
+                ),
+                None => serde_json::to_string_pretty(&rows),
+            };
+            let mut s = json.unwrap_or_else(|_| "[]".into());
             s.push('\n');
             s
         }
-        Format::Csv(sep) => {
-            let mut out = sep.start().to_string();
-            out.push_str(&sep.line(&[
-                "soort",
-                "domein",
-                "indicator",
-                "uitsplitsing",
-                "periode",
-                "bronnen",
-                "referentie",
-                "verschil",
-                "verschil_relatief",
-                "toelichting",
-            ]));
-            for m in found {
-                out.push_str(
-                    &sep.line(&[
-                        m.kind.dutch().to_string(),
-                        m.domein.clone(),
-                        m.indicator.clone(),
-                        m.breakdown.to_string(),
-                        m.period.code(),
-                        m.sources.join(";"),
-                        m.reference.clone().unwrap_or_default(),
-                        m.diff.map_or(String::new(), |v| sep.decimal(v.to_string())),
-                        m.rel_diff
-                            .map_or(String::new(), |v| sep.decimal(format!("{v:.4}"))),
-                        describe_detail(&m.detail),
-                    ]),
-                );
-            }
-            out
-        }
+        Format::Csv(sep) => csv(found, &shown, sep, warning),
         Format::Text => {
             let mut out = String::new();
-            for m in found {
+            if let Some(w) = warning {
+                let _ = writeln!(out, "{w}");
+            }
+            for (m, shown) in found.iter().zip(&shown) {
                 let _ = writeln!(
                     out,
                     "{:<21} {}/{}{} {} {}{}",
@@ -108,20 +107,67 @@ pub fn mismatches(found: &[Mismatch], format: Format) -> String {
                         false => format!(" ({})", m.breakdown),
                     },
                     m.period.dutch_long(),
-                    m.diff.map_or(String::new(), |d| format!(
+                    shown.diff.map_or(String::new(), |d| format!(
                         "Δ {}{} ",
                         plus(d),
                         format_auto(d, 2)
                     )),
-                    m.rel_diff
+                    shown
+                        .rel_diff
                         .map_or(String::new(), |r| format!("({})", format_pct(r))),
                 );
-                let _ = writeln!(out, "    {}", describe_detail(&m.detail));
+                let _ = writeln!(out, "    {}", explanation(m, shown));
             }
             // The count line is the caller's: it is said in the interface's language.
             out
         }
     }
+}
+
+/// The differences as CSV, one a row.
+fn csv(
+    found: &[Mismatch],
+    shown: &[ShownMismatch],
+    sep: super::Separator,
+    warning: Option<&str>,
+) -> String {
+    let mut out = sep.start().to_string();
+    if let Some(w) = warning {
+        out.push_str(&format!("# {w}\n"));
+    }
+    out.push_str(&sep.line(&[
+        "soort",
+        "domein",
+        "indicator",
+        "uitsplitsing",
+        "periode",
+        "bronnen",
+        "referentie",
+        "verschil",
+        "verschil_relatief",
+        "toelichting",
+    ]));
+    for (m, shown) in found.iter().zip(shown) {
+        out.push_str(
+            &sep.line(&[
+                m.kind.dutch().to_string(),
+                m.domein.clone(),
+                m.indicator.clone(),
+                m.breakdown.to_string(),
+                m.period.code(),
+                m.sources.join(";"),
+                m.reference.clone().unwrap_or_default(),
+                shown
+                    .diff
+                    .map_or(String::new(), |v| sep.decimal(v.to_string())),
+                shown
+                    .rel_diff
+                    .map_or(String::new(), |v| sep.decimal(format!("{v:.4}"))),
+                explanation(m, shown),
+            ]),
+        );
+    }
+    out
 }
 
 /// "+" before a positive difference: a difference always shows its sign.

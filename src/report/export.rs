@@ -95,12 +95,13 @@ fn looks_like_session(text: &str) -> bool {
 }
 
 /// An earlier export of duiden: the Markdown mark, the HTML generator, or (CSV, which has no
-/// place for a mark) the same header line as the new text.
+/// place for a mark) the same header line as the new text, after the "#" line an export with
+/// `--kleine-aantallen` starts with.
 fn written_by_duiden(existing: &str, text: &str) -> bool {
     let first = |s: &str| {
         s.trim_start_matches('\u{feff}')
             .lines()
-            .next()
+            .find(|l| !l.starts_with("# "))
             .unwrap_or("")
             .to_string()
     };
@@ -138,6 +139,9 @@ mod tests {
         let csv = "\u{feff}nr;status\n1;open\n";
         fs::write(at("v.csv"), csv).unwrap();
         assert_eq!(check_target(&at("v.csv"), csv, false), Ok(()));
+        // The same export with or without the warning line of --kleine-aantallen.
+        let warned = "\u{feff}# Let op: getoond; niet verspreiden\nnr;status\n1;open\n";
+        assert_eq!(check_target(&at("v.csv"), warned, false), Ok(()));
         // Somebody else's file: refused, unless --overschrijf.
         fs::write(at("brief.md"), "# Mijn brief\n").unwrap();
         let foreign = Err(Refusal::Foreign(at("brief.md")));

@@ -7,9 +7,11 @@ pub mod detail;
 mod differences;
 pub mod export;
 pub mod minutes;
+pub mod privacy;
 pub mod text;
 
 pub use backlog::{backlog_csv, backlog_markdown};
+pub use privacy::backlog_shown_anyway;
 
 /// The last line of every Markdown file duiden writes: invisible in a Markdown viewer, it lets
 /// `--uit` recognise duiden's own earlier export (the HTML minutes name duiden as generator).

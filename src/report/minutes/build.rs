@@ -10,8 +10,16 @@ pub(super) fn build(
     file_name: &str,
     history: Option<&[(String, Session)]>,
     dataset: Option<&Dataset>,
+    small_counts: bool,
 ) -> Minutes {
-    let names = Names { dataset };
+    let disclosure = match dataset {
+        Some(d) => Disclosure::for_dataset(d, small_counts),
+        None => Disclosure::unknown(small_counts),
+    };
+    let names = Names {
+        dataset,
+        rule: &disclosure,
+    };
     // The sessions up to and including this one: later ones do not change these minutes.
     let earlier: Vec<(String, Session)> = history
         .unwrap_or_default()
@@ -61,6 +69,7 @@ pub(super) fn build(
         still_open,
         sources: dataset.map_or_else(Vec::new, |d| sources(session, d)),
         has_dataset: dataset.is_some(),
+        disclosure,
     }
 }
 
@@ -80,6 +89,7 @@ fn dataset_line(session: &Session, dataset: Option<&Dataset>) -> DatasetLine {
 /// Names from the dataset metadata when there is one.
 struct Names<'a> {
     dataset: Option<&'a Dataset>,
+    rule: &'a Disclosure,
 }
 
 impl Names<'_> {
@@ -110,6 +120,7 @@ impl Names<'_> {
             annotation: a.clone(),
             about,
             merge: String::new(),
+            difference: crate::report::privacy::describe_differences(&a.anchor, self.rule),
         }
     }
 }
@@ -156,7 +167,9 @@ fn section(session: &Session, names: &Names, domein: &str, indicator: &str) -> I
         heading: names.indicator(domein, indicator),
         groups,
         see_also: see_also(&notes),
-        charts: names.dataset.map_or_else(Vec::new, |d| charts(d, &notes)),
+        charts: names
+            .dataset
+            .map_or_else(Vec::new, |d| charts(d, &notes, names.rule)),
     }
 }
 
@@ -184,7 +197,7 @@ fn see_also(notes: &[&Annotation]) -> String {
 
 /// One chart per view the annotations were made in (period length, reference, trend or
 /// comparison), in order of the first annotation made in it, with the sources of all of them.
-fn charts(d: &Dataset, notes: &[&Annotation]) -> Vec<Chart> {
+fn charts(d: &Dataset, notes: &[&Annotation], rule: &Disclosure) -> Vec<Chart> {
     let mut views: Vec<(ViewSpec, Vec<&Annotation>)> = Vec::new();
     for a in notes {
         let own = a.anchor.view_spec();
@@ -206,7 +219,12 @@ fn charts(d: &Dataset, notes: &[&Annotation]) -> Vec<Chart> {
     views
         .into_iter()
         .map(|(view, members)| {
-            let model = ChartModel::for_view(d, &view);
+            let left_out = std::cell::Cell::new(false);
+            let model = ChartModel::for_view_hiding(d, &view, &|key, period, v| {
+                let hide = crate::report::privacy::hides_in_chart(rule, d, key, period, v);
+                left_out.set(left_out.get() || hide);
+                hide
+            });
             let missing = view
                 .bronnen
                 .iter()
@@ -225,6 +243,7 @@ fn charts(d: &Dataset, notes: &[&Annotation]) -> Vec<Chart> {
                 model,
                 bands,
                 missing,
+                small_left_out: left_out.get(),
             }
         })
         .collect()

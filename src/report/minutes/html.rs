@@ -79,8 +79,12 @@ fn header(w: &mut String, m: &Minutes) {
         w,
         "<p class=\"vertrouwelijk\">Verslag van een sessie <em>duiden van data</em>. Het bevat \
          inbreng van aanbieders en andere deelnemers: behandel het vertrouwelijk. Aantekeningen \
-         zijn duidingen, geen oordelen.</p>\n</header>"
+         zijn duidingen, geen oordelen.</p>"
     );
+    for line in m.privacy_lines() {
+        let _ = writeln!(w, "<p class=\"vertrouwelijk\">{}</p>", esc(line));
+    }
+    let _ = writeln!(w, "</header>");
 }
 
 fn participants(w: &mut String, m: &Minutes) {

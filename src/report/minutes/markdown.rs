@@ -51,6 +51,9 @@ fn header(w: &mut String, m: &Minutes) {
         "> Verslag van een sessie *duiden van data*. Het bevat inbreng van aanbieders en andere \
          deelnemers: behandel het vertrouwelijk. Aantekeningen zijn duidingen, geen oordelen.\n"
     );
+    for line in m.privacy_lines() {
+        let _ = writeln!(w, "> {line}\n");
+    }
 }
 
 fn participants(w: &mut String, m: &Minutes) {

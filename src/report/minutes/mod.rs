@@ -14,6 +14,7 @@ pub use markdown::markdown;
 
 use super::text;
 use crate::analysis::chart::ChartModel;
+use crate::model::disclosure::Disclosure;
 use crate::model::{Dataset, Period, ViewKind, ViewSpec};
 use crate::session::{Annotation, AnnotationKind, Participant, QuestionStatus, Session};
 use jiff::civil::Date;
@@ -42,6 +43,8 @@ pub struct Minutes {
     pub sources: Vec<SourceLine>,
     /// Whether the dataset was there (charts and names need it).
     pub has_dataset: bool,
+    /// Which sources' small counts are "<10" here (see [`crate::report::privacy`]).
+    pub disclosure: Disclosure,
 }
 
 /// The dataset the session looked at.
@@ -88,6 +91,8 @@ pub struct Chart {
     pub bands: Vec<(u64, Period, Period)>,
     /// Sources named by the annotations without a whole-area series in the dataset.
     pub missing: Vec<String>,
+    /// Small counts of a source from records were left out of the chart.
+    pub small_left_out: bool,
 }
 
 impl Chart {
@@ -136,6 +141,9 @@ impl Chart {
                 text::dutch_list(&self.missing)
             ));
         }
+        if self.small_left_out {
+            s.push_str(" Aantallen onder de 10 uit registratiedata zijn niet getekend (AVG).");
+        }
         s
     }
 }
@@ -149,6 +157,8 @@ pub struct Note {
     /// A question's merges up to this session: "samengevoegd in nr 2 van 10 september 2026",
     /// or "samengevoegd met nr 4 van 10 september 2026"; empty when none.
     pub merge: String,
+    /// The differences the annotation is about, small counts protected; empty when none.
+    pub difference: String,
 }
 
 impl Note {
@@ -183,9 +193,10 @@ impl Note {
         &self.annotation.anchor.sources
     }
 
-    /// The differences the annotation is about, on one line; empty when none.
+    /// The differences the annotation is about, on one line, small counts of sources from
+    /// records as "<10"; empty when none.
     pub fn difference(&self) -> String {
-        text::describe_differences(&self.annotation.anchor)
+        self.difference.clone()
     }
 
     /// "relevantie hoog, urgentie midden"; empty when nothing is weighed.
@@ -304,6 +315,21 @@ pub struct SourceLine {
 }
 
 impl Minutes {
+    /// What the minutes say at the top about small counts: that they are shown anyway
+    /// (`--kleine-aantallen`), or how they are written; none when the dataset has no source
+    /// from records.
+    pub fn privacy_lines(&self) -> Vec<&'static str> {
+        let d = &self.disclosure;
+        let known = self.has_dataset && d.any_protected();
+        [
+            crate::report::privacy::shown_anyway_line(d),
+            crate::report::privacy::suppressed_line(d).filter(|_| known),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     /// The minutes of `session`, stored as `file_name`.
     ///
     /// `history` holds other sessions of the folder by file name (e.g.
@@ -317,7 +343,19 @@ impl Minutes {
         history: Option<&[(String, Session)]>,
         dataset: Option<&Dataset>,
     ) -> Minutes {
-        build::build(session, file_name, history, dataset)
+        build::build(session, file_name, history, dataset, false)
+    }
+
+    /// As [`Minutes::build`]; `small_counts` (`--kleine-aantallen`) shows counts from 1 to 9 of
+    /// sources from records instead of "<10", and the minutes say so at the top.
+    pub fn build_with(
+        session: &Session,
+        file_name: &str,
+        history: Option<&[(String, Session)]>,
+        dataset: Option<&Dataset>,
+        small_counts: bool,
+    ) -> Minutes {
+        build::build(session, file_name, history, dataset, small_counts)
     }
 }
 

@@ -149,6 +149,7 @@ fn instroom_chart(d: &Dataset) -> Chart {
         view,
         bands: Vec::new(),
         missing: Vec::new(),
+        small_left_out: false,
     }
 }
 

@@ -181,6 +181,7 @@ pub static EN: Texts = Texts {
     mixed_units: "note: different units in one chart",
     provisional_legend: "open symbol = provisional",
     provisional_value: " (provisional)",
+    small_count: "small count (outside the room <10)",
     synthetic: "synthetic",
     help_title: "Keys",
     light_theme: "light theme",

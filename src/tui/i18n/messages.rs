@@ -14,6 +14,9 @@ use crate::tui::keymap::{Action, Context, Keymap};
 pub const DASH: &str = "–";
 /// No value for a period in the legend or a table cell.
 pub const NO_VALUE: &str = "—";
+/// After a count from 1 to 9 of a source from records: shown in the room, marked (exports
+/// write "<10").
+pub const SMALL_MARK: &str = "‹10";
 
 impl Texts {
     pub fn series_added(&self, name: &str) -> String {

@@ -18,7 +18,7 @@ mod numbers;
 mod review;
 mod texts;
 
-pub use messages::{DASH, NO_VALUE};
+pub use messages::{DASH, NO_VALUE, SMALL_MARK};
 pub use texts::Texts;
 
 use crate::tui::keymap::{Action, Context, KeyChord, Keymap};

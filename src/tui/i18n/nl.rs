@@ -187,6 +187,7 @@ pub static NL: Texts = Texts {
     mixed_units: "let op: verschillende eenheden in één grafiek",
     provisional_legend: "open symbool = voorlopig",
     provisional_value: " (voorlopig)",
+    small_count: "klein aantal (buiten de kamer <10)",
     synthetic: "synthetisch",
     help_title: "Toetsen",
     light_theme: "licht thema",

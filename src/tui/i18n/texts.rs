@@ -41,6 +41,8 @@ texts! {
     provisional_legend,
     /// After a provisional value in the legend: " (voorlopig)".
     provisional_value,
+    /// After [`crate::tui::i18n::SMALL_MARK`] in the legend of a source from records.
+    small_count,
     synthetic,
     help_title,
     light_theme,

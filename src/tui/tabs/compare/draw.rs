@@ -3,10 +3,11 @@
 use super::{CompareLayout, CompareTab};
 use crate::analysis;
 use crate::analysis::mismatch::{Comparison, ComparisonRow, MismatchKind};
+use crate::model::disclosure::Disclosure;
 use crate::tui::app::App;
 use crate::tui::components::chart::TrendChart;
 use crate::tui::components::chart_model::ChartModel;
-use crate::tui::i18n::{first_key, t};
+use crate::tui::i18n::{SMALL_MARK, first_key, t};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::style::Theme;
 use crate::tui::style::symbol;
@@ -149,10 +150,11 @@ fn draw_table(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
     }
     header.push(Cell::from(t().col_kind));
     widths.push(Constraint::Min(12));
+    let rule = Disclosure::of(&app.dataset().meta, false);
     let rows: Vec<Row> = table
         .rows
         .iter()
-        .map(|r| table_row(theme, table, r, &marks))
+        .map(|r| table_row(theme, (table, &rule), r, &marks))
         .collect();
     let reference = table.reference.as_deref().unwrap_or("—");
     let widget = Table::new(rows, widths)
@@ -164,13 +166,20 @@ fn draw_table(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
 
 fn table_row<'a>(
     theme: &Theme,
-    table: &Comparison,
+    (table, rule): (&Comparison, &Disclosure),
     r: &ComparisonRow,
     marks: &[String],
 ) -> Row<'a> {
     let mut cells = vec![Cell::from(t().period_short(&r.period))];
     for (c, cell) in table.columns.iter().zip(&r.cells) {
-        cells.push(Cell::from(value_text(cell)));
+        // A small count of a source from records shows, marked: the export writes "<10".
+        match cell.value.is_some_and(|v| rule.hides(&c.bron, v)) {
+            true => cells.push(Cell::from(Span::styled(
+                format!("{} {SMALL_MARK}", value_text(cell)),
+                theme.warning(),
+            ))),
+            false => cells.push(Cell::from(value_text(cell))),
+        }
         if !c.is_reference {
             let (diff, rel) = diff_texts(cell);
             cells.extend([Cell::from(diff), Cell::from(rel)]);

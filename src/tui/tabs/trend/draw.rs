@@ -2,12 +2,13 @@
 
 use super::Focus;
 use crate::model::Period;
+use crate::model::disclosure::Disclosure;
 use crate::tui::app::App;
 use crate::tui::components::browser::Node;
 use crate::tui::components::chart::TrendChart;
 use crate::tui::components::chart_model::{ChartModel, ChartSeries, MarkKind};
 use crate::tui::components::text::fit_middle;
-use crate::tui::i18n::{first_key, t};
+use crate::tui::i18n::{SMALL_MARK, first_key, t};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::style::symbol;
 use ratatui::Frame;
@@ -229,7 +230,7 @@ const VALUE_ROOM: usize = 16;
 /// fit gets a second one: the layout asks for them when there is room.
 pub(super) fn legend_rows(chart: &ChartModel, width: usize) -> usize {
     let one_line = |s: &ChartSeries| {
-        let details: usize = details(s).iter().map(|d| d.0.chars().count()).sum();
+        let details: usize = details(s, false).iter().map(|d| d.0.chars().count()).sum();
         2 + s.label.chars().count() + details + VALUE_ROOM <= width
     };
     (chart.series.iter())
@@ -237,9 +238,9 @@ pub(super) fn legend_rows(chart: &ChartModel, width: usize) -> usize {
         .sum()
 }
 
-/// What a series is, after its name: indicator and unit, conversion, synthetic, why it is empty;
-/// `true` for a warning.
-fn details(s: &ChartSeries) -> Vec<(String, bool)> {
+/// What a series is, after its name: indicator and unit, conversion, synthetic, why it is empty,
+/// a small count at the cursor (`small`); `true` for a warning.
+fn details(s: &ChartSeries, small: bool) -> Vec<(String, bool)> {
     let mut out = vec![(format!(" — {} ({})", s.indicator_label, s.unit), false)];
     if let Some(from) = &s.converted_from {
         out.push((format!(" {}", t().converted_from(from)), false));
@@ -250,7 +251,18 @@ fn details(s: &ChartSeries) -> Vec<(String, bool)> {
     if let Some(note) = &s.note {
         out.push((format!(" ⚠ {}", t().agg_error(note)), true));
     }
+    if small {
+        out.push((format!(" {SMALL_MARK} {}", t().small_count), true));
+    }
     out
+}
+
+/// Is the value of `s` at the cursor a small count of a source from records?
+fn small_at(app: &App, s: &ChartSeries, cursor: Option<Period>) -> bool {
+    let rule = Disclosure::of(&app.dataset().meta, false);
+    cursor
+        .and_then(|c| s.at(&c))
+        .is_some_and(|p| rule.hides(&s.key.bron, p.y))
 }
 
 /// One series in the legend: its mark and name (shortened in the middle, so the breakdown that
@@ -269,6 +281,10 @@ fn legend_entry(
     if with_unit && cursor.is_some() {
         right = format!("{right} {}", s.unit);
     }
+    let small = small_at(app, s, cursor);
+    if small {
+        right = format!("{right} {SMALL_MARK}");
+    }
     let room = width.saturating_sub(right.chars().count() + 1);
     let mark = Span::styled(
         format!("{} ", symbol(&s.identity, false)),
@@ -281,7 +297,7 @@ fn legend_entry(
             theme.dimmed()
         }
     };
-    let details: Vec<Span<'static>> = (details(s).into_iter())
+    let details: Vec<Span<'static>> = (details(s, small).into_iter())
         .map(|(text, warn)| Span::styled(text, style_of(warn)))
         .collect();
     let label_len = s.label.chars().count();

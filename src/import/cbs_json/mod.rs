@@ -319,6 +319,46 @@ pub(crate) fn code_cell(
     })
 }
 
+/// The period code and the other dimension codes of one row (an observation, or a row of the
+/// TypedDataSet), in the table's dimension order; `noun` names the row and `field` a column in
+/// the messages.
+pub(crate) fn row_codes(
+    path: &Path,
+    text: &str,
+    table: &build::Table,
+    row: &RawRow,
+    (noun, field): (&str, &str),
+    row_place: impl Fn() -> String,
+) -> Result<(String, Vec<(String, String)>), ImportError> {
+    let layout = table.layout;
+    let mut period = None;
+    let mut dims = Vec::new();
+    for (dim, kind) in &table.dims {
+        let Some(raw) = row.get(dim) else {
+            return Err(error(
+                row_place(),
+                layout,
+                format!("{noun} zonder {dim}; verwacht een code voor elke dimensie"),
+            ));
+        };
+        let code = code_cell(path, text, raw, layout, dim)?;
+        match kind {
+            build::DimKind::Time => period = Some(code),
+            _ => dims.push((dim.clone(), code)),
+        }
+    }
+    match period {
+        Some(period) => Ok((period, dims)),
+        None => Err(error(
+            row_place(),
+            layout,
+            format!(
+                "geen tijdsdimensie (Perioden); verwacht een {field} met periodecodes als 2022JJ00"
+            ),
+        )),
+    }
+}
+
 /// Whether a column name is a region dimension when no metadata says so.
 pub(crate) fn looks_geo(key: &str) -> bool {
     ["Regio", "Wijken", "Gemeente", "Provincie"]

@@ -186,29 +186,8 @@ fn observation(
         ));
     };
     let measure = code_cell(path, text, measure, LAYOUT, "Measure")?;
-    let mut period = None;
-    let mut dims = Vec::new();
-    for (dim, kind) in &table.dims {
-        let Some(raw) = row.get(dim) else {
-            return Err(error(
-                row_place(),
-                LAYOUT,
-                format!("observatie zonder {dim}; verwacht een code voor elke dimensie"),
-            ));
-        };
-        let code = code_cell(path, text, raw, LAYOUT, dim)?;
-        match kind {
-            DimKind::Time => period = Some(code),
-            _ => dims.push((dim.clone(), code)),
-        }
-    }
-    let Some(period) = period else {
-        return Err(error(
-            row_place(),
-            LAYOUT,
-            "geen tijdsdimensie (Perioden); verwacht een veld met periodecodes als 2022JJ00",
-        ));
-    };
+    let (period, dims) =
+        super::row_codes(path, text, table, row, ("observatie", "veld"), row_place)?;
     let at = row.get("Value").map_or(row_at, |r| offset_of(text, r));
     let Some(figure) = figure(path, text, row)? else {
         table.unmapped_at.push((

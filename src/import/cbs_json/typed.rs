@@ -10,8 +10,8 @@
 
 use super::build::{DimKind, Measure, Obs, Table, build};
 use super::{
-    MetaItem, RawRow, as_str, code_cell, code_titles, error, looks_geo, metadata, offset_of,
-    parse_list, period_statuses, place_at, read_text, shown, top_object,
+    MetaItem, RawRow, as_str, code_titles, error, looks_geo, metadata, offset_of, parse_list,
+    period_statuses, place_at, read_text, shown, top_object,
 };
 use crate::import::{Figure, Import, ImportError, Layout, Missing, Options, Unmapped};
 use serde_json::value::RawValue;
@@ -188,29 +188,7 @@ fn observations(
         at.unwrap_or_else(|| offset_of(text, data))
     };
     let row_place = || place_at(path, text, row_at());
-    let mut period = None;
-    let mut dims = Vec::new();
-    for (dim, kind) in &table.dims {
-        let Some(raw) = row.get(dim) else {
-            return Err(error(
-                row_place(),
-                LAYOUT,
-                format!("rij zonder {dim}; verwacht een code voor elke dimensie"),
-            ));
-        };
-        let code = code_cell(path, text, raw, LAYOUT, dim)?;
-        match kind {
-            DimKind::Time => period = Some(code),
-            _ => dims.push((dim.clone(), code)),
-        }
-    }
-    let Some(period) = period else {
-        return Err(error(
-            row_place(),
-            LAYOUT,
-            "geen tijdsdimensie (Perioden); verwacht een kolom met periodecodes als 2022JJ00",
-        ));
-    };
+    let (period, dims) = super::row_codes(path, text, table, row, ("rij", "kolom"), row_place)?;
     for m in &table.measures {
         let (figure, at) = match row.get(&m.key) {
             Some(raw) => (figure(path, text, raw)?, offset_of(text, raw)),

@@ -56,7 +56,9 @@ fn duckdb_seconds(path: &std::path::Path) -> Result<f64, String> {
         .output()
         .is_ok_and(|o| o.status.success());
     if !has {
-        return Err("het Python-pakket duckdb is niet geïnstalleerd: vergelijking overgeslagen".into());
+        return Err(
+            "het Python-pakket duckdb is niet geïnstalleerd: vergelijking overgeslagen".into(),
+        );
     }
     let out = Command::new("python3")
         .args(["-c", DUCKDB, &path.display().to_string()])

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 mod afleiden;
+pub use afleiden::Tel;
 mod args;
 mod exports;
 mod filter;
@@ -108,15 +109,6 @@ impl From<Scheiding> for crate::report::Separator {
             Scheiding::Komma => crate::report::Separator::Comma,
         }
     }
-}
-
-/// What counts as one in `duiden afleiden --tel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Tel {
-    /// Personen: een cliënt telt één keer per domein per maand
-    Personen,
-    /// Trajecten: cliënt en voorziening samen
-    Trajecten,
 }
 
 /// Format of the minutes (`duiden notulen --formaat`).

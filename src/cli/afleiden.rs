@@ -8,6 +8,15 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// What counts as one in `duiden afleiden --tel`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Tel {
+    /// Personen: een cliënt telt één keer per domein per maand
+    Personen,
+    /// Trajecten: cliënt en voorziening samen
+    Trajecten,
+}
+
 /// How many bad records are listed with their line (all are counted).
 const SHOWN_BAD: usize = 20;
 

@@ -100,7 +100,10 @@ mod tests {
             let (y, m, d) = civil_from_days(z);
             assert_eq!(days_from_civil(y, m, d), z);
         }
-        assert_eq!(parse("2024-02-29", DateFormat::Iso), parse("29-02-2024", DateFormat::Dutch));
+        assert_eq!(
+            parse("2024-02-29", DateFormat::Iso),
+            parse("29-02-2024", DateFormat::Dutch)
+        );
         assert!(parse("2024-02-29", DateFormat::Iso).is_some());
         assert_eq!(parse("2023-02-29", DateFormat::Iso), None);
         assert_eq!(parse("1900-02-29", DateFormat::Iso), None);

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// A parsed mapping file.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExtractMap {
     #[serde(default)]
@@ -47,16 +47,6 @@ impl Default for ColumnNames {
     }
 }
 
-impl Default for ExtractMap {
-    fn default() -> Self {
-        ExtractMap {
-            kolommen: ColumnNames::default(),
-            datumnotatie: String::new(),
-            bron: String::new(),
-        }
-    }
-}
-
 impl ExtractMap {
     /// Reads a mapping file; errors name `kaart.toml:regel:kolom`.
     pub fn read(path: &Path) -> Result<ExtractMap, DeriveError> {
@@ -67,7 +57,8 @@ impl ExtractMap {
         };
         let bytes = crate::load::file::read_regular(path)
             .map_err(|e| fail(format!("kan de kaart niet lezen: {e}")))?;
-        let text = String::from_utf8(bytes).map_err(|_| fail("de kaart is geen UTF-8-tekst".into()))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| fail("de kaart is geen UTF-8-tekst".into()))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let map: ExtractMap = toml::from_str(text).map_err(|e| {
             let at = e.span().map_or(0, |s| s.start);

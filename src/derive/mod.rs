@@ -6,7 +6,8 @@
 //!   [`Count::Trajectories`] a client's trajectory per voorziening;
 //! - provisions of one unit that overlap or are adjacent (next start the day after an end) are
 //!   one spell, and a restart at most `gap_days` days after an end is a continuation of it;
-//! - an empty end date is ongoing;
+//! - an empty end date is ongoing, and so is an end date after the month of the extract's last
+//!   start (planned, not yet happened): the series end with that month;
 //! - instroom: spells starting in the month; uitstroom: spells ending in the month; stand: spells
 //!   running on the last day of the month (the peildatum).
 //!
@@ -83,7 +84,8 @@ impl Rules {
         format!(
             "Afgeleid uit een registratie-extract (duiden afleiden). Telt {unit}. Overlappende of \
 aansluitende voorzieningen zijn één periode; een herstart binnen {} dagen na een einde is voortzetting, \
-geen nieuwe instroom. Een lege einddatum loopt door. Instroom: perioden die in de maand beginnen; \
+geen nieuwe instroom. Een lege einddatum loopt door, net als een einddatum na de laatste startdatum in \
+het extract (gepland): de reeksen lopen tot en met die maand. Instroom: perioden die in de maand beginnen; \
 uitstroom: perioden die in de maand eindigen; stand: lopende perioden op de laatste dag van de maand.",
             self.gap_days
         )
@@ -162,8 +164,11 @@ pub fn derive(
                 Some(v) => format!("{id}-{}", crate::import::text::id_of(or_unknown(v))),
                 None => id.to_string(),
             };
-            if !indicators.iter().any(|d: &IndicatorDraft| d.domein == key.domein && d.id == indicator) {
-                indicators.push(indicator_draft(key, &indicator, naam, soort));
+            if !indicators
+                .iter()
+                .any(|d: &IndicatorDraft| d.domein == key.domein && d.id == indicator)
+            {
+                indicators.push(indicator_draft(key, &indicator, naam, soort, rules));
             }
             for (m, &v) in values.iter().enumerate().skip(first) {
                 let (y, mo) = date::year_month(counts.first_month + m as i32);
@@ -225,10 +230,19 @@ pub fn source_id(path: &Path, rules: &Rules) -> String {
     let stem = path
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    format!("registratie-{}", crate::import::text::id_of(&stem).replace('_', "-"))
+    format!(
+        "registratie-{}",
+        crate::import::text::id_of(&stem).replace('_', "-")
+    )
 }
 
-fn indicator_draft(key: &SeriesKey, id: &str, naam: &str, soort: Soort) -> IndicatorDraft {
+fn indicator_draft(
+    key: &SeriesKey,
+    id: &str,
+    naam: &str,
+    soort: Soort,
+    rules: &Rules,
+) -> IndicatorDraft {
     let naam = match &key.voorziening {
         Some(v) => format!("{naam} {}", or_unknown(v)),
         None => naam.to_string(),
@@ -239,7 +253,23 @@ fn indicator_draft(key: &SeriesKey, id: &str, naam: &str, soort: Soort) -> Indic
         naam,
         soort: Some(soort),
         eenheid: "personen".into(),
-        definitie: String::new(),
-        to_fill: vec!["definitie"],
+        definitie: measure_definition(id, rules),
+        to_fill: Vec::new(),
     }
+}
+
+/// The definition of a derived indicator, from its measure (`instroom`, `uitstroom`, `stand`).
+fn measure_definition(id: &str, rules: &Rules) -> String {
+    let unit = match rules.count {
+        Count::Persons => "Personen",
+        Count::Trajectories => "Trajecten (cliënt en voorziening)",
+    };
+    let what = if id.starts_with("instroom") {
+        "met een periode die in de maand begint"
+    } else if id.starts_with("uitstroom") {
+        "met een periode die in de maand eindigt"
+    } else {
+        "met een lopende periode op de laatste dag van de maand"
+    };
+    format!("{unit} {what}; regels: zie de definitie van de bron.")
 }

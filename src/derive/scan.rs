@@ -41,13 +41,18 @@ const LINE: &str = "__regel";
 fn separator_and_header(path: &Path) -> Result<(u8, Vec<String>), DeriveError> {
     use std::io::BufRead;
     let fail = |problem: String| DeriveError::at(path, problem);
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("kan het bestand niet lezen: {e}")))?;
+    let file =
+        std::fs::File::open(path).map_err(|e| fail(format!("kan het bestand niet lezen: {e}")))?;
     let mut first = String::new();
     std::io::BufReader::new(file)
         .read_line(&mut first)
         .map_err(|_| fail("de eerste regel is geen UTF-8-tekst".into()))?;
     let first = first.trim_start_matches('\u{feff}').trim_end();
-    let sep = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
+    let sep = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
     let names = first
         .split(sep as char)
         .map(|s| s.trim().trim_matches('"').to_string())
@@ -91,7 +96,8 @@ fn scan_csv(path: &Path, rules: &Rules) -> Result<DataFrame, DeriveError> {
             });
         }
     }
-    let polars_error = |e: PolarsError| DeriveError::at(path, format!("kan het bestand niet lezen: {e}"));
+    let polars_error =
+        |e: PolarsError| DeriveError::at(path, format!("kan het bestand niet lezen: {e}"));
     let source = PlRefPath::try_from_path(path).map_err(polars_error)?;
     let selected: Vec<Expr> = std::iter::once(col(LINE))
         .chain(cols.iter().map(|(_, name)| col(name.as_str())))
@@ -184,7 +190,9 @@ pub fn scan(
         .column(LINE)
         .and_then(|c| c.cast(&IDX_DTYPE))
         .map_err(|e| DeriveError::at(path, e.to_string()))?;
-    let lines = lines.idx().map_err(|e| DeriveError::at(path, e.to_string()))?;
+    let lines = lines
+        .idx()
+        .map_err(|e| DeriveError::at(path, e.to_string()))?;
     let field = |f: &str| cols.iter().position(|(n, _)| *n == f);
     let fields = Fields {
         wijk: field("wijk"),
@@ -277,7 +285,7 @@ fn convert(
             .entry((client, if trajectories { voorziening } else { "" }))
             .or_insert(n);
         out.first_month = out.first_month.min(month_of(s));
-        out.last_month = out.last_month.max(month_of(if e == OPEN { s } else { e }));
+        out.last_month = out.last_month.max(month_of(s));
         let mut keys = vec![(domein, false, "", "", "")];
         if rules.per.any() {
             keys.push((domein, true, wijk, aanbieder, voorziening));
@@ -295,6 +303,20 @@ fn convert(
     }
     out.rows = lines.len();
     progress(out.rows);
+    // The series end with the month of the last start: later end dates are planned, not yet
+    // happened, so those provisions still run.
+    let horizon = date::last_day(out.last_month);
+    for r in &mut out.records {
+        if r.end > horizon {
+            r.end = OPEN;
+        }
+    }
+    out.series = series_keys(series, rules);
+    Ok(out)
+}
+
+/// The series keys by id, owned.
+fn series_keys(series: PlHashMap<Key<'_>, u32>, rules: &Rules) -> Vec<SeriesKey> {
     let mut keys = vec![SeriesKey::default(); series.len()];
     for ((d, split, w, a, v), id) in series {
         let some = |on: bool, s: &str| (split && on).then(|| s.to_string());
@@ -305,6 +327,5 @@ fn convert(
             voorziening: some(rules.per.voorziening, v),
         };
     }
-    out.series = keys;
-    Ok(out)
+    keys
 }

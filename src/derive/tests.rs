@@ -6,6 +6,12 @@ use super::*;
 use crate::import::Figure;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Domein, wijk, aanbieder, voorziening.
+type Series = (String, Option<String>, Option<String>, Option<String>);
+
+/// First day and last day (`None`: open).
+type Span = (i32, Option<i32>);
+
 type Expected = BTreeMap<(String, String, Option<String>, Option<String>, i32), f64>;
 
 fn any_date(s: &str) -> Option<i32> {
@@ -15,48 +21,64 @@ fn any_date(s: &str) -> Option<i32> {
 /// Reference: which days each unit is provided for, then spells read off day by day.
 fn reference(csv_text: &str, rules: &Rules) -> (Expected, usize) {
     let mut rdr = csv::Reader::from_reader(csv_text.as_bytes());
-    let mut covered: BTreeMap<(String, Option<String>, Option<String>, Option<String>, String), Vec<(i32, Option<i32>)>> =
-        BTreeMap::new();
+    let mut covered: BTreeMap<(Series, String), Vec<Span>> = BTreeMap::new();
     let (mut bad, mut months) = (0, BTreeSet::new());
     for rec in rdr.records() {
         let r = rec.unwrap();
         let (client, domein, voorz, wijk, aanb) = (&r[0], &r[1], &r[2], &r[3], &r[4]);
         let start = any_date(&r[5]);
-        let end = if r[6].is_empty() { Some(None) } else { any_date(&r[6]).map(Some) };
-        let (Some(s), Some(e)) = (start, end) else { bad += 1; continue };
+        let end = if r[6].is_empty() {
+            Some(None)
+        } else {
+            any_date(&r[6]).map(Some)
+        };
+        let (Some(s), Some(e)) = (start, end) else {
+            bad += 1;
+            continue;
+        };
         if e.is_some_and(|e| e < s) {
             bad += 1;
             continue;
         }
         months.insert(month_of(s));
-        months.insert(month_of(e.unwrap_or(s)));
         let unit = match rules.count {
             Count::Persons => client.to_string(),
             Count::Trajectories => format!("{client}/{voorz}"),
         };
         let p = rules.per;
-        let on = |b: bool, v: &str| b.then(|| if v.is_empty() { "onbekend".to_string() } else { v.to_string() });
+        let on = |b: bool, v: &str| {
+            b.then(|| {
+                if v.is_empty() {
+                    "onbekend".to_string()
+                } else {
+                    v.to_string()
+                }
+            })
+        };
         let mut keys = vec![(domein.to_string(), None, None, None)];
         if p.any() {
-            keys.push((domein.to_string(), on(p.wijk, wijk), on(p.aanbieder, aanb), on(p.voorziening, voorz)));
+            keys.push((
+                domein.to_string(),
+                on(p.wijk, wijk),
+                on(p.aanbieder, aanb),
+                on(p.voorziening, voorz),
+            ));
         }
-        for (d, w, a, v) in keys {
-            covered.entry((d, w, a, v, unit.clone())).or_default().push((s, e));
+        for key in keys {
+            covered.entry((key, unit.clone())).or_default().push((s, e));
         }
     }
     let (first, last) = (*months.first().unwrap(), *months.last().unwrap());
     let limit = rules.gap_days.max(1) as i32;
     let horizon = last_day(last) + limit + 2;
     // Per series and month: the units in instroom, uitstroom and stand.
-    let mut sets: BTreeMap<(String, Option<String>, Option<String>, Option<String>), Vec<[BTreeSet<String>; 3]>> =
-        BTreeMap::new();
+    let mut sets: BTreeMap<Series, Vec<[BTreeSet<String>; 3]>> = BTreeMap::new();
     let mut series_first: BTreeMap<_, i32> = BTreeMap::new();
-    for ((d, w, a, v, unit), spans) in &covered {
+    for ((key, unit), spans) in &covered {
         let days: BTreeSet<i32> = spans
             .iter()
             .flat_map(|&(s, e)| s..=e.unwrap_or(horizon))
             .collect();
-        let key = (d.clone(), w.clone(), a.clone(), v.clone());
         let per_month = sets
             .entry(key.clone())
             .or_insert_with(|| vec![Default::default(); (last - first + 1) as usize]);
@@ -96,7 +118,10 @@ fn reference(csv_text: &str, rules: &Rules) -> (Expected, usize) {
                     Some(v) => format!("{name}-{}", crate::import::text::id_of(v)),
                     None => name.to_string(),
                 };
-                out.insert((key.0.clone(), ind, key.1.clone(), key.2.clone(), m), s[j].len() as f64);
+                out.insert(
+                    (key.0.clone(), ind, key.1.clone(), key.2.clone(), m),
+                    s[j].len() as f64,
+                );
             }
         }
     }
@@ -109,8 +134,19 @@ fn derived(d: &Derivation) -> Expected {
         .iter()
         .map(|r| {
             let m = r.period.year * 12 + r.period.index as i32 - 1;
-            let Figure::Value(v) = r.figure else { panic!("missing value") };
-            ((r.domein.clone(), r.indicator.clone(), r.wijk.clone(), r.aanbieder.clone(), m), v)
+            let Figure::Value(v) = r.figure else {
+                panic!("missing value")
+            };
+            (
+                (
+                    r.domein.clone(),
+                    r.indicator.clone(),
+                    r.wijk.clone(),
+                    r.aanbieder.clone(),
+                    m,
+                ),
+                v,
+            )
         })
         .collect()
 }
@@ -119,7 +155,16 @@ fn check(rows: usize, seed: u64, rules: Rules) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("extract.csv");
     let mut text = Vec::new();
-    write_csv(&mut text, Spec { rows, seed, gap_days: rules.gap_days, bad: true }).unwrap();
+    write_csv(
+        &mut text,
+        Spec {
+            rows,
+            seed,
+            gap_days: rules.gap_days,
+            bad: true,
+        },
+    )
+    .unwrap();
     std::fs::write(&path, &text).unwrap();
     let d = derive(&path, &rules, &mut |_| {}).unwrap();
     let (expected, bad) = reference(std::str::from_utf8(&text).unwrap(), &rules);
@@ -143,7 +188,11 @@ fn matches_the_reference_with_breakdowns_trajectories_and_a_short_window() {
     let rules = Rules {
         count: Count::Trajectories,
         gap_days: 3,
-        per: Per { wijk: true, aanbieder: true, voorziening: true },
+        per: Per {
+            wijk: true,
+            aanbieder: true,
+            voorziening: true,
+        },
         ..Rules::default()
     };
     check(400, 11, rules);
@@ -163,13 +212,31 @@ a1,jeugd,2024-09-01,2024-08-01\n";
     std::fs::write(&path, text).unwrap();
     let d = derive(&path, &Rules::default(), &mut |_| {}).unwrap();
     let got = derived(&d);
-    let v = |ind: &str, m: u32| got[&("jeugd".to_string(), ind.to_string(), None, None, 2024 * 12 + m as i32 - 1)];
-    assert_eq!((v("instroom", 1), v("instroom", 3), v("instroom", 7)), (1.0, 0.0, 1.0));
+    let v = |ind: &str, m: u32| {
+        got[&(
+            "jeugd".to_string(),
+            ind.to_string(),
+            None,
+            None,
+            2024 * 12 + m as i32 - 1,
+        )]
+    };
+    assert_eq!(
+        (v("instroom", 1), v("instroom", 3), v("instroom", 7)),
+        (1.0, 0.0, 1.0)
+    );
     assert_eq!((v("uitstroom", 1), v("uitstroom", 5)), (0.0, 1.0));
-    assert_eq!((v("stand", 1), v("stand", 2), v("stand", 6), v("stand", 7)), (1.0, 1.0, 0.0, 1.0));
+    assert_eq!(
+        (v("stand", 1), v("stand", 2), v("stand", 6), v("stand", 7)),
+        (1.0, 1.0, 0.0, 1.0)
+    );
     assert_eq!(d.bad.len(), 1);
     assert_eq!(d.bad[0].line, 5);
-    assert!(d.bad[0].problem.contains("voor startdatum"), "{}", d.bad[0].problem);
+    assert!(
+        d.bad[0].problem.contains("voor startdatum"),
+        "{}",
+        d.bad[0].problem
+    );
 }
 
 #[test]

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod afleiden;
+pub use afleiden::Tel;
 mod args;
 mod exports;
 mod filter;
@@ -181,6 +183,27 @@ pub enum Command {
         #[arg(long)]
         voorstel: bool,
     },
+    /// Leid maandelijkse instroom, uitstroom en stand af uit een registratie-extract (één regel per cliënt per voorziening)
+    Afleiden {
+        /// Het extract (CSV), gepseudonimiseerd
+        #[arg(value_name = "EXTRACT")]
+        extract: PathBuf,
+        /// Datasetmap om aan toe te voegen (nieuw of bestaand)
+        #[arg(long, default_value = importeer::DEFAULT_TARGET, value_name = "DATASETMAP")]
+        naar: PathBuf,
+        /// Kaartbestand: kolomnamen en datumnotatie van het extract
+        #[arg(long, value_name = "kaart.toml")]
+        kaart: Option<PathBuf>,
+        /// Wat telt als één: personen of trajecten (cliënt en voorziening)
+        #[arg(long, value_enum, default_value_t = Tel::Personen)]
+        tel: Tel,
+        /// Een herstart binnen zoveel dagen na een einde is voortzetting, geen nieuwe instroom
+        #[arg(long, default_value_t = crate::derive::DEFAULT_GAP_DAYS, value_name = "DAGEN")]
+        herstart_dagen: u32,
+        /// Ook uitsplitsen naar wijk, aanbieder en/of voorziening (met komma's)
+        #[arg(long, value_name = "wijk,aanbieder,voorziening")]
+        per: Vec<String>,
+    },
     /// Schrijf de notulen van een sessie als Markdown of HTML (naar het scherm of naar --uit)
     Notulen {
         /// Sessiebestand (sessions/<datum>-<titel>.toml)
@@ -296,6 +319,21 @@ pub fn run(mut cli: Cli) -> ExitCode {
                 kaart,
             },
             vintage_apart,
+        }),
+        Some(Command::Afleiden {
+            extract,
+            naar,
+            kaart,
+            tel,
+            herstart_dagen,
+            per,
+        }) => afleiden::run(&afleiden::Args {
+            extract,
+            naar,
+            kaart,
+            trajecten: tel == Tel::Trajecten,
+            herstart_dagen,
+            per,
         }),
         None => open_tui(cli),
     }

@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod derive;
 pub mod import;
 pub mod jobs;
 pub mod load;

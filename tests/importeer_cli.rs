@@ -154,3 +154,75 @@ fn a_pipe_is_named_not_waited_for() {
     ]);
     assert!(!ok && err.contains("pipe (FIFO)"), "{err}");
 }
+
+#[test]
+fn afleiden_derives_a_registratie_source_reports_bad_lines_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let extract = dir.path().join("extract.csv");
+    let mut text = Vec::new();
+    let spec = duiden::derive::sample::Spec {
+        rows: 300,
+        seed: 5,
+        gap_days: 30,
+        bad: true,
+    };
+    duiden::derive::sample::write_csv(&mut text, spec).unwrap();
+    std::fs::write(&extract, &text).unwrap();
+    let ds = dir.path().join("ds").display().to_string();
+    let args = [
+        "afleiden",
+        extract.to_str().unwrap(),
+        "--naar",
+        &ds,
+        "--per",
+        "wijk",
+    ];
+    let (ok, out, err) = duiden(&args);
+    assert!(ok, "{out}{err}");
+    assert!(err.contains("regels niet meegeteld"), "{err}");
+    assert!(err.contains("extract.csv:"), "{err}");
+    assert!(err.contains("regels gelezen: 300"), "{err}");
+    let d = duiden::load::load_dataset(Path::new(&ds)).unwrap();
+    let source = d.meta.source("registratie-extract").unwrap();
+    assert!(source.is_from_records());
+    assert!(
+        source.definitie.contains("30 dagen"),
+        "{}",
+        source.definitie
+    );
+    for domein in ["jeugd", "wmo", "participatie"] {
+        for indicator in ["instroom", "uitstroom", "stand"] {
+            assert!(
+                d.series
+                    .iter()
+                    .any(|s| s.key.domein == domein && s.key.indicator == indicator),
+                "{domein}/{indicator}"
+            );
+        }
+    }
+    let (ok, out, err) = duiden(&args);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("niets veranderd"), "{out}");
+}
+
+#[test]
+fn afleiden_refuses_an_extract_with_bsns_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let extract = dir.path().join("extract.csv");
+    std::fs::write(
+        &extract,
+        "client_id,domein,startdatum,einddatum\n111222333,jeugd,2024-01-10,\n123456782,wmo,01-02-2024,\n",
+    )
+    .unwrap();
+    let ds = dir.path().join("ds");
+    let (ok, out, err) = duiden(&[
+        "afleiden",
+        extract.to_str().unwrap(),
+        "--naar",
+        ds.to_str().unwrap(),
+    ]);
+    assert!(!ok, "{out}");
+    assert!(err.contains("burgerservicenummers"), "{err}");
+    assert!(err.contains("niets afgeleid of geschreven"), "{err}");
+    assert!(!ds.exists());
+}

@@ -165,6 +165,10 @@ directory, else next to the program (or up to three folders above it), else the 
             "Read figure files (CBS open data, StatLine) and add them to a dataset folder",
             None,
         ),
+        "afleiden" => (
+            "Derive monthly instroom, uitstroom and stand from a registration extract (one row per client per provision)",
+            None,
+        ),
         "notulen" => (
             "Write a session's minutes as Markdown or HTML (to the screen or to --uit)",
             None,
@@ -219,6 +223,27 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
         ("verschillen", "drempel") => (
             "Threshold for an unexplained difference, in percent",
             Some("THRESHOLD"),
+        ),
+        ("afleiden", "extract") => ("The extract (CSV), pseudonymised", Some("EXTRACT")),
+        ("afleiden", "naar") => (
+            "Dataset folder to add to (new or existing)",
+            Some("DATASET_FOLDER"),
+        ),
+        ("afleiden", "kaart") => (
+            "Mapping file: the extract's column names and date format",
+            Some("kaart.toml"),
+        ),
+        ("afleiden", "tel") => (
+            "What counts as one: persons or trajectories (client and provision)",
+            Some("UNIT"),
+        ),
+        ("afleiden", "herstart_dagen") => (
+            "A restart within this many days of an end is a continuation, not new instroom",
+            Some("DAYS"),
+        ),
+        ("afleiden", "per") => (
+            "Also split by wijk, aanbieder and/or voorziening (comma-separated)",
+            Some("wijk,aanbieder,voorziening"),
         ),
         ("notulen", "sessie") => (
             "Session file (sessions/<date>-<title>.toml)",
@@ -283,6 +308,8 @@ fn import_arg_en(arg: &str) -> Option<(&'static str, Option<&'static str>)> {
 /// English help of a possible value, by command, argument and value.
 pub fn value_en(command: &str, arg: &str, value: &str) -> Option<&'static str> {
     Some(match (command, arg, value) {
+        ("afleiden", "tel", "personen") => "Persons: a client counts once per domein per month",
+        ("afleiden", "tel", "trajecten") => "Trajectories: client and provision together",
         ("notulen", "formaat", "md") => "Markdown",
         ("notulen", "formaat", "html") => {
             "One HTML file with charts, without external files (open in a browser, print on A4)"

@@ -355,6 +355,7 @@ impl Ctx<'_> {
             vintage,
             credit: "Bron: CBS (CC BY 4.0)".into(),
             to_fill,
+            herkomst: String::new(),
         };
         let indicators = self.cols.iter().filter_map(|c| match c {
             Column::Measure { key, title, unit } => Some(super::indicator_draft(

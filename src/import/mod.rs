@@ -26,6 +26,8 @@ pub enum Layout {
     StatlineCsv,
     /// A spreadsheet (`.xlsx`, `.xls`, `.ods`) read with a mapping file (`kaart.toml`).
     Sheet,
+    /// Counts derived from a record-level extract (`duiden afleiden`), not read by `importeer`.
+    Records,
 }
 
 /// Why a figure is missing. Never zero: the dataset writes `.` with the reason as opmerking.
@@ -82,6 +84,8 @@ pub struct SourceDraft {
     pub vintage: String,
     /// The credit line the licence asks for ("Bron: CBS (CC BY 4.0)").
     pub credit: String,
+    /// `registratie` for counts derived from records (`duiden afleiden`), else empty.
+    pub herkomst: String,
     pub to_fill: Vec<&'static str>,
 }
 

@@ -340,6 +340,7 @@ fn finish(
         vintage,
         credit: "Bron: CBS (CC BY 4.0)".into(),
         to_fill,
+        herkomst: String::new(),
     };
     let indicators = cols.iter().filter_map(|c| match c {
         Column::Measure { id, title, unit } => {

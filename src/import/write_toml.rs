@@ -41,6 +41,7 @@ pub fn source_block(s: &SourceDraft) -> String {
         ("vindplaats", &s.vindplaats),
         ("kanttekeningen", &s.credit),
         ("vintage", &s.vintage),
+        ("herkomst", &s.herkomst),
     ] {
         if !value.is_empty() {
             out.push_str(&format!("{key} = {}\n", quoted(value)));

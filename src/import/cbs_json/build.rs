@@ -394,5 +394,6 @@ fn source_draft(table: &Table, id: String, rows: &[Row]) -> SourceDraft {
         vintage,
         credit: "Bron: CBS (CC BY 4.0)".into(),
         to_fill,
+        herkomst: String::new(),
     }
 }

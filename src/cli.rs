@@ -1,7 +1,6 @@
 //! Command line: `duiden [DATASET]` opens the interface, `duiden controleer DATASET` validates.
 //! Help and errors are in the interface's language (`args`).
 
-use crate::analysis::mismatch::{Mismatch, Settings, detect};
 use crate::load::load_dataset;
 use crate::model::Dataset;
 use crate::session::store;
@@ -18,6 +17,7 @@ use std::sync::Arc;
 mod afleiden;
 pub use afleiden::Tel;
 mod args;
+mod differences;
 mod exports;
 mod filter;
 mod importeer;
@@ -281,10 +281,10 @@ pub fn run(mut cli: Cli) -> ExitCode {
             drempel,
             scheiding,
             kleine_aantallen,
-        }) => verschillen(
+        }) => differences::verschillen(
             &dataset,
             (domein.as_deref(), indicator.as_deref()),
-            formaat_of(formaat, scheiding),
+            differences::formaat_of(formaat, scheiding),
             (drempel, kleine_aantallen),
         ),
         Some(Command::Vragen {
@@ -301,7 +301,15 @@ pub fn run(mut cli: Cli) -> ExitCode {
             kleine_aantallen,
         ),
         Some(Command::Terugkijken { map, thema, .. }) => terugkijken(&map, thema),
-        Some(Command::Importeer {
+        Some(c @ (Command::Importeer { .. } | Command::Afleiden { .. })) => into_dataset(c),
+        None => open_tui(cli),
+    }
+}
+
+/// `importeer` and `afleiden`: files into a dataset folder.
+fn into_dataset(command: Command) -> ExitCode {
+    match command {
+        Command::Importeer {
             bestanden,
             naar,
             domein,
@@ -309,7 +317,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             kaart,
             vintage_apart,
             voorstel,
-        }) => importeer::run(&importeer::Args {
+        } => importeer::run(&importeer::Args {
             propose: voorstel,
             files: bestanden,
             naar,
@@ -320,14 +328,14 @@ pub fn run(mut cli: Cli) -> ExitCode {
             },
             vintage_apart,
         }),
-        Some(Command::Afleiden {
+        Command::Afleiden {
             extract,
             naar,
             kaart,
             tel,
             herstart_dagen,
             per,
-        }) => afleiden::run(&afleiden::Args {
+        } => afleiden::run(&afleiden::Args {
             extract,
             naar,
             kaart,
@@ -335,7 +343,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             herstart_dagen,
             per,
         }),
-        None => open_tui(cli),
+        _ => ExitCode::FAILURE,
     }
 }
 
@@ -560,52 +568,6 @@ pub fn summary(d: &Dataset) -> String {
         &d.content_hash[..16.min(d.content_hash.len())]
     );
     out
-}
-
-/// Prints the named differences. Exit code 0 whenever it ran, whatever it found; 2 when
-/// `--domein` or `--indicator` names nothing in the dataset.
-fn verschillen(
-    path: &Path,
-    (domein, indicator): (Option<&str>, Option<&str>),
-    format: crate::report::Format,
-    (drempel, kleine_aantallen): (f64, bool),
-) -> ExitCode {
-    let dataset = match load_dataset(path) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("{}", t().load_error(&e));
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(message) = filter::check(&dataset, domein, indicator) {
-        eprintln!("duiden: {message}");
-        return ExitCode::from(2);
-    }
-    let settings = Settings {
-        threshold: drempel / 100.0,
-        ..Settings::default()
-    };
-    let found: Vec<Mismatch> = detect(&dataset, &settings)
-        .into_iter()
-        .filter(|m| domein.is_none_or(|d| d == m.domein))
-        .filter(|m| indicator.is_none_or(|i| i == m.indicator))
-        .collect();
-    let rule = crate::model::disclosure::Disclosure::for_dataset(&dataset, kleine_aantallen);
-    let mut text = crate::report::mismatches(&found, format, &rule);
-    if format == crate::report::Format::Text {
-        text.push_str(&t().differences_found(found.len()));
-        text.push('\n');
-    }
-    emit(&text);
-    ExitCode::SUCCESS
-}
-
-fn formaat_of(f: Formaat, scheiding: Scheiding) -> crate::report::Format {
-    match f {
-        Formaat::Tekst => crate::report::Format::Text,
-        Formaat::Csv => crate::report::Format::Csv(scheiding.into()),
-        Formaat::Json => crate::report::Format::Json,
-    }
 }
 
 /// Writes command output; a closed pipe (`| head`) just ends the output instead of panicking.

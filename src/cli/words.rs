@@ -192,6 +192,11 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
     {
         return Some(help);
     }
+    if command == "afleiden"
+        && let Some(help) = derive_arg_en(arg)
+    {
+        return Some(help);
+    }
     const DATASET: &str = "Dataset folder with reeksen.csv and dataset.toml";
     const LANGUAGE: &str =
         "Language of the interface and the help (default: from the locale, else nl)";
@@ -224,27 +229,6 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             "Threshold for an unexplained difference, in percent",
             Some("THRESHOLD"),
         ),
-        ("afleiden", "extract") => ("The extract (CSV), pseudonymised", Some("EXTRACT")),
-        ("afleiden", "naar") => (
-            "Dataset folder to add to (new or existing)",
-            Some("DATASET_FOLDER"),
-        ),
-        ("afleiden", "kaart") => (
-            "Mapping file: the extract's column names and date format",
-            Some("kaart.toml"),
-        ),
-        ("afleiden", "tel") => (
-            "What counts as one: persons or trajectories (client and provision)",
-            Some("UNIT"),
-        ),
-        ("afleiden", "herstart_dagen") => (
-            "A restart within this many days of an end is a continuation, not new instroom",
-            Some("DAYS"),
-        ),
-        ("afleiden", "per") => (
-            "Also split by wijk, aanbieder and/or voorziening (comma-separated)",
-            Some("wijk,aanbieder,voorziening"),
-        ),
         ("notulen", "sessie") => (
             "Session file (sessions/<date>-<title>.toml)",
             Some("SESSION"),
@@ -265,6 +249,34 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
         ("notulen" | "verschillen" | "vragen", "kleine_aantallen") => (
             "Show counts of 1 to 9 from records (default: <10); the output says so at the top",
             None,
+        ),
+        _ => return None,
+    })
+}
+
+/// English help of an argument of `afleiden`.
+fn derive_arg_en(arg: &str) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match ("afleiden", arg) {
+        ("afleiden", "extract") => ("The extract (CSV), pseudonymised", Some("EXTRACT")),
+        ("afleiden", "naar") => (
+            "Dataset folder to add to (new or existing)",
+            Some("DATASET_FOLDER"),
+        ),
+        ("afleiden", "kaart") => (
+            "Mapping file: the extract's column names and date format",
+            Some("kaart.toml"),
+        ),
+        ("afleiden", "tel") => (
+            "What counts as one: persons or trajectories (client and provision)",
+            Some("UNIT"),
+        ),
+        ("afleiden", "herstart_dagen") => (
+            "A restart within this many days of an end is a continuation, not new instroom",
+            Some("DAYS"),
+        ),
+        ("afleiden", "per") => (
+            "Also split by wijk, aanbieder and/or voorziening (comma-separated)",
+            Some("wijk,aanbieder,voorziening"),
         ),
         _ => return None,
     })

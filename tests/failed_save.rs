@@ -34,16 +34,24 @@ fn start_typing(app: &mut App, text: &str) {
     typed(app, text);
 }
 
-#[test]
-fn a_changed_file_keeps_the_form_and_reload_adds_to_the_other_version() {
+/// A session with one saved note that another program then changed, and `text` typed and
+/// submitted: the save is refused and the form is open. Also gives the file's bytes as the
+/// other program left them.
+fn refused_save(text: &str) -> (tempfile::TempDir, App, std::path::PathBuf, Vec<u8>) {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, path) = app_with_session(dir.path());
     start_typing(&mut app, "Eerste");
     press(&mut app, KeyCode::Enter);
     edit_behind_the_back(&path);
     let theirs = std::fs::read(&path).unwrap();
-    start_typing(&mut app, "Wat de wethouder net zei");
+    start_typing(&mut app, text);
     press(&mut app, KeyCode::Enter);
+    (dir, app, path, theirs)
+}
+
+#[test]
+fn a_changed_file_keeps_the_form_and_reload_adds_to_the_other_version() {
+    let (_dir, mut app, path, theirs) = refused_save("Wat de wethouder net zei");
     // Not saved, nothing overwritten, the form and its text are still there.
     assert_eq!(std::fs::read(&path).unwrap(), theirs);
     assert!(matches!(app.popup, Some(Popup::Annotate(_))));
@@ -83,13 +91,7 @@ fn a_changed_file_keeps_the_form_and_reload_adds_to_the_other_version() {
 
 #[test]
 fn a_copy_keeps_the_typed_text_when_the_session_cannot_be_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut app, path) = app_with_session(dir.path());
-    start_typing(&mut app, "Eerste");
-    press(&mut app, KeyCode::Enter);
-    edit_behind_the_back(&path);
-    start_typing(&mut app, "Niet verloren");
-    press(&mut app, KeyCode::Enter);
+    let (dir, mut app, _, _) = refused_save("Niet verloren");
     assert!(matches!(app.popup, Some(Popup::Annotate(_))));
     press(&mut app, KeyCode::F(6));
     // The path is asked, with a proposal beside the session.
@@ -129,13 +131,7 @@ fn the_participants_form_stays_when_it_cannot_be_saved() {
 
 #[test]
 fn the_copy_goes_where_the_user_types() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut app, path) = app_with_session(dir.path());
-    start_typing(&mut app, "Eerste");
-    press(&mut app, KeyCode::Enter);
-    edit_behind_the_back(&path);
-    start_typing(&mut app, "Elders bewaard");
-    press(&mut app, KeyCode::Enter);
+    let (dir, mut app, _, _) = refused_save("Elders bewaard");
     press(&mut app, KeyCode::F(6));
     // Replace the proposal by another path.
     press(&mut app, KeyCode::End);
@@ -152,14 +148,7 @@ fn the_copy_goes_where_the_user_types() {
 
 #[test]
 fn a_copy_is_never_written_over_an_existing_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut app, path) = app_with_session(dir.path());
-    start_typing(&mut app, "Eerste");
-    press(&mut app, KeyCode::Enter);
-    edit_behind_the_back(&path);
-    let theirs = std::fs::read(&path).unwrap();
-    start_typing(&mut app, "Niet over de sessie");
-    press(&mut app, KeyCode::Enter);
+    let (_dir, mut app, path, theirs) = refused_save("Niet over de sessie");
     press(&mut app, KeyCode::F(6));
     press(&mut app, KeyCode::End);
     for _ in 0..300 {

@@ -339,7 +339,7 @@ fn chart_series(
             .points
             .iter()
             .rev()
-            .find_map(|o| o.unit.clone())
+            .find_map(|o| o.unit.as_deref().map(str::to_string))
             .or_else(|| meta.map(|m| m.unit_for(&key.bron).to_string()))
             .unwrap_or_default();
         let mut label = source.map_or(key.bron.clone(), |m| m.naam.clone());

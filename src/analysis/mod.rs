@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod chart;
 pub mod mismatch;
+pub mod parallel;
 
 pub use aggregate::{AggError, AggPoint, aggregate};
 pub use mismatch::{

@@ -42,6 +42,9 @@ pub(super) fn verschillen(
         text.push('\n');
     }
     emit(&text);
+    // The process ends here: freeing hundreds of thousands of differences one by one would only
+    // keep the user waiting for the prompt.
+    std::mem::forget((found, dataset, text));
     ExitCode::SUCCESS
 }
 

@@ -18,12 +18,60 @@ pub const OPTIONAL_COLUMNS: [&str; 6] = [
     "opmerking",
 ];
 
-/// A validated row, before grouping into series.
+/// A validated row, borrowing its texts from the file: grouped into series without copying the
+/// repeated key texts of every row.
+#[derive(Debug, Clone, Copy)]
+pub struct RowRef<'a> {
+    pub domein: &'a str,
+    pub indicator: &'a str,
+    pub bron: &'a str,
+    pub regio: Option<&'a str>,
+    pub wijk: Option<&'a str>,
+    pub aanbieder: Option<&'a str>,
+    pub unit: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub period: Period,
+    pub value: Option<f64>,
+    pub status: Status,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// Columns of the indicator and bron cells, for later metadata checks.
+    pub indicator_col: usize,
+    pub bron_col: usize,
+}
+
+impl RowRef<'_> {
+    pub fn key(&self) -> SeriesKey {
+        let owned = |c: Option<&str>| c.map(str::to_string);
+        SeriesKey {
+            domein: self.domein.to_string(),
+            indicator: self.indicator.to_string(),
+            bron: self.bron.to_string(),
+            breakdown: Breakdown {
+                regio: owned(self.regio),
+                wijk: owned(self.wijk),
+                aanbieder: owned(self.aanbieder),
+            },
+        }
+    }
+
+    pub fn observation(&self, unit: Option<std::sync::Arc<str>>) -> Observation {
+        Observation {
+            period: self.period,
+            value: self.value,
+            status: self.status,
+            unit,
+            note: self.note.map(str::to_string),
+            line: self.line,
+        }
+    }
+}
+
+/// A validated row, owned (for tests and callers that keep rows).
 #[derive(Debug, Clone)]
 pub struct Row {
     pub key: SeriesKey,
     pub obs: Observation,
-    /// Columns of the indicator and bron cells, for later metadata checks.
     pub indicator_col: usize,
     pub bron_col: usize,
 }
@@ -168,20 +216,32 @@ const PROGRESS_EVERY: u32 = 1024;
 
 /// Parses the CSV text (UTF-8, BOM already removed) into rows, or all problems found.
 pub fn parse_rows(path: &Path, text: &str, diags: &mut Diagnostics) -> Vec<Row> {
-    parse_rows_with_progress(path, text, diags, &|_, _| true).unwrap_or_default()
+    let mut rows = Vec::new();
+    let mut keep = |row: RowRef<'_>, _: &mut Diagnostics| {
+        rows.push(Row {
+            key: row.key(),
+            obs: row.observation(row.unit.map(Into::into)),
+            indicator_col: row.indicator_col,
+            bron_col: row.bron_col,
+        });
+    };
+    parse_rows_with_progress(path, text, diags, &|_, _| true, &mut keep);
+    rows
 }
 
-/// [`parse_rows`], reporting `progress(bytes read, bytes in text)` every 1024 records; `None`
-/// (cancelled) when `progress` returns false.
+/// Parses the CSV text, handing each valid row to `sink` as it is read and reporting
+/// `progress(bytes read, bytes in text)` every 1024 records; `None` (cancelled) when `progress`
+/// returns false.
 pub fn parse_rows_with_progress(
     path: &Path,
     text: &str,
     diags: &mut Diagnostics,
     progress: &dyn Fn(u64, u64) -> bool,
-) -> Option<Vec<Row>> {
+    sink: &mut dyn FnMut(RowRef<'_>, &mut Diagnostics),
+) -> Option<()> {
     if text.trim().is_empty() {
         diags.push(Diagnostic::new(path, 1, 1, DiagnosticKind::EmptyFile));
-        return Some(Vec::new());
+        return Some(());
     }
     // Lines that end in CR only (old Mac files; a warning names it): each CR read as a line
     // end, which keeps every byte offset and makes the line numbers right.
@@ -207,7 +267,6 @@ pub fn parse_rows_with_progress(
     };
     let mut record = StringRecord::new();
     let mut columns: Option<Columns> = None;
-    let mut rows = Vec::new();
     let total = text.len() as u64;
     let mut count = 0u32;
     while let Some(line) = records.next(&mut record, diags) {
@@ -220,7 +279,7 @@ pub fn parse_rows_with_progress(
         let Some(cols) = &columns else {
             match Columns::from_header(path, &record, line, diags) {
                 Some(c) => columns = Some(c),
-                None => return Some(Vec::new()),
+                None => return Some(()),
             }
             continue;
         };
@@ -242,10 +301,10 @@ pub fn parse_rows_with_progress(
             continue;
         }
         if let Some(row) = parse_row(path, cols, &record, line, diags) {
-            rows.push(row);
+            sink(row, diags);
         }
     }
-    progress(total, total).then_some(rows)
+    progress(total, total).then_some(())
 }
 
 /// The csv reader over the whole text, with what is needed to place each record.
@@ -266,6 +325,10 @@ pub fn is_cr_only(text: &str) -> bool {
 /// Line offset and field number of a quoted field with text after its closing quote
 /// (`"instr"oom`) in `raw` (one record): the csv crate drops the quotes and joins the text.
 fn text_after_quote(raw: &[u8], sep: u8) -> Option<(usize, usize)> {
+    // Most records have no quote at all: one fast search instead of a walk per byte.
+    if !raw.contains(&b'"') {
+        return None;
+    }
     let (mut line, mut field) = (0, 1);
     let mut at_start = true;
     let mut quoted = false;
@@ -358,13 +421,13 @@ impl Records<'_> {
 }
 
 /// Validates one record of the right length; every bad cell is reported.
-fn parse_row(
+fn parse_row<'r>(
     path: &Path,
     cols: &Columns,
-    record: &StringRecord,
+    record: &'r StringRecord,
     line: usize,
     diags: &mut Diagnostics,
-) -> Option<Row> {
+) -> Option<RowRef<'r>> {
     let cell = |c: Option<usize>| {
         c.and_then(|c| record.get(c))
             .map(str::trim)
@@ -372,7 +435,7 @@ fn parse_row(
     };
     // (column index, problem) of each bad cell.
     let mut problems: Vec<(usize, DiagnosticKind)> = Vec::new();
-    let mut required = |c: usize| -> &str {
+    let mut required = |c: usize| -> &'r str {
         cell(Some(c)).unwrap_or_else(|| {
             let column = cols.names[c].clone();
             problems.push((c, DiagnosticKind::EmptyCell { column }));
@@ -400,26 +463,19 @@ fn parse_row(
         }
         return None;
     }
-    let owned = |c: Option<usize>| cell(c).map(str::to_string);
-    Some(Row {
-        key: SeriesKey {
-            domein: domein.to_string(),
-            indicator: indicator.to_string(),
-            bron: bron.to_string(),
-            breakdown: Breakdown {
-                regio: owned(cols.regio),
-                wijk: owned(cols.wijk),
-                aanbieder: owned(cols.aanbieder),
-            },
-        },
-        obs: Observation {
-            period: period?,
-            value,
-            status,
-            unit: owned(cols.eenheid),
-            note: owned(cols.opmerking),
-            line,
-        },
+    Some(RowRef {
+        domein,
+        indicator,
+        bron,
+        regio: cell(cols.regio),
+        wijk: cell(cols.wijk),
+        aanbieder: cell(cols.aanbieder),
+        unit: cell(cols.eenheid),
+        note: cell(cols.opmerking),
+        period: period?,
+        value,
+        status,
+        line,
         indicator_col: cols.indicator + 1,
         bron_col: cols.bron + 1,
     })

@@ -4,6 +4,8 @@
 pub mod csv;
 pub mod diagnostic;
 pub mod file;
+pub mod group;
+pub mod large_sample;
 pub mod message;
 pub mod toml_message;
 pub mod warnings;
@@ -11,9 +13,9 @@ pub mod warnings;
 pub use diagnostic::{Diagnostic, Diagnostics, LoadError};
 pub use message::DiagnosticKind;
 
-use crate::model::{Dataset, DatasetMeta, Period, Series};
+use crate::model::{Dataset, DatasetMeta, Period};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 pub const DATA_FILE: &str = "reeksen.csv";
@@ -31,8 +33,8 @@ pub fn load_dataset(dir: &Path) -> Result<Dataset, LoadError> {
 }
 
 /// [`load_dataset`], reporting `progress(done, total)` as it goes. The unit is bytes of
-/// `reeksen.csv`, counted once for reading the file, once for reading its rows and once for
-/// grouping them into series: `total` is three times the file size. When `progress` returns
+/// `reeksen.csv`, counted once for reading the file and once for reading its rows into series:
+/// `total` is twice the file size. When `progress` returns
 /// false the load stops soon after and gives `None` (cancelled; nothing partial is returned).
 pub fn load_dataset_with_progress(
     dir: &Path,
@@ -52,7 +54,7 @@ pub fn load_dataset_with_progress(
         .as_deref()
         .and_then(|t| parse_meta(&meta_path, t, &mut diags));
     let size = std::fs::metadata(&data_path).map_or(0, |m| m.len());
-    let total = size.saturating_mul(3);
+    let total = size.saturating_mul(2);
     let at = |pass: u64, done: u64| {
         progress(
             size.saturating_mul(pass).saturating_add(done.min(size)),
@@ -63,34 +65,32 @@ pub fn load_dataset_with_progress(
         diagnostic::read_utf8_with_progress(&data_path, &|done| at(0, done))?,
         &mut diags,
     );
-    let rows = match data_text.as_deref() {
-        Some(t) => {
-            csv::parse_rows_with_progress(&data_path, t, &mut diags, &|done, _| at(1, done))?
-        }
-        None => Vec::new(),
-    };
-
     let mut hasher = Sha256::new();
     hasher.update(meta_text.as_deref().unwrap_or("").as_bytes());
     hasher.update([0u8]);
     hasher.update(data_text.as_deref().unwrap_or("").as_bytes());
     let content_hash = format!("{:x}", hasher.finalize());
 
+    // Without metadata the rows are still read, for their own problems.
+    let no_meta = DatasetMeta::default();
+    let mut grouper = group::Grouper::new(&data_path, meta.as_ref().unwrap_or(&no_meta));
+    if let Some(t) = data_text.as_deref() {
+        let has_meta = meta.is_some();
+        let mut sink = |row: csv::RowRef<'_>, d: &mut Diagnostics| {
+            if has_meta {
+                grouper.push(row, d);
+            }
+        };
+        let read = |done, _| at(1, done);
+        csv::parse_rows_with_progress(&data_path, t, &mut diags, &read, &mut sink)?;
+    }
+    // The text is not kept: only the series are.
+    drop(data_text);
+    let series = grouper.finish(&mut diags);
     let Some(meta) = meta else {
         return Some(diags.into_result(Dataset::empty(dir)));
     };
-    let cancelled = std::cell::Cell::new(false);
-    let n = rows.len().max(1) as u128;
-    let reporting = rows.into_iter().enumerate().map_while(|(i, row)| {
-        let done = (u128::from(size) * i as u128 / n) as u64;
-        if i.is_multiple_of(GROUP_PROGRESS_EVERY) && !at(2, done) {
-            cancelled.set(true);
-            return None;
-        }
-        Some(row)
-    });
-    let series = group_rows(&data_path, &meta, reporting, &mut diags);
-    if cancelled.get() || !at(3, 0) {
+    if !at(2, 0) {
         return None;
     }
     Some(diags.into_result(Dataset {
@@ -100,9 +100,6 @@ pub fn load_dataset_with_progress(
         content_hash,
     }))
 }
-
-/// Rows grouped between two progress reports.
-const GROUP_PROGRESS_EVERY: usize = 4096;
 
 /// The value, or `None` with its diagnostic kept.
 fn ok_or_push<T>(result: Result<T, Diagnostic>, diags: &mut Diagnostics) -> Option<T> {
@@ -296,79 +293,6 @@ struct IdSpan {
     vertraging: Option<toml::Spanned<String>>,
     #[serde(default)]
     rol: Option<toml::Spanned<String>>,
-}
-
-/// Groups validated rows into series; reports unknown indicators and sources and duplicate keys.
-fn group_rows(
-    data_path: &Path,
-    meta: &DatasetMeta,
-    rows: impl IntoIterator<Item = csv::Row>,
-    diags: &mut Diagnostics,
-) -> Vec<Series> {
-    let mut by_key: BTreeMap<_, Vec<crate::model::Observation>> = BTreeMap::new();
-    let mut first_line: HashMap<(crate::model::SeriesKey, Period), usize> = HashMap::new();
-    let mut reported_indicator = HashMap::new();
-    let mut reported_source = HashMap::new();
-    for row in rows {
-        let key = &row.key;
-        if meta.indicator(&key.domein, &key.indicator).is_none() {
-            let first = reported_indicator
-                .entry((key.domein.clone(), key.indicator.clone()))
-                .or_insert(0usize);
-            *first += 1;
-            // One message per indicator keeps a long file readable.
-            if *first == 1 {
-                diags.push(Diagnostic::new(
-                    data_path,
-                    row.obs.line,
-                    row.indicator_col,
-                    DiagnosticKind::UnknownIndicator {
-                        domain: key.domein.clone(),
-                        indicator: key.indicator.clone(),
-                    },
-                ));
-            }
-            continue;
-        }
-        if meta.source(&key.bron).is_none() {
-            let first = reported_source.entry(key.bron.clone()).or_insert(0usize);
-            *first += 1;
-            if *first == 1 {
-                diags.push(Diagnostic::new(
-                    data_path,
-                    row.obs.line,
-                    row.bron_col,
-                    DiagnosticKind::UnknownSource {
-                        id: key.bron.clone(),
-                    },
-                ));
-            }
-            continue;
-        }
-        let dup_key = (row.key.clone(), row.obs.period);
-        if let Some(prev) = first_line.get(&dup_key) {
-            diags.push(Diagnostic::new(
-                data_path,
-                row.obs.line,
-                1,
-                DiagnosticKind::DuplicateRow {
-                    period: row.obs.period,
-                    key: Box::new(row.key.clone()),
-                    first_line: *prev,
-                },
-            ));
-            continue;
-        }
-        first_line.insert(dup_key, row.obs.line);
-        by_key.entry(row.key).or_default().push(row.obs);
-    }
-    by_key
-        .into_iter()
-        .map(|(key, mut points)| {
-            points.sort_by_key(|o| o.period);
-            Series { key, points }
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -196,6 +196,15 @@ impl Period {
     }
 
     /// The periods of granularity `g` (finer than or equal to self) that make up this period.
+    /// How many periods of granularity `g` this one holds: `children(g).len()` without them.
+    pub fn child_count(&self, g: Granularity) -> usize {
+        if g > self.granularity {
+            return 0;
+        }
+        let step = i64::from(g.months());
+        ((self.end_month() - self.start_month()) / step + 1) as usize
+    }
+
     pub fn children(&self, g: Granularity) -> Vec<Period> {
         if g > self.granularity {
             return Vec::new();

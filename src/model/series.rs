@@ -18,6 +18,12 @@ impl Status {
     pub const FORMS: &'static str = "definitief, voorlopig, nader voorlopig of schatting";
 
     pub fn parse(s: &str) -> Option<Status> {
+        // The usual spellings without a copy: a big file has one on every row.
+        match s {
+            "definitief" => return Some(Status::Definitief),
+            "voorlopig" => return Some(Status::Voorlopig),
+            _ => {}
+        }
         match s.trim().to_lowercase().replace('_', " ").as_str() {
             "" | "definitief" => Some(Status::Definitief),
             "voorlopig" => Some(Status::Voorlopig),
@@ -125,8 +131,9 @@ pub struct Observation {
     /// `None` is "unknown or suppressed" (CBS "."), never zero.
     pub value: Option<f64>,
     pub status: Status,
-    /// Unit as written on the row, when it differs per row (a unit change).
-    pub unit: Option<String>,
+    /// Unit as written on the row, when it differs per row (a unit change). Shared: a big file
+    /// repeats the same few units millions of times.
+    pub unit: Option<std::sync::Arc<str>>,
     pub note: Option<String>,
     /// 1-based line in `reeksen.csv`, to point back at the data.
     pub line: usize,

@@ -72,10 +72,11 @@ fn row<'a>(m: &'a Mismatch, shown: &ShownMismatch) -> Row<'a> {
 /// `rule` (see [`privacy`]); with `--kleine-aantallen` the output starts by saying so (in JSON
 /// an object around the list: `kleine_aantallen` and `verschillen`).
 pub fn mismatches(found: &[Mismatch], format: Format, rule: &Disclosure) -> String {
-    let shown: Vec<ShownMismatch> = found.iter().map(|m| privacy::mismatch(m, rule)).collect();
     let warning = privacy::shown_anyway_line(rule);
     match format {
         Format::Json => {
+            let shown: Vec<ShownMismatch> =
+                found.iter().map(|m| privacy::mismatch(m, rule)).collect();
             let rows: Vec<Row> = found.iter().zip(&shown).map(|(m, s)| row(m, s)).collect();
             let json = match warning {
                 Some(w) => serde_json::to_string_pretty(
@@ -87,50 +88,77 @@ pub fn mismatches(found: &[Mismatch], format: Format, rule: &Disclosure) -> Stri
             s.push('\n');
             s
         }
-        Format::Csv(sep) => csv(found, &shown, sep, warning),
+        Format::Csv(sep) => {
+            let head = csv_header(sep, warning);
+            in_chunks(head, found, |m| {
+                csv_line(m, &privacy::mismatch(m, rule), sep)
+            })
+        }
         Format::Text => {
-            let mut out = String::new();
+            let mut head = String::new();
             if let Some(w) = warning {
-                let _ = writeln!(out, "{w}");
-            }
-            for (m, shown) in found.iter().zip(&shown) {
-                let _ = writeln!(
-                    out,
-                    "{:<21} {}/{}{} {} {}{}",
-                    super::detail::kind_label(m.kind, Some(&m.detail)),
-                    m.domein,
-                    m.indicator,
-                    // The regio (and wijk or aanbieder): with several gemeenten the line is
-                    // otherwise the same for each of them.
-                    match m.breakdown.is_empty() {
-                        true => String::new(),
-                        false => format!(" ({})", m.breakdown),
-                    },
-                    m.period.dutch_long(),
-                    shown.diff.map_or(String::new(), |d| format!(
-                        "Δ {}{} ",
-                        plus(d),
-                        format_auto(d, 2)
-                    )),
-                    shown
-                        .rel_diff
-                        .map_or(String::new(), |r| format!("({})", format_pct(r))),
-                );
-                let _ = writeln!(out, "    {}", explanation(m, shown));
+                let _ = writeln!(head, "{w}");
             }
             // The count line is the caller's: it is said in the interface's language.
-            out
+            in_chunks(head, found, |m| text_lines(m, &privacy::mismatch(m, rule)))
         }
     }
 }
 
-/// The differences as CSV, one a row.
-fn csv(
+/// `line` of every difference, made on all cores in chunks, in order: a big dataset has
+/// hundreds of thousands of them.
+fn in_chunks(
+    head: String,
     found: &[Mismatch],
-    shown: &[ShownMismatch],
-    sep: super::Separator,
-    warning: Option<&str>,
+    line: impl Fn(&Mismatch) -> String + Sync,
 ) -> String {
+    let chunks = crate::analysis::parallel::map_chunks(found, 4096, |chunk| {
+        let mut out = String::new();
+        for m in chunk {
+            out.push_str(&line(m));
+        }
+        out
+    });
+    // One allocation for the whole text (and a last line): growing it chunk by chunk copied it
+    // over and over.
+    let size = head.len() + chunks.iter().map(String::len).sum::<usize>() + 80;
+    let mut out = String::with_capacity(size);
+    out.push_str(&head);
+    for c in chunks {
+        out.push_str(&c);
+    }
+    out
+}
+
+/// One difference in the text format: a line with kind, place, period and size, and its
+/// explanation indented below.
+fn text_lines(m: &Mismatch, shown: &ShownMismatch) -> String {
+    format!(
+        "{:<21} {}/{}{} {} {}{}\n    {}\n",
+        super::detail::kind_label(m.kind, Some(&m.detail)),
+        m.domein,
+        m.indicator,
+        // The regio (and wijk or aanbieder): with several gemeenten the line is otherwise the
+        // same for each of them.
+        match m.breakdown.is_empty() {
+            true => String::new(),
+            false => format!(" ({})", m.breakdown),
+        },
+        m.period.dutch_long(),
+        shown.diff.map_or(String::new(), |d| format!(
+            "Δ {}{} ",
+            plus(d),
+            format_auto(d, 2)
+        )),
+        shown
+            .rel_diff
+            .map_or(String::new(), |r| format!("({})", format_pct(r))),
+        explanation(m, shown),
+    )
+}
+
+/// The CSV header (with the warning line when small counts are shown anyway).
+fn csv_header(sep: super::Separator, warning: Option<&str>) -> String {
     let mut out = sep.start().to_string();
     if let Some(w) = warning {
         out.push_str(&format!("# {w}\n"));
@@ -147,27 +175,27 @@ fn csv(
         "verschil_relatief",
         "toelichting",
     ]));
-    for (m, shown) in found.iter().zip(shown) {
-        out.push_str(
-            &sep.line(&[
-                m.kind.dutch().to_string(),
-                m.domein.clone(),
-                m.indicator.clone(),
-                m.breakdown.to_string(),
-                m.period.code(),
-                m.sources.join(";"),
-                m.reference.clone().unwrap_or_default(),
-                shown
-                    .diff
-                    .map_or(String::new(), |v| sep.decimal(v.to_string())),
-                shown
-                    .rel_diff
-                    .map_or(String::new(), |v| sep.decimal(format!("{v:.4}"))),
-                explanation(m, shown),
-            ]),
-        );
-    }
     out
+}
+
+/// One difference as a CSV row.
+fn csv_line(m: &Mismatch, shown: &ShownMismatch, sep: super::Separator) -> String {
+    sep.line(&[
+        m.kind.dutch().to_string(),
+        m.domein.clone(),
+        m.indicator.clone(),
+        m.breakdown.to_string(),
+        m.period.code(),
+        m.sources.join(";"),
+        m.reference.clone().unwrap_or_default(),
+        shown
+            .diff
+            .map_or(String::new(), |v| sep.decimal(v.to_string())),
+        shown
+            .rel_diff
+            .map_or(String::new(), |v| sep.decimal(format!("{v:.4}"))),
+        explanation(m, shown),
+    ])
 }
 
 /// "+" before a positive difference: a difference always shows its sign.

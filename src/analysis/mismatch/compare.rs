@@ -10,6 +10,7 @@ use super::{
 };
 use crate::analysis::aggregate::AggError;
 use crate::model::{Breakdown, Dataset, Granularity, Period, Series};
+use std::collections::HashMap;
 
 /// A source's figures for one indicator and uitsplitsing.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,8 +53,9 @@ pub struct Cell {
     pub rel_diff: Option<f64>,
     /// The named difference against the reference, if any.
     pub kind: Option<MismatchKind>,
-    /// What the comparison found, `None` when there was nothing to compare.
-    pub detail: Option<Detail>,
+    /// What the comparison found, `None` when there was nothing to compare. Boxed: a table of
+    /// many regios holds mostly empty cells, which should stay small.
+    pub detail: Option<Box<Detail>>,
 }
 
 impl Cell {
@@ -68,7 +70,7 @@ impl Cell {
                 present: vp.present,
                 ..Cell::absent(vp.needed)
             },
-            None => Cell::absent(p.children(v.own).len()),
+            None => Cell::absent(p.child_count(v.own)),
         }
     }
 
@@ -98,11 +100,27 @@ pub struct ComparisonRow {
     pub breakdown: Breakdown,
     /// The reference source of that regio.
     pub reference: Option<String>,
-    /// One per column, in column order.
+    /// The columns of this row's regio (indices into [`Comparison::columns`], ascending): with 50
+    /// gemeenten a row holds 3 cells, not 150 of which 147 are empty.
+    pub columns: Vec<usize>,
+    /// One per entry of `columns`, in the same order.
     pub cells: Vec<Cell>,
     /// All kinds flagged in this period: between sources, and within the data (unit change,
     /// parts against total, stock-flow, budget) for checks whose period lies inside this one.
     pub kinds: Vec<MismatchKind>,
+}
+
+impl ComparisonRow {
+    /// The cell of column `column`, when it is one of this row's regio.
+    pub fn cell(&self, column: usize) -> Option<&Cell> {
+        let i = self.columns.binary_search(&column).ok()?;
+        self.cells.get(i)
+    }
+
+    /// The row's cells with their column index.
+    pub fn cells_by_column(&self) -> impl Iterator<Item = (usize, &Cell)> {
+        self.columns.iter().copied().zip(&self.cells)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,7 +168,15 @@ pub fn compare(
     for group in by_breakdown(list).values() {
         layout.add_group(&ctx, group, reference, g);
     }
-    let extra = within_data(&ctx, domein, indicator);
+    let within = within_data(&ctx, domein, indicator);
+    // Per regio: with 50 gemeenten each row looks only at its own regio's checks.
+    let mut extra: HashMap<Option<&str>, Vec<&Mismatch>> = HashMap::new();
+    for m in &within {
+        extra
+            .entry(m.breakdown.regio.as_deref())
+            .or_default()
+            .push(m);
+    }
     // One per column, shared by its rows: the lag of a pair is a property of the pair.
     let lags: Vec<PairLag> = layout.columns.iter().map(|_| PairLag::default()).collect();
     let rows = layout
@@ -160,7 +186,10 @@ pub fn compare(
             let views: Vec<&View> = cols.iter().map(|&c| &layout.views[c]).collect();
             periods(&views)
                 .into_iter()
-                .map(|p| row(&ctx, &layout, &lags, &extra, (b, &cols), p))
+                .map(|p| {
+                    let extra = extra.get(&b.regio.as_deref()).map_or(&[][..], |v| &v[..]);
+                    row(&ctx, &layout, &lags, extra, (b, &cols), p)
+                })
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -316,19 +345,15 @@ fn row(
     ctx: &Ctx,
     layout: &Layout,
     lags: &[PairLag],
-    extra: &[Mismatch],
+    extra: &[&Mismatch],
     (breakdown, group): (&Breakdown, &[usize]),
     p: Period,
 ) -> ComparisonRow {
     let (columns, views) = (&layout.columns, &layout.views);
-    // Other regios' cells stay empty: their figures are on their own rows.
-    let mut cells: Vec<Cell> = (views.iter().enumerate())
-        .map(|(c, v)| match group.contains(&c) {
-            true => Cell::at(v, &p),
-            false => Cell::absent(p.children(v.own).len()),
-        })
-        .collect();
-    for &c in group {
+    // Only this regio's columns: other regios' figures are on their own rows.
+    let mut cells: Vec<Cell> = group.iter().map(|&c| Cell::at(&views[c], &p)).collect();
+    let at = |c: usize| group.iter().position(|&g| g == c);
+    for (j, &c) in group.iter().enumerate() {
         let Some(rc) = columns[c].against else {
             continue;
         };
@@ -336,20 +361,21 @@ fn row(
         if ctx.is_budget(&columns[rc].bron) != ctx.is_budget(&columns[c].bron) {
             continue;
         }
+        let Some(rj) = at(rc) else { continue };
         let pc = classify(ctx, (&views[rc], &views[c]), &p, &lags[c], true);
-        let cell = &mut cells[c];
+        let cell = &mut cells[j];
         cell.converted = pc.converted;
         cell.diff = pc.diff;
         cell.rel_diff = pc.rel;
         if pc.kind == Some(MismatchKind::MissingPeriod) && pc.missing_ref {
-            let rcell = &mut cells[rc];
+            let rcell = &mut cells[rj];
             if rcell.kind.is_none() {
                 rcell.kind = pc.kind;
-                rcell.detail = pc.detail;
+                rcell.detail = pc.detail.map(Box::new);
             }
         } else {
             cell.kind = pc.kind;
-            cell.detail = pc.detail;
+            cell.detail = pc.detail.map(Box::new);
         }
     }
     let mut kinds: Vec<MismatchKind> = cells.iter().filter_map(|c| c.kind).collect();
@@ -357,9 +383,7 @@ fn row(
         extra
             .iter()
             .filter(|m| {
-                m.breakdown.regio == breakdown.regio
-                    && m.period.start_month() >= p.start_month()
-                    && m.period.end_month() <= p.end_month()
+                m.period.start_month() >= p.start_month() && m.period.end_month() <= p.end_month()
             })
             .map(|m| m.kind),
     );
@@ -372,6 +396,7 @@ fn row(
         period: p,
         breakdown: breakdown.clone(),
         reference,
+        columns: group.to_vec(),
         cells,
         kinds,
     }

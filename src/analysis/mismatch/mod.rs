@@ -147,8 +147,8 @@ pub fn detect(dataset: &Dataset, settings: &Settings) -> Vec<Mismatch> {
     run(dataset, settings, None, &|_, _| true).unwrap_or_default()
 }
 
-/// [`detect`], reporting `progress(done, total)` in steps: one per (domein, indicator), then
-/// one for the budget checks and one for the stock checks. When `progress` returns false the
+/// [`detect`], reporting `progress(done, total)` in steps: one per (domein, indicator) and one
+/// for the checks across indicators (budget, deel_van, stock). When `progress` returns false the
 /// detection stops at the next step and gives `None` (cancelled; nothing partial is returned).
 pub fn detect_with_progress(
     dataset: &Dataset,
@@ -177,28 +177,37 @@ fn run(
     progress: &dyn Fn(u64, u64) -> bool,
 ) -> Option<Vec<Mismatch>> {
     let ctx = Ctx::new(dataset, settings);
-    let mut out = Vec::new();
     let groups: Vec<_> = match filter {
         Some(f) => ctx.by_indicator.get_key_value(&f).into_iter().collect(),
         None => ctx.by_indicator.iter().collect(),
     };
     // Per group, not per figure: a call per step costs nothing next to a group's work.
-    let total = groups.len() as u64 + 2;
-    let mut done = 0;
-    let mut step = || {
-        done += 1;
-        progress(done, total).then_some(())
-    };
+    let total = groups.len() as u64 + 1;
     progress(0, total).then_some(())?;
-    for (_, list) in groups {
-        within_indicator(&ctx, list, &mut out);
-        step()?;
+    // The groups and the checks across indicators (budget, deel_van, stock) are independent:
+    // each is one item of work, spread over the cores, put back in this order.
+    let parts = crate::analysis::parallel::map_indexed(
+        groups.len() + 1,
+        |i| {
+            let mut out = Vec::new();
+            match groups.get(i) {
+                Some((_, list)) => within_indicator(&ctx, list, &mut out),
+                None => {
+                    budget::detect(&ctx, filter, &mut out);
+                    partof::detect(&ctx, filter, &mut out);
+                    stock::detect(&ctx, filter, &mut out);
+                }
+            }
+            out
+        },
+        &mut |done| progress(done as u64, total),
+    )?;
+    // The calling thread reports the items it finished; the last may have been another's.
+    progress(total, total).then_some(())?;
+    let mut out: Vec<Mismatch> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        out.extend(part);
     }
-    budget::detect(&ctx, filter, &mut out);
-    partof::detect(&ctx, filter, &mut out);
-    step()?;
-    stock::detect(&ctx, filter, &mut out);
-    step()?;
     sort(&mut out);
     Some(out)
 }

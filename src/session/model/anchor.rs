@@ -146,7 +146,7 @@ impl Difference {
     /// kinds found within the data of the indicator in that period.
     pub fn of_row(table: &Comparison, row: &ComparisonRow) -> Vec<Difference> {
         let mut out = Vec::new();
-        for (c, cell) in row.cells.iter().enumerate() {
+        for (c, cell) in row.cells_by_column() {
             let (Some(kind), Some(col)) = (cell.kind, table.columns.get(c)) else {
                 continue;
             };
@@ -196,7 +196,7 @@ impl Difference {
         k: usize,
     ) -> Difference {
         let (rcol, col) = (&table.columns[r], &table.columns[k]);
-        let cell = row.cells.get(k);
+        let cell = row.cell(k);
         let same_unit = cell
             .and_then(|c| c.unit.as_deref())
             .is_none_or(|u| u == rcol.unit);
@@ -205,7 +205,7 @@ impl Difference {
             period: row.period,
             reference: rcol.bron.clone(),
             source: col.bron.clone(),
-            reference_value: row.cells.get(r).and_then(|c| c.value),
+            reference_value: row.cell(r).and_then(|c| c.value),
             value: cell.and_then(|c| c.converted.or(c.value.filter(|_| same_unit))),
             unit: rcol.unit.clone(),
         }

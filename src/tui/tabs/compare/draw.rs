@@ -104,11 +104,14 @@ fn draw_table(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
     let unit = (table.columns.iter())
         .find(|c| c.is_reference)
         .map_or("", |c| c.unit.as_str());
-    let mut ts = TableState::default()
-        .with_selected(Some(state.view.selected))
-        .with_offset(state.view.offset);
+    // Only the rows on screen are built: 50 gemeenten × 120 months is 6.000 rows.
+    let shown = area.height.saturating_sub(3).max(1) as usize;
+    let offset = state.view.offset.min(table.rows.len().saturating_sub(1));
+    let window = offset..(offset + shown).min(table.rows.len());
+    let mut ts = TableState::default().with_selected(state.view.selected.checked_sub(offset));
     if table.regions().len() > 1 {
-        let widget = super::regions::table(theme, &app.dataset().meta, table, area.width)
+        let meta = &app.dataset().meta;
+        let widget = super::regions::table(theme, meta, (table, window), area.width)
             .row_highlight_style(theme.selected())
             .block(pane(
                 theme,
@@ -151,9 +154,7 @@ fn draw_table(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
     header.push(Cell::from(t().col_kind));
     widths.push(Constraint::Min(12));
     let rule = Disclosure::of(&app.dataset().meta, false);
-    let rows: Vec<Row> = table
-        .rows
-        .iter()
+    let rows: Vec<Row> = (table.rows[window].iter())
         .map(|r| table_row(theme, (table, &rule), r, &marks))
         .collect();
     let reference = table.reference.as_deref().unwrap_or("—");
@@ -171,7 +172,12 @@ fn table_row<'a>(
     marks: &[String],
 ) -> Row<'a> {
     let mut cells = vec![Cell::from(t().period_short(&r.period))];
-    for (c, cell) in table.columns.iter().zip(&r.cells) {
+    for (i, c) in table.columns.iter().enumerate() {
+        let Some(cell) = r.cell(i) else {
+            let empty = if c.is_reference { 1 } else { 3 };
+            cells.extend((0..empty).map(|_| Cell::from("")));
+            continue;
+        };
         // A small count of a source from records shows, marked: the export writes "<10".
         match cell.value.is_some_and(|v| rule.hides(&c.bron, v)) {
             true => cells.push(Cell::from(Span::styled(
@@ -186,7 +192,7 @@ fn table_row<'a>(
         }
     }
     cells.push(Cell::from(Span::styled(
-        pair_kinds(table, r, marks).join(" · "),
+        pair_kinds(r, marks).join(" · "),
         theme.warning(),
     )));
     Row::new(cells)
@@ -224,10 +230,11 @@ pub(super) fn diff_texts(cell: &analysis::mismatch::Cell) -> (String, String) {
 
 /// The kind of difference of each source against its reference, marked with that source's chart
 /// symbol, then the row's kinds that belong to no single pair (parts against a total).
-fn pair_kinds(table: &Comparison, r: &ComparisonRow, marks: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = (table.columns.iter().zip(&r.cells).zip(marks))
-        .filter_map(|((_, cell), mark)| {
-            let kind = t().kind_label(cell.kind?, cell.detail.as_ref());
+fn pair_kinds(r: &ComparisonRow, marks: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = (r.cells_by_column())
+        .filter_map(|(c, cell)| {
+            let mark = marks.get(c).map_or("", String::as_str);
+            let kind = t().kind_label(cell.kind?, cell.detail.as_deref());
             Some(if mark.is_empty() {
                 kind.to_string()
             } else {
@@ -264,7 +271,8 @@ fn draw_detail(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
                 theme.title(),
             )));
         }
-        for (c, cell) in table.columns.iter().zip(&row.cells) {
+        for (ci, cell) in row.cells_by_column() {
+            let c = &table.columns[ci];
             let Some(k) = cell.kind else { continue };
             lines.push(kind_line(
                 k,

@@ -38,7 +38,7 @@ fn sources(table: &Comparison) -> Vec<&str> {
 pub fn table<'a>(
     theme: &Theme,
     meta: &DatasetMeta,
-    table: &'a Comparison,
+    (table, window): (&'a Comparison, std::ops::Range<usize>),
     width: u16,
 ) -> Table<'a> {
     let narrow = width < 110;
@@ -86,7 +86,7 @@ pub fn table<'a>(
     header.push(Cell::from(t().col_kind));
     // The kind takes what is left over on a wide screen, not regio or period.
     widths.push(Constraint::Fill(1));
-    let rows: Vec<Row> = (table.rows.iter())
+    let rows: Vec<Row> = (table.rows[window].iter())
         .map(|r| row(theme, table, r, (&bronnen, &marks), narrow))
         .collect();
     let header = Row::new(header).style(theme.base().add_modifier(Modifier::BOLD));
@@ -113,7 +113,11 @@ fn row<'a>(
             cells.extend((0..empty).map(|_| Cell::from("")));
             continue;
         };
-        let cell = &r.cells[c];
+        let Some(cell) = r.cell(c) else {
+            let empty = if narrow { 2 } else { 3 };
+            cells.extend((0..empty).map(|_| Cell::from("")));
+            continue;
+        };
         let mut value = super::draw::value_text(cell);
         if col.is_reference {
             value.push_str(" (ref)");
@@ -125,7 +129,7 @@ fn row<'a>(
         }
         cells.push(Cell::from(rel));
         if let Some(k) = cell.kind {
-            let kind = t().kind_label(k, cell.detail.as_ref());
+            let kind = t().kind_label(k, cell.detail.as_deref());
             kinds.push(if mark.is_empty() {
                 kind.to_string()
             } else {

@@ -14,20 +14,20 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.shared.theme;
     let state = &app.overview;
-    let visible = state.visible();
+    let count = state.visible_len();
     let layout = OverviewTab::layout(area);
     let (filter, table_area, detail) = (layout.filter, layout.table, layout.detail);
     frame.render_widget(
         Paragraph::new(t().overview_filter(
             state.kind.map(|k| t().mismatch(k)),
             state.domain.as_deref(),
-            visible.len(),
+            count,
             &app.shared.keymap,
         ))
         .style(theme.dimmed()),
         filter,
     );
-    if visible.is_empty() {
+    if count == 0 {
         let text = if state.all.is_none() {
             t().overview_busy
         } else {
@@ -41,19 +41,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
-    // With several regios each row says which: otherwise 50 gemeenten read as one.
-    let regions = {
-        let mut r: Vec<&Option<String>> = visible.iter().map(|m| &m.breakdown.regio).collect();
-        r.sort();
-        r.dedup();
-        r.len() > 1
-    };
-    let rows: Vec<Row> = visible.iter().map(|m| row(theme, m, regions)).collect();
-    let (widths, header) = columns(&visible, regions, table_area.width);
+    let regio_width = state.regio_width();
+    // Only the rows on screen are built: a big dataset has hundreds of thousands.
+    let height = table_area.height.saturating_sub(3).max(1) as usize;
+    let offset = state.view.offset.min(count - 1);
+    let rows: Vec<Row> = (offset..(offset + height).min(count))
+        .filter_map(|i| state.visible_at(i))
+        .map(|m| row(theme, m, regio_width.is_some()))
+        .collect();
+    let (widths, header) = columns(regio_width, table_area.width);
     let header = Row::new(header).style(theme.base().add_modifier(Modifier::BOLD));
-    let mut ts = TableState::default()
-        .with_selected(Some(state.view.selected.min(visible.len() - 1)))
-        .with_offset(state.view.offset);
+    let selected = state.view.selected.min(count - 1);
+    let mut ts = TableState::default().with_selected(selected.checked_sub(offset));
     frame.render_stateful_widget(
         Table::new(rows, widths)
             .header(header)
@@ -62,17 +61,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         table_area,
         &mut ts,
     );
-    if let Some(m) = visible.get(state.view.selected) {
+    if let Some(m) = state.visible_at(selected) {
         draw_detail(frame, theme, m, detail);
     }
 }
 
-/// The widths and names of the columns, with a regio column when `regions`.
-fn columns(
-    visible: &[&Mismatch],
-    regions: bool,
-    width: u16,
-) -> (Vec<Constraint>, Vec<&'static str>) {
+/// The widths and names of the columns, with a regio column of `regio_width` when given.
+fn columns(regio_width: Option<u16>, width: u16) -> (Vec<Constraint>, Vec<&'static str>) {
     let mut widths = vec![
         // Room for "eenheid omgerekend; daarna 24% onverklaard" on a wide screen.
         Constraint::Length(if width >= 140 { 42 } else { 20 }),
@@ -83,12 +78,7 @@ fn columns(
         Constraint::Length(9),
     ];
     let mut header = header_labels().to_vec();
-    if regions {
-        let w = (visible.iter())
-            .filter_map(|m| m.breakdown.regio.as_ref().map(|r| r.chars().count()))
-            .max()
-            .unwrap_or(1)
-            .clamp(5, 12) as u16;
+    if let Some(w) = regio_width {
         widths.insert(3, Constraint::Length(w));
         header.insert(3, t().col_region);
         // On a narrow screen the sources give way: the kind and the regio stay whole.

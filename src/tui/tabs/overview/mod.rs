@@ -19,6 +19,11 @@ pub struct OverviewTab {
     pub kind: Option<MismatchKind>,
     pub domain: Option<String>,
     pub view: ListView,
+    /// Indices into `all` that pass the filters, kept when they change: a big dataset has
+    /// hundreds of thousands of differences and a key must not filter them again.
+    shown: Vec<usize>,
+    /// The width of the regio column when the shown differences are in several regios.
+    regio_width: Option<u16>,
 }
 
 /// Where the overview's parts are: filter line, table (with a header row), detail.
@@ -45,20 +50,52 @@ impl OverviewTab {
 
     pub fn set_found(&mut self, found: Vec<Mismatch>) {
         self.all = Some(found);
+        self.refilter();
+    }
+
+    /// Applies the filters once, after they change, and starts at the top.
+    fn refilter(&mut self) {
+        let all = self.all.as_deref().unwrap_or_default();
+        self.shown = (all.iter().enumerate())
+            .filter(|(_, m)| self.kind.is_none_or(|k| m.kind == k))
+            .filter(|(_, m)| self.domain.as_ref().is_none_or(|d| *d == m.domein))
+            .map(|(i, _)| i)
+            .collect();
+        // With several regios each row says which: otherwise 50 gemeenten read as one.
+        let mut regios = self
+            .shown
+            .iter()
+            .map(|&i| all[i].breakdown.regio.as_deref());
+        let first = regios.next().flatten();
+        let several = regios.clone().any(|r| r != first);
+        self.regio_width = several.then(|| {
+            (self.shown.iter())
+                .filter_map(|&i| all[i].breakdown.regio.as_ref().map(|r| r.chars().count()))
+                .max()
+                .unwrap_or(1)
+                .clamp(5, 12) as u16
+        });
         self.view = ListView::default();
     }
 
-    pub fn visible(&self) -> Vec<&Mismatch> {
-        self.all
-            .iter()
-            .flatten()
-            .filter(|m| self.kind.is_none_or(|k| m.kind == k))
-            .filter(|m| self.domain.as_ref().is_none_or(|d| *d == m.domein))
-            .collect()
+    /// How many differences pass the filters.
+    pub fn visible_len(&self) -> usize {
+        self.shown.len()
+    }
+
+    /// The `i`-th difference that passes the filters.
+    pub fn visible_at(&self, i: usize) -> Option<&Mismatch> {
+        let all = self.all.as_deref()?;
+        self.shown.get(i).and_then(|&i| all.get(i))
+    }
+
+    /// The regio column's width, when the differences shown are in several regios.
+    pub fn regio_width(&self) -> Option<u16> {
+        self.regio_width
     }
 
     pub fn selected_mismatch(&self) -> Option<&Mismatch> {
-        self.visible().get(self.view.selected).copied()
+        self.visible_at(self.view.selected)
     }
 
     /// Handles an action; returns the difference to open in the comparison on Enter.
@@ -72,7 +109,7 @@ impl OverviewTab {
                         .position(|x| *x == k)
                         .and_then(|i| MismatchKind::ALL.get(i + 1).copied()),
                 };
-                self.view = ListView::default();
+                self.refilter();
             }
             Action::FilterDomain => {
                 let domains = dataset.domains();
@@ -84,12 +121,12 @@ impl OverviewTab {
                         .and_then(|i| domains.get(i + 1))
                         .map(|d| d.to_string()),
                 };
-                self.view = ListView::default();
+                self.refilter();
             }
             Action::Activate => return self.selected_mismatch().cloned(),
             _ => {
                 let page = Self::rows_shown(area);
-                self.view.step(action, self.visible().len(), page);
+                self.view.step(action, self.visible_len(), page);
             }
         }
         None
@@ -101,7 +138,7 @@ impl OverviewTab {
     }
 
     pub fn settle(&mut self, area: Rect) {
-        let n = self.visible().len();
+        let n = self.visible_len();
         self.view.settle(n, Self::rows_shown(area));
     }
 
@@ -112,7 +149,7 @@ impl OverviewTab {
         if !contains(table, column, row) {
             return;
         }
-        let n = self.visible().len();
+        let n = self.visible_len();
         match m {
             MouseInput::ScrollUp(..) => {
                 self.view.step(Action::Up, n, 1);

@@ -94,7 +94,7 @@ fn main() {
     let mut times: Vec<Duration> = (0..3)
         .map(|_| {
             let t = Instant::now();
-            let d = derive(&path, &rules, &mut |_| {}).expect("afleiden");
+            let d = derive(&path, &rules, &mut |_| true).expect("afleiden");
             let took = t.elapsed();
             assert_eq!(d.rows_read, rows);
             took

@@ -287,7 +287,7 @@ fn afleiden_interrupted_by_ctrl_c_leaves_the_dataset_as_it_was() {
     let small = dir.path().join("klein.csv");
     write_extract(&small, 100);
     let big = dir.path().join("groot.csv");
-    write_extract(&big, 400_000);
+    write_extract(&big, 600_000);
     let ds = dir.path().join("ds");
     let (ok, out, err) = duiden(&[
         "afleiden",

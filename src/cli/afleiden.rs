@@ -97,9 +97,13 @@ pub fn run(args: &Args) -> ExitCode {
     meter.finish(derivation.rows_read);
     report_bad(args, &derivation);
     println!(
-        "{} ({} regels) → {}",
+        "{} ({} {}) → {}",
         args.extract.display(),
         derivation.rows_read,
+        match derivation.position {
+            Position::Line => "regels",
+            Position::Row => "rijen",
+        },
         args.naar.display()
     );
     if stopped() {

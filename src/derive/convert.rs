@@ -43,8 +43,9 @@ impl Interner {
             hashbrown::hash_table::Entry::Occupied(e) => Some(*e.get()),
             hashbrown::hash_table::Entry::Vacant(v) => {
                 let id = u32::try_from(ends.len()).ok()?;
+                let end = u32::try_from(bytes.len() + s.len()).ok()?;
                 bytes.extend_from_slice(s);
-                ends.push(u32::try_from(bytes.len()).ok()?);
+                ends.push(end);
                 v.insert(id);
                 Some(id)
             }

@@ -330,3 +330,35 @@ fn afleiden_interrupted_by_ctrl_c_leaves_the_dataset_as_it_was() {
     assert!(left.is_empty(), "{left:?}");
     duiden::load::load_dataset(&ds).unwrap();
 }
+
+/// Ctrl-C while writing: the merge gives up after the new files are checked, before the
+/// renames, and leaves the folder as it was without a temporary folder beside it.
+#[test]
+fn a_merge_stopped_before_the_renames_changes_nothing() {
+    use duiden::import::write::{WriteOptions, merge, merge_unless};
+    let dir = tempfile::tempdir().unwrap();
+    let extract = dir.path().join("extract.csv");
+    write_extract(&extract, 150);
+    let ds = dir.path().join("ds");
+    let rules = duiden::derive::Rules::default();
+    let d = duiden::derive::derive(&extract, &rules, &mut |_| true).unwrap();
+    merge(&ds, &d.import, WriteOptions::default()).unwrap();
+    let before = std::fs::read(ds.join("reeksen.csv")).unwrap();
+    let longer = duiden::derive::Rules {
+        gap_days: 90,
+        ..rules
+    };
+    let d = duiden::derive::derive(&extract, &longer, &mut |_| true).unwrap();
+    let e = merge_unless(&ds, &d.import, WriteOptions::default(), &|| true).unwrap_err();
+    assert!(e.0.contains("afgebroken"), "{e}");
+    assert_eq!(std::fs::read(ds.join("reeksen.csv")).unwrap(), before);
+    let toml = std::fs::read_to_string(ds.join("dataset.toml")).unwrap();
+    assert!(
+        toml.contains("binnen 30 dagen") && !toml.contains("90 dagen"),
+        "{toml}"
+    );
+    assert!(!dir.path().join(".ds.importeer").exists());
+    // Not stopped, the same merge goes through.
+    merge(&ds, &d.import, WriteOptions::default()).unwrap();
+    assert_ne!(std::fs::read(ds.join("reeksen.csv")).unwrap(), before);
+}

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 mod afleiden;
+mod progress;
 pub use afleiden::Tel;
 mod args;
 mod differences;

@@ -226,3 +226,139 @@ fn afleiden_refuses_an_extract_with_bsns_and_writes_nothing() {
     assert!(err.contains("niets afgeleid of geschreven"), "{err}");
     assert!(!ds.exists());
 }
+
+fn write_extract(path: &Path, rows: usize) {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let spec = duiden::derive::sample::Spec {
+        rows,
+        seed: 9,
+        gap_days: 30,
+        bad: false,
+    };
+    duiden::derive::sample::write_csv(&mut w, spec).unwrap();
+    std::io::Write::flush(&mut w).unwrap();
+}
+
+#[test]
+fn afleiden_again_with_another_restart_window_rewrites_the_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let extract = dir.path().join("extract.csv");
+    write_extract(&extract, 200);
+    let ds = dir.path().join("ds");
+    let run = |days: &str| {
+        duiden(&[
+            "afleiden",
+            extract.to_str().unwrap(),
+            "--naar",
+            ds.to_str().unwrap(),
+            "--herstart-dagen",
+            days,
+        ])
+    };
+    let (ok, out, err) = run("30");
+    assert!(ok, "{out}{err}");
+    let instroom = |d: &duiden::model::Dataset| {
+        d.series
+            .iter()
+            .filter(|s| s.key.indicator == "instroom")
+            .flat_map(|s| s.points.iter().filter_map(|p| p.value))
+            .sum::<f64>()
+    };
+    let before = duiden::load::load_dataset(&ds).unwrap();
+    let (ok, out, err) = run("60");
+    assert!(ok, "{out}{err}");
+    let after = duiden::load::load_dataset(&ds).unwrap();
+    let definitie = &after.meta.source("registratie-extract").unwrap().definitie;
+    assert!(definitie.contains("binnen 60 dagen"), "{definitie}");
+    assert!(!definitie.contains("30 dagen"), "{definitie}");
+    // A longer window joins more restarts into one spell: less instroom.
+    assert!(instroom(&after) < instroom(&before));
+    let toml = std::fs::read_to_string(ds.join("dataset.toml")).unwrap();
+    assert_eq!(toml.matches("definitie = \"Afgeleid").count(), 1, "{toml}");
+}
+
+/// Ctrl-C while a big extract is read: the command stops, the dataset is as it was and no
+/// temporary folder is left.
+#[cfg(unix)]
+#[test]
+fn afleiden_interrupted_by_ctrl_c_leaves_the_dataset_as_it_was() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("klein.csv");
+    write_extract(&small, 100);
+    let big = dir.path().join("groot.csv");
+    write_extract(&big, 600_000);
+    let ds = dir.path().join("ds");
+    let (ok, out, err) = duiden(&[
+        "afleiden",
+        small.to_str().unwrap(),
+        "--naar",
+        ds.to_str().unwrap(),
+    ]);
+    assert!(ok, "{out}{err}");
+    let files =
+        |p: &Path| ["dataset.toml", "reeksen.csv"].map(|f| std::fs::read(p.join(f)).unwrap());
+    let before = files(&ds);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .args(["--taal", "nl", "afleiden", big.to_str().unwrap(), "--naar"])
+        .arg(&ds)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The first progress line says the reading has begun.
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    assert!(first.contains("gelezen"), "{first}");
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{first}{rest}");
+    assert!(rest.contains("afgebroken"), "{rest}");
+    assert_eq!(files(&ds), before);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    duiden::load::load_dataset(&ds).unwrap();
+}
+
+/// Ctrl-C while writing: the merge gives up after the new files are checked, before the
+/// renames, and leaves the folder as it was without a temporary folder beside it.
+#[test]
+fn a_merge_stopped_before_the_renames_changes_nothing() {
+    use duiden::import::write::{WriteOptions, merge, merge_unless};
+    let dir = tempfile::tempdir().unwrap();
+    let extract = dir.path().join("extract.csv");
+    write_extract(&extract, 150);
+    let ds = dir.path().join("ds");
+    let rules = duiden::derive::Rules::default();
+    let d = duiden::derive::derive(&extract, &rules, &mut |_| true).unwrap();
+    merge(&ds, &d.import, WriteOptions::default()).unwrap();
+    let before = std::fs::read(ds.join("reeksen.csv")).unwrap();
+    let longer = duiden::derive::Rules {
+        gap_days: 90,
+        ..rules
+    };
+    let d = duiden::derive::derive(&extract, &longer, &mut |_| true).unwrap();
+    let e = merge_unless(&ds, &d.import, WriteOptions::default(), &|| true).unwrap_err();
+    assert!(e.0.contains("afgebroken"), "{e}");
+    assert_eq!(std::fs::read(ds.join("reeksen.csv")).unwrap(), before);
+    let toml = std::fs::read_to_string(ds.join("dataset.toml")).unwrap();
+    assert!(
+        toml.contains("binnen 30 dagen") && !toml.contains("90 dagen"),
+        "{toml}"
+    );
+    assert!(!dir.path().join(".ds.importeer").exists());
+    // Not stopped, the same merge goes through.
+    merge(&ds, &d.import, WriteOptions::default()).unwrap();
+    assert_ne!(std::fs::read(ds.join("reeksen.csv")).unwrap(), before);
+}

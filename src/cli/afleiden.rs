@@ -2,11 +2,13 @@
 //! a record-level extract and merges them into the dataset folder as a bron with herkomst
 //! "registratie". Nothing is written when the extract is refused.
 
-use crate::derive::{self, Count, ExtractMap, Per, Rules};
-use crate::import::write::{WriteOptions, merge};
-use std::io::Write;
+use super::progress::Meter;
+use crate::derive::{self, Count, ExtractMap, Per, Position, Rules};
+use crate::import::write::{WriteOptions, merge_unless};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What counts as one in `duiden afleiden --tel`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,45 +71,106 @@ pub fn run(args: &Args) -> ExitCode {
         gap_days: args.herstart_dagen,
         per,
     };
-    let mut progress = |rows: usize| {
-        eprint!("\rregels gelezen: {rows}");
-        std::io::stderr().flush().ok();
+    let stop = interrupt_flag();
+    let stopped = || stop.load(Ordering::Relaxed);
+    let is_parquet = args
+        .extract
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+    let mut meter = Meter::new(if is_parquet { "rijen" } else { "regels" });
+    let mut progress = |p: derive::Progress| {
+        meter.update(p);
+        !stopped()
     };
-    let derivation = match derive::derive(&args.extract, &rules, &mut progress) {
+    let derived = derive::derive(&args.extract, &rules, &mut progress);
+    let derivation = match derived {
         Ok(d) => d,
         Err(e) => {
-            eprintln!();
-            return fail(&e.to_string());
+            meter.interrupt_line();
+            return if e.is_interrupted() {
+                interrupted()
+            } else {
+                fail(&e.to_string())
+            };
         }
     };
-    eprintln!();
-    if !derivation.bad.is_empty() {
-        eprintln!(
-            "{} regels niet meegeteld (staan hieronder{}):",
-            derivation.bad.len(),
-            if derivation.bad.len() > SHOWN_BAD {
-                format!(", de eerste {SHOWN_BAD}")
-            } else {
-                String::new()
-            }
-        );
-        for b in derivation.bad.iter().take(SHOWN_BAD) {
-            eprintln!("  {}:{}: {}", args.extract.display(), b.line, b.problem);
-        }
-    }
+    meter.finish(derivation.rows_read);
+    report_bad(args, &derivation);
     println!(
-        "{} ({} regels) → {}",
+        "{} ({} {}) → {}",
         args.extract.display(),
         derivation.rows_read,
+        match derivation.position {
+            Position::Line => "regels",
+            Position::Row => "rijen",
+        },
         args.naar.display()
     );
-    match merge(&args.naar, &derivation.import, WriteOptions::default()) {
+    if stopped() {
+        return interrupted();
+    }
+    match merge_unless(
+        &args.naar,
+        &derivation.import,
+        WriteOptions::default(),
+        &stopped,
+    ) {
         Ok(report) => {
             print!("{report}");
             ExitCode::SUCCESS
         }
+        Err(_) if stopped() => interrupted(),
         Err(e) => fail(&e.to_string()),
     }
+}
+
+/// The bad records, the first few with their place.
+fn report_bad(args: &Args, derivation: &derive::Derivation) {
+    if derivation.bad.is_empty() {
+        return;
+    }
+    eprintln!(
+        "{} {} niet meegeteld (staan hieronder{}):",
+        derivation.bad.len(),
+        match derivation.position {
+            Position::Line => "regels",
+            Position::Row => "rijen",
+        },
+        if derivation.bad.len() > SHOWN_BAD {
+            format!(", de eerste {SHOWN_BAD}")
+        } else {
+            String::new()
+        }
+    );
+    for b in derivation.bad.iter().take(SHOWN_BAD) {
+        match derivation.position {
+            Position::Line => eprintln!("  {}:{}: {}", args.extract.display(), b.line, b.problem),
+            Position::Row => eprintln!(
+                "  {}, rij {}: {}",
+                args.extract.display(),
+                b.line,
+                b.problem
+            ),
+        }
+    }
+}
+
+/// Set by Ctrl-C (or TERM): deriving stops, and writing gives up before it touches the folder.
+/// A second Ctrl-C ends at once; the folder is then still whole (it is only ever replaced by
+/// renames) and the temporary folder beside it goes on the next run.
+fn interrupt_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&flag));
+        let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+    }
+    flag
+}
+
+fn interrupted() -> ExitCode {
+    eprintln!("afgebroken: niets afgeleid of geschreven, de datasetmap is zoals hij was");
+    ExitCode::from(130)
 }
 
 fn fail(message: &str) -> ExitCode {

@@ -6,11 +6,11 @@ use super::date::{last_day, month_of};
 /// The end of a provision that is still running.
 pub const OPEN: i32 = i32::MAX;
 
-/// One provision: the series it counts in, the unit counted (a person, or a trajectory with
-/// `--tel trajecten`), and its first and last day (`OPEN` when running).
+/// One provision in a series: the unit counted (a person, or a trajectory with
+/// `--tel trajecten`), and its first and last day (`OPEN` when running). 12 bytes: 10 million
+/// of them stay small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Record {
-    pub series: u32,
     pub unit: u32,
     pub start: i32,
     pub end: i32,
@@ -34,13 +34,12 @@ pub struct Counts {
     pub series: Vec<SeriesCounts>,
 }
 
-/// Counts `records` (sorted here) into `n_series` series over `first_month..=last_month`.
+/// Counts the records of each series (sorted here) over `first_month..=last_month`.
 /// Provisions of one unit whose gap (next start minus previous end, in days) is at most
 /// `max(gap_days, 1)` form one spell: overlap and adjacency always, a restart within
 /// `gap_days` as a continuation.
 pub fn count(
-    records: &mut [Record],
-    n_series: usize,
+    records: &mut [Vec<Record>],
     first_month: i32,
     last_month: i32,
     gap_days: u32,
@@ -52,27 +51,11 @@ pub fn count(
         stand: vec![0; months + 1],
         first: None,
     };
-    let mut series = vec![empty; n_series];
-    records.sort_unstable();
+    let mut series = vec![empty; records.len()];
     let limit = i64::from(gap_days.max(1));
-    let mut i = 0;
-    while i < records.len() {
-        let (s, u) = (records[i].series, records[i].unit);
-        let counts = &mut series[s as usize];
-        let mut seen = Seen::default();
-        let (mut start, mut end) = (records[i].start, records[i].end);
-        i += 1;
-        while i < records.len() && records[i].series == s && records[i].unit == u {
-            let r = records[i];
-            if end == OPEN || i64::from(r.start) - i64::from(end) <= limit {
-                end = end.max(r.end);
-            } else {
-                add_spell(counts, &mut seen, first_month, months, start, end);
-                (start, end) = (r.start, r.end);
-            }
-            i += 1;
-        }
-        add_spell(counts, &mut seen, first_month, months, start, end);
+    for (records, counts) in records.iter_mut().zip(series.iter_mut()) {
+        records.sort_unstable();
+        count_series(records, counts, first_month, months, limit);
     }
     for c in &mut series {
         // The stand was kept as differences: a spell adds one from its first to its last month.
@@ -87,6 +70,33 @@ pub fn count(
         first_month,
         months,
         series,
+    }
+}
+
+fn count_series(
+    records: &[Record],
+    counts: &mut SeriesCounts,
+    first_month: i32,
+    months: usize,
+    limit: i64,
+) {
+    let mut i = 0;
+    while i < records.len() {
+        let u = records[i].unit;
+        let mut seen = Seen::default();
+        let (mut start, mut end) = (records[i].start, records[i].end);
+        i += 1;
+        while i < records.len() && records[i].unit == u {
+            let r = records[i];
+            if end == OPEN || i64::from(r.start) - i64::from(end) <= limit {
+                end = end.max(r.end);
+            } else {
+                add_spell(counts, &mut seen, first_month, months, start, end);
+                (start, end) = (r.start, r.end);
+            }
+            i += 1;
+        }
+        add_spell(counts, &mut seen, first_month, months, start, end);
     }
 }
 

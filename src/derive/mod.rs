@@ -13,11 +13,13 @@
 //!
 //! Records that cannot be counted are returned with their line, never dropped silently.
 
+mod convert;
 pub mod count;
 pub mod date;
 pub mod kaart;
 pub mod sample;
 pub mod scan;
+mod stream;
 
 #[cfg(test)]
 mod tests;
@@ -26,7 +28,7 @@ use crate::import::{Figure, Import, IndicatorDraft, Layout, Row, SourceDraft};
 use crate::model::meta::ORIGIN_RECORDS;
 use crate::model::{Period, Soort, Status};
 pub use kaart::ExtractMap;
-pub use scan::{BadRecord, SeriesKey};
+pub use scan::{BadRecord, Position, Progress, SeriesKey};
 use std::path::{Path, PathBuf};
 
 /// What is counted as one.
@@ -106,7 +108,18 @@ impl DeriveError {
             problem,
         }
     }
+
+    /// The progress callback asked to stop (Ctrl-C).
+    pub fn interrupted(path: &Path) -> Self {
+        Self::at(path, INTERRUPTED.into())
+    }
+
+    pub fn is_interrupted(&self) -> bool {
+        self.problem == INTERRUPTED
+    }
 }
+
+const INTERRUPTED: &str = "afgebroken";
 
 impl std::fmt::Display for DeriveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -122,6 +135,8 @@ pub struct Derivation {
     pub import: Import,
     pub rows_read: usize,
     pub bad: Vec<BadRecord>,
+    /// Whether a bad record's number is a line (CSV) or a row (Parquet).
+    pub position: Position,
 }
 
 /// The measures derived, by indicator id, name and kind.
@@ -131,20 +146,23 @@ const MEASURES: [(&str, &str, Soort); 3] = [
     ("stand", "Stand", Soort::Stand),
 ];
 
-/// Derives the series of an extract; `progress` gets the number of rows read so far.
+/// Derives the series of an extract (CSV, or Parquet by its extension). `progress` hears the
+/// rows read after every batch; when it returns `false` the derivation stops with an error for
+/// which [`DeriveError::is_interrupted`] holds.
 pub fn derive(
     path: &Path,
     rules: &Rules,
-    progress: &mut dyn FnMut(usize),
+    progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Derivation, DeriveError> {
     let mut scanned = scan::scan(path, rules, progress)?;
     let counts = count::count(
         &mut scanned.records,
-        scanned.series.len(),
         scanned.first_month,
         scanned.last_month,
         rules.gap_days,
     );
+    // The records are counted: free them before the rows are built.
+    drop(std::mem::take(&mut scanned.records));
     let bron = source_id(path, rules);
     let mut rows = Vec::new();
     let mut order: Vec<usize> = (0..scanned.series.len()).collect();
@@ -210,6 +228,7 @@ pub fn derive(
         },
         rows_read: scanned.rows,
         bad: scanned.bad,
+        position: scanned.position,
     })
 }
 

@@ -1,9 +1,11 @@
-//! Reading an extract with polars: a lazy scan of only the needed columns, all as text, then one
-//! pass that turns each row into a compact [`Record`] (interned ids, day numbers) so the text
-//! columns can be dropped before counting.
+//! Reading an extract with polars: a lazy scan of only the needed columns, run on the streaming
+//! engine, each batch turned into compact [`Record`]s (interned ids, day numbers) and dropped, so
+//! the text of the file is never all in memory.
 
+use super::convert::{BsnCount, Converter};
 use super::count::{OPEN, Record};
-use super::date::{self, DateFormat, month_of};
+use super::date;
+use super::stream;
 use super::{Count, DeriveError, Rules};
 use polars::prelude::*;
 use std::path::Path;
@@ -27,16 +29,18 @@ pub struct SeriesKey {
 /// An extract read into records.
 #[derive(Debug, Default)]
 pub struct Scanned {
-    pub records: Vec<Record>,
+    /// Per series.
+    pub records: Vec<Vec<Record>>,
     pub series: Vec<SeriesKey>,
     pub rows: usize,
     /// Every record not counted (all of them: the report shows the first few).
     pub bad: Vec<BadRecord>,
     pub first_month: i32,
     pub last_month: i32,
+    pub position: Position,
 }
 
-const LINE: &str = "__regel";
+pub(super) const LINE: &str = "__regel";
 
 fn separator_and_header(path: &Path) -> Result<(u8, Vec<String>), DeriveError> {
     use std::io::BufRead;
@@ -61,7 +65,7 @@ fn separator_and_header(path: &Path) -> Result<(u8, Vec<String>), DeriveError> {
 }
 
 /// The columns needed under `rules`, by field name and column name.
-fn needed(rules: &Rules) -> Vec<(&'static str, String)> {
+pub(super) fn needed(rules: &Rules) -> Vec<(&'static str, String)> {
     let k = &rules.map.kolommen;
     let mut cols = vec![
         ("client", k.client.clone()),
@@ -81,39 +85,127 @@ fn needed(rules: &Rules) -> Vec<(&'static str, String)> {
     cols
 }
 
-/// Reads the needed columns of a CSV extract.
-fn scan_csv(path: &Path, rules: &Rules) -> Result<DataFrame, DeriveError> {
+/// An extract as a lazy frame of only the needed columns plus the line (CSV) or row number
+/// (Parquet), with an estimate of its number of rows.
+struct Source {
+    frame: LazyFrame,
+    total: Option<usize>,
+    position: Position,
+    /// Per needed column: it held numbers (Parquet), so BSNs lost their leading zeros.
+    numeric: Vec<bool>,
+}
+
+/// How a bad record's place is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Position {
+    /// The line in a CSV file (the header is line 1).
+    #[default]
+    Line,
+    /// The row number in a Parquet file (the first row is 1).
+    Row,
+}
+
+fn polars_error(path: &Path) -> impl Fn(PolarsError) -> DeriveError + '_ {
+    move |e| DeriveError::at(path, format!("kan het bestand niet lezen: {e}"))
+}
+
+fn missing_column(path: &Path, at: &str, field: &str, name: &str, names: &[String]) -> DeriveError {
+    DeriveError {
+        place: format!("{}{at}", path.display()),
+        problem: format!(
+            "kolom '{name}' ({field}) ontbreekt; de kolommen zijn: {} (zet de naam in de kaart onder [kolommen])",
+            names.join(", ")
+        ),
+    }
+}
+
+/// The rows of a CSV file estimated from the line length of its first megabyte.
+fn estimate_rows(path: &Path) -> Option<usize> {
+    use std::io::Read;
+    let len = std::fs::metadata(path).ok()?.len() as f64;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(1 << 20)
+        .read_to_end(&mut head)
+        .ok()?;
+    let lines = head.iter().filter(|&&b| b == b'\n').count().max(1) as f64;
+    Some(((len * lines / head.len().max(1) as f64) - 1.0).max(1.0) as usize)
+}
+
+/// The needed columns of a CSV extract, all as text: dates and ids are checked per row.
+fn csv_source(path: &Path, rules: &Rules) -> Result<Source, DeriveError> {
     let (sep, header) = separator_and_header(path)?;
     let cols = needed(rules);
     for (field, name) in &cols {
         if !header.iter().any(|h| h == name) {
-            return Err(DeriveError {
-                place: format!("{}:1", path.display()),
-                problem: format!(
-                    "kolom '{name}' ({field}) ontbreekt; de kolommen zijn: {} (zet de naam in de kaart onder [kolommen])",
-                    header.join(", ")
-                ),
-            });
+            return Err(missing_column(path, ":1", field, name, &header));
         }
     }
-    let polars_error =
-        |e: PolarsError| DeriveError::at(path, format!("kan het bestand niet lezen: {e}"));
-    let source = PlRefPath::try_from_path(path).map_err(polars_error)?;
+    let source = PlRefPath::try_from_path(path).map_err(polars_error(path))?;
     let selected: Vec<Expr> = std::iter::once(col(LINE))
         .chain(cols.iter().map(|(_, name)| col(name.as_str())))
         .collect();
-    LazyCsvReader::new(source)
+    let frame = LazyCsvReader::new(source)
         .with_separator(sep)
         .with_has_header(true)
-        // Everything as text: dates and ids are checked per row, with the row's line.
         .with_infer_schema_length(Some(0))
         .with_row_index(Some(RowIndex {
             name: LINE.into(),
             offset: 2,
         }))
         .finish()
-        .and_then(|lf| lf.select(selected).collect())
-        .map_err(polars_error)
+        .map_err(polars_error(path))?
+        .select(selected);
+    Ok(Source {
+        frame,
+        total: estimate_rows(path),
+        position: Position::Line,
+        numeric: vec![false; cols.len()],
+    })
+}
+
+/// The needed columns of a Parquet extract: dates stay dates, everything else becomes text.
+fn parquet_source(path: &Path, rules: &Rules) -> Result<Source, DeriveError> {
+    let source = PlRefPath::try_from_path(path).map_err(polars_error(path))?;
+    let args = ScanArgsParquet {
+        row_index: Some(RowIndex {
+            name: LINE.into(),
+            offset: 1,
+        }),
+        ..ScanArgsParquet::default()
+    };
+    let mut frame = LazyFrame::scan_parquet(source, args).map_err(polars_error(path))?;
+    let schema = frame.collect_schema().map_err(polars_error(path))?;
+    let names: Vec<String> = schema.iter_names().map(|n| n.to_string()).collect();
+    let cols = needed(rules);
+    let mut selected = vec![col(LINE)];
+    let mut numeric = Vec::new();
+    for (field, name) in &cols {
+        let Some(dtype) = schema.get(name.as_str()) else {
+            return Err(missing_column(path, "", field, name, &names));
+        };
+        let is_date = matches!(*field, "startdatum" | "einddatum");
+        numeric.push(dtype.is_integer());
+        selected.push(match dtype {
+            DataType::Date if is_date => col(name.as_str()),
+            DataType::Datetime(..) if is_date => col(name.as_str()).cast(DataType::Date),
+            DataType::String => col(name.as_str()),
+            _ => col(name.as_str()).cast(DataType::String),
+        });
+    }
+    let total = frame
+        .clone()
+        .select([len()])
+        .collect()
+        .ok()
+        .and_then(|df| df.column("len").ok()?.get(0).ok()?.extract::<usize>());
+    Ok(Source {
+        frame: frame.select(selected),
+        total,
+        position: Position::Row,
+        numeric,
+    })
 }
 
 /// A BSN: nine digits passing the elfproef (weights 9..2, the last digit -1), not all zeros.
@@ -131,201 +223,97 @@ pub fn looks_like_bsn(s: &str) -> bool {
     sum % 11 == 0
 }
 
-/// Refuses a column where most values are BSNs (random nine-digit pseudonyms pass the
-/// elfproef about one time in eleven).
-fn refuse_bsn(path: &Path, name: &str, values: &StringChunked) -> Result<(), DeriveError> {
-    let (mut filled, mut bsn) = (0usize, 0usize);
-    for v in values.iter().flatten() {
-        if !v.trim().is_empty() {
-            filled += 1;
-            bsn += usize::from(looks_like_bsn(v));
-        }
+/// What a derivation reports while it reads: rows so far and the estimated total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub rows: usize,
+    pub total: Option<usize>,
+}
+
+/// Reads an extract (CSV, or Parquet by its extension) into records, calling `progress` after
+/// every batch; when it returns `false` the reading stops and [`DeriveError::interrupted`]
+/// is returned.
+pub fn scan(
+    path: &Path,
+    rules: &Rules,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Scanned, DeriveError> {
+    let format = rules.map.format().map_err(|p| DeriveError::at(path, p))?;
+    let is_parquet = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+    let source = if is_parquet {
+        parquet_source(path, rules)?
+    } else {
+        csv_source(path, rules)?
+    };
+    let cols = needed(rules);
+    let mut conv = Converter::new(rules, format);
+    let mut bsn = vec![BsnCount::default(); cols.len()];
+    let total = source.total;
+    let mut interrupted = false;
+    stream::batches(path, source.frame, &mut |df| {
+        stream::convert_batch(&df, &cols, &source.numeric, &mut conv, &mut bsn)
+            .map_err(|p| DeriveError::at(path, p))?;
+        refuse_bsn(path, &cols, &bsn)?;
+        let rows = conv.rows;
+        interrupted = !progress(Progress { rows, total });
+        Ok(!interrupted)
+    })?;
+    if interrupted {
+        return Err(DeriveError::interrupted(path));
     }
-    if bsn > 0 && bsn * 2 > filled {
-        return Err(DeriveError::at(
-            path,
-            format!(
-                "kolom '{name}' lijkt burgerservicenummers te bevatten ({bsn} van {filled} waarden zijn 9 cijfers die de elfproef halen); een extract moet gepseudonimiseerd zijn: er is niets afgeleid of geschreven"
-            ),
-        ));
+    refuse_bsn(path, &cols, &bsn)?;
+    progress(Progress {
+        rows: conv.rows,
+        total: Some(conv.rows),
+    });
+    finish(conv, rules, source.position)
+}
+
+/// Refuses the extract when a column holds mostly BSNs: before anything is derived or written.
+fn refuse_bsn(
+    path: &Path,
+    cols: &[(&'static str, String)],
+    counts: &[BsnCount],
+) -> Result<(), DeriveError> {
+    for ((_, name), c) in cols.iter().zip(counts) {
+        if c.refused() {
+            return Err(DeriveError::at(
+                path,
+                format!(
+                    "kolom '{name}' lijkt burgerservicenummers te bevatten ({} van {} waarden zijn 9 cijfers die de elfproef halen); een extract moet gepseudonimiseerd zijn: er is niets afgeleid of geschreven",
+                    c.bsn, c.filled
+                ),
+            ));
+        }
     }
     Ok(())
 }
 
-fn parse_date(s: &str, format: Option<DateFormat>) -> Option<i32> {
-    match format {
-        Some(f) => date::parse(s, f),
-        None => date::parse(s, DateFormat::Iso).or_else(|| date::parse(s, DateFormat::Dutch)),
-    }
-}
-
-/// Reads an extract into records, calling `progress` with the rows done so far.
-pub fn scan(
-    path: &Path,
-    rules: &Rules,
-    progress: &mut dyn FnMut(usize),
-) -> Result<Scanned, DeriveError> {
-    let is_parquet = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
-    if is_parquet {
-        return Err(DeriveError::at(
-            path,
-            "Parquet lees ik (nog) niet; sla het extract op als CSV".into(),
-        ));
-    }
-    let format = rules.map.format().map_err(|p| DeriveError::at(path, p))?;
-    let df = scan_csv(path, rules)?;
-    let cols = needed(rules);
-    let mut text = Vec::new();
-    for (_, name) in &cols {
-        let c = df
-            .column(name.as_str())
-            .and_then(|c| c.str().cloned())
-            .map_err(|e| DeriveError::at(path, e.to_string()))?;
-        refuse_bsn(path, name, &c)?;
-        text.push(c);
-    }
-    let lines = df
-        .column(LINE)
-        .and_then(|c| c.cast(&IDX_DTYPE))
-        .map_err(|e| DeriveError::at(path, e.to_string()))?;
-    let lines = lines
-        .idx()
-        .map_err(|e| DeriveError::at(path, e.to_string()))?;
-    let field = |f: &str| cols.iter().position(|(n, _)| *n == f);
-    let fields = Fields {
-        wijk: field("wijk"),
-        aanbieder: field("aanbieder"),
-        voorziening: field("voorziening"),
-    };
-    convert(&text, lines, &fields, rules, format, progress)
-}
-
-struct Fields {
-    wijk: Option<usize>,
-    aanbieder: Option<usize>,
-    voorziening: Option<usize>,
-}
-
-/// A series: domein, whether it is a breakdown, and the wijk, aanbieder and voorziening.
-type Key<'a> = (&'a str, bool, &'a str, &'a str, &'a str);
-
-type Texts<'a> = Box<dyn Iterator<Item = Option<&'a str>> + 'a>;
-
-fn texts(text: &[StringChunked], i: Option<usize>) -> Option<Texts<'_>> {
-    i.map(|i| Box::new(text[i].iter()) as Texts<'_>)
-}
-
-fn pick<'a>(it: &mut Option<Texts<'a>>) -> &'a str {
-    it.as_mut()
-        .and_then(|i| i.next().flatten())
-        .unwrap_or("")
-        .trim()
-}
-
-/// The day numbers of a record, or why it cannot be counted.
-fn dates(start: &str, end: &str, format: Option<DateFormat>) -> Result<(i32, i32), String> {
-    let (start, end) = (start.trim(), end.trim());
-    let Some(s) = parse_date(start, format) else {
-        return Err(format!("startdatum '{start}' is geen datum"));
-    };
-    if end.is_empty() {
-        return Ok((s, OPEN));
-    }
-    match parse_date(end, format) {
-        Some(e) if e < s => Err(format!("einddatum {end} ligt voor startdatum {start}")),
-        Some(e) => Ok((s, e)),
-        None => Err(format!("einddatum '{end}' is geen datum")),
-    }
-}
-
-fn convert(
-    text: &[StringChunked],
-    lines: &IdxCa,
-    fields: &Fields,
-    rules: &Rules,
-    format: Option<DateFormat>,
-    progress: &mut dyn FnMut(usize),
-) -> Result<Scanned, DeriveError> {
-    let mut it: Vec<Option<Texts<'_>>> = (0..4).map(|i| texts(text, Some(i))).collect();
-    let mut wijken = texts(text, fields.wijk);
-    let mut aanbieders = texts(text, fields.aanbieder);
-    let mut voorzieningen = texts(text, fields.voorziening);
-    let mut units: PlHashMap<(&str, &str), u32> = PlHashMap::new();
-    let mut series: PlHashMap<Key<'_>, u32> = PlHashMap::new();
+fn finish(conv: Converter, rules: &Rules, position: Position) -> Result<Scanned, DeriveError> {
+    let series = conv.series_keys(rules);
     let mut out = Scanned {
-        first_month: i32::MAX,
-        last_month: i32::MIN,
-        ..Scanned::default()
+        records: conv.records,
+        series,
+        rows: conv.rows,
+        bad: conv.bad,
+        first_month: conv.first_month,
+        last_month: conv.last_month,
+        position,
     };
-    let trajectories = rules.count == Count::Trajectories;
-    for (row, line) in lines.iter().enumerate() {
-        let line = u64::from(line.unwrap_or_default());
-        let [client, domein, start, end] = [0, 1, 2, 3].map(|i| pick(&mut it[i]));
-        let (wijk, aanbieder) = (pick(&mut wijken), pick(&mut aanbieders));
-        let voorziening = pick(&mut voorzieningen);
-        if row % 1_000_000 == 999_999 {
-            progress(row + 1);
-        }
-        if client.is_empty() || domein.is_empty() {
-            let problem = "client of domein is leeg".to_string();
-            out.bad.push(BadRecord { line, problem });
-            continue;
-        }
-        let (s, e) = match dates(start, end, format) {
-            Ok(d) => d,
-            Err(problem) => {
-                out.bad.push(BadRecord { line, problem });
-                continue;
-            }
-        };
-        let n = units.len() as u32;
-        let unit = *units
-            .entry((client, if trajectories { voorziening } else { "" }))
-            .or_insert(n);
-        out.first_month = out.first_month.min(month_of(s));
-        out.last_month = out.last_month.max(month_of(s));
-        let mut keys = vec![(domein, false, "", "", "")];
-        if rules.per.any() {
-            keys.push((domein, true, wijk, aanbieder, voorziening));
-        }
-        for key in keys {
-            let n = series.len() as u32;
-            let id = *series.entry(key).or_insert(n);
-            out.records.push(Record {
-                series: id,
-                unit,
-                start: s,
-                end: e,
-            });
-        }
-    }
-    out.rows = lines.len();
-    progress(out.rows);
+    // Batches arrive in any order.
+    out.bad.sort_by_key(|b| b.line);
     // The series end with the month of the last start: later end dates are planned, not yet
     // happened, so those provisions still run.
+    if out.first_month > out.last_month {
+        return Ok(out);
+    }
     let horizon = date::last_day(out.last_month);
-    for r in &mut out.records {
+    for r in out.records.iter_mut().flatten() {
         if r.end > horizon {
             r.end = OPEN;
         }
     }
-    out.series = series_keys(series, rules);
     Ok(out)
-}
-
-/// The series keys by id, owned.
-fn series_keys(series: PlHashMap<Key<'_>, u32>, rules: &Rules) -> Vec<SeriesKey> {
-    let mut keys = vec![SeriesKey::default(); series.len()];
-    for ((d, split, w, a, v), id) in series {
-        let some = |on: bool, s: &str| (split && on).then(|| s.to_string());
-        keys[id as usize] = SeriesKey {
-            domein: d.to_string(),
-            wijk: some(rules.per.wijk, w),
-            aanbieder: some(rules.per.aanbieder, a),
-            voorziening: some(rules.per.voorziening, v),
-        };
-    }
-    keys
 }

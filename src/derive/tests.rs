@@ -166,7 +166,7 @@ fn check(rows: usize, seed: u64, rules: Rules) {
     )
     .unwrap();
     std::fs::write(&path, &text).unwrap();
-    let d = derive(&path, &rules, &mut |_| {}).unwrap();
+    let d = derive(&path, &rules, &mut |_| true).unwrap();
     let (expected, bad) = reference(std::str::from_utf8(&text).unwrap(), &rules);
     assert!(bad > 0, "the generated data has bad records");
     assert_eq!(d.bad.len(), bad);
@@ -210,7 +210,7 @@ a1,jeugd,01-03-2024,2024-05-31\n\
 a1,jeugd,2024-07-01,\n\
 a1,jeugd,2024-09-01,2024-08-01\n";
     std::fs::write(&path, text).unwrap();
-    let d = derive(&path, &Rules::default(), &mut |_| {}).unwrap();
+    let d = derive(&path, &Rules::default(), &mut |_| true).unwrap();
     let got = derived(&d);
     let v = |ind: &str, m: u32| {
         got[&(
@@ -246,7 +246,117 @@ fn a_column_of_bsns_is_refused_before_anything_is_derived() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.csv");
     std::fs::write(&path, "client_id,domein,startdatum,einddatum\n111222333,jeugd,2024-01-10,\n123456782,wmo,2024-01-10,\n").unwrap();
-    let e = derive(&path, &Rules::default(), &mut |_| {}).unwrap_err();
+    let e = derive(&path, &Rules::default(), &mut |_| true).unwrap_err();
     assert!(e.problem.contains("burgerservicenummers"), "{e}");
     assert!(e.problem.contains("client_id"), "{e}");
+}
+
+fn write_parquet(df: &mut polars::prelude::DataFrame, path: &std::path::Path) {
+    use polars::prelude::*;
+    ParquetWriter::new(std::fs::File::create(path).unwrap())
+        .finish(df)
+        .unwrap();
+}
+
+/// The same records as Parquet, with text dates and with Parquet dates, give the same series
+/// and the same bad records (by row number) as the CSV.
+#[test]
+fn parquet_gives_the_same_series_as_csv() {
+    use polars::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("extract.csv");
+    let mut text = Vec::new();
+    let spec = Spec {
+        rows: 500,
+        seed: 3,
+        gap_days: 30,
+        bad: true,
+    };
+    write_csv(&mut text, spec).unwrap();
+    std::fs::write(&csv, &text).unwrap();
+    let rules = Rules {
+        per: Per {
+            wijk: true,
+            ..Per::default()
+        },
+        ..Rules::default()
+    };
+    let from_csv = derive(&csv, &rules, &mut |_| true).unwrap();
+    assert!(!from_csv.bad.is_empty());
+    let mut df = CsvReadOptions::default()
+        .with_infer_schema_length(Some(0))
+        .try_into_reader_with_file_path(Some(csv.clone()))
+        .unwrap()
+        .finish()
+        .unwrap();
+    let rows_of = |d: &Derivation| d.bad.iter().map(|b| b.line).collect::<Vec<_>>();
+    let csv_rows: Vec<u64> = rows_of(&from_csv).iter().map(|l| l - 1).collect();
+    let pq = dir.path().join("extract.parquet");
+    write_parquet(&mut df, &pq);
+    let from_pq = derive(&pq, &rules, &mut |_| true).unwrap();
+    assert_eq!(from_pq.position, Position::Row);
+    assert_eq!(from_pq.rows_read, 500);
+    assert_eq!(derived(&from_pq), derived(&from_csv));
+    assert_eq!(rows_of(&from_pq), csv_rows);
+    for name in ["startdatum", "einddatum"] {
+        let days: Int32Chunked = df
+            .column(name)
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .map(|v| v.and_then(any_date))
+            .collect();
+        let dates = days.into_series().cast(&DataType::Date).unwrap();
+        df.with_column(dates.with_name(name.into()).into_column())
+            .unwrap();
+    }
+    let dated = dir.path().join("gedateerd.parquet");
+    write_parquet(&mut df, &dated);
+    let from_dates = derive(&dated, &rules, &mut |_| true).unwrap();
+    assert_eq!(derived(&from_dates), derived(&from_csv));
+    assert_eq!(rows_of(&from_dates), csv_rows);
+}
+
+#[test]
+fn a_parquet_number_column_of_bsns_is_refused() {
+    use polars::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.parquet");
+    // 012345672 lost its leading zero in the number column.
+    assert!(!scan::looks_like_bsn("12345672"));
+    let mut df = df!(
+        "client_id" => [12_345_672i64, 12_345_672, 12_345_672],
+        "domein" => ["jeugd", "wmo", "jeugd"],
+        "startdatum" => ["2024-01-10", "2024-01-10", "2024-02-01"],
+        "einddatum" => ["", "", ""],
+    )
+    .unwrap();
+    write_parquet(&mut df, &path);
+    let e = derive(&path, &Rules::default(), &mut |_| true).unwrap_err();
+    assert!(e.problem.contains("burgerservicenummers"), "{e}");
+    assert!(e.problem.contains("client_id"), "{e}");
+}
+
+#[test]
+fn stopping_in_the_progress_callback_interrupts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.csv");
+    let mut text = Vec::new();
+    let spec = Spec {
+        rows: 50,
+        seed: 1,
+        gap_days: 30,
+        bad: false,
+    };
+    write_csv(&mut text, spec).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut calls = 0;
+    let e = derive(&path, &Rules::default(), &mut |_| {
+        calls += 1;
+        false
+    })
+    .unwrap_err();
+    assert!(e.is_interrupted(), "{e}");
+    assert_eq!(calls, 1);
 }

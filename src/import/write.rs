@@ -16,6 +16,7 @@
 use super::write_toml;
 use super::{Figure, Import};
 use crate::load::{DATA_FILE, META_FILE, load_dataset};
+use crate::model::meta::ORIGIN_RECORDS;
 use crate::model::{DatasetMeta, Granularity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -108,6 +109,19 @@ const DEFAULT_HEADER: [&str; 11] = [
 
 /// Merges `import` into the dataset folder `dir` (created when it does not exist).
 pub fn merge(dir: &Path, import: &Import, opts: WriteOptions) -> Result<Report, WriteError> {
+    merge_unless(dir, import, opts, &|| false)
+}
+
+/// [`merge`], giving up with the folder untouched when `stop` holds (Ctrl-C) once the new
+/// files are written and checked, before they are put in place.
+pub fn merge_unless(
+    dir: &Path,
+    import: &Import,
+    opts: WriteOptions,
+    stop: &dyn Fn() -> bool,
+) -> Result<Report, WriteError> {
+    // A run killed outright leaves its temporary folder behind: it goes now.
+    let _ = std::fs::remove_dir_all(temp_dir(dir));
     let existing = Existing::read(dir)?;
     let mut import = import.clone();
     if opts.vintage_apart {
@@ -147,7 +161,7 @@ pub fn merge(dir: &Path, import: &Import, opts: WriteOptions) -> Result<Report, 
         report.unchanged = true;
         return Ok(report);
     }
-    commit(dir, &meta_text, &data_text)?;
+    commit(dir, &meta_text, &data_text, stop)?;
     Ok(report)
 }
 
@@ -313,6 +327,15 @@ fn merged_meta(existing: &Existing, import: &Import, report: &mut Report) -> Str
                         .replaced
                         .push((s.id.clone(), old.vintage.clone(), s.vintage.clone()));
                 }
+                // A derived bron's definition is its rules: deriving again with other rules
+                // must not leave the old ones standing beside the new figures.
+                if s.herkomst == ORIGIN_RECORDS
+                    && !s.definitie.is_empty()
+                    && old.definitie != s.definitie
+                    && let Some(t) = write_toml::set_definition(&text, &s.id, &s.definitie)
+                {
+                    text = t;
+                }
             }
             None => {
                 appended.push_str(&write_toml::source_block(s));
@@ -475,8 +498,8 @@ fn describe(import: &Import, report: &mut Report) {
         .collect();
 }
 
-/// Writes both files beside the folder, checks they load, then puts them in place.
-fn commit(dir: &Path, meta_text: &str, data_text: &str) -> Result<(), WriteError> {
+/// The folder beside `dir` where the new files are written first.
+fn temp_dir(dir: &Path) -> PathBuf {
     let name = dir
         .file_name()
         .map_or("dataset".into(), |n| n.to_string_lossy().to_string());
@@ -484,9 +507,20 @@ fn commit(dir: &Path, meta_text: &str, data_text: &str) -> Result<(), WriteError
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    parent.join(format!(".{name}.importeer"))
+}
+
+/// Writes both files beside the folder, checks they load, then puts them in place.
+fn commit(
+    dir: &Path,
+    meta_text: &str,
+    data_text: &str,
+    stop: &dyn Fn() -> bool,
+) -> Result<(), WriteError> {
+    let tmp = temp_dir(dir);
+    let parent = tmp.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)
         .map_err(|e| WriteError(format!("{}: {e}", parent.display())))?;
-    let tmp = parent.join(format!(".{name}.importeer"));
     let io = |p: &Path, e: std::io::Error| WriteError(format!("{}: {e}", p.display()));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir(&tmp).map_err(|e| io(&tmp, e))?;
@@ -501,6 +535,13 @@ fn commit(dir: &Path, meta_text: &str, data_text: &str) -> Result<(), WriteError
                 "{text}\nhet resultaat zou niet laden; de datasetmap is niet veranderd"
             ))
         })?;
+        // The last moment to give up: after this the renames run to the end.
+        if stop() {
+            return Err(WriteError(format!(
+                "{}: afgebroken; de datasetmap is niet veranderd",
+                dir.display()
+            )));
+        }
         if dir.join(META_FILE).exists() {
             replace_both(dir, &tmp)
         } else {

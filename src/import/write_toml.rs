@@ -97,20 +97,35 @@ struct SourceSpan {
     id: Spanned<String>,
     #[serde(default)]
     vintage: Option<Spanned<String>>,
+    #[serde(default)]
+    definitie: Option<Spanned<String>>,
 }
 
 /// The text with the `vintage` of source `id` set to `vintage` (replaced in place, or added on
 /// the line after its `id`). `None` when the source is not there.
 pub fn set_vintage(text: &str, id: &str, vintage: &str) -> Option<String> {
+    set_source_field(text, id, "vintage", vintage)
+}
+
+/// The text with the `definitie` of source `id` set (in place, or added after its `id`).
+pub fn set_definition(text: &str, id: &str, definitie: &str) -> Option<String> {
+    set_source_field(text, id, "definitie", definitie)
+}
+
+fn set_source_field(text: &str, id: &str, key: &str, value: &str) -> Option<String> {
     let spans: Spans = toml::from_str(text).ok()?;
     let s = spans.bronnen.iter().find(|s| s.id.get_ref() == id)?;
+    let old = match key {
+        "vintage" => &s.vintage,
+        _ => &s.definitie,
+    };
     let mut out = text.to_string();
-    match &s.vintage {
-        Some(v) => out.replace_range(v.span(), &quoted(vintage)),
+    match old {
+        Some(v) => out.replace_range(v.span(), &quoted(value)),
         None => {
             let end = s.id.span().end;
             let eol = text[end..].find('\n').map_or(text.len(), |n| end + n);
-            out.insert_str(eol, &format!("\nvintage = {}", quoted(vintage)));
+            out.insert_str(eol, &format!("\n{key} = {}", quoted(value)));
         }
     }
     Some(out)
@@ -134,5 +149,21 @@ mod tests {
             "{replaced}"
         );
         assert_eq!(set_vintage(text, "c", "x"), None);
+    }
+
+    #[test]
+    fn definition_is_replaced_in_place_or_added_after_the_id() {
+        let text =
+            "[[bronnen]]\nid = \"a\"\ndefinitie = \"oud\" # regels\n\n[[bronnen]]\nid = \"b\"\n";
+        let replaced = set_definition(text, "a", "nieuw").unwrap();
+        assert_eq!(
+            replaced,
+            "[[bronnen]]\nid = \"a\"\ndefinitie = \"nieuw\" # regels\n\n[[bronnen]]\nid = \"b\"\n"
+        );
+        let added = set_definition(text, "b", "x").unwrap();
+        assert!(
+            added.ends_with("id = \"b\"\ndefinitie = \"x\"\n"),
+            "{added}"
+        );
     }
 }

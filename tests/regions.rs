@@ -322,3 +322,44 @@ fn opening_a_note_on_a_regio_row_returns_to_that_regio() {
     assert_eq!(row.breakdown.regio.as_deref(), Some("GM0135"));
     assert_eq!(row.period, anchor.from);
 }
+
+/// The tables draw only the rows on screen: after End the last row is on screen and selected,
+/// in the overview and in the comparison (6 rows a regio × 50 regios there).
+#[test]
+fn end_shows_the_last_row_of_the_overview_and_the_comparison() {
+    set_lang(Lang::Nl);
+    let (dir, ds) = fifty();
+    let mut app = App::new(ds, ThemeKind::Dark);
+    app.update(Action::ShowOverview);
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
+    let n = app.overview.visible_len();
+    assert!(n > 40, "more differences than fit: {n}");
+    app.update(Action::End);
+    let screen = common::render(&mut app, 120, 40);
+    assert_eq!(app.overview.view.selected, n - 1);
+    let last = app.overview.visible_at(n - 1).unwrap();
+    let regio = last.breakdown.regio.clone().unwrap();
+    let period = duiden::tui::i18n::t().period_short(&last.period);
+    let bottom = (screen.lines())
+        .take_while(|l| !l.contains("└"))
+        .filter(|l| l.contains(&regio) && l.contains(&period))
+        .count();
+    assert!(
+        bottom >= 1,
+        "last difference {regio} {period} on screen\n{screen}"
+    );
+
+    app.update(Action::ShowCompare);
+    app.update(Action::End);
+    let screen = common::render(&mut app, 120, 40);
+    let rows = table_rows(&screen);
+    let last_regio = common::region_code(49);
+    assert!(
+        rows.iter()
+            .rev()
+            .find(|l| l.contains("GM0"))
+            .is_some_and(|l| l.contains(&last_regio)),
+        "the last regio's last row at the bottom\n{screen}"
+    );
+    drop(dir);
+}

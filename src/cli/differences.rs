@@ -1,6 +1,6 @@
 //! `duiden verschillen`: the named differences for preparation and scripts.
 
-use super::{Formaat, Scheiding, emit, filter};
+use super::{Formaat, Scheiding, filter};
 use crate::analysis::mismatch::{Mismatch, Settings, detect};
 use crate::load::load_dataset;
 use crate::tui::i18n::t;
@@ -36,15 +36,20 @@ pub(super) fn verschillen(
         .filter(|m| indicator.is_none_or(|i| i == m.indicator))
         .collect();
     let rule = crate::model::disclosure::Disclosure::for_dataset(&dataset, kleine_aantallen);
-    let mut text = crate::report::mismatches(&found, format, &rule);
-    if format == crate::report::Format::Text {
-        text.push_str(&t().differences_found(found.len()));
-        text.push('\n');
+    {
+        use std::io::Write;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+        // A closed pipe (`| head`) ends the output; that is no error of ours.
+        let _ = crate::report::write_mismatches(&mut out, &found, format, &rule).and_then(|()| {
+            if format == crate::report::Format::Text {
+                writeln!(out, "{}", t().differences_found(found.len()))?;
+            }
+            out.flush()
+        });
     }
-    emit(&text);
     // The process ends here: freeing hundreds of thousands of differences one by one would only
     // keep the user waiting for the prompt.
-    std::mem::forget((found, dataset, text));
+    std::mem::forget((found, dataset));
     ExitCode::SUCCESS
 }
 

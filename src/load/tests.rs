@@ -76,3 +76,67 @@ fn a_missing_folder_is_an_error_not_a_cancel() {
     let err = outcome.expect("an answer").unwrap_err();
     assert!(err.to_string().contains("map bestaat niet"), "{err}");
 }
+
+/// The rows of a long file in any order give the same series: grouping compares each row's key
+/// with the previous row's first, and must not depend on the file being sorted.
+#[test]
+fn rows_in_any_order_give_the_same_series() {
+    let dir = sample_dir();
+    let text = std::fs::read_to_string(dir.join(DATA_FILE)).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines.remove(0);
+    // Every third row first, then the rest backwards: series interleave everywhere.
+    let mut shuffled: Vec<&str> = lines.iter().step_by(3).copied().collect();
+    shuffled.extend(
+        lines
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(i, _)| i % 3 != 0)
+            .map(|(_, l)| *l),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.join(META_FILE), tmp.path().join(META_FILE)).unwrap();
+    let body = std::iter::once(header)
+        .chain(shuffled)
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(tmp.path().join(DATA_FILE), body + "\n").unwrap();
+
+    let sorted = load_dataset(&dir).unwrap();
+    let mixed = load_dataset(tmp.path()).unwrap();
+    let figures = |ds: &Dataset| -> Vec<_> {
+        (ds.series.iter())
+            .map(|s| {
+                let points: Vec<_> = (s.points.iter())
+                    .map(|o| (o.period, o.value, o.status, o.unit.clone(), o.note.clone()))
+                    .collect();
+                (s.key.clone(), points)
+            })
+            .collect()
+    };
+    assert_eq!(figures(&mixed), figures(&sorted));
+}
+
+/// A second row for a period is reported with the line of the first, wherever it is.
+#[test]
+fn a_duplicate_far_from_its_first_row_names_both_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(sample_dir().join(META_FILE), tmp.path().join(META_FILE)).unwrap();
+    let row = "2022-01,jeugd,instroom,gemeente-registratie,10,cliënten,GM0772,,,definitief,";
+    let other =
+        "2022-01,jeugd,instroom,aanbieders-maandrapportage,11,cliënten,GM0772,,,definitief,";
+    let text = format!(
+        "periode,domein,indicator,bron,waarde,eenheid,regio,wijk,aanbieder,status,opmerking\n\
+         {row}\n{other}\n{other}\n{row}\n"
+    );
+    std::fs::write(tmp.path().join(DATA_FILE), text).unwrap();
+    let err = load_dataset(tmp.path()).unwrap_err();
+    let dups: Vec<(usize, usize)> = (err.diagnostics.iter())
+        .filter_map(|d| match &d.kind {
+            DiagnosticKind::DuplicateRow { first_line, .. } => Some((d.line, *first_line)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dups, vec![(4, 3), (5, 2)]);
+}

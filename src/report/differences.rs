@@ -6,7 +6,6 @@ use crate::analysis::mismatch::Mismatch;
 use crate::model::disclosure::{Disclosure, Shown};
 use crate::model::number::{format_auto, format_pct};
 use serde::Serialize;
-use std::fmt::Write;
 
 /// One difference as scripts read it: plain numbers, machine period codes.
 #[derive(Serialize)]
@@ -72,6 +71,20 @@ fn row<'a>(m: &'a Mismatch, shown: &ShownMismatch) -> Row<'a> {
 /// `rule` (see [`privacy`]); with `--kleine-aantallen` the output starts by saying so (in JSON
 /// an object around the list: `kleine_aantallen` and `verschillen`).
 pub fn mismatches(found: &[Mismatch], format: Format, rule: &Disclosure) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_mismatches(&mut out, found, format, rule);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`mismatches`], written to `out` as it is made: a big dataset has hundreds of thousands of
+/// differences, whose text need not be in memory all at once.
+pub fn write_mismatches(
+    out: &mut dyn std::io::Write,
+    found: &[Mismatch],
+    format: Format,
+    rule: &Disclosure,
+) -> std::io::Result<()> {
     let warning = privacy::shown_anyway_line(rule);
     match format {
         Format::Json => {
@@ -84,50 +97,44 @@ pub fn mismatches(found: &[Mismatch], format: Format, rule: &Disclosure) -> Stri
                 ),
                 None => serde_json::to_string_pretty(&rows),
             };
-            let mut s = json.unwrap_or_else(|_| "[]".into());
-            s.push('\n');
-            s
+            out.write_all(json.unwrap_or_else(|_| "[]".into()).as_bytes())?;
+            out.write_all(b"\n")
         }
         Format::Csv(sep) => {
-            let head = csv_header(sep, warning);
-            in_chunks(head, found, |m| {
+            out.write_all(csv_header(sep, warning).as_bytes())?;
+            in_chunks(out, found, |m| {
                 csv_line(m, &privacy::mismatch(m, rule), sep)
             })
         }
         Format::Text => {
-            let mut head = String::new();
             if let Some(w) = warning {
-                let _ = writeln!(head, "{w}");
+                writeln!(out, "{w}")?;
             }
             // The count line is the caller's: it is said in the interface's language.
-            in_chunks(head, found, |m| text_lines(m, &privacy::mismatch(m, rule)))
+            in_chunks(out, found, |m| text_lines(m, &privacy::mismatch(m, rule)))
         }
     }
 }
 
-/// `line` of every difference, made on all cores in chunks, in order: a big dataset has
-/// hundreds of thousands of them.
+/// `line` of every difference, made on all cores a batch at a time and written in order.
 fn in_chunks(
-    head: String,
+    out: &mut dyn std::io::Write,
     found: &[Mismatch],
     line: impl Fn(&Mismatch) -> String + Sync,
-) -> String {
-    let chunks = crate::analysis::parallel::map_chunks(found, 4096, |chunk| {
-        let mut out = String::new();
-        for m in chunk {
-            out.push_str(&line(m));
+) -> std::io::Result<()> {
+    for batch in found.chunks(1 << 16) {
+        let texts = crate::analysis::parallel::map_chunks(batch, 4096, |chunk| {
+            let mut text = String::new();
+            for m in chunk {
+                text.push_str(&line(m));
+            }
+            text
+        });
+        for t in texts {
+            out.write_all(t.as_bytes())?;
         }
-        out
-    });
-    // One allocation for the whole text (and a last line): growing it chunk by chunk copied it
-    // over and over.
-    let size = head.len() + chunks.iter().map(String::len).sum::<usize>() + 80;
-    let mut out = String::with_capacity(size);
-    out.push_str(&head);
-    for c in chunks {
-        out.push_str(&c);
     }
-    out
+    Ok(())
 }
 
 /// One difference in the text format: a line with kind, place, period and size, and its

@@ -17,7 +17,7 @@ pub use privacy::backlog_shown_anyway;
 /// `--uit` recognise duiden's own earlier export (the HTML minutes name duiden as generator).
 pub const MARKDOWN_MARK: &str = "<!-- geschreven door duiden -->";
 pub use detail::describe_detail;
-pub use differences::mismatches;
+pub use differences::{mismatches, write_mismatches};
 pub use minutes::Minutes;
 pub use text::{
     criteria_line, describe_change, describe_criteria, describe_differences, describe_history,

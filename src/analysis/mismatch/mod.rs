@@ -195,7 +195,7 @@ fn run(
                 None => {
                     budget::detect(&ctx, filter, &mut out);
                     partof::detect(&ctx, filter, &mut out);
-                    stock::detect(&ctx, filter, &mut out);
+                    stock::detect(&ctx, filter, false, &mut out);
                 }
             }
             out

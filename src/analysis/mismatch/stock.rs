@@ -21,7 +21,15 @@ fn stem_of<'s>(indicator: &'s str, suffix: &str) -> Option<&'s str> {
         .filter(|stem| stem.is_empty() || stem.ends_with('_'))
 }
 
-pub(super) fn detect(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mismatch>) {
+/// With `totals_only` only whole-area series (no wijk or aanbieder) are checked: the comparison
+/// table shows those alone.
+pub(super) fn detect(
+    ctx: &Ctx,
+    filter: Option<(&str, &str)>,
+    totals_only: bool,
+    out: &mut Vec<Mismatch>,
+) {
+    let shown = |s: &&&Series| !totals_only || s.key.breakdown.is_total();
     // Whether the filter asks for one of the family's indicators (`{stem}{member}`).
     let wanted = |domein: &str, stem: &str, members: &[&str]| {
         filter.is_none_or(|(d, ind)| {
@@ -40,7 +48,7 @@ pub(super) fn detect(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mism
             ) {
                 continue;
             }
-            for eind in list {
+            for eind in list.iter().filter(shown) {
                 begin_end_identity(ctx, eind, stem, out);
             }
             discontinuity(ctx, domein, stem, out);
@@ -48,7 +56,7 @@ pub(super) fn detect(ctx: &Ctx, filter: Option<(&str, &str)>, out: &mut Vec<Mism
             if !wanted(domein, stem, &["stand", "instroom", "uitstroom"]) {
                 continue;
             }
-            for stand in list {
+            for stand in list.iter().filter(shown) {
                 if ctx.soort(&stand.key) == Soort::Stand {
                     running_identity(ctx, stand, stem, out);
                 }

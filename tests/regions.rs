@@ -171,7 +171,15 @@ fn the_overview_and_the_text_output_name_the_regio() {
 fn the_legend_keeps_the_regio_at_80x24() {
     set_lang(Lang::Nl);
     let (_dir, ds) = fifty();
+    // One source in several regios: the legend must say which regio each line is.
+    let keys: Vec<_> = (ds.series.iter())
+        .filter(|s| s.key.indicator == "instroom" && s.key.bron == "aanbieders-maandrapportage")
+        .map(|s| s.key.clone())
+        .take(8)
+        .collect();
     let mut app = App::new(ds, ThemeKind::Dark);
+    let data = std::sync::Arc::clone(&app.shared.dataset);
+    app.trend.set_selection(&data, keys);
     let screen = common::render(&mut app, 80, 24);
     let lines: Vec<&str> = screen.lines().collect();
     let top = (lines.iter())
@@ -362,4 +370,24 @@ fn end_shows_the_last_row_of_the_overview_and_the_comparison() {
         "the last regio's last row at the bottom\n{screen}"
     );
     drop(dir);
+}
+
+/// With 50 gemeenten the opening chart compares the sources of the first, not one source's line
+/// in 12 gemeenten.
+#[test]
+fn the_opening_chart_shows_the_sources_of_one_regio() {
+    let (_dir, ds) = fifty();
+    let app = App::new(ds, ThemeKind::Dark);
+    let shown: Vec<_> = app.trend.chart.series.iter().map(|s| &s.key).collect();
+    assert!(shown.len() >= 2, "{shown:?}");
+    let first = common::region_code(0);
+    assert!(
+        shown
+            .iter()
+            .all(|k| k.breakdown.regio.as_deref() == Some(first.as_str())),
+        "{shown:?}"
+    );
+    let mut sources: Vec<_> = shown.iter().map(|k| k.bron.as_str()).collect();
+    sources.dedup();
+    assert_eq!(sources.len(), shown.len(), "each source once: {shown:?}");
 }

@@ -278,7 +278,12 @@ impl Browser {
         let Some((d, i, ind)) = configured.or(best) else {
             return Vec::new();
         };
-        let keys = totals(ind);
+        let mut keys = totals(ind);
+        // With several gemeenten (regio's) the opening chart compares the sources of one: 50
+        // regio's of one source in a single chart read as noise.
+        if let Some(first) = keys.first().map(|k| k.breakdown.regio.clone()) {
+            keys.retain(|k| k.breakdown.regio == first);
+        }
         self.open_domains = BTreeSet::from([d]);
         self.open_indicators = BTreeSet::from([(d, i)]);
         self.rebuild(dataset);

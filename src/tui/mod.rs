@@ -331,7 +331,11 @@ pub fn run(screen: &mut impl Screen) -> anyhow::Result<()> {
     let size = guard.terminal.size()?;
     screen.resize(Rect::new(0, 0, size.width, size.height));
     while !screen.should_quit() {
-        guard.terminal.draw(|f| screen.draw(f))?;
+        if let Err(e) = guard.terminal.draw(|f| screen.draw(f)) {
+            // The terminal is gone: what was typed is still saved and the lock released.
+            screen.terminate();
+            return Err(e.into());
+        }
         // Wake up now and then even when idle: a signal must be seen without a key press.
         let wait = if screen.busy() { TICK } else { IDLE };
         let mut pending = Vec::new();

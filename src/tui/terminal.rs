@@ -95,6 +95,7 @@ impl Signals {
                 let _ = register(sig, signals.terminate.clone());
             }
             let _ = register(SIGTSTP, signals.suspend.clone());
+            hangup::watch(signals.terminate.clone());
         }
         signals
     }
@@ -134,4 +135,82 @@ fn install_panic_hook() {
         }
         previous(info);
     }));
+}
+
+/// A terminal that goes away (its window closed, tmux killed, ssh dropped) without a HUP reaching
+/// us: crossterm 0.29 then reads end-of-file from stdin in a loop inside `event::poll` and never
+/// returns, spinning a core and deaf to signals. A thread waits for the hangup, asks the event loop
+/// to end as a HUP does, and puts an empty non-blocking pipe in stdin's place: the read gives
+/// "would block", crossterm returns, and the loop saves what was typed and ends.
+#[cfg(unix)]
+pub(crate) mod hangup {
+    use rustix::event::{PollFd, PollFlags};
+    use std::os::fd::{AsFd, BorrowedFd};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    pub fn watch(terminate: Arc<AtomicBool>) {
+        use std::io::IsTerminal;
+        if !std::io::stdin().is_terminal() {
+            return;
+        }
+        let watcher = move || {
+            if wait_for(std::io::stdin().as_fd()).is_ok() {
+                terminate.store(true, Ordering::Relaxed);
+                let _ = quiet_stdin();
+            }
+        };
+        let _ = std::thread::Builder::new()
+            .name("duiden-hangup".into())
+            .spawn(watcher);
+    }
+
+    /// Blocks until `fd` hangs up (or is in error); asks for no events, so input does not wake it.
+    pub fn wait_for(fd: BorrowedFd<'_>) -> rustix::io::Result<()> {
+        let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+        loop {
+            let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+            match rustix::event::poll(&mut fds, None) {
+                Ok(_) if fds[0].revents().intersects(gone) => return Ok(()),
+                Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Stdin becomes the read end of a pipe nobody writes to (the write end is kept open, so it
+    /// never reads as end-of-file).
+    fn quiet_stdin() -> rustix::io::Result<()> {
+        use rustix::pipe::{PipeFlags, pipe_with};
+        let (read, write) = pipe_with(PipeFlags::NONBLOCK | PipeFlags::CLOEXEC)?;
+        rustix::stdio::dup2_stdin(&read)?;
+        std::mem::forget(write);
+        Ok(())
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use std::time::{Duration, Instant};
+
+        /// A pseudo-terminal whose other side closes: the watcher sees the hangup at once.
+        #[test]
+        fn a_closed_terminal_is_seen_as_a_hangup() {
+            let pair = portable_pty::native_pty_system()
+                .openpty(portable_pty::PtySize::default())
+                .expect("pty");
+            let name = pair.master.tty_name().expect("slave name");
+            let slave = std::fs::File::open(&name).expect("open slave");
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = tx.send(wait_for(slave.as_fd()).is_ok());
+            });
+            // Still there: no answer.
+            assert!(rx.recv_timeout(Duration::from_millis(200)).is_err());
+            let start = Instant::now();
+            drop(pair);
+            assert_eq!(rx.recv_timeout(Duration::from_secs(5)), Ok(true));
+            assert!(start.elapsed() < Duration::from_secs(5));
+        }
+    }
 }

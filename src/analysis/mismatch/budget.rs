@@ -150,18 +150,18 @@ impl<'a> Pair<'a> {
             };
             (realised, Some(converts))
         } else {
-            let detail = Detail::BudgetUnits(BudgetUnits {
+            let detail = Detail::BudgetUnits(Box::new(BudgetUnits {
                 planned: Figure::new(bb, planned),
                 planned_unit: bp.unit.to_string(),
                 realised: Figure::new(rb, raw),
                 realised_unit: rp.unit.to_string(),
-            });
+            }));
             let (kind, p) = (MismatchKind::Unit, bp.period);
             return Some(self.mismatch(kind, p, planned, Some(raw), None, detail));
         };
         let tol = ctx.rounding(bb).max(ctx.rounding(rb));
         let diff = beyond_rounding(realised, planned, tol)?;
-        let detail = Detail::Budget(Budget {
+        let detail = Detail::Budget(Box::new(Budget {
             planned: Figure::new(bb, planned),
             unit: bp.unit.to_string(),
             realised: Figure::new(rb, realised),
@@ -169,7 +169,7 @@ impl<'a> Pair<'a> {
             converted,
             diff,
             rel: relative(diff, planned),
-        });
+        }));
         let kind = MismatchKind::BudgetVsRealisation;
         Some(self.mismatch(kind, bp.period, planned, Some(raw), Some(diff), detail))
     }
@@ -177,13 +177,13 @@ impl<'a> Pair<'a> {
     /// The budget has a figure, the realisation (view `rv`) none that can be compared.
     fn not_comparable(&self, rv: &View, bp: &VPoint, planned: f64, m: Missing) -> Mismatch {
         let p = bp.period;
-        let detail = Detail::BudgetMissing(BudgetMissing {
+        let detail = Detail::BudgetMissing(Box::new(BudgetMissing {
             planned: Figure::new(self.bb, planned),
             unit: bp.unit.to_string(),
             period: p,
             real_bron: self.rb.to_string(),
             absence: rv.absence(&m, &p),
-        });
+        }));
         self.mismatch(m.kind(), p, planned, None, None, detail)
     }
 }

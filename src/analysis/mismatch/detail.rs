@@ -25,20 +25,23 @@ impl Figure {
 /// The explanation of one named difference, or of one compared cell of the comparison table:
 /// one kind of explanation per variant.
 #[derive(Debug, Clone, PartialEq)]
+///
+/// The kinds that are rare and large are boxed: a big dataset has hundreds of thousands of
+/// differences, nearly all comparisons, parts and stock checks, and each carries its detail.
 pub enum Detail {
     MissingFigure(MissingFigure),
     Compared(Compared),
-    Units(Units),
-    UnitChange(UnitChange),
-    Budget(Budget),
-    BudgetUnits(BudgetUnits),
-    BudgetMissing(BudgetMissing),
+    Units(Box<Units>),
+    UnitChange(Box<UnitChange>),
+    Budget(Box<Budget>),
+    BudgetUnits(Box<BudgetUnits>),
+    BudgetMissing(Box<BudgetMissing>),
     Parts(Parts),
     StockFlow(StockFlow),
-    StockDiscontinuity(StockDiscontinuity),
-    BreakJump(BreakJump),
-    PartOf(PartOf),
-    Direction(Direction),
+    StockDiscontinuity(Box<StockDiscontinuity>),
+    BreakJump(Box<BreakJump>),
+    PartOf(Box<PartOf>),
+    Direction(Box<Direction>),
 }
 
 /// The change of one series across a recorded break, against its usual change.

@@ -75,13 +75,13 @@ impl Loose {
             values,
             diff: None,
             rel_diff: None,
-            detail: Detail::Direction(Direction {
+            detail: Detail::Direction(Box::new(Direction {
                 from,
                 to,
                 reference,
                 other,
                 same,
-            }),
+            })),
             ..m1.clone()
         })
     }

@@ -60,7 +60,7 @@ pub(super) fn detect(ctx: &Ctx, series: &Series, out: &mut Vec<Mismatch>) {
         if jump.abs() <= MIN_JUMP || jump.abs() <= TIMES_USUAL * typical {
             continue;
         }
-        let detail = Detail::BreakJump(BreakJump {
+        let detail = Detail::BreakJump(Box::new(BreakJump {
             brk: BreakNote {
                 bron: key.bron.clone(),
                 period: b.period,
@@ -71,7 +71,7 @@ pub(super) fn detect(ctx: &Ctx, series: &Series, out: &mut Vec<Mismatch>) {
             jump,
             usual: typical,
             granularity: own,
-        });
+        }));
         out.push(Mismatch {
             sources: vec![key.bron.clone()],
             reference: Some(key.bron.clone()),

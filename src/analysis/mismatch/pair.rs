@@ -501,13 +501,13 @@ fn unit_cell(ctx: &Ctx, both: Both, mut cell: PairCell) -> PairCell {
     let recorded_break = breaks_one_side(ctx, r, o, p)
         .first()
         .map(|(bron, b)| break_note(bron, b));
-    cell.detail = Some(Detail::Units(Units {
+    cell.detail = Some(Detail::Units(Box::new(Units {
         reference: Figure::new(r.bron(), a),
         reference_unit: rv.unit.to_string(),
         other: Figure::new(o.bron(), b),
         other_unit: ov.unit.to_string(),
         conversion,
         recorded_break,
-    }));
+    })));
     cell
 }

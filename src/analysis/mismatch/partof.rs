@@ -106,14 +106,14 @@ fn mismatch(
     let sum: f64 = parts.iter().map(|(_, v)| v).sum();
     let diff = sum - t;
     let rel = relative(diff, t);
-    let detail = Detail::PartOf(PartOf {
+    let detail = Detail::PartOf(Box::new(PartOf {
         total_indicator: total.key.indicator.clone(),
         total: Figure::new(bron, t),
         parts: parts.iter().map(|(id, v)| (id.to_string(), *v)).collect(),
         sum,
         diff,
         rel,
-    });
+    }));
     let mut values = vec![(total.key.indicator.clone(), Some(t))];
     values.extend(parts.iter().map(|(id, v)| (id.to_string(), Some(*v))));
     Mismatch {

@@ -303,7 +303,7 @@ fn discontinuity(ctx: &Ctx, domein: &str, stem: &str, out: &mut Vec<Mismatch>) {
                     continue;
                 };
                 let (eb, bb) = (&es.key.bron, &bs.key.bron);
-                let detail = Detail::StockDiscontinuity(StockDiscontinuity {
+                let detail = Detail::StockDiscontinuity(Box::new(StockDiscontinuity {
                     end: Figure::new(eb, e),
                     end_period: eo.period,
                     ends_on: Day::last_of(&eo.period),
@@ -312,7 +312,7 @@ fn discontinuity(ctx: &Ctx, domein: &str, stem: &str, out: &mut Vec<Mismatch>) {
                     begins_on: Day::first_of(&bo.period),
                     residual: diff,
                     rel: relative(diff, e),
-                });
+                }));
                 out.push(Mismatch {
                     kind: MismatchKind::StockDiscontinuity,
                     domein: domein.to_string(),

@@ -28,7 +28,7 @@ pub(super) fn units_within<'a>(ctx: &Ctx<'a>, series: &'a Series, out: &mut Vec<
                 .breaks_between(key, &po.period, &obs.period)
                 .map(|b| b.meta.omschrijving.clone())
                 .collect();
-            let detail = Detail::UnitChange(UnitChange {
+            let detail = Detail::UnitChange(Box::new(UnitChange {
                 bron: key.bron.clone(),
                 before: pu.to_string(),
                 last_before: po.period,
@@ -36,7 +36,7 @@ pub(super) fn units_within<'a>(ctx: &Ctx<'a>, series: &'a Series, out: &mut Vec<
                 first_after: obs.period,
                 example,
                 breaks,
-            });
+            }));
             out.push(Mismatch {
                 sources: vec![key.bron.clone()],
                 values: vec![

@@ -74,14 +74,14 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
     };
     let (diff, rel) = (626.25, Some(0.0691));
     let units = |conversion, recorded_break| {
-        Detail::Units(Units {
+        Detail::Units(Box::new(Units {
             reference: fig("cbs", 12.5),
             reference_unit: "per 10.000 inwoners".into(),
             other: fig("gemeente", 1.3),
             other_unit: "per 1.000 inwoners".into(),
             conversion,
             recorded_break,
-        })
+        }))
     };
     let conv = |equal, within, populations| UnitsConverted {
         same: Converts {
@@ -104,13 +104,13 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
         to: form("euro"),
     };
     let budget_missing = |absence| {
-        Detail::BudgetMissing(BudgetMissing {
+        Detail::BudgetMissing(Box::new(BudgetMissing {
             planned: fig("begroting", 1_250_000.0),
             unit: "euro".into(),
             period: p("2023"),
             real_bron: "aanbieders".into(),
             absence,
-        })
+        }))
     };
     let incomplete = Absence::Incomplete {
         missing: vec![p("2023-07"), p("2023-08")],
@@ -133,7 +133,7 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
         })
     };
     let discontinuity = |begin_bron: &str| {
-        Detail::StockDiscontinuity(StockDiscontinuity {
+        Detail::StockDiscontinuity(Box::new(StockDiscontinuity {
             end: fig("cbs-2023", 29070.0),
             end_period: p("2022"),
             ends_on: Day::last_of(&p("2022")),
@@ -142,7 +142,7 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
             begins_on: Day::first_of(&p("2023")),
             residual: 45.0,
             rel: Some(0.0015),
-        })
+        }))
     };
     vec![
         ("gap", missing(Absence::Gap)),
@@ -281,7 +281,7 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
         ("units apart", units(None, None)),
         (
             "unit change",
-            Detail::UnitChange(UnitChange {
+            Detail::UnitChange(Box::new(UnitChange {
                 bron: "aanbieders".into(),
                 before: "euro".into(),
                 last_before: p("2021-12"),
@@ -289,11 +289,11 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                 first_after: p("2022-01"),
                 example: Some(euros.clone()),
                 breaks: vec!["Andere eenheid.".into()],
-            }),
+            })),
         ),
         (
             "budget",
-            Detail::Budget(Budget {
+            Detail::Budget(Box::new(Budget {
                 planned: fig("begroting", 1_250_000.0),
                 unit: "euro".into(),
                 realised: fig("aanbieders", 9_406_000.0),
@@ -301,11 +301,11 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                 converted: Some(euros),
                 diff: 8_156_000.0,
                 rel: Some(6.5248),
-            }),
+            })),
         ),
         (
             "budget less",
-            Detail::Budget(Budget {
+            Detail::Budget(Box::new(Budget {
                 planned: fig("begroting", 1500.0),
                 unit: "cliënten".into(),
                 realised: fig("gemeente", 1450.0),
@@ -313,16 +313,16 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                 converted: None,
                 diff: -50.0,
                 rel: Some(-0.0333),
-            }),
+            })),
         ),
         (
             "budget units",
-            Detail::BudgetUnits(BudgetUnits {
+            Detail::BudgetUnits(Box::new(BudgetUnits {
                 planned: fig("begroting", 1500.0),
                 planned_unit: "euro".into(),
                 realised: fig("aanbieders", 1450.0),
                 realised_unit: "uren".into(),
-            }),
+            })),
         ),
         ("budget gap", budget_missing(Absence::Gap)),
         ("budget incomplete", budget_missing(incomplete)),
@@ -378,7 +378,7 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
         ("stock within one source", discontinuity("cbs-2023")),
         (
             "break jump",
-            Detail::BreakJump(BreakJump {
+            Detail::BreakJump(Box::new(BreakJump {
                 brk: BreakNote {
                     bron: "cbs".into(),
                     period: p("2021-H1"),
@@ -389,33 +389,33 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                 jump: 0.0896,
                 usual: 0.0115,
                 granularity: Granularity::HalfYear,
-            }),
+            })),
         ),
         (
             "part of",
-            Detail::PartOf(PartOf {
+            Detail::PartOf(Box::new(PartOf {
                 total_indicator: "total_x".into(),
                 total: fig("gemeente", 1000.0),
                 parts: vec![("part_a".into(), 1200.5)],
                 sum: 1200.5,
                 diff: 200.5,
                 rel: Some(0.2005),
-            }),
+            })),
         ),
         (
             "parts of",
-            Detail::PartOf(PartOf {
+            Detail::PartOf(Box::new(PartOf {
                 total_indicator: "total_x".into(),
                 total: fig("gemeente", 1000.0),
                 parts: vec![("part_a".into(), 600.0), ("part_b".into(), 500.0)],
                 sum: 1100.0,
                 diff: 100.0,
                 rel: Some(0.1),
-            }),
+            })),
         ),
         (
             "direction",
-            Detail::Direction(Direction {
+            Detail::Direction(Box::new(Direction {
                 from: p("2020"),
                 to: p("2023"),
                 reference: Change {
@@ -433,7 +433,7 @@ pub(super) fn detail_samples() -> Vec<(&'static str, Detail)> {
                     rel: Some(-1.0 / 12.0),
                 },
                 same: false,
-            }),
+            })),
         ),
     ]
 }

@@ -105,3 +105,82 @@ fn ctrl_z_and_tstp_suspend_in_cooked_mode_and_continue_redraws() {
         assert!(tui.cooked());
     }
 }
+
+/// The pid of a child of `parent` (from /proc), once it is there.
+fn child_of(parent: u32) -> u32 {
+    let find = || {
+        let parent = parent.to_string();
+        std::fs::read_dir("/proc").ok()?.find_map(|e| {
+            let pid: u32 = e.ok()?.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let ppid = stat
+                .rsplit(')')
+                .next()?
+                .split_whitespace()
+                .nth(1)?
+                .to_string();
+            (ppid == parent).then_some(pid)
+        })
+    };
+    wait("the child process", || find().is_some());
+    find().expect("child")
+}
+
+/// The terminal goes away under duiden (its window closed, tmux killed): duiden runs under
+/// `script`, on a terminal of its own, and `script` is killed so that terminal hangs up. duiden
+/// must end (not spin, as crossterm's read loop made it), with the typed text saved and the lock
+/// released.
+#[test]
+fn a_terminal_that_hangs_up_ends_duiden_with_the_text_saved() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("script (util-linux) ontbreekt: test overgeslagen");
+        return;
+    }
+    let sessions = tempfile::tempdir().unwrap();
+    let command = format!(
+        "{} --sessies {}",
+        env!("CARGO_BIN_EXE_duiden"),
+        sessions.path().display()
+    );
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let args: Vec<&OsStr> = vec![
+        OsStr::new("-qfec"),
+        OsStr::new(command.as_str()),
+        OsStr::new("/dev/null"),
+    ];
+    let mut tui = Tui::spawn_program(dir, OsStr::new("script"), &args, (30, 110));
+    tui.wait_for("Nieuwe sessie");
+    tui.send("\r");
+    tui.wait_for("Titel van de nieuwe sessie");
+    tui.send("\r");
+    tui.wait_for("Geen openstaande");
+    tui.send("\x1b");
+    tui.wait_gone("Openstaande vragen en acties");
+    tui.send("a");
+    tui.wait_for("Soort");
+    tui.send("o");
+    tui.wait_for("Typ wat er gezegd wordt");
+    tui.send("Getypt voor het ophangen");
+    tui.wait_for("Getypt voor het ophangen");
+    let duiden = child_of(tui.pid().expect("script's pid"));
+    let file = session_file(sessions.path());
+    tui.signal("KILL");
+    wait("duiden to end after the hangup", || {
+        !std::path::Path::new(&format!("/proc/{duiden}")).exists()
+            || std::fs::read_to_string(format!("/proc/{duiden}/stat")).is_ok_and(|s| {
+                s.rsplit(')')
+                    .next()
+                    .is_some_and(|r| r.trim_start().starts_with('Z'))
+            })
+    });
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Getypt voor het ophangen"), "{text}");
+    assert!(
+        !duiden::session::store::lock_path(&file).exists(),
+        "lock left behind"
+    );
+}

@@ -71,6 +71,17 @@ impl Tui {
     }
 
     pub fn spawn_in(dir: &Path, args: &[&OsStr], rows: u16, cols: u16) -> Tui {
+        let program = OsStr::new(env!("CARGO_BIN_EXE_duiden"));
+        Self::spawn_program(dir, program, args, (rows, cols))
+    }
+
+    /// Starts `program ARGS…` (another program than duiden: a wrapper such as `script`) in `dir`.
+    pub fn spawn_program(
+        dir: &Path,
+        program: &OsStr,
+        args: &[&OsStr],
+        (rows, cols): (u16, u16),
+    ) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -79,7 +90,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_duiden"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
@@ -223,6 +234,11 @@ impl Tui {
             .status()
             .expect("kill");
         assert!(ok.success(), "kill -s {name} {pid}");
+    }
+
+    /// The process id of what was started.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
     }
 
     /// The process's state letter from /proc (`T` when stopped), where /proc exists.

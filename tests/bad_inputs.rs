@@ -491,3 +491,15 @@ fn a_header_after_blank_lines_is_reported_on_its_own_line() {
     assert_eq!((d.line, d.column), (3, 5), "{err}");
     assert!(d.message.contains("waarde"), "{err}");
 }
+
+/// Found by the fuzzer: a file of CR line ends only (`\re`) whose problem is on its second line.
+/// The loader counts each CR as a line end (old Mac files) and says so in its message's place.
+#[test]
+fn a_cr_only_file_is_located_at_its_cr_lines() {
+    let err = check_dataset(b"\re", SEED_META.as_bytes()).unwrap_err();
+    assert!(
+        err.diagnostics.iter().any(|d| d.line == 2),
+        "{:?}",
+        err.diagnostics
+    );
+}

@@ -63,10 +63,17 @@ pub fn within<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'sta
 }
 
 /// Asserts that `line:column` names a real place in `input`: the line exists (lines end at `\n`,
-/// as the loaders count them) and the column is on it or just after its last character.
+/// as the loaders count them; in a CSV file with CR line ends only, at each CR, as the CSV loader
+/// reads old Mac UTF-8 files) and the column is on it or just after its last character.
 pub fn assert_located(input: &[u8], line: usize, column: usize, columns: Columns, what: &str) {
     let text = String::from_utf8_lossy(input);
-    let lines: Vec<&str> = text.split('\n').collect();
+    // Only text the loader could decode is read that way; a UTF-8 error is placed before.
+    let cr_only = std::str::from_utf8(input).is_ok() && text.contains('\r') && !text.contains('\n');
+    let end = match columns {
+        Columns::CharsOrFields if cr_only => '\r',
+        _ => '\n',
+    };
+    let lines: Vec<&str> = text.split(end).collect();
     assert!(
         (1..=lines.len()).contains(&line),
         "{what}: line {line} is not in the input ({} lines)",

@@ -25,9 +25,9 @@ fn session_file(dir: &std::path::Path) -> std::path::PathBuf {
         .expect("a session file")
 }
 
-#[test]
-fn term_saves_the_typed_text_releases_the_lock_and_restores_the_terminal() {
-    let mut tui = Tui::spawn_with_sessions(&[], tempfile::tempdir().unwrap());
+/// Starts a new session from the start question and types `text` into a new observation,
+/// without saving it.
+fn start_typing(tui: &mut Tui, text: &str) {
     tui.wait_for("Nieuwe sessie");
     tui.send("\r");
     tui.wait_for("Titel van de nieuwe sessie");
@@ -39,8 +39,14 @@ fn term_saves_the_typed_text_releases_the_lock_and_restores_the_terminal() {
     tui.wait_for("Soort");
     tui.send("o");
     tui.wait_for("Typ wat er gezegd wordt");
-    tui.send("Half getypt bij het afsluiten");
-    tui.wait_for("Half getypt bij het afsluiten");
+    tui.send(text);
+    tui.wait_for(text);
+}
+
+#[test]
+fn term_saves_the_typed_text_releases_the_lock_and_restores_the_terminal() {
+    let mut tui = Tui::spawn_with_sessions(&[], tempfile::tempdir().unwrap());
+    start_typing(&mut tui, "Half getypt bij het afsluiten");
     let dir = tui.sessions_dir().unwrap().to_path_buf();
     let file = session_file(&dir);
     assert!(duiden::session::store::lock_path(&file).exists());
@@ -153,19 +159,7 @@ fn a_terminal_that_hangs_up_ends_duiden_with_the_text_saved() {
         OsStr::new("/dev/null"),
     ];
     let mut tui = Tui::spawn_program(dir, OsStr::new("script"), &args, (30, 110));
-    tui.wait_for("Nieuwe sessie");
-    tui.send("\r");
-    tui.wait_for("Titel van de nieuwe sessie");
-    tui.send("\r");
-    tui.wait_for("Geen openstaande");
-    tui.send("\x1b");
-    tui.wait_gone("Openstaande vragen en acties");
-    tui.send("a");
-    tui.wait_for("Soort");
-    tui.send("o");
-    tui.wait_for("Typ wat er gezegd wordt");
-    tui.send("Getypt voor het ophangen");
-    tui.wait_for("Getypt voor het ophangen");
+    start_typing(&mut tui, "Getypt voor het ophangen");
     let duiden = child_of(tui.pid().expect("script's pid"));
     let file = session_file(sessions.path());
     tui.signal("KILL");

@@ -22,20 +22,8 @@ pub fn map_indexed<R: Send>(
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let work = || {
-        let mut mine = Vec::new();
-        while !stop.load(Ordering::Relaxed) {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            if i >= n {
-                break;
-            }
-            mine.push((i, f(i)));
-            done.fetch_add(1, Ordering::Relaxed);
-        }
-        mine
-    };
-    let mut all: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..workers(n)).map(|_| scope.spawn(work)).collect();
+    // Takes items until none are left or one is told to stop; `after` hears the count done.
+    let work = |after: &mut dyn FnMut(usize) -> bool| {
         let mut mine = Vec::new();
         while !stop.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
@@ -44,10 +32,18 @@ pub fn map_indexed<R: Send>(
             }
             mine.push((i, f(i)));
             let count = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if !tick(count) {
+            if !after(count) {
                 stop.store(true, Ordering::Relaxed);
             }
         }
+        mine
+    };
+    let mut all: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..workers(n))
+            .map(|_| scope.spawn(|| work(&mut |_| true)))
+            .collect();
+        // Only the calling thread reports: `tick` need not be shared between threads.
+        let mut mine = work(tick);
         for h in helpers {
             // A panicking check is a bug; it surfaces on the caller's thread as it would have.
             match h.join() {

@@ -338,7 +338,7 @@ fn within_data(ctx: &Ctx, domein: &str, indicator: &str) -> Vec<Mismatch> {
     partof::detect(ctx, Some((domein, indicator)), &mut out);
     // Stock checks are shown on the stand (`stand`, `stand_eind`): for an instroom table they
     // would all be dropped below. The table's columns are whole areas: their checks only.
-    if indicator.contains("stand") {
+    if stock::shows_on(indicator) {
         stock::detect(ctx, Some((domein, indicator)), true, &mut out);
     }
     out.retain(|m| m.indicator == indicator);

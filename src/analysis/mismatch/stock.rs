@@ -15,6 +15,14 @@ use super::{
 use crate::model::{Breakdown, Observation, Period, Series, SeriesKey, Soort};
 use std::collections::HashMap;
 
+/// Whether stock checks can be shown on `indicator`: they are reported on a stand
+/// (`stand`, `stand_begin`, `stand_eind`, with a stem), never on its flows.
+pub(super) fn shows_on(indicator: &str) -> bool {
+    ["stand", "stand_begin", "stand_eind"]
+        .iter()
+        .any(|suffix| stem_of(indicator, suffix).is_some())
+}
+
 fn stem_of<'s>(indicator: &'s str, suffix: &str) -> Option<&'s str> {
     indicator
         .strip_suffix(suffix)

@@ -8,6 +8,7 @@ mod failed_save;
 mod follow_up;
 mod lock_watch;
 mod session;
+mod view;
 
 use super::background::Background;
 use super::components::hit::MouseInput;

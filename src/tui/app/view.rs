@@ -1,0 +1,74 @@
+//! The view on screen as data ([`ViewSpec`]): read from the tab that shows it, and shown again
+//! from one (an agenda item, the facilitator's screen followed by `meekijken`, a note's view).
+
+use super::App;
+use crate::model::{Period, ViewKind, ViewSpec};
+use crate::session::Anchor;
+use crate::tui::tabs::Tab;
+use std::sync::Arc;
+
+impl App {
+    /// The view the screen shows now: the trend's charted indicator or the comparison's, with
+    /// its sources, period length, reference and shown range. `None` on an empty chart or the
+    /// overview without a comparison behind it.
+    pub fn current_view(&self) -> Option<ViewSpec> {
+        match self.tab {
+            Tab::Compare => {
+                let c = &self.compare;
+                let table = c.table.as_ref()?;
+                Some(ViewSpec {
+                    domein: table.domein.clone(),
+                    indicator: table.indicator.clone(),
+                    bronnen: Vec::new(),
+                    granularity: c.granularity,
+                    range: None,
+                    reference: c.reference.clone(),
+                    kind: ViewKind::Compare,
+                })
+            }
+            Tab::Trend | Tab::Overview => {
+                let anchor = self.trend.anchor()?;
+                Some(ViewSpec {
+                    domein: anchor.domain,
+                    indicator: anchor.indicator,
+                    bronnen: anchor.sources,
+                    granularity: self.trend.granularity,
+                    range: None,
+                    reference: None,
+                    kind: ViewKind::Trend,
+                })
+            }
+        }
+    }
+
+    /// Shows a view: its tab, indicator, sources, period length and reference. An indicator
+    /// the dataset does not have leaves the screen as it was and returns false.
+    pub fn show_view_spec(&mut self, view: &ViewSpec) -> bool {
+        let data = Arc::clone(&self.shared.dataset);
+        let mut sources: Vec<String> = data
+            .series_of(&view.domein, &view.indicator)
+            .filter(|s| view.shows(&s.key.bron))
+            .map(|s| s.key.bron.clone())
+            .collect();
+        sources.sort();
+        sources.dedup();
+        let Some(last) = data
+            .series_of(&view.domein, &view.indicator)
+            .filter(|s| view.shows(&s.key.bron))
+            .filter_map(|s| s.last_period())
+            .max()
+        else {
+            return false;
+        };
+        let at: Period = view.range.map_or(last, |(_, to)| to);
+        let mut anchor = Anchor::new(&view.domein, &view.indicator, sources, at, at);
+        anchor.granularity = view.granularity;
+        anchor.reference = view.reference.clone();
+        anchor.view = view.kind;
+        self.show_view(&anchor);
+        if view.kind == ViewKind::Trend {
+            self.trend.range_start = None;
+        }
+        true
+    }
+}

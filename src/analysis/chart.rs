@@ -141,7 +141,21 @@ impl ChartModel {
         selection: &[SeriesKey],
         granularity: Option<Granularity>,
     ) -> ChartModel {
-        let series = chart_series(dataset, selection, granularity);
+        ChartModel::build_in(dataset, selection, granularity, None)
+    }
+
+    /// As [`ChartModel::build`], showing only the periods within `range` (a zoom): the axes fit
+    /// what is shown.
+    pub fn build_in(
+        dataset: &Dataset,
+        selection: &[SeriesKey],
+        granularity: Option<Granularity>,
+        range: Option<(Period, Period)>,
+    ) -> ChartModel {
+        let mut series = chart_series(dataset, selection, granularity);
+        if let Some(range) = range {
+            keep_range(&mut series, range);
+        }
         ChartModel::from_series(dataset, series, None)
     }
 
@@ -184,13 +198,8 @@ impl ChartModel {
         };
         let selection: Vec<SeriesKey> = series.iter().map(|s| s.key.clone()).collect();
         let mut series = chart_series(dataset, &selection, granularity);
-        if let Some((from, to)) = view.range {
-            for s in &mut series {
-                s.points.retain(|p| {
-                    p.period.start_month() >= from.start_month()
-                        && p.period.end_month() <= to.end_month()
-                });
-            }
+        if let Some(range) = view.range {
+            keep_range(&mut series, range);
         }
         for s in &mut series {
             let key = s.key.clone();
@@ -321,6 +330,15 @@ impl ChartModel {
             .take_while(|m| *m <= hi)
             .filter_map(|m| Period::from_month_number(m).coarsen(g))
             .collect()
+    }
+}
+
+/// Keeps the points of periods that lie within `from..=to`.
+fn keep_range(series: &mut [ChartSeries], (from, to): (Period, Period)) {
+    for s in series {
+        s.points.retain(|p| {
+            p.period.start_month() >= from.start_month() && p.period.end_month() <= to.end_month()
+        });
     }
 }
 

@@ -112,6 +112,10 @@ pub struct SourceMeta {
     /// `duiden importeer` so a newer vintage can replace the older one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub vintage: String,
+    /// The credit line the source's licence asks for under every chart ("Bron: CBS (CC BY
+    /// 4.0)"); without it the chart credits the `leverancier`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bronvermelding: String,
     /// Fields an import could not know and the user still has to fill in (`duiden controleer`
     /// warns per field); remove a name once it is filled.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

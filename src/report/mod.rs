@@ -3,6 +3,7 @@
 //! Dutch wording all of them (and the interface) share.
 
 mod backlog;
+pub mod credits;
 pub mod detail;
 mod differences;
 pub mod export;

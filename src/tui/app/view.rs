@@ -33,7 +33,7 @@ impl App {
                     indicator: anchor.indicator,
                     bronnen: anchor.sources,
                     granularity: self.trend.granularity,
-                    range: None,
+                    range: self.trend.zoom,
                     reference: None,
                     kind: ViewKind::Trend,
                 })
@@ -68,6 +68,7 @@ impl App {
         self.show_view(&anchor);
         if view.kind == ViewKind::Trend {
             self.trend.range_start = None;
+            self.trend.set_zoom(&data, view.range);
         }
         true
     }

@@ -15,6 +15,7 @@ mod messages;
 mod names;
 mod nl;
 mod numbers;
+mod present;
 mod review;
 mod texts;
 

@@ -70,6 +70,8 @@ texts! {
     text_placeholder,
     range_started,
     range_cleared,
+    zoom_at_most,
+    zoomed_out,
     no_chart_for_note,
     nothing_to_undo,
     nothing_to_redo,

@@ -53,6 +53,15 @@ actions! {
     /// Grid dots at the y ticks on or off.
     ToggleGrid = "raster",
     ToggleRange = "bereik",
+    /// Zoom into the selected range, or halve the shown span around the cursor.
+    ZoomIn = "inzoomen",
+    /// Back to the whole series.
+    ZoomAll = "hele_reeks",
+    /// Shift a zoomed chart a quarter of its span back or forward.
+    PanLeft = "schuif_links",
+    PanRight = "schuif_rechts",
+    /// The chart alone on the screen, for the projector.
+    Presentation = "presentatie",
     Annotate = "aantekening",
     EditNote = "bewerken",
     DeleteNote = "verwijderen",

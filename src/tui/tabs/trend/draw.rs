@@ -139,7 +139,10 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     let inner_width = area.width.saturating_sub(2) as usize;
     let marks = cursor.map_or(Vec::new(), |c| chart.marks_at(&c));
     let provisional = chart.series.iter().any(|s| s.has_provisional());
-    let others = chart.left_out.len() + marks.len() + usize::from(provisional);
+    let others = chart.left_out.len()
+        + marks.len()
+        + usize::from(provisional)
+        + super::readout::line_count(&app.trend);
     // Two lines a series (its name, then what it is) when a line is too short and rows allow.
     let rows = area.height.saturating_sub(2) as usize;
     let wrap = legend_rows(chart, inner_width) > chart.series.len()
@@ -185,6 +188,7 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             style,
         )));
     }
+    lines.extend(super::readout::lines(app, inner_width));
     if provisional {
         lines.push(Line::from(Span::styled(
             t().provisional_legend,

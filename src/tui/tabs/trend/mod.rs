@@ -2,6 +2,8 @@
 //! and its handler. Drawing is in `draw`, from `&App` only.
 
 mod draw;
+mod readout;
+mod zoom;
 
 pub use draw::draw;
 
@@ -44,6 +46,10 @@ pub struct TrendTab {
     pub cursor: Option<usize>,
     /// First period of a range being selected on the chart.
     pub range_start: Option<Period>,
+    /// The periods shown when zoomed in (first and last); `None` shows the whole series.
+    pub zoom: Option<(Period, Period)>,
+    /// Every period of the selected series, zoomed or not (for panning).
+    pub all_periods: Vec<Period>,
     /// Annotations on the charted indicators, in period order (refreshed after every change).
     pub notes: Vec<Annotation>,
     pub notes_view: ListView,
@@ -74,6 +80,8 @@ impl TrendTab {
             focus: Focus::Browser,
             cursor: None,
             range_start: None,
+            zoom: None,
+            all_periods: Vec::new(),
             notes: Vec::new(),
             notes_view: ListView::default(),
         };
@@ -89,7 +97,7 @@ impl TrendTab {
         let at_cursor = self
             .cursor_period()
             .map_or(0, |c| self.chart.marks_at(&c).len());
-        let extra = (1 + at_cursor + self.chart.left_out.len()) as u16;
+        let extra = (1 + at_cursor + self.chart.left_out.len() + readout::line_count(self)) as u16;
         let legend_lines = self.chart.series.len().max(1) as u16 + extra;
         let note_count = self.notes.len() as u16;
         let (chart, legend, notes) = if right.width >= 100 {
@@ -180,6 +188,11 @@ impl TrendTab {
                 .flatten()
         });
         self.chart = ChartModel::build(dataset, &self.selection, self.shown);
+        self.all_periods = self.chart.periods.clone();
+        self.zoom = self.effective_zoom();
+        if let Some(window) = self.zoom {
+            self.chart = ChartModel::build_in(dataset, &self.selection, self.shown, Some(window));
+        }
         let last = self.chart.periods.len().checked_sub(1);
         self.cursor = match keep {
             Some(p) => self.chart.periods.iter().position(|q| *q >= p).or(last),
@@ -294,6 +307,10 @@ impl TrendTab {
                 return Some(t().cleared.to_string());
             }
             Action::ToggleRange => return self.toggle_range(),
+            Action::ZoomIn => return self.zoom_in(dataset),
+            Action::ZoomAll => return self.zoom_all(dataset),
+            Action::PanLeft => return self.pan(dataset, false),
+            Action::PanRight => return self.pan(dataset, true),
             Action::Cancel => {
                 return self
                     .range_start
@@ -305,7 +322,7 @@ impl TrendTab {
                 return match self.focus {
                     Focus::Browser => self.browser_action(action, dataset, page),
                     Focus::Chart => {
-                        self.chart_action(action);
+                        self.chart_action(action, dataset);
                         None
                     }
                     Focus::Notes => self.notes_action(action, dataset),
@@ -392,12 +409,24 @@ impl TrendTab {
         message
     }
 
-    fn chart_action(&mut self, action: Action) {
+    fn chart_action(&mut self, action: Action, dataset: &Dataset) {
         let n = self.chart.periods.len();
         if n == 0 {
             return;
         }
         let cur = self.cursor.unwrap_or(n - 1) as isize;
+        // A zoomed chart pans when the cursor goes past its edge.
+        let past = match action {
+            Action::Left if cur == 0 => Some(false),
+            Action::Right if cur == n as isize - 1 => Some(true),
+            _ => None,
+        };
+        if let Some(forward) = past
+            && self.pan_by(dataset, forward, 1).is_some()
+        {
+            self.cursor = Some(if forward { self.chart.periods.len() - 1 } else { 0 });
+            return;
+        }
         let target = match action {
             Action::Left => cur - 1,
             Action::Right => cur + 1,
@@ -476,8 +505,8 @@ impl TrendTab {
         {
             self.focus = Focus::Chart;
             match m {
-                MouseInput::ScrollUp(..) => self.chart_action(Action::Left),
-                MouseInput::ScrollDown(..) => self.chart_action(Action::Right),
+                MouseInput::ScrollUp(..) => self.chart_action(Action::Left, dataset),
+                MouseInput::ScrollDown(..) => self.chart_action(Action::Right, dataset),
                 MouseInput::Click(..) => {
                     let x = g.x_at(column);
                     self.cursor = self

@@ -55,6 +55,10 @@ pub struct Cli {
     #[arg(long, value_name = "MAP", default_value = "sessions")]
     pub sessies: PathBuf,
 
+    /// Begin in presentatiemodus: alleen de grafiek, groot, met bronvermelding (P wisselt)
+    #[arg(long)]
+    pub presentatie: bool,
+
     /// Taal van de interface en de hulp (standaard: uit de locale, anders nl)
     #[arg(long, value_enum, global = true)]
     pub taal: Option<Taal>,
@@ -482,10 +486,12 @@ fn open_tui(cli: Cli) -> ExitCode {
     };
     // The dataset loads on a worker while the screen shows its progress.
     let build_keys = std::sync::Arc::clone(&keys);
+    let presenting = cli.presentatie;
     let mut startup = Startup::dataset(path.clone(), Theme::of(theme), keys, move |dataset| {
         App::with_keymap(dataset, theme, build_keys)
             .with_sessions(setup, open)
             .with_warnings_noted()
+            .presenting(presenting)
     });
     if let Err(e) = crate::tui::run(&mut startup) {
         eprintln!("duiden: {e:#}");

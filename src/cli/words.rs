@@ -218,6 +218,10 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             Some("FILE"),
         ),
         ("duiden", "sessies") => (SESSIONS, Some("FOLDER")),
+        ("duiden", "presentatie") => (
+            "Start in presentation mode: the chart alone, large, with source credits (P toggles)",
+            None,
+        ),
         (_, "taal") => (LANGUAGE, Some("LANGUAGE")),
         ("verschillen", "domein") => (
             "Only this domain (jeugd, wmo, participatie, …)",

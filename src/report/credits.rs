@@ -66,7 +66,10 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), bronnen.len(), "{bronnen:?}");
-        let cbs = c.iter().find(|c| c.leverancier == "CBS").expect("a CBS source");
+        let cbs = c
+            .iter()
+            .find(|c| c.leverancier == "CBS")
+            .expect("a CBS source");
         assert!(cbs.through.is_some());
         assert_eq!(cbs.credit, None);
         assert!(c.iter().all(|c| !c.naam.is_empty()));

@@ -8,6 +8,7 @@ pub mod components;
 pub mod i18n;
 pub mod keymap;
 pub mod popups;
+pub mod present;
 pub mod review;
 pub mod startup;
 pub mod style;
@@ -49,18 +50,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if clear_or_too_small(frame, theme) {
         return;
     }
-    let [header, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(5),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    draw_title(frame, app, header);
-    match app.tab {
-        tabs::Tab::Trend => tabs::trend::draw(frame, app, body),
-        tabs::Tab::Compare => tabs::compare::draw(frame, app, body),
-        tabs::Tab::Overview => tabs::overview::draw(frame, app, body),
-    }
+    let status = if app.presentation {
+        present::draw(frame, app, area)
+    } else {
+        let [header, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(5),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        draw_title(frame, app, header);
+        match app.tab {
+            tabs::Tab::Trend => tabs::trend::draw(frame, app, body),
+            tabs::Tab::Compare => tabs::compare::draw(frame, app, body),
+            tabs::Tab::Overview => tabs::overview::draw(frame, app, body),
+        }
+        status
+    };
     let hints = app
         .shared
         .keymap
@@ -130,6 +136,7 @@ pub fn hint_actions(ctx: keymap::Context) -> &'static [keymap::Action] {
             A::Toggle,
             A::ToggleRange,
             A::Annotate,
+            A::Presentation,
             A::ShowCompare,
             A::ShowOverview,
             A::Quit,

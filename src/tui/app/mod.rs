@@ -78,6 +78,11 @@ pub struct App {
     pub should_quit: bool,
     /// Slow work on worker threads, with progress for the status line.
     pub background: Background,
+    /// The chart alone, for the projector (see [`crate::tui::present`]).
+    pub presentation: bool,
+    /// The look of the mode not shown: the working screen's while presenting, else the
+    /// presentation's (each keeps its own line style, grid and theme).
+    pub other_theme: Theme,
     /// A session another process holds: when it was last looked at, and a pending confirmation.
     lock_watch: lock_watch::LockWatch,
 }
@@ -94,10 +99,11 @@ impl App {
     ) -> App {
         let dataset = dataset.into();
         let trend = TrendTab::new(&dataset);
+        let working = Theme::of(theme);
         App {
             shared: Shared {
                 dataset,
-                theme: Theme::of(theme),
+                theme: working.clone(),
                 keymap,
                 setup: SessionSetup::default(),
                 session: None,
@@ -112,6 +118,8 @@ impl App {
             area: Rect::new(0, 0, 120, 40),
             should_quit: false,
             background: Background::default(),
+            presentation: false,
+            other_theme: super::present::presentation_theme(&working),
             lock_watch: lock_watch::LockWatch::default(),
         }
     }
@@ -212,6 +220,11 @@ impl App {
                 );
             }
             Action::CycleLineStyle | Action::ToggleGrid => self.chart_style(action),
+            Action::Presentation => self.set_presentation(!self.presentation),
+            Action::ShowCompare | Action::ShowOverview if self.presentation => {
+                self.set_presentation(false);
+                self.update(action);
+            }
             Action::ShowTrend => self.show_tab(Tab::Trend),
             Action::ShowCompare => self.show_tab(Tab::Compare),
             Action::ShowOverview => self.show_tab(Tab::Overview),
@@ -227,6 +240,10 @@ impl App {
             Action::DeleteNote => self.delete_note(),
             Action::CycleStatus => self.cycle_note_status(),
             _ => self.tab_action(action),
+        }
+        // Presenting shows the chart alone: the keys act on it.
+        if self.presentation {
+            self.trend.focus = Focus::Chart;
         }
         self.settle();
     }
@@ -260,6 +277,15 @@ impl App {
 
     fn mouse(&mut self, m: MouseInput) {
         if self.popup.is_some() {
+            return;
+        }
+        // On the projector the wheel moves the cursor; the chart has no other hit areas.
+        if self.presentation {
+            match m {
+                MouseInput::ScrollUp(..) => self.update(Action::Left),
+                MouseInput::ScrollDown(..) => self.update(Action::Right),
+                MouseInput::Click(..) => {}
+            }
             return;
         }
         let body = self.body();

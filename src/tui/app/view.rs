@@ -73,3 +73,31 @@ impl App {
         true
     }
 }
+
+impl App {
+    /// Starts in presentation mode when asked (`--presentatie`).
+    pub fn presenting(mut self, on: bool) -> App {
+        self.set_presentation(on);
+        self
+    }
+
+    /// Starts or ends presentation mode: the trend chart of what is shown (a comparison's
+    /// indicator with its sources), in the presentation's own look.
+    pub fn set_presentation(&mut self, on: bool) {
+        if on == self.presentation {
+            return;
+        }
+        if on && self.tab != Tab::Trend {
+            if let Some(mut view) = self.current_view() {
+                view.kind = ViewKind::Trend;
+                self.show_view_spec(&view);
+            }
+            self.tab = Tab::Trend;
+        }
+        std::mem::swap(&mut self.shared.theme, &mut self.other_theme);
+        self.presentation = on;
+        if on {
+            self.trend.focus = crate::tui::tabs::trend::Focus::Chart;
+        }
+    }
+}

@@ -526,12 +526,15 @@ fn axis_labels(model: &ChartModel, width: u16) -> Vec<(Period, String)> {
     let months = (last.end_month() - first.start_month() + 1).max(1);
     let per_label_cols = 8.0;
     let fits = |count: i64| (count as f64) * per_label_cols <= width as f64;
-    let gran = if months <= 18 && fits(months) {
-        Granularity::Month
+    // Months when zoomed into a year or two, every other one when every one does not fit.
+    let (gran, step) = if months <= 18 && fits(months) {
+        (Granularity::Month, 1)
+    } else if months <= 24 && fits((months + 1) / 2) {
+        (Granularity::Month, 2)
     } else if months <= 48 && fits(months / 3) {
-        Granularity::Quarter
+        (Granularity::Quarter, 1)
     } else {
-        Granularity::Year
+        (Granularity::Year, 1)
     };
     let mut out = Vec::new();
     let mut p = Period::from_month_number(first.start_month())
@@ -546,7 +549,9 @@ fn axis_labels(model: &ChartModel, width: u16) -> Vec<(Period, String)> {
             _ => t().period_short(&p),
         };
         out.push((p, label));
-        p = p.next();
+        for _ in 0..step {
+            p = p.next();
+        }
     }
     out
 }

@@ -7,6 +7,8 @@ use crate::tui::keymap::{Action, Context};
 pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
+        CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
+        | Presentation => chart_help(a),
         Quit => "quit",
         Help => "show / close this help",
         Cancel => "close the window, stop a range or an input",
@@ -25,17 +27,9 @@ pub fn action_help(a: Action) -> &'static str {
         ShowTrend => "Trend tab",
         ShowCompare => "Compare tab",
         ShowOverview => "Differences tab",
-        CycleLineStyle => "line style: fine (braille) → half blocks → blocks",
-        ToggleGrid => "grid dots on / off",
-        ZoomIn => "zoom in: to the chosen range, else half the span around the cursor",
-        ZoomAll => "zoom out: the whole series",
-        PanLeft => "shift a zoomed chart back by a quarter",
-        PanRight => "shift a zoomed chart forward by a quarter",
-        Presentation => "presentation: the chart alone, large, with source credits (again: back)",
         ToggleTheme => "dark (high contrast) / light theme",
         CycleGranularity => "periods: as delivered → month → quarter → half year → year (by kind)",
         ClearChart => "clear the chart",
-        ToggleRange => "start / stop a period range in the chart",
         Annotate => "annotation at the cursor, range or difference",
         EditNote => "edit the annotation (Annotations pane)",
         DeleteNote => "delete the annotation (Annotations pane)",
@@ -80,6 +74,22 @@ pub fn action_help(a: Action) -> &'static str {
         TakeOver => {
             "take over a session another process held once it is gone (or, confirmed, break the lock)"
         }
+    }
+}
+
+/// The chart's look and zoom, and presentation mode.
+fn chart_help(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        CycleLineStyle => "line style: fine (braille) → half blocks → blocks",
+        ToggleGrid => "grid dots on / off",
+        ZoomIn => "zoom in: to the chosen range, else half the span around the cursor",
+        ZoomAll => "zoom out: the whole series",
+        PanLeft => "shift a zoomed chart back by a quarter",
+        PanRight => "shift a zoomed chart forward by a quarter",
+        Presentation => "presentation: the chart alone, large, with source credits (again: back)",
+        ToggleRange => "start / stop a period range in the chart",
+        _ => "",
     }
 }
 

@@ -7,6 +7,8 @@ use crate::tui::keymap::{Action, Context};
 pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
+        CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
+        | Presentation => chart_help(a),
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
         Cancel => "venster sluiten, periodekeuze of invoer stoppen",
@@ -25,19 +27,11 @@ pub fn action_help(a: Action) -> &'static str {
         ShowTrend => "tabblad Trend",
         ShowCompare => "tabblad Vergelijken",
         ShowOverview => "tabblad Verschillen",
-        CycleLineStyle => "lijnstijl: fijn (braille) → halve blokken → blokken",
-        ToggleGrid => "rasterpunten aan / uit",
         ToggleTheme => "donker (hoog contrast) / licht thema",
         CycleGranularity => {
             "perioden: zoals geleverd → maand → kwartaal → halfjaar → jaar (volgens soort)"
         }
         ClearChart => "grafiek leegmaken",
-        ToggleRange => "begin / stop een periodebereik in de grafiek",
-        ZoomIn => "inzoomen: op het gekozen bereik, anders de helft rond de cursor",
-        ZoomAll => "uitzoomen: de hele reeks",
-        PanLeft => "ingezoomde grafiek een kwart terug schuiven",
-        PanRight => "ingezoomde grafiek een kwart verder schuiven",
-        Presentation => "presentatie: alleen de grafiek, groot, met bronvermelding (nog eens: terug)",
         Annotate => "aantekening bij cursor, bereik of verschil",
         EditNote => "aantekening bewerken (paneel Aantekeningen)",
         DeleteNote => "aantekening verwijderen (paneel Aantekeningen)",
@@ -86,6 +80,24 @@ pub fn action_help(a: Action) -> &'static str {
         TakeOver => {
             "sessie van een ander overnemen als die weg is (of, bevestigd, het slot verbreken)"
         }
+    }
+}
+
+/// The chart's look and zoom, and presentation mode.
+fn chart_help(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        CycleLineStyle => "lijnstijl: fijn (braille) → halve blokken → blokken",
+        ToggleGrid => "rasterpunten aan / uit",
+        ToggleRange => "begin / stop een periodebereik in de grafiek",
+        ZoomIn => "inzoomen: op het gekozen bereik, anders de helft rond de cursor",
+        ZoomAll => "uitzoomen: de hele reeks",
+        PanLeft => "ingezoomde grafiek een kwart terug schuiven",
+        PanRight => "ingezoomde grafiek een kwart verder schuiven",
+        Presentation => {
+            "presentatie: alleen de grafiek, groot, met bronvermelding (nog eens: terug)"
+        }
+        _ => "",
     }
 }
 

@@ -12,6 +12,30 @@ impl Texts {
         }
     }
 
+    /// A source's publication in the footer.
+    pub fn credit_vintage(&self, vintage: &str) -> String {
+        match self.lang {
+            Nl => format!("peildatum {vintage}"),
+            En => format!("as of {vintage}"),
+        }
+    }
+
+    /// The last period of a source in the footer, when its publication date is not known.
+    pub fn credit_through(&self, period: &str) -> String {
+        match self.lang {
+            Nl => format!("t/m {period}"),
+            En => format!("to {period}"),
+        }
+    }
+
+    /// The credit of a source without its own `bronvermelding`.
+    pub fn credit_default(&self, supplier: &str) -> String {
+        match self.lang {
+            Nl => format!("Bron: {supplier}"),
+            En => format!("Source: {supplier}"),
+        }
+    }
+
     /// The readout's difference line starts with the reference: "Δ ● t.o.v. Gemeente:".
     pub fn readout_against(&self, reference: &str) -> String {
         match self.lang {

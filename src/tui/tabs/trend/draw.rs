@@ -132,21 +132,21 @@ fn chart_title(app: &App) -> String {
     format!("{what} · {length}")
 }
 
-fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
+pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.shared.theme;
     let chart = &app.trend.chart;
     let cursor = app.trend.cursor_period();
     let inner_width = area.width.saturating_sub(2) as usize;
     let marks = cursor.map_or(Vec::new(), |c| chart.marks_at(&c));
     let provisional = chart.series.iter().any(|s| s.has_provisional());
-    let others = chart.left_out.len()
-        + marks.len()
-        + usize::from(provisional)
-        + super::readout::line_count(&app.trend);
-    // Two lines a series (its name, then what it is) when a line is too short and rows allow.
+    // The readout gives way first: the series' values matter more than their differences.
+    let readout = super::readout::line_count(&app.trend);
     let rows = area.height.saturating_sub(2) as usize;
-    let wrap = legend_rows(chart, inner_width) > chart.series.len()
-        && chart.series.len() * 2 + others <= rows;
+    let show_readout = chart.series.len() + legend_extra_rows(app) <= rows;
+    let others = legend_extra_rows(app) - if show_readout { 0 } else { readout };
+    // Two lines a series (its name, then what it is) when a line is too short and rows allow.
+    let needed = legend_rows(chart, inner_width);
+    let wrap = needed > chart.series.len() && needed + others <= rows;
     // Panel by panel, so the readout names values per panel, each with its unit.
     let per_panel = chart.panels.len() > 1;
     let order: Vec<&ChartSeries> = (chart.panels.iter())
@@ -188,7 +188,9 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             style,
         )));
     }
-    lines.extend(super::readout::lines(app, inner_width));
+    if show_readout {
+        lines.extend(super::readout::lines(app, inner_width));
+    }
     if provisional {
         lines.push(Line::from(Span::styled(
             t().provisional_legend,
@@ -205,6 +207,18 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     };
     let block = pane(app, &title, false);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The legend's rows besides the series: what is left off the axis, the events and breaks at the
+/// cursor, the readout and the voorlopig note.
+pub(crate) fn legend_extra_rows(app: &App) -> usize {
+    let chart = &app.trend.chart;
+    let marks = app
+        .trend
+        .cursor_period()
+        .map_or(0, |c| chart.marks_at(&c).len());
+    let provisional = chart.series.iter().any(|s| s.has_provisional());
+    chart.left_out.len() + marks + usize::from(provisional) + super::readout::line_count(&app.trend)
 }
 
 /// Narrowest legend column: a mark, a shortened name with its breakdown, a value.
@@ -232,7 +246,7 @@ const VALUE_ROOM: usize = 16;
 
 /// Rows the series of `chart` take in a legend `width` wide when a series whose line does not
 /// fit gets a second one: the layout asks for them when there is room.
-pub(super) fn legend_rows(chart: &ChartModel, width: usize) -> usize {
+pub(crate) fn legend_rows(chart: &ChartModel, width: usize) -> usize {
     let one_line = |s: &ChartSeries| {
         let details: usize = details(s, false).iter().map(|d| d.0.chars().count()).sum();
         2 + s.label.chars().count() + details + VALUE_ROOM <= width

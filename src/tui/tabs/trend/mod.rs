@@ -6,6 +6,7 @@ mod readout;
 mod zoom;
 
 pub use draw::draw;
+pub(crate) use draw::{draw_legend, legend_extra_rows, legend_rows};
 
 use crate::model::{Dataset, Granularity, Period, SeriesKey};
 use crate::session::{Anchor, Annotation, Session};
@@ -424,7 +425,11 @@ impl TrendTab {
         if let Some(forward) = past
             && self.pan_by(dataset, forward, 1).is_some()
         {
-            self.cursor = Some(if forward { self.chart.periods.len() - 1 } else { 0 });
+            self.cursor = Some(if forward {
+                self.chart.periods.len() - 1
+            } else {
+                0
+            });
             return;
         }
         let target = match action {

@@ -88,7 +88,10 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             }
             spans.push(Span::raw("  "));
             spans.push(mark(s));
-            spans.push(Span::styled(text, theme.base().add_modifier(Modifier::BOLD)));
+            spans.push(Span::styled(
+                text,
+                theme.base().add_modifier(Modifier::BOLD),
+            ));
         }
         if !r.unit.is_empty() {
             spans.push(Span::styled(format!(" {}", r.unit), theme.dimmed()));

@@ -1,0 +1,259 @@
+//! The projector: presentation mode at three sizes and in each theme, zoom and pan with the axis
+//! relabelled, the readout at the cursor (differences, an event, an annotation), and the view
+//! as data round trip.
+
+mod common;
+
+use common::{render, words};
+use duiden::load::load_dataset;
+use duiden::model::{Dataset, Granularity, Period};
+use duiden::tui::app::App;
+use duiden::tui::keymap::Action;
+use duiden::tui::style::{Theme, ThemeKind};
+use duiden::tui::tabs::Tab;
+use std::path::Path;
+
+fn sample() -> Dataset {
+    load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld"))
+        .expect("sample loads")
+}
+
+/// The sample's opening chart, presented.
+fn presenting(theme: ThemeKind) -> App {
+    let mut app = App::new(sample(), theme);
+    app.update(Action::Presentation);
+    app.shared.message = None;
+    app
+}
+
+/// Characters of the chart's lines in a heavier style than braille.
+fn has_block_lines(screen: &str) -> bool {
+    screen.contains('▀') || screen.contains('▄') || screen.contains('█')
+}
+
+#[test]
+fn presentation_120x40_has_a_large_title_the_chart_legend_and_credits() {
+    let mut app = presenting(ThemeKind::Dark);
+    let screen = render(&mut app, 120, 40);
+    // The working screen's panes are gone: no series browser, no tab bar.
+    assert!(
+        !screen.contains("Reeksen") && !screen.contains("2 Vergelijken"),
+        "{screen}"
+    );
+    // The title in large letters (quadrant blocks) above a subtitle saying what is drawn.
+    let first: Vec<&str> = screen.lines().take(4).collect();
+    assert!(
+        first.iter().all(|l| l.contains('█') || l.contains('▀')),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("jeugd · per halfjaar (gelijkgetrokken) · cliënten"),
+        "{screen}"
+    );
+    assert!(screen.contains("Legenda"), "{screen}");
+    // Every source in the chart is credited, with how recent its figures are.
+    let w = words(&screen);
+    assert!(w.contains("Bron: CBS"), "{w}");
+    assert!(
+        w.contains("t/m H2 2024") && w.contains("t/m dec 2024"),
+        "{w}"
+    );
+    assert_eq!(screen.matches("Bron:").count(), 3, "{screen}");
+    assert!(has_block_lines(&screen), "heavier lines on the projector");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn presentation_80x24_has_a_small_title_and_still_credits_every_source() {
+    let mut app = presenting(ThemeKind::Dark);
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.starts_with(" Instroom jeugdhulp"), "{screen}");
+    assert_eq!(screen.matches("Bron:").count(), 3, "{screen}");
+    assert!(screen.contains("Legenda"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn presentation_200x60_uses_the_whole_screen() {
+    let mut app = presenting(ThemeKind::Dark);
+    let screen = render(&mut app, 200, 60);
+    let rows: Vec<&str> = screen.lines().collect();
+    // The time axis runs to the right edge and the legend box is as wide as the screen.
+    let axis = rows.iter().find(|l| l.contains("└┬")).expect("a time axis");
+    assert!(axis.trim_end().chars().count() >= 198, "{axis}");
+    assert!(
+        rows.iter()
+            .any(|l| l.starts_with("┌ Legenda") && l.ends_with('┐'))
+    );
+    // No blank rows wasted inside the legend box.
+    let legend_top = rows
+        .iter()
+        .position(|l| l.starts_with("┌ Legenda"))
+        .unwrap();
+    let legend_end = legend_top
+        + rows[legend_top..]
+            .iter()
+            .position(|l| l.starts_with('└'))
+            .unwrap();
+    let blank = rows[legend_top..legend_end]
+        .iter()
+        .filter(|l| l.trim_matches(|c| c == '│' || c == ' ').is_empty())
+        .count();
+    assert_eq!(blank, 0, "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn presentation_keeps_its_own_look_in_each_theme_and_gives_the_working_one_back() {
+    for kind in [ThemeKind::Dark, ThemeKind::Light] {
+        let mut app = App::new(sample(), kind);
+        let working = app.shared.theme.marker;
+        app.update(Action::Presentation);
+        let theme = Theme::of(kind);
+        assert_eq!(
+            app.shared.theme.bg, theme.bg,
+            "{kind:?}: the theme's background"
+        );
+        assert!(
+            !app.shared.theme.grid_dots,
+            "{kind:?}: no grid on the projector"
+        );
+        let screen = render(&mut app, 120, 40);
+        assert!(has_block_lines(&screen), "{kind:?}");
+        app.update(Action::Presentation);
+        assert!(!app.presentation);
+        assert_eq!(
+            app.shared.theme.marker, working,
+            "{kind:?}: working look back"
+        );
+        assert!(render(&mut app, 120, 40).contains("Reeksen"));
+    }
+}
+
+#[test]
+fn presenting_a_comparison_shows_its_indicator_and_the_tabs_leave_presentation() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::ShowCompare);
+    let shown = app.current_view().expect("a comparison");
+    app.update(Action::Presentation);
+    assert_eq!(app.tab, Tab::Trend);
+    let view = app.current_view().expect("a chart");
+    assert_eq!(
+        (view.domein, view.indicator),
+        (shown.domein, shown.indicator)
+    );
+    app.update(Action::ShowOverview);
+    assert!(!app.presentation);
+    assert_eq!(app.tab, Tab::Overview);
+}
+
+/// The sample's jeugd instroom per month, the chart focused.
+fn monthly() -> App {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    app.update(Action::NextPane);
+    while app.trend.granularity != Some(Granularity::Month) {
+        app.update(Action::CycleGranularity);
+    }
+    app
+}
+
+fn cursor_to(app: &mut App, p: Period) {
+    let i = app
+        .trend
+        .chart
+        .periods
+        .iter()
+        .position(|q| *q == p)
+        .expect("period shown");
+    app.trend.cursor = Some(i);
+}
+
+#[test]
+fn zooming_into_a_year_relabels_the_axis_in_months_and_pans_and_returns() {
+    let mut app = monthly();
+    let before = render(&mut app, 120, 40);
+    assert!(
+        before.contains("┬2020") && !before.contains("apr 2023"),
+        "{before}"
+    );
+    cursor_to(&mut app, Period::month(2023, 1));
+    app.update(Action::ToggleRange);
+    cursor_to(&mut app, Period::month(2023, 12));
+    app.update(Action::ZoomIn);
+    assert_eq!(
+        app.trend.zoom,
+        Some((Period::month(2023, 1), Period::month(2023, 12)))
+    );
+    assert_eq!(app.trend.chart.periods.len(), 12);
+    let zoomed = render(&mut app, 120, 40);
+    assert!(
+        zoomed.contains("ingezoomd: jan 2023 – dec 2023"),
+        "{zoomed}"
+    );
+    // Months on the axis (every other one where twelve do not fit).
+    assert!(
+        zoomed.contains("mrt 2023") && zoomed.contains("mei 2023"),
+        "{zoomed}"
+    );
+    assert!(
+        !zoomed.contains("┬2020") && !zoomed.contains("K1 2023"),
+        "{zoomed}"
+    );
+    // Shifting by a quarter of the span, then the cursor past the right edge pans on.
+    app.update(Action::PanRight);
+    assert_eq!(
+        app.trend.zoom,
+        Some((Period::month(2023, 4), Period::month(2024, 3)))
+    );
+    app.update(Action::End);
+    app.update(Action::Right);
+    assert_eq!(
+        app.trend.zoom,
+        Some((Period::month(2023, 5), Period::month(2024, 4)))
+    );
+    assert_eq!(app.trend.cursor_period(), Some(Period::month(2024, 4)));
+    // Back to the whole series in one key.
+    app.update(Action::ZoomAll);
+    assert_eq!(app.trend.zoom, None);
+    assert!(app.trend.chart.periods.len() > 60);
+}
+
+#[test]
+fn zoom_without_a_range_halves_the_span_around_the_cursor() {
+    let mut app = monthly();
+    let n = app.trend.chart.periods.len();
+    app.update(Action::ZoomIn);
+    assert_eq!(app.trend.chart.periods.len(), n / 2);
+    let last = *app.trend.all_periods.last().unwrap();
+    assert_eq!(
+        app.trend.chart.periods.last(),
+        Some(&last),
+        "the cursor was at the end"
+    );
+    // The zoom is part of the view: recorded and shown again.
+    let view = app.current_view().unwrap();
+    assert_eq!(view.range, app.trend.zoom);
+    let mut other = App::new(sample(), ThemeKind::Dark);
+    assert!(other.show_view_spec(&view));
+    assert_eq!(other.trend.zoom, view.range);
+    assert_eq!(other.trend.chart.periods, app.trend.chart.periods);
+}
+
+#[test]
+fn the_readout_names_the_differences_and_the_event_at_the_cursor() {
+    let mut app = monthly();
+    // The sample's corona event starts in March 2020.
+    cursor_to(&mut app, Period::month(2020, 3));
+    let screen = render(&mut app, 120, 40);
+    let w = words(&screen);
+    assert!(w.contains("Corona"), "{w}");
+    assert!(w.contains("Δ") && w.contains("t.o.v."), "{w}");
+    // The difference each source has from the reference, signed, in the axis unit.
+    let reference = &app.trend.chart.series[0];
+    let other = &app.trend.chart.series[2];
+    let c = Period::month(2020, 3);
+    let d = other.at(&c).unwrap().y - reference.at(&c).unwrap().y;
+    let text = duiden::tui::i18n::t().num(d, 2);
+    let signed = if d > 0.0 { format!("+{text}") } else { text };
+    assert!(w.contains(&signed), "{signed} in {w}");
+}

@@ -347,6 +347,7 @@ fn session() -> impl Strategy<Value = Session> {
                         domain,
                         indicator,
                         note,
+                        ..Default::default()
                     })
                     .collect();
                 for n in notes {

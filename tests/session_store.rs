@@ -105,6 +105,7 @@ fn full_session() -> Session {
         domain: "jeugd".into(),
         indicator: "instroom".into(),
         note: "Bronnen naast elkaar".into(),
+        ..Default::default()
     }];
     let mut a = note(
         AnnotationKind::Verklaring,
@@ -1253,11 +1254,13 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
             domain: "jeugd".into(),
             indicator: "instroom".into(),
             note: "Drie bronnen naast elkaar".into(),
+            ..Default::default()
         },
         AgendaItem {
             domain: "participatie".into(),
             indicator: "uitstroom".into(),
             note: String::new(),
+            ..Default::default()
         },
     ];
     let jeugd = |van, tot| {

@@ -132,6 +132,10 @@ pub fn from_lines(lines: &[String]) -> Result<Header, Vec<LineError>> {
                         domain: domain.trim().to_string(),
                         indicator: indicator.trim().to_string(),
                         note: fields.get(1).unwrap_or(&"").to_string(),
+                        title: String::new(),
+                        budget_minutes: None,
+                        spent_seconds: 0,
+                        view: None,
                     })
                 }
                 _ => errors.push(err(LineProblem::BadAgenda)),
@@ -173,6 +177,10 @@ mod tests {
             domain: "jeugd".into(),
             indicator: "instroom".into(),
             note: "per bron".into(),
+            title: String::new(),
+            budget_minutes: None,
+            spent_seconds: 0,
+            view: None,
         });
         let lines = to_lines(&s);
         let h = from_lines(&lines).unwrap();

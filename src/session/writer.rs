@@ -5,7 +5,8 @@
 //! [`OpenSession::ReadOnly`]: it has no writer, so nothing can write it.
 
 use crate::session::model::{
-    Annotation, Criterion, ItemChange, ItemRef, Level, Merge, QuestionStatus, Session, now_local,
+    AgendaItem, Annotation, Criterion, ItemChange, ItemRef, Level, Merge, QuestionStatus, Session,
+    now_local,
 };
 use crate::session::store::{self, LockOutcome, SessionError, SessionLock};
 use disk::{DiskStamp, DiskState};
@@ -24,6 +25,7 @@ pub enum ChangeKind {
     AnnotationEdited,
     AnnotationDeleted,
     HeaderEdited,
+    AgendaEdited,
     ItemChanged,
     Merged,
 }
@@ -331,8 +333,39 @@ impl SessionWriter {
         self.change(ChangeKind::HeaderEdited, |s| {
             s.facilitator = h.facilitator;
             s.participants = h.participants;
-            s.agenda = h.agenda;
+            s.agenda = keep_prepared(std::mem::take(&mut s.agenda), h.agenda);
         })
+    }
+
+    /// Replaces the agenda (prepared, reordered, an item removed or its time changed).
+    pub fn set_agenda(&mut self, agenda: Vec<AgendaItem>) -> Result<(), SessionError> {
+        self.change(ChangeKind::AgendaEdited, |s| s.agenda = agenda)
+    }
+
+    /// Adds the time spent on agenda item `index`. The clock ran whatever else is undone: it is
+    /// no step of its own, and the sessions undo and redo go back to keep it too.
+    pub fn add_time_spent(&mut self, index: usize, seconds: u64) -> Result<(), SessionError> {
+        let Some(item) = self.session.agenda.get(index) else {
+            return Ok(());
+        };
+        let (domain, indicator) = (item.domain.clone(), item.indicator.clone());
+        let bump = |s: &mut Session| {
+            if let Some(item) = s.agenda.get_mut(index)
+                && item.domain == domain
+                && item.indicator == indicator
+            {
+                item.spent_seconds = item.spent_seconds.saturating_add(seconds);
+            }
+        };
+        self.check_disk()?;
+        let mut after = self.session.clone();
+        bump(&mut after);
+        self.write(&after)?;
+        self.session = after;
+        for (s, _) in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            bump(s);
+        }
+        Ok(())
     }
 
     /// Changes one field of a question or action: this session's own item in place, an earlier
@@ -475,6 +508,25 @@ impl SessionWriter {
         store::write_atomic(&out, bytes)?;
         Ok(out)
     }
+}
+
+/// The header form edits an agenda as lines (`agenda: domein/indicator | toelichting`): what it
+/// does not show (title, view, time) is kept for the items that are still there, in order.
+fn keep_prepared(old: Vec<AgendaItem>, new: Vec<AgendaItem>) -> Vec<AgendaItem> {
+    let mut old = old;
+    new.into_iter()
+        .map(|mut item| {
+            let same = |o: &AgendaItem| o.domain == item.domain && o.indicator == item.indicator;
+            if let Some(i) = old.iter().position(same) {
+                let prepared = old.remove(i);
+                item.title = prepared.title;
+                item.budget_minutes = prepared.budget_minutes;
+                item.spent_seconds = prepared.spent_seconds;
+                item.view = prepared.view;
+            }
+            item
+        })
+        .collect()
 }
 
 #[cfg(test)]

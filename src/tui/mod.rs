@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod background;
+pub mod closing;
 pub mod components;
 pub mod i18n;
 pub mod keymap;
@@ -50,7 +51,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if clear_or_too_small(frame, theme) {
         return;
     }
-    let status = if app.presentation {
+    let status = if app.presentation && app.agenda_status().is_some_and(|s| s.closing) {
+        let [top, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(5),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        if let Some(s) = app.agenda_status() {
+            frame.render_widget(
+                Paragraph::new(Line::from(closing::status_spans(app, &s))),
+                top,
+            );
+        }
+        closing::draw(frame, app, body);
+        status
+    } else if app.presentation {
         present::draw(frame, app, area)
     } else {
         let [header, body, status] = Layout::vertical([
@@ -60,7 +76,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         ])
         .areas(area);
         draw_title(frame, app, header);
+        let closing = app.agenda_status().is_some_and(|s| s.closing);
         match app.tab {
+            _ if closing => closing::draw(frame, app, body),
             tabs::Tab::Trend => tabs::trend::draw(frame, app, body),
             tabs::Tab::Compare => tabs::compare::draw(frame, app, body),
             tabs::Tab::Overview => tabs::overview::draw(frame, app, body),
@@ -81,6 +99,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Popup::Annotate(f)) => f.draw(frame, theme, keys, area),
         Some(Popup::FollowUp(f)) => f.draw(frame, theme, keys, area),
         Some(Popup::Header(f)) => f.draw(frame, theme, keys, area),
+        Some(Popup::Agenda(e)) => e.draw(frame, app, area),
         None => {}
     }
 }
@@ -96,10 +115,17 @@ fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
         theme,
         tabs.iter().map(|(tab, name)| (*name, app.tab == *tab)),
     );
-    title.spans.push(Span::styled(
-        format!("  {}", app.dataset().meta.titel),
-        theme.title(),
-    ));
+    // While the agenda is walked its place and clock take the dataset title's room.
+    match app.agenda_status() {
+        Some(status) => {
+            title.spans.push(Span::raw("  "));
+            title.spans.extend(closing::status_spans(app, &status));
+        }
+        None => title.spans.push(Span::styled(
+            format!("  {}", app.dataset().meta.titel),
+            theme.title(),
+        )),
+    }
     // The session (and whether it is read-only) is always visible, right-aligned.
     let (session, session_style) = match &app.shared.session {
         Some(s) => {

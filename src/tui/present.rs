@@ -141,6 +141,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
             .style(theme.base()),
         layout.subtitle,
     );
+    // The agenda's place and clock, right-aligned on the subtitle's row.
+    if let Some(status) = app.agenda_status() {
+        frame.render_widget(
+            Paragraph::new(Line::from(crate::tui::closing::status_spans(app, &status)))
+                .alignment(ratatui::layout::Alignment::Right),
+            layout.subtitle,
+        );
+    }
     let notes = app.trend.axis_notes();
     frame.render_widget(
         TrendChart {

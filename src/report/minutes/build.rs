@@ -51,7 +51,11 @@ pub(super) fn build(
             .agenda
             .iter()
             .map(|a| AgendaLine {
-                heading: names.indicator(&a.domain, &a.indicator),
+                // A prepared item says its own title, then what it showed.
+                heading: match a.title.trim() {
+                    "" => names.indicator(&a.domain, &a.indicator),
+                    title => format!("{title} ({})", names.indicator(&a.domain, &a.indicator)),
+                },
                 toelichting: a.note.trim().to_string(),
             })
             .collect(),

@@ -45,19 +45,61 @@ pub struct Participant {
     pub organisation: String,
 }
 
-/// An indicator on the agenda.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An item on the agenda: an indicator, and the view prepared for it (sources, period length,
+/// range, reference), walked through during the session.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     #[serde(rename = "domein")]
     pub domain: String,
     pub indicator: String,
+    /// The facilitator's talking points: shown to the facilitator (and a follower), never on
+    /// the projector.
     #[serde(
         rename = "toelichting",
         default,
         skip_serializing_if = "String::is_empty"
     )]
     pub note: String,
+    /// What the header says for this item; empty: the indicator's name.
+    #[serde(rename = "titel", default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The time planned for the item, in minutes.
+    #[serde(rename = "minuten", default, skip_serializing_if = "Option::is_none")]
+    pub budget_minutes: Option<u32>,
+    /// Time spent on the item so far, in seconds (added up each time the walk leaves it).
+    #[serde(rename = "besteed_seconden", default, skip_serializing_if = "is_zero")]
+    pub spent_seconds: u64,
+    /// The view to show; `None`: the indicator's trend as the dataset opens it. Last, because
+    /// TOML writes it as a sub-table.
+    #[serde(rename = "weergave", default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<crate::model::ViewSpec>,
+}
+
+impl AgendaItem {
+    /// An item for a view, titled by the caller.
+    pub fn of_view(view: crate::model::ViewSpec, title: &str) -> AgendaItem {
+        AgendaItem {
+            domain: view.domein.clone(),
+            indicator: view.indicator.clone(),
+            note: String::new(),
+            title: title.to_string(),
+            budget_minutes: None,
+            spent_seconds: 0,
+            view: Some(view),
+        }
+    }
+
+    /// The view to show for this item.
+    pub fn view_spec(&self) -> crate::model::ViewSpec {
+        self.view
+            .clone()
+            .unwrap_or_else(|| crate::model::ViewSpec::trend(&self.domain, &self.indicator, &[]))
+    }
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The dataset a session looked at: its folder and its content hash (to notice changed data).

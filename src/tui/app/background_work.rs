@@ -75,8 +75,9 @@ impl App {
     /// Applies what finished in the background; true when something changed on screen.
     pub fn tick(&mut self) -> bool {
         let watched = self.watch_session();
+        let clock = self.tick_clock();
         let finished = self.background.finished();
-        let changed = !finished.is_empty() || watched;
+        let changed = !finished.is_empty() || watched || clock;
         for done in finished {
             self.apply(done);
         }

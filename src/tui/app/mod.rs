@@ -3,6 +3,7 @@
 //! handler. Each tab keeps its own state; what all tabs share (dataset, theme, session, message)
 //! is in [`Shared`]. Drawing reads `&App` only.
 
+mod agenda;
 mod background_work;
 mod failed_save;
 mod follow_up;
@@ -32,6 +33,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use super::tabs::trend::{Focus, MAX_SERIES};
+pub use agenda::{AgendaStatus, AgendaWalk};
 
 /// The overlay that has the keyboard, if any.
 pub enum Popup {
@@ -44,6 +46,7 @@ pub enum Popup {
     Annotate(Box<AnnotateForm>),
     FollowUp(Box<FollowUp>),
     Header(Box<HeaderForm>),
+    Agenda(Box<crate::tui::popups::agenda::AgendaEditor>),
 }
 
 /// Where sessions live and what the interface was started with.
@@ -78,6 +81,8 @@ pub struct App {
     pub should_quit: bool,
     /// Slow work on worker threads, with progress for the status line.
     pub background: Background,
+    /// Where the agenda walk is.
+    pub agenda_walk: AgendaWalk,
     /// The chart alone, for the projector (see [`crate::tui::present`]).
     pub presentation: bool,
     /// The look of the mode not shown: the working screen's while presenting, else the
@@ -119,6 +124,7 @@ impl App {
             should_quit: false,
             background: Background::default(),
             presentation: false,
+            agenda_walk: AgendaWalk::default(),
             other_theme: super::present::presentation_theme(&working),
             lock_watch: lock_watch::LockWatch::default(),
         }
@@ -136,6 +142,7 @@ impl App {
             Some(Popup::Annotate(f)) => f.context(),
             Some(Popup::FollowUp(f)) => f.context(),
             Some(Popup::Header(_)) => Context::Header,
+            Some(Popup::Agenda(_)) => Context::Agenda,
             None => self.tab.context(),
         }
     }
@@ -171,6 +178,7 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         let action = self.shared.keymap.action(self.context(), key);
         if action == Some(Action::Quit) {
+            self.stop_clock();
             self.should_quit = true;
             return;
         }
@@ -201,7 +209,10 @@ impl App {
             return;
         }
         match action {
-            Action::Quit => self.should_quit = true,
+            Action::Quit => {
+                self.stop_clock();
+                self.should_quit = true;
+            }
             Action::Help => {
                 self.popup = Some(Popup::Help {
                     context: self.tab.context(),
@@ -221,6 +232,11 @@ impl App {
             }
             Action::CycleLineStyle | Action::ToggleGrid => self.chart_style(action),
             Action::Presentation => self.set_presentation(!self.presentation),
+            Action::AgendaAdd => self.add_to_agenda(),
+            Action::AgendaOpen => self.open_agenda(),
+            Action::AgendaNext => self.agenda_step(true),
+            Action::AgendaPrev => self.agenda_step(false),
+            a if self.closing_key(a) => {}
             Action::ShowCompare | Action::ShowOverview if self.presentation => {
                 self.set_presentation(false);
                 self.update(action);

@@ -170,6 +170,7 @@ impl App {
                     }
                 }
             },
+            Popup::Agenda(editor) => self.agenda_key(editor, action),
             Popup::FollowUp(mut f) => {
                 if self.follow_up_key(&mut f, action, key) {
                     self.popup = Some(Popup::FollowUp(f));
@@ -257,6 +258,7 @@ impl App {
             // Ending anyway: a failure is in the status line the terminal leaves behind.
             let _ = self.save_annotation(a, editing);
         }
+        self.stop_clock();
         self.should_quit = true;
     }
 

@@ -8,7 +8,8 @@ pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
-        | Presentation => chart_help(a),
+        | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
+        | ItemRemove | MoreTime | LessTime => chart_help(a),
         Quit => "quit",
         Help => "show / close this help",
         Cancel => "close the window, stop a range or an input",
@@ -89,6 +90,15 @@ fn chart_help(a: Action) -> &'static str {
         PanRight => "shift a zoomed chart forward by a quarter",
         Presentation => "presentation: the chart alone, large, with source credits (again: back)",
         ToggleRange => "start / stop a period range in the chart",
+        AgendaAdd => "put the view on screen on the agenda",
+        AgendaOpen => "the agenda: go to an item, reorder, remove, plan time",
+        AgendaNext => "next agenda item (after the last: the closing question)",
+        AgendaPrev => "previous agenda item",
+        ItemUp => "move the agenda item up",
+        ItemDown => "move the agenda item down",
+        ItemRemove => "remove the agenda item",
+        MoreTime => "5 more minutes for this item",
+        LessTime => "5 fewer minutes for this item",
         _ => "",
     }
 }
@@ -115,6 +125,12 @@ pub fn action_hint(a: Action) -> &'static str {
         ZoomAll => "whole series",
         PanLeft | PanRight => "pan",
         Presentation => "presentation",
+        AgendaAdd => "to agenda",
+        AgendaOpen => "agenda",
+        AgendaNext | AgendaPrev => "agenda item",
+        ItemUp | ItemDown => "move",
+        ItemRemove => "remove",
+        MoreTime | LessTime => "time",
         ToggleTheme => "theme",
         CycleGranularity => "periods",
         ClearChart => "clear",
@@ -177,6 +193,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::AnnotateKind => "Kind of annotation",
         Context::Annotate => "Typing an annotation",
         Context::Header => "Participants and agenda",
+        Context::Agenda => "Agenda",
         Context::FollowUp => "Follow-up",
         Context::Input => "Input",
     }
@@ -228,6 +245,10 @@ pub static EN: Texts = Texts {
     range_cleared: "period choice stopped",
     zoom_at_most: "cannot zoom in further: choose at least two periods with the range",
     zoomed_out: "the whole series",
+    closing_question: "Which questions to research further?",
+    agenda_saved: "agenda saved",
+    agenda_title: "Agenda",
+    closing_none: "No research questions in this session yet: record them as an annotation (kind research question).",
     no_chart_for_note: "first choose a series in the chart to attach an annotation to",
     nothing_to_undo: "nothing to undo",
     nothing_to_redo: "nothing to redo",

@@ -558,6 +558,8 @@ impl Texts {
             (En, AnnotationDeleted) => "annotation deleted",
             (Nl, HeaderEdited) => "deelnemers en agenda gewijzigd",
             (En, HeaderEdited) => "participants and agenda edited",
+            (Nl, AgendaEdited) => "agenda gewijzigd",
+            (En, AgendaEdited) => "agenda edited",
             (Nl, ItemChanged) => "vraag of actie gewijzigd",
             (En, ItemChanged) => "question or action changed",
             (Nl, Merged) => "vragen samengevoegd",

@@ -8,7 +8,8 @@ pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
-        | Presentation => chart_help(a),
+        | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
+        | ItemRemove | MoreTime | LessTime => chart_help(a),
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
         Cancel => "venster sluiten, periodekeuze of invoer stoppen",
@@ -97,6 +98,15 @@ fn chart_help(a: Action) -> &'static str {
         Presentation => {
             "presentatie: alleen de grafiek, groot, met bronvermelding (nog eens: terug)"
         }
+        AgendaAdd => "het beeld op het scherm als agendapunt toevoegen",
+        AgendaOpen => "de agenda: naar een punt, volgorde, verwijderen, tijd",
+        AgendaNext => "volgend agendapunt (na het laatste: de slotvraag)",
+        AgendaPrev => "vorig agendapunt",
+        ItemUp => "agendapunt omhoog",
+        ItemDown => "agendapunt omlaag",
+        ItemRemove => "agendapunt verwijderen",
+        MoreTime => "5 minuten meer voor dit punt",
+        LessTime => "5 minuten minder voor dit punt",
         _ => "",
     }
 }
@@ -127,6 +137,12 @@ pub fn action_hint(a: Action) -> &'static str {
         ZoomAll => "hele reeks",
         PanLeft | PanRight => "schuiven",
         Presentation => "presentatie",
+        AgendaAdd => "op agenda",
+        AgendaOpen => "agenda",
+        AgendaNext | AgendaPrev => "agendapunt",
+        ItemUp | ItemDown => "verplaatsen",
+        ItemRemove => "verwijderen",
+        MoreTime | LessTime => "tijd",
         Annotate => "aantekening",
         EditNote => "bewerken",
         DeleteNote => "verwijderen",
@@ -185,6 +201,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::AnnotateKind => "Soort aantekening",
         Context::Annotate => "Aantekening typen",
         Context::Header => "Deelnemers en agenda",
+        Context::Agenda => "Agenda",
         Context::FollowUp => "Opvolging",
         Context::Input => "Invoer",
     }
@@ -236,6 +253,10 @@ pub static NL: Texts = Texts {
     range_cleared: "periodekeuze gestopt",
     zoom_at_most: "verder inzoomen kan niet: kies met het bereik minstens twee perioden",
     zoomed_out: "de hele reeks",
+    closing_question: "Welke vraagstukken verder onderzoeken?",
+    agenda_saved: "agenda opgeslagen",
+    agenda_title: "Agenda",
+    closing_none: "Nog geen onderzoeksvragen in deze sessie: leg ze vast als aantekening (soort onderzoeksvraag).",
     no_chart_for_note: "kies eerst een reeks in de grafiek om een aantekening aan te hangen",
     nothing_to_undo: "niets om ongedaan te maken",
     nothing_to_redo: "niets om opnieuw te doen",

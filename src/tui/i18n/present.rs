@@ -43,4 +43,67 @@ impl Texts {
             En => format!("against {reference}:"),
         }
     }
+
+    /// After putting a view on the agenda.
+    pub fn agenda_added(&self, n: usize, title: &str, open: &str) -> String {
+        match self.lang {
+            Nl => format!("op de agenda als punt {n}: {title} ({open}: agenda)"),
+            En => format!("on the agenda as item {n}: {title} ({open}: agenda)"),
+        }
+    }
+
+    pub fn agenda_empty(&self, add: &str) -> String {
+        match self.lang {
+            Nl => format!("de agenda is leeg: zet het beeld op het scherm erop met {add}"),
+            En => format!("the agenda is empty: put the view on screen on it with {add}"),
+        }
+    }
+
+    /// "4:12", "1:02:05".
+    pub fn clock(&self, seconds: u64) -> String {
+        let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+        if h > 0 {
+            format!("{h}:{m:02}:{s:02}")
+        } else {
+            format!("{m}:{s:02}")
+        }
+    }
+
+    /// Time spent and planned: "4:12 / 10:00", or only the time spent.
+    pub fn agenda_time(&self, spent: u64, budget_minutes: Option<u32>) -> String {
+        match budget_minutes {
+            Some(m) => format!("{} / {}", self.clock(spent), self.clock(u64::from(m) * 60)),
+            None => self.clock(spent),
+        }
+    }
+
+    /// "agendapunt 3/7 · titel".
+    pub fn agenda_position(&self, number: usize, count: usize, title: &str) -> String {
+        match self.lang {
+            Nl => format!("agendapunt {number}/{count} · {title}"),
+            En => format!("agenda item {number}/{count} · {title}"),
+        }
+    }
+
+    /// "vraag 2 van 5".
+    pub fn question_of(&self, i: usize, n: usize) -> String {
+        match self.lang {
+            Nl => format!("vraag {i} van {n}"),
+            En => format!("question {i} of {n}"),
+        }
+    }
+
+    /// What an agenda item shows: "trend · per kwartaal", "vergelijken · zoals geleverd".
+    pub fn view_kind_label(
+        &self,
+        kind: crate::model::ViewKind,
+        g: Option<crate::model::Granularity>,
+    ) -> String {
+        let what = match (self.lang, kind) {
+            (Nl | En, crate::model::ViewKind::Trend) => "trend",
+            (Nl, crate::model::ViewKind::Compare) => "vergelijken",
+            (En, crate::model::ViewKind::Compare) => "compare",
+        };
+        format!("{what} · {}", self.granularity_label(g))
+    }
 }

@@ -62,6 +62,18 @@ actions! {
     PanRight = "schuif_rechts",
     /// The chart alone on the screen, for the projector.
     Presentation = "presentatie",
+    /// Put the view on screen on the agenda.
+    AgendaAdd = "op_agenda",
+    /// The agenda: go to an item, reorder, remove, plan its time.
+    AgendaOpen = "agenda",
+    AgendaNext = "agenda_volgende",
+    AgendaPrev = "agenda_vorige",
+    /// Move the chosen agenda item up or down.
+    ItemUp = "punt_omhoog",
+    ItemDown = "punt_omlaag",
+    ItemRemove = "punt_verwijderen",
+    MoreTime = "tijd_meer",
+    LessTime = "tijd_minder",
     Annotate = "aantekening",
     EditNote = "bewerken",
     DeleteNote = "verwijderen",

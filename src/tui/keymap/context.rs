@@ -35,6 +35,9 @@ pub enum Context {
     Header,
     #[serde(rename = "opvolging")]
     FollowUp,
+    /// The agenda list: go to an item, reorder, remove, plan time.
+    #[serde(rename = "agenda")]
+    Agenda,
     /// A one-line input (title, owner, search, period); other keys go to the text.
     #[serde(rename = "invoer")]
     Input,
@@ -54,6 +57,7 @@ impl Context {
         Context::Annotate,
         Context::Header,
         Context::FollowUp,
+        Context::Agenda,
         Context::Input,
     ];
 
@@ -72,6 +76,7 @@ impl Context {
             Context::Annotate => &[Context::Annotate],
             Context::Header => &[Context::Header],
             Context::FollowUp => &[Context::FollowUp],
+            Context::Agenda => &[Context::Agenda],
             Context::Input => &[Context::Input],
         }
     }
@@ -96,6 +101,7 @@ impl Context {
             Context::Annotate => "aantekening",
             Context::Header => "deelnemers",
             Context::FollowUp => "opvolging",
+            Context::Agenda => "agenda",
             Context::Input => "invoer",
         }
     }

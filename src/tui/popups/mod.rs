@@ -1,5 +1,6 @@
 //! Overlays drawn above a screen.
 
+pub mod agenda;
 pub mod annotate;
 pub mod follow_up;
 pub mod header;

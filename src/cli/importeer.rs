@@ -1,8 +1,8 @@
 //! `duiden importeer BESTAND... --naar DATASETMAP`: reads each file in the layout detected from
-//! the file itself and merges it into the dataset folder. All files are read before anything is
-//! written: one unreadable file and the folder stays as it was.
+//! the file itself and merges them into the dataset folder as one change: all files are read and
+//! merged before anything is written, so one file that cannot go in leaves the folder as it was.
 
-use crate::import::write::{WriteOptions, merge};
+use crate::import::write::{WriteOptions, merge_all};
 use crate::import::{Options, detect};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -48,19 +48,28 @@ pub fn run(args: &Args) -> ExitCode {
     let opts = WriteOptions {
         vintage_apart: args.vintage_apart,
     };
-    for import in &imports {
+    // All files go in as one change: when one cannot, the folder stays as it was.
+    let reports = match merge_all(&args.naar, &imports, opts, &|| false) {
+        Ok(reports) => reports,
+        Err(e) => {
+            eprintln!("{e}");
+            if imports.len() > 1 {
+                eprintln!(
+                    "geen van de {} bestanden is geïmporteerd: {} is niet veranderd",
+                    imports.len(),
+                    shown(&args.naar)
+                );
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    for (import, report) in imports.iter().zip(&reports) {
         let name = detect::READERS
             .iter()
             .find(|r| r.layout == import.layout)
             .map_or("", |r| r.name);
         println!("{} ({name}) → {}", import.file.display(), shown(&args.naar));
-        match merge(&args.naar, import, opts) {
-            Ok(report) => print!("{report}"),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
-            }
-        }
+        print!("{report}");
     }
     println!(
         "controleer de nieuwe velden met: duiden controleer {}",

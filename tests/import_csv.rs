@@ -158,7 +158,7 @@ fn statline_csv_reads_labels_title_and_footer() {
         "{}",
         s.naam
     );
-    assert_eq!(s.vintage, "Gewijzigd op: 14 december 2023");
+    assert_eq!(s.vintage, "2023-12-14");
     assert_eq!(s.afronding, 5);
 }
 

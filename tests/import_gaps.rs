@@ -107,3 +107,67 @@ fn several_files_go_in_all_or_none() {
     let _ = merge; // used by later tests
     let _ = WriteOptions::default();
 }
+
+/// The StatLine fixture with another footer date, as `dir/<name>`.
+fn statline_dated(dir: &Path, name: &str, date: &str) -> PathBuf {
+    let text = fs::read_to_string(fixture(STATLINE)).unwrap();
+    let text = text.replace("14 december 2023", date);
+    let p = dir.join(name);
+    fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn statline_vintage_is_a_date_that_compares_across_layouts() {
+    let i = read(STATLINE);
+    assert_eq!(i.sources[0].vintage, "2023-12-14");
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    let ds_arg = ds.to_str().unwrap();
+    let (ok, _, err) = duiden(&["importeer", &path(TYPED_2023), "--naar", ds_arg]);
+    assert!(ok, "{err}");
+    let before = files(&ds);
+    // A StatLine download of July 2023 of the same table is older than the TypedDataSet of
+    // December: refused, not silently replacing it.
+    let old = statline_dated(dir.path(), "oud.csv", "3 juli 2023");
+    let (ok, _, err) = duiden(&[
+        "importeer",
+        old.to_str().unwrap(),
+        "--naar",
+        ds_arg,
+        "--bron",
+        "cbs-jbjr",
+    ]);
+    assert!(!ok);
+    assert!(
+        err.contains("oudere publicatie (vintage 2023-07-03)")
+            && err.contains("2023-12-14T02:00:00"),
+        "{err}"
+    );
+    assert_eq!(files(&ds), before);
+    // Kept apart, its id carries the date, not the footer's words.
+    let (ok, out, err) = duiden(&[
+        "importeer",
+        old.to_str().unwrap(),
+        "--naar",
+        ds_arg,
+        "--bron",
+        "cbs-jbjr",
+        "--vintage-apart",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("cbs-jbjr-2023-07-03"), "{out}");
+    assert!(!out.contains("gewijzigd"), "{out}");
+    // The same day in the other layout is the same publication: no separate bron.
+    let (ok, out, err) = duiden(&[
+        "importeer",
+        &path(STATLINE),
+        "--naar",
+        ds_arg,
+        "--bron",
+        "cbs-jbjr",
+        "--vintage-apart",
+    ]);
+    assert!(ok, "{err}");
+    assert!(!out.contains("cbs-jbjr-2023-12-14"), "{out}");
+}

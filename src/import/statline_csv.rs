@@ -94,6 +94,35 @@ fn region_code(label: &str) -> String {
     l.to_string()
 }
 
+/// The first Dutch date in a text (`14 december 2023`, `14-12-2023`) as `2023-12-14`.
+pub fn dutch_date(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ':' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ymd = |y: &str, m: u32, d: &str| {
+        let (y, d) = (y.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+        let ok = y.to_string().len() == 4 && (1..=12).contains(&m) && (1..=31).contains(&d);
+        ok.then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    words
+        .windows(3)
+        .find_map(|w| {
+            let m = MONTHS.iter().position(|m| *m == w[1])?;
+            ymd(w[2], m as u32 + 1, w[0])
+        })
+        .or_else(|| {
+            words.iter().find_map(|w| {
+                let parts: Vec<&str> = w.split('-').collect();
+                match parts.as_slice() {
+                    [d, m, y] if d.len() <= 2 && m.len() <= 2 => ymd(y, m.parse().ok()?, d),
+                    _ => None,
+                }
+            })
+        })
+}
+
 /// `Instroom (aantal)` → (`Instroom`, `aantal`); without parentheses the unit is empty.
 fn split_unit(header: &str) -> (String, String) {
     let h = header.trim();
@@ -316,11 +345,18 @@ fn finish(
             Figure::Missing(_) => None,
         })
         .collect();
-    // The footer's line with a date or "gewijzigd" names the publication.
+    // The footer's date ("Gewijzigd op: 14 december 2023") names the publication, written as
+    // the other readers write theirs (`2023-12-14`) so vintages compare across layouts; a
+    // footer line with digits that is no date stays as it was written.
     let vintage = footer
         .iter()
-        .find(|l| l.bytes().any(|b| b.is_ascii_digit()))
-        .cloned()
+        .find_map(|l| dutch_date(l))
+        .or_else(|| {
+            footer
+                .iter()
+                .find(|l| l.bytes().any(|b| b.is_ascii_digit()))
+                .cloned()
+        })
         .unwrap_or_default();
     let mut to_fill = vec!["definitie", "vertraging", "vindplaats"];
     if vintage.is_empty() {
@@ -387,5 +423,12 @@ mod tests {
         assert_eq!(region_code("Eindhoven (GM0772)"), "GM0772");
         assert_eq!(region_code("Nederland"), "NL01");
         assert_eq!(region_code("Eindhoven"), "Eindhoven");
+        assert_eq!(
+            dutch_date("Gewijzigd op: 14 december 2023").as_deref(),
+            Some("2023-12-14")
+        );
+        assert_eq!(dutch_date("3-7-2023").as_deref(), Some("2023-07-03"));
+        assert_eq!(dutch_date("Bron: CBS"), None);
+        assert_eq!(dutch_date("32 mei 2023"), None);
     }
 }

@@ -226,8 +226,9 @@ fn refuse_older(import: &Import, meta: &DatasetMeta) -> Result<(), WriteError> {
         let Some(old) = meta.source(&s.id) else {
             continue;
         };
+        // Dates compare by their day: `2023-12-14` (StatLine) is `2023-12-14T02:00:00`.
         let dated = |v: &str| v.get(..10).is_some_and(|d| vintage_slug(v) == d);
-        if dated(&s.vintage) && dated(&old.vintage) && s.vintage < old.vintage {
+        if dated(&s.vintage) && dated(&old.vintage) && s.vintage[..10] < old.vintage[..10] {
             return Err(WriteError(format!(
                 "bron {}: {} is een oudere publicatie (vintage {}) dan wat er al staat ({}); niets veranderd. \
                  Gebruik --vintage-apart om beide te houden",
@@ -248,7 +249,7 @@ fn apart(import: &mut Import, meta: &DatasetMeta) {
         let Some(old) = meta.source(&s.id) else {
             continue;
         };
-        if !s.vintage.is_empty() && old.vintage != s.vintage {
+        if !s.vintage.is_empty() && vintage_slug(&old.vintage) != vintage_slug(&s.vintage) {
             let id = format!("{}-{}", s.id, vintage_slug(&s.vintage));
             renamed.insert(s.id.clone(), id.clone());
             s.id = id;

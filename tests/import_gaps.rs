@@ -104,8 +104,6 @@ fn several_files_go_in_all_or_none() {
         "{out}"
     );
     assert!(out.contains("eerdere cijfers vervangen"), "{out}");
-    let _ = merge; // used by later tests
-    let _ = WriteOptions::default();
 }
 
 /// The StatLine fixture with another footer date, as `dir/<name>`.
@@ -170,4 +168,32 @@ fn statline_vintage_is_a_date_that_compares_across_layouts() {
     ]);
     assert!(ok, "{err}");
     assert!(!out.contains("cbs-jbjr-2023-12-14"), "{out}");
+}
+
+#[test]
+fn a_duplicate_row_is_named_at_its_source_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("ds7");
+    let (ok, _, err) = duiden(&["importeer", &path(DUBBEL), "--naar", ds.to_str().unwrap()]);
+    assert!(!ok);
+    let src = path(DUBBEL);
+    assert!(
+        err.contains(&format!("{src}:3: dubbele rij")) && err.contains(&format!("{src}:2")),
+        "{err}"
+    );
+    assert!(!err.contains("ds7"), "{err}");
+    assert!(!ds.exists());
+    // A StatLine line repeated: its line, too.
+    let text = fs::read_to_string(fixture(STATLINE)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut twice = lines[..4].to_vec();
+    twice.extend(&lines[3..]);
+    let p = dir.path().join("twee_keer.csv");
+    fs::write(&p, twice.join("\n")).unwrap();
+    let e = merge(&ds, &read(p.to_str().unwrap()), WriteOptions::default()).unwrap_err();
+    assert!(
+        e.0.starts_with(&format!("{}:5: dubbele rij", p.display()))
+            && e.0.contains(&format!("{}:4", p.display())),
+        "{e}"
+    );
 }

@@ -202,6 +202,7 @@ pub fn derive(
                     aanbieder: key.aanbieder.as_deref().map(|s| or_unknown(s).to_string()),
                     status: Status::Definitief,
                     opmerking: None,
+                    origin: None,
                 });
             }
         }

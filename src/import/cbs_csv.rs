@@ -300,6 +300,7 @@ impl Ctx<'_> {
                 aanbieder: None,
                 status,
                 opmerking,
+                origin: Some(format!("{}:{line_no}", self.path.display())),
             });
         }
         Ok(())

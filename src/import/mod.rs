@@ -64,6 +64,9 @@ pub struct Row {
     pub aanbieder: Option<String>,
     pub status: Status,
     pub opmerking: Option<String>,
+    /// Where in the file the figure stands (`bestand:regel`, `bestand.xlsx!Blad!C12`), so an
+    /// error about the row names the file the user has, not the dataset it would go to.
+    pub origin: Option<String>,
 }
 
 /// A `[[bronnen]]` entry as far as the file says it. Fields the file cannot know are listed in

@@ -243,7 +243,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
         data_line(
             &cols,
             &cells,
-            (period, status),
+            (period, status, &format!("{}:{}", path.display(), i + 1)),
             &domein,
             &err,
             &mut rows,
@@ -258,7 +258,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
 fn data_line(
     cols: &[Column],
     cells: &[String],
-    (period, status): (Period, Status),
+    (period, status, origin): (Period, Status, &str),
     domein: &str,
     err: &dyn Fn(usize, String) -> ImportError,
     rows: &mut Vec<Row>,
@@ -313,6 +313,7 @@ fn data_line(
             aanbieder: None,
             status,
             opmerking,
+            origin: Some(origin.to_string()),
         });
     }
     Ok(())

@@ -237,6 +237,8 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
     };
     let mut rows = Vec::new();
     let mut pending = table.unmapped_at.clone();
+    // Rows come in file order, so locating each is one pass over the text.
+    let mut locator = super::Locator::new(&table.file, text);
     for o in &table.obs {
         let period = match Period::parse(&o.period) {
             Ok((p, _)) if !o.period.contains('*') => p,
@@ -270,10 +272,10 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
             aanbieder: None,
             status,
             opmerking: None,
+            origin: Some(locator.place(o.at)),
         });
     }
     pending.sort_by_key(|(at, _)| *at);
-    let mut locator = super::Locator::new(&table.file, text);
     unmapped.extend(pending.into_iter().map(|(at, why)| Unmapped {
         place: locator.place(at),
         why,

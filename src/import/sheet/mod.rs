@@ -199,6 +199,7 @@ impl Context<'_> {
             aanbieder: extra.aanbieder.or_else(|| k.aanbieder.clone()),
             status,
             opmerking,
+            origin: None,
         }
     }
 

@@ -119,6 +119,7 @@ fn merge_one(
         })
         .collect();
     let import = split_granularities(&import);
+    rows::check_duplicates(&import)?;
     let mut report = Report::default();
     let meta_text = merged_meta(existing, &import, &mut report);
     let data_text = rows::merged_rows(existing, &import, &replaced, &mut report)?;

@@ -3,7 +3,7 @@
 use super::{Existing, Report, WriteError};
 use crate::import::{Figure, Import};
 use crate::load::DATA_FILE;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 const DEFAULT_HEADER: [&str; 11] = [
     "periode",
@@ -113,4 +113,44 @@ fn row_cells(r: &crate::import::Row, header: &[String]) -> Vec<String> {
     set("status", r.status.dutch().to_string());
     set("opmerking", note.unwrap_or_default());
     cells
+}
+
+/// Two rows of the import for one series and period: the error names where both stand in the
+/// file the user has (not the `reeksen.csv` they would go to), so it can be found and fixed.
+pub(super) fn check_duplicates(import: &Import) -> Result<(), WriteError> {
+    let mut seen = HashMap::new();
+    let file = import.file.display().to_string();
+    for r in &import.rows {
+        let key = (
+            r.period,
+            &r.domein,
+            &r.indicator,
+            &r.bron,
+            &r.regio,
+            &r.wijk,
+            &r.aanbieder,
+        );
+        let here = r.origin.as_deref().unwrap_or(&file);
+        if let Some(first) = seen.insert(key, here) {
+            let split: Vec<&str> = [&r.regio, &r.wijk, &r.aanbieder]
+                .into_iter()
+                .filter_map(|v| v.as_deref())
+                .collect();
+            let split = if split.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", split.join(", "))
+            };
+            return Err(WriteError(format!(
+                "{here}: dubbele rij: periode {}, {}/{}/{}{split} staat ook op {first}; \
+                 verwacht één waarde per (periode, domein, indicator, bron, uitsplitsing); \
+                 de datasetmap is niet veranderd",
+                r.period.code(),
+                r.domein,
+                r.indicator,
+                r.bron
+            )));
+        }
+    }
+    Ok(())
 }

@@ -5,7 +5,7 @@ use super::slug;
 use crate::import::{
     Figure, Import, ImportError, IndicatorDraft, Layout, Options, Row, SourceDraft, Unmapped,
 };
-use crate::model::{Granularity, Period, Soort, Status};
+use crate::model::{Granularity, Period, Status};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -157,7 +157,8 @@ impl Indicators {
         if self.drafts.iter().any(|d| d.id == id) {
             id = format!("{id}_{}", slug(measure));
         }
-        let soort = (m.unit.trim() == "%" || m.unit.contains("per ")).then_some(Soort::Ratio);
+        // The same guess as the CSV readers, so a table reads the same in every layout.
+        let soort = crate::import::text::guess_soort(&m.title, &m.unit);
         let mut to_fill = Vec::new();
         if soort.is_none() {
             to_fill.push("soort");

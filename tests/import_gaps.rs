@@ -197,3 +197,34 @@ fn a_duplicate_row_is_named_at_its_source_line() {
         "{e}"
     );
 }
+
+#[test]
+fn typed_csv_takes_the_definition_from_data_properties() {
+    let i = read(TYPED_2023);
+    let instroom = i.indicators.iter().find(|d| d.id == "instroom").unwrap();
+    assert_eq!(instroom.definitie, "Gestarte maatregelen in de periode");
+    assert!(
+        !instroom.to_fill.contains(&"definitie"),
+        "{:?}",
+        instroom.to_fill
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    merge(&ds, &i, WriteOptions::default()).unwrap();
+    let toml = fs::read_to_string(ds.join("dataset.toml")).unwrap();
+    assert!(
+        toml.contains("definitie = \"Lopende maatregelen aan het eind van de periode\""),
+        "{toml}"
+    );
+    // Without a Description the field stays to fill in.
+    let dir2 = tempfile::tempdir().unwrap();
+    let data = dir2.path().join("x_TypedDataSet.csv");
+    fs::copy(fixture(TYPED_2023), &data).unwrap();
+    let props = fs::read_to_string(fixture("typed/jbjr2023h1_DataProperties.csv")).unwrap();
+    let props = props.replace("\"Gestarte maatregelen in de periode\"", "\"\"");
+    fs::write(dir2.path().join("x_DataProperties.csv"), props).unwrap();
+    let i = detect::read_file(&data, &jeugd()).unwrap();
+    let instroom = i.indicators.iter().find(|d| d.id == "instroom").unwrap();
+    assert_eq!(instroom.definitie, "");
+    assert!(instroom.to_fill.contains(&"definitie"));
+}

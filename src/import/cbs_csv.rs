@@ -75,6 +75,8 @@ enum Column {
         key: String,
         title: String,
         unit: String,
+        /// `Description` in DataProperties: the indicator's definitie.
+        description: String,
     },
 }
 
@@ -105,6 +107,7 @@ fn columns(header: &[String], props: Option<&Table>) -> (Vec<Column>, Vec<Unmapp
                             .filter(|t| !t.is_empty())
                             .unwrap_or(key.clone()),
                         unit: get(r, "Unit").unwrap_or_default(),
+                        description: get(r, "Description").unwrap_or_default(),
                         key,
                     },
                 };
@@ -121,6 +124,7 @@ fn columns(header: &[String], props: Option<&Table>) -> (Vec<Column>, Vec<Unmapp
                 _ if is_measure_key(&key) => Column::Measure {
                     title: key.clone(),
                     unit: String::new(),
+                    description: String::new(),
                     key,
                 },
                 _ => Column::Other(key),
@@ -359,12 +363,21 @@ impl Ctx<'_> {
             herkomst: String::new(),
         };
         let indicators = self.cols.iter().filter_map(|c| match c {
-            Column::Measure { key, title, unit } => Some(super::indicator_draft(
-                &self.domein(),
-                &measure_id(key),
+            Column::Measure {
+                key,
                 title,
                 unit,
-            )),
+                description,
+            } => {
+                let mut draft =
+                    super::indicator_draft(&self.domein(), &measure_id(key), title, unit);
+                // The definition the table gives, as the JSON reader takes it.
+                if !description.is_empty() {
+                    draft.definitie = description.clone();
+                    draft.to_fill.retain(|f| *f != "definitie");
+                }
+                Some(draft)
+            }
             _ => None,
         });
         Import {

@@ -247,14 +247,22 @@ fn a_newer_vintage_replaces_the_older_values_and_keeps_the_users_comments() {
     let text = fs::read_to_string(ds.join("dataset.toml")).unwrap();
     assert!(text.contains("# mijn aantekening bij de CBS-tabel\nid = \"cbs-jbjr\""));
     assert_eq!(text.matches("[[bronnen]]").count(), 2, "{text}");
-    // The 2022 end stock of the older vintage is gone: the newer table gives '.'.
+    // The newer table gives '.' for the 2022 end stock: the published 29.070 of the older
+    // vintage stays, saying where it came from, and the report counts it.
     let eind = d
         .series
         .iter()
         .find(|s| s.key.indicator == "stand_eind" && s.key.bron == "cbs-jbjr")
         .unwrap();
     assert_eq!(eind.points.len(), 1);
-    assert_eq!(eind.points[0].value, None);
+    assert_eq!(eind.points[0].value, Some(29070.0));
+    assert_eq!(
+        eind.points[0].note.as_deref(),
+        Some(
+            "bekende waarde uit vintage 2023-06-30T02:00:00 behouden: vintage 2023-12-14T02:00:00 geeft '.' (onbekend)"
+        )
+    );
+    assert_eq!(report.kept_known.get("cbs-jbjr"), Some(&2));
 }
 
 #[test]

@@ -228,3 +228,62 @@ fn typed_csv_takes_the_definition_from_data_properties() {
     assert_eq!(instroom.definitie, "");
     assert!(instroom.to_fill.contains(&"definitie"));
 }
+
+#[test]
+fn a_newer_dot_keeps_the_known_value_and_a_newer_secret_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    let ds_arg = ds.to_str().unwrap();
+    let (ok, _, err) = duiden(&["importeer", &path(TYPED_2022), "--naar", ds_arg]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = duiden(&["importeer", &path(TYPED_2023), "--naar", ds_arg]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("bron cbs-jbjr: 2 bekende waarden behouden waar de nieuwe publicatie '.' (onbekend) geeft"),
+        "{out}"
+    );
+    let csv = fs::read_to_string(ds.join("reeksen.csv")).unwrap();
+    assert!(
+        csv.contains("2022,algemeen,stand_begin,cbs-jbjr,31960,"),
+        "{csv}"
+    );
+    // Again: nothing changes, the note does not grow.
+    let before = files(&ds);
+    let (ok, out, err) = duiden(&["importeer", &path(TYPED_2023), "--naar", ds_arg]);
+    assert!(ok, "{err}");
+    assert!(out.contains("niets veranderd"), "{out}");
+    assert_eq!(files(&ds), before);
+
+    // A newer table that says the 2022 begin stock is secret: it is, and the report says so.
+    let src = tempfile::tempdir().unwrap();
+    for name in ["TypedDataSet", "DataProperties", "Perioden", "TableInfos"] {
+        let text = fs::read_to_string(fixture(&format!("typed/jbjr2023h1_{name}.csv"))).unwrap();
+        let text = text
+            .replace("\"2022JJ00\";\"         .\"", "\"2022JJ00\";\"         x\"")
+            .replace("2023-12-14T02", "2024-01-10T02");
+        fs::write(src.path().join(format!("jbjr_{name}.csv")), text).unwrap();
+    }
+    let newer = src.path().join("jbjr_TypedDataSet.csv");
+    let (ok, out, err) = duiden(&["importeer", newer.to_str().unwrap(), "--naar", ds_arg]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains(
+            "bron cbs-jbjr: 1 bekende waarde nu ontbrekend: de nieuwe publicatie zegt geheim"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("bron cbs-jbjr: 1 bekende waarde behouden"),
+        "{out}"
+    );
+    let csv = fs::read_to_string(ds.join("reeksen.csv")).unwrap();
+    assert!(
+        csv.contains("2022,algemeen,stand_begin,cbs-jbjr,.,"),
+        "{csv}"
+    );
+    assert!(csv.contains("geheim (CBS: x)"), "{csv}");
+    assert!(
+        csv.contains("2022,algemeen,stand_eind,cbs-jbjr,29070,"),
+        "{csv}"
+    );
+}

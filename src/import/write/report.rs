@@ -17,6 +17,10 @@ pub struct Report {
     pub replaced: Vec<(String, String, String)>,
     /// Rows of the replaced bronnen that were in the folder before.
     pub removed_rows: usize,
+    /// Per bron: known values kept because the newer publication only gives '.' there.
+    pub kept_known: BTreeMap<String, usize>,
+    /// Per bron: known values the newer publication replaced by secret or impossible.
+    pub lost_known: BTreeMap<String, usize>,
     /// What the file had that could not be mapped.
     pub unmapped: Vec<String>,
     /// Nothing changed (the same file again).
@@ -41,6 +45,20 @@ impl std::fmt::Display for Report {
             writeln!(
                 f,
                 "  bron {bron}: eerdere cijfers vervangen (vintage {old} → {new})"
+            )?;
+        }
+        for (bron, n) in &self.kept_known {
+            writeln!(
+                f,
+                "  bron {bron}: {n} bekende {} behouden waar de nieuwe publicatie '.' (onbekend) geeft; de opmerking zegt uit welke publicatie",
+                if *n == 1 { "waarde" } else { "waarden" }
+            )?;
+        }
+        for (bron, n) in &self.lost_known {
+            writeln!(
+                f,
+                "  bron {bron}: {n} bekende {} nu ontbrekend: de nieuwe publicatie zegt geheim of kan niet voorkomen",
+                if *n == 1 { "waarde" } else { "waarden" }
             )?;
         }
         if !self.new_sources.is_empty() {

@@ -1,8 +1,9 @@
 //! The new `reeksen.csv`: the rows of the folder and those of the import.
 
 use super::{Existing, Report, WriteError};
-use crate::import::{Figure, Import};
+use crate::import::{Figure, Import, Missing, Row};
 use crate::load::DATA_FILE;
+use crate::model::Period;
 use std::collections::{BTreeSet, HashMap};
 
 const DEFAULT_HEADER: [&str; 11] = [
@@ -61,20 +62,25 @@ pub(super) fn merged_rows(
         .from_writer(Vec::new());
     let fail = |e: ::csv::Error| WriteError(format!("{DATA_FILE}: {e}"));
     out.write_record(&header).map_err(fail)?;
+    let mut known = Known::new(&header, existing, import);
     if !old.trim().is_empty() {
         for rec in reader.records() {
             let rec = rec.map_err(fail)?;
+            let mut cells: Vec<String> = rec.iter().map(str::to_string).collect();
+            cells.resize(header.len().max(width), String::new());
             if ids.contains(rec.get(bron_col).unwrap_or("").trim()) {
                 report.removed_rows += 1;
+                known.remember(cells);
                 continue;
             }
-            let mut cells: Vec<&str> = rec.iter().collect();
-            cells.resize(header.len().max(width), "");
             out.write_record(&cells).map_err(fail)?;
         }
     }
     for r in &import.rows {
-        out.write_record(row_cells(r, &header)).map_err(fail)?;
+        let cells = known
+            .instead_of(r, report)
+            .unwrap_or_else(|| row_cells(r, &header));
+        out.write_record(cells).map_err(fail)?;
     }
     let bytes = out
         .into_inner()
@@ -83,7 +89,7 @@ pub(super) fn merged_rows(
 }
 
 /// The cells of an imported row under `header`.
-fn row_cells(r: &crate::import::Row, header: &[String]) -> Vec<String> {
+fn row_cells(r: &Row, header: &[String]) -> Vec<String> {
     let mut cells = vec![String::new(); header.len()];
     let mut set = |name: &str, v: String| {
         if let Some(i) = header.iter().position(|h| h == name) {
@@ -153,4 +159,101 @@ pub(super) fn check_duplicates(import: &Import) -> Result<(), WriteError> {
         }
     }
     Ok(())
+}
+
+/// The start of the opmerking of a known value kept over a newer '.'.
+const KEPT: &str = "bekende waarde uit ";
+
+/// The known values of the rows being replaced, by series and period: a newer publication
+/// that only says '.' (unknown) for one of them does not erase it. An analyst keeps the figure
+/// that was published and is told where it came from; a newer table that says the figure is
+/// secret or cannot exist (`x`, `-`, Confidential, Impossible) does replace it.
+struct Known<'a> {
+    header: &'a [String],
+    existing: &'a Existing,
+    import: &'a Import,
+    rows: HashMap<[String; 7], Vec<String>>,
+}
+
+impl<'a> Known<'a> {
+    fn new(header: &'a [String], existing: &'a Existing, import: &'a Import) -> Self {
+        Known {
+            header,
+            existing,
+            import,
+            rows: HashMap::new(),
+        }
+    }
+
+    fn cell<'c>(&self, cells: &'c [String], name: &str) -> &'c str {
+        let i = self.header.iter().position(|h| h == name);
+        i.and_then(|i| cells.get(i)).map_or("", |c| c.trim())
+    }
+
+    /// A replaced row, kept in mind when its value is known.
+    fn remember(&mut self, cells: Vec<String>) {
+        let waarde = self.cell(&cells, "waarde");
+        if waarde.is_empty() || waarde == "." || waarde.parse::<f64>().is_err() {
+            return;
+        }
+        let Ok((period, _)) = Period::parse(self.cell(&cells, "periode")) else {
+            return;
+        };
+        let key = [
+            period.code(),
+            self.cell(&cells, "domein").to_string(),
+            self.cell(&cells, "indicator").to_string(),
+            self.cell(&cells, "bron").to_string(),
+            self.cell(&cells, "regio").to_string(),
+            self.cell(&cells, "wijk").to_string(),
+            self.cell(&cells, "aanbieder").to_string(),
+        ];
+        self.rows.insert(key, cells);
+    }
+
+    /// The cells to write instead of `r`: the earlier known value when `r` is a plain '.'.
+    /// Counts in `report` what was kept and what a newer table made unknown.
+    fn instead_of(&mut self, r: &Row, report: &mut Report) -> Option<Vec<String>> {
+        let Figure::Missing(why) = &r.figure else {
+            return None;
+        };
+        let key = [
+            r.period.code(),
+            r.domein.clone(),
+            r.indicator.clone(),
+            r.bron.clone(),
+            r.regio.clone().unwrap_or_default(),
+            r.wijk.clone().unwrap_or_default(),
+            r.aanbieder.clone().unwrap_or_default(),
+        ];
+        let mut cells = self.rows.remove(&key)?;
+        if *why != Missing::Unknown {
+            *report.lost_known.entry(r.bron.clone()).or_default() += 1;
+            return None;
+        }
+        *report.kept_known.entry(r.bron.clone()).or_default() += 1;
+        let old = self
+            .existing
+            .meta
+            .source(&r.bron)
+            .map(|s| s.vintage.as_str());
+        let new = self.import.sources.iter().find(|s| s.id == r.bron);
+        let note = match (old, new.map(|s| s.vintage.as_str())) {
+            (Some(old), Some(new)) if !old.is_empty() && !new.is_empty() && old != new => {
+                format!("{KEPT}vintage {old} behouden: vintage {new} geeft '.' (onbekend)")
+            }
+            _ => format!("{KEPT}een eerdere import behouden: de nieuwe geeft '.' (onbekend)"),
+        };
+        if let Some(i) = self.header.iter().position(|h| h == "opmerking") {
+            let before = cells[i].trim().to_string();
+            cells[i] = if before.starts_with(KEPT) {
+                before
+            } else if before.is_empty() {
+                note
+            } else {
+                format!("{note}; {before}")
+            };
+        }
+        Some(cells)
+    }
 }

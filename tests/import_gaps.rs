@@ -287,3 +287,112 @@ fn a_newer_dot_keeps_the_known_value_and_a_newer_secret_replaces_it() {
         "{csv}"
     );
 }
+
+const BEVOLKING: &str = "bevolking/03759ned_TypedDataSet.csv";
+
+#[test]
+fn a_population_table_imports_as_inwoners_per_gemeente_per_year() {
+    let i = detect::read_file(&fixture(BEVOLKING), &Options::default()).unwrap();
+    let got: Vec<(String, String, Option<f64>)> = i
+        .rows
+        .iter()
+        .map(|r| {
+            let v = match r.figure {
+                duiden::import::Figure::Value(v) => Some(v),
+                duiden::import::Figure::Missing(_) => None,
+            };
+            (r.period.code(), r.regio.clone().unwrap_or_default(), v)
+        })
+        .collect();
+    let want = [
+        ("2020", "NL01", 17407585.0),
+        ("2021", "NL01", 17475415.0),
+        ("2022", "NL01", 17590672.0),
+        ("2023", "NL01", 17811291.0),
+        ("2012", "GM0772", 217225.0),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(p, r, v)| (p.to_string(), r.to_string(), Some(*v)))
+        .collect();
+    assert_eq!(
+        got, want,
+        "only the totals of Geslacht, Leeftijd and Burgerlijke staat"
+    );
+    assert!(i.rows.iter().all(|r| r.indicator == "inwoners"));
+    let ind = &i.indicators[0];
+    assert_eq!(
+        (ind.id.as_str(), ind.naam.as_str()),
+        ("inwoners", "Bevolking op 1 januari")
+    );
+    assert_eq!(ind.soort, Some(duiden::model::Soort::Stand));
+    assert_eq!(i.sources[0].id, "cbs-03759ned");
+    let skipped: Vec<&str> = i.unmapped.iter().map(|u| u.place.as_str()).collect();
+    assert_eq!(
+        skipped,
+        ["kolom BurgerlijkeStaat", "kolom Geslacht", "kolom Leeftijd"]
+    );
+    // It loads as a dataset, and the command says what it added.
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    let (ok, out, err) = duiden(&[
+        "importeer",
+        &path(BEVOLKING),
+        "--naar",
+        ds.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("2 reeksen, 5 waarden"), "{out}");
+
+    // Without the code lists beside it the common CBS total codes still say which is the total.
+    let bare = tempfile::tempdir().unwrap();
+    for name in ["TypedDataSet", "DataProperties"] {
+        let f = format!("03759ned_{name}.csv");
+        fs::copy(fixture(&format!("bevolking/{f}")), bare.path().join(&f)).unwrap();
+    }
+    let again = detect::read_file(
+        &bare.path().join("03759ned_TypedDataSet.csv"),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(again.rows.len(), 5);
+}
+
+#[test]
+fn a_table_that_gives_no_figure_is_an_error_not_an_empty_success() {
+    // Totals under codes duiden does not know and no code list to say which: nothing reads.
+    let src = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(fixture(BEVOLKING)).unwrap();
+    fs::write(
+        src.path().join("t_TypedDataSet.csv"),
+        text.replace("T001038", "A048583"),
+    )
+    .unwrap();
+    fs::copy(
+        fixture("bevolking/03759ned_DataProperties.csv"),
+        src.path().join("t_DataProperties.csv"),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    let file = src.path().join("t_TypedDataSet.csv");
+    let (ok, _, err) = duiden(&[
+        "importeer",
+        file.to_str().unwrap(),
+        "--naar",
+        ds.to_str().unwrap(),
+    ]);
+    assert!(!ok, "{err}");
+    assert!(err.contains("geen enkel cijfer gelezen"), "{err}");
+    assert!(err.contains("kolom Geslacht: 10 regels"), "{err}");
+    assert!(!ds.exists());
+    // With the code list beside it, its "Totaal …" names the total.
+    let list = fs::read_to_string(fixture("bevolking/03759ned_Geslacht.csv")).unwrap();
+    fs::write(
+        src.path().join("t_Geslacht.csv"),
+        list.replace("T001038", "A048583"),
+    )
+    .unwrap();
+    let i = detect::read_file(&file, &Options::default()).unwrap();
+    assert_eq!(i.rows.len(), 5);
+}

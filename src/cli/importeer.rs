@@ -38,6 +38,18 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     }
+    // A file that gave no figure at all is a mistake to see, not a success that added nothing
+    // (a table whose breakdowns have no total duiden recognises reads as empty).
+    for import in imports.iter().filter(|i| i.rows.is_empty()) {
+        eprintln!(
+            "{}: geen enkel cijfer gelezen; verwacht minstens één waarde (bij een CBS-tabel: het totaal van elke uitsplitsing)",
+            import.file.display()
+        );
+        for u in &import.unmapped {
+            eprintln!("  niet overgenomen: {}: {}", u.place, u.why);
+        }
+        failed = true;
+    }
     if failed {
         eprintln!(
             "niets geïmporteerd: {} is niet veranderd",

@@ -69,8 +69,12 @@ enum Column {
     Id,
     Time,
     Geo,
-    /// Another dimension: only its total (`T001038`) is kept.
-    Other(String),
+    /// Another dimension: only its total is kept, named by its code list beside the file
+    /// (`<stem>_<Key>.csv`, the code titled "Totaal …") or else a common CBS total code.
+    Other {
+        key: String,
+        total: Option<String>,
+    },
     Measure {
         key: String,
         title: String,
@@ -101,7 +105,7 @@ fn columns(header: &[String], props: Option<&Table>) -> (Vec<Column>, Vec<Unmapp
                 return match get(r, "Type").unwrap_or_default().as_str() {
                     "TimeDimension" => Column::Time,
                     "GeoDimension" => Column::Geo,
-                    "Dimension" | "GeoDetail" => Column::Other(key),
+                    "Dimension" | "GeoDetail" => Column::Other { key, total: None },
                     _ => Column::Measure {
                         title: get(r, "Title")
                             .filter(|t| !t.is_empty())
@@ -127,11 +131,30 @@ fn columns(header: &[String], props: Option<&Table>) -> (Vec<Column>, Vec<Unmapp
                     description: String::new(),
                     key,
                 },
-                _ => Column::Other(key),
+                _ => Column::Other { key, total: None },
             }
         })
         .collect();
     (cols, unmapped)
+}
+
+/// The total's code in a dimension's code list: the first whose title starts with "Totaal".
+fn total_of(list: &Option<Table>) -> Option<String> {
+    list.as_ref()?.iter().find_map(|(_, r)| {
+        let title = r.get("Title")?.trim().to_lowercase();
+        title
+            .starts_with("totaal")
+            .then(|| r.get("Key").map(|k| k.trim().to_string()))
+            .flatten()
+    })
+}
+
+/// A dimension code is its total: the code list's, or else a common CBS total code.
+fn is_total(cell: &str, total: Option<&str>) -> bool {
+    match total {
+        Some(t) => cell.trim() == t,
+        None => text::is_total_code(cell),
+    }
 }
 
 /// `Instroom_1`: a key with a numeric suffix.
@@ -185,7 +208,12 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
     let props = read_table(&sibling(path, "DataProperties"))?;
     let periods = read_table(&sibling(path, "Perioden"))?;
     let infos = read_table(&sibling(path, "TableInfos"))?;
-    let (cols, mut unmapped) = columns(&header, props.as_ref());
+    let (mut cols, mut unmapped) = columns(&header, props.as_ref());
+    for col in &mut cols {
+        if let Column::Other { key, total } = col {
+            *total = total_of(&read_table(&sibling(path, key))?);
+        }
+    }
     if !cols.iter().any(|c| matches!(c, Column::Time)) {
         return Err(error_at(
             path,
@@ -223,7 +251,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
     for (col, n) in skipped {
         unmapped.push(Unmapped {
             place: format!("kolom {col}"),
-            why: format!("{n} regels met een uitsplitsing die duiden niet kent overgeslagen; alleen het totaal (T00…) is gelezen"),
+            why: format!("{n} regels met een uitsplitsing die duiden niet kent overgeslagen; alleen het totaal is gelezen"),
         });
     }
     let info = infos
@@ -276,8 +304,8 @@ impl Ctx<'_> {
                     period = Some((p.0, status));
                 }
                 Column::Geo => regio = Some(cell.trim().to_string()),
-                Column::Other(name) if !cell.trim().starts_with("T00") => {
-                    *skipped.entry(name.clone()).or_default() += 1;
+                Column::Other { key, total } if !is_total(cell, total.as_deref()) => {
+                    *skipped.entry(key.clone()).or_default() += 1;
                     return Ok(());
                 }
                 _ => {}

@@ -396,3 +396,39 @@ fn a_table_that_gives_no_figure_is_an_error_not_an_empty_success() {
     let i = detect::read_file(&file, &Options::default()).unwrap();
     assert_eq!(i.rows.len(), 5);
 }
+
+#[test]
+fn region_names_without_a_code_are_kept_and_the_report_says_they_will_not_match() {
+    let regional = "statline/jeugdhulp_regio.csv";
+    let i = read(regional);
+    let regions: std::collections::BTreeSet<_> =
+        i.rows.iter().filter_map(|r| r.regio.as_deref()).collect();
+    assert_eq!(
+        regions.into_iter().collect::<Vec<_>>(),
+        ["Eindhoven", "NL01"]
+    );
+    assert_eq!(i.rows.len(), 8);
+    assert_eq!(i.indicators[0].soort, Some(duiden::model::Soort::Ratio));
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    let (ok, out, err) = duiden(&["importeer", &path(regional), "--naar", ds.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("let op: regio's zonder code, als naam overgenomen: Eindhoven;")
+            && out.contains("sluiten niet aan op cijfers met codes"),
+        "{out}"
+    );
+    // With the code in the label there is nothing to warn about.
+    let text = fs::read_to_string(fixture(regional)).unwrap();
+    let coded = dir.path().join("met_code.csv");
+    fs::write(
+        &coded,
+        text.replace("\"Eindhoven\"", "\"Eindhoven (GM0772)\""),
+    )
+    .unwrap();
+    let i = read(coded.to_str().unwrap());
+    assert!(i.notes.is_empty(), "{:?}", i.notes);
+    assert!(i.rows.iter().any(|r| r.regio.as_deref() == Some("GM0772")));
+    // The national StatLine fixture has only Nederland: no note either.
+    assert!(read(STATLINE).notes.is_empty());
+}

@@ -226,6 +226,7 @@ pub fn derive(
             sources: vec![source],
             indicators,
             unmapped: Vec::new(),
+            notes: Vec::new(),
         },
         rows_read: scanned.rows,
         bad: scanned.bad,

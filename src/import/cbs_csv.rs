@@ -415,6 +415,7 @@ impl Ctx<'_> {
             sources: vec![source],
             indicators: indicators.collect(),
             unmapped,
+            notes: Vec::new(),
         }
     }
 }

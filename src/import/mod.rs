@@ -122,6 +122,8 @@ pub struct Import {
     pub sources: Vec<SourceDraft>,
     pub indicators: Vec<IndicatorDraft>,
     pub unmapped: Vec<Unmapped>,
+    /// What was taken over but the user must know (regions kept as names, say), in Dutch.
+    pub notes: Vec<String>,
 }
 
 /// What the user tells the import that the file cannot say.

@@ -123,6 +123,34 @@ pub fn dutch_date(text: &str) -> Option<String> {
         })
 }
 
+/// A region code as CBS writes them: `NL01`, `GM0772`, `WK077201`, `PV30`, …
+fn is_region_code(s: &str) -> bool {
+    let known = ["GM", "WK", "BU", "PV", "NL", "CR", "LD"];
+    s.len() > 2
+        && known.iter().any(|p| s.starts_with(p))
+        && s[2..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A note naming the regions that stayed names: without a code (and duiden has no list of
+/// gemeente codes to look them up offline) they do not line up with coded figures.
+fn uncoded_regions(rows: &[Row]) -> Option<String> {
+    let mut names: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.regio.as_deref())
+        .filter(|r| !is_region_code(r))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "regio's zonder code, als naam overgenomen: {}; ze sluiten niet aan op cijfers met codes (zoals GM0772 uit CBS open data). \
+         Download met codes (\"Eindhoven (GM0772)\") of zet de code in reeksen.csv",
+        names.join(", ")
+    ))
+}
+
 /// `Instroom (aantal)` → (`Instroom`, `aantal`); without parentheses the unit is empty.
 fn split_unit(header: &str) -> (String, String) {
     let h = header.trim();
@@ -385,6 +413,7 @@ fn finish(
         }
         _ => None,
     });
+    let notes = uncoded_regions(&rows).into_iter().collect();
     Import {
         file: path.to_path_buf(),
         layout: LAYOUT,
@@ -392,6 +421,7 @@ fn finish(
         sources: vec![source],
         indicators: indicators.collect(),
         unmapped,
+        notes,
     }
 }
 
@@ -424,6 +454,8 @@ mod tests {
         assert_eq!(region_code("Eindhoven (GM0772)"), "GM0772");
         assert_eq!(region_code("Nederland"), "NL01");
         assert_eq!(region_code("Eindhoven"), "Eindhoven");
+        assert!(is_region_code("GM0772") && is_region_code("NL01"));
+        assert!(!is_region_code("Eindhoven") && !is_region_code("GM") && !is_region_code("Gemert"));
         assert_eq!(
             dutch_date("Gewijzigd op: 14 december 2023").as_deref(),
             Some("2023-12-14")

@@ -289,6 +289,7 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
         sources: vec![source],
         indicators: indicators.drafts,
         unmapped,
+        notes: Vec::new(),
     })
 }
 

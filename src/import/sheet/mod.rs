@@ -84,6 +84,7 @@ pub fn read_with(
         indicators: indicator_drafts(&ctx, &read.rows),
         rows: read.rows,
         unmapped: read.unmapped,
+        notes: Vec::new(),
     })
 }
 

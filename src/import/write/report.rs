@@ -21,6 +21,8 @@ pub struct Report {
     pub kept_known: BTreeMap<String, usize>,
     /// Per bron: known values the newer publication replaced by secret or impossible.
     pub lost_known: BTreeMap<String, usize>,
+    /// What was taken over but the user must know.
+    pub notes: Vec<String>,
     /// What the file had that could not be mapped.
     pub unmapped: Vec<String>,
     /// Nothing changed (the same file again).
@@ -67,6 +69,9 @@ impl std::fmt::Display for Report {
         if !self.new_indicators.is_empty() {
             writeln!(f, "nieuwe indicatoren: {}", self.new_indicators.join(", "))?;
         }
+        for n in &self.notes {
+            writeln!(f, "let op: {n}")?;
+        }
         for u in &self.unmapped {
             writeln!(f, "niet overgenomen: {u}")?;
         }
@@ -109,6 +114,7 @@ pub(super) fn describe(import: &Import, report: &mut Report) {
                 .insert(s.id.clone(), (from.code(), to.code()));
         }
     }
+    report.notes = import.notes.clone();
     report.unmapped = import
         .unmapped
         .iter()

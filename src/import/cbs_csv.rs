@@ -396,16 +396,7 @@ impl Ctx<'_> {
                 title,
                 unit,
                 description,
-            } => {
-                let mut draft =
-                    super::indicator_draft(&self.domein(), &measure_id(key), title, unit);
-                // The definition the table gives, as the JSON reader takes it.
-                if !description.is_empty() {
-                    draft.definitie = description.clone();
-                    draft.to_fill.retain(|f| *f != "definitie");
-                }
-                Some(draft)
-            }
+            } => Some(measure_draft(&self.domein(), key, title, unit, description)),
             _ => None,
         });
         Import {
@@ -418,6 +409,22 @@ impl Ctx<'_> {
             notes: Vec::new(),
         }
     }
+}
+
+/// A measure's indicator, with the definition the table gives (as the JSON reader takes it).
+fn measure_draft(
+    domein: &str,
+    key: &str,
+    title: &str,
+    unit: &str,
+    description: &str,
+) -> super::IndicatorDraft {
+    let mut draft = super::indicator_draft(domein, &measure_id(key), title, unit);
+    if !description.is_empty() {
+        draft.definitie = description.to_string();
+        draft.to_fill.retain(|f| *f != "definitie");
+    }
+    draft
 }
 
 fn unit_or_default(unit: &str) -> String {

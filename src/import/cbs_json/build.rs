@@ -211,18 +211,7 @@ fn split_dims(table: &Table, unmapped: &mut Vec<Unmapped>) -> BTreeSet<String> {
 /// The table as rows and drafts. The domein is required: a CBS table does not say which policy
 /// domain its figures belong to.
 pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, ImportError> {
-    let domein = opts
-        .domein
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty());
-    let Some(domein) = domein else {
-        return Err(super::error(
-            table.file.display().to_string(),
-            table.layout,
-            "geef het domein op met --domein (bijvoorbeeld --domein jeugd); een CBS-tabel zegt niet bij welk domein de cijfers horen",
-        ));
-    };
+    let domein = domein_of(&table, opts)?;
     let bron = bron_id(&table, opts);
     let mut unmapped = table.unmapped.clone();
     if table.period_status.is_none() {
@@ -290,6 +279,22 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
         indicators: indicators.drafts,
         unmapped,
         notes: Vec::new(),
+    })
+}
+
+/// The domein the user gave: required, a CBS table does not say it.
+fn domein_of<'a>(table: &Table, opts: &'a Options) -> Result<&'a str, ImportError> {
+    let domein = opts
+        .domein
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    domein.ok_or_else(|| {
+        super::error(
+            table.file.display().to_string(),
+            table.layout,
+            "geef het domein op met --domein (bijvoorbeeld --domein jeugd); een CBS-tabel zegt niet bij welk domein de cijfers horen",
+        )
     })
 }
 

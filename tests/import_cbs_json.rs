@@ -3,7 +3,7 @@
 
 use duiden::import::cbs_json::{observations, typed};
 use duiden::import::{Figure, Import, Layout, Missing, Options, Row};
-use duiden::model::{Granularity, Period, Status};
+use duiden::model::{Granularity, Period, Soort, Status};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -69,8 +69,18 @@ fn typed_dataset_reads_year_and_half_year_rows_with_status_and_missing() {
         instroom.definitie,
         "Maatregelen die in de periode zijn begonnen."
     );
-    assert_eq!(instroom.soort, None);
-    assert!(instroom.to_fill.contains(&"soort"));
+    // The kind guessed from the title, as the CSV readers do: flows are no stocks.
+    let soorten: Vec<_> = imp.indicators.iter().map(|i| i.soort).collect();
+    assert_eq!(
+        soorten,
+        [
+            Some(Soort::Stroom),
+            Some(Soort::Stroom),
+            Some(Soort::Stand),
+            Some(Soort::Stand)
+        ]
+    );
+    assert!(!instroom.to_fill.contains(&"soort"));
     assert!(imp.indicators[2].to_fill.contains(&"definitie"));
 
     let [source] = imp.sources.as_slice() else {
@@ -119,6 +129,12 @@ fn observations_read_measure_titles_status_and_confidential() {
     let ind = imp.indicators.iter().find(|i| i.id == id).unwrap();
     assert_eq!(ind.naam, "Jeugdbeschermingsmaatregelen, instroom");
     assert_eq!(ind.eenheid, "aantal");
+    assert_eq!(ind.soort, Some(Soort::Stroom));
+    assert!(
+        imp.indicators
+            .iter()
+            .all(|i| i.soort == Some(Soort::Stroom) && !i.to_fill.contains(&"soort"))
+    );
     assert_eq!(
         ind.definitie,
         "Jeugdbeschermingsmaatregelen die in de periode zijn begonnen."

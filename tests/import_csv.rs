@@ -158,7 +158,7 @@ fn statline_csv_reads_labels_title_and_footer() {
         "{}",
         s.naam
     );
-    assert_eq!(s.vintage, "Gewijzigd op: 14 december 2023");
+    assert_eq!(s.vintage, "2023-12-14");
     assert_eq!(s.afronding, 5);
 }
 
@@ -247,14 +247,22 @@ fn a_newer_vintage_replaces_the_older_values_and_keeps_the_users_comments() {
     let text = fs::read_to_string(ds.join("dataset.toml")).unwrap();
     assert!(text.contains("# mijn aantekening bij de CBS-tabel\nid = \"cbs-jbjr\""));
     assert_eq!(text.matches("[[bronnen]]").count(), 2, "{text}");
-    // The 2022 end stock of the older vintage is gone: the newer table gives '.'.
+    // The newer table gives '.' for the 2022 end stock: the published 29.070 of the older
+    // vintage stays, saying where it came from, and the report counts it.
     let eind = d
         .series
         .iter()
         .find(|s| s.key.indicator == "stand_eind" && s.key.bron == "cbs-jbjr")
         .unwrap();
     assert_eq!(eind.points.len(), 1);
-    assert_eq!(eind.points[0].value, None);
+    assert_eq!(eind.points[0].value, Some(29070.0));
+    assert_eq!(
+        eind.points[0].note.as_deref(),
+        Some(
+            "bekende waarde uit vintage 2023-06-30T02:00:00 behouden: vintage 2023-12-14T02:00:00 geeft '.' (onbekend)"
+        )
+    );
+    assert_eq!(report.kept_known.get("cbs-jbjr"), Some(&2));
 }
 
 #[test]
@@ -302,11 +310,17 @@ fn a_merge_that_would_not_load_leaves_the_folder_byte_identical() {
     let twice = read("typed/dubbel_TypedDataSet.csv");
     let err = merge(&ds, &twice, WriteOptions::default()).unwrap_err();
     assert!(err.0.contains("niet veranderd"), "{err}");
+    // Located in the file the user has, both lines, not in the would-be reeksen.csv.
+    let src = fixture("typed/dubbel_TypedDataSet.csv")
+        .display()
+        .to_string();
     assert!(
         err.0
-            .contains(&ds.join("reeksen.csv").display().to_string()),
+            .starts_with(&format!("{src}:3: dubbele rij: periode 2022"))
+            && err.0.contains(&format!("staat ook op {src}:2")),
         "{err}"
     );
+    assert!(!err.0.contains("reeksen.csv"), "{err}");
     assert_eq!(files(&ds), before);
     let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "no temporary folder stays behind");

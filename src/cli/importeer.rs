@@ -1,8 +1,8 @@
 //! `duiden importeer BESTAND... --naar DATASETMAP`: reads each file in the layout detected from
-//! the file itself and merges it into the dataset folder. All files are read before anything is
-//! written: one unreadable file and the folder stays as it was.
+//! the file itself and merges them into the dataset folder as one change: all files are read and
+//! merged before anything is written, so one file that cannot go in leaves the folder as it was.
 
-use crate::import::write::{WriteOptions, merge};
+use crate::import::write::{WriteOptions, merge_all};
 use crate::import::{Options, detect};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,6 +38,18 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     }
+    // A file that gave no figure at all is a mistake to see, not a success that added nothing
+    // (a table whose breakdowns have no total duiden recognises reads as empty).
+    for import in imports.iter().filter(|i| i.rows.is_empty()) {
+        eprintln!(
+            "{}: geen enkel cijfer gelezen; verwacht minstens één waarde (bij een CBS-tabel: het totaal van elke uitsplitsing)",
+            import.file.display()
+        );
+        for u in &import.unmapped {
+            eprintln!("  niet overgenomen: {}: {}", u.place, u.why);
+        }
+        failed = true;
+    }
     if failed {
         eprintln!(
             "niets geïmporteerd: {} is niet veranderd",
@@ -48,19 +60,28 @@ pub fn run(args: &Args) -> ExitCode {
     let opts = WriteOptions {
         vintage_apart: args.vintage_apart,
     };
-    for import in &imports {
+    // All files go in as one change: when one cannot, the folder stays as it was.
+    let reports = match merge_all(&args.naar, &imports, opts, &|| false) {
+        Ok(reports) => reports,
+        Err(e) => {
+            eprintln!("{e}");
+            if imports.len() > 1 {
+                eprintln!(
+                    "geen van de {} bestanden is geïmporteerd: {} is niet veranderd",
+                    imports.len(),
+                    shown(&args.naar)
+                );
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    for (import, report) in imports.iter().zip(&reports) {
         let name = detect::READERS
             .iter()
             .find(|r| r.layout == import.layout)
             .map_or("", |r| r.name);
         println!("{} ({name}) → {}", import.file.display(), shown(&args.naar));
-        match merge(&args.naar, import, opts) {
-            Ok(report) => print!("{report}"),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
-            }
-        }
+        print!("{report}");
     }
     println!(
         "controleer de nieuwe velden met: duiden controleer {}",

@@ -202,6 +202,7 @@ pub fn derive(
                     aanbieder: key.aanbieder.as_deref().map(|s| or_unknown(s).to_string()),
                     status: Status::Definitief,
                     opmerking: None,
+                    origin: None,
                 });
             }
         }
@@ -225,6 +226,7 @@ pub fn derive(
             sources: vec![source],
             indicators,
             unmapped: Vec::new(),
+            notes: Vec::new(),
         },
         rows_read: scanned.rows,
         bad: scanned.bad,

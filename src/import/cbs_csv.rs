@@ -69,12 +69,18 @@ enum Column {
     Id,
     Time,
     Geo,
-    /// Another dimension: only its total (`T001038`) is kept.
-    Other(String),
+    /// Another dimension: only its total is kept, named by its code list beside the file
+    /// (`<stem>_<Key>.csv`, the code titled "Totaal …") or else a common CBS total code.
+    Other {
+        key: String,
+        total: Option<String>,
+    },
     Measure {
         key: String,
         title: String,
         unit: String,
+        /// `Description` in DataProperties: the indicator's definitie.
+        description: String,
     },
 }
 
@@ -99,12 +105,13 @@ fn columns(header: &[String], props: Option<&Table>) -> (Vec<Column>, Vec<Unmapp
                 return match get(r, "Type").unwrap_or_default().as_str() {
                     "TimeDimension" => Column::Time,
                     "GeoDimension" => Column::Geo,
-                    "Dimension" | "GeoDetail" => Column::Other(key),
+                    "Dimension" | "GeoDetail" => Column::Other { key, total: None },
                     _ => Column::Measure {
                         title: get(r, "Title")
                             .filter(|t| !t.is_empty())
                             .unwrap_or(key.clone()),
                         unit: get(r, "Unit").unwrap_or_default(),
+                        description: get(r, "Description").unwrap_or_default(),
                         key,
                     },
                 };
@@ -121,13 +128,33 @@ fn columns(header: &[String], props: Option<&Table>) -> (Vec<Column>, Vec<Unmapp
                 _ if is_measure_key(&key) => Column::Measure {
                     title: key.clone(),
                     unit: String::new(),
+                    description: String::new(),
                     key,
                 },
-                _ => Column::Other(key),
+                _ => Column::Other { key, total: None },
             }
         })
         .collect();
     (cols, unmapped)
+}
+
+/// The total's code in a dimension's code list: the first whose title starts with "Totaal".
+fn total_of(list: &Option<Table>) -> Option<String> {
+    list.as_ref()?.iter().find_map(|(_, r)| {
+        let title = r.get("Title")?.trim().to_lowercase();
+        title
+            .starts_with("totaal")
+            .then(|| r.get("Key").map(|k| k.trim().to_string()))
+            .flatten()
+    })
+}
+
+/// A dimension code is its total: the code list's, or else a common CBS total code.
+fn is_total(cell: &str, total: Option<&str>) -> bool {
+    match total {
+        Some(t) => cell.trim() == t,
+        None => text::is_total_code(cell),
+    }
 }
 
 /// `Instroom_1`: a key with a numeric suffix.
@@ -181,7 +208,12 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
     let props = read_table(&sibling(path, "DataProperties"))?;
     let periods = read_table(&sibling(path, "Perioden"))?;
     let infos = read_table(&sibling(path, "TableInfos"))?;
-    let (cols, mut unmapped) = columns(&header, props.as_ref());
+    let (mut cols, mut unmapped) = columns(&header, props.as_ref());
+    for col in &mut cols {
+        if let Column::Other { key, total } = col {
+            *total = total_of(&read_table(&sibling(path, key))?);
+        }
+    }
     if !cols.iter().any(|c| matches!(c, Column::Time)) {
         return Err(error_at(
             path,
@@ -219,7 +251,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
     for (col, n) in skipped {
         unmapped.push(Unmapped {
             place: format!("kolom {col}"),
-            why: format!("{n} regels met een uitsplitsing die duiden niet kent overgeslagen; alleen het totaal (T00…) is gelezen"),
+            why: format!("{n} regels met een uitsplitsing die duiden niet kent overgeslagen; alleen het totaal is gelezen"),
         });
     }
     let info = infos
@@ -272,8 +304,8 @@ impl Ctx<'_> {
                     period = Some((p.0, status));
                 }
                 Column::Geo => regio = Some(cell.trim().to_string()),
-                Column::Other(name) if !cell.trim().starts_with("T00") => {
-                    *skipped.entry(name.clone()).or_default() += 1;
+                Column::Other { key, total } if !is_total(cell, total.as_deref()) => {
+                    *skipped.entry(key.clone()).or_default() += 1;
                     return Ok(());
                 }
                 _ => {}
@@ -300,6 +332,7 @@ impl Ctx<'_> {
                 aanbieder: None,
                 status,
                 opmerking,
+                origin: Some(format!("{}:{line_no}", self.path.display())),
             });
         }
         Ok(())
@@ -358,12 +391,12 @@ impl Ctx<'_> {
             herkomst: String::new(),
         };
         let indicators = self.cols.iter().filter_map(|c| match c {
-            Column::Measure { key, title, unit } => Some(super::indicator_draft(
-                &self.domein(),
-                &measure_id(key),
+            Column::Measure {
+                key,
                 title,
                 unit,
-            )),
+                description,
+            } => Some(measure_draft(&self.domein(), key, title, unit, description)),
             _ => None,
         });
         Import {
@@ -373,8 +406,25 @@ impl Ctx<'_> {
             sources: vec![source],
             indicators: indicators.collect(),
             unmapped,
+            notes: Vec::new(),
         }
     }
+}
+
+/// A measure's indicator, with the definition the table gives (as the JSON reader takes it).
+fn measure_draft(
+    domein: &str,
+    key: &str,
+    title: &str,
+    unit: &str,
+    description: &str,
+) -> super::IndicatorDraft {
+    let mut draft = super::indicator_draft(domein, &measure_id(key), title, unit);
+    if !description.is_empty() {
+        draft.definitie = description.to_string();
+        draft.to_fill.retain(|f| *f != "definitie");
+    }
+    draft
 }
 
 fn unit_or_default(unit: &str) -> String {

@@ -64,6 +64,9 @@ pub struct Row {
     pub aanbieder: Option<String>,
     pub status: Status,
     pub opmerking: Option<String>,
+    /// Where in the file the figure stands (`bestand:regel`, `bestand.xlsx!Blad!C12`), so an
+    /// error about the row names the file the user has, not the dataset it would go to.
+    pub origin: Option<String>,
 }
 
 /// A `[[bronnen]]` entry as far as the file says it. Fields the file cannot know are listed in
@@ -119,6 +122,8 @@ pub struct Import {
     pub sources: Vec<SourceDraft>,
     pub indicators: Vec<IndicatorDraft>,
     pub unmapped: Vec<Unmapped>,
+    /// What was taken over but the user must know (regions kept as names, say), in Dutch.
+    pub notes: Vec<String>,
 }
 
 /// What the user tells the import that the file cannot say.

@@ -94,6 +94,63 @@ fn region_code(label: &str) -> String {
     l.to_string()
 }
 
+/// The first Dutch date in a text (`14 december 2023`, `14-12-2023`) as `2023-12-14`.
+pub fn dutch_date(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ':' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ymd = |y: &str, m: u32, d: &str| {
+        let (y, d) = (y.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+        let ok = y.to_string().len() == 4 && (1..=12).contains(&m) && (1..=31).contains(&d);
+        ok.then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    words
+        .windows(3)
+        .find_map(|w| {
+            let m = MONTHS.iter().position(|m| *m == w[1])?;
+            ymd(w[2], m as u32 + 1, w[0])
+        })
+        .or_else(|| {
+            words.iter().find_map(|w| {
+                let parts: Vec<&str> = w.split('-').collect();
+                match parts.as_slice() {
+                    [d, m, y] if d.len() <= 2 && m.len() <= 2 => ymd(y, m.parse().ok()?, d),
+                    _ => None,
+                }
+            })
+        })
+}
+
+/// A region code as CBS writes them: `NL01`, `GM0772`, `WK077201`, `PV30`, …
+fn is_region_code(s: &str) -> bool {
+    let known = ["GM", "WK", "BU", "PV", "NL", "CR", "LD"];
+    s.len() > 2
+        && known.iter().any(|p| s.starts_with(p))
+        && s[2..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A note naming the regions that stayed names: without a code (and duiden has no list of
+/// gemeente codes to look them up offline) they do not line up with coded figures.
+fn uncoded_regions(rows: &[Row]) -> Option<String> {
+    let mut names: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.regio.as_deref())
+        .filter(|r| !is_region_code(r))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "regio's zonder code, als naam overgenomen: {}; ze sluiten niet aan op cijfers met codes (zoals GM0772 uit CBS open data). \
+         Download met codes (\"Eindhoven (GM0772)\") of zet de code in reeksen.csv",
+        names.join(", ")
+    ))
+}
+
 /// `Instroom (aantal)` → (`Instroom`, `aantal`); without parentheses the unit is empty.
 fn split_unit(header: &str) -> (String, String) {
     let h = header.trim();
@@ -214,7 +271,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
         data_line(
             &cols,
             &cells,
-            (period, status),
+            (period, status, &format!("{}:{}", path.display(), i + 1)),
             &domein,
             &err,
             &mut rows,
@@ -229,7 +286,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
 fn data_line(
     cols: &[Column],
     cells: &[String],
-    (period, status): (Period, Status),
+    (period, status, origin): (Period, Status, &str),
     domein: &str,
     err: &dyn Fn(usize, String) -> ImportError,
     rows: &mut Vec<Row>,
@@ -284,6 +341,7 @@ fn data_line(
             aanbieder: None,
             status,
             opmerking,
+            origin: Some(origin.to_string()),
         });
     }
     Ok(())
@@ -316,11 +374,18 @@ fn finish(
             Figure::Missing(_) => None,
         })
         .collect();
-    // The footer's line with a date or "gewijzigd" names the publication.
+    // The footer's date ("Gewijzigd op: 14 december 2023") names the publication, written as
+    // the other readers write theirs (`2023-12-14`) so vintages compare across layouts; a
+    // footer line with digits that is no date stays as it was written.
     let vintage = footer
         .iter()
-        .find(|l| l.bytes().any(|b| b.is_ascii_digit()))
-        .cloned()
+        .find_map(|l| dutch_date(l))
+        .or_else(|| {
+            footer
+                .iter()
+                .find(|l| l.bytes().any(|b| b.is_ascii_digit()))
+                .cloned()
+        })
         .unwrap_or_default();
     let mut to_fill = vec!["definitie", "vertraging", "vindplaats"];
     if vintage.is_empty() {
@@ -348,6 +413,7 @@ fn finish(
         }
         _ => None,
     });
+    let notes = uncoded_regions(&rows).into_iter().collect();
     Import {
         file: path.to_path_buf(),
         layout: LAYOUT,
@@ -355,6 +421,7 @@ fn finish(
         sources: vec![source],
         indicators: indicators.collect(),
         unmapped,
+        notes,
     }
 }
 
@@ -387,5 +454,14 @@ mod tests {
         assert_eq!(region_code("Eindhoven (GM0772)"), "GM0772");
         assert_eq!(region_code("Nederland"), "NL01");
         assert_eq!(region_code("Eindhoven"), "Eindhoven");
+        assert!(is_region_code("GM0772") && is_region_code("NL01"));
+        assert!(!is_region_code("Eindhoven") && !is_region_code("GM") && !is_region_code("Gemert"));
+        assert_eq!(
+            dutch_date("Gewijzigd op: 14 december 2023").as_deref(),
+            Some("2023-12-14")
+        );
+        assert_eq!(dutch_date("3-7-2023").as_deref(), Some("2023-07-03"));
+        assert_eq!(dutch_date("Bron: CBS"), None);
+        assert_eq!(dutch_date("32 mei 2023"), None);
     }
 }

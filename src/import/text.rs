@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// A lower-case id from a title or key: letters and digits, `_` between words, accents dropped.
 /// `Beginstand`/`Eindstand` become `stand_begin`/`stand_eind`, the names the stock-flow checks
-/// look for.
+/// look for; "Bevolking op 1 januari" becomes `inwoners`, the noemer of per-1,000 figures.
 pub fn id_of(title: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
@@ -40,7 +40,11 @@ pub fn id_of(title: &str) -> String {
         })
         .collect();
     let id = words.join("_");
-    if id.is_empty() { "x".to_string() } else { id }
+    match id.as_str() {
+        "" => "x".to_string(),
+        "bevolking_op_1_januari" | "bevolking_op1_januari" => "inwoners".to_string(),
+        _ => id,
+    }
 }
 
 /// The ASCII letter of a Latin letter with an accent (ë → e); others unchanged.
@@ -69,6 +73,8 @@ pub fn guess_soort(title: &str, unit: &str) -> Option<Soort> {
         "stand",
         "lopend",
         "per 1 januari",
+        "op 1 januari",
+        "bevolking",
     ]) {
         Some(Soort::Stand)
     } else if has(&[
@@ -83,6 +89,14 @@ pub fn guess_soort(title: &str, unit: &str) -> Option<Soort> {
     } else {
         None
     }
+}
+
+/// Codes CBS uses for the total of a dimension when no code list says which: `T001038`
+/// (mannen en vrouwen), `T001019` (burgerlijke staat), `T009002` and other `T00…`, and `10000`
+/// (leeftijd).
+pub fn is_total_code(code: &str) -> bool {
+    let c = code.trim();
+    c.starts_with("T00") || c == "10000"
 }
 
 /// A CBS mark for a missing figure: `.` unknown, `x` secret, `-` cannot exist; empty is
@@ -265,6 +279,12 @@ mod tests {
         assert_eq!(id_of("InstroomMaatregelen"), "instroom_maatregelen");
         assert_eq!(id_of("Cliënten met jeugdhulp"), "clienten_met_jeugdhulp");
         assert_eq!(id_of("—"), "x");
+        assert_eq!(id_of("BevolkingOp1Januari"), "inwoners");
+        assert_eq!(id_of("Bevolking op 1 januari"), "inwoners");
+        assert_eq!(
+            guess_soort("Bevolking op 1 januari", "aantal"),
+            Some(Soort::Stand)
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::slug;
 use crate::import::{
     Figure, Import, ImportError, IndicatorDraft, Layout, Options, Row, SourceDraft, Unmapped,
 };
-use crate::model::{Granularity, Period, Soort, Status};
+use crate::model::{Granularity, Period, Status};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -157,7 +157,8 @@ impl Indicators {
         if self.drafts.iter().any(|d| d.id == id) {
             id = format!("{id}_{}", slug(measure));
         }
-        let soort = (m.unit.trim() == "%" || m.unit.contains("per ")).then_some(Soort::Ratio);
+        // The same guess as the CSV readers, so a table reads the same in every layout.
+        let soort = crate::import::text::guess_soort(&m.title, &m.unit);
         let mut to_fill = Vec::new();
         if soort.is_none() {
             to_fill.push("soort");
@@ -210,18 +211,7 @@ fn split_dims(table: &Table, unmapped: &mut Vec<Unmapped>) -> BTreeSet<String> {
 /// The table as rows and drafts. The domein is required: a CBS table does not say which policy
 /// domain its figures belong to.
 pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, ImportError> {
-    let domein = opts
-        .domein
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty());
-    let Some(domein) = domein else {
-        return Err(super::error(
-            table.file.display().to_string(),
-            table.layout,
-            "geef het domein op met --domein (bijvoorbeeld --domein jeugd); een CBS-tabel zegt niet bij welk domein de cijfers horen",
-        ));
-    };
+    let domein = domein_of(&table, opts)?;
     let bron = bron_id(&table, opts);
     let mut unmapped = table.unmapped.clone();
     if table.period_status.is_none() {
@@ -237,6 +227,8 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
     };
     let mut rows = Vec::new();
     let mut pending = table.unmapped_at.clone();
+    // Rows come in file order, so locating each is one pass over the text.
+    let mut locator = super::Locator::new(&table.file, text);
     for o in &table.obs {
         let period = match Period::parse(&o.period) {
             Ok((p, _)) if !o.period.contains('*') => p,
@@ -270,10 +262,10 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
             aanbieder: None,
             status,
             opmerking: None,
+            origin: Some(locator.place(o.at)),
         });
     }
     pending.sort_by_key(|(at, _)| *at);
-    let mut locator = super::Locator::new(&table.file, text);
     unmapped.extend(pending.into_iter().map(|(at, why)| Unmapped {
         place: locator.place(at),
         why,
@@ -286,6 +278,23 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
         sources: vec![source],
         indicators: indicators.drafts,
         unmapped,
+        notes: Vec::new(),
+    })
+}
+
+/// The domein the user gave: required, a CBS table does not say it.
+fn domein_of<'a>(table: &Table, opts: &'a Options) -> Result<&'a str, ImportError> {
+    let domein = opts
+        .domein
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    domein.ok_or_else(|| {
+        super::error(
+            table.file.display().to_string(),
+            table.layout,
+            "geef het domein op met --domein (bijvoorbeeld --domein jeugd); een CBS-tabel zegt niet bij welk domein de cijfers horen",
+        )
     })
 }
 

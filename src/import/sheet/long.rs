@@ -99,7 +99,8 @@ pub(super) fn read(ctx: &Context<'_>) -> Result<Read, ImportError> {
         let Some(figure) = figure else {
             continue;
         };
-        let row = ctx.row(map, period, figure, extra(ctx, &cols, r)?);
+        let mut row = ctx.row(map, period, figure, extra(ctx, &cols, r)?);
+        row.origin = Some(grid.place(r, cols.waarde));
         seen.check(&row, r)
             .map_err(|problem| grid.error(r, cols.waarde, problem))?;
         rows.push(row);

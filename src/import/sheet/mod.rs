@@ -84,6 +84,7 @@ pub fn read_with(
         indicators: indicator_drafts(&ctx, &read.rows),
         rows: read.rows,
         unmapped: read.unmapped,
+        notes: Vec::new(),
     })
 }
 
@@ -199,6 +200,7 @@ impl Context<'_> {
             aanbieder: extra.aanbieder.or_else(|| k.aanbieder.clone()),
             status,
             opmerking,
+            origin: None,
         }
     }
 

@@ -114,7 +114,8 @@ pub(super) fn read(ctx: &Context<'_>) -> Result<Read, ImportError> {
                 grid.error(r, *c, format!("{problem} ({label}, {})", period.0.code()))
             })?;
             if let Some(figure) = figure {
-                let row = ctx.row(map, *period, figure, Extra::default());
+                let mut row = ctx.row(map, *period, figure, Extra::default());
+                row.origin = Some(grid.place(r, *c));
                 seen.check(&row, r)
                     .map_err(|problem| grid.error(r, label_col, problem))?;
                 rows.push(row);

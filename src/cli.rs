@@ -8,7 +8,8 @@ use crate::tui::app::{App, SessionSetup};
 use crate::tui::i18n::{Lang, set_process_lang, t};
 use crate::tui::keymap::Keymap;
 use crate::tui::startup::Startup;
-use crate::tui::style::{Theme, ThemeKind};
+use crate::tui::display::{Display, DisplayChoice};
+use crate::tui::style::ThemeKind;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,9 +44,8 @@ pub struct Cli {
     /// Datasetmap met reeksen.csv en dataset.toml (standaard: het voorbeeld)
     pub dataset: Option<PathBuf>,
 
-    /// Kleurthema: donker (hoog contrast, voor de beamer) of licht
-    #[arg(long, value_enum, default_value_t = Thema::Donker)]
-    pub thema: Thema,
+    #[command(flatten)]
+    pub weergave: Weergave,
 
     /// Open (of vervolg) deze sessie; zonder deze optie biedt duiden de sessies van vandaag of een nieuwe aan
     #[arg(long, value_name = "BESTAND")]
@@ -63,10 +63,69 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Theme, colours and line style of the interface; each overrides `[weergave]` in duiden.toml.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct Weergave {
+    /// Kleurthema: donker (voor de beamer), licht of contrast (zwart-wit, vette lijnen) [standaard: donker of uit duiden.toml]
+    #[arg(long, value_enum)]
+    pub thema: Option<Thema>,
+    /// Aantal kleuren van de terminal (standaard: uit NO_COLOR, COLORTERM en TERM, of duiden.toml)
+    #[arg(long, value_enum, value_name = "AANTAL")]
+    pub kleuren: Option<Kleuren>,
+    /// Lijnen in de grafiek: braille (fijn), half of blok (voor een lettertype zonder braille; standaard bij TERM=linux)
+    #[arg(long, value_enum, value_name = "STIJL")]
+    pub lijnen: Option<Lijnen>,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Thema {
     Donker,
     Licht,
+    Contrast,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Kleuren {
+    #[value(name = "16")]
+    K16,
+    #[value(name = "256")]
+    K256,
+    #[value(name = "24bit")]
+    K24bit,
+    Geen,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Lijnen {
+    Braille,
+    Half,
+    Blok,
+}
+
+impl Weergave {
+    /// The choices the flags make.
+    fn choice(self) -> DisplayChoice {
+        use crate::tui::colours::ColourDepth;
+        use ratatui::symbols::Marker;
+        DisplayChoice {
+            theme: self.thema.map(|t| match t {
+                Thema::Donker => ThemeKind::Dark,
+                Thema::Licht => ThemeKind::Light,
+                Thema::Contrast => ThemeKind::HighContrast,
+            }),
+            depth: self.kleuren.map(|k| match k {
+                Kleuren::K16 => ColourDepth::Ansi16,
+                Kleuren::K256 => ColourDepth::Ansi256,
+                Kleuren::K24bit => ColourDepth::TrueColour,
+                Kleuren::Geen => ColourDepth::None,
+            }),
+            marker: self.lijnen.map(|l| match l {
+                Lijnen::Braille => Marker::Braille,
+                Lijnen::Half => Marker::HalfBlock,
+                Lijnen::Blok => Marker::Block,
+            }),
+        }
+    }
 }
 
 /// The interface's language (`--taal`).
@@ -227,9 +286,8 @@ pub enum Command {
         /// Map met sessiebestanden
         #[arg(default_value = "sessions")]
         map: PathBuf,
-        /// Kleurthema
-        #[arg(long, value_enum, default_value_t = Thema::Donker)]
-        thema: Thema,
+        #[command(flatten)]
+        weergave: Weergave,
     },
     /// Alle onderzoeksvragen uit alle sessies, open eerst en op prioriteit, met hun geschiedenis
     Vragen {
@@ -301,7 +359,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             exports::Output::new(uit, overschrijf),
             kleine_aantallen,
         ),
-        Some(Command::Terugkijken { map, thema, .. }) => terugkijken(&map, thema),
+        Some(Command::Terugkijken { map, weergave, .. }) => terugkijken(&map, weergave),
         Some(c @ (Command::Importeer { .. } | Command::Afleiden { .. })) => into_dataset(c),
         None => open_tui(cli),
     }
@@ -359,9 +417,9 @@ fn keymap() -> Result<Arc<Keymap>, ExitCode> {
 
 /// Review mode: reads the folder once (in the background), never writes. Datasets are loaded when a chart is opened;
 /// a session's `dataset.pad` is relative to the working directory, as recorded.
-fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
-    let keys = match keymap() {
-        Ok(k) => k,
+fn terugkijken(dir: &Path, weergave: Weergave) -> ExitCode {
+    let (keys, display) = match keymap().and_then(|k| Ok((k, display(weergave)?))) {
+        Ok(found) => found,
         Err(code) => return code,
     };
     if let Err(e) = std::fs::read_dir(dir) {
@@ -382,14 +440,14 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
         }
     });
     // The folder is read on a worker while the screen shows its progress.
-    let theme = Theme::of(theme_kind(thema));
+    let theme = display.theme;
     let (name, build_theme, build_keys) = (dir.display().to_string(), theme.clone(), keys.clone());
     let mut startup = Startup::sessions(dir.to_path_buf(), theme, keys, move |files| {
         let mut app = crate::tui::review::ReviewApp::new(&name, files, build_theme, loader);
         app.keymap = build_keys;
         app
     });
-    match crate::tui::run(&mut startup) {
+    match crate::tui::run(&mut startup, display.depth) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("duiden: {e:#}");
@@ -423,16 +481,19 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn theme_kind(t: Thema) -> ThemeKind {
-    match t {
-        Thema::Donker => ThemeKind::Dark,
-        Thema::Licht => ThemeKind::Light,
-    }
+/// Theme, colour depth and line style: the flags over `[weergave]` in duiden.toml over the
+/// environment; the file's errors (file:line:column) on stderr and exit code 2.
+fn display(weergave: Weergave) -> Result<Display, ExitCode> {
+    let file = DisplayChoice::find().map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(2)
+    })?;
+    Ok(crate::tui::display::resolve_in_env(weergave.choice(), file))
 }
 
 fn open_tui(cli: Cli) -> ExitCode {
-    let keys = match keymap() {
-        Ok(k) => k,
+    let (keys, display) = match keymap().and_then(|k| Ok((k, display(cli.weergave)?))) {
+        Ok(found) => found,
         Err(code) => return code,
     };
     // A session given on the command line is read first: it names its own dataset.
@@ -469,7 +530,7 @@ fn open_tui(cli: Cli) -> ExitCode {
         eprintln!("duiden: {}", t().dataset_not_opened(&path));
         return ExitCode::FAILURE;
     }
-    let theme = theme_kind(cli.thema);
+    let theme = display.theme;
     let setup = SessionSetup {
         dir: cli.sessies.clone(),
         // The sample is recorded by its usual name wherever it was found (also the unpacked
@@ -482,12 +543,14 @@ fn open_tui(cli: Cli) -> ExitCode {
     };
     // The dataset loads on a worker while the screen shows its progress.
     let build_keys = std::sync::Arc::clone(&keys);
-    let mut startup = Startup::dataset(path.clone(), Theme::of(theme), keys, move |dataset| {
-        App::with_keymap(dataset, theme, build_keys)
-            .with_sessions(setup, open)
-            .with_warnings_noted()
+    let build_theme = theme.clone();
+    let mut startup = Startup::dataset(path.clone(), theme, keys, move |dataset| {
+        let mut app = App::with_keymap(dataset, build_theme.kind, build_keys);
+        // The line style from the flags or the file, not only the theme's default.
+        app.shared.theme = build_theme;
+        app.with_sessions(setup, open).with_warnings_noted()
     });
-    if let Err(e) = crate::tui::run(&mut startup) {
+    if let Err(e) = crate::tui::run(&mut startup, display.depth) {
         eprintln!("duiden: {e:#}");
         return ExitCode::FAILURE;
     }

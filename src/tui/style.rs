@@ -1,7 +1,8 @@
-//! The theme: high-contrast dark (default, for projectors) and light, with a colour-blind-safe
-//! palette (Okabe-Ito) and a distinct symbol per source so nothing depends on colour alone. A
-//! source's colour and symbol come from its identity ([`crate::model::identity`]), the same in
-//! every tab and in the minutes.
+//! The theme: dark (default, for projectors), light, and high contrast (pure black and white,
+//! bold lines, for a washed-out beamer or a sunny room), with a colour-blind-safe palette
+//! (Okabe-Ito) and a distinct symbol per source so nothing depends on colour alone. A source's
+//! colour and symbol come from its identity ([`crate::model::identity`]), the same in every tab
+//! and in the minutes. Terminals with fewer colours get the theme mapped by [`crate::tui::colours`].
 
 use crate::model::identity::{Rgb, SHAPES, SeriesIdentity, variant_mark};
 use ratatui::style::{Color, Modifier, Style};
@@ -11,6 +12,24 @@ use ratatui::symbols::Marker;
 pub enum ThemeKind {
     Dark,
     Light,
+    /// Pure black and white, the brightest palette, heavier lines.
+    HighContrast,
+}
+
+impl ThemeKind {
+    /// The order `T` goes through: donker → licht → contrast.
+    pub fn next(self) -> ThemeKind {
+        match self {
+            ThemeKind::Dark => ThemeKind::Light,
+            ThemeKind::Light => ThemeKind::HighContrast,
+            ThemeKind::HighContrast => ThemeKind::Dark,
+        }
+    }
+
+    /// Whether the background is dark (the series take their tones for a dark background).
+    pub fn is_dark(self) -> bool {
+        self != ThemeKind::Light
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -23,6 +42,8 @@ pub struct Theme {
     pub border: Color,
     pub border_focus: Color,
     pub selected_bg: Color,
+    /// The text on `selected_bg`.
+    pub selected_fg: Color,
     pub warning: Color,
     pub grid: Color,
     /// How chart lines are drawn: fine braille, or heavier half or whole blocks for the back of
@@ -51,6 +72,7 @@ impl Theme {
             border: Color::Gray,
             border_focus: Color::Rgb(240, 228, 66),
             selected_bg: Color::Rgb(40, 60, 110),
+            selected_fg: Color::White,
             warning: Color::Rgb(230, 159, 0),
             grid: Color::DarkGray,
             marker: Marker::Braille,
@@ -68,6 +90,7 @@ impl Theme {
             border: Color::DarkGray,
             border_focus: Color::Rgb(0, 90, 160),
             selected_bg: Color::Rgb(200, 220, 245),
+            selected_fg: Color::Black,
             warning: Color::Rgb(170, 70, 0),
             grid: Color::Rgb(200, 200, 200),
             marker: Marker::Braille,
@@ -75,19 +98,38 @@ impl Theme {
         }
     }
 
+    /// Black and white only, apart from the series, the cursor (yellow, also the selection) and
+    /// warnings; no grey text, which fades first on a weak projector.
+    pub fn high_contrast() -> Theme {
+        Theme {
+            kind: ThemeKind::HighContrast,
+            bg: Color::Black,
+            fg: Color::White,
+            dim: Color::White,
+            accent: Color::Rgb(255, 255, 0),
+            border: Color::White,
+            border_focus: Color::Rgb(255, 255, 0),
+            selected_bg: Color::Rgb(255, 255, 0),
+            selected_fg: Color::Black,
+            warning: Color::Rgb(230, 159, 0),
+            grid: Color::White,
+            marker: Marker::HalfBlock,
+            grid_dots: false,
+        }
+    }
+
     pub fn of(kind: ThemeKind) -> Theme {
         match kind {
             ThemeKind::Dark => Theme::dark(),
             ThemeKind::Light => Theme::light(),
+            ThemeKind::HighContrast => Theme::high_contrast(),
         }
     }
 
-    /// The other theme, keeping the line style; the grid follows the new theme's default.
+    /// The next theme (donker → licht → contrast), keeping the line style; the grid follows the
+    /// new theme's default.
     pub fn toggled(&self) -> Theme {
-        let mut other = match self.kind {
-            ThemeKind::Dark => Theme::light(),
-            ThemeKind::Light => Theme::dark(),
-        };
+        let mut other = Theme::of(self.kind.next());
         other.marker = self.marker;
         other
     }
@@ -123,13 +165,14 @@ impl Theme {
 
     pub fn selected(&self) -> Style {
         self.base()
+            .fg(self.selected_fg)
             .bg(self.selected_bg)
             .add_modifier(Modifier::BOLD)
     }
 
     /// A source's colour on this theme's background.
     pub fn series_colour(&self, id: &SeriesIdentity) -> Color {
-        let Rgb(r, g, b) = id.source.colour_on(self.kind == ThemeKind::Dark);
+        let Rgb(r, g, b) = id.source.colour_on(self.kind.is_dark());
         Color::Rgb(r, g, b)
     }
 
@@ -157,4 +200,54 @@ pub fn symbol(id: &SeriesIdentity, provisional: bool) -> String {
         &SYMBOLS
     };
     table[id.source.shape()].to_string()
+}
+
+/// The theme's name for the status line and the help: "contrastthema".
+pub fn theme_name(kind: ThemeKind) -> &'static str {
+    use crate::tui::i18n::t;
+    match kind {
+        ThemeKind::Dark => t().dark_theme,
+        ThemeKind::Light => t().light_theme,
+        ThemeKind::HighContrast => t().contrast_theme,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t_cycles_dark_light_contrast_and_keeps_the_line_style() {
+        let mut theme = Theme::dark();
+        theme.marker = Marker::Block;
+        let kinds: Vec<ThemeKind> = (0..4)
+            .map(|_| {
+                theme = theme.toggled();
+                assert_eq!(theme.marker, Marker::Block);
+                theme.kind
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ThemeKind::Light,
+                ThemeKind::HighContrast,
+                ThemeKind::Dark,
+                ThemeKind::Light
+            ]
+        );
+    }
+
+    #[test]
+    fn high_contrast_is_black_and_white_with_heavier_lines() {
+        let hc = Theme::of(ThemeKind::HighContrast);
+        assert_eq!((hc.bg, hc.fg, hc.dim), (Color::Black, Color::White, Color::White));
+        assert_eq!(hc.marker, Marker::HalfBlock);
+        // The selection stays readable: dark text on the yellow bar.
+        let sel = hc.selected();
+        assert_eq!((sel.fg, sel.bg), (Some(Color::Black), Some(hc.selected_bg)));
+        // Series take their tones for a dark background.
+        let id = SeriesIdentity::default();
+        assert_eq!(hc.series_colour(&id), Theme::dark().series_colour(&id));
+    }
 }

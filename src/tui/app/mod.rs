@@ -18,7 +18,7 @@ use super::popups::annotate::AnnotateForm;
 use super::popups::follow_up::FollowUp;
 use super::popups::header::HeaderForm;
 use super::popups::start::StartForm;
-use super::style::{Theme, ThemeKind};
+use super::style::{Theme, ThemeKind, theme_name};
 use super::tabs::Tab;
 use super::tabs::compare::CompareTab;
 use super::tabs::overview::OverviewTab;
@@ -203,13 +203,7 @@ impl App {
             Action::Cancel if self.trend.range_start.is_none() => self.cancel_background(),
             Action::ToggleTheme => {
                 self.shared.theme = self.shared.theme.toggled();
-                self.shared.message = Some(
-                    match self.shared.theme.kind {
-                        ThemeKind::Dark => t().dark_theme,
-                        ThemeKind::Light => t().light_theme,
-                    }
-                    .to_string(),
-                );
+                self.shared.message = Some(theme_name(self.shared.theme.kind).to_string());
             }
             Action::CycleLineStyle | Action::ToggleGrid => self.chart_style(action),
             Action::ShowTrend => self.show_tab(Tab::Trend),

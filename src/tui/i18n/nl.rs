@@ -27,7 +27,7 @@ pub fn action_help(a: Action) -> &'static str {
         ShowOverview => "tabblad Verschillen",
         CycleLineStyle => "lijnstijl: fijn (braille) → halve blokken → blokken",
         ToggleGrid => "rasterpunten aan / uit",
-        ToggleTheme => "donker (hoog contrast) / licht thema",
+        ToggleTheme => "thema: donker → licht → contrast (zwart-wit, vette lijnen)",
         CycleGranularity => {
             "perioden: zoals geleverd → maand → kwartaal → halfjaar → jaar (volgens soort)"
         }
@@ -196,7 +196,8 @@ pub static NL: Texts = Texts {
     line_block: "lijnen in blokken",
     grid_on: "rasterpunten aan",
     grid_off: "rasterpunten uit",
-    dark_theme: "donker thema (hoog contrast)",
+    dark_theme: "donker thema",
+    contrast_theme: "contrastthema (zwart-wit, vette lijnen)",
     cleared: "grafiek leeggemaakt",
     unknown_value: "onbekend (.)",
     as_delivered: "zoals geleverd",

@@ -214,12 +214,25 @@ pub fn map_buffer(buf: &mut Buffer, depth: ColourDepth) {
         if let Some(screen_bg) = screen_bg
             && cell.bg != screen_bg
         {
-            cell.modifier.insert(Modifier::REVERSED);
+            match cell.symbol() {
+                // A chart in half blocks paints the lower half with the background colour:
+                // without colour both halves are drawn in the one colour there is.
+                UPPER_HALF => {
+                    cell.set_symbol(FULL_BLOCK);
+                }
+                FULL_BLOCK => {}
+                _ => {
+                    cell.modifier.insert(Modifier::REVERSED);
+                }
+            }
         }
         cell.fg = map_colour(cell.fg, depth);
         cell.bg = map_colour(cell.bg, depth);
     }
 }
+
+const UPPER_HALF: &str = "▀";
+const FULL_BLOCK: &str = "█";
 
 /// The background most cells have: the theme's.
 fn dominant_bg(buf: &Buffer) -> Color {

@@ -149,6 +149,25 @@ fn without_colour_only_the_terminal_colours_remain_and_the_selection_is_reversed
 }
 
 #[test]
+fn without_colour_half_blocks_of_two_series_are_drawn_whole_not_reversed() {
+    let theme = Theme::high_contrast();
+    let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+    buf.set_style(buf.area, theme.base());
+    let (a, b) = (Color::Rgb(230, 159, 0), Color::Rgb(86, 180, 233));
+    // As ratatui's half-block canvas leaves them: upper over lower, one colour in both halves.
+    buf[(0, 0)].set_symbol("▀").set_fg(a).set_bg(b);
+    buf[(1, 0)].set_symbol("█").set_fg(a).set_bg(a);
+    buf[(2, 0)].set_symbol("▄").set_fg(b);
+    map_buffer(&mut buf, ColourDepth::None);
+    let cells: Vec<&str> = (0..3).map(|x| buf[(x, 0)].symbol()).collect();
+    assert_eq!(cells, ["█", "█", "▄"]);
+    assert!(
+        (buf.content.iter()).all(|c| !c.modifier.contains(Modifier::REVERSED)),
+        "{buf:?}"
+    );
+}
+
+#[test]
 fn a_frame_in_256_colours_has_no_rgb_left() {
     let theme = Theme::light();
     let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));

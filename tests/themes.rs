@@ -1,0 +1,166 @@
+//! Themes and colour depth on screen (issue 11, item 2): without colour (NO_COLOR) the series of
+//! a chart are still told apart by their symbols along the lines, in every theme; a frame mapped
+//! to 16 or 256 colours keeps them apart by colour too.
+
+use duiden::load::load_dataset;
+use duiden::model::{Breakdown, Dataset, SeriesKey};
+use duiden::tui::app::App;
+use duiden::tui::colours::{ColourDepth, map_buffer};
+use duiden::tui::style::{Theme, ThemeKind, symbol};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use std::path::Path;
+
+fn sample() -> Dataset {
+    load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld"))
+        .expect("sample loads")
+}
+
+fn key(bron: &str) -> SeriesKey {
+    SeriesKey {
+        domein: "jeugd".into(),
+        indicator: "instroom".into(),
+        bron: bron.into(),
+        breakdown: Breakdown {
+            regio: Some("GM0772".into()),
+            ..Breakdown::default()
+        },
+    }
+}
+
+/// Two sources of jeugd instroom in the chart, in `kind`.
+fn two_sources(kind: ThemeKind) -> App {
+    let mut app = App::new(sample(), kind);
+    let dataset = std::sync::Arc::clone(&app.shared.dataset);
+    app.trend.set_selection(
+        &dataset,
+        vec![key("gemeente-registratie"), key("aanbieders-maandrapportage")],
+    );
+    app
+}
+
+fn draw(app: &mut App, width: u16, height: u16, depth: ColourDepth) -> Buffer {
+    app.resize(ratatui::layout::Rect::new(0, 0, width, height));
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| {
+            duiden::tui::draw(f, app);
+            map_buffer(f.buffer_mut(), depth);
+        })
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+const THEMES: [ThemeKind; 3] = [ThemeKind::Dark, ThemeKind::Light, ThemeKind::HighContrast];
+
+/// The cells of the plot: right of the y axis, under the pane's title line, down to the time
+/// axis.
+fn plot(buf: &Buffer) -> Vec<(u16, u16)> {
+    let screen = text(buf);
+    let rows: Vec<&str> = screen.lines().collect();
+    let axis = rows.iter().position(|r| r.contains("└┬")).expect("a time axis");
+    let left = rows[axis].chars().position(|c| c == '└').unwrap() as u16;
+    let top = rows.iter().position(|r| r.contains("Cursor:")).expect("a chart") as u16;
+    (top + 1..axis as u16)
+        .flat_map(|y| (left + 1..buf.area.width).map(move |x| (x, y)))
+        .collect()
+}
+
+/// The columns where `mark` stands in the plot.
+fn columns_of(buf: &Buffer, mark: &str) -> Vec<u16> {
+    let mut cols: Vec<u16> = plot(buf)
+        .into_iter()
+        .filter(|&(x, y)| buf[(x, y)].symbol() == mark)
+        .map(|(x, _)| x)
+        .collect();
+    cols.sort();
+    cols.dedup();
+    cols
+}
+
+#[test]
+fn without_colour_each_source_is_told_apart_by_its_symbol_along_its_line() {
+    for kind in THEMES {
+        let mut app = two_sources(kind);
+        let buf = draw(&mut app, 120, 36, ColourDepth::None);
+        let screen = text(&buf);
+        for cell in &buf.content {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{kind:?}");
+        }
+        let series = &app.trend.chart.series;
+        assert_eq!(series.len(), 2);
+        let marks: Vec<String> = series.iter().map(|s| symbol(&s.identity, false)).collect();
+        assert_ne!(marks[0], marks[1], "{kind:?}: two sources, one symbol");
+        for (s, mark) in series.iter().zip(&marks) {
+            // The symbol comes back all along the line, not only at its ends: a reader can
+            // follow each line from symbol to symbol.
+            let cols = columns_of(&buf, mark);
+            assert!(cols.len() >= s.points.len() / 8, "{kind:?} {mark}: {cols:?}\n{screen}");
+            let widest = cols.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(u16::MAX);
+            assert!(widest <= 10, "{kind:?} {mark}: a gap of {widest} columns {cols:?}\n{screen}");
+        }
+        // The legend names each symbol's source.
+        assert!(screen.contains(&format!("{} Gemeente", marks[0])), "{screen}");
+        assert!(screen.contains(&format!("{} Aanbieders", marks[1])), "{screen}");
+        // The chosen row of the browser is reversed, so the list stays usable; the rest of the
+        // browser is not.
+        let reversed: String = (0..buf.area.height)
+            .flat_map(|y| (0..30).map(move |x| (x, y)))
+            .filter(|&xy| buf[xy].modifier.contains(Modifier::REVERSED))
+            .map(|xy| buf[xy].symbol().to_string())
+            .collect();
+        assert!(reversed.contains("▶  ▾ Instroom jeugdhulp"), "{kind:?}: {reversed}");
+        assert!(!reversed.contains("gemeente-registratie"), "{kind:?}: {reversed}");
+    }
+}
+
+/// The colours the cells of `mark` in the plot have.
+fn colours_of(buf: &Buffer, mark: &str) -> Vec<Color> {
+    let mut out: Vec<Color> = Vec::new();
+    for (x, y) in plot(buf) {
+        let cell = &buf[(x, y)];
+        if cell.symbol() == mark && !out.contains(&cell.fg) {
+            out.push(cell.fg);
+        }
+    }
+    out
+}
+
+#[test]
+fn in_16_and_256_colours_the_sources_keep_their_own_colour() {
+    for kind in THEMES {
+        for depth in [ColourDepth::Ansi16, ColourDepth::Ansi256] {
+            let mut app = two_sources(kind);
+            let buf = draw(&mut app, 120, 36, depth);
+            assert!(
+                buf.content
+                    .iter()
+                    .all(|c| !matches!(c.fg, Color::Rgb(..)) && !matches!(c.bg, Color::Rgb(..))),
+                "{kind:?} {depth:?}: a 24-bit colour is left"
+            );
+            let marks: Vec<String> = (app.trend.chart.series.iter())
+                .map(|s| symbol(&s.identity, false))
+                .collect();
+            let a = colours_of(&buf, &marks[0]);
+            let b = colours_of(&buf, &marks[1]);
+            assert_eq!(a.len(), 1, "{kind:?} {depth:?}: {a:?}");
+            assert_eq!(b.len(), 1, "{kind:?} {depth:?}: {b:?}");
+            assert_ne!(a, b, "{kind:?} {depth:?}");
+            let bg = duiden::tui::colours::map_colour(Theme::of(kind).bg, depth);
+            assert_ne!(a[0], bg);
+            assert_ne!(b[0], bg);
+        }
+    }
+}

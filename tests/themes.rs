@@ -164,3 +164,26 @@ fn in_16_and_256_colours_the_sources_keep_their_own_colour() {
         }
     }
 }
+
+#[test]
+fn t_goes_to_the_contrast_theme_and_the_status_line_and_help_name_it() {
+    use duiden::tui::i18n::{Lang, set_lang};
+    use duiden::tui::keymap::Action;
+    set_lang(Lang::Nl);
+    let mut app = two_sources(ThemeKind::Dark);
+    app.update(Action::ToggleTheme);
+    assert_eq!(app.shared.theme.kind, ThemeKind::Light);
+    app.update(Action::ToggleTheme);
+    assert_eq!(app.shared.theme.kind, ThemeKind::HighContrast);
+    let screen = text(&draw(&mut app, 120, 36, ColourDepth::TrueColour));
+    assert!(screen.contains("contrastthema (zwart-wit, vette lijnen)"), "{screen}");
+    app.update(Action::Help);
+    let screen = text(&draw(&mut app, 120, 40, ColourDepth::TrueColour));
+    assert!(
+        screen.contains("Nu: contrastthema (zwart-wit, vette lijnen) · lijnen fijn (braille)"),
+        "{screen}"
+    );
+    app.update(Action::Cancel);
+    app.update(Action::ToggleTheme);
+    assert_eq!(app.shared.theme.kind, ThemeKind::Dark);
+}

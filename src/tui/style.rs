@@ -202,6 +202,16 @@ pub fn symbol(id: &SeriesIdentity, provisional: bool) -> String {
     table[id.source.shape()].to_string()
 }
 
+/// The line style's name for the status line and the help: "lijnen in blokken".
+pub fn marker_name(marker: Marker) -> &'static str {
+    use crate::tui::i18n::t;
+    match marker {
+        Marker::HalfBlock => t().line_half_block,
+        Marker::Block => t().line_block,
+        _ => t().line_braille,
+    }
+}
+
 /// The theme's name for the status line and the help: "contrastthema".
 pub fn theme_name(kind: ThemeKind) -> &'static str {
     use crate::tui::i18n::t;

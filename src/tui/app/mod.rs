@@ -18,7 +18,7 @@ use super::popups::annotate::AnnotateForm;
 use super::popups::follow_up::FollowUp;
 use super::popups::header::HeaderForm;
 use super::popups::start::StartForm;
-use super::style::{Theme, ThemeKind, theme_name};
+use super::style::{Theme, ThemeKind, marker_name, theme_name};
 use super::tabs::Tab;
 use super::tabs::compare::CompareTab;
 use super::tabs::overview::OverviewTab;
@@ -27,7 +27,6 @@ use crate::model::Dataset;
 use crate::session::{OpenSession, Role};
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::symbols::Marker;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -280,11 +279,7 @@ impl App {
             }
         } else {
             theme.cycle_marker();
-            match theme.marker {
-                Marker::HalfBlock => t().line_half_block,
-                Marker::Block => t().line_block,
-                _ => t().line_braille,
-            }
+            marker_name(theme.marker)
         };
         self.shared.message = Some(text.to_string());
     }

@@ -252,6 +252,14 @@ impl Texts {
         }
     }
 
+    /// Under the help: the theme and line style on screen.
+    pub fn display_now(&self, theme: &str, lines: &str) -> String {
+        match self.lang {
+            Nl => format!("Nu: {theme} · {lines} (T en L wisselen; [weergave] in duiden.toml)"),
+            En => format!("Now: {theme} · {lines} (T and L switch; [weergave] in duiden.toml)"),
+        }
+    }
+
     /// A `[weergave]` setting with a value it does not take.
     pub fn display_bad_value(&self, setting: &str, value: &str, choices: &str) -> String {
         match self.lang {

@@ -187,3 +187,63 @@ fn t_goes_to_the_contrast_theme_and_the_status_line_and_help_name_it() {
     app.update(Action::ToggleTheme);
     assert_eq!(app.shared.theme.kind, ThemeKind::Dark);
 }
+
+/// `duiden ARGS` in `dir`, Dutch, with no user config folder.
+fn duiden_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .args(args)
+        .current_dir(dir)
+        .env("LANG", "nl_NL.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("HOME", dir)
+        .output()
+        .expect("duiden runs")
+}
+
+#[test]
+fn a_wrong_weergave_in_duiden_toml_stops_before_the_terminal_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("duiden.toml"),
+        "[toetsen.trend]\nbereik = [\"b\"]\n\n[weergave]\nthema = \"paars\"\n",
+    )
+    .unwrap();
+    let sessions = dir.path().to_str().unwrap();
+    for args in [&[][..], &["terugkijken", sessions]] {
+        let out = duiden_in(dir.path(), args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.starts_with(
+                "duiden.toml:5:9: [weergave] thema = \"paars\" bestaat niet: verwacht een van donker, licht, contrast"
+            ),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty(), "nothing drawn");
+    }
+}
+
+#[test]
+fn the_flags_are_in_the_help_and_a_wrong_value_names_the_choices() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let help = duiden_in(here, &["--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for flag in [
+        "--thema <THEMA>",
+        "--kleuren <AANTAL>",
+        "--lijnen <STIJL>",
+        "donker, licht, contrast",
+        "16, 256, 24bit, geen",
+        "braille, half, blok",
+    ] {
+        assert!(help.contains(flag), "{flag} in\n{help}");
+    }
+    let review = duiden_in(here, &["terugkijken", "--help"]);
+    assert!(String::from_utf8_lossy(&review.stdout).contains("--kleuren <AANTAL>"));
+    let out = duiden_in(here, &["--kleuren", "12"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("16, 256, 24bit, geen"), "{err}");
+}

@@ -34,7 +34,10 @@ fn two_sources(kind: ThemeKind) -> App {
     let dataset = std::sync::Arc::clone(&app.shared.dataset);
     app.trend.set_selection(
         &dataset,
-        vec![key("gemeente-registratie"), key("aanbieders-maandrapportage")],
+        vec![
+            key("gemeente-registratie"),
+            key("aanbieders-maandrapportage"),
+        ],
     );
     app
 }
@@ -70,9 +73,15 @@ const THEMES: [ThemeKind; 3] = [ThemeKind::Dark, ThemeKind::Light, ThemeKind::Hi
 fn plot(buf: &Buffer) -> Vec<(u16, u16)> {
     let screen = text(buf);
     let rows: Vec<&str> = screen.lines().collect();
-    let axis = rows.iter().position(|r| r.contains("└┬")).expect("a time axis");
+    let axis = rows
+        .iter()
+        .position(|r| r.contains("└┬"))
+        .expect("a time axis");
     let left = rows[axis].chars().position(|c| c == '└').unwrap() as u16;
-    let top = rows.iter().position(|r| r.contains("Cursor:")).expect("a chart") as u16;
+    let top = rows
+        .iter()
+        .position(|r| r.contains("Cursor:"))
+        .expect("a chart") as u16;
     (top + 1..axis as u16)
         .flat_map(|y| (left + 1..buf.area.width).map(move |x| (x, y)))
         .collect()
@@ -107,13 +116,29 @@ fn without_colour_each_source_is_told_apart_by_its_symbol_along_its_line() {
             // The symbol comes back all along the line, not only at its ends: a reader can
             // follow each line from symbol to symbol.
             let cols = columns_of(&buf, mark);
-            assert!(cols.len() >= s.points.len() / 8, "{kind:?} {mark}: {cols:?}\n{screen}");
-            let widest = cols.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(u16::MAX);
-            assert!(widest <= 10, "{kind:?} {mark}: a gap of {widest} columns {cols:?}\n{screen}");
+            assert!(
+                cols.len() >= s.points.len() / 8,
+                "{kind:?} {mark}: {cols:?}\n{screen}"
+            );
+            let widest = cols
+                .windows(2)
+                .map(|w| w[1] - w[0])
+                .max()
+                .unwrap_or(u16::MAX);
+            assert!(
+                widest <= 10,
+                "{kind:?} {mark}: a gap of {widest} columns {cols:?}\n{screen}"
+            );
         }
         // The legend names each symbol's source.
-        assert!(screen.contains(&format!("{} Gemeente", marks[0])), "{screen}");
-        assert!(screen.contains(&format!("{} Aanbieders", marks[1])), "{screen}");
+        assert!(
+            screen.contains(&format!("{} Gemeente", marks[0])),
+            "{screen}"
+        );
+        assert!(
+            screen.contains(&format!("{} Aanbieders", marks[1])),
+            "{screen}"
+        );
         // The chosen row of the browser is reversed, so the list stays usable; the rest of the
         // browser is not.
         let reversed: String = (0..buf.area.height)
@@ -121,8 +146,14 @@ fn without_colour_each_source_is_told_apart_by_its_symbol_along_its_line() {
             .filter(|&xy| buf[xy].modifier.contains(Modifier::REVERSED))
             .map(|xy| buf[xy].symbol().to_string())
             .collect();
-        assert!(reversed.contains("▶  ▾ Instroom jeugdhulp"), "{kind:?}: {reversed}");
-        assert!(!reversed.contains("gemeente-registratie"), "{kind:?}: {reversed}");
+        assert!(
+            reversed.contains("▶  ▾ Instroom jeugdhulp"),
+            "{kind:?}: {reversed}"
+        );
+        assert!(
+            !reversed.contains("gemeente-registratie"),
+            "{kind:?}: {reversed}"
+        );
     }
 }
 
@@ -176,7 +207,10 @@ fn t_goes_to_the_contrast_theme_and_the_status_line_and_help_name_it() {
     app.update(Action::ToggleTheme);
     assert_eq!(app.shared.theme.kind, ThemeKind::HighContrast);
     let screen = text(&draw(&mut app, 120, 36, ColourDepth::TrueColour));
-    assert!(screen.contains("contrastthema (zwart-wit, vette lijnen)"), "{screen}");
+    assert!(
+        screen.contains("contrastthema (zwart-wit, vette lijnen)"),
+        "{screen}"
+    );
     app.update(Action::Help);
     let screen = text(&draw(&mut app, 120, 40, ColourDepth::TrueColour));
     assert!(

@@ -199,7 +199,7 @@ fn distance(a: (u8, u8, u8), b: (u8, u8, u8)) -> u32 {
         a.1 as i32 - b.1 as i32,
         a.2 as i32 - b.2 as i32,
     );
-    (((512 + mean) * dr * dr >> 8) + 4 * dg * dg + ((767 - mean) * db * db >> 8)) as u32
+    ((((512 + mean) * dr * dr) >> 8) + 4 * dg * dg + (((767 - mean) * db * db) >> 8)) as u32
 }
 
 /// Maps every cell of a drawn frame to `depth`. Without colour, all colours become the

@@ -193,7 +193,8 @@ mod tests {
 
     #[test]
     fn a_wrong_value_is_named_at_its_line_and_column() {
-        let text = "[weergave]\nthema = \"donker\"\nlijnen   = \"dik\"\nkleur = \"16\"\nkleuren = true\n";
+        let text =
+            "[weergave]\nthema = \"donker\"\nlijnen   = \"dik\"\nkleur = \"16\"\nkleuren = true\n";
         let e = DisplayChoice::from_toml("duiden.toml", text).unwrap_err();
         assert_eq!(e.0.len(), 3, "{e}");
         // In the order of the names; each at its own place.
@@ -201,7 +202,10 @@ mod tests {
         assert!(e.0[0].contains("\"kleur\""), "{e}");
         assert!(e.0[1].starts_with("duiden.toml:5:11: "), "{e}");
         assert!(e.0[2].starts_with("duiden.toml:3:12: "), "{e}");
-        assert!(e.0[2].contains("\"dik\"") && e.0[2].contains("braille, half, blok"), "{e}");
+        assert!(
+            e.0[2].contains("\"dik\"") && e.0[2].contains("braille, half, blok"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -252,7 +256,9 @@ mod tests {
             Marker::Braille
         );
         assert_eq!(
-            resolve(nothing, nothing, term("xterm-256color")).theme.marker,
+            resolve(nothing, nothing, term("xterm-256color"))
+                .theme
+                .marker,
             Marker::Braille
         );
         let contrast = DisplayChoice {

@@ -251,7 +251,10 @@ mod tests {
     #[test]
     fn high_contrast_is_black_and_white_with_heavier_lines() {
         let hc = Theme::of(ThemeKind::HighContrast);
-        assert_eq!((hc.bg, hc.fg, hc.dim), (Color::Black, Color::White, Color::White));
+        assert_eq!(
+            (hc.bg, hc.fg, hc.dim),
+            (Color::Black, Color::White, Color::White)
+        );
         assert_eq!(hc.marker, Marker::HalfBlock);
         // The selection stays readable: dark text on the yellow bar.
         let sel = hc.selected();

@@ -4,7 +4,11 @@ use crate::tui::style::{Theme, ThemeKind};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-fn env<'a>(no_color: Option<&'a str>, colorterm: Option<&'a str>, term: Option<&'a str>) -> ColourEnv<'a> {
+fn env<'a>(
+    no_color: Option<&'a str>,
+    colorterm: Option<&'a str>,
+    term: Option<&'a str>,
+) -> ColourEnv<'a> {
     ColourEnv {
         no_color,
         colorterm,
@@ -17,15 +21,33 @@ fn env<'a>(no_color: Option<&'a str>, colorterm: Option<&'a str>, term: Option<&
 fn depth_follows_no_color_colorterm_and_term() {
     use ColourDepth::*;
     let cases: [(ColourEnv, ColourDepth); 16] = [
-        (env(Some("1"), Some("truecolor"), Some("xterm-256color")), None),
+        (
+            env(Some("1"), Some("truecolor"), Some("xterm-256color")),
+            None,
+        ),
         // NO_COLOR set but empty does not count (no-color.org).
         (env(Some(""), Some("truecolor"), Some("xterm")), TrueColour),
-        (env(Option::None, Some("truecolor"), Some("xterm")), TrueColour),
+        (
+            env(Option::None, Some("truecolor"), Some("xterm")),
+            TrueColour,
+        ),
         (env(Option::None, Some("24bit"), Some("screen")), TrueColour),
-        (env(Option::None, Some("yes"), Some("xterm-256color")), Ansi256),
-        (env(Option::None, Option::None, Some("xterm-256color")), Ansi256),
-        (env(Option::None, Option::None, Some("screen-256color")), Ansi256),
-        (env(Option::None, Option::None, Some("xterm-direct")), TrueColour),
+        (
+            env(Option::None, Some("yes"), Some("xterm-256color")),
+            Ansi256,
+        ),
+        (
+            env(Option::None, Option::None, Some("xterm-256color")),
+            Ansi256,
+        ),
+        (
+            env(Option::None, Option::None, Some("screen-256color")),
+            Ansi256,
+        ),
+        (
+            env(Option::None, Option::None, Some("xterm-direct")),
+            TrueColour,
+        ),
         (env(Option::None, Option::None, Some("linux")), Ansi16),
         (env(Option::None, Option::None, Some("vt100")), Ansi16),
         (env(Option::None, Option::None, Some("xterm")), Ansi16),
@@ -80,7 +102,10 @@ fn the_palette_stays_distinct_and_off_the_background_in_16_and_256_colours() {
                 let bg = map_colour(bg, depth);
                 assert_ne!(*a, bg, "{kind:?} {depth:?}: series on its background");
                 if depth == ColourDepth::Ansi256 {
-                    assert!(matches!(a, Color::Indexed(16..)), "{a:?} is not a cube entry");
+                    assert!(
+                        matches!(a, Color::Indexed(16..)),
+                        "{a:?} is not a cube entry"
+                    );
                 }
             }
         }
@@ -116,9 +141,18 @@ fn other_colours_go_to_the_nearest_entry() {
     assert_eq!(m256(140, 81, 10), Color::Indexed(94));
     // Names and 256 entries are kept in 256 colours and brought down to 16.
     assert_eq!(map_colour(Color::Gray, ColourDepth::Ansi256), Color::Gray);
-    assert_eq!(map_colour(Color::Indexed(196), ColourDepth::Ansi16), Color::LightRed);
-    assert_eq!(map_colour(Color::Indexed(4), ColourDepth::Ansi16), Color::Blue);
-    assert_eq!(map_colour(Color::Rgb(1, 2, 3), ColourDepth::TrueColour), Color::Rgb(1, 2, 3));
+    assert_eq!(
+        map_colour(Color::Indexed(196), ColourDepth::Ansi16),
+        Color::LightRed
+    );
+    assert_eq!(
+        map_colour(Color::Indexed(4), ColourDepth::Ansi16),
+        Color::Blue
+    );
+    assert_eq!(
+        map_colour(Color::Rgb(1, 2, 3), ColourDepth::TrueColour),
+        Color::Rgb(1, 2, 3)
+    );
 }
 
 #[test]
@@ -172,7 +206,10 @@ fn a_frame_in_256_colours_has_no_rgb_left() {
     let theme = Theme::light();
     let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
     buf.set_style(buf.area, theme.selected());
-    buf.set_style(Rect::new(0, 0, 1, 1), Style::default().fg(Color::Rgb(3, 4, 5)));
+    buf.set_style(
+        Rect::new(0, 0, 1, 1),
+        Style::default().fg(Color::Rgb(3, 4, 5)),
+    );
     map_buffer(&mut buf, ColourDepth::Ansi256);
     assert!(buf.content.iter().all(|c| !matches!(c.fg, Color::Rgb(..))));
     assert!(buf.content.iter().all(|c| !matches!(c.bg, Color::Rgb(..))));

@@ -263,8 +263,12 @@ impl Texts {
     /// A `[weergave]` setting with a value it does not take.
     pub fn display_bad_value(&self, setting: &str, value: &str, choices: &str) -> String {
         match self.lang {
-            Nl => format!("[weergave] {setting} = \"{value}\" bestaat niet: verwacht een van {choices}"),
-            En => format!("[weergave] {setting} = \"{value}\" does not exist: expected one of {choices}"),
+            Nl => format!(
+                "[weergave] {setting} = \"{value}\" bestaat niet: verwacht een van {choices}"
+            ),
+            En => format!(
+                "[weergave] {setting} = \"{value}\" does not exist: expected one of {choices}"
+            ),
         }
     }
 

@@ -88,9 +88,8 @@ pub fn draw(
     // Wrapped lines take more rows: count them so the closing hint is never cut off.
     let inner = width.saturating_sub(2).max(1) as usize;
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
-    let footer = (source.width().max(1).div_ceil(inner) + shown.width().max(1).div_ceil(inner))
-        as u16
-        + 1;
+    let footer =
+        (source.width().max(1).div_ceil(inner) + shown.width().max(1).div_ceil(inner)) as u16 + 1;
     let height = (rows as u16 + footer + 2).min(area.height);
     let hint = keys.hint(Context::Help, &[Action::Down, Action::Cancel]);
     let area_inner = super::frame_popup(

@@ -2,6 +2,9 @@
 //! a chart are still told apart by their symbols along the lines, in every theme; a frame mapped
 //! to 16 or 256 colours keeps them apart by colour too.
 
+mod common;
+
+use common::Tui;
 use duiden::load::load_dataset;
 use duiden::model::{Breakdown, Dataset, SeriesKey};
 use duiden::tui::app::App;
@@ -280,4 +283,86 @@ fn the_flags_are_in_the_help_and_a_wrong_value_names_the_choices() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("16, 256, 24bit, geen"), "{err}");
+}
+
+/// The colours a terminal was told to use: `(38 or 48, Some(index))` for a 256-palette colour,
+/// `(38 or 48, None)` for a 24-bit one; and whether reverse video was asked.
+fn colour_codes(raw: &str) -> (Vec<(u8, Option<u8>)>, bool) {
+    let mut out = Vec::new();
+    let mut reverse = false;
+    for seq in raw.split("\x1b[").skip(1) {
+        let Some(end) = seq.find(|c: char| !(c.is_ascii_digit() || c == ';')) else {
+            continue;
+        };
+        if !seq[end..].starts_with('m') {
+            continue;
+        }
+        let params: Vec<&str> = seq[..end].split(';').collect();
+        let mut i = 0;
+        while i < params.len() {
+            match (params[i], params.get(i + 1)) {
+                ("38" | "48", Some(&"5")) => {
+                    let which = params[i].parse().unwrap();
+                    out.push((which, params.get(i + 2).and_then(|n| n.parse().ok())));
+                    i += 3;
+                }
+                ("38" | "48", Some(&"2")) => {
+                    out.push((params[i].parse().unwrap(), None));
+                    i += 5;
+                }
+                ("7", _) => {
+                    reverse = true;
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    (out, reverse)
+}
+
+/// `env ENV… duiden --sessies TMP ARGS…` in a pseudo-terminal (TERM=xterm-256color), past the
+/// start question, with its first full screen drawn; then quit.
+fn run_with(env: &[&str], args: &[&str]) -> String {
+    use std::ffi::OsStr;
+    let sessions = tempfile::tempdir().unwrap();
+    let mut all: Vec<&OsStr> = vec![OsStr::new("-u"), OsStr::new("COLORTERM")];
+    all.extend(env.iter().map(OsStr::new));
+    all.push(OsStr::new(env!("CARGO_BIN_EXE_duiden")));
+    all.extend([OsStr::new("--sessies"), sessions.path().as_os_str()]);
+    all.extend(args.iter().map(OsStr::new));
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut tui = Tui::spawn_program(here, OsStr::new("env"), &all, (30, 110));
+    tui.wait_for("Alleen kijken");
+    tui.send("\x1b");
+    tui.wait_gone("Alleen kijken");
+    tui.wait_for("Legenda");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    tui.raw_text()
+}
+
+#[test]
+fn the_terminal_gets_only_the_colours_it_can_show() {
+    // NO_COLOR: no colour at all, the selection in reverse video.
+    let (codes, reverse) = colour_codes(&run_with(&["NO_COLOR=1"], &[]));
+    assert!(codes.is_empty(), "{codes:?}");
+    assert!(reverse);
+    // --kleuren wins over NO_COLOR: the 16 colours only.
+    let (codes, _) = colour_codes(&run_with(&["NO_COLOR=1"], &["--kleuren", "16"]));
+    assert!(!codes.is_empty());
+    assert!(
+        codes.iter().all(|(_, i)| i.is_some_and(|i| i < 16)),
+        "{codes:?}"
+    );
+    // TERM=xterm-256color without COLORTERM: the 256-palette, no 24-bit colour.
+    let (codes, _) = colour_codes(&run_with(&[], &[]));
+    assert!(codes.iter().all(|(_, i)| i.is_some()), "{codes:?}");
+    assert!(
+        codes.iter().any(|(_, i)| i.is_some_and(|i| i >= 16)),
+        "{codes:?}"
+    );
+    // Asked for: 24-bit.
+    let (codes, _) = colour_codes(&run_with(&[], &["--kleuren", "24bit"]));
+    assert!(codes.iter().any(|(_, i)| i.is_none()), "{codes:?}");
 }

@@ -4,7 +4,6 @@
 
 mod common;
 
-use common::Tui;
 use duiden::load::load_dataset;
 use duiden::model::{Breakdown, Dataset, SeriesKey};
 use duiden::tui::app::App;
@@ -285,6 +284,7 @@ fn the_flags_are_in_the_help_and_a_wrong_value_names_the_choices() {
     assert!(err.contains("16, 256, 24bit, geen"), "{err}");
 }
 
+#[cfg(unix)]
 /// The colours a terminal was told to use: `(38 or 48, Some(index))` for a 256-palette colour,
 /// `(38 or 48, None)` for a 24-bit one; and whether reverse video was asked.
 fn colour_codes(raw: &str) -> (Vec<(u8, Option<u8>)>, bool) {
@@ -321,6 +321,7 @@ fn colour_codes(raw: &str) -> (Vec<(u8, Option<u8>)>, bool) {
     (out, reverse)
 }
 
+#[cfg(unix)]
 /// `env ENV… duiden --sessies TMP ARGS…` in a pseudo-terminal (TERM=xterm-256color), past the
 /// start question, with its first full screen drawn; then quit.
 fn run_with(env: &[&str], args: &[&str]) -> String {
@@ -332,7 +333,7 @@ fn run_with(env: &[&str], args: &[&str]) -> String {
     all.extend([OsStr::new("--sessies"), sessions.path().as_os_str()]);
     all.extend(args.iter().map(OsStr::new));
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut tui = Tui::spawn_program(here, OsStr::new("env"), &all, (30, 110));
+    let mut tui = common::Tui::spawn_program(here, OsStr::new("env"), &all, (30, 110));
     tui.wait_for("Alleen kijken");
     tui.send("\x1b");
     tui.wait_gone("Alleen kijken");
@@ -342,6 +343,8 @@ fn run_with(env: &[&str], args: &[&str]) -> String {
     tui.raw_text()
 }
 
+/// Through `env` (to set NO_COLOR and unset COLORTERM for the child only): Unix.
+#[cfg(unix)]
 #[test]
 fn the_terminal_gets_only_the_colours_it_can_show() {
     // NO_COLOR: no colour at all, the selection in reverse video.

@@ -216,12 +216,14 @@ fn t_goes_to_the_contrast_theme_and_the_status_line_and_help_name_it() {
     app.update(Action::Help);
     let screen = text(&draw(&mut app, 120, 40, ColourDepth::TrueColour));
     assert!(
-        screen.contains("Nu: contrastthema (zwart-wit, vette lijnen) · lijnen fijn (braille)"),
+        screen.contains("Nu: contrastthema (zwart-wit, vette lijnen) · lijnen in halve blokken"),
         "{screen}"
     );
     app.update(Action::Cancel);
     app.update(Action::ToggleTheme);
     assert_eq!(app.shared.theme.kind, ThemeKind::Dark);
+    // Back to the dark theme's fine lines: nobody chose the contrast theme's heavier ones.
+    assert_eq!(app.shared.theme.marker, ratatui::symbols::Marker::Braille);
 }
 
 /// `duiden ARGS` in `dir`, Dutch, with no user config folder.

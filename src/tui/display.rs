@@ -40,7 +40,7 @@ pub fn resolve(flags: DisplayChoice, file: DisplayChoice, env: ColourEnv) -> Dis
         .or(file.marker)
         .or(console.then_some(Marker::Block))
     {
-        theme.marker = m;
+        theme.choose_marker(m);
     }
     let depth = flags.depth.or(file.depth).unwrap_or_else(|| detect(env));
     Display { theme, depth }
@@ -247,6 +247,10 @@ mod tests {
             (d.theme.kind, d.theme.marker, d.depth),
             (ThemeKind::Dark, Marker::Block, ColourDepth::Ansi16)
         );
+        // Also after T: the console still has no braille.
+        let t = d.theme.toggled();
+        assert_eq!(t.marker, Marker::Block);
+        assert_eq!(t.toggled().toggled().marker, Marker::Block);
         let braille = DisplayChoice {
             marker: Some(Marker::Braille),
             ..nothing

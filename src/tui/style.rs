@@ -49,6 +49,9 @@ pub struct Theme {
     /// How chart lines are drawn: fine braille, or heavier half or whole blocks for the back of
     /// the room.
     pub marker: Marker,
+    /// Whether the line style was chosen (`--lijnen`, duiden.toml, `L`, the Linux console's
+    /// blocks): then it stays when the theme changes, else it follows the theme.
+    pub marker_chosen: bool,
     /// Dotted grid lines at the y ticks; off on the projector theme, where they compete with thin
     /// lines.
     pub grid_dots: bool,
@@ -76,6 +79,7 @@ impl Theme {
             warning: Color::Rgb(230, 159, 0),
             grid: Color::DarkGray,
             marker: Marker::Braille,
+            marker_chosen: false,
             grid_dots: false,
         }
     }
@@ -94,6 +98,7 @@ impl Theme {
             warning: Color::Rgb(170, 70, 0),
             grid: Color::Rgb(200, 200, 200),
             marker: Marker::Braille,
+            marker_chosen: false,
             grid_dots: true,
         }
     }
@@ -114,6 +119,7 @@ impl Theme {
             warning: Color::Rgb(230, 159, 0),
             grid: Color::White,
             marker: Marker::HalfBlock,
+            marker_chosen: false,
             grid_dots: false,
         }
     }
@@ -126,21 +132,29 @@ impl Theme {
         }
     }
 
-    /// The next theme (donker → licht → contrast), keeping the line style; the grid follows the
-    /// new theme's default.
+    /// The next theme (donker → licht → contrast), keeping a chosen line style; the grid
+    /// follows the new theme's default.
     pub fn toggled(&self) -> Theme {
         let mut other = Theme::of(self.kind.next());
-        other.marker = self.marker;
+        if self.marker_chosen {
+            other.choose_marker(self.marker);
+        }
         other
+    }
+
+    /// A line style that stays when the theme changes.
+    pub fn choose_marker(&mut self, marker: Marker) {
+        self.marker = marker;
+        self.marker_chosen = true;
     }
 
     /// The next line style: braille, half blocks, blocks.
     pub fn cycle_marker(&mut self) {
-        self.marker = match self.marker {
+        self.choose_marker(match self.marker {
             Marker::Braille => Marker::HalfBlock,
             Marker::HalfBlock => Marker::Block,
             _ => Marker::Braille,
-        };
+        });
     }
 
     pub fn base(&self) -> Style {
@@ -227,9 +241,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn t_cycles_dark_light_contrast_and_keeps_the_line_style() {
+    fn t_cycles_dark_light_contrast_and_the_lines_follow_unless_chosen() {
         let mut theme = Theme::dark();
-        theme.marker = Marker::Block;
+        let markers: Vec<Marker> = (0..3)
+            .map(|_| {
+                theme = theme.toggled();
+                theme.marker
+            })
+            .collect();
+        assert_eq!(
+            markers,
+            [Marker::Braille, Marker::HalfBlock, Marker::Braille]
+        );
+        theme.choose_marker(Marker::Block);
         let kinds: Vec<ThemeKind> = (0..4)
             .map(|_| {
                 theme = theme.toggled();

@@ -105,7 +105,7 @@ fn columns_of(buf: &Buffer, mark: &str) -> Vec<u16> {
 fn without_colour_each_source_is_told_apart_by_its_symbol_along_its_line() {
     for kind in THEMES {
         let mut app = two_sources(kind);
-        let buf = draw(&mut app, 120, 36, ColourDepth::None);
+        let buf = draw(&mut app, 120, 36, ColourDepth::NoColour);
         let screen = text(&buf);
         for cell in &buf.content {
             assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{kind:?}");

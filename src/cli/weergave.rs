@@ -60,7 +60,7 @@ impl Weergave {
                 Kleuren::K16 => ColourDepth::Ansi16,
                 Kleuren::K256 => ColourDepth::Ansi256,
                 Kleuren::K24bit => ColourDepth::TrueColour,
-                Kleuren::Geen => ColourDepth::None,
+                Kleuren::Geen => ColourDepth::NoColour,
             }),
             marker: self.lijnen.map(|l| match l {
                 Lijnen::Braille => Marker::Braille,

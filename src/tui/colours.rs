@@ -11,7 +11,7 @@ use ratatui::style::{Color, Modifier};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColourDepth {
     /// NO_COLOR or a dumb terminal: the terminal's own colours, bold and reverse only.
-    None,
+    NoColour,
     /// The 16 ANSI colours (Linux console, plain xterm, older Windows consoles).
     Ansi16,
     /// The xterm 256-colour palette.
@@ -41,11 +41,11 @@ const SIXTEEN: [&str; 14] = [
 /// the classic terminals 16; any other terminal 256, which every current emulator shows.
 pub fn detect(env: ColourEnv) -> ColourDepth {
     if env.no_color.is_some_and(|v| !v.is_empty()) {
-        return ColourDepth::None;
+        return ColourDepth::NoColour;
     }
     let term = env.term.unwrap_or("").trim().to_ascii_lowercase();
     if term == "dumb" {
-        return ColourDepth::None;
+        return ColourDepth::NoColour;
     }
     let colorterm = env.colorterm.unwrap_or("").trim().to_ascii_lowercase();
     if colorterm == "truecolor" || colorterm == "24bit" {
@@ -131,7 +131,7 @@ const CUBE: [u8; 6] = [0, 95, 135, 175, 215, 255];
 pub fn map_colour(c: Color, depth: ColourDepth) -> Color {
     match depth {
         ColourDepth::TrueColour => c,
-        ColourDepth::None => Color::Reset,
+        ColourDepth::NoColour => Color::Reset,
         ColourDepth::Ansi256 => match c {
             Color::Rgb(r, g, b) => Color::Indexed(to_256((r, g, b))),
             other => other,
@@ -209,7 +209,7 @@ pub fn map_buffer(buf: &mut Buffer, depth: ColourDepth) {
     if depth == ColourDepth::TrueColour {
         return;
     }
-    let screen_bg = (depth == ColourDepth::None).then(|| dominant_bg(buf));
+    let screen_bg = (depth == ColourDepth::NoColour).then(|| dominant_bg(buf));
     for cell in &mut buf.content {
         if let Some(screen_bg) = screen_bg
             && cell.bg != screen_bg

@@ -74,7 +74,7 @@ pub const DEPTHS: [(&str, ColourDepth); 4] = [
     ("16", ColourDepth::Ansi16),
     ("256", ColourDepth::Ansi256),
     ("24bit", ColourDepth::TrueColour),
-    ("geen", ColourDepth::None),
+    ("geen", ColourDepth::NoColour),
 ];
 pub const MARKERS: [(&str, Marker); 3] = [
     ("braille", Marker::Braille),
@@ -236,7 +236,10 @@ mod tests {
         // A setting in the file overrides NO_COLOR, as no-color.org asks.
         assert_eq!(resolve(flags, file, no_color).depth, ColourDepth::Ansi16);
         let nothing = DisplayChoice::default();
-        assert_eq!(resolve(nothing, nothing, no_color).depth, ColourDepth::None);
+        assert_eq!(
+            resolve(nothing, nothing, no_color).depth,
+            ColourDepth::NoColour
+        );
     }
 
     #[test]

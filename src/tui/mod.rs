@@ -332,7 +332,7 @@ pub fn run(screen: &mut impl Screen, depth: colours::ColourDepth) -> anyhow::Res
     let signals = terminal::Signals::install();
     // crossterm drops every colour by itself when NO_COLOR is set; the depth decides instead,
     // since --kleuren and duiden.toml may ask for colour against NO_COLOR.
-    crossterm::style::force_color_output(depth != colours::ColourDepth::None);
+    crossterm::style::force_color_output(depth != colours::ColourDepth::NoColour);
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     screen.resize(Rect::new(0, 0, size.width, size.height));

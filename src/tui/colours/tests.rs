@@ -23,39 +23,24 @@ fn depth_follows_no_color_colorterm_and_term() {
     let cases: [(ColourEnv, ColourDepth); 16] = [
         (
             env(Some("1"), Some("truecolor"), Some("xterm-256color")),
-            None,
+            NoColour,
         ),
         // NO_COLOR set but empty does not count (no-color.org).
         (env(Some(""), Some("truecolor"), Some("xterm")), TrueColour),
-        (
-            env(Option::None, Some("truecolor"), Some("xterm")),
-            TrueColour,
-        ),
-        (env(Option::None, Some("24bit"), Some("screen")), TrueColour),
-        (
-            env(Option::None, Some("yes"), Some("xterm-256color")),
-            Ansi256,
-        ),
-        (
-            env(Option::None, Option::None, Some("xterm-256color")),
-            Ansi256,
-        ),
-        (
-            env(Option::None, Option::None, Some("screen-256color")),
-            Ansi256,
-        ),
-        (
-            env(Option::None, Option::None, Some("xterm-direct")),
-            TrueColour,
-        ),
-        (env(Option::None, Option::None, Some("linux")), Ansi16),
-        (env(Option::None, Option::None, Some("vt100")), Ansi16),
-        (env(Option::None, Option::None, Some("xterm")), Ansi16),
-        (env(Option::None, Option::None, Some("screen")), Ansi16),
-        (env(Option::None, Option::None, Some("ansi")), Ansi16),
-        (env(Option::None, Option::None, Some("dumb")), None),
-        (env(Option::None, Some("truecolor"), Some("dumb")), None),
-        (env(Option::None, Option::None, Some("alacritty")), Ansi256),
+        (env(None, Some("truecolor"), Some("xterm")), TrueColour),
+        (env(None, Some("24bit"), Some("screen")), TrueColour),
+        (env(None, Some("yes"), Some("xterm-256color")), Ansi256),
+        (env(None, None, Some("xterm-256color")), Ansi256),
+        (env(None, None, Some("screen-256color")), Ansi256),
+        (env(None, None, Some("xterm-direct")), TrueColour),
+        (env(None, None, Some("linux")), Ansi16),
+        (env(None, None, Some("vt100")), Ansi16),
+        (env(None, None, Some("xterm")), Ansi16),
+        (env(None, None, Some("screen")), Ansi16),
+        (env(None, None, Some("ansi")), Ansi16),
+        (env(None, None, Some("dumb")), NoColour),
+        (env(None, Some("truecolor"), Some("dumb")), NoColour),
+        (env(None, None, Some("alacritty")), Ansi256),
     ];
     for (e, want) in cases {
         assert_eq!(detect(e), want, "{e:?}");
@@ -172,7 +157,7 @@ fn without_colour_only_the_terminal_colours_remain_and_the_selection_is_reversed
     buf.set_style(buf.area, theme.base());
     buf.set_string(0, 0, "reeks", theme.series(&SeriesIdentity::default()));
     buf.set_string(0, 1, "gekozen", theme.selected());
-    map_buffer(&mut buf, ColourDepth::None);
+    map_buffer(&mut buf, ColourDepth::NoColour);
     for cell in &buf.content {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
     }
@@ -192,7 +177,7 @@ fn without_colour_half_blocks_of_two_series_are_drawn_whole_not_reversed() {
     buf[(0, 0)].set_symbol("▀").set_fg(a).set_bg(b);
     buf[(1, 0)].set_symbol("█").set_fg(a).set_bg(a);
     buf[(2, 0)].set_symbol("▄").set_fg(b);
-    map_buffer(&mut buf, ColourDepth::None);
+    map_buffer(&mut buf, ColourDepth::NoColour);
     let cells: Vec<&str> = (0..3).map(|x| buf[(x, 0)].symbol()).collect();
     assert_eq!(cells, ["█", "█", "▄"]);
     assert!(

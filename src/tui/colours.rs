@@ -30,10 +30,27 @@ pub struct ColourEnv<'a> {
     pub wt_session: Option<&'a str>,
 }
 
-/// TERM names (before any `-suffix`) of terminals known to show 16 colours.
-const SIXTEEN: [&str; 14] = [
-    "linux", "vt100", "vt102", "vt220", "xterm", "screen", "tmux", "ansi", "cons25", "rxvt",
-    "putty", "cygwin", "konsole", "eterm",
+/// TERM values of terminals that promise 16 colours (or 8); besides these, any `*-16color`.
+/// Newer emulators that name themselves after xterm (`xterm-kitty`, `xterm-ghostty`) are not
+/// among them.
+const SIXTEEN: [&str; 17] = [
+    "linux",
+    "vt100",
+    "vt102",
+    "vt220",
+    "xterm",
+    "xterm-color",
+    "screen",
+    "tmux",
+    "ansi",
+    "cons25",
+    "rxvt",
+    "rxvt-unicode",
+    "putty",
+    "cygwin",
+    "konsole",
+    "eterm",
+    "eterm-color",
 ];
 
 /// The depth the environment says: NO_COLOR (set and not empty) means none, COLORTERM
@@ -65,8 +82,7 @@ pub fn detect(env: ColourEnv) -> ColourDepth {
             ColourDepth::Ansi16
         };
     }
-    let base = term.split('-').next().unwrap_or("");
-    if SIXTEEN.contains(&base) || term.ends_with("16color") || term.ends_with("-color") {
+    if SIXTEEN.contains(&term.as_str()) || term.ends_with("16color") {
         return ColourDepth::Ansi16;
     }
     ColourDepth::Ansi256

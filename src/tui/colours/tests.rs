@@ -20,7 +20,7 @@ fn env<'a>(
 #[test]
 fn depth_follows_no_color_colorterm_and_term() {
     use ColourDepth::*;
-    let cases: [(ColourEnv, ColourDepth); 16] = [
+    let cases: [(ColourEnv, ColourDepth); 19] = [
         (
             env(Some("1"), Some("truecolor"), Some("xterm-256color")),
             NoColour,
@@ -41,6 +41,9 @@ fn depth_follows_no_color_colorterm_and_term() {
         (env(None, None, Some("dumb")), NoColour),
         (env(None, Some("truecolor"), Some("dumb")), NoColour),
         (env(None, None, Some("alacritty")), Ansi256),
+        (env(None, None, Some("xterm-kitty")), Ansi256),
+        (env(None, None, Some("xterm-16color")), Ansi16),
+        (env(None, None, Some("xterm-color")), Ansi16),
     ];
     for (e, want) in cases {
         assert_eq!(detect(e), want, "{e:?}");

@@ -8,7 +8,6 @@ use crate::tui::app::{App, SessionSetup};
 use crate::tui::i18n::{Lang, set_process_lang, t};
 use crate::tui::keymap::Keymap;
 use crate::tui::startup::Startup;
-use crate::tui::style::{Theme, ThemeKind};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,10 +22,13 @@ mod exports;
 mod filter;
 mod importeer;
 mod sample;
+mod weergave;
 mod words;
 
 pub use args::{command, error_text, lang_in, parse};
 pub use sample::{SAMPLE_DIR, sample_dir};
+use weergave::display;
+pub use weergave::{Kleuren, Lijnen, Thema, Weergave};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -43,9 +45,8 @@ pub struct Cli {
     /// Datasetmap met reeksen.csv en dataset.toml (standaard: het voorbeeld)
     pub dataset: Option<PathBuf>,
 
-    /// Kleurthema: donker (hoog contrast, voor de beamer) of licht
-    #[arg(long, value_enum, default_value_t = Thema::Donker)]
-    pub thema: Thema,
+    #[command(flatten)]
+    pub weergave: Weergave,
 
     /// Open (of vervolg) deze sessie; zonder deze optie biedt duiden de sessies van vandaag of een nieuwe aan
     #[arg(long, value_name = "BESTAND")]
@@ -65,12 +66,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Thema {
-    Donker,
-    Licht,
 }
 
 /// The interface's language (`--taal`).
@@ -231,9 +226,8 @@ pub enum Command {
         /// Map met sessiebestanden
         #[arg(default_value = "sessions")]
         map: PathBuf,
-        /// Kleurthema
-        #[arg(long, value_enum, default_value_t = Thema::Donker)]
-        thema: Thema,
+        #[command(flatten)]
+        weergave: Weergave,
     },
     /// Alle onderzoeksvragen uit alle sessies, open eerst en op prioriteit, met hun geschiedenis
     Vragen {
@@ -305,7 +299,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             exports::Output::new(uit, overschrijf),
             kleine_aantallen,
         ),
-        Some(Command::Terugkijken { map, thema, .. }) => terugkijken(&map, thema),
+        Some(Command::Terugkijken { map, weergave, .. }) => terugkijken(&map, weergave),
         Some(c @ (Command::Importeer { .. } | Command::Afleiden { .. })) => into_dataset(c),
         None => open_tui(cli),
     }
@@ -363,9 +357,9 @@ fn keymap() -> Result<Arc<Keymap>, ExitCode> {
 
 /// Review mode: reads the folder once (in the background), never writes. Datasets are loaded when a chart is opened;
 /// a session's `dataset.pad` is relative to the working directory, as recorded.
-fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
-    let keys = match keymap() {
-        Ok(k) => k,
+fn terugkijken(dir: &Path, weergave: Weergave) -> ExitCode {
+    let (keys, display) = match keymap().and_then(|k| Ok((k, display(weergave)?))) {
+        Ok(found) => found,
         Err(code) => return code,
     };
     if let Err(e) = std::fs::read_dir(dir) {
@@ -386,14 +380,14 @@ fn terugkijken(dir: &Path, thema: Thema) -> ExitCode {
         }
     });
     // The folder is read on a worker while the screen shows its progress.
-    let theme = Theme::of(theme_kind(thema));
+    let theme = display.theme;
     let (name, build_theme, build_keys) = (dir.display().to_string(), theme.clone(), keys.clone());
     let mut startup = Startup::sessions(dir.to_path_buf(), theme, keys, move |files| {
         let mut app = crate::tui::review::ReviewApp::new(&name, files, build_theme, loader);
         app.keymap = build_keys;
         app
     });
-    match crate::tui::run(&mut startup) {
+    match crate::tui::run(&mut startup, display.depth) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("duiden: {e:#}");
@@ -427,16 +421,9 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn theme_kind(t: Thema) -> ThemeKind {
-    match t {
-        Thema::Donker => ThemeKind::Dark,
-        Thema::Licht => ThemeKind::Light,
-    }
-}
-
 fn open_tui(cli: Cli) -> ExitCode {
-    let keys = match keymap() {
-        Ok(k) => k,
+    let (keys, display) = match keymap().and_then(|k| Ok((k, display(cli.weergave)?))) {
+        Ok(found) => found,
         Err(code) => return code,
     };
     // A session given on the command line is read first: it names its own dataset.
@@ -473,7 +460,7 @@ fn open_tui(cli: Cli) -> ExitCode {
         eprintln!("duiden: {}", t().dataset_not_opened(&path));
         return ExitCode::FAILURE;
     }
-    let theme = theme_kind(cli.thema);
+    let theme = display.theme;
     let setup = SessionSetup {
         dir: cli.sessies.clone(),
         // The sample is recorded by its usual name wherever it was found (also the unpacked
@@ -487,13 +474,16 @@ fn open_tui(cli: Cli) -> ExitCode {
     // The dataset loads on a worker while the screen shows its progress.
     let build_keys = std::sync::Arc::clone(&keys);
     let presenting = cli.presentatie;
-    let mut startup = Startup::dataset(path.clone(), Theme::of(theme), keys, move |dataset| {
-        App::with_keymap(dataset, theme, build_keys)
-            .with_sessions(setup, open)
+    let build_theme = theme.clone();
+    let mut startup = Startup::dataset(path.clone(), theme, keys, move |dataset| {
+        let mut app = App::with_keymap(dataset, build_theme.kind, build_keys);
+        // The line style from the flags or the file, not only the theme's default.
+        app.shared.theme = build_theme;
+        app.with_sessions(setup, open)
             .with_warnings_noted()
             .presenting(presenting)
     });
-    if let Err(e) = crate::tui::run(&mut startup) {
+    if let Err(e) = crate::tui::run(&mut startup, display.depth) {
         eprintln!("duiden: {e:#}");
         return ExitCode::FAILURE;
     }

@@ -9,7 +9,7 @@ use duiden::load::load_dataset;
 use duiden::model::{Dataset, Granularity, Period};
 use duiden::tui::app::App;
 use duiden::tui::keymap::Action;
-use duiden::tui::style::{Theme, ThemeKind};
+use duiden::tui::style::ThemeKind;
 use duiden::tui::tabs::Tab;
 use std::path::Path;
 
@@ -104,16 +104,13 @@ fn presentation_200x60_uses_the_whole_screen() {
 }
 
 #[test]
-fn presentation_keeps_its_own_look_in_each_theme_and_gives_the_working_one_back() {
-    for kind in [ThemeKind::Dark, ThemeKind::Light] {
+fn presentation_opens_in_high_contrast_and_gives_the_working_look_back() {
+    for kind in [ThemeKind::Dark, ThemeKind::Light, ThemeKind::HighContrast] {
         let mut app = App::new(sample(), kind);
-        let working = app.shared.theme.marker;
+        let working = app.shared.theme.clone();
         app.update(Action::Presentation);
-        let theme = Theme::of(kind);
-        assert_eq!(
-            app.shared.theme.bg, theme.bg,
-            "{kind:?}: the theme's background"
-        );
+        // The projector's theme is the high-contrast one, whatever the working screen uses.
+        assert_eq!(app.shared.theme.kind, ThemeKind::HighContrast, "{kind:?}");
         assert!(
             !app.shared.theme.grid_dots,
             "{kind:?}: no grid on the projector"
@@ -123,10 +120,54 @@ fn presentation_keeps_its_own_look_in_each_theme_and_gives_the_working_one_back(
         app.update(Action::Presentation);
         assert!(!app.presentation);
         assert_eq!(
-            app.shared.theme.marker, working,
+            app.shared.theme.kind, working.kind,
             "{kind:?}: working look back"
         );
+        assert_eq!(app.shared.theme.marker, working.marker, "{kind:?}");
         assert!(render(&mut app, 120, 40).contains("Reeksen"));
+    }
+}
+
+/// The colours of a presentation in each theme at each size: the background is the theme's,
+/// the title is drawn in its accent, and every source's mark in the footer in its own colour.
+#[test]
+fn presentation_in_each_theme_at_each_size_draws_in_that_theme() {
+    for kind in [ThemeKind::HighContrast, ThemeKind::Dark, ThemeKind::Light] {
+        let mut app = presenting(ThemeKind::Dark);
+        while app.shared.theme.kind != kind {
+            app.update(Action::ToggleTheme);
+        }
+        let theme = app.shared.theme.clone();
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            app.resize(ratatui::layout::Rect::new(0, 0, w, h));
+            let backend = ratatui::backend::TestBackend::new(w, h);
+            let mut terminal = ratatui::Terminal::new(backend).unwrap();
+            terminal.draw(|f| duiden::tui::draw(f, &app)).unwrap();
+            let buf = terminal.backend().buffer();
+            // The status line and the footer rows: no chart cell there (half blocks paint both halves).
+            let bg: Vec<_> = (0..w).map(|x| buf[(x, h - 1)].bg).collect();
+            assert!(
+                bg.iter().all(|c| *c == theme.bg),
+                "{kind:?} {w}x{h}: background"
+            );
+            let title = (0..w)
+                .map(|x| &buf[(x, 0)])
+                .find(|c| c.symbol().trim() != "")
+                .expect("a title");
+            assert_eq!(title.fg, theme.accent, "{kind:?} {w}x{h}: title colour");
+            let colours: std::collections::BTreeSet<String> = app
+                .trend
+                .chart
+                .series
+                .iter()
+                .map(|s| format!("{:?}", theme.series_colour(&s.identity)))
+                .collect();
+            assert_eq!(
+                colours.len(),
+                app.trend.chart.series.len(),
+                "{kind:?}: one colour a source"
+            );
+        }
     }
 }
 

@@ -208,11 +208,18 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             None,
         ),
         ("verschillen", "dataset") => (DATASET, None),
-        ("duiden", "thema") => (
-            "Colour theme: donker (dark, high contrast, for the projector) or licht (light)",
+        (_, "thema") => (
+            "Colour theme: donker (dark, for the projector), licht (light) or contrast (black and white, bold lines) [default: donker or from duiden.toml]",
             Some("THEME"),
         ),
-        ("terugkijken", "thema") => ("Colour theme", Some("THEME")),
+        (_, "kleuren") => (
+            "Number of colours of the terminal (default: from NO_COLOR, COLORTERM and TERM, or duiden.toml)",
+            Some("NUMBER"),
+        ),
+        (_, "lijnen") => (
+            "Lines in the chart: braille (fine), half or blok (for a font without braille; the default with TERM=linux)",
+            Some("STYLE"),
+        ),
         ("duiden", "sessie") => (
             "Open (or continue) this session; without it duiden offers today's sessions or a new one",
             Some("FILE"),

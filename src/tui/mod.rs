@@ -5,7 +5,9 @@
 pub mod app;
 pub mod background;
 pub mod closing;
+pub mod colours;
 pub mod components;
+pub mod display;
 pub mod i18n;
 pub mod keymap;
 pub mod popups;
@@ -357,14 +359,22 @@ impl Screen for review::ReviewApp {
 }
 
 /// Runs a screen until the user quits or a signal ends it. The terminal is restored on every
-/// path out; Ctrl-Z and `kill -TSTP` suspend and `fg` resumes with a full redraw.
-pub fn run(screen: &mut impl Screen) -> anyhow::Result<()> {
+/// path out; Ctrl-Z and `kill -TSTP` suspend and `fg` resumes with a full redraw. Every frame
+/// is brought to the terminal's colour `depth` before it is flushed.
+pub fn run(screen: &mut impl Screen, depth: colours::ColourDepth) -> anyhow::Result<()> {
     let signals = terminal::Signals::install();
+    // crossterm drops every colour by itself when NO_COLOR is set; the depth decides instead,
+    // since --kleuren and duiden.toml may ask for colour against NO_COLOR.
+    crossterm::style::force_color_output(depth != colours::ColourDepth::NoColour);
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     screen.resize(Rect::new(0, 0, size.width, size.height));
     while !screen.should_quit() {
-        if let Err(e) = guard.terminal.draw(|f| screen.draw(f)) {
+        let drawn = guard.terminal.draw(|f| {
+            screen.draw(f);
+            colours::map_buffer(f.buffer_mut(), depth);
+        });
+        if let Err(e) = drawn {
             // The terminal is gone: what was typed is still saved and the lock released.
             screen.terminate();
             return Err(e.into());

@@ -233,9 +233,13 @@ fn credit_text(c: &SourceCredit, width: usize) -> String {
     fit_middle(&format!("{}{tail}", fit_middle(&c.naam, name_room)), width)
 }
 
-/// The presentation's own look: heavier lines than fine braille and no grid dots.
+/// The presentation's own look: the high-contrast theme, heavier lines than fine braille (a
+/// line style the user chose stays when it is heavier) and no grid dots.
 pub fn presentation_theme(working: &Theme) -> Theme {
-    let mut theme = working.clone();
+    let mut theme = Theme::of(crate::tui::style::ThemeKind::HighContrast);
+    if working.marker_chosen && working.marker != ratatui::symbols::Marker::Braille {
+        theme.choose_marker(working.marker);
+    }
     if theme.marker == ratatui::symbols::Marker::Braille {
         theme.marker = ratatui::symbols::Marker::HalfBlock;
     }

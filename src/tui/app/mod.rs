@@ -19,7 +19,7 @@ use super::popups::annotate::AnnotateForm;
 use super::popups::follow_up::FollowUp;
 use super::popups::header::HeaderForm;
 use super::popups::start::StartForm;
-use super::style::{Theme, ThemeKind};
+use super::style::{Theme, ThemeKind, marker_name, theme_name};
 use super::tabs::Tab;
 use super::tabs::compare::CompareTab;
 use super::tabs::overview::OverviewTab;
@@ -28,7 +28,6 @@ use crate::model::Dataset;
 use crate::session::{OpenSession, Role};
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::symbols::Marker;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -222,13 +221,7 @@ impl App {
             Action::Cancel if self.trend.range_start.is_none() => self.cancel_background(),
             Action::ToggleTheme => {
                 self.shared.theme = self.shared.theme.toggled();
-                self.shared.message = Some(
-                    match self.shared.theme.kind {
-                        ThemeKind::Dark => t().dark_theme,
-                        ThemeKind::Light => t().light_theme,
-                    }
-                    .to_string(),
-                );
+                self.shared.message = Some(theme_name(self.shared.theme.kind).to_string());
             }
             Action::CycleLineStyle | Action::ToggleGrid => self.chart_style(action),
             Action::Presentation => self.set_presentation(!self.presentation),
@@ -328,11 +321,7 @@ impl App {
             }
         } else {
             theme.cycle_marker();
-            match theme.marker {
-                Marker::HalfBlock => t().line_half_block,
-                Marker::Block => t().line_block,
-                _ => t().line_braille,
-            }
+            marker_name(theme.marker)
         };
         self.shared.message = Some(text.to_string());
     }

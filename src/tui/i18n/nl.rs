@@ -28,7 +28,7 @@ pub fn action_help(a: Action) -> &'static str {
         ShowTrend => "tabblad Trend",
         ShowCompare => "tabblad Vergelijken",
         ShowOverview => "tabblad Verschillen",
-        ToggleTheme => "donker (hoog contrast) / licht thema",
+        ToggleTheme => "thema: donker → licht → contrast (zwart-wit, vette lijnen)",
         CycleGranularity => {
             "perioden: zoals geleverd → maand → kwartaal → halfjaar → jaar (volgens soort)"
         }
@@ -234,7 +234,8 @@ pub static NL: Texts = Texts {
     line_block: "lijnen in blokken",
     grid_on: "rasterpunten aan",
     grid_off: "rasterpunten uit",
-    dark_theme: "donker thema (hoog contrast)",
+    dark_theme: "donker thema",
+    contrast_theme: "contrastthema (zwart-wit, vette lijnen)",
     cleared: "grafiek leeggemaakt",
     unknown_value: "onbekend (.)",
     as_delivered: "zoals geleverd",

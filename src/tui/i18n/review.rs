@@ -251,4 +251,42 @@ impl Texts {
             ),
         }
     }
+
+    /// Under the help: the theme and line style on screen.
+    pub fn display_now(&self, theme: &str, lines: &str) -> String {
+        match self.lang {
+            Nl => format!("Nu: {theme} · {lines} (T en L wisselen; [weergave] in duiden.toml)"),
+            En => format!("Now: {theme} · {lines} (T and L switch; [weergave] in duiden.toml)"),
+        }
+    }
+
+    /// A `[weergave]` setting with a value it does not take.
+    pub fn display_bad_value(&self, setting: &str, value: &str, choices: &str) -> String {
+        match self.lang {
+            Nl => format!(
+                "[weergave] {setting} = \"{value}\" bestaat niet: verwacht een van {choices}"
+            ),
+            En => format!(
+                "[weergave] {setting} = \"{value}\" does not exist: expected one of {choices}"
+            ),
+        }
+    }
+
+    pub fn display_not_text(&self, setting: &str) -> String {
+        match self.lang {
+            Nl => format!("[weergave] {setting} verwacht een waarde tussen aanhalingstekens"),
+            En => format!("[weergave] {setting} expects a value in quotes"),
+        }
+    }
+
+    pub fn display_unknown_setting(&self, name: &str) -> String {
+        match self.lang {
+            Nl => format!(
+                "onbekende instelling \"{name}\" in [weergave]: verwacht thema, kleuren of lijnen"
+            ),
+            En => format!(
+                "unknown setting \"{name}\" in [weergave]: expected thema, kleuren or lijnen"
+            ),
+        }
+    }
 }

@@ -47,6 +47,7 @@ texts! {
     help_title,
     light_theme,
     dark_theme,
+    contrast_theme,
     /// The chart's line style after `lijnstijl`.
     line_braille,
     line_half_block,

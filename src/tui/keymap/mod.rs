@@ -51,6 +51,9 @@ type SpannedTable = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>;
 struct ConfigFile {
     #[serde(default)]
     toetsen: BTreeMap<Spanned<String>, SpannedTable>,
+    /// Read by [`crate::tui::display`].
+    #[serde(default, rename = "weergave")]
+    _display: Option<serde::de::IgnoredAny>,
 }
 
 /// Where a binding came from, for messages.

@@ -4,7 +4,7 @@
 use crate::tui::i18n::t;
 use crate::tui::i18n::{context_title, keys_label};
 use crate::tui::keymap::{Action, Context, Keymap, config_candidates};
-use crate::tui::style::Theme;
+use crate::tui::style::{Theme, marker_name, theme_name};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -77,13 +77,19 @@ pub fn draw(
             ]));
         }
     }
-    // Where the keys come from stays in view below the rows, however far they scroll.
+    // Where the keys come from, and the theme and line style on screen, stay in view below the
+    // rows, however far they scroll.
     let source = Line::from(Span::styled(source_line(keys), theme.dimmed()));
+    let shown = Line::from(Span::styled(
+        t().display_now(theme_name(theme.kind), marker_name(theme.marker)),
+        theme.dimmed(),
+    ));
     let width = (area.width.saturating_sub(4)).min(96);
     // Wrapped lines take more rows: count them so the closing hint is never cut off.
     let inner = width.saturating_sub(2).max(1) as usize;
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
-    let footer = source.width().max(1).div_ceil(inner) as u16 + 1;
+    let footer =
+        (source.width().max(1).div_ceil(inner) + shown.width().max(1).div_ceil(inner)) as u16 + 1;
     let height = (rows as u16 + footer + 2).min(area.height);
     let hint = keys.hint(Context::Help, &[Action::Down, Action::Cancel]);
     let area_inner = super::frame_popup(
@@ -105,7 +111,7 @@ pub fn draw(
         body,
     );
     frame.render_widget(
-        Paragraph::new(vec![Line::raw(""), source]).wrap(Wrap { trim: false }),
+        Paragraph::new(vec![Line::raw(""), source, shown]).wrap(Wrap { trim: false }),
         bottom,
     );
 }

@@ -454,7 +454,10 @@ impl ReviewApp {
         match action {
             Action::Quit => self.should_quit = true,
             Action::Help => self.help = Some(0),
-            Action::ToggleTheme => self.theme = self.theme.toggled(),
+            Action::ToggleTheme => {
+                self.theme = self.theme.toggled();
+                self.message = Some(crate::tui::style::theme_name(self.theme.kind).to_string());
+            }
             Action::Cancel => self.cancel_loading(),
             Action::ShowNotes => self.tab = ReviewTab::Notes,
             Action::ShowQuestions => self.tab = ReviewTab::Questions,

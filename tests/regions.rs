@@ -145,6 +145,7 @@ fn the_overview_and_the_text_output_name_the_regio() {
         &found,
         duiden::report::Format::Text,
         &duiden::model::disclosure::Disclosure::for_dataset(&ds, false),
+        &ds.meta,
     );
     let first = text.lines().next().unwrap();
     assert!(first.contains("jeugd/instroom (regio GM0"), "{first}");
@@ -152,6 +153,7 @@ fn the_overview_and_the_text_output_name_the_regio() {
         &found,
         duiden::report::Format::Json,
         &duiden::model::disclosure::Disclosure::for_dataset(&ds, false),
+        &ds.meta,
     );
     assert!(
         json.contains("\"uitsplitsing\": \"regio GM0"),

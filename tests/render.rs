@@ -468,3 +468,38 @@ fn the_comparison_names_the_kind_per_source_pair_with_signs() {
         .unwrap();
     assert!(row.contains("-46") && row.contains("-2,2%"), "{row}");
 }
+
+#[test]
+fn the_event_under_the_cursor_is_on_screen_in_full_at_120x40() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    common::render(&mut app, 120, 40);
+    let marks = app.trend.chart.marks.clone();
+    let corona = marks
+        .iter()
+        .find(|m| m.text.starts_with("Corona"))
+        .expect("the corona event");
+    let inside = (app.trend.chart.periods.iter())
+        .position(|p| p.mid() >= corona.start && p.mid() <= corona.end)
+        .expect("a period during corona");
+    app.trend.cursor = Some(inside);
+    let screen = common::render(&mut app, 120, 40);
+    // The legend's inside, its lines joined: a wrapped text reads whole, a shortened one not.
+    let legend = app.trend.layout(app.body()).legend;
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let inside: Vec<String> = (legend.y + 1..legend.bottom() - 1)
+        .map(|y| {
+            let row = &rows[y as usize];
+            row[(legend.x + 1) as usize..(legend.right() - 1) as usize]
+                .iter()
+                .collect::<String>()
+        })
+        .collect();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(&inside.join(" "));
+    assert!(
+        text.contains(&words(&corona.text)),
+        "'{}' not whole in the legend:\n{}\n{screen}",
+        corona.text,
+        inside.join("\n")
+    );
+}

@@ -43,9 +43,48 @@ pub fn fit_middle(text: &str, width: usize) -> String {
     format!("{start}…{end}")
 }
 
+/// `text` over lines of at most `width` characters, broken between words; a word longer than a
+/// line is broken inside. Nothing is left out: for text that must be read whole (an event).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        let used = line.chars().count();
+        if used > 0 && used + 1 + word.len() <= width {
+            line.push(' ');
+            line.extend(&word);
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+        }
+        while word.len() > width {
+            lines.push(word.drain(..width).collect());
+        }
+        line.extend(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_word() {
+        let t = "Corona: minder aanmeldingen (voorjaar 2020 ca. 30% lager), herstel.";
+        let lines = wrap_words(t, 20);
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+        assert_eq!(lines.join(" "), t);
+        assert_eq!(wrap_words("kort", 20), vec!["kort"]);
+        assert_eq!(wrap_words("abcdefgh ij", 3), vec!["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap_words("", 5), vec![""]);
+    }
 
     #[test]
     fn keeps_the_distinguishing_part() {

@@ -7,7 +7,7 @@ use crate::tui::app::App;
 use crate::tui::components::browser::Node;
 use crate::tui::components::chart::TrendChart;
 use crate::tui::components::chart_model::{ChartModel, ChartSeries, MarkKind};
-use crate::tui::components::text::fit_middle;
+use crate::tui::components::text::{fit_middle, wrap_words};
 use crate::tui::i18n::{SMALL_MARK, first_key, t};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::style::symbol;
@@ -179,11 +179,19 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             MarkKind::Event => ("◆", theme.base().fg(theme.accent)),
             MarkKind::Break => ("╫", theme.warning()),
         };
-        let text = format!("{sym}{n} {}", m.text);
-        lines.push(Line::from(Span::styled(
-            fit_middle(&text, inner_width),
-            style,
-        )));
+        // Wrapped, not shortened: the room reads the event in full.
+        let head = format!("{sym}{n} ");
+        for (i, part) in mark_lines(&m.text, &head, inner_width)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                head.clone()
+            } else {
+                " ".repeat(head.chars().count())
+            };
+            lines.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
+        }
     }
     if provisional {
         lines.push(Line::from(Span::styled(
@@ -201,6 +209,20 @@ fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     };
     let block = pane(app, &title, false);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The lines of an event or break's text after its mark `head` ("◆3 "), in a legend `width`
+/// wide; continuation lines are indented as far as the mark.
+fn mark_lines(text: &str, head: &str, width: usize) -> Vec<String> {
+    wrap_words(text, width.saturating_sub(head.chars().count()).max(8))
+}
+
+/// The rows the events and breaks over `cursor` take in a legend `width` wide.
+pub(super) fn mark_rows(chart: &ChartModel, cursor: Option<Period>, width: usize) -> usize {
+    let marks = cursor.map_or(Vec::new(), |c| chart.marks_at(&c));
+    (marks.iter())
+        .map(|(n, m)| mark_lines(&m.text, &format!("◆{n} "), width).len())
+        .sum()
 }
 
 /// Narrowest legend column: a mark, a shortened name with its breakdown, a value.

@@ -503,3 +503,34 @@ fn the_event_under_the_cursor_is_on_screen_in_full_at_120x40() {
         inside.join("\n")
     );
 }
+
+#[test]
+fn a_browser_row_names_its_wijk() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    let dataset = std::sync::Arc::clone(&app.shared.dataset);
+    let wijken: Vec<SeriesKey> = (dataset.series_of("jeugd", "instroom"))
+        .filter(|s| s.key.bron == "gemeente-registratie" && s.key.breakdown.wijk.is_some())
+        .map(|s| s.key.clone())
+        .collect();
+    assert!(wijken.len() >= 7, "the sample has seven wijken");
+    for (w, h) in [(80, 24), (120, 40)] {
+        for key in &wijken {
+            app.trend.browser.reveal(&dataset, key);
+            let screen = render(&mut app, w, h);
+            let browser = app.trend.layout(app.body()).browser;
+            let wijk = key.breakdown.wijk.as_deref().unwrap();
+            // The selected row is the wijk's; it is in view and names the wijk, whole.
+            let row = app.trend.browser.selected - app.trend.browser_offset;
+            let line: String = (screen.lines().nth((browser.y + 1) as usize + row))
+                .unwrap()
+                .chars()
+                .skip(browser.x as usize)
+                .take(browser.width as usize)
+                .collect();
+            assert!(
+                line.contains(wijk),
+                "{w}×{h}: {wijk} not in '{line}'\n{screen}"
+            );
+        }
+    }
+}

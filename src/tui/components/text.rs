@@ -30,10 +30,14 @@ pub fn fit_middle(text: &str, width: usize) -> String {
             }
         }
         let last = parts[parts.len() - 1];
-        let last_len = last.chars().count();
-        if last_len < width {
-            let head: String = head.chars().take(width - 1 - last_len).collect();
-            return format!("{head}…{last}");
+        // Then without its label: "Woensel-Noord" names the wijk, "wijk Woe…" does not.
+        let value = last.split_once(' ').map_or(last, |(_, v)| v);
+        for part in [last, value] {
+            let part_len = part.chars().count();
+            if part_len < width {
+                let head: String = head.chars().take(width - 1 - part_len).collect();
+                return format!("{head}…{part}");
+            }
         }
     }
     let front = (width - 1).div_ceil(2);
@@ -104,6 +108,9 @@ mod tests {
         assert_eq!(fit_middle(t, 30), "Gemeente… · wijk Woensel-Noord");
         assert_eq!(fit_middle(t, 22), "Gem…wijk Woensel-Noord");
         assert_eq!(fit_middle(t, 19), "…wijk Woensel-Noord");
+        // Narrower still: the wijk's name without its label, not a cut through it.
+        assert_eq!(fit_middle(t, 15), "G…Woensel-Noord");
+        assert_eq!(fit_middle(t, 14), "…Woensel-Noord");
         assert_eq!(fit_middle("abc", 0), "");
     }
 }

@@ -89,7 +89,13 @@ mod tests {
     #[test]
     fn a_tick_that_says_stop_gives_nothing() {
         let mut ticks = 0;
-        let out = map_indexed(10_000, |i| i, &mut |_| {
+        // Items that take a moment: on two cores a helper could otherwise do all of them
+        // before the caller's third tick, and nothing would be told to stop.
+        let slow = |i| {
+            std::thread::sleep(std::time::Duration::from_micros(100));
+            i
+        };
+        let out = map_indexed(10_000, slow, &mut |_| {
             ticks += 1;
             ticks < 3
         });

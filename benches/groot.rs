@@ -102,7 +102,8 @@ fn main() {
         let dataset = load_dataset(&dir).expect("loads");
         let found = detect(&dataset, &Settings::default());
         let rule = Disclosure::for_dataset(&dataset, false);
-        let text = duiden::report::mismatches(&found, duiden::report::Format::Text, &rule);
+        let text =
+            duiden::report::mismatches(&found, duiden::report::Format::Text, &rule, &dataset.meta);
         count = found.len();
         (dataset, found, text)
     });

@@ -416,3 +416,48 @@ fn the_interface_says_the_dataset_has_warnings() {
         "1 waarschuwing bij de dataset; `duiden controleer` toont waar"
     );
 }
+
+/// The status line (the screen's last row) at 80×24.
+fn status_row(app: &mut App) -> String {
+    let screen = common::render(app, 80, 24);
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn undo_and_redo_say_what_they_did_and_the_next_key_brings_the_hints_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    press(&mut app, KeyCode::Tab);
+    app.handle_key(key('a'));
+    app.handle_key(key('v'));
+    typed(&mut app, "Corona verklaart de dip");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    // The key cleared the message of the save: the hints of the annotation list.
+    let hints = status_row(&mut app);
+    assert!(hints.contains("? hulp"), "{hints}");
+    app.handle_key(key('x'));
+    assert!(store::load(&path).unwrap().annotations.is_empty());
+
+    app.handle_key(key('u'));
+    let row = status_row(&mut app);
+    assert!(
+        row.contains("ongedaan gemaakt: aantekening verwijderd"),
+        "{row}"
+    );
+    assert_eq!(store::load(&path).unwrap().annotations.len(), 1);
+    app.handle_key(key('U'));
+    let row = status_row(&mut app);
+    assert!(
+        row.contains("opnieuw gedaan: aantekening verwijderd"),
+        "{row}"
+    );
+    assert!(store::load(&path).unwrap().annotations.is_empty());
+    // The message is too long to share the row with the hints at 80 columns; the next key
+    // (one that says nothing itself) clears it and the hints are back.
+    assert!(!row.contains("? hulp"), "{row}");
+    press(&mut app, KeyCode::Down);
+    let row = status_row(&mut app);
+    assert!(!row.contains("opnieuw gedaan"), "{row}");
+    assert_eq!(row, hints);
+}

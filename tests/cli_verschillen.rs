@@ -80,7 +80,7 @@ fn csv_is_semicolon_separated_with_a_bom_for_dutch_excel() {
     assert_eq!(
         lines.next(),
         Some(
-            "soort;domein;indicator;uitsplitsing;periode;bronnen;referentie;verschil;verschil_relatief;toelichting"
+            "soort;domein;indicator;uitsplitsing;periode;bronnen;referentie;verschil;eenheid;verschil_relatief;toelichting"
         )
     );
     let rows: Vec<&str> = lines.collect();
@@ -98,7 +98,7 @@ fn csv_is_semicolon_separated_with_a_bom_for_dutch_excel() {
     let rel = rows
         .iter()
         .filter(|l| !l.contains('"'))
-        .filter_map(|l| l.split(';').nth(8))
+        .filter_map(|l| l.split(';').nth(9))
         .find(|f| !f.is_empty())
         .unwrap_or_else(|| panic!("a relative difference in {body}"));
     assert!(rel.contains(',') && !rel.contains('.'), "{rel}");
@@ -112,7 +112,7 @@ fn csv_with_a_comma_is_plain_rfc_4180() {
     assert_eq!(
         lines.next(),
         Some(
-            "soort,domein,indicator,uitsplitsing,periode,bronnen,referentie,verschil,verschil_relatief,toelichting"
+            "soort,domein,indicator,uitsplitsing,periode,bronnen,referentie,verschil,eenheid,verschil_relatief,toelichting"
         )
     );
     assert!(
@@ -226,7 +226,7 @@ fn differences_carry_their_sign_in_every_format() {
         .lines()
         .find(|l| l.starts_with("voorlopig/definitief"))
         .expect("the vintage line");
-    assert!(line.contains("Δ -15 (-0,1%)"), "{line}");
+    assert!(line.contains("Δ -15 maatregelen (-0,1%)"), "{line}");
     assert!(
         out.contains("Δ +"),
         "positive differences show a plus:\n{out}"
@@ -238,10 +238,7 @@ fn differences_carry_their_sign_in_every_format() {
         .find(|l| l.starts_with("voorlopig/definitief"))
         .expect("the vintage row");
     // The default CSV is for Dutch Excel: semicolons and a decimal comma.
-    assert!(
-        line.contains(";-15;") && line.contains(";-0,0012;"),
-        "{line}"
-    );
+    assert!(line.contains(";-15;maatregelen;-0,0012;"), "{line}");
 }
 
 #[test]
@@ -341,4 +338,45 @@ fn metadata_names_break_part_budget_and_direction() {
         .filter(|r| r["bronnen"] == serde_json::json!(["reg", "uren"]))
         .count();
     assert_eq!(units_between_measurements, 0, "{rows:#?}");
+}
+
+#[test]
+fn the_difference_carries_its_unit_in_every_format() {
+    let only = ["--domein", "participatie", "--indicator", "kosten"];
+    // June 2024: the provider reports x 1.000 euro (reference), the municipality euro; the
+    // difference is in the reference's unit after conversion, not in the indicator's euro.
+    let (ok, out, err) = run(&only);
+    assert!(ok, "{err}");
+    let converted = out
+        .lines()
+        .find(|l| l.starts_with("eenheid omgerekend") && l.contains("juni 2024"))
+        .unwrap_or_else(|| panic!("the converted June 2024 line in\n{out}"));
+    assert!(
+        converted.contains("Δ +1.922,23 x 1.000 euro (+24,1%)"),
+        "{converted}"
+    );
+    let plain = out
+        .lines()
+        .find(|l| l.starts_with("onverklaard") && l.contains("juni 2021"))
+        .unwrap_or_else(|| panic!("the June 2021 line in\n{out}"));
+    assert!(plain.contains("Δ +1.906.149 euro (+26,7%)"), "{plain}");
+
+    let (_, out, _) = run(&[&only[..], &["--formaat", "json"]].concat());
+    let rows: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let rows = rows.as_array().expect("an array");
+    let june = |year: &str| {
+        rows.iter()
+            .find(|r| r["periode"] == format!("{year}-06") && r["verschil"].is_number())
+            .unwrap_or_else(|| panic!("june {year} in {out}"))
+    };
+    assert_eq!(june("2024")["eenheid"], "x 1.000 euro", "{}", june("2024"));
+    assert_eq!(june("2021")["eenheid"], "euro", "{}", june("2021"));
+
+    let (_, out, _) = run(&[&only[..], &["--formaat", "csv"]].concat());
+    let line = out
+        .lines()
+        .find(|l| l.contains(";2024-06;"))
+        .unwrap_or_else(|| panic!("june 2024 in {out}"));
+    assert!(line.contains(";1922,22"), "{line}");
+    assert!(line.contains(";x 1.000 euro;0,2413;"), "{line}");
 }

@@ -212,3 +212,46 @@ fn the_projector_theme_has_no_grid_dots_until_asked() {
         "the light (paper) theme keeps its grid"
     );
 }
+
+#[test]
+fn the_overview_draws_each_source_with_its_identity() {
+    let d = sample();
+    let place = |id: &str| d.meta.bronnen.iter().position(|b| b.id == id).unwrap();
+    let mut app = App::new(d.clone(), ThemeKind::Dark);
+    app.update(Action::ShowOverview);
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
+    let mut overview = draw(&mut app, 160, 48);
+    let text: String = (0..48)
+        .map(|y| {
+            (0..160)
+                .map(|x| overview[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    // The selected row is drawn in the selection's colours, like every table's cursor row.
+    let selected_bg = duiden::tui::style::Theme::dark().selected_bg;
+    for cell in overview.content.iter_mut() {
+        if cell.bg == selected_bg {
+            cell.set_symbol(" ");
+        }
+    }
+    for bron in ["gemeente-registratie", "aanbieders-maandrapportage"] {
+        let i = place(bron);
+        let expected = (
+            SYMBOLS[i % SYMBOLS.len()].to_string(),
+            rgb(IDENTITY_COLOURS[i % 7].0),
+        );
+        // The start of the name: the sources column cuts a pair's second name.
+        let name: String = bron.chars().take(10).collect();
+        let found = marks_before(&overview, &name);
+        assert!(
+            !found.is_empty(),
+            "{bron} not marked in the overview:\n{text}"
+        );
+        // Every row draws it the same way (rows of other pairs interleave, so no dedup).
+        for mark in found {
+            assert_eq!(mark, expected, "{bron} in the overview");
+        }
+    }
+}

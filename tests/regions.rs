@@ -145,6 +145,7 @@ fn the_overview_and_the_text_output_name_the_regio() {
         &found,
         duiden::report::Format::Text,
         &duiden::model::disclosure::Disclosure::for_dataset(&ds, false),
+        &ds.meta,
     );
     let first = text.lines().next().unwrap();
     assert!(first.contains("jeugd/instroom (regio GM0"), "{first}");
@@ -152,6 +153,7 @@ fn the_overview_and_the_text_output_name_the_regio() {
         &found,
         duiden::report::Format::Json,
         &duiden::model::disclosure::Disclosure::for_dataset(&ds, false),
+        &ds.meta,
     );
     assert!(
         json.contains("\"uitsplitsing\": \"regio GM0"),
@@ -390,4 +392,49 @@ fn the_opening_chart_shows_the_sources_of_one_regio() {
     let mut sources: Vec<_> = shown.iter().map(|k| k.bron.as_str()).collect();
     sources.dedup();
     assert_eq!(sources.len(), shown.len(), "each source once: {shown:?}");
+}
+
+#[test]
+fn every_kind_in_the_comparison_at_120_columns_is_whole_or_its_mark() {
+    set_lang(Lang::Nl);
+    let dir = tempfile::tempdir().unwrap();
+    common::many_regions(dir.path(), 50);
+    // CBS 8% above the registration after its recorded break: a trend break next to the
+    // providers' definition difference on the same row.
+    let path = dir.path().join("reeksen.csv");
+    let csv: String = (std::fs::read_to_string(&path).unwrap().lines())
+        .map(|l| {
+            let mut f: Vec<String> = l.split(',').map(str::to_string).collect();
+            if f[3] == "cbs-beleidsinformatie" {
+                f[4] = (f[4].parse::<i64>().unwrap() * 106 / 100).to_string();
+            }
+            f.join(",") + "\n"
+        })
+        .collect();
+    std::fs::write(&path, csv).unwrap();
+    let ds = load_dataset(dir.path()).expect("loads");
+    let mut app = App::new(ds, ThemeKind::Dark);
+    app.update(Action::ShowCompare);
+    let screen = common::render(&mut app, 120, 40);
+    let names: Vec<&str> = (duiden::analysis::mismatch::MismatchKind::ALL.iter())
+        .map(|k| duiden::tui::i18n::t().mismatch(*k))
+        .collect();
+    let rows = table_rows(&screen);
+    let mut both = 0;
+    for row in &rows[1..] {
+        // The kind column: after the last Δ% (a period without comparison has neither).
+        let Some(at) = row.rfind('%') else {
+            continue;
+        };
+        let kinds = row[at + 1..].trim_end_matches('│').trim();
+        for part in kinds.split(" · ").filter(|p| !p.is_empty()) {
+            let name = part.split_once(' ').map_or("", |(_, n)| n);
+            assert!(
+                part.chars().count() == 1 || names.contains(&name),
+                "'{part}' is cut in '{kinds}'\n{screen}"
+            );
+        }
+        both += usize::from(kinds.contains("✖ definitie · ▼"));
+    }
+    assert!(both > 0, "a row with both kinds\n{screen}");
 }

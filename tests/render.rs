@@ -468,3 +468,69 @@ fn the_comparison_names_the_kind_per_source_pair_with_signs() {
         .unwrap();
     assert!(row.contains("-46") && row.contains("-2,2%"), "{row}");
 }
+
+#[test]
+fn the_event_under_the_cursor_is_on_screen_in_full_at_120x40() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    common::render(&mut app, 120, 40);
+    let marks = app.trend.chart.marks.clone();
+    let corona = marks
+        .iter()
+        .find(|m| m.text.starts_with("Corona"))
+        .expect("the corona event");
+    let inside = (app.trend.chart.periods.iter())
+        .position(|p| p.mid() >= corona.start && p.mid() <= corona.end)
+        .expect("a period during corona");
+    app.trend.cursor = Some(inside);
+    let screen = common::render(&mut app, 120, 40);
+    // The legend's inside, its lines joined: a wrapped text reads whole, a shortened one not.
+    let legend = app.trend.layout(app.body()).legend;
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let inside: Vec<String> = (legend.y + 1..legend.bottom() - 1)
+        .map(|y| {
+            let row = &rows[y as usize];
+            row[(legend.x + 1) as usize..(legend.right() - 1) as usize]
+                .iter()
+                .collect::<String>()
+        })
+        .collect();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(&inside.join(" "));
+    assert!(
+        text.contains(&words(&corona.text)),
+        "'{}' not whole in the legend:\n{}\n{screen}",
+        corona.text,
+        inside.join("\n")
+    );
+}
+
+#[test]
+fn a_browser_row_names_its_wijk() {
+    let mut app = App::new(sample(), ThemeKind::Dark);
+    let dataset = std::sync::Arc::clone(&app.shared.dataset);
+    let wijken: Vec<SeriesKey> = (dataset.series_of("jeugd", "instroom"))
+        .filter(|s| s.key.bron == "gemeente-registratie" && s.key.breakdown.wijk.is_some())
+        .map(|s| s.key.clone())
+        .collect();
+    assert!(wijken.len() >= 7, "the sample has seven wijken");
+    for (w, h) in [(80, 24), (120, 40)] {
+        for key in &wijken {
+            app.trend.browser.reveal(&dataset, key);
+            let screen = render(&mut app, w, h);
+            let browser = app.trend.layout(app.body()).browser;
+            let wijk = key.breakdown.wijk.as_deref().unwrap();
+            // The selected row is the wijk's; it is in view and names the wijk, whole.
+            let row = app.trend.browser.selected - app.trend.browser_offset;
+            let line: String = (screen.lines().nth((browser.y + 1) as usize + row))
+                .unwrap()
+                .chars()
+                .skip(browser.x as usize)
+                .take(browser.width as usize)
+                .collect();
+            assert!(
+                line.contains(wijk),
+                "{w}×{h}: {wijk} not in '{line}'\n{screen}"
+            );
+        }
+    }
+}

@@ -40,12 +40,13 @@ pub(super) fn verschillen(
         use std::io::Write;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
         // A closed pipe (`| head`) ends the output; that is no error of ours.
-        let _ = crate::report::write_mismatches(&mut out, &found, format, &rule).and_then(|()| {
-            if format == crate::report::Format::Text {
-                writeln!(out, "{}", t().differences_found(found.len()))?;
-            }
-            out.flush()
-        });
+        let _ = crate::report::write_mismatches(&mut out, &found, format, &rule, &dataset.meta)
+            .and_then(|()| {
+                if format == crate::report::Format::Text {
+                    writeln!(out, "{}", t().differences_found(found.len()))?;
+                }
+                out.flush()
+            });
     }
     // The process ends here: freeing hundreds of thousands of differences one by one would only
     // keep the user waiting for the prompt.

@@ -2,7 +2,8 @@
 
 use super::privacy::{self, SUPPRESSED_NOTE, ShownMismatch};
 use super::{Format, describe_detail};
-use crate::analysis::mismatch::Mismatch;
+use crate::analysis::mismatch::{Detail, Mismatch};
+use crate::model::DatasetMeta;
 use crate::model::disclosure::{Disclosure, Shown};
 use crate::model::number::{format_auto, format_pct};
 use serde::Serialize;
@@ -19,6 +20,8 @@ struct Row<'a> {
     referentie: Option<&'a str>,
     waarden: Vec<Waarde<'a>>,
     verschil: Option<f64>,
+    /// The unit of `verschil`: the reference's, after conversion for a unit difference.
+    eenheid: Option<&'a str>,
     verschil_relatief: Option<f64>,
     toelichting: String,
 }
@@ -40,7 +43,23 @@ fn explanation(m: &Mismatch, shown: &ShownMismatch) -> String {
     }
 }
 
-fn row<'a>(m: &'a Mismatch, shown: &ShownMismatch) -> Row<'a> {
+/// The unit `m.diff` is in: the reference's unit (per row when the rows give one, as a unit
+/// difference's detail does), else the indicator's unit for the reference source; `None` when
+/// the dataset gives none.
+fn diff_unit<'a>(m: &'a Mismatch, meta: &'a DatasetMeta) -> Option<&'a str> {
+    let unit = match &m.detail {
+        Detail::Units(u) => u.reference_unit.as_str(),
+        Detail::Budget(b) => b.unit.as_str(),
+        _ => {
+            let bron = m.reference.as_ref().or(m.sources.first());
+            let indicator = meta.indicator(&m.domein, &m.indicator);
+            indicator.map_or("", |i| bron.map_or(&i.eenheid, |b| i.unit_for(b)))
+        }
+    };
+    (!unit.trim().is_empty()).then_some(unit)
+}
+
+fn row<'a>(m: &'a Mismatch, shown: &ShownMismatch, meta: &'a DatasetMeta) -> Row<'a> {
     Row {
         soort: m.kind.dutch(),
         domein: &m.domein,
@@ -62,6 +81,7 @@ fn row<'a>(m: &'a Mismatch, shown: &ShownMismatch) -> Row<'a> {
             })
             .collect(),
         verschil: shown.diff,
+        eenheid: diff_unit(m, meta),
         verschil_relatief: shown.rel_diff,
         toelichting: explanation(m, shown),
     }
@@ -70,10 +90,15 @@ fn row<'a>(m: &'a Mismatch, shown: &ShownMismatch) -> Row<'a> {
 /// The differences as text, CSV or JSON, small counts of sources from records protected by
 /// `rule` (see [`privacy`]); with `--kleine-aantallen` the output starts by saying so (in JSON
 /// an object around the list: `kleine_aantallen` and `verschillen`).
-pub fn mismatches(found: &[Mismatch], format: Format, rule: &Disclosure) -> String {
+pub fn mismatches(
+    found: &[Mismatch],
+    format: Format,
+    rule: &Disclosure,
+    meta: &DatasetMeta,
+) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_mismatches(&mut out, found, format, rule);
+    let _ = write_mismatches(&mut out, found, format, rule, meta);
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -84,13 +109,18 @@ pub fn write_mismatches(
     found: &[Mismatch],
     format: Format,
     rule: &Disclosure,
+    meta: &DatasetMeta,
 ) -> std::io::Result<()> {
     let warning = privacy::shown_anyway_line(rule);
     match format {
         Format::Json => {
             let shown: Vec<ShownMismatch> =
                 found.iter().map(|m| privacy::mismatch(m, rule)).collect();
-            let rows: Vec<Row> = found.iter().zip(&shown).map(|(m, s)| row(m, s)).collect();
+            let rows: Vec<Row> = found
+                .iter()
+                .zip(&shown)
+                .map(|(m, s)| row(m, s, meta))
+                .collect();
             let json = match warning {
                 Some(w) => serde_json::to_string_pretty(
                     &serde_json::json!({ "kleine_aantallen": w, "verschillen": rows }),
@@ -103,7 +133,7 @@ pub fn write_mismatches(
         Format::Csv(sep) => {
             out.write_all(csv_header(sep, warning).as_bytes())?;
             in_chunks(out, found, |m| {
-                csv_line(m, &privacy::mismatch(m, rule), sep)
+                csv_line(m, &privacy::mismatch(m, rule), sep, meta)
             })
         }
         Format::Text => {
@@ -111,7 +141,9 @@ pub fn write_mismatches(
                 writeln!(out, "{w}")?;
             }
             // The count line is the caller's: it is said in the interface's language.
-            in_chunks(out, found, |m| text_lines(m, &privacy::mismatch(m, rule)))
+            in_chunks(out, found, |m| {
+                text_lines(m, &privacy::mismatch(m, rule), meta)
+            })
         }
     }
 }
@@ -138,8 +170,10 @@ fn in_chunks(
 }
 
 /// One difference in the text format: a line with kind, place, period and size, and its
-/// explanation indented below.
-fn text_lines(m: &Mismatch, shown: &ShownMismatch) -> String {
+/// explanation indented below. The Δ carries its unit ("Δ +1.922,23 x 1.000 euro"): the
+/// indicators of one list are in different units, and a unit difference's Δ is in the
+/// reference's unit, not the indicator's.
+fn text_lines(m: &Mismatch, shown: &ShownMismatch, meta: &DatasetMeta) -> String {
     format!(
         "{:<21} {}/{}{} {} {}{}\n    {}\n",
         super::detail::kind_label(m.kind, Some(&m.detail)),
@@ -153,9 +187,10 @@ fn text_lines(m: &Mismatch, shown: &ShownMismatch) -> String {
         },
         m.period.dutch_long(),
         shown.diff.map_or(String::new(), |d| format!(
-            "Δ {}{} ",
+            "Δ {}{}{} ",
             plus(d),
-            format_auto(d, 2)
+            format_auto(d, 2),
+            diff_unit(m, meta).map_or(String::new(), |u| format!(" {u}"))
         )),
         shown
             .rel_diff
@@ -179,6 +214,7 @@ fn csv_header(sep: super::Separator, warning: Option<&str>) -> String {
         "bronnen",
         "referentie",
         "verschil",
+        "eenheid",
         "verschil_relatief",
         "toelichting",
     ]));
@@ -186,7 +222,12 @@ fn csv_header(sep: super::Separator, warning: Option<&str>) -> String {
 }
 
 /// One difference as a CSV row.
-fn csv_line(m: &Mismatch, shown: &ShownMismatch, sep: super::Separator) -> String {
+fn csv_line(
+    m: &Mismatch,
+    shown: &ShownMismatch,
+    sep: super::Separator,
+    meta: &DatasetMeta,
+) -> String {
     sep.line(&[
         m.kind.dutch().to_string(),
         m.domein.clone(),
@@ -198,6 +239,7 @@ fn csv_line(m: &Mismatch, shown: &ShownMismatch, sep: super::Separator) -> Strin
         shown
             .diff
             .map_or(String::new(), |v| sep.decimal(v.to_string())),
+        diff_unit(m, meta).unwrap_or_default().to_string(),
         shown
             .rel_diff
             .map_or(String::new(), |v| sep.decimal(format!("{v:.4}"))),

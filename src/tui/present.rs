@@ -101,7 +101,7 @@ impl PresentationLayout {
 /// marks and readout at the cursor, its border; at most a third of the screen.
 fn legend_height(app: &App, area: Rect) -> u16 {
     let width = area.width.saturating_sub(2) as usize;
-    let extra = trend::legend_extra_rows(app);
+    let extra = trend::legend_extra_rows(app, width);
     let cap = (area.height / 3).max(3) as usize;
     // Two lines for a long series only when they all fit; else one line each, no blank rows.
     let wrapped = trend::legend_rows(&app.trend.chart, width) + extra + 2;

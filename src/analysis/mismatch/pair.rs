@@ -375,14 +375,16 @@ fn name_numeric<'c, 'a>(
     if diff.abs() <= tol {
         return Some(Named::WithinRounding);
     }
-    if let Some((bron, b)) = breaks_one_side(ctx, both.r, both.o, both.p)
-        .into_iter()
-        .next()
+    let threshold = ctx.settings.threshold;
+    let above = rel.is_none_or(|rel| rel.abs() > threshold);
+    // A break explains a difference; within the threshold there is none to explain.
+    if above
+        && let Some((bron, b)) = breaks_one_side(ctx, both.r, both.o, both.p)
+            .into_iter()
+            .next()
     {
         return Some(Named::TrendBreak(bron, b));
     }
-    let threshold = ctx.settings.threshold;
-    let above = rel.is_none_or(|rel| rel.abs() > threshold);
     let vintage = both.rv.provisional != both.ov.provisional && ctx.family(rb) == ctx.family(ob);
     // Looked up only when it can matter: most cells are within the threshold.
     let differs = (above || vintage)

@@ -806,6 +806,26 @@ fn difference_after_a_break_of_one_source_is_trend_break() {
     assert!(of(&ms, MismatchKind::TrendBreak).is_empty(), "{ms:#?}");
 }
 
+#[test]
+fn a_difference_within_the_threshold_is_no_trend_break() {
+    // As the sample's jeugd uitstroom 2024-H2 at 4,6%: after cbs's break, but within 5%.
+    let ds = Fx::new()
+        .brk("2021-H1", Some("jeugd"), Some("cbs"), "Nieuwe aanbieders.")
+        .add(
+            key("jeugd", "instroom", "gemeente"),
+            pts(&[("2021-H1", 100.0), ("2021-H2", 100.0)]),
+        )
+        .add(
+            key("jeugd", "instroom", "cbs"),
+            pts(&[("2021-H1", 104.6), ("2021-H2", 110.0)]),
+        )
+        .build();
+    let ms = all(&ds);
+    let at = |period: &str| ms.iter().find(|m| m.period == p(period)).map(|m| m.kind);
+    assert_eq!(at("2021-H1"), None, "{ms:#?}");
+    assert_eq!(at("2021-H2"), Some(MismatchKind::TrendBreak), "{ms:#?}");
+}
+
 // ---- stock and flow -------------------------------------------------------------------------
 
 fn stock_table(eind: f64) -> Fx {

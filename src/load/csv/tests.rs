@@ -28,10 +28,14 @@ fn parse(bytes: Vec<u8>) -> (Vec<Row>, Vec<Diagnostic>) {
     (rows, diagnostics)
 }
 
-/// Number of lines an editor shows for these bytes (at least 1).
+/// Number of lines an editor shows for these bytes (at least 1). A UTF-8 file with CR line
+/// ends only is an old Mac file: its lines end at CR, as the loader reads it.
 fn physical_lines(bytes: &[u8]) -> usize {
-    let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
-    (newlines + usize::from(bytes.last() != Some(&b'\n'))).max(1)
+    let cr_only =
+        std::str::from_utf8(bytes).is_ok() && bytes.contains(&b'\r') && !bytes.contains(&b'\n');
+    let end = if cr_only { b'\r' } else { b'\n' };
+    let ends = bytes.iter().filter(|&&b| b == end).count();
+    (ends + usize::from(bytes.last() != Some(&end))).max(1)
 }
 
 /// Every diagnostic and every row must point at a line of the file and a column ≥ 1.

@@ -30,10 +30,14 @@ pub fn fit_middle(text: &str, width: usize) -> String {
             }
         }
         let last = parts[parts.len() - 1];
-        let last_len = last.chars().count();
-        if last_len < width {
-            let head: String = head.chars().take(width - 1 - last_len).collect();
-            return format!("{head}…{last}");
+        // Then without its label: "Woensel-Noord" names the wijk, "wijk Woe…" does not.
+        let value = last.split_once(' ').map_or(last, |(_, v)| v);
+        for part in [last, value] {
+            let part_len = part.chars().count();
+            if part_len < width {
+                let head: String = head.chars().take(width - 1 - part_len).collect();
+                return format!("{head}…{part}");
+            }
         }
     }
     let front = (width - 1).div_ceil(2);
@@ -43,9 +47,48 @@ pub fn fit_middle(text: &str, width: usize) -> String {
     format!("{start}…{end}")
 }
 
+/// `text` over lines of at most `width` characters, broken between words; a word longer than a
+/// line is broken inside. Nothing is left out: for text that must be read whole (an event).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        let used = line.chars().count();
+        if used > 0 && used + 1 + word.len() <= width {
+            line.push(' ');
+            line.extend(&word);
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+        }
+        while word.len() > width {
+            lines.push(word.drain(..width).collect());
+        }
+        line.extend(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_word() {
+        let t = "Corona: minder aanmeldingen (voorjaar 2020 ca. 30% lager), herstel.";
+        let lines = wrap_words(t, 20);
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+        assert_eq!(lines.join(" "), t);
+        assert_eq!(wrap_words("kort", 20), vec!["kort"]);
+        assert_eq!(wrap_words("abcdefgh ij", 3), vec!["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap_words("", 5), vec![""]);
+    }
 
     #[test]
     fn keeps_the_distinguishing_part() {
@@ -65,6 +108,9 @@ mod tests {
         assert_eq!(fit_middle(t, 30), "Gemeente… · wijk Woensel-Noord");
         assert_eq!(fit_middle(t, 22), "Gem…wijk Woensel-Noord");
         assert_eq!(fit_middle(t, 19), "…wijk Woensel-Noord");
+        // Narrower still: the wijk's name without its label, not a cut through it.
+        assert_eq!(fit_middle(t, 15), "G…Woensel-Noord");
+        assert_eq!(fit_middle(t, 14), "…Woensel-Noord");
         assert_eq!(fit_middle("abc", 0), "");
     }
 }

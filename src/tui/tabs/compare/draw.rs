@@ -1,5 +1,6 @@
 //! Drawing the comparison from `&App`: overlay, small multiples, difference table, detail.
 
+use super::kinds::{self, KindEntry};
 use super::{CompareLayout, CompareTab};
 use crate::analysis;
 use crate::analysis::mismatch::{Comparison, ComparisonRow, MismatchKind};
@@ -153,9 +154,10 @@ fn draw_table(frame: &mut Frame, app: &App, table: &Comparison, area: Rect) {
     }
     header.push(Cell::from(t().col_kind));
     widths.push(Constraint::Min(12));
+    let kind_width = kinds::last_column_width(&widths, area.width);
     let rule = Disclosure::of(&app.dataset().meta, false);
     let rows: Vec<Row> = (table.rows[window].iter())
-        .map(|r| table_row(theme, (table, &rule), r, &marks))
+        .map(|r| table_row(theme, (table, &rule), r, (&marks, kind_width)))
         .collect();
     let reference = table.reference.as_deref().unwrap_or("—");
     let widget = Table::new(rows, widths)
@@ -169,7 +171,7 @@ fn table_row<'a>(
     theme: &Theme,
     (table, rule): (&Comparison, &Disclosure),
     r: &ComparisonRow,
-    marks: &[String],
+    (marks, kind_width): (&[String], usize),
 ) -> Row<'a> {
     let mut cells = vec![Cell::from(t().period_short(&r.period))];
     for (i, c) in table.columns.iter().enumerate() {
@@ -192,7 +194,7 @@ fn table_row<'a>(
         }
     }
     cells.push(Cell::from(Span::styled(
-        pair_kinds(r, marks).join(" · "),
+        kinds::fit(&pair_kinds(r, marks), kind_width),
         theme.warning(),
     )));
     Row::new(cells)
@@ -230,24 +232,29 @@ pub(super) fn diff_texts(cell: &analysis::mismatch::Cell) -> (String, String) {
 
 /// The kind of difference of each source against its reference, marked with that source's chart
 /// symbol, then the row's kinds that belong to no single pair (parts against a total).
-fn pair_kinds(r: &ComparisonRow, marks: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = (r.cells_by_column())
+fn pair_kinds(r: &ComparisonRow, marks: &[String]) -> Vec<KindEntry> {
+    let mut out: Vec<KindEntry> = (r.cells_by_column())
         .filter_map(|(c, cell)| {
-            let mark = marks.get(c).map_or("", String::as_str);
-            let kind = t().kind_label(cell.kind?, cell.detail.as_deref());
-            Some(if mark.is_empty() {
-                kind.to_string()
-            } else {
-                format!("{mark} {kind}")
+            Some(KindEntry {
+                mark: marks.get(c).cloned().unwrap_or_default(),
+                name: t()
+                    .kind_label(cell.kind?, cell.detail.as_deref())
+                    .to_string(),
             })
         })
         .collect();
-    for k in &r.kinds {
-        if !r.cells.iter().any(|c| c.kind == Some(*k)) {
-            out.push(t().mismatch(*k).to_string());
-        }
-    }
+    out.extend(row_kinds(r));
     out
+}
+
+/// The row's kinds that belong to no single pair (parts against a total), without a mark.
+pub(super) fn row_kinds(r: &ComparisonRow) -> impl Iterator<Item = KindEntry> + '_ {
+    (r.kinds.iter())
+        .filter(|k| !r.cells.iter().any(|c| c.kind == Some(**k)))
+        .map(|k| KindEntry {
+            mark: String::new(),
+            name: t().mismatch(*k).to_string(),
+        })
 }
 
 /// The kinds of difference of the selected period, explained, with the sources' metadata.

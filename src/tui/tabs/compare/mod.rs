@@ -3,6 +3,7 @@
 //! of each difference named and the sources' metadata beside it.
 
 mod draw;
+mod kinds;
 mod regions;
 
 pub use draw::draw;

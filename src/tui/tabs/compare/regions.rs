@@ -2,6 +2,7 @@
 //! source. Side by side, 50 gemeenten with three sources each would be 150 columns and a blank
 //! table; each regio has its own reference, marked "(ref)" in its row.
 
+use super::kinds::KindEntry;
 use crate::analysis::mismatch::{Comparison, ComparisonRow};
 use crate::model::identity::SeriesIdentity;
 use crate::model::{Breakdown, DatasetMeta};
@@ -86,8 +87,9 @@ pub fn table<'a>(
     header.push(Cell::from(t().col_kind));
     // The kind takes what is left over on a wide screen, not regio or period.
     widths.push(Constraint::Fill(1));
+    let kind_width = super::kinds::last_column_width(&widths, width);
     let rows: Vec<Row> = (table.rows[window].iter())
-        .map(|r| row(theme, table, r, (&bronnen, &marks), narrow))
+        .map(|r| row(theme, table, r, (&bronnen, &marks), (narrow, kind_width)))
         .collect();
     let header = Row::new(header).style(theme.base().add_modifier(Modifier::BOLD));
     Table::new(rows, widths).header(header)
@@ -98,13 +100,13 @@ fn row<'a>(
     table: &Comparison,
     r: &ComparisonRow,
     (bronnen, marks): (&[&str], &[String]),
-    narrow: bool,
+    (narrow, kind_width): (bool, usize),
 ) -> Row<'a> {
     let mut cells = vec![
         Cell::from(region_label(&r.breakdown)),
         Cell::from(t().period_short(&r.period)),
     ];
-    let mut kinds: Vec<String> = Vec::new();
+    let mut kinds: Vec<KindEntry> = Vec::new();
     for (bron, mark) in bronnen.iter().zip(marks) {
         let column = (table.columns.iter().enumerate())
             .find(|(_, c)| c.bron == *bron && c.breakdown == r.breakdown);
@@ -129,19 +131,14 @@ fn row<'a>(
         }
         cells.push(Cell::from(rel));
         if let Some(k) = cell.kind {
-            let kind = t().kind_label(k, cell.detail.as_deref());
-            kinds.push(if mark.is_empty() {
-                kind.to_string()
-            } else {
-                format!("{mark} {kind}")
+            kinds.push(KindEntry {
+                mark: mark.clone(),
+                name: t().kind_label(k, cell.detail.as_deref()).to_string(),
             });
         }
     }
-    for k in &r.kinds {
-        if !r.cells.iter().any(|c| c.kind == Some(*k)) {
-            kinds.push(t().mismatch(*k).to_string());
-        }
-    }
-    cells.push(Cell::from(Span::styled(kinds.join(" · "), theme.warning())));
+    kinds.extend(super::draw::row_kinds(r));
+    let text = super::kinds::fit(&kinds, kind_width);
+    cells.push(Cell::from(Span::styled(text, theme.warning())));
     Row::new(cells)
 }

@@ -2,9 +2,11 @@
 
 use super::OverviewTab;
 use crate::analysis::mismatch::Mismatch;
+use crate::model::DatasetMeta;
+use crate::model::identity::SeriesIdentity;
 use crate::tui::app::App;
 use crate::tui::i18n::t;
-use crate::tui::style::Theme;
+use crate::tui::style::{Theme, symbol};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
@@ -42,12 +44,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let regio_width = state.regio_width();
+    let meta = &app.dataset().meta;
     // Only the rows on screen are built: a big dataset has hundreds of thousands.
     let height = table_area.height.saturating_sub(3).max(1) as usize;
     let offset = state.view.offset.min(count - 1);
     let rows: Vec<Row> = (offset..(offset + height).min(count))
         .filter_map(|i| state.visible_at(i))
-        .map(|m| row(theme, m, regio_width.is_some()))
+        .map(|m| row(theme, meta, m, regio_width.is_some()))
         .collect();
     let (widths, header) = columns(regio_width, table_area.width);
     let header = Row::new(header).style(theme.base().add_modifier(Modifier::BOLD));
@@ -93,7 +96,7 @@ fn columns(regio_width: Option<u16>, width: u16) -> (Vec<Constraint>, Vec<&'stat
 }
 
 /// One difference as a table row; with `regions` its regio after the indicator.
-fn row<'a>(theme: &Theme, m: &Mismatch, regions: bool) -> Row<'a> {
+fn row<'a>(theme: &Theme, meta: &DatasetMeta, m: &Mismatch, regions: bool) -> Row<'a> {
     let mut cells = vec![
         Cell::from(Span::styled(
             t().kind_label(m.kind, Some(&m.detail)),
@@ -102,7 +105,7 @@ fn row<'a>(theme: &Theme, m: &Mismatch, regions: bool) -> Row<'a> {
         Cell::from(m.domein.clone()),
         Cell::from(m.indicator.clone()),
         Cell::from(t().period_short(&m.period)),
-        Cell::from(m.sources.join(" / ")),
+        Cell::from(sources_line(theme, meta, &m.sources)),
         Cell::from(m.rel_diff.map_or(String::new(), |r| t().pct(r))),
     ];
     if regions {
@@ -110,6 +113,26 @@ fn row<'a>(theme: &Theme, m: &Mismatch, regions: bool) -> Row<'a> {
         cells.insert(3, Cell::from(regio.to_string()));
     }
     Row::new(cells)
+}
+
+/// The sources of a difference, each with its own symbol and colour as in the charts: "the
+/// orange one" is the same bron on every tab.
+fn sources_line<'a>(theme: &Theme, meta: &DatasetMeta, sources: &[String]) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (i, bron) in sources.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" / "));
+        }
+        let identity = SeriesIdentity {
+            source: meta.identity(bron),
+            variant: 0,
+        };
+        spans.push(Span::styled(
+            format!("{} {bron}", symbol(&identity, false)),
+            theme.series(&identity),
+        ));
+    }
+    Line::from(spans)
 }
 
 /// The selected difference in words, with what its kind means.

@@ -7,7 +7,7 @@ use crate::tui::app::App;
 use crate::tui::components::browser::Node;
 use crate::tui::components::chart::TrendChart;
 use crate::tui::components::chart_model::{ChartModel, ChartSeries, MarkKind};
-use crate::tui::components::text::fit_middle;
+use crate::tui::components::text::{fit_middle, wrap_words};
 use crate::tui::i18n::{SMALL_MARK, first_key, t};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::style::symbol;
@@ -142,8 +142,9 @@ pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     // The readout gives way first: the series' values matter more than their differences.
     let readout = super::readout::line_count(&app.trend);
     let rows = area.height.saturating_sub(2) as usize;
-    let show_readout = chart.series.len() + legend_extra_rows(app) <= rows;
-    let others = legend_extra_rows(app) - if show_readout { 0 } else { readout };
+    let extra = legend_extra_rows(app, inner_width);
+    let show_readout = chart.series.len() + extra <= rows;
+    let others = extra - if show_readout { 0 } else { readout };
     // Two lines a series (its name, then what it is) when a line is too short and rows allow.
     let needed = legend_rows(chart, inner_width);
     let wrap = needed > chart.series.len() && needed + others <= rows;
@@ -182,11 +183,19 @@ pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             MarkKind::Event => ("◆", theme.base().fg(theme.accent)),
             MarkKind::Break => ("╫", theme.warning()),
         };
-        let text = format!("{sym}{n} {}", m.text);
-        lines.push(Line::from(Span::styled(
-            fit_middle(&text, inner_width),
-            style,
-        )));
+        // Wrapped, not shortened: the room reads the event in full.
+        let head = format!("{sym}{n} ");
+        for (i, part) in mark_lines(&m.text, &head, inner_width)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                head.clone()
+            } else {
+                " ".repeat(head.chars().count())
+            };
+            lines.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
+        }
     }
     if show_readout {
         lines.extend(super::readout::lines(app, inner_width));
@@ -209,16 +218,27 @@ pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// The legend's rows besides the series: what is left off the axis, the events and breaks at the
-/// cursor, the readout and the voorlopig note.
-pub(crate) fn legend_extra_rows(app: &App) -> usize {
+/// The legend's rows besides the series in a legend `width` wide: what is left off the axis,
+/// the events and breaks at the cursor (wrapped), the readout and the voorlopig note.
+pub(crate) fn legend_extra_rows(app: &App, width: usize) -> usize {
     let chart = &app.trend.chart;
-    let marks = app
-        .trend
-        .cursor_period()
-        .map_or(0, |c| chart.marks_at(&c).len());
+    let marks = mark_rows(chart, app.trend.cursor_period(), width);
     let provisional = chart.series.iter().any(|s| s.has_provisional());
     chart.left_out.len() + marks + usize::from(provisional) + super::readout::line_count(&app.trend)
+}
+
+/// The lines of an event or break's text after its mark `head` ("◆3 "), in a legend `width`
+/// wide; continuation lines are indented as far as the mark.
+fn mark_lines(text: &str, head: &str, width: usize) -> Vec<String> {
+    wrap_words(text, width.saturating_sub(head.chars().count()).max(8))
+}
+
+/// The rows the events and breaks over `cursor` take in a legend `width` wide.
+pub(super) fn mark_rows(chart: &ChartModel, cursor: Option<Period>, width: usize) -> usize {
+    let marks = cursor.map_or(Vec::new(), |c| chart.marks_at(&c));
+    (marks.iter())
+        .map(|(n, m)| mark_lines(&m.text, &format!("◆{n} "), width).len())
+        .sum()
 }
 
 /// Narrowest legend column: a mark, a shortened name with its breakdown, a value.

@@ -98,8 +98,13 @@ impl TrendTab {
         let at_cursor = self
             .cursor_period()
             .map_or(0, |c| self.chart.marks_at(&c).len());
-        let extra = (1 + at_cursor + self.chart.left_out.len() + readout::line_count(self)) as u16;
-        let legend_lines = self.chart.series.len().max(1) as u16 + extra;
+        // The events at the cursor are wrapped over lines: as many as they take at `width`.
+        let extra = |width: u16| {
+            let marks = draw::mark_rows(&self.chart, self.cursor_period(), width as usize);
+            (1 + marks + self.chart.left_out.len() + readout::line_count(self)) as u16
+        };
+        let legend_lines =
+            self.chart.series.len().max(1) as u16 + extra(right.width.saturating_sub(2));
         let note_count = self.notes.len() as u16;
         let (chart, legend, notes) = if right.width >= 100 {
             // Wide: legend and annotation list side by side under the chart; the legend takes
@@ -107,7 +112,8 @@ impl TrendTab {
             // when its line is too short (long names, a breakdown).
             let share = if note_count == 0 { 70 } else { 55 };
             let legend_width = (right.width as usize * share / 100).saturating_sub(2);
-            let legend_lines = draw::legend_rows(&self.chart, legend_width) as u16 + extra;
+            let legend_lines =
+                draw::legend_rows(&self.chart, legend_width) as u16 + extra(legend_width as u16);
             let bottom_height = (legend_lines.max(note_count * 2) + 2)
                 .min(right.height / 3)
                 .max(4);

@@ -13,17 +13,24 @@ use crate::tui::style::symbol;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-/// Pairs of (reference, other) series with a value at `c`, per panel: the reference is the
-/// chart's reference source when it has one in the panel, else the panel's first series.
+/// Pairs of (reference, other) sources with a value at `c`, per panel and per breakdown (a
+/// gemeente is never compared with another gemeente here): the reference is the chart's
+/// reference source when it has one there, else the first series.
 fn pairs_at<'a>(chart: &'a ChartModel, c: &Period) -> Vec<(&'a ChartSeries, Vec<&'a ChartSeries>)> {
     let mut out = Vec::new();
+    let mut groups: Vec<Vec<&ChartSeries>> = Vec::new();
     for panel in &chart.panels {
-        let series: Vec<&ChartSeries> = panel
-            .series
-            .iter()
-            .map(|i| &chart.series[*i])
-            .filter(|s| s.at(c).is_some())
-            .collect();
+        for s in (panel.series.iter().map(|i| &chart.series[*i])).filter(|s| s.at(c).is_some()) {
+            match groups
+                .iter_mut()
+                .find(|g| g[0].key.breakdown == s.key.breakdown && g[0].unit == s.unit)
+            {
+                Some(g) => g.push(s),
+                None => groups.push(vec![s]),
+            }
+        }
+    }
+    for series in groups {
         let reference = series
             .iter()
             .position(|s| chart.reference.as_deref() == Some(s.key.bron.as_str()))

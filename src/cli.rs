@@ -21,6 +21,7 @@ mod differences;
 mod exports;
 mod filter;
 mod importeer;
+mod meekijken;
 mod sample;
 mod weergave;
 mod words;
@@ -229,6 +230,13 @@ pub enum Command {
         #[command(flatten)]
         weergave: Weergave,
     },
+    /// Meekijken (alleen lezen): volgt wat de facilitator van deze sessie laat zien, met de gespreksnotities
+    Meekijken {
+        /// Sessiebestand van de facilitator (sessions/<datum>-<titel>.toml)
+        sessie: PathBuf,
+        #[command(flatten)]
+        weergave: Weergave,
+    },
     /// Alle onderzoeksvragen uit alle sessies, open eerst en op prioriteit, met hun geschiedenis
     Vragen {
         /// Map met sessiebestanden
@@ -300,6 +308,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             kleine_aantallen,
         ),
         Some(Command::Terugkijken { map, weergave, .. }) => terugkijken(&map, weergave),
+        Some(Command::Meekijken { sessie, weergave }) => meekijken::run(sessie, weergave),
         Some(c @ (Command::Importeer { .. } | Command::Afleiden { .. })) => into_dataset(c),
         None => open_tui(cli),
     }

@@ -173,6 +173,10 @@ directory, else next to the program (or up to three folders above it), else the 
             "Write a session's minutes as Markdown or HTML (to the screen or to --uit)",
             None,
         ),
+        "meekijken" => (
+            "Follow (read-only) what the facilitator of this session shows, with the talking points",
+            None,
+        ),
         "terugkijken" => (
             "Look back (read-only): every session, annotations per indicator, search and filters, the backlog",
             None,
@@ -250,6 +254,10 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             Some("FORMAT"),
         ),
         ("terugkijken" | "vragen", "map") => (SESSIONS, Some("FOLDER")),
+        ("meekijken", "sessie") => (
+            "The facilitator's session file (sessions/<date>-<title>.toml)",
+            Some("SESSION"),
+        ),
         ("vragen", "formaat") => ("Output format: md (Markdown) or csv", Some("FORMAT")),
         ("vragen", "uit") => (OUT, Some("FILE")),
         ("verschillen" | "vragen", "scheiding") => ("CSV field separator", Some("CHAR")),

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod header;
 pub mod model;
 pub mod store;
+pub mod view_state;
 pub mod writer;
 
 pub use model::{

@@ -120,3 +120,36 @@ fn draw_about(frame: &mut Frame, app: &App, q: &crate::session::Annotation, abou
         about,
     );
 }
+
+/// A follower sees the current agenda item's talking points in a box at the bottom (the
+/// projector never does); returns the area left for the rest of the screen.
+pub fn talking_points(frame: &mut Frame, app: &App, area: Rect) -> Rect {
+    let note = match (&app.follow, app.agenda_status()) {
+        (Some(_), Some(s)) if !s.note.trim().is_empty() => s.note,
+        _ => return area,
+    };
+    let theme = &app.shared.theme;
+    let width = area.width.saturating_sub(2).max(1) as usize;
+    let rows: u16 = (note.lines())
+        .map(|l| (l.chars().count().max(1)).div_ceil(width) as u16)
+        .sum();
+    let height = (rows + 2).min(area.height / 3).max(3);
+    let [rest, box_area] =
+        Layout::vertical([Constraint::Min(5), Constraint::Length(height)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(note)
+            .style(theme.base())
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.block_border(true))
+                    .title(Span::styled(
+                        format!(" {} ", t().talking_points),
+                        theme.title(),
+                    )),
+            ),
+        box_area,
+    );
+    rest
+}

@@ -48,11 +48,11 @@ pub fn clear_or_too_small(frame: &mut Frame, theme: &style::Theme) -> bool {
 /// Draws the whole screen: title bar, the current tab, status bar, and any overlay. Reads the
 /// state only: every hit area and scroll position was settled by the last update.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let area = frame.area();
     let theme = &app.shared.theme;
     if clear_or_too_small(frame, theme) {
         return;
     }
+    let area = closing::talking_points(frame, app, frame.area());
     let status = if app.presentation && app.agenda_status().is_some_and(|s| s.closing) {
         let [top, body, status] = Layout::vertical([
             Constraint::Length(1),
@@ -117,11 +117,15 @@ fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
         theme,
         tabs.iter().map(|(tab, name)| (*name, app.tab == *tab)),
     );
-    // While the agenda is walked its place and clock take the dataset title's room.
+    // While the agenda is walked its place and clock come first (after the name), before the
+    // tabs: on a narrow screen the tabs give way, not the item.
     match app.agenda_status() {
         Some(status) => {
-            title.spans.push(Span::raw("  "));
-            title.spans.extend(closing::status_spans(app, &status));
+            let mut spans = vec![title.spans.remove(0), Span::raw(" ")];
+            spans.extend(closing::status_spans(app, &status));
+            spans.push(Span::raw(" "));
+            spans.append(&mut title.spans);
+            title.spans = spans;
         }
         None => title.spans.push(Span::styled(
             format!("  {}", app.dataset().meta.titel),

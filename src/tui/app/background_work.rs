@@ -76,13 +76,15 @@ impl App {
     pub fn tick(&mut self) -> bool {
         let watched = self.watch_session();
         let clock = self.tick_clock();
+        let followed = self.poll_facilitator(false);
         let finished = self.background.finished();
-        let changed = !finished.is_empty() || watched || clock;
+        let changed = !finished.is_empty() || watched || clock || followed;
         for done in finished {
             self.apply(done);
         }
         if changed {
             self.settle();
+            self.publish_view();
         }
         changed
     }

@@ -6,6 +6,7 @@
 mod agenda;
 mod background_work;
 mod failed_save;
+mod follow;
 mod follow_up;
 mod lock_watch;
 mod session;
@@ -33,6 +34,7 @@ use std::sync::Arc;
 
 pub use super::tabs::trend::{Focus, MAX_SERIES};
 pub use agenda::{AgendaStatus, AgendaWalk};
+pub use follow::Follower;
 
 /// The overlay that has the keyboard, if any.
 pub enum Popup {
@@ -82,6 +84,10 @@ pub struct App {
     pub background: Background,
     /// Where the agenda walk is.
     pub agenda_walk: AgendaWalk,
+    /// Following another duiden's screen (`duiden meekijken`), read-only.
+    pub follow: Option<Follower>,
+    /// The view state last written for followers.
+    published: Option<crate::session::view_state::ViewState>,
     /// The chart alone, for the projector (see [`crate::tui::present`]).
     pub presentation: bool,
     /// The look of the mode not shown: the working screen's while presenting, else the
@@ -124,6 +130,8 @@ impl App {
             background: Background::default(),
             presentation: false,
             agenda_walk: AgendaWalk::default(),
+            follow: None,
+            published: None,
             other_theme: super::present::presentation_theme(&working),
             lock_watch: lock_watch::LockWatch::default(),
         }
@@ -152,6 +160,11 @@ impl App {
     }
 
     pub fn handle_event(&mut self, event: Event) {
+        self.handle_input(event);
+        self.publish_view();
+    }
+
+    fn handle_input(&mut self, event: Event) {
         match event {
             Event::Key(key) => self.handle_key(key),
             Event::Mouse(m) => {
@@ -176,6 +189,9 @@ impl App {
     /// A key: looked up in the keymap of the context that has the keyboard.
     pub fn handle_key(&mut self, key: KeyEvent) {
         let action = self.shared.keymap.action(self.context(), key);
+        if self.popup.is_none() && self.follower_refuses(action) {
+            return;
+        }
         if action == Some(Action::Quit) {
             self.stop_clock();
             self.should_quit = true;

@@ -196,6 +196,9 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
     {
         return Some(help);
     }
+    if let Some(help) = session_arg_en(command, arg) {
+        return Some(help);
+    }
     if command == "afleiden"
         && let Some(help) = derive_arg_en(arg)
     {
@@ -229,10 +232,6 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             Some("FILE"),
         ),
         ("duiden", "sessies") => (SESSIONS, Some("FOLDER")),
-        ("duiden", "presentatie") => (
-            "Start in presentation mode: the chart alone, large, with source credits (P toggles)",
-            None,
-        ),
         (_, "taal") => (LANGUAGE, Some("LANGUAGE")),
         ("verschillen", "domein") => (
             "Only this domain (jeugd, wmo, participatie, …)",
@@ -254,10 +253,7 @@ pub fn arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static
             Some("FORMAT"),
         ),
         ("terugkijken" | "vragen", "map") => (SESSIONS, Some("FOLDER")),
-        ("meekijken", "sessie") => (
-            "The facilitator's session file (sessions/<date>-<title>.toml)",
-            Some("SESSION"),
-        ),
+
         ("vragen", "formaat") => ("Output format: md (Markdown) or csv", Some("FORMAT")),
         ("vragen", "uit") => (OUT, Some("FILE")),
         ("verschillen" | "vragen", "scheiding") => ("CSV field separator", Some("CHAR")),
@@ -353,6 +349,21 @@ pub fn value_en(command: &str, arg: &str, value: &str) -> Option<&'static str> {
         ("verschillen" | "vragen", "scheiding", ",") => {
             "Comma (RFC 4180, no BOM, decimal point): for scripts and English-language programs"
         }
+        _ => return None,
+    })
+}
+
+/// English help of the arguments of the session screen's own options.
+fn session_arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match (command, arg) {
+        ("duiden", "presentatie") => (
+            "Start in presentation mode: the chart alone, large, with source credits (P toggles)",
+            None,
+        ),
+        ("meekijken", "sessie") => (
+            "The facilitator's session file (sessions/<date>-<title>.toml)",
+            Some("SESSION"),
+        ),
         _ => return None,
     })
 }

@@ -137,7 +137,6 @@ pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     let chart = &app.trend.chart;
     let cursor = app.trend.cursor_period();
     let inner_width = area.width.saturating_sub(2) as usize;
-    let marks = cursor.map_or(Vec::new(), |c| chart.marks_at(&c));
     let provisional = chart.series.iter().any(|s| s.has_provisional());
     // The readout gives way first: the series' values matter more than their differences.
     let readout = super::readout::line_count(&app.trend);
@@ -177,26 +176,7 @@ pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             theme.warning(),
         )));
     }
-    // The events and breaks over the cursor's period, in full, with their number on the axis.
-    for (n, m) in marks {
-        let (sym, style) = match m.kind {
-            MarkKind::Event => ("◆", theme.base().fg(theme.accent)),
-            MarkKind::Break => ("╫", theme.warning()),
-        };
-        // Wrapped, not shortened: the room reads the event in full.
-        let head = format!("{sym}{n} ");
-        for (i, part) in mark_lines(&m.text, &head, inner_width)
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if i == 0 {
-                head.clone()
-            } else {
-                " ".repeat(head.chars().count())
-            };
-            lines.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
-        }
-    }
+    lines.extend(marks_at_cursor(app, inner_width));
     if show_readout {
         lines.extend(super::readout::lines(app, inner_width));
     }
@@ -216,6 +196,32 @@ pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     };
     let block = pane(app, &title, false);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The events and breaks over the cursor's period, in full (wrapped, not shortened: the room
+/// reads them whole), with their number on the axis.
+fn marks_at_cursor(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.shared.theme;
+    let Some(c) = app.trend.cursor_period() else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for (n, m) in app.trend.chart.marks_at(&c) {
+        let (sym, style) = match m.kind {
+            MarkKind::Event => ("◆", theme.base().fg(theme.accent)),
+            MarkKind::Break => ("╫", theme.warning()),
+        };
+        let head = format!("{sym}{n} ");
+        for (i, part) in mark_lines(&m.text, &head, width).into_iter().enumerate() {
+            let lead = if i == 0 {
+                head.clone()
+            } else {
+                " ".repeat(head.chars().count())
+            };
+            lines.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
+        }
+    }
+    lines
 }
 
 /// The legend's rows besides the series in a legend `width` wide: what is left off the axis,

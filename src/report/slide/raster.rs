@@ -1,0 +1,232 @@
+//! The PNG of an exported view, made by a converter already on the machine (duiden draws no
+//! pixels itself): the first of [`CONVERTERS`] found on the PATH reads the written SVG and hands
+//! the PNG back on its standard output, so nothing but the export gate writes files.
+
+use std::ffi::OsStr;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The converters looked for, in this order.
+pub const CONVERTERS: [&str; 5] = ["rsvg-convert", "resvg", "inkscape", "magick", "convert"];
+
+/// A converter stops being waited for after this long.
+const TIME_LIMIT: Duration = Duration::from_secs(120);
+
+/// A converter found on the PATH.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converter {
+    pub name: &'static str,
+    pub path: PathBuf,
+}
+
+/// "rsvg-convert, resvg, inkscape, magick, convert": what was looked for.
+pub fn looked_for() -> String {
+    CONVERTERS.join(", ")
+}
+
+/// The first converter in the folders of `path_var` (the value of PATH), in the order of
+/// [`CONVERTERS`]; `None` when there is none.
+pub fn find(path_var: Option<&OsStr>) -> Option<Converter> {
+    let dirs: Vec<PathBuf> = path_var.map(|p| std::env::split_paths(p).collect())?;
+    CONVERTERS.iter().find_map(|name| {
+        let file = format!("{name}{}", std::env::consts::EXE_SUFFIX);
+        (dirs.iter())
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(|d| d.join(&file))
+            .find(|p| is_executable(p))
+            .map(|path| Converter { name, path })
+    })
+}
+
+#[cfg(unix)]
+fn is_executable(p: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_executable(p: &Path) -> bool {
+    p.is_file()
+}
+
+/// The arguments that make `name` write `svg` as PNG on its standard output, at the slide's
+/// size where the converter lets one say it.
+fn arguments(name: &str, svg: &Path) -> Vec<std::ffi::OsString> {
+    let svg = svg.as_os_str().to_os_string();
+    let words = |w: &[&str]| {
+        w.iter()
+            .map(|s| s.into())
+            .collect::<Vec<std::ffi::OsString>>()
+    };
+    let (w, h) = (super::WIDTH.to_string(), super::HEIGHT.to_string());
+    let mut args = match name {
+        "rsvg-convert" => words(&["--format", "png", "--width", &w, "--height", &h]),
+        "inkscape" => words(&["--export-type=png", "--export-filename=-"]),
+        _ => Vec::new(),
+    };
+    args.push(svg);
+    args.extend(match name {
+        "resvg" => words(&["-c"]),
+        "magick" | "convert" => words(&["png:-"]),
+        _ => Vec::new(),
+    });
+    args
+}
+
+/// Why no PNG came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RasterError {
+    /// Stopped by the user; the converter was ended.
+    Cancelled,
+    /// The converter failed, or gave something that is not a PNG: its name and why.
+    Failed(String, String),
+}
+
+/// Runs `converter` on the SVG file `svg` and gives the PNG's bytes. `cancelled` is asked while
+/// it runs: when it says so, the converter is ended. Never waits longer than two minutes.
+pub fn rasterise(
+    converter: &Converter,
+    svg: &Path,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Vec<u8>, RasterError> {
+    let failed = |why: String| RasterError::Failed(converter.name.to_string(), why);
+    let mut child = Command::new(&converter.path)
+        .args(arguments(converter.name, svg))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| failed(format!("niet te starten: {e}")))?;
+    // Both pipes are read while the converter runs, so a full pipe never stalls it.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let out = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let err = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if cancelled() || start.elapsed() > TIME_LIMIT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(match cancelled() {
+                    true => RasterError::Cancelled,
+                    false => failed("duurde te lang; gestopt".to_string()),
+                });
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => return Err(failed(e.to_string())),
+        }
+    };
+    let png = out.join().unwrap_or_default();
+    let said = String::from_utf8_lossy(&err.join().unwrap_or_default()).into_owned();
+    let said = said.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if !status.success() {
+        return Err(failed(format!("{status}: {}", said.trim())));
+    }
+    if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err(failed(format!("gaf geen PNG {}", said.trim())));
+    }
+    Ok(png)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_path_finds_no_converter() {
+        assert_eq!(find(Some(OsStr::new(""))), None);
+        assert_eq!(find(None), None);
+        assert_eq!(
+            looked_for(),
+            "rsvg-convert, resvg, inkscape, magick, convert"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn converters_are_found_in_order_and_only_when_executable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        let make = |p: PathBuf, mode: u32| {
+            std::fs::write(&p, "#!/bin/sh\n").unwrap();
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).unwrap();
+        };
+        make(a.join("magick"), 0o755);
+        make(b.join("resvg"), 0o644);
+        let path = std::env::join_paths([&a, &b]).unwrap();
+        let found = find(Some(&path)).unwrap();
+        assert_eq!((found.name, found.path), ("magick", a.join("magick")));
+        make(b.join("resvg"), 0o755);
+        assert_eq!(find(Some(&path)).unwrap().name, "resvg");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_converter_that_fails_or_gives_no_png_says_so_and_one_that_hangs_is_stopped() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let script = |name: &str, body: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, format!("#!/bin/sh\n{body}\n")).unwrap();
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+            Converter {
+                name: "magick",
+                path: p,
+            }
+        };
+        let svg = dir.path().join("x.svg");
+        let never = || false;
+        let bad = script("bad", "echo 'kapot bestand' >&2; exit 3");
+        match rasterise(&bad, &svg, &never) {
+            Err(RasterError::Failed(name, why)) => {
+                assert_eq!(name, "magick");
+                assert!(why.contains("kapot bestand"), "{why}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let text = script("text", "echo hallo");
+        assert!(matches!(
+            rasterise(&text, &svg, &never),
+            Err(RasterError::Failed(_, why)) if why.contains("geen PNG")
+        ));
+        let png = script("png", r"printf '\211PNG\r\n\032\nrest'");
+        assert!(
+            rasterise(&png, &svg, &never)
+                .unwrap()
+                .starts_with(b"\x89PNG")
+        );
+        let hangs = script("hangs", "sleep 30");
+        let start = Instant::now();
+        let asked = std::cell::Cell::new(0);
+        let soon = || {
+            asked.set(asked.get() + 1);
+            asked.get() > 3
+        };
+        assert_eq!(rasterise(&hangs, &svg, &soon), Err(RasterError::Cancelled));
+        assert!(start.elapsed() < Duration::from_secs(10));
+    }
+}

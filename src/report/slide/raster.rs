@@ -78,10 +78,23 @@ fn arguments(name: &str, svg: &Path) -> Vec<std::ffi::OsString> {
 /// Why no PNG came.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RasterError {
+    /// None of [`CONVERTERS`] is on the PATH.
+    NoConverter,
     /// Stopped by the user; the converter was ended.
     Cancelled,
     /// The converter failed, or gave something that is not a PNG: its name and why.
     Failed(String, String),
+}
+
+/// The PNG of the SVG file `svg` by the first converter on `path_var` (the PATH); see
+/// [`rasterise`].
+pub fn png_of(
+    path_var: Option<&OsStr>,
+    svg: &Path,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Vec<u8>, RasterError> {
+    let converter = find(path_var).ok_or(RasterError::NoConverter)?;
+    rasterise(&converter, svg, cancelled)
 }
 
 /// Runs `converter` on the SVG file `svg` and gives the PNG's bytes. `cancelled` is asked while

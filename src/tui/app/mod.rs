@@ -4,6 +4,7 @@
 //! is in [`Shared`]. Drawing reads `&App` only.
 
 mod background_work;
+mod export;
 mod failed_save;
 mod follow_up;
 mod lock_watch;
@@ -221,6 +222,7 @@ impl App {
             }
             Action::CycleLineStyle | Action::ToggleGrid => self.chart_style(action),
             Action::Presentation => self.set_presentation(!self.presentation),
+            Action::Export => self.export_view(),
             Action::ShowCompare | Action::ShowOverview if self.presentation => {
                 self.set_presentation(false);
                 self.update(action);

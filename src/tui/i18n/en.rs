@@ -8,7 +8,7 @@ pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
-        | Presentation => chart_help(a),
+        | Presentation | Export => chart_help(a),
         Quit => "quit",
         Help => "show / close this help",
         Cancel => "close the window, stop a range or an input",
@@ -89,6 +89,7 @@ fn chart_help(a: Action) -> &'static str {
         PanRight => "shift a zoomed chart forward by a quarter",
         Presentation => "presentation: the chart alone, large, with source credits (again: back)",
         ToggleRange => "start / stop a period range in the chart",
+        Export => "export the chart as SVG (and PNG) for slides, with title and source credits",
         _ => "",
     }
 }
@@ -115,6 +116,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ZoomAll => "whole series",
         PanLeft | PanRight => "pan",
         Presentation => "presentation",
+        Export => "export",
         ToggleTheme => "theme",
         CycleGranularity => "periods",
         ClearChart => "clear",

@@ -8,7 +8,7 @@ pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
-        | Presentation => chart_help(a),
+        | Presentation | Export => chart_help(a),
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
         Cancel => "venster sluiten, periodekeuze of invoer stoppen",
@@ -97,6 +97,7 @@ fn chart_help(a: Action) -> &'static str {
         Presentation => {
             "presentatie: alleen de grafiek, groot, met bronvermelding (nog eens: terug)"
         }
+        Export => "grafiek exporteren als SVG (en PNG) voor dia's, met titel en bronvermelding",
         _ => "",
     }
 }
@@ -127,6 +128,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ZoomAll => "hele reeks",
         PanLeft | PanRight => "schuiven",
         Presentation => "presentatie",
+        Export => "exporteren",
         Annotate => "aantekening",
         EditNote => "bewerken",
         DeleteNote => "verwijderen",

@@ -62,6 +62,8 @@ actions! {
     PanRight = "schuif_rechts",
     /// The chart alone on the screen, for the projector.
     Presentation = "presentatie",
+    /// The view on screen as SVG (and PNG when a converter is there), for slides.
+    Export = "exporteren",
     Annotate = "aantekening",
     EditNote = "bewerken",
     DeleteNote = "verwijderen",

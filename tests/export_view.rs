@@ -195,3 +195,70 @@ fn without_a_converter_the_svg_is_written_and_the_status_line_says_so() {
     );
     assert!(screen.contains(&expected), "{screen}");
 }
+
+const SLOW_CHILD: &str = "DUIDEN_TEST_SLOW_CONVERTER";
+
+/// Esc while the PNG is being made stops it and ends the converter. Runs itself again with a
+/// PATH whose first `rsvg-convert` only waits.
+#[cfg(unix)]
+#[test]
+fn esc_stops_the_png_and_ends_the_converter() {
+    use std::os::unix::fs::PermissionsExt;
+    let name = "esc_stops_the_png_and_ends_the_converter";
+    let Some(fake) = std::env::var_os(SLOW_CHILD) else {
+        let bin = tempfile::tempdir().unwrap();
+        let script = bin.path().join("rsvg-convert");
+        let pid = bin.path().join("pid");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\necho $$ > '{}'\nexec sleep 30\n", pid.display()),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut path = std::ffi::OsString::from(bin.path());
+        path.push(":/usr/bin:/bin");
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", name, "--nocapture", "--test-threads=1"])
+            .env("PATH", path)
+            .env(SLOW_CHILD, bin.path())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{said}");
+        assert!(said.contains("1 passed"), "{said}");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_with_session(dir.path());
+    app.handle_key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT));
+    let pid_file = Path::new(&fake).join("pid");
+    let start = std::time::Instant::now();
+    let pid = loop {
+        app.tick();
+        let pid = std::fs::read_to_string(&pid_file).unwrap_or_default();
+        if !pid.trim().is_empty() {
+            break pid.trim().to_string();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no converter started"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let busy = words(&render(&mut app, 240, 40));
+    assert!(busy.contains("PNG maken… (Esc stopt)"), "{busy}");
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(app.background.is_idle());
+    let screen = words(&render(&mut app, 240, 40));
+    assert!(screen.contains("gestopt: PNG maken"), "{screen}");
+    // The converter is ended, not left running.
+    let proc = Path::new("/proc").join(&pid);
+    let start = std::time::Instant::now();
+    while proc.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!proc.exists(), "converter {pid} still runs");
+    assert!(files(dir.path(), "png").is_empty());
+    assert_eq!(files(dir.path(), "svg").len(), 1);
+}

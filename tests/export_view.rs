@@ -190,7 +190,7 @@ fn without_a_converter_the_svg_is_written_and_the_status_line_says_so() {
     assert!(files(dir.path(), "png").is_empty());
     let screen = words(&render(&mut app, 240, 40));
     let expected = format!(
-        "geëxporteerd: {}; PNG: geen omzetter gevonden (rsvg-convert, resvg, inkscape, magick, convert)",
+        "geëxporteerd: {}; PNG: geen omzetter gevonden (rsvg-convert, resvg, inkscape, magick, convert, chromium, chromium-browser, google-chrome)",
         svg.display()
     );
     assert!(screen.contains(&expected), "{screen}");

@@ -1,15 +1,26 @@
 //! The PNG of an exported view, made by a converter already on the machine (duiden draws no
 //! pixels itself): the first of [`CONVERTERS`] found on the PATH reads the written SVG and hands
-//! the PNG back on its standard output, so nothing but the export gate writes files.
+//! the PNG back on its standard output (a browser as a screenshot in a scratch folder that is
+//! removed again), so nothing but the export gate writes files the user keeps.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-/// The converters looked for, in this order.
-pub const CONVERTERS: [&str; 5] = ["rsvg-convert", "resvg", "inkscape", "magick", "convert"];
+/// The converters looked for, in this order: SVG tools first, a headless browser last.
+pub const CONVERTERS: [&str; 8] = [
+    "rsvg-convert",
+    "resvg",
+    "inkscape",
+    "magick",
+    "convert",
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+];
 
 /// A converter stops being waited for after this long.
 const TIME_LIMIT: Duration = Duration::from_secs(120);
@@ -21,7 +32,7 @@ pub struct Converter {
     pub path: PathBuf,
 }
 
-/// "rsvg-convert, resvg, inkscape, magick, convert": what was looked for.
+/// "rsvg-convert, resvg, …, google-chrome": what was looked for.
 pub fn looked_for() -> String {
     CONVERTERS.join(", ")
 }
@@ -51,28 +62,62 @@ fn is_executable(p: &Path) -> bool {
     p.is_file()
 }
 
-/// The arguments that make `name` write `svg` as PNG on its standard output, at the slide's
-/// size where the converter lets one say it.
-fn arguments(name: &str, svg: &Path) -> Vec<std::ffi::OsString> {
-    let svg = svg.as_os_str().to_os_string();
-    let words = |w: &[&str]| {
-        w.iter()
-            .map(|s| s.into())
-            .collect::<Vec<std::ffi::OsString>>()
-    };
+/// A headless browser: it writes its screenshot to a file, not to its standard output.
+fn is_browser(name: &str) -> bool {
+    name.starts_with("chromium") || name.starts_with("google-chrome")
+}
+
+/// The arguments that make `name` write `svg` as PNG (on its standard output, or for a browser
+/// as `out.png` in `scratch`), at the slide's size where the converter lets one say it.
+fn arguments(name: &str, svg: &Path, scratch: &Path) -> Vec<OsString> {
+    let words = |w: &[&str]| w.iter().map(OsString::from).collect::<Vec<_>>();
     let (w, h) = (super::WIDTH.to_string(), super::HEIGHT.to_string());
+    if is_browser(name) {
+        let mut args = words(&[
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ]);
+        let flag = |f: &str, p: &Path| OsString::from(format!("{f}={}", p.display()));
+        args.push(flag("--user-data-dir", &scratch.join("profiel")));
+        args.push(flag("--screenshot", &scratch.join("out.png")));
+        args.push(format!("--window-size={w},{h}").into());
+        args.push(file_url(svg).into());
+        return args;
+    }
     let mut args = match name {
         "rsvg-convert" => words(&["--format", "png", "--width", &w, "--height", &h]),
         "inkscape" => words(&["--export-type=png", "--export-filename=-"]),
         _ => Vec::new(),
     };
-    args.push(svg);
+    args.push(svg.as_os_str().to_os_string());
     args.extend(match name {
         "resvg" => words(&["-c"]),
         "magick" | "convert" => words(&["png:-"]),
         _ => Vec::new(),
     });
     args
+}
+
+/// `file:///…` of `path`, made absolute, with the characters a URL reads otherwise escaped.
+fn file_url(path: &Path) -> String {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut url = String::from("file://");
+    for c in abs.to_string_lossy().chars() {
+        match c {
+            '%' => url.push_str("%25"),
+            ' ' => url.push_str("%20"),
+            '#' => url.push_str("%23"),
+            '?' => url.push_str("%3F"),
+            c => url.push(c),
+        }
+    }
+    url
 }
 
 /// Why no PNG came.
@@ -97,6 +142,8 @@ pub fn png_of(
     rasterise(&converter, svg, cancelled)
 }
 
+static SCRATCH: AtomicU64 = AtomicU64::new(0);
+
 /// Runs `converter` on the SVG file `svg` and gives the PNG's bytes. `cancelled` is asked while
 /// it runs: when it says so, the converter is ended. Never waits longer than two minutes.
 pub fn rasterise(
@@ -104,9 +151,51 @@ pub fn rasterise(
     svg: &Path,
     cancelled: &dyn Fn() -> bool,
 ) -> Result<Vec<u8>, RasterError> {
+    let scratch = std::env::temp_dir().join(format!(
+        "duiden-png-{}-{}",
+        std::process::id(),
+        SCRATCH.fetch_add(1, Ordering::Relaxed)
+    ));
+    let browser = is_browser(converter.name);
+    if browser && let Err(e) = std::fs::create_dir_all(&scratch) {
+        let why = format!("{}: {e}", scratch.display());
+        return Err(RasterError::Failed(converter.name.to_string(), why));
+    }
+    let result = run(
+        converter,
+        &arguments(converter.name, svg, &scratch),
+        cancelled,
+    );
+    let result = match result {
+        Ok(_) if browser => std::fs::read(scratch.join("out.png")).map_err(|e| {
+            RasterError::Failed(
+                converter.name.to_string(),
+                format!("geen schermafdruk: {e}"),
+            )
+        }),
+        other => other,
+    };
+    if browser {
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
+    let png = result?;
+    if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+        let why = "gaf geen PNG".to_string();
+        return Err(RasterError::Failed(converter.name.to_string(), why));
+    }
+    Ok(png)
+}
+
+/// Runs the converter with `args` until it ends, is cancelled or takes too long: what it
+/// wrote on its standard output, or why not.
+fn run(
+    converter: &Converter,
+    args: &[OsString],
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Vec<u8>, RasterError> {
     let failed = |why: String| RasterError::Failed(converter.name.to_string(), why);
     let mut child = Command::new(&converter.path)
-        .args(arguments(converter.name, svg))
+        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -122,18 +211,9 @@ pub fn rasterise(
             bytes
         })
     };
-    let out = drain(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let err = drain(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
+    let boxed = |p: Box<dyn Read + Send>| p;
+    let out = drain(child.stdout.take().map(|p| boxed(Box::new(p))));
+    let err = drain(child.stderr.take().map(|p| boxed(Box::new(p))));
     let start = Instant::now();
     let status = loop {
         match child.try_wait() {
@@ -153,13 +233,10 @@ pub fn rasterise(
     let png = out.join().unwrap_or_default();
     let said = String::from_utf8_lossy(&err.join().unwrap_or_default()).into_owned();
     let said = said.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    if !status.success() {
-        return Err(failed(format!("{status}: {}", said.trim())));
+    match status.success() {
+        true => Ok(png),
+        false => Err(failed(format!("{status}: {}", said.trim()))),
     }
-    if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Err(failed(format!("gaf geen PNG {}", said.trim())));
-    }
-    Ok(png)
 }
 
 #[cfg(test)]
@@ -172,8 +249,64 @@ mod tests {
         assert_eq!(find(None), None);
         assert_eq!(
             looked_for(),
-            "rsvg-convert, resvg, inkscape, magick, convert"
+            "rsvg-convert, resvg, inkscape, magick, convert, chromium, chromium-browser, google-chrome"
         );
+        let svg = Path::new("bestaat-niet.svg");
+        let never = || false;
+        assert_eq!(
+            png_of(Some(OsStr::new("")), svg, &never),
+            Err(RasterError::NoConverter)
+        );
+    }
+
+    /// Each converter this machine has makes a PNG of the slide's size. `magick` and `convert`
+    /// are left out: a `convert` on the PATH is not always ImageMagick's.
+    #[test]
+    fn the_converters_that_are_here_make_a_png_of_a_slide() {
+        let data =
+            crate::load::load_dataset(Path::new("datasets/voorbeeld")).expect("sample loads");
+        let view = crate::model::ViewSpec::trend("jeugd", "instroom", &[]);
+        let slide = super::super::slide(&data, &view, jiff::civil::date(2026, 11, 26)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let svg = dir.path().join("dia met spatie.svg");
+        std::fs::write(&svg, &slide.svg).unwrap();
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let mut tried = Vec::new();
+        for name in CONVERTERS
+            .iter()
+            .filter(|n| !["magick", "convert"].contains(n))
+        {
+            let Some(path) = std::env::split_paths(&path)
+                .map(|d| d.join(name))
+                .find(|p| is_executable(p))
+            else {
+                continue;
+            };
+            let converter = Converter { name, path };
+            let png = rasterise(&converter, &svg, &|| false)
+                .unwrap_or_else(|e| panic!("{converter:?}: {e:?}"));
+            // PNG header: width and height, big-endian, at bytes 16 to 24.
+            let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+            assert_eq!(
+                (size(16), size(20)),
+                (super::super::WIDTH, super::super::HEIGHT)
+            );
+            tried.push(*name);
+        }
+        match tried.is_empty() {
+            true => println!("geen omzetter op het PATH: alleen de SVG is getest"),
+            false => println!("PNG gemaakt met {tried:?}"),
+        }
+        // No scratch folder stays behind.
+        let left = std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with(&format!("duiden-png-{}-", std::process::id()))
+            })
+            .count();
+        assert_eq!(left, 0, "tried {tried:?}");
     }
 
     #[cfg(unix)]

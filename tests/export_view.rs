@@ -248,6 +248,11 @@ fn esc_stops_the_png_and_ends_the_converter() {
     };
     let busy = words(&render(&mut app, 240, 40));
     assert!(busy.contains("PNG maken… (Esc stopt)"), "{busy}");
+    // A key clears the message; the status line still says what runs.
+    app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    let busy = words(&render(&mut app, 240, 40));
+    assert!(busy.contains("PNG maken…"), "{busy}");
+    assert!(!busy.contains("geëxporteerd"), "{busy}");
     app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     assert!(app.background.is_idle());
     let screen = words(&render(&mut app, 240, 40));

@@ -48,6 +48,28 @@ pub fn credits<'a>(
     out
 }
 
+/// A source's credit on one line, as the presentation words it and an exported chart prints
+/// it: "CBS: Jeugdhulp · peildatum 2023-12-14 · Bron: CBS". The credit always says "Bron:", so
+/// a `bronvermelding` without it gets it in front.
+pub fn credit_line(c: &SourceCredit) -> String {
+    let recency = match (&c.vintage, &c.through) {
+        (Some(v), _) => Some(format!("peildatum {v}")),
+        (None, Some(p)) => Some(format!("t/m {}", p.dutch_short())),
+        (None, None) => None,
+    };
+    let whose = match (&c.credit, c.leverancier.is_empty()) {
+        (Some(text), _) if text.to_lowercase().starts_with("bron") => text.clone(),
+        (Some(text), _) => format!("Bron: {text}"),
+        (None, false) => format!("Bron: {}", c.leverancier),
+        (None, true) => format!("Bron: {}", c.naam),
+    };
+    [Some(c.naam.clone()), recency, Some(whose)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +95,30 @@ mod tests {
         assert!(cbs.through.is_some());
         assert_eq!(cbs.credit, None);
         assert!(c.iter().all(|c| !c.naam.is_empty()));
+    }
+
+    #[test]
+    fn a_credit_line_names_recency_and_always_says_bron() {
+        let mut c = SourceCredit {
+            bron: "cbs".into(),
+            naam: "CBS: Jeugdhulp".into(),
+            leverancier: "CBS".into(),
+            vintage: Some("2023-12-14".into()),
+            through: None,
+            credit: None,
+        };
+        assert_eq!(
+            credit_line(&c),
+            "CBS: Jeugdhulp · peildatum 2023-12-14 · Bron: CBS"
+        );
+        c.vintage = None;
+        c.through = Some(Period::quarter(2024, 2));
+        c.credit = Some("CBS (CC BY 4.0)".into());
+        assert_eq!(
+            credit_line(&c),
+            "CBS: Jeugdhulp · t/m K2 2024 · Bron: CBS (CC BY 4.0)"
+        );
+        c.credit = Some("Bron: CBS, StatLine".into());
+        assert!(credit_line(&c).ends_with(" · Bron: CBS, StatLine"));
     }
 }

@@ -9,6 +9,7 @@ mod differences;
 pub mod export;
 pub mod minutes;
 pub mod privacy;
+pub mod slide;
 pub mod text;
 
 pub use backlog::{backlog_csv, backlog_markdown};

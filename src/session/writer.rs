@@ -508,6 +508,24 @@ impl SessionWriter {
         store::write_atomic(&out, bytes)?;
         Ok(out)
     }
+
+    /// Writes an export of this session's room (a view as SVG or PNG) beside the session as a
+    /// new file, never over one: see [`store::write_export`].
+    pub fn write_export(
+        &self,
+        stem: &str,
+        ext: &str,
+        keep_free: &[&str],
+        bytes: &[u8],
+    ) -> Result<PathBuf, SessionError> {
+        store::write_export(
+            &store::parent_folder(&self.path),
+            stem,
+            ext,
+            keep_free,
+            bytes,
+        )
+    }
 }
 
 /// The header form edits an agenda as lines (`agenda: domein/indicator | toelichting`): what it

@@ -17,6 +17,10 @@ pub enum Task {
     ReadSessions,
     /// Rendering the minutes (written through the session's writer when done).
     RenderMinutes,
+    /// Drawing the view on screen as a slide (written through the export gate when done).
+    ExportView,
+    /// Making the PNG of the exported SVG at this path.
+    ExportPng(std::path::PathBuf),
 }
 
 /// The files of a session folder, each with its session or why it does not load.
@@ -32,6 +36,9 @@ pub enum Outcome {
     Sessions(Vec<(String, Session)>),
     Minutes(String),
     SessionFiles(SessionFiles),
+    /// The slide of the view; `None` when the view has nothing to draw.
+    Slide(Option<Box<crate::report::slide::Slide>>),
+    Png(Result<Vec<u8>, crate::report::slide::raster::RasterError>),
 }
 
 /// A finished job: its task and its outcome, or why it failed.

@@ -91,7 +91,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         .shared
         .keymap
         .hint(app.context(), hint_actions(app.context()));
-    status_line(frame, theme, app.shared.message.as_deref(), &hints, status);
+    // An export's progress shows once a key has cleared its message.
+    let busy = (app.background.current())
+        .filter(|(task, _)| {
+            matches!(
+                task,
+                background::Task::ExportView | background::Task::ExportPng(_)
+            )
+        })
+        .map(|(task, progress)| busy_text(task, progress));
+    let message = app.shared.message.as_deref().or(busy.as_deref());
+    status_line(frame, theme, message, &hints, status);
     let keys = &app.shared.keymap;
     match &app.popup {
         Some(Popup::Help { context, scroll }) => {

@@ -11,6 +11,7 @@ mod svg;
 
 pub use html::{esc, html};
 pub use markdown::markdown;
+pub(crate) use svg::drawn as drawn_chart;
 
 use super::text;
 use crate::analysis::chart::ChartModel;

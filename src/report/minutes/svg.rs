@@ -95,11 +95,28 @@ const X_LABELS_H: u32 = 26;
 /// The chart as an inline `<svg>` element; `None` when there is nothing to draw. Units no
 /// factor converts are drawn in stacked panels, each with its own y axis, over one time axis.
 pub(super) fn svg(chart: &Chart, heading: &str) -> Option<String> {
+    let (svg, _) = drawn(chart)?;
+    // Inline SVG in HTML needs no namespace; leaving it out keeps the file free of URLs.
+    let svg = svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+    Some(svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"Grafiek {}\" ", esc(heading)),
+        1,
+    ))
+}
+
+/// The chart as plotters writes it (a whole `<svg>` document with its namespace) and its size
+/// in pixels: the minutes inline it, an export of a view places it on a slide.
+pub(crate) fn drawn(chart: &Chart) -> Option<(String, (u32, u32))> {
     let m = &chart.model;
     if !m.has_values() {
         return None;
     }
-    let (x0, x1) = x_range(m, &chart.bands);
+    let (x0, x1) = match chart.view.range {
+        // A zoomed view shows its range, not the whole years around it.
+        Some((from, to)) => (from.start_month() as f64, (to.end_month() + 1) as f64),
+        None => x_range(m, &chart.bands),
+    };
     let ticks: Vec<(f64, String)> = m
         .period_ticks(X_LABELS)
         .iter()
@@ -136,13 +153,7 @@ pub(super) fn svg(chart: &Chart, heading: &str) -> Option<String> {
         legend_of(&legend, m)?;
         root.present().ok()?;
     }
-    // Inline SVG in HTML needs no namespace; leaving it out keeps the file free of URLs.
-    let svg = svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
-    Some(svg.replacen(
-        "<svg ",
-        &format!("<svg role=\"img\" aria-label=\"Grafiek {}\" ", esc(heading)),
-        1,
-    ))
+    Some((svg, (CHART_W, height)))
 }
 
 /// One panel in `area`: its y axis with its unit, the shaded annotations and its lines; the

@@ -71,12 +71,14 @@ impl SessionError {
     }
 }
 
+mod export;
 mod folder;
 mod lock;
 mod problem;
 mod read;
 mod write;
 
+pub use export::{exports_dir, write_export, write_new};
 pub use folder::*;
 pub use lock::*;
 pub use problem::ParseProblem;

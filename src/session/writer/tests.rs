@@ -163,6 +163,20 @@ fn minutes_are_written_by_the_writer_only() {
 }
 
 #[test]
+fn exports_land_beside_the_session_and_never_replace_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = open_new(dir.path());
+    let stem = "2026-11-26-jeugd-instroom";
+    let kinds = ["svg", "png"];
+    let first = w.write_export(stem, "svg", &kinds, b"<svg/>").unwrap();
+    assert_eq!(first, dir.path().join(format!("{stem}.svg")));
+    let second = w.write_export(stem, "svg", &kinds, b"<svg></svg>").unwrap();
+    assert_eq!(second, dir.path().join(format!("{stem}-2.svg")));
+    assert_eq!(std::fs::read_to_string(first).unwrap(), "<svg/>");
+    assert_eq!(std::fs::read_to_string(second).unwrap(), "<svg></svg>");
+}
+
+#[test]
 fn opening_for_writing_clears_what_a_killed_save_left() {
     let dir = tempfile::tempdir().unwrap();
     let leftover = dir.path().join(".2026-11-26-test.toml.999-3.tmp");

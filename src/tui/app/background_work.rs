@@ -102,8 +102,17 @@ impl App {
                     });
                 }
             }
-            (_, Ok(Outcome::Mismatches(None) | Outcome::Dataset(_) | Outcome::SessionFiles(_))) => {
-            }
+            (_, Ok(Outcome::Slide(drawn))) => self.slide_drawn(drawn),
+            (Task::ExportPng(svg), Ok(Outcome::Png(made))) => self.png_made(&svg, made),
+            (
+                _,
+                Ok(
+                    Outcome::Mismatches(None)
+                    | Outcome::Dataset(_)
+                    | Outcome::SessionFiles(_)
+                    | Outcome::Png(_),
+                ),
+            ) => {}
         }
     }
 

@@ -5,6 +5,7 @@
 
 mod agenda;
 mod background_work;
+mod export;
 mod failed_save;
 mod follow;
 mod follow_up;
@@ -246,6 +247,7 @@ impl App {
             Action::AgendaNext => self.agenda_step(true),
             Action::AgendaPrev => self.agenda_step(false),
             a if self.closing_key(a) => {}
+            Action::Export => self.export_view(),
             Action::ShowCompare | Action::ShowOverview if self.presentation => {
                 self.set_presentation(false);
                 self.update(action);

@@ -22,7 +22,8 @@ impl App {
                     bronnen: Vec::new(),
                     granularity: c.granularity,
                     range: None,
-                    reference: c.reference.clone(),
+                    // The reference on screen: the chosen one, else the one the table took.
+                    reference: c.reference.clone().or_else(|| table.reference.clone()),
                     kind: ViewKind::Compare,
                 })
             }

@@ -9,7 +9,7 @@ pub fn action_help(a: Action) -> &'static str {
     match a {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
-        | ItemRemove | MoreTime | LessTime => chart_help(a),
+        | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
         Quit => "quit",
         Help => "show / close this help",
         Cancel => "close the window, stop a range or an input",
@@ -99,6 +99,7 @@ fn chart_help(a: Action) -> &'static str {
         ItemRemove => "remove the agenda item",
         MoreTime => "5 more minutes for this item",
         LessTime => "5 fewer minutes for this item",
+        Export => "export the chart as SVG (and PNG) for slides, with title and source credits",
         _ => "",
     }
 }
@@ -131,6 +132,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ItemUp | ItemDown => "move",
         ItemRemove => "remove",
         MoreTime | LessTime => "time",
+        Export => "export",
         ToggleTheme => "theme",
         CycleGranularity => "periods",
         ClearChart => "clear",

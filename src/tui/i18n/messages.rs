@@ -383,6 +383,10 @@ impl Texts {
             (En, Task::ReadSessions) => "reading the session folder".to_string(),
             (Nl, Task::RenderMinutes) => "notulen maken".to_string(),
             (En, Task::RenderMinutes) => "making the minutes".to_string(),
+            (Nl, Task::ExportView) => "grafiek exporteren".to_string(),
+            (En, Task::ExportView) => "exporting the chart".to_string(),
+            (Nl, Task::ExportPng(_)) => "PNG maken".to_string(),
+            (En, Task::ExportPng(_)) => "making the PNG".to_string(),
         }
     }
 

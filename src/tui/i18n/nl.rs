@@ -9,7 +9,7 @@ pub fn action_help(a: Action) -> &'static str {
     match a {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
-        | ItemRemove | MoreTime | LessTime => chart_help(a),
+        | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
         Cancel => "venster sluiten, periodekeuze of invoer stoppen",
@@ -107,6 +107,7 @@ fn chart_help(a: Action) -> &'static str {
         ItemRemove => "agendapunt verwijderen",
         MoreTime => "5 minuten meer voor dit punt",
         LessTime => "5 minuten minder voor dit punt",
+        Export => "grafiek exporteren als SVG (en PNG) voor dia's, met titel en bronvermelding",
         _ => "",
     }
 }
@@ -143,6 +144,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ItemUp | ItemDown => "verplaatsen",
         ItemRemove => "verwijderen",
         MoreTime | LessTime => "tijd",
+        Export => "exporteren",
         Annotate => "aantekening",
         EditNote => "bewerken",
         DeleteNote => "verwijderen",

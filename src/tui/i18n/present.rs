@@ -1,4 +1,5 @@
-//! Texts of the projector: zoom, the presentation's title and source credits, the readout.
+//! Texts of the projector: zoom, the presentation's title and source credits, the readout, and
+//! exporting the view for slides.
 
 use super::Lang::{En, Nl};
 use super::texts::Texts;
@@ -105,5 +106,53 @@ impl Texts {
             (En, crate::model::ViewKind::Compare) => "compare",
         };
         format!("{what} · {}", self.granularity_label(g))
+    }
+
+    /// `E` on an empty chart.
+    pub fn export_nothing(&self) -> &'static str {
+        match self.lang {
+            Nl => "niets te exporteren: de grafiek is leeg",
+            En => "nothing to export: the chart is empty",
+        }
+    }
+
+    /// The SVG is written, the PNG is being made.
+    pub fn export_png_busy(&self, svg: &str, cancel: &str) -> String {
+        match self.lang {
+            Nl => format!("geëxporteerd: {svg}; PNG maken… ({cancel} stopt)"),
+            En => format!("exported: {svg}; making the PNG… ({cancel} stops)"),
+        }
+    }
+
+    /// Both files written.
+    pub fn export_both_written(&self, svg: &str, png: &str) -> String {
+        match self.lang {
+            Nl => format!("geëxporteerd: {svg} en {png}"),
+            En => format!("exported: {svg} and {png}"),
+        }
+    }
+
+    /// The SVG written, no converter on the PATH; `looked_for` names the ones looked for.
+    pub fn export_no_converter(&self, svg: &str, looked_for: &str) -> String {
+        match self.lang {
+            Nl => format!("geëxporteerd: {svg}; PNG: geen omzetter gevonden ({looked_for})"),
+            En => format!("exported: {svg}; PNG: no converter found ({looked_for})"),
+        }
+    }
+
+    /// The SVG written, the PNG not: which converter and why, or which file.
+    pub fn export_png_failed(&self, svg: &str, why: &str) -> String {
+        match self.lang {
+            Nl => format!("geëxporteerd: {svg}; PNG mislukt: {why}"),
+            En => format!("exported: {svg}; PNG failed: {why}"),
+        }
+    }
+
+    /// Nothing written.
+    pub fn export_failed(&self, why: &str) -> String {
+        match self.lang {
+            Nl => format!("niet geëxporteerd: {why}"),
+            En => format!("not exported: {why}"),
+        }
     }
 }

@@ -74,6 +74,8 @@ actions! {
     ItemRemove = "punt_verwijderen",
     MoreTime = "tijd_meer",
     LessTime = "tijd_minder",
+    /// The view on screen as SVG (and PNG when a converter is there), for slides.
+    Export = "exporteren",
     Annotate = "aantekening",
     EditNote = "bewerken",
     DeleteNote = "verwijderen",

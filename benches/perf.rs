@@ -95,6 +95,19 @@ fn main() {
         took: redraw,
         limit: Duration::from_millis(5),
     });
+    // On the projector: the same 12 series presented (large title, half blocks, legend with
+    // readout, source footer), the cursor on a period with events.
+    app.update(duiden::tui::keymap::Action::Presentation);
+    assert!(app.presentation && app.trend.chart.series.len() == 12);
+    let presented = measure(50, || {
+        terminal.draw(|f| duiden::tui::draw(f, &app)).unwrap();
+    });
+    goals.push(Goal {
+        name: "hertekenen presentatie 200×60 met 12 reeksen",
+        took: presented,
+        limit: Duration::from_millis(5),
+    });
+    app.update(duiden::tui::keymap::Action::Presentation);
 
     // Saving a session with 1,000 annotations must never stall typing.
     let tmp = tempfile::tempdir().expect("tempdir");

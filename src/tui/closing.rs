@@ -36,7 +36,8 @@ pub fn status_spans(app: &App, status: &AgendaStatus) -> Vec<Span<'static>> {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.shared.theme;
     frame.render_widget(Block::default().style(theme.base()), area);
-    let big = area.height >= 30 && area.width >= 120;
+    let heading = t().closing_question;
+    let big = area.height >= 30 && heading.chars().count() * 4 + 2 <= area.width as usize;
     let [title, position, question, about] = Layout::vertical([
         Constraint::Length(if big { 4 } else { 2 }),
         Constraint::Length(2),
@@ -44,7 +45,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(4),
     ])
     .areas(area);
-    let heading = t().closing_question;
     if big {
         let text = BigText::builder()
             .pixel_size(PixelSize::Quadrant)

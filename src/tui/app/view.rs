@@ -67,9 +67,12 @@ impl App {
         anchor.reference = view.reference.clone();
         anchor.view = view.kind;
         self.show_view(&anchor);
-        if view.kind == ViewKind::Trend {
-            self.trend.range_start = None;
-            self.trend.set_zoom(&data, view.range);
+        // The trend shows the view's range (a comparison has none: the whole series), also
+        // when the view is a comparison that the presentation shows as a trend.
+        self.trend.range_start = None;
+        self.trend.set_zoom(&data, view.range);
+        if self.presentation {
+            self.tab = Tab::Trend;
         }
         true
     }

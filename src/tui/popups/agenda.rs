@@ -63,12 +63,18 @@ impl AgendaEditor {
                 let mark = if walking { "▶" } else { " " };
                 let time = t().agenda_time(item.spent_seconds, item.budget_minutes);
                 let view = item.view_spec();
-                let what = format!(
+                let mut what = format!(
                     "{}/{} · {}",
                     view.domein,
                     view.indicator,
                     t().view_kind_label(view.kind, view.granularity)
                 );
+                if let Some((from, to)) = view.range {
+                    what.push_str(&format!(
+                        " · {}",
+                        t().zoomed(&t().period_short(&from), &t().period_short(&to))
+                    ));
+                }
                 ListItem::new(vec![
                     Line::from(vec![
                         Span::styled(format!("{mark}{:>2}. ", i + 1), theme.title()),

@@ -30,19 +30,7 @@ use std::path::Path;
 pub const SEED: u64 = 20261123;
 
 /// Columns of `reeksen.csv`, in order.
-pub const COLUMNS: [&str; 11] = [
-    "periode",
-    "domein",
-    "indicator",
-    "bron",
-    "waarde",
-    "eenheid",
-    "regio",
-    "wijk",
-    "aanbieder",
-    "status",
-    "opmerking",
-];
+pub const COLUMNS: [&str; 11] = duiden::load::csv::ALL_COLUMNS;
 
 const REGIO: &str = "GM0772";
 const FIRST_YEAR: i32 = 2019;

@@ -492,14 +492,24 @@ fn open_tui(cli: Cli) -> ExitCode {
             .with_warnings_noted()
             .presenting(presenting)
     });
-    if let Err(e) = crate::tui::run(&mut startup, display.depth) {
+    run_screen(&mut startup, display.depth, &path)
+}
+
+/// Runs a screen that first loads the dataset at `path`; a dataset that does not load is said
+/// on stderr after the terminal is restored.
+fn run_screen(
+    startup: &mut Startup<App>,
+    depth: crate::tui::colours::ColourDepth,
+    path: &Path,
+) -> ExitCode {
+    if let Err(e) = crate::tui::run(startup, depth) {
         eprintln!("duiden: {e:#}");
         return ExitCode::FAILURE;
     }
-    match startup.failed {
+    match startup.failed.take() {
         Some(e) => {
             eprintln!("{e}");
-            eprintln!("duiden: {}", t().dataset_not_opened(&path));
+            eprintln!("duiden: {}", t().dataset_not_opened(path));
             ExitCode::FAILURE
         }
         None => ExitCode::SUCCESS,

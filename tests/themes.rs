@@ -57,16 +57,7 @@ fn draw(app: &mut App, width: u16, height: u16, depth: ColourDepth) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
+use common::buffer_text as text;
 
 const THEMES: [ThemeKind; 3] = [ThemeKind::Dark, ThemeKind::Light, ThemeKind::HighContrast];
 

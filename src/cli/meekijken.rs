@@ -46,16 +46,5 @@ pub(super) fn run(session: PathBuf, weergave: Weergave) -> ExitCode {
         app.shared.theme = build_theme;
         app.following(session, s)
     });
-    if let Err(e) = crate::tui::run(&mut startup, display.depth) {
-        eprintln!("duiden: {e:#}");
-        return ExitCode::FAILURE;
-    }
-    match startup.failed {
-        Some(e) => {
-            eprintln!("{e}");
-            eprintln!("duiden: {}", t().dataset_not_opened(&path));
-            ExitCode::FAILURE
-        }
-        None => ExitCode::SUCCESS,
-    }
+    super::run_screen(&mut startup, display.depth, &path)
 }

@@ -17,6 +17,20 @@ pub const OPTIONAL_COLUMNS: [&str; 6] = [
     "status",
     "opmerking",
 ];
+/// Every column of `reeksen.csv` in the order duiden writes them.
+pub const ALL_COLUMNS: [&str; 11] = [
+    REQUIRED_COLUMNS[0],
+    REQUIRED_COLUMNS[1],
+    REQUIRED_COLUMNS[2],
+    REQUIRED_COLUMNS[3],
+    REQUIRED_COLUMNS[4],
+    OPTIONAL_COLUMNS[0],
+    OPTIONAL_COLUMNS[1],
+    OPTIONAL_COLUMNS[2],
+    OPTIONAL_COLUMNS[3],
+    OPTIONAL_COLUMNS[4],
+    OPTIONAL_COLUMNS[5],
+];
 
 /// A validated row, borrowing its texts from the file: grouped into series without copying the
 /// repeated key texts of every row.

@@ -6,19 +6,7 @@ use crate::load::DATA_FILE;
 use crate::model::Period;
 use std::collections::{BTreeSet, HashMap};
 
-const DEFAULT_HEADER: [&str; 11] = [
-    "periode",
-    "domein",
-    "indicator",
-    "bron",
-    "waarde",
-    "eenheid",
-    "regio",
-    "wijk",
-    "aanbieder",
-    "status",
-    "opmerking",
-];
+const DEFAULT_HEADER: [&str; 11] = crate::load::csv::ALL_COLUMNS;
 
 /// The new `reeksen.csv` text: the old rows except those of the imported bronnen, then the new.
 pub(super) fn merged_rows(

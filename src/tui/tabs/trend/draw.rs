@@ -398,7 +398,7 @@ fn value_at(app: &App, s: &ChartSeries, c: &Period) -> String {
 }
 
 /// Cuts spans to at most `width` characters, ending in "…" when cut.
-fn truncate_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+pub(super) fn truncate_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
     let total: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     if total <= width {
         return spans;

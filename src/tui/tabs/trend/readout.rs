@@ -103,7 +103,7 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if !r.unit.is_empty() {
             spans.push(Span::styled(format!(" {}", r.unit), theme.dimmed()));
         }
-        out.push(Line::from(cut(spans, width)));
+        out.push(Line::from(super::draw::truncate_spans(spans, width)));
     }
     for a in notes_at(&trend.notes, &c) {
         let text = a.text.lines().next().unwrap_or_default();
@@ -113,24 +113,6 @@ pub(super) fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             fit_middle(&line, width),
             theme.base().fg(theme.accent),
         )));
-    }
-    out
-}
-
-/// Spans cut to `width` characters.
-fn cut(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
-    let mut left = width;
-    let mut out = Vec::new();
-    for s in spans {
-        let n = s.content.chars().count();
-        if n <= left {
-            left -= n;
-            out.push(s);
-        } else {
-            let part: String = s.content.chars().take(left.saturating_sub(1)).collect();
-            out.push(Span::styled(format!("{part}…"), s.style));
-            break;
-        }
     }
     out
 }

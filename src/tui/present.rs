@@ -136,17 +136,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
             layout.title,
         );
     }
+    // The agenda's place and clock, right-aligned on the subtitle's row; the subtitle gives way.
+    let status = app
+        .agenda_status()
+        .map(|s| Line::from(crate::tui::closing::status_spans(app, &s)));
+    let status_width = status.as_ref().map_or(0, |l| l.width() as u16 + 1);
+    let [left, right] = Layout::horizontal([
+        Constraint::Min(10),
+        Constraint::Length(status_width.min(layout.subtitle.width.saturating_sub(20))),
+    ])
+    .areas(layout.subtitle);
+    let text = fit_end(&subtitle(app), left.width.saturating_sub(1) as usize);
     frame.render_widget(
-        Paragraph::new(Span::styled(format!(" {}", subtitle(app)), theme.base()))
-            .style(theme.base()),
-        layout.subtitle,
+        Paragraph::new(Span::styled(format!(" {text}"), theme.base())).style(theme.base()),
+        left,
     );
-    // The agenda's place and clock, right-aligned on the subtitle's row.
-    if let Some(status) = app.agenda_status() {
+    if let Some(status) = status {
         frame.render_widget(
-            Paragraph::new(Line::from(crate::tui::closing::status_spans(app, &status)))
-                .alignment(ratatui::layout::Alignment::Right),
-            layout.subtitle,
+            Paragraph::new(status).alignment(ratatui::layout::Alignment::Right),
+            right,
         );
     }
     let notes = app.trend.axis_notes();

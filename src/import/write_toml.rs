@@ -39,7 +39,7 @@ pub fn source_block(s: &SourceDraft) -> String {
         ("ritme", &s.ritme),
         ("definitie", &s.definitie),
         ("vindplaats", &s.vindplaats),
-        ("kanttekeningen", &s.credit),
+        ("bronvermelding", &s.credit),
         ("vintage", &s.vintage),
         ("herkomst", &s.herkomst),
     ] {

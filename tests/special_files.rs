@@ -65,3 +65,24 @@ fn a_pipe_as_session_file_is_named_not_waited_for() {
     let (ok, err) = run_bounded(&["notulen", &s.display().to_string()]);
     assert!(!ok && err.contains("pipe (FIFO)"), "{err}");
 }
+
+#[test]
+fn a_pipe_as_extract_is_named_not_waited_for() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_copy(dir.path());
+    let extract = dir.path().join("extract.csv");
+    mkfifo(&extract);
+    let before = fs::read(dir.path().join("reeksen.csv")).unwrap();
+    let (ok, err) = run_bounded(&[
+        "afleiden",
+        &extract.display().to_string(),
+        "--naar",
+        &dir.path().display().to_string(),
+    ]);
+    assert!(!ok, "{err}");
+    assert!(
+        err.contains("extract.csv") && err.contains("pipe (FIFO)"),
+        "{err}"
+    );
+    assert_eq!(fs::read(dir.path().join("reeksen.csv")).unwrap(), before);
+}

@@ -184,7 +184,8 @@ impl OpenSession {
     }
 
     /// Takes a read-only session over for writing: when its holder is gone, or (`force`, after
-    /// the user confirmed) by breaking a lock whose holder cannot be reached. The file is read
+    /// the user confirmed) by breaking a lock whose holder cannot be reached. A holder that still
+    /// runs on this machine keeps its lock even when forced (never two writers). The file is read
     /// again first, so nothing the holder saved is lost. `Ok(false)`: still held by another.
     pub fn take_over(&mut self, force: bool) -> Result<bool, SessionError> {
         let OpenSession::ReadOnly { path, reason, .. } = self else {
@@ -194,7 +195,10 @@ impl OpenSession {
             return Ok(false);
         }
         let path = path.clone();
-        if force {
+        if force && !store::is_free(&path) {
+            if store::current_holder(&path) == store::HolderState::Running {
+                return Ok(false);
+            }
             store::break_lock(&path)?;
         }
         let session = store::load(&path)?;

@@ -317,3 +317,52 @@ fn a_lock_nobody_can_release_is_broken_only_when_asked() {
     );
     drop(guard);
 }
+
+/// Issue 16.7: a holder that still runs on this machine keeps its lock, even when forced: two
+/// writers would overwrite each other.
+#[test]
+fn a_running_holder_of_this_machine_is_never_broken() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut holder = open_new(dir.path());
+    let path = holder.path().to_path_buf();
+    let mut second = open_second(&path);
+    assert_eq!(store::current_holder(&path), store::HolderState::Running);
+    assert!(!second.take_over(true).unwrap());
+    assert!(second.writer().is_err());
+    // The holder still writes, its lock in place.
+    holder
+        .add_annotation(note(AnnotationKind::Verklaring, "nog steeds van mij"))
+        .unwrap();
+    assert!(
+        std::fs::read_to_string(store::lock_path(&path))
+            .unwrap()
+            .contains(&format!("pid = {}", std::process::id()))
+    );
+}
+
+/// A guard still locked (say by a child that inherited it) while the holder file names a process
+/// of this machine that is gone: breakable after confirmation.
+#[test]
+fn a_gone_holder_of_this_machine_is_broken_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = {
+        let w = open_new(dir.path());
+        w.path().to_path_buf()
+    };
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let gone = child.id();
+    child.wait().unwrap();
+    let guard = std::fs::File::create(store::guard_path(&path)).unwrap();
+    guard.try_lock().unwrap();
+    let holder = format!(
+        "user = \"weg\"\nhost = {:?}\npid = {gone}\nsince = \"2026-11-26T16:50:00+01:00\"\n",
+        store::hostname()
+    );
+    std::fs::write(store::lock_path(&path), holder).unwrap();
+    let mut second = open_second(&path);
+    assert_eq!(store::current_holder(&path), store::HolderState::Gone);
+    assert!(!second.take_over(false).unwrap());
+    assert!(second.take_over(true).unwrap());
+    assert!(second.writer().is_ok());
+    drop(guard);
+}

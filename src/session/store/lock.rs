@@ -297,15 +297,17 @@ fn explain(e: io::Error, guard: &Path) -> io::Error {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => io::Error::new(
             e.kind(),
             format!(
-                "geen schrijfrecht in de map {}, dus geen slot ({e})",
-                folder.display()
+                "geen schrijfrecht in de map {}, dus geen slot ({})",
+                folder.display(),
+                crate::load::file::io_text(&e)
             ),
         ),
         io::ErrorKind::Unsupported => io::Error::new(
             e.kind(),
             format!(
-                "het bestandssysteem van {} kent geen slot ({e})",
-                folder.display()
+                "het bestandssysteem van {} kent geen slot ({})",
+                folder.display(),
+                crate::load::file::io_text(&e)
             ),
         ),
         _ => e,

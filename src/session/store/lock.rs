@@ -87,17 +87,20 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// The holder file of a session: `<session path>.lock`.
+/// The holder file of a session: `<session path>.lock`, beside the target when the session is a
+/// symlink (see [`resolved`]).
 pub fn lock_path(session: &Path) -> PathBuf {
-    let mut p = session.as_os_str().to_owned();
+    let mut p = resolved(session).into_os_string();
     p.push(".lock");
     PathBuf::from(p)
 }
 
-/// The guard file the OS lock is taken on: `.<session file name>.lock` beside the session.
+/// The guard file the OS lock is taken on: `.<session file name>.lock` beside the session (its
+/// target when it is a symlink).
 pub fn guard_path(session: &Path) -> PathBuf {
+    let session = resolved(session);
     let name = session.file_name().unwrap_or_default().to_string_lossy();
-    parent_dir(session).join(format!(".{name}.lock"))
+    parent_dir(&session).join(format!(".{name}.lock"))
 }
 
 /// How often [`acquire`] looks again while the holder file is missing or half-written (the

@@ -457,7 +457,10 @@ fn take_over_never_breaks_a_running_holder_of_this_machine() {
     }
     assert!(app.shared.session.as_ref().unwrap().read_only().is_some());
     let lock = std::fs::read_to_string(store::lock_path(holder.path())).unwrap();
-    assert!(lock.contains(&format!("pid = {}", std::process::id())), "{lock}");
+    assert!(
+        lock.contains(&format!("pid = {}", std::process::id())),
+        "{lock}"
+    );
     drop(holder);
 }
 

@@ -222,9 +222,8 @@ fn a_read_only_session_folder_keeps_the_form() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, path) = app_with_session(dir.path());
     let before = std::fs::read(&path).unwrap();
-    let set = |mode| {
-        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(mode)).unwrap()
-    };
+    let set =
+        |mode| std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(mode)).unwrap();
     set(0o555);
     start_typing(&mut app, "Alleen-lezen map");
     press(&mut app, KeyCode::Enter);

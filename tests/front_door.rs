@@ -5,12 +5,12 @@
 
 mod invariants;
 
+use duiden::import::{Import, ImportError};
 use duiden::model::Period;
 use duiden::session::{
     AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, Level,
     LocalTime, Merge, Participant, QuestionStatus, Role, Session,
 };
-use duiden::import::{Import, ImportError};
 use invariants::{
     CBS_JSON_SIBLINGS, IMPORT_CSV_NAME, IMPORT_JSON_NAME, SEED_CSV, SEED_META, TYPED_CSV_SIBLINGS,
     check_dataset, check_extract, check_import, check_session,

@@ -82,7 +82,12 @@ fn key_before(text: &str, start: usize) -> Option<&str> {
     let before = text.get(..start)?;
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
     let key = line.trim_end().strip_suffix('=')?.trim();
-    let key = key.rsplit('.').next()?.trim().trim_matches('"').trim_matches('\'');
+    let key = key
+        .rsplit('.')
+        .next()?
+        .trim()
+        .trim_matches('"')
+        .trim_matches('\'');
     let plain = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
     (!key.is_empty() && key.chars().all(plain)).then_some(key)
 }

@@ -232,7 +232,12 @@ pub fn check_import(
         duiden::import::detect::read_file(&path, &opts)
     });
     for (path, b) in &files {
-        assert_eq!(&std::fs::read(path).unwrap(), b, "{} changed", path.display());
+        assert_eq!(
+            &std::fs::read(path).unwrap(),
+            b,
+            "{} changed",
+            path.display()
+        );
     }
     if let Err(e) = &result {
         assert!(!e.problem.trim().is_empty(), "an empty message: {e:?}");
@@ -263,7 +268,10 @@ fn assert_place_located(place: &str, files: &[(std::path::PathBuf, &[u8])], what
             .unwrap_or_else(|| panic!("{what}: no List[i].Field"));
         assert!(index.parse::<usize>().is_ok(), "{what}: no index");
         let text = String::from_utf8_lossy(bytes);
-        assert!(text.contains(&format!("\"{field}\"")), "{what}: no field {field} in the file");
+        assert!(
+            text.contains(&format!("\"{field}\"")),
+            "{what}: no field {field} in the file"
+        );
         return;
     }
     let numbers: Vec<usize> = rest[1..]
@@ -288,7 +296,9 @@ fn assert_place_located(place: &str, files: &[(std::path::PathBuf, &[u8])], what
 /// `duiden afleiden` does and checks every invariant: no panic, no hang, the file unchanged, an
 /// error that names the file (as a whole or at a line that exists), and every record not
 /// counted at a line that exists.
-pub fn check_extract(bytes: &[u8]) -> Result<duiden::derive::Derivation, duiden::derive::DeriveError> {
+pub fn check_extract(
+    bytes: &[u8],
+) -> Result<duiden::derive::Derivation, duiden::derive::DeriveError> {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("extract.csv");
     std::fs::write(&path, bytes).expect("write extract");

@@ -99,7 +99,9 @@ fn an_absurd_format_is_a_damaged_file_and_utf16_is_named() {
     let huge = text.replace("formaat = 3", "formaat = 99999999999999999999");
     let e = parse(Path::new("x.toml"), &huge).unwrap_err().to_string();
     assert!(
-        e.starts_with("x.toml:1:11: sessieformaat is te groot voor een getal: het bestand is beschadigd"),
+        e.starts_with(
+            "x.toml:1:11: sessieformaat is te groot voor een getal: het bestand is beschadigd"
+        ),
         "{e}"
     );
     let dir = tempfile::tempdir().unwrap();

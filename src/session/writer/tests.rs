@@ -384,7 +384,11 @@ fn a_symlinked_session_locks_and_saves_beside_its_target() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(beside_link, ["2026-11-26-link.toml"], "no lock beside the link");
+    assert_eq!(
+        beside_link,
+        ["2026-11-26-link.toml"],
+        "no lock beside the link"
+    );
     // Opening the target directly: the same lock, so read-only.
     let direct = open_second(&target);
     assert!(matches!(
@@ -399,7 +403,10 @@ fn a_symlinked_session_locks_and_saves_beside_its_target() {
             .file_type()
             .is_symlink()
     );
-    assert_eq!(store::load(&target).unwrap().annotations[0].text, "via de link");
+    assert_eq!(
+        store::load(&target).unwrap().annotations[0].text,
+        "via de link"
+    );
     // The name other sessions refer to is the one it was opened by.
     assert_eq!(via_link.file_name(), "2026-11-26-link.toml");
 }

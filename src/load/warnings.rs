@@ -171,10 +171,7 @@ fn meta_warnings(path: &Path, text: &str, meta: &DatasetMeta, diags: &mut Diagno
     for b in &spans.breuken {
         break_warnings(b, meta, &mut warn);
     }
-    let events = spans.gebeurtenissen.iter();
-    for period in events.flat_map(|e| std::iter::once(&e.periode).chain(&e.tot)) {
-        year_warning(period, &mut warn);
-    }
+    event_warnings(&spans.gebeurtenissen, &mut warn);
     to_fill_warnings(&spans, &mut warn);
 }
 
@@ -237,6 +234,16 @@ fn break_warnings(
         }
     }
     year_warning(&b.periode, warn);
+}
+
+/// The `[[gebeurtenissen]]` whose periode or tot has a year far off.
+fn event_warnings(events: &[EventSpans], warn: &mut dyn FnMut(&std::ops::Range<usize>, Warning)) {
+    for period in events
+        .iter()
+        .flat_map(|e| std::iter::once(&e.periode).chain(&e.tot))
+    {
+        year_warning(period, warn);
+    }
 }
 
 /// A period in `dataset.toml` whose year is far off (a typing error, most likely).

@@ -246,17 +246,27 @@ pub fn check_import(
     result
 }
 
-/// `place` is one of `files` as a whole, `file:line:column` at a real place in it, or (the CBS
-/// JSON readers' form for a metadata item) `file: List[i].Field` with a field of the file.
+/// `place` is one of `files` as a whole, `file:line:column` at a real place in it, or a
+/// reader's own form: the CBS JSON readers' `file: List[i].Field` for a metadata item (with a
+/// field of the file), the spreadsheet reader's `name.xlsx!Blad!C12` (it names a file by its
+/// name only; bytes that look like a workbook are read as one, whatever the file is called).
 fn assert_place_located(place: &str, files: &[(std::path::PathBuf, &[u8])], what: &str) {
     let (file, bytes, rest) = files
         .iter()
         .find_map(|(p, b)| {
-            let rest = place.strip_prefix(&p.display().to_string())?;
-            (rest.is_empty() || rest.starts_with(':')).then_some((p, *b, rest))
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            let rest = place
+                .strip_prefix(&p.display().to_string())
+                .or_else(|| place.strip_prefix(&name))?;
+            let follows = rest.is_empty() || rest.starts_with(':') || rest.starts_with('!');
+            follows.then_some((p, *b, rest))
         })
         .unwrap_or_else(|| panic!("{what}: the place names none of the files read"));
     if rest.is_empty() {
+        return;
+    }
+    if let Some(sheet_place) = rest.strip_prefix('!') {
+        assert!(!sheet_place.is_empty(), "{what}: no sheet or cell after !");
         return;
     }
     if let Some(path) = rest.strip_prefix(": ") {

@@ -461,3 +461,91 @@ fn undo_and_redo_say_what_they_did_and_the_next_key_brings_the_hints_back() {
     assert!(!row.contains("opnieuw gedaan"), "{row}");
     assert_eq!(row, hints);
 }
+
+/// Issue 16.7: O twice never breaks the lock of a holder still running on this machine (here:
+/// this very process); it says who holds it, since when (with the date), and that it runs.
+#[test]
+fn take_over_never_breaks_a_running_holder_of_this_machine() {
+    use duiden::session::{OpenSession, SessionWriter};
+    let dir = tempfile::tempdir().unwrap();
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let path = dir.path().join("2026-11-26-houder.toml");
+    let session = Session::new(
+        "Houder",
+        "2026-11-26".parse().unwrap(),
+        DatasetRef {
+            path: "datasets/voorbeeld".into(),
+            hash: dataset.content_hash.clone(),
+        },
+    );
+    store::save_atomic(&path, &session).unwrap();
+    let holder: SessionWriter = match OpenSession::open(path.clone(), session.clone()) {
+        OpenSession::Writable(w) => w,
+        OpenSession::ReadOnly { .. } => panic!("the first opener writes"),
+    };
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path, session)));
+    let day = format!("{}", duiden::session::today().day());
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Char('O'));
+        let message = app.shared.message.clone().unwrap_or_default();
+        assert!(
+            message.contains("draait nog op deze computer")
+                && message.contains(&format!("proces {}", std::process::id()))
+                && message.contains(&format!("sinds {day} ")),
+            "{message}"
+        );
+    }
+    assert!(app.shared.session.as_ref().unwrap().read_only().is_some());
+    let lock = std::fs::read_to_string(store::lock_path(holder.path())).unwrap();
+    assert!(
+        lock.contains(&format!("pid = {}", std::process::id())),
+        "{lock}"
+    );
+    drop(holder);
+}
+
+/// A lock of another machine is broken only after the confirmation (a second O).
+#[test]
+fn take_over_breaks_a_foreign_lock_after_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let path = dir.path().join("2026-11-26-elders.toml");
+    let session = Session::new(
+        "Elders",
+        "2026-11-26".parse().unwrap(),
+        DatasetRef {
+            path: "datasets/voorbeeld".into(),
+            hash: dataset.content_hash.clone(),
+        },
+    );
+    store::save_atomic(&path, &session).unwrap();
+    let guard = std::fs::File::create(store::guard_path(&path)).unwrap();
+    guard.try_lock().unwrap();
+    std::fs::write(
+        store::lock_path(&path),
+        "user = \"Jan\"\nhost = \"andere-pc\"\npid = 4242\nsince = \"2026-11-20T16:50:00+01:00\"\n",
+    )
+    .unwrap();
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path, session)));
+    press(&mut app, KeyCode::Char('O'));
+    let message = app.shared.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("door Jan op andere-pc sinds 20 nov 16:50 (proces 4242)")
+            && message.contains("Nogmaals O verbreekt het slot"),
+        "{message}"
+    );
+    assert!(app.shared.session.as_ref().unwrap().read_only().is_some());
+    press(&mut app, KeyCode::Char('O'));
+    assert!(app.shared.session.as_ref().unwrap().read_only().is_none());
+    drop(guard);
+}

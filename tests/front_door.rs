@@ -5,12 +5,16 @@
 
 mod invariants;
 
+use duiden::import::{Import, ImportError};
 use duiden::model::Period;
 use duiden::session::{
     AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, Level,
     LocalTime, Merge, Participant, QuestionStatus, Role, Session,
 };
-use invariants::{SEED_CSV, SEED_META, check_dataset, check_session};
+use invariants::{
+    CBS_JSON_SIBLINGS, IMPORT_CSV_NAME, IMPORT_JSON_NAME, SEED_CSV, SEED_META, TYPED_CSV_SIBLINGS,
+    check_dataset, check_extract, check_import, check_session,
+};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -63,11 +67,70 @@ fn session_seeds_load_and_round_trip() {
     }
 }
 
+#[test]
+fn import_csv_seeds_read() {
+    for (path, bytes) in corpus("import_csv") {
+        let imp = import_csv(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!imp.rows.is_empty(), "{}", path.display());
+    }
+}
+
+#[test]
+fn import_json_seeds_read() {
+    for (path, bytes) in corpus("import_json") {
+        let imp = import_json(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!imp.rows.is_empty(), "{}", path.display());
+    }
+}
+
+#[test]
+fn afleiden_seeds_derive() {
+    for (path, bytes) in corpus("afleiden") {
+        let d = check_extract(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!d.import.rows.is_empty(), "{}", path.display());
+    }
+}
+
+/// Every fuzz target has seeds and is run here on them (a target added without seeds, or
+/// without a case above, fails).
+#[test]
+fn every_fuzz_target_has_a_seed_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut targets: Vec<String> = std::fs::read_dir(root.join("fuzz_targets"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
+        .collect();
+    targets.sort();
+    assert_eq!(targets, FUZZ_TARGETS);
+    for target in FUZZ_TARGETS {
+        assert!(!corpus(target).is_empty(), "{target}");
+    }
+}
+
+/// The fuzz targets in `fuzz/fuzz_targets/`, each with a seed corpus and a check here.
+const FUZZ_TARGETS: [&str; 6] = [
+    "afleiden",
+    "csv",
+    "dataset_toml",
+    "import_csv",
+    "import_json",
+    "session",
+];
+
+fn import_csv(bytes: &[u8]) -> Result<Import, ImportError> {
+    check_import(IMPORT_CSV_NAME, bytes, TYPED_CSV_SIBLINGS)
+}
+
+fn import_json(bytes: &[u8]) -> Result<Import, ImportError> {
+    check_import(IMPORT_JSON_NAME, bytes, CBS_JSON_SIBLINGS)
+}
+
 /// Anything the fuzzer found and was fixed is kept in `fuzz/regressions/<target>/`.
 #[test]
 fn fuzz_regressions_hold() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
-    for target in ["csv", "dataset_toml", "session"] {
+    for target in FUZZ_TARGETS {
         let Ok(entries) = std::fs::read_dir(root.join(target)) else {
             continue;
         };
@@ -76,6 +139,9 @@ fn fuzz_regressions_hold() {
             match target {
                 "csv" => drop(check_dataset(&bytes, SEED_META.as_bytes())),
                 "dataset_toml" => drop(check_dataset(SEED_CSV.as_bytes(), &bytes)),
+                "import_csv" => drop(import_csv(&bytes)),
+                "import_json" => drop(import_json(&bytes)),
+                "afleiden" => drop(check_extract(&bytes)),
                 _ => drop(check_session(&bytes)),
             }
         }
@@ -153,13 +219,17 @@ fn apply(seed: &[u8], edits: &[Edit]) -> Vec<u8> {
     bytes
 }
 
-fn seed_session() -> impl Strategy<Value = Vec<u8>> {
+fn seed(target: &str) -> impl Strategy<Value = Vec<u8>> + use<> {
     prop::sample::select(
-        corpus("session")
+        corpus(target)
             .into_iter()
             .map(|(_, b)| b)
             .collect::<Vec<_>>(),
     )
+}
+
+fn seed_session() -> impl Strategy<Value = Vec<u8>> {
+    seed("session")
 }
 
 proptest! {
@@ -193,6 +263,43 @@ proptest! {
     #[test]
     fn edited_session(seed in seed_session(), edits in prop::collection::vec(edit(), 1..6)) {
         let _ = check_session(&apply(&seed, &edits));
+    }
+}
+
+// Issue 16.12, the import formats: CBS TypedDataSet CSV and StatLine CSV (one reader sniffing
+// both), CBS JSON v3 and v4, and the extract of `duiden afleiden`. Fewer cases: each reads
+// companion files and, for the extract, runs a lazy scan.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_as_an_import_csv(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = import_csv(&bytes);
+    }
+
+    #[test]
+    fn edited_import_csv(seed in seed("import_csv"), edits in prop::collection::vec(edit(), 1..6)) {
+        let _ = import_csv(&apply(&seed, &edits));
+    }
+
+    #[test]
+    fn any_bytes_as_an_import_json(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = import_json(&bytes);
+    }
+
+    #[test]
+    fn edited_import_json(seed in seed("import_json"), edits in prop::collection::vec(edit(), 1..6)) {
+        let _ = import_json(&apply(&seed, &edits));
+    }
+
+    #[test]
+    fn any_bytes_as_an_extract(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = check_extract(&bytes);
+    }
+
+    #[test]
+    fn edited_extract(seed in seed("afleiden"), edits in prop::collection::vec(edit(), 1..6)) {
+        let _ = check_extract(&apply(&seed, &edits));
     }
 }
 

@@ -188,7 +188,10 @@ fn year_and_half_year_rows_become_separate_sources_and_the_folder_loads() {
     assert_eq!(d.meta.source(id).unwrap().afronding, 5);
     assert_eq!(d.meta.source(id).unwrap().ritme, "jaar");
     // The licence's credit goes under every chart of the source.
-    assert_eq!(d.meta.source(id).unwrap().bronvermelding, "Bron: CBS (CC BY 4.0)");
+    assert_eq!(
+        d.meta.source(id).unwrap().bronvermelding,
+        "Bron: CBS (CC BY 4.0)"
+    );
     let half = d.meta.source(&format!("{id}-halfjaar")).unwrap();
     assert_eq!(half.ritme, "halfjaar");
     assert!(half.in_te_vullen.contains(&"definitie".to_string()));

@@ -73,6 +73,18 @@ fn csv_quotes_encodings_and_long_values() {
         err.contains("reeksen.csv:3:3: tekst na het afsluitende aanhalingsteken"),
         "{err}"
     );
+    // A quote opened on line 3 and never closed there runs on to a quote on line 4: named where
+    // it opened, not as text after a closing quote on line 4.
+    let (out, err) = controleer(
+        META,
+        b"periode,domein,indicator,bron,waarde\n2020,jeugd,instroom,a,5\n2021,jeugd,\"instroom,a,5\n2022,\"jeugd\",instroom,a,5\n",
+    );
+    assert!(!out.status.success());
+    assert!(
+        err.contains("reeksen.csv:3:3: aanhalingsteken wordt niet gesloten in dit veld: het veld loopt door tot het aanhalingsteken op regel 4"),
+        "{err}"
+    );
+    assert!(!err.contains("tekst na het afsluitende"), "{err}");
     // UTF-16 is named as UTF-16.
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(CSV.encode_utf16().flat_map(u16::to_le_bytes));

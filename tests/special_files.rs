@@ -65,3 +65,67 @@ fn a_pipe_as_session_file_is_named_not_waited_for() {
     let (ok, err) = run_bounded(&["notulen", &s.display().to_string()]);
     assert!(!ok && err.contains("pipe (FIFO)"), "{err}");
 }
+
+#[test]
+fn a_pipe_as_extract_is_named_not_waited_for() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_copy(dir.path());
+    let extract = dir.path().join("extract.csv");
+    mkfifo(&extract);
+    let before = fs::read(dir.path().join("reeksen.csv")).unwrap();
+    let (ok, err) = run_bounded(&[
+        "afleiden",
+        &extract.display().to_string(),
+        "--naar",
+        &dir.path().display().to_string(),
+    ]);
+    assert!(!ok, "{err}");
+    assert!(
+        err.contains("extract.csv") && err.contains("pipe (FIFO)"),
+        "{err}"
+    );
+    assert_eq!(fs::read(dir.path().join("reeksen.csv")).unwrap(), before);
+}
+
+/// Issue 16.5/16.11: `vragen <map>` names a pipe among the sessions as skipped, like a corrupt
+/// file, instead of leaving it out without a word.
+#[test]
+fn a_pipe_among_the_sessions_is_named_as_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("2026-11-26-pijp.toml");
+    mkfifo(&fifo);
+    let (ok, err) = run_bounded(&["vragen", &dir.path().display().to_string()]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("overgeslagen: ")
+            && err.contains("2026-11-26-pijp.toml")
+            && err.contains("geen gewoon bestand"),
+        "{err}"
+    );
+}
+
+/// The start menu lists a pipe named as a session of today as unreadable, with what it is.
+#[test]
+fn the_start_names_a_pipe_of_today() {
+    use duiden::tui::app::{App, Popup, SessionSetup};
+    use duiden::tui::popups::start::StartOption;
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("{}-pijp.toml", duiden::session::today());
+    mkfifo(&dir.path().join(&name));
+    let dataset = duiden::load::load_dataset(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld"),
+    )
+    .unwrap();
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let app = App::new(dataset, duiden::tui::style::ThemeKind::Dark).with_sessions(setup, None);
+    let Some(Popup::Start(form)) = &app.popup else {
+        panic!("the start offers the unreadable session");
+    };
+    let StartOption::Unreadable { why, .. } = &form.options[0] else {
+        panic!("{:?}", form.options);
+    };
+    assert!(why.contains(&name) && why.contains("pipe (FIFO)"), "{why}");
+}

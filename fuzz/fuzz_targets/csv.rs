@@ -1,4 +1,4 @@
-//! `reeksen.csv` (the own import format, the only one today) beside a valid `dataset.toml`:
+//! `reeksen.csv` (duiden's own long format) beside a valid `dataset.toml`:
 //! no panic, no hang, every diagnostic at a real line and column, both files unchanged.
 #![no_main]
 

@@ -44,7 +44,8 @@ pub fn count(
     last_month: i32,
     gap_days: u32,
 ) -> Counts {
-    let months = (last_month - first_month + 1).max(0) as usize;
+    // No record read: first_month is i32::MAX and last_month i32::MIN, so widen before subtracting.
+    let months = (i64::from(last_month) - i64::from(first_month) + 1).max(0) as usize;
     let empty = SeriesCounts {
         instroom: vec![0; months],
         uitstroom: vec![0; months],

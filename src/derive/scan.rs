@@ -238,6 +238,8 @@ pub fn scan(
     rules: &Rules,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Scanned, DeriveError> {
+    // A pipe would block the open (and Ctrl-C with it) for good: only a regular file is read.
+    crate::load::file::not_special(path).map_err(|e| DeriveError::at(path, e.to_string()))?;
     let format = rules.map.format().map_err(|p| DeriveError::at(path, p))?;
     let is_parquet = path
         .extension()

@@ -336,9 +336,11 @@ pub fn is_cr_only(text: &str) -> bool {
     text.contains('\r') && !text.contains('\n')
 }
 
-/// Line offset and field number of a quoted field with text after its closing quote
-/// (`"instr"oom`) in `raw` (one record): the csv crate drops the quotes and joins the text.
-fn text_after_quote(raw: &[u8], sep: u8) -> Option<(usize, usize)> {
+/// A quoted field with text after its closing quote (`"instr"oom`) in `raw` (one record): the
+/// csv crate drops the quotes and joins the text. Gives the line offset and field number, and
+/// when the quote closes on a later line than it opened, that line's offset: then the quote was
+/// most likely never closed in its own field, so the place given is where it opened.
+fn text_after_quote(raw: &[u8], sep: u8) -> Option<(usize, usize, Option<usize>)> {
     // Most records have no quote at all: one fast search instead of a walk per byte.
     if !raw.contains(&b'"') {
         return None;
@@ -346,6 +348,7 @@ fn text_after_quote(raw: &[u8], sep: u8) -> Option<(usize, usize)> {
     let (mut line, mut field) = (0, 1);
     let mut at_start = true;
     let mut quoted = false;
+    let mut opened = 0;
     let mut bytes = raw.iter().peekable();
     while let Some(&b) = bytes.next() {
         line += usize::from(b == b'\n');
@@ -359,13 +362,15 @@ fn text_after_quote(raw: &[u8], sep: u8) -> Option<(usize, usize)> {
                 match bytes.peek() {
                     None | Some(b'\r' | b'\n') => {}
                     Some(&&c) if c == sep => {}
-                    Some(_) => return Some((line, field)),
+                    Some(_) if line > opened => return Some((opened, field, Some(line))),
+                    Some(_) => return Some((line, field, None)),
                 }
             }
             continue;
         }
         if b == b'"' && at_start {
             quoted = true;
+            opened = line;
         } else if b == sep {
             field += 1;
         }
@@ -382,15 +387,16 @@ impl Records<'_> {
         loop {
             let line = self.next_raw(record, diags)?;
             let raw = self.bytes.get(self.last.0..self.last.1).unwrap_or_default();
-            let Some((offset, field)) = text_after_quote(raw, self.sep) else {
+            let Some((offset, field, closed)) = text_after_quote(raw, self.sep) else {
                 return Some(line);
             };
-            diags.push(Diagnostic::new(
-                self.path,
-                line + offset,
-                field,
-                DiagnosticKind::QuoteInField,
-            ));
+            let kind = match closed {
+                Some(closed) => DiagnosticKind::QuoteRunsOn {
+                    closed_on: line + closed,
+                },
+                None => DiagnosticKind::QuoteInField,
+            };
+            diags.push(Diagnostic::new(self.path, line + offset, field, kind));
         }
     }
 

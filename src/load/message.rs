@@ -85,6 +85,11 @@ pub enum DiagnosticKind {
     /// Text after the closing quote of a quoted field (`"instr"oom`): the csv reader would drop
     /// the quotes silently.
     QuoteInField,
+    /// A quote that opens a field and closes only on line `closed_on`, with text after it: most
+    /// likely never closed in its own field. Placed where it opened.
+    QuoteRunsOn {
+        closed_on: usize,
+    },
     /// An empty cell in a required column (one of [`REQUIRED_COLUMNS`]).
     EmptyCell {
         column: String,
@@ -250,6 +255,10 @@ impl fmt::Display for DiagnosticKind {
                 "regel kan niet als CSV gelezen worden; verwacht velden gescheiden door '{separator}'"
             ),
             K::UnclosedQuote => f.write_str(UNCLOSED_QUOTE),
+            K::QuoteRunsOn { closed_on } => write!(
+                f,
+                "aanhalingsteken wordt niet gesloten in dit veld: het veld loopt door tot het aanhalingsteken op regel {closed_on}, met tekst erna; verwacht een afsluitend \" in hetzelfde veld (of verdubbel het: \"\")"
+            ),
             K::EmptyCell { column } => {
                 write!(f, "{column} is leeg; verwacht {}", expected_in(column))
             }

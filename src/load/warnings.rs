@@ -41,6 +41,15 @@ struct Spans {
     indicatoren: Vec<IndicatorSpans>,
     #[serde(default)]
     breuken: Vec<BreakSpans>,
+    #[serde(default)]
+    gebeurtenissen: Vec<EventSpans>,
+}
+
+#[derive(Deserialize)]
+struct EventSpans {
+    periode: Spanned<String>,
+    #[serde(default)]
+    tot: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -162,6 +171,7 @@ fn meta_warnings(path: &Path, text: &str, meta: &DatasetMeta, diags: &mut Diagno
     for b in &spans.breuken {
         break_warnings(b, meta, &mut warn);
     }
+    event_warnings(&spans.gebeurtenissen, &mut warn);
     to_fill_warnings(&spans, &mut warn);
 }
 
@@ -223,10 +233,25 @@ fn break_warnings(
             warn(&ind.span(), w);
         }
     }
-    if let Ok((p, _)) = crate::model::Period::parse(b.periode.get_ref())
+    year_warning(&b.periode, warn);
+}
+
+/// The `[[gebeurtenissen]]` whose periode or tot has a year far off.
+fn event_warnings(events: &[EventSpans], warn: &mut dyn FnMut(&std::ops::Range<usize>, Warning)) {
+    for period in events
+        .iter()
+        .flat_map(|e| std::iter::once(&e.periode).chain(&e.tot))
+    {
+        year_warning(period, warn);
+    }
+}
+
+/// A period in `dataset.toml` whose year is far off (a typing error, most likely).
+fn year_warning(period: &Spanned<String>, warn: &mut dyn FnMut(&std::ops::Range<usize>, Warning)) {
+    if let Ok((p, _)) = crate::model::Period::parse(period.get_ref())
         && !YEARS.contains(&p.year)
     {
-        warn(&b.periode.span(), Warning::YearOutOfRange { year: p.year });
+        warn(&period.span(), Warning::YearOutOfRange { year: p.year });
     }
 }
 

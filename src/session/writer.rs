@@ -102,14 +102,18 @@ pub enum WatchEvent {
 impl OpenSession {
     /// Opens for writing when the lock can be had, else read-only with the reason.
     pub fn open(path: PathBuf, session: Session) -> OpenSession {
-        match store::acquire(&path) {
+        // A symlinked session is written through to its target, resolved once here: the lock,
+        // the temporary files and every save follow that file, even if the link changes later.
+        let target = store::resolved(&path);
+        match store::acquire(&target) {
             Ok(LockOutcome::Acquired(lock)) => {
                 // Holding the lock, no other duiden saves this session: its old temporary
                 // files are what a killed save left.
-                store::remove_stale_temps(&path);
-                let disk = DiskStamp::read(&path).ok().flatten();
+                store::remove_stale_temps(&target);
+                let disk = DiskStamp::read(&target).ok().flatten();
                 OpenSession::Writable(SessionWriter {
                     path,
+                    target,
                     session,
                     _lock: lock,
                     undo: Vec::new(),
@@ -186,7 +190,8 @@ impl OpenSession {
     }
 
     /// Takes a read-only session over for writing: when its holder is gone, or (`force`, after
-    /// the user confirmed) by breaking a lock whose holder cannot be reached. The file is read
+    /// the user confirmed) by breaking a lock whose holder cannot be reached. A holder that still
+    /// runs on this machine keeps its lock even when forced (never two writers). The file is read
     /// again first, so nothing the holder saved is lost. `Ok(false)`: still held by another.
     pub fn take_over(&mut self, force: bool) -> Result<bool, SessionError> {
         let OpenSession::ReadOnly { path, reason, .. } = self else {
@@ -196,7 +201,10 @@ impl OpenSession {
             return Ok(false);
         }
         let path = path.clone();
-        if force {
+        if force && !store::is_free(&path) {
+            if store::current_holder(&path) == store::HolderState::Running {
+                return Ok(false);
+            }
             store::break_lock(&path)?;
         }
         let session = store::load(&path)?;
@@ -257,7 +265,10 @@ fn file_name(path: &Path) -> String {
 
 /// Holds the lock of a session while it is open for writing.
 pub struct SessionWriter {
+    /// The path as opened (its name is how other sessions refer to this one).
     path: PathBuf,
+    /// The file written: `path`, or its target when `path` is a symlink.
+    target: PathBuf,
     session: Session,
     _lock: SessionLock,
     /// Sessions before each change, newest last, with what the change was.
@@ -424,15 +435,15 @@ impl SessionWriter {
 
     /// Saves `session` and remembers what the file now holds.
     fn write(&mut self, session: &Session) -> Result<(), SessionError> {
-        let text = store::save_atomic_text(&self.path, session)?;
-        self.disk = Some(DiskStamp::written(&self.path, text.as_bytes()));
+        let text = store::save_atomic_text(&self.target, session)?;
+        self.disk = Some(DiskStamp::written(&self.target, text.as_bytes()));
         Ok(())
     }
 
     /// Refuses to save over a file another program changed since duiden read or wrote it.
     fn check_disk(&self) -> Result<(), SessionError> {
         match &self.disk {
-            Some(stamp) if stamp.compare(&self.path) == DiskState::Changed => {
+            Some(stamp) if stamp.compare(&self.target) == DiskState::Changed => {
                 Err(SessionError::ChangedOnDisk {
                     path: self.path.clone(),
                 })
@@ -448,18 +459,18 @@ impl SessionWriter {
 
     /// The session as the file on disk holds it now (to show next to the one in memory).
     pub fn on_disk(&self) -> Result<Session, SessionError> {
-        store::load(&self.path)
+        store::load(&self.target)
     }
 
     /// Takes the file on disk as the session from now on (after another program changed it);
     /// undo and redo start afresh, since their steps were made on the other version. The caller
     /// re-applies what was not saved (a typed annotation) through the usual calls.
     pub fn reload(&mut self) -> Result<(), SessionError> {
-        let disk = DiskStamp::read(&self.path).map_err(|e| SessionError::Io {
-            path: self.path.clone(),
+        let disk = DiskStamp::read(&self.target).map_err(|e| SessionError::Io {
+            path: self.target.clone(),
             source: e,
         })?;
-        self.session = store::load(&self.path)?;
+        self.session = store::load(&self.target)?;
         self.disk = disk;
         self.undo.clear();
         self.redo.clear();

@@ -167,3 +167,170 @@ pub fn assert_round_trip(dir: &Path, session: &Session) {
     let back = store::load(&copy).unwrap_or_else(|e| panic!("saved file refused: {e}"));
     assert_eq!(&back, session, "load(save(s)) differs from s");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The import readers (`duiden importeer`) and the extract reader (`duiden afleiden`)
+// ---------------------------------------------------------------------------------------------
+
+/// The companions of a CBS TypedDataSet CSV, read beside it (`<stem>_<name>.csv`).
+pub const TYPED_CSV_SIBLINGS: &[(&str, &[u8])] = &[
+    (
+        "jbjr2023h1_DataProperties.csv",
+        include_bytes!("../fixtures/import/typed/jbjr2023h1_DataProperties.csv"),
+    ),
+    (
+        "jbjr2023h1_Perioden.csv",
+        include_bytes!("../fixtures/import/typed/jbjr2023h1_Perioden.csv"),
+    ),
+    (
+        "jbjr2023h1_TableInfos.csv",
+        include_bytes!("../fixtures/import/typed/jbjr2023h1_TableInfos.csv"),
+    ),
+];
+/// The name a fuzzed CSV gets: with [`TYPED_CSV_SIBLINGS`] beside it a TypedDataSet is read with
+/// its metadata; a StatLine download is recognised by its content whatever its name.
+pub const IMPORT_CSV_NAME: &str = "jbjr2023h1_TypedDataSet.csv";
+
+/// The companions of a CBS v3 TypedDataSet JSON (`<stem>_<name>.json`).
+pub const CBS_JSON_SIBLINGS: &[(&str, &[u8])] = &[
+    (
+        "jeugdbescherming_DataProperties.json",
+        include_bytes!("../fixtures/import/jeugdbescherming_DataProperties.json"),
+    ),
+    (
+        "jeugdbescherming_Perioden.json",
+        include_bytes!("../fixtures/import/jeugdbescherming_Perioden.json"),
+    ),
+];
+/// The name a fuzzed JSON gets (v3 or v4 is recognised by its content).
+pub const IMPORT_JSON_NAME: &str = "jeugdbescherming.json";
+
+/// Reads `bytes` as the file `name` with `siblings` beside it, the way `duiden importeer` does
+/// (the layout recognised from the file), and checks every invariant: no panic, no hang, the
+/// files unchanged, and an error that names one of the files: as a whole (a problem with the
+/// file as such, such as a layout not recognised) or at a line and column that exist in it.
+pub fn check_import(
+    name: &str,
+    bytes: &[u8],
+    siblings: &[(&str, &[u8])],
+) -> Result<duiden::import::Import, duiden::import::ImportError> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut files: Vec<(std::path::PathBuf, &[u8])> = siblings
+        .iter()
+        .map(|(n, b)| (dir.path().join(n), *b))
+        .collect();
+    files.push((dir.path().join(name), bytes));
+    for (path, b) in &files {
+        std::fs::write(path, b).expect("write import file");
+    }
+    let path = dir.path().join(name);
+    let opts = duiden::import::Options {
+        domein: Some("jeugd".into()),
+        ..Default::default()
+    };
+    let result = within("import", move || {
+        duiden::import::detect::read_file(&path, &opts)
+    });
+    for (path, b) in &files {
+        assert_eq!(
+            &std::fs::read(path).unwrap(),
+            b,
+            "{} changed",
+            path.display()
+        );
+    }
+    if let Err(e) = &result {
+        assert!(!e.problem.trim().is_empty(), "an empty message: {e:?}");
+        assert_place_located(&e.place, &files, &e.to_string());
+    }
+    result
+}
+
+/// `place` is one of `files` as a whole, `file:line:column` at a real place in it, or a
+/// reader's own form: the CBS JSON readers' `file: List[i].Field` for a metadata item (with a
+/// field of the file), the spreadsheet reader's `name.xlsx!Blad!C12` (it names a file by its
+/// name only; bytes that look like a workbook are read as one, whatever the file is called).
+fn assert_place_located(place: &str, files: &[(std::path::PathBuf, &[u8])], what: &str) {
+    let (file, bytes, rest) = files
+        .iter()
+        .find_map(|(p, b)| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            let rest = place
+                .strip_prefix(&p.display().to_string())
+                .or_else(|| place.strip_prefix(&name))?;
+            let follows = rest.is_empty() || rest.starts_with(':') || rest.starts_with('!');
+            follows.then_some((p, *b, rest))
+        })
+        .unwrap_or_else(|| panic!("{what}: the place names none of the files read"));
+    if rest.is_empty() {
+        return;
+    }
+    if let Some(sheet_place) = rest.strip_prefix('!') {
+        assert!(!sheet_place.is_empty(), "{what}: no sheet or cell after !");
+        return;
+    }
+    if let Some(path) = rest.strip_prefix(": ") {
+        let (list, field) = path
+            .split_once("].")
+            .unwrap_or_else(|| panic!("{what}: no List[i].Field"));
+        let (_, index) = list
+            .split_once('[')
+            .unwrap_or_else(|| panic!("{what}: no List[i].Field"));
+        assert!(index.parse::<usize>().is_ok(), "{what}: no index");
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            text.contains(&format!("\"{field}\"")),
+            "{what}: no field {field} in the file"
+        );
+        return;
+    }
+    let numbers: Vec<usize> = rest[1..]
+        .split(':')
+        .map(|n| {
+            n.parse()
+                .unwrap_or_else(|_| panic!("{what}: no line:column"))
+        })
+        .collect();
+    let columns = match file.extension().and_then(|e| e.to_str()) {
+        Some("json") => Columns::Chars,
+        _ => Columns::CharsOrFields,
+    };
+    match numbers[..] {
+        [line] => assert_located(bytes, line, 1, columns, what),
+        [line, column] => assert_located(bytes, line, column, columns, what),
+        _ => panic!("{what}: no line:column"),
+    }
+}
+
+/// Derives counts from `bytes` as a record-level extract (`extract.csv`) the way
+/// `duiden afleiden` does and checks every invariant: no panic, no hang, the file unchanged, an
+/// error that names the file (as a whole or at a line that exists), and every record not
+/// counted at a line that exists.
+pub fn check_extract(
+    bytes: &[u8],
+) -> Result<duiden::derive::Derivation, duiden::derive::DeriveError> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("extract.csv");
+    std::fs::write(&path, bytes).expect("write extract");
+    let file = path.clone();
+    let result = within("afleiden", move || {
+        duiden::derive::derive(&file, &duiden::derive::Rules::default(), &mut |_| true)
+    });
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "extract changed");
+    let files = [(path.clone(), bytes)];
+    match &result {
+        Ok(d) => {
+            for b in &d.bad {
+                let line = usize::try_from(b.line).expect("a line number");
+                let what = format!("{}:{line}: {}", path.display(), b.problem);
+                assert!(!b.problem.trim().is_empty(), "{what}");
+                assert_located(bytes, line, 1, Columns::CharsOrFields, &what);
+            }
+        }
+        Err(e) => {
+            assert!(!e.problem.trim().is_empty(), "an empty message: {e:?}");
+            assert_place_located(&e.place, &files, &e.to_string());
+        }
+    }
+    result
+}

@@ -32,6 +32,15 @@ periode = "1850"
 indicator = "uitstroom"
 bron = "c"
 omschrijving = "x"
+
+[[gebeurtenissen]]
+periode = "2021-03"
+tot = "2210-01"
+tekst = "tikfout in tot"
+
+[[gebeurtenissen]]
+periode = "1066"
+tekst = "tikfout in periode"
 "#;
 
 fn dataset(meta: &str, csv: &str) -> (tempfile::TempDir, Dataset) {
@@ -64,6 +73,8 @@ fn every_dangling_reference_and_odd_value_is_a_located_warning() {
         "dataset.toml:29:11: jaar 1850 ligt buiten 1900-2100",
         "dataset.toml:30:13: breuken noemt indicator 'uitstroom'",
         "dataset.toml:31:8: breuken noemt bron 'c'",
+        "dataset.toml:36:7: jaar 2210 ligt buiten 1900-2100",
+        "dataset.toml:40:11: jaar 1066 ligt buiten 1900-2100",
         "reeksen.csv:3:5: negatieve waarde -3 voor een stroom",
         "reeksen.csv:4:1: jaar 2150 ligt buiten 1900-2100",
     ];

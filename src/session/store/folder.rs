@@ -23,14 +23,16 @@ pub(super) fn taken(p: &Path) -> bool {
     fs::symlink_metadata(p).is_ok() || fs::symlink_metadata(lock_path(p)).is_ok()
 }
 
-/// Is this a session file name (`*.toml`, not hidden)?
+/// Is this a session file name (`*.toml`, not hidden, not a folder)? A pipe or device by that
+/// name is listed too: loading it fails at once and says what it is, so it is named as skipped
+/// instead of left out without a word.
 pub(super) fn is_session_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
     !name.starts_with('.')
         && path.extension().and_then(|e| e.to_str()) == Some(EXTENSION)
-        && path.is_file()
+        && !path.is_dir()
 }
 
 pub(super) fn session_files(dir: &Path) -> Vec<PathBuf> {
@@ -207,6 +209,23 @@ mod tests {
                 ("kapot.toml".into(), false)
             ]
         );
+    }
+
+    /// Issue 16.5/16.11: a pipe named like a session is listed with why it was not read.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_among_the_sessions_is_listed_with_what_it_is() {
+        let dir = folder_of(&["a"]);
+        let fifo = dir.path().join("b.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        fs::create_dir(dir.path().join("map.toml")).unwrap();
+        let listed = list(dir.path());
+        let names: Vec<String> = listed.iter().map(|(p, _)| file_name(p)).collect();
+        assert_eq!(names, ["a.toml", "b.toml", "kapot.toml"]);
+        let e = listed[1].1.as_ref().unwrap_err().to_string();
+        assert!(e.contains("b.toml") && e.contains("pipe (FIFO)"), "{e}");
+        assert!(e.contains("geen gewoon bestand"), "{e}");
     }
 
     #[test]

@@ -87,17 +87,20 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// The holder file of a session: `<session path>.lock`.
+/// The holder file of a session: `<session path>.lock`, beside the target when the session is a
+/// symlink (see [`resolved`]).
 pub fn lock_path(session: &Path) -> PathBuf {
-    let mut p = session.as_os_str().to_owned();
+    let mut p = resolved(session).into_os_string();
     p.push(".lock");
     PathBuf::from(p)
 }
 
-/// The guard file the OS lock is taken on: `.<session file name>.lock` beside the session.
+/// The guard file the OS lock is taken on: `.<session file name>.lock` beside the session (its
+/// target when it is a symlink).
 pub fn guard_path(session: &Path) -> PathBuf {
+    let session = resolved(session);
     let name = session.file_name().unwrap_or_default().to_string_lossy();
-    parent_dir(session).join(format!(".{name}.lock"))
+    parent_dir(&session).join(format!(".{name}.lock"))
 }
 
 /// How often [`acquire`] looks again while the holder file is missing or half-written (the
@@ -138,14 +141,80 @@ pub fn acquire(path: &Path) -> Result<LockOutcome, SessionError> {
             guard: Some(guard),
         }));
     }
-    // Locked all along, but the holder never said who it is.
+    // Locked all along, but the holder never said who it is: its age is that of the files.
     Ok(LockInfo {
         user: String::new(),
         host: String::new(),
         pid: 0,
-        since: String::new(),
+        since: modified_since(&lock)
+            .or_else(|| modified_since(&guard_path))
+            .unwrap_or_default(),
     }
     .held_by())
+}
+
+/// When a file was last changed, as local RFC 3339 time (as a holder writes `since`).
+fn modified_since(path: &Path) -> Option<String> {
+    let modified = fs::metadata(path).ok()?.modified().ok()?;
+    let zoned = jiff::Timestamp::try_from(modified)
+        .ok()?
+        .to_zoned(jiff::tz::TimeZone::system());
+    Some(zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+}
+
+/// Whether the holder of a lock can still save: a process on this machine that runs, one on
+/// this machine that is gone, or one that cannot be checked from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolderState {
+    /// On this machine and still running: its lock must not be broken (two writers).
+    Running,
+    /// On this machine, but no such process any more.
+    Gone,
+    /// On another machine, or the holder file cannot be read.
+    Unknown,
+}
+
+/// What [`HolderState`] the holder named by `host` and `pid` is in.
+pub fn holder_state(host: &str, pid: u32) -> HolderState {
+    if pid == 0 || host.is_empty() || host != hostname() {
+        return HolderState::Unknown;
+    }
+    if process_runs(pid) {
+        HolderState::Running
+    } else {
+        HolderState::Gone
+    }
+}
+
+/// The state of whoever the holder file of `session` names now.
+pub fn current_holder(session: &Path) -> HolderState {
+    match read_holder(&lock_path(session)) {
+        Some(info) => holder_state(&info.host, info.pid),
+        None => HolderState::Unknown,
+    }
+}
+
+/// Whether process `pid` exists here (a signal 0 reaches it, or it belongs to someone else).
+fn process_runs(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
+            return false;
+        };
+        match rustix::process::test_kill_process(pid) {
+            Ok(()) => true,
+            Err(e) => e != rustix::io::Errno::SRCH,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // Cannot be checked here without unsafe code: assume it runs, never two writers.
+        let _ = pid;
+        true
+    }
 }
 
 fn open_guard(path: &Path) -> io::Result<File> {
@@ -199,9 +268,11 @@ pub fn is_free(path: &Path) -> bool {
 }
 
 /// Breaks the lock of a session whose holder cannot be reached (another machine, a broken
-/// holder file): removes the holder and guard files, so the next [`acquire`] locks a new guard.
-/// A holder that is still running keeps its lock on the removed guard and does not notice; the
-/// session file's own change check then stops it from saving over what the new holder wrote.
+/// holder file, a process of this machine that is gone): removes the holder and guard files, so
+/// the next [`acquire`] locks a new guard. A holder that is still running keeps its lock on the
+/// removed guard and does not notice; the session file's own change check then stops it from
+/// saving over what the new holder wrote. Callers first make sure the holder is not
+/// [`HolderState::Running`] (see [`current_holder`]).
 pub fn break_lock(path: &Path) -> Result<(), SessionError> {
     for file in [lock_path(path), guard_path(path)] {
         match fs::remove_file(&file) {
@@ -229,15 +300,17 @@ fn explain(e: io::Error, guard: &Path) -> io::Error {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => io::Error::new(
             e.kind(),
             format!(
-                "geen schrijfrecht in de map {}, dus geen slot ({e})",
-                folder.display()
+                "geen schrijfrecht in de map {}, dus geen slot ({})",
+                folder.display(),
+                crate::load::file::io_text(&e)
             ),
         ),
         io::ErrorKind::Unsupported => io::Error::new(
             e.kind(),
             format!(
-                "het bestandssysteem van {} kent geen slot ({e})",
-                folder.display()
+                "het bestandssysteem van {} kent geen slot ({})",
+                folder.display(),
+                crate::load::file::io_text(&e)
             ),
         ),
         _ => e,
@@ -352,6 +425,26 @@ mod tests {
         assert!(e.contains("kent geen slot"), "{e}");
         let other = explain(io::Error::other("iets anders"), guard).to_string();
         assert_eq!(other, "iets anders");
+    }
+
+    #[test]
+    fn only_a_holder_of_this_machine_is_known_to_run_or_be_gone() {
+        let here = hostname();
+        assert_eq!(
+            holder_state(&here, std::process::id()),
+            HolderState::Running
+        );
+        // A child that has ended (and was reaped) is gone.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        assert_eq!(holder_state(&here, pid), HolderState::Gone);
+        assert_eq!(
+            holder_state("een-andere-computer", std::process::id()),
+            HolderState::Unknown
+        );
+        assert_eq!(holder_state(&here, 0), HolderState::Unknown);
+        assert_eq!(holder_state("", 1), HolderState::Unknown);
     }
 
     #[test]

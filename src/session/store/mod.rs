@@ -21,7 +21,11 @@ pub const EXTENSION: &str = "toml";
 /// Why a session file could not be read or written.
 #[derive(Debug, Error)]
 pub enum SessionError {
-    #[error("{}: lezen of schrijven mislukt: {source}", path.display())]
+    #[error(
+        "{}: lezen of schrijven mislukt: {}",
+        path.display(),
+        crate::load::file::io_text(source)
+    )]
     Io {
         path: PathBuf,
         #[source]

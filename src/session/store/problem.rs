@@ -17,7 +17,7 @@ pub enum ParseProblem {
     },
     /// Another program's TOML file: no `formaat` and no `aantekeningen`.
     NotASession,
-    /// A `formaat` below 1 (`None`: not a number that fits).
+    /// A `formaat` below 1 (`None`: too large for any number, so a damaged file).
     UnknownFormat {
         found: Option<i64>,
     },
@@ -65,10 +65,13 @@ impl fmt::Display for ParseProblem {
                 f,
                 "geen sessiebestand van duiden: het veld `formaat` ontbreekt; verwacht een sessie met formaat = {FORMAT_VERSION}, titel, datum en dataset"
             ),
-            P::UnknownFormat { found } => write!(
+            P::UnknownFormat { found: Some(found) } => write!(
                 f,
-                "sessieformaat {} bestaat niet; verwacht formaat = 1 t/m {FORMAT_VERSION}",
-                found.map_or_else(|| "?".to_string(), |f| f.to_string())
+                "sessieformaat {found} bestaat niet; verwacht formaat = 1 t/m {FORMAT_VERSION}"
+            ),
+            P::UnknownFormat { found: None } => write!(
+                f,
+                "sessieformaat is te groot voor een getal: het bestand is beschadigd; verwacht formaat = 1 t/m {FORMAT_VERSION}"
             ),
             P::BothKeys { old, new } => write!(
                 f,

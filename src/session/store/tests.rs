@@ -49,11 +49,20 @@ fn serde_messages_in_dutch() {
     let cases = [
         (
             text.replace("titel = \"Test\"", "titel = 5"),
-            "verkeerd soort waarde: geheel getal `5`; verwacht tekst tussen aanhalingstekens",
+            "verkeerd soort waarde: geheel getal `5`; verwacht de titel als tekst, bijv. titel = \"Jeugd en Wmo\"",
         ),
         (
             text.replace("titel = \"Test\"\n", ""),
-            "veld `titel` ontbreekt",
+            "veld `titel` ontbreekt; verwacht de titel als tekst, bijv. titel = \"Jeugd en Wmo\"",
+        ),
+        // Issue 16.9: the example is the field's own, ids count from 1.
+        (
+            text.replace("datum = \"2026-11-05\"", "datum = 5"),
+            ":3:9: verkeerd soort waarde: geheel getal `5`; verwacht de datum als tekst, bijv. datum = \"2026-11-05\"",
+        ),
+        (
+            text.replacen("id = 1\n", "id = -1\n", 1),
+            "ongeldige waarde: geheel getal `-1`; verwacht een id: een geheel getal van 1 of meer, bijv. id = 1",
         ),
         (
             text.replace("titel = \"Test\"", "titel = \"Test\"\ntitel = \"Twee\""),
@@ -86,6 +95,15 @@ fn an_absurd_format_is_a_damaged_file_and_utf16_is_named() {
     );
     assert!(e.to_string().contains("beschadigd"), "{e}");
     assert!(!e.to_string().contains("werk duiden bij"), "{e}");
+    // Too large for any number: said so, not "sessieformaat ?".
+    let huge = text.replace("formaat = 3", "formaat = 99999999999999999999");
+    let e = parse(Path::new("x.toml"), &huge).unwrap_err().to_string();
+    assert!(
+        e.starts_with(
+            "x.toml:1:11: sessieformaat is te groot voor een getal: het bestand is beschadigd"
+        ),
+        "{e}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.toml");
     let mut bytes = vec![0xFF, 0xFE];

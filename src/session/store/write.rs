@@ -69,6 +69,18 @@ fn same_content(back: &Session, session: &Session) -> bool {
     }
 }
 
+/// The file a session path stands for: the target of a symlink (resolved in full), else the path
+/// itself. A symlinked session is saved through to its target, and its lock and temporary files
+/// sit beside that target, so whoever opens the target directly meets the same lock.
+pub fn resolved(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Replaces `path` with `bytes` so that it holds either the old or the new complete content, even
 /// if the process is killed or the machine loses power halfway.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {

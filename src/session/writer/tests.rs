@@ -331,3 +331,96 @@ fn a_lock_nobody_can_release_is_broken_only_when_asked() {
     );
     drop(guard);
 }
+
+/// Issue 16.7: a holder that still runs on this machine keeps its lock, even when forced: two
+/// writers would overwrite each other.
+#[test]
+fn a_running_holder_of_this_machine_is_never_broken() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut holder = open_new(dir.path());
+    let path = holder.path().to_path_buf();
+    let mut second = open_second(&path);
+    assert_eq!(store::current_holder(&path), store::HolderState::Running);
+    assert!(!second.take_over(true).unwrap());
+    assert!(second.writer().is_err());
+    // The holder still writes, its lock in place.
+    holder
+        .add_annotation(note(AnnotationKind::Verklaring, "nog steeds van mij"))
+        .unwrap();
+    assert!(
+        std::fs::read_to_string(store::lock_path(&path))
+            .unwrap()
+            .contains(&format!("pid = {}", std::process::id()))
+    );
+}
+
+/// A guard still locked (say by a child that inherited it) while the holder file names a process
+/// of this machine that is gone: breakable after confirmation.
+#[test]
+fn a_gone_holder_of_this_machine_is_broken_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = {
+        let w = open_new(dir.path());
+        w.path().to_path_buf()
+    };
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let gone = child.id();
+    child.wait().unwrap();
+    let guard = std::fs::File::create(store::guard_path(&path)).unwrap();
+    guard.try_lock().unwrap();
+    let holder = format!(
+        "user = \"weg\"\nhost = {:?}\npid = {gone}\nsince = \"2026-11-26T16:50:00+01:00\"\n",
+        store::hostname()
+    );
+    std::fs::write(store::lock_path(&path), holder).unwrap();
+    let mut second = open_second(&path);
+    assert_eq!(store::current_holder(&path), store::HolderState::Gone);
+    assert!(!second.take_over(false).unwrap());
+    assert!(second.take_over(true).unwrap());
+    assert!(second.writer().is_ok());
+    drop(guard);
+}
+
+/// Issue 16.3: a symlinked session is written through to its target, and its lock and temporary
+/// files sit beside the target too, so opening the target directly meets the same lock.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_session_locks_and_saves_beside_its_target() {
+    let real_dir = tempfile::tempdir().unwrap();
+    let link_dir = tempfile::tempdir().unwrap();
+    let target = open_new(real_dir.path()).path().to_path_buf();
+    let link = link_dir.path().join("2026-11-26-link.toml");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut via_link = open_second(&link);
+    let w = via_link.writer().expect("the link opens for writing");
+    assert!(store::lock_path(&target).exists());
+    let beside_link: Vec<_> = std::fs::read_dir(link_dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        beside_link,
+        ["2026-11-26-link.toml"],
+        "no lock beside the link"
+    );
+    // Opening the target directly: the same lock, so read-only.
+    let direct = open_second(&target);
+    assert!(matches!(
+        direct.read_only(),
+        Some(ReadOnlyReason::HeldBy { .. })
+    ));
+    w.add_annotation(note(AnnotationKind::Observatie, "via de link"))
+        .unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        store::load(&target).unwrap().annotations[0].text,
+        "via de link"
+    );
+    // The name other sessions refer to is the one it was opened by.
+    assert_eq!(via_link.file_name(), "2026-11-26-link.toml");
+}

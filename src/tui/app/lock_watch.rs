@@ -1,8 +1,10 @@
 //! A session another process holds: the read-only opener looks every few seconds, shows what
 //! the holder saved, says when the holder is gone and can take the session over; a lock nobody
-//! releases (another machine, a broken holder file) is broken only after a second key press.
+//! releases (another machine, a broken holder file, a process here that is gone) is broken only
+//! after a second key press, and the lock of a holder still running on this machine never.
 
 use super::App;
+use crate::session::store::HolderState;
 use crate::session::{ReadOnlyReason, WatchEvent, store};
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
@@ -68,11 +70,20 @@ impl App {
         };
         let path = open.path().to_path_buf();
         let force = std::mem::take(&mut self.lock_watch.confirm_break);
-        if !force && !store::is_free(&path) {
-            self.lock_watch.confirm_break = true;
-            let lock = store::lock_path(&path);
-            self.shared.message = Some(t().confirm_break_lock(&holder, &lock, &key));
-            return;
+        if !store::is_free(&path) {
+            let state = store::current_holder(&path);
+            if state == HolderState::Running {
+                // Still saving on this machine: breaking it would make two writers.
+                self.shared.message = Some(t().holder_running(&holder));
+                return;
+            }
+            if !force {
+                self.lock_watch.confirm_break = true;
+                let lock = store::lock_path(&path);
+                let gone = state == HolderState::Gone;
+                self.shared.message = Some(t().confirm_break_lock(&holder, &lock, &key, gone));
+                return;
+            }
         }
         let result = open.take_over(force);
         self.shared.message = Some(match result {

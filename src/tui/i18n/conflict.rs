@@ -140,16 +140,34 @@ impl Texts {
         }
     }
 
-    /// First press on a lock that is still held.
-    pub fn confirm_break_lock(&self, holder: &str, lock: &Path, key: &str) -> String {
+    /// First press on a lock that is still held by a holder that cannot save here: one of this
+    /// machine that is `gone`, or one of another machine or an unreadable lock.
+    pub fn confirm_break_lock(&self, holder: &str, lock: &Path, key: &str, gone: bool) -> String {
+        let lock = lock.display();
+        match (self.lang, gone) {
+            (Nl, true) => format!(
+                "{holder}; dat proces bestaat niet meer op deze computer; slot: {lock}. Nogmaals {key} verbreekt het slot"
+            ),
+            (Nl, false) => format!(
+                "{holder}; slot: {lock}. Is duiden daar (andere computer, onleesbaar slot) zeker gesloten? Nogmaals {key} verbreekt het slot"
+            ),
+            (En, true) => format!(
+                "{holder}; that process no longer exists on this computer; lock: {lock}. {key} again breaks the lock"
+            ),
+            (En, false) => format!(
+                "{holder}; lock: {lock}. Is duiden surely closed there (another computer, unreadable lock)? {key} again breaks the lock"
+            ),
+        }
+    }
+
+    /// The take-over key on a lock whose holder still runs on this machine: never broken.
+    pub fn holder_running(&self, holder: &str) -> String {
         match self.lang {
             Nl => format!(
-                "{holder}; slot: {}. Is dat proces weg (andere computer, vastgelopen)? Nogmaals {key} verbreekt het slot",
-                lock.display()
+                "{holder}; dat proces draait nog op deze computer, dus niet over te nemen: sluit duiden daar, dan komt de sessie vrij"
             ),
             En => format!(
-                "{holder}; lock: {}. Is that process gone (another computer, stuck)? {key} again breaks the lock",
-                lock.display()
+                "{holder}; that process still runs on this computer, so it cannot be taken over: close duiden there and the session becomes free"
             ),
         }
     }

@@ -354,6 +354,7 @@ fn diagnostic_en(kind: &DiagnosticKind) -> String {
             "line cannot be read as CSV; expected fields separated by '{separator}'"
         ),
         K::UnclosedQuote => "quote is never closed (the field runs on to the end of the file); expected a closing \" in the same field (or double it: \"\")".to_string(),
+        K::QuoteRunsOn { closed_on } => format!("quote is not closed in this field: the field runs on to the quote on line {closed_on}, with text after it; expected a closing \" in the same field (or double it: \"\")"),
         K::EmptyCell { column } => {
             format!("{column} is empty; expected {}", empty_cell_en(column))
         }
@@ -435,9 +436,11 @@ fn parse_en(problem: &ParseProblem) -> String {
         P::NotASession => format!(
             "not a duiden session file: the field `formaat` is missing; expected a session with formaat = {FORMAT_VERSION}, titel, datum and dataset"
         ),
-        P::UnknownFormat { found } => format!(
-            "session format {} does not exist; expected formaat = 1 to {FORMAT_VERSION}",
-            found.map_or_else(|| "?".to_string(), |f| f.to_string())
+        P::UnknownFormat { found: Some(found) } => format!(
+            "session format {found} does not exist; expected formaat = 1 to {FORMAT_VERSION}"
+        ),
+        P::UnknownFormat { found: None } => format!(
+            "session format is too large for a number: the file is damaged; expected formaat = 1 to {FORMAT_VERSION}"
         ),
         P::BothKeys { old, new } => format!(
             "`{old}` and `{new}` are both present; expected only `{old}` in this older session format"

@@ -104,17 +104,13 @@ impl Texts {
         }
     }
 
-    /// When a holder took the session: the time today, else the day and time; the text as
-    /// written when it is no time.
+    /// When a holder took the session, day and time ("26 nov 16:50"), so an old lock shows its
+    /// age; the text as written when it is no time.
     fn since(&self, since: &str) -> String {
         match crate::session::LocalTime::parse(since) {
             Ok(t) => {
                 let clock = t.datetime().time().strftime("%H:%M").to_string();
-                if t.date() == crate::session::today() {
-                    clock
-                } else {
-                    format!("{} {clock}", self.day_month(t.date()))
-                }
+                format!("{} {clock}", self.day_month(t.date()))
             }
             Err(_) => since.to_string(),
         }
@@ -131,8 +127,14 @@ impl Texts {
             }
         };
         match self.lang {
-            Nl if pid == 0 => "alleen lezen: sessie is in gebruik door een ander proces".into(),
-            En if pid == 0 => "read-only: the session is in use by another process".into(),
+            Nl if pid == 0 => format!(
+                "alleen lezen: sessie is in gebruik door een ander proces{} (slot onleesbaar)",
+                with("sinds", since)
+            ),
+            En if pid == 0 => format!(
+                "read-only: the session is in use by another process{} (lock unreadable)",
+                with("since", since)
+            ),
             Nl => format!(
                 "alleen lezen: sessie is in gebruik{} op {host}{} (proces {pid})",
                 with("door", user),

@@ -29,7 +29,7 @@ fn load_cases() -> Vec<(K, String, &'static str)> {
         (K::Cancelled, "laden afgebroken".into(), "loading cancelled"),
         (K::Unreadable { error: "os error 13".into() }, "kan bestand niet lezen: os error 13".into(), "cannot read file: os error 13"),
         (K::NotUtf8 { byte: 0xe9 }, "geen geldige UTF-8 (byte 0xE9); verwacht UTF-8-tekst — sla het bestand op als 'CSV UTF-8'".into(), "not valid UTF-8 (byte 0xE9); expected UTF-8 text — save the file as 'CSV UTF-8'"),
-        (K::Toml { message: "missing field `titel`".into() }, "veld `titel` ontbreekt".into(), "missing field `titel`"),
+        (K::Toml { message: "missing field `titel`".into() }, "veld `titel` ontbreekt; verwacht de titel als tekst, bijv. titel = \"Jeugd en Wmo\"".into(), "missing field `titel`"),
         (K::Period(PeriodError::Unrecognised { text: "2021/03".into() }), "periode '2021/03' niet herkend; verwacht een van 2021-03, 2021-Q1, 2021K1, 2021-H1, 2021, 2021MM03, 2021KW01, 2021HJ01 of 2021JJ00".into(), "period '2021/03' not recognised; expected one of 2021-03, 2021-Q1, 2021K1, 2021-H1, 2021, 2021MM03, 2021KW01, 2021HJ01 or 2021JJ00"),
         (K::Period(PeriodError::OutOfRange { text: "2021KW05".into(), index: 5, max: 4 }), "periode '2021KW05': volgnummer 5 buiten bereik 1-4".into(), "period '2021KW05': number 5 out of range 1-4"),
         (K::DuplicateSourceId { id: "cbs".into() }, "bron 'cbs' staat twee keer in [[bronnen]]; verwacht unieke ids".into(), "source 'cbs' appears twice in [[bronnen]]; expected unique ids"),
@@ -70,6 +70,7 @@ fn load_cases() -> Vec<(K, String, &'static str)> {
         (K::Warning(Box::new(W::UnknownRhythm { value: "wekelijks".into() })), "ritme 'wekelijks' onbekend; verwacht maand, kwartaal, halfjaar, jaar".into(), "unknown ritme 'wekelijks'; expected maand, kwartaal, halfjaar, jaar"),
         (K::Warning(Box::new(W::NegativeCount { value: "-3".into(), soort: "stand" })), "negatieve waarde -3 voor een stand (een aantal); verwacht 0 of meer".into(), "negative value -3 for a stand (a count); expected 0 or more"),
         (K::Warning(Box::new(W::YearOutOfRange { year: 1850 })), "jaar 1850 ligt buiten 1900-2100; verwacht een jaar in die periode (tikfout?)".into(), "year 1850 lies outside 1900-2100; expected a year in that range (a typo?)"),
+        (K::QuoteRunsOn { closed_on: 9 }, "aanhalingsteken wordt niet gesloten in dit veld: het veld loopt door tot het aanhalingsteken op regel 9, met tekst erna; verwacht een afsluitend \" in hetzelfde veld (of verdubbel het: \"\")".into(), "quote is not closed in this field: the field runs on to the quote on line 9, with text after it; expected a closing \" in the same field (or double it: \"\")"),
     ]
 }
 
@@ -105,6 +106,7 @@ fn kind_index(k: &K) -> usize {
         K::Utf16 => 26,
         K::QuoteInField => 27,
         K::Warning(_) => 28,
+        K::QuoteRunsOn { .. } => 29,
     }
 }
 
@@ -113,7 +115,7 @@ fn every_load_diagnostic_kind_in_dutch_and_english() {
     let cases = load_cases();
     let mut seen: Vec<usize> = cases.iter().map(|(k, _, _)| kind_index(k)).collect();
     seen.dedup();
-    assert_eq!(seen, (0..=28).collect::<Vec<_>>(), "a kind without a case");
+    assert_eq!(seen, (0..=29).collect::<Vec<_>>(), "a kind without a case");
     let file = Path::new("data/reeksen.csv");
     for (kind, dutch, english) in cases {
         let d = Diagnostic::new(file, 4, 7, kind.clone());
@@ -171,7 +173,7 @@ fn session_errors_in_dutch_and_english() {
             parse(P::Toml {
                 message: "missing field `tijd`".into(),
             }),
-            "veld `tijd` ontbreekt",
+            "veld `tijd` ontbreekt; verwacht datum, tijd en verschil met UTC als tekst, bijv. tijd = \"2026-11-23T10:15:00+01:00\"",
             "missing field `tijd`",
         ),
         (
@@ -193,6 +195,11 @@ fn session_errors_in_dutch_and_english() {
             parse(P::UnknownFormat { found: Some(0) }),
             "sessieformaat 0 bestaat niet; verwacht formaat = 1 t/m 3",
             "session format 0 does not exist; expected formaat = 1 to 3",
+        ),
+        (
+            parse(P::UnknownFormat { found: None }),
+            "sessieformaat is te groot voor een getal: het bestand is beschadigd; verwacht formaat = 1 t/m 3",
+            "session format is too large for a number: the file is damaged; expected formaat = 1 to 3",
         ),
         (
             parse(P::BothKeys {

@@ -432,3 +432,178 @@ fn region_names_without_a_code_are_kept_and_the_report_says_they_will_not_match(
     // The national StatLine fixture has only Nederland: no note either.
     assert!(read(STATLINE).notes.is_empty());
 }
+
+const BEVOLKING_V3: &str = "bevolking/03759ned_TypedDataSet.json";
+const BEVOLKING_V4: &str = "bevolking/03759ned-v4.json";
+
+/// (periode, regio, indicator, waarde, status, eenheid) of every row, sorted.
+type Figures = Vec<(String, String, String, Option<f64>, String, String)>;
+
+fn figures(i: &duiden::import::Import) -> Figures {
+    let mut got: Figures = i
+        .rows
+        .iter()
+        .map(|r| {
+            let v = match r.figure {
+                duiden::import::Figure::Value(v) => Some(v),
+                duiden::import::Figure::Missing(_) => None,
+            };
+            (
+                r.period.code(),
+                r.regio.clone().unwrap_or_default(),
+                r.indicator.clone(),
+                v,
+                format!("{:?}", r.status),
+                r.eenheid.clone(),
+            )
+        })
+        .collect();
+    got.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    got
+}
+
+#[test]
+fn a_population_table_reads_the_same_from_csv_v3_json_and_v4_json() {
+    use duiden::import::Layout;
+    let algemeen = Options {
+        domein: Some("algemeen".into()),
+        ..Options::default()
+    };
+    let csv = detect::read_file(&fixture(BEVOLKING), &algemeen).unwrap();
+    let v3 = detect::read_file(&fixture(BEVOLKING_V3), &algemeen).unwrap();
+    let v4 = detect::read_file(&fixture(BEVOLKING_V4), &algemeen).unwrap();
+    assert_eq!(
+        [csv.layout, v3.layout, v4.layout],
+        [
+            Layout::CbsTypedCsv,
+            Layout::CbsTypedJson,
+            Layout::CbsObservationsJson
+        ]
+    );
+    let want: Figures = [
+        ("2012", "GM0772", 217225.0),
+        ("2020", "NL01", 17407585.0),
+        ("2021", "NL01", 17475415.0),
+        ("2022", "NL01", 17590672.0),
+        ("2023", "NL01", 17811291.0),
+    ]
+    .iter()
+    .map(|(p, r, v)| {
+        let (p, r) = (p.to_string(), r.to_string());
+        (
+            p,
+            r,
+            "inwoners".into(),
+            Some(*v),
+            "Definitief".into(),
+            "aantal".into(),
+        )
+    })
+    .collect();
+    assert_eq!(figures(&csv), want);
+    assert_eq!(figures(&v3), want, "v3 JSON: only the totals, as the CSV");
+    assert_eq!(figures(&v4), want, "v4 JSON: only the totals, as the CSV");
+    for i in [&csv, &v3, &v4] {
+        let inds: Vec<_> = i
+            .indicators
+            .iter()
+            .map(|d| (d.id.as_str(), d.naam.as_str(), d.soort, d.eenheid.as_str()))
+            .collect();
+        assert_eq!(
+            inds,
+            [(
+                "inwoners",
+                "Bevolking op 1 januari",
+                Some(duiden::model::Soort::Stand),
+                "aantal"
+            )],
+            "{:?}",
+            i.layout
+        );
+        assert_eq!(i.sources[0].id, "cbs-03759ned");
+        assert_eq!(i.sources[0].vintage, "2024-06-28T02:00:00");
+    }
+    // The JSON readers say what they left out, per breakdown, as the CSV reader does.
+    for i in [&v3, &v4] {
+        let skipped: Vec<(&str, &str)> = i
+            .unmapped
+            .iter()
+            .filter(|u| u.why.contains("overgeslagen"))
+            .map(|u| (u.place.as_str(), u.why.as_str()))
+            .collect();
+        assert_eq!(
+            skipped.iter().map(|(p, _)| *p).collect::<Vec<_>>(),
+            ["BurgerlijkeStaat", "Geslacht", "Leeftijd"],
+            "{:?}",
+            i.unmapped
+        );
+        assert!(skipped[1].1.starts_with("3 cijfers"), "{skipped:?}");
+    }
+
+    // Into one dataset: after the CSV, the same table as JSON changes nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    let ds_arg = ds.to_str().unwrap();
+    let import = |rel: &str| {
+        duiden(&[
+            "importeer",
+            &path(rel),
+            "--naar",
+            ds_arg,
+            "--domein",
+            "algemeen",
+        ])
+    };
+    let (ok, out, err) = import(BEVOLKING);
+    assert!(ok && out.contains("2 reeksen, 5 waarden"), "{out}{err}");
+    let before = fs::read(ds.join("reeksen.csv")).unwrap();
+    for json in [BEVOLKING_V3, BEVOLKING_V4] {
+        let (ok, out, err) = import(json);
+        assert!(ok, "{err}");
+        assert!(out.contains("niets veranderd"), "{json}: {out}");
+        assert_eq!(fs::read(ds.join("reeksen.csv")).unwrap(), before, "{json}");
+    }
+}
+
+#[test]
+fn a_json_table_that_gives_no_figure_fails_as_the_csv_one_does() {
+    // The code list names T001038 the total, but the rows have another code in its place.
+    let src = tempfile::tempdir().unwrap();
+    for name in ["TypedDataSet", "DataProperties", "Geslacht"] {
+        let f = format!("03759ned_{name}.json");
+        let text = fs::read_to_string(fixture(&format!("bevolking/{f}"))).unwrap();
+        let text = match name {
+            "TypedDataSet" => text.replace("T001038", "A048583"),
+            _ => text,
+        };
+        fs::write(src.path().join(&f), text).unwrap();
+    }
+    let v4 = fs::read_to_string(fixture(BEVOLKING_V4)).unwrap();
+    let v4 = v4.replace("\"Geslacht\": \"T001038\"", "\"Geslacht\": \"A048583\"");
+    fs::write(src.path().join("03759ned-v4.json"), v4).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ds = dir.path().join("eigen");
+    for name in ["03759ned_TypedDataSet.json", "03759ned-v4.json"] {
+        let file = src.path().join(name);
+        let (ok, _, err) = duiden(&[
+            "importeer",
+            file.to_str().unwrap(),
+            "--naar",
+            ds.to_str().unwrap(),
+            "--domein",
+            "algemeen",
+        ]);
+        assert!(!ok, "{err}");
+        assert!(
+            err.contains(&format!("{}: geen enkel cijfer gelezen", file.display())),
+            "{err}"
+        );
+        // Every one of the 10 figures is left out, each counted once under a breakdown.
+        assert!(
+            err.contains("niet overgenomen: Geslacht: 9 cijfers met een uitsplitsing die duiden niet kent overgeslagen")
+                && err.contains("niet overgenomen: BurgerlijkeStaat: 1 cijfer met"),
+            "{err}"
+        );
+        assert!(!ds.exists());
+    }
+}

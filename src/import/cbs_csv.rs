@@ -138,23 +138,13 @@ fn columns(header: &[String], props: Option<&Table>) -> (Vec<Column>, Vec<Unmapp
     (cols, unmapped)
 }
 
-/// The total's code in a dimension's code list: the first whose title starts with "Totaal".
+/// The total's code in a dimension's code list (the rule all CBS readers share).
 fn total_of(list: &Option<Table>) -> Option<String> {
-    list.as_ref()?.iter().find_map(|(_, r)| {
-        let title = r.get("Title")?.trim().to_lowercase();
-        title
-            .starts_with("totaal")
-            .then(|| r.get("Key").map(|k| k.trim().to_string()))
-            .flatten()
-    })
-}
-
-/// A dimension code is its total: the code list's, or else a common CBS total code.
-fn is_total(cell: &str, total: Option<&str>) -> bool {
-    match total {
-        Some(t) => cell.trim() == t,
-        None => text::is_total_code(cell),
-    }
+    let entries = list
+        .as_ref()?
+        .iter()
+        .filter_map(|(_, r)| Some((r.get("Key")?.as_str(), r.get("Title")?.as_str())));
+    text::total_in_list(entries)
 }
 
 /// `Instroom_1`: a key with a numeric suffix.
@@ -304,7 +294,7 @@ impl Ctx<'_> {
                     period = Some((p.0, status));
                 }
                 Column::Geo => regio = Some(cell.trim().to_string()),
-                Column::Other { key, total } if !is_total(cell, total.as_deref()) => {
+                Column::Other { key, total } if !text::is_total(cell, total.as_deref()) => {
                     *skipped.entry(key.clone()).or_default() += 1;
                     return Ok(());
                 }

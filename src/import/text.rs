@@ -99,6 +99,23 @@ pub fn is_total_code(code: &str) -> bool {
     c.starts_with("T00") || c == "10000"
 }
 
+/// The total's code in a dimension's code list of (code, title): the first whose title starts
+/// with "Totaal". Every CBS reader (CSV and JSON) asks this, so a table reads the same in each.
+pub fn total_in_list<'a>(list: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<String> {
+    list.into_iter()
+        .find(|(_, title)| title.trim().to_lowercase().starts_with("totaal"))
+        .map(|(code, _)| code.trim().to_string())
+}
+
+/// A dimension code is its total: the one its code list names (see [`total_in_list`]), or
+/// without one a common CBS total code.
+pub fn is_total(code: &str, listed: Option<&str>) -> bool {
+    match listed {
+        Some(t) => code.trim() == t.trim(),
+        None => is_total_code(code),
+    }
+}
+
 /// A CBS mark for a missing figure: `.` unknown, `x` secret, `-` cannot exist; empty is
 /// unknown too.
 pub fn missing_mark(cell: &str) -> Option<Missing> {
@@ -301,5 +318,20 @@ mod tests {
         assert_eq!(cells(r#""a;b"#), None);
         assert_eq!(rounding_of(&[9065.0, 11955.0, 29070.0, 31960.0]), 5);
         assert_eq!(rounding_of(&[9064.0, 11955.0, 29070.0, 31960.0]), 0);
+    }
+
+    #[test]
+    fn totals_from_a_code_list_or_the_common_codes() {
+        let list = [
+            ("3000   ", "Mannen"),
+            ("A048583 ", " Totaal mannen en vrouwen"),
+        ];
+        assert_eq!(total_in_list(list), Some("A048583".into()));
+        assert_eq!(total_in_list([("3000", "Mannen")]), None);
+        assert!(is_total(" A048583", Some("A048583")));
+        // A code list that names another total overrules the common codes.
+        assert!(!is_total("T001038", Some("A048583")));
+        assert!(is_total("10000  ", None) && is_total("T001019", None));
+        assert!(!is_total("3000", None));
     }
 }

@@ -2,6 +2,7 @@
 //! observations) to an [`Import`]: rows, the source and indicator drafts, what was not mapped.
 
 use super::slug;
+use crate::import::text;
 use crate::import::{
     Figure, Import, ImportError, IndicatorDraft, Layout, Options, Row, SourceDraft, Unmapped,
 };
@@ -54,6 +55,8 @@ pub(crate) struct Table {
     pub dims: BTreeMap<String, DimKind>,
     /// Titles of dimension codes: (dimension key, code) → title.
     pub code_titles: HashMap<(String, String), String>,
+    /// Dimension key → the code its code list names as the total ("Totaal …").
+    pub listed_totals: HashMap<String, String>,
     /// Period code → status; `None` when the table came without a period code list.
     pub period_status: Option<HashMap<String, Status>>,
     pub obs: Vec<Obs>,
@@ -76,6 +79,7 @@ impl Table {
             measures: Vec::new(),
             dims: BTreeMap::new(),
             code_titles: HashMap::new(),
+            listed_totals: HashMap::new(),
             period_status: None,
             obs: Vec::new(),
             unmapped: Vec::new(),
@@ -183,29 +187,80 @@ impl Indicators {
     }
 }
 
-/// The breakdown dimensions: those of kind Other with more than one code. One with a single code
-/// (a "Totaal" column) adds nothing and is noted as unmapped.
-fn split_dims(table: &Table, unmapped: &mut Vec<Unmapped>) -> BTreeSet<String> {
-    let mut codes: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for o in &table.obs {
-        for (d, c) in &o.dims {
-            if table.dims.get(d) == Some(&DimKind::Other) {
-                codes.entry(d).or_default().insert(c);
+/// How the breakdown dimensions (kind Other) are read. A dimension with a total (its code list's
+/// "Totaal …", or a common CBS total code among its codes: the rule the CSV reader uses) gives
+/// only its total, as in the CSV form; one without a total and with more codes splits the
+/// indicator per code; one with a single code adds nothing and is noted.
+struct Breakdowns {
+    split: BTreeSet<String>,
+    /// Dimension → the total its code list names (`None`: the common codes say).
+    totalled: BTreeMap<String, Option<String>>,
+    /// Figures left out per dimension because their code is not the total.
+    skipped: BTreeMap<String, usize>,
+}
+
+impl Breakdowns {
+    fn of(table: &Table, unmapped: &mut Vec<Unmapped>) -> Breakdowns {
+        let mut codes: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for o in &table.obs {
+            for (d, c) in &o.dims {
+                if table.dims.get(d) == Some(&DimKind::Other) {
+                    codes.entry(d).or_default().insert(c);
+                }
             }
         }
-    }
-    let mut split = BTreeSet::new();
-    for (d, cs) in codes {
-        if cs.len() > 1 {
-            split.insert(d.to_string());
-        } else if let Some(c) = cs.first() {
-            unmapped.push(Unmapped {
-                place: d.to_string(),
-                why: format!("dimensie {d} heeft één code ({c}); niet als uitsplitsing opgenomen"),
-            });
+        let mut out = Breakdowns {
+            split: BTreeSet::new(),
+            totalled: BTreeMap::new(),
+            skipped: BTreeMap::new(),
+        };
+        for (d, cs) in codes {
+            let listed = table.listed_totals.get(d).map(String::as_str);
+            let has_total = listed.is_some() || cs.iter().any(|c| text::is_total_code(c));
+            match cs.first() {
+                Some(c) if cs.len() == 1 && (!has_total || text::is_total(c, listed)) => {
+                    unmapped.push(Unmapped {
+                        place: d.to_string(),
+                        why: format!(
+                            "dimensie {d} heeft één code ({c}); niet als uitsplitsing opgenomen"
+                        ),
+                    });
+                }
+                _ if has_total => {
+                    out.totalled
+                        .insert(d.to_string(), listed.map(str::to_string));
+                }
+                _ => {
+                    out.split.insert(d.to_string());
+                }
+            }
         }
+        out
     }
-    split
+
+    /// Whether an observation is left out: a breakdown code that is not its dimension's total.
+    fn skips(&mut self, o: &Obs) -> bool {
+        let not_total = o.dims.iter().find(|(d, c)| {
+            self.totalled
+                .get(d)
+                .is_some_and(|t| !text::is_total(c, t.as_deref()))
+        });
+        if let Some((d, _)) = not_total {
+            *self.skipped.entry(d.clone()).or_default() += 1;
+        }
+        not_total.is_some()
+    }
+
+    /// What was left out, as the CSV reader says it.
+    fn notes(&self) -> impl Iterator<Item = Unmapped> + '_ {
+        self.skipped.iter().map(|(d, n)| Unmapped {
+            place: d.clone(),
+            why: format!(
+                "{n} {} met een uitsplitsing die duiden niet kent overgeslagen; alleen het totaal is gelezen",
+                if *n == 1 { "cijfer" } else { "cijfers" }
+            ),
+        })
+    }
 }
 
 /// The table as rows and drafts. The domein is required: a CBS table does not say which policy
@@ -220,7 +275,7 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
             why: "geen codelijst Perioden gevonden: of een periode voorlopig is, is onbekend; alles als definitief gelezen".into(),
         });
     }
-    let split = split_dims(&table, &mut unmapped);
+    let mut breakdowns = Breakdowns::of(&table, &mut unmapped);
     let mut indicators = Indicators {
         by_key: HashMap::new(),
         drafts: Vec::new(),
@@ -230,6 +285,9 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
     // Rows come in file order, so locating each is one pass over the text.
     let mut locator = super::Locator::new(&table.file, text);
     for o in &table.obs {
+        if breakdowns.skips(o) {
+            continue;
+        }
         let period = match Period::parse(&o.period) {
             Ok((p, _)) if !o.period.contains('*') => p,
             Ok(_) | Err(_) => {
@@ -248,7 +306,7 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
             .as_ref()
             .and_then(|s| s.get(&o.period).copied())
             .unwrap_or(Status::Definitief);
-        let (regio, wijk, split_codes) = coordinates(&table, &split, o);
+        let (regio, wijk, split_codes) = coordinates(&table, &breakdowns.split, o);
         let ind = indicators.id(&table, domein, &o.measure, &split_codes);
         rows.push(Row {
             period,
@@ -265,6 +323,7 @@ pub(crate) fn build(table: Table, text: &str, opts: &Options) -> Result<Import, 
             origin: Some(locator.place(o.at)),
         });
     }
+    unmapped.extend(breakdowns.notes());
     pending.sort_by_key(|(at, _)| *at);
     unmapped.extend(pending.into_iter().map(|(at, why)| Unmapped {
         place: locator.place(at),

@@ -5,7 +5,9 @@
 //! 1. a key in the data file itself (one combined JSON object): `DataProperties`, `Perioden`,
 //!    `TableInfos` next to `value`/`TypedDataSet` (v3); `MeasureCodes`, `PeriodenCodes`,
 //!    `RegioSCodes`, `Dimensions`, `Properties` next to `value`/`Observations` (v4);
-//! 2. a sibling file `<stam>_<Naam>.json`, e.g. `84134NED_DataProperties.json`;
+//! 2. a sibling file `<stam>_<Naam>.json`, e.g. `84134NED_DataProperties.json` (for a data file
+//!    `84134NED_TypedDataSet.json` or `84134NED_Observations.json` the stem before the service's
+//!    name is the stam, as in the CSV form);
 //! 3. when the data file is the service's own name (`TypedDataSet.json`, `Observations.json`, as
 //!    the `cbsodata` packages save a table), the sibling `<Naam>.json`.
 //!
@@ -302,6 +304,15 @@ pub(crate) fn code_titles(dim: &str, list: &[MetaItem]) -> Vec<((String, String)
         .collect()
 }
 
+/// The total's code in a dimension's code list (v3 `<Dim>`, v4 `<Dim>Codes`): the entry titled
+/// "Totaal …", by the rule the CSV reader uses too.
+pub(crate) fn list_total(list: &[MetaItem]) -> Option<String> {
+    crate::import::text::total_in_list(
+        list.iter()
+            .filter_map(|i| Some((i.key.as_deref()?, i.title.as_deref()?))),
+    )
+}
+
 /// A dimension cell: a string code, trimmed (CBS pads codes to a fixed width), or an error.
 pub(crate) fn code_cell(
     path: &Path,
@@ -373,6 +384,14 @@ pub(crate) fn sibling(path: &Path, name: &str, service_stem: &str) -> Option<Pat
     let mut candidates = vec![dir.join(format!("{stem}_{name}.json"))];
     if stem.eq_ignore_ascii_case(service_stem) {
         candidates.push(dir.join(format!("{name}.json")));
+    }
+    // `84134NED_TypedDataSet.json` beside `84134NED_DataProperties.json`, as the CSV form.
+    let at = stem.len().saturating_sub(service_stem.len() + 1);
+    if at > 0 && stem.is_char_boundary(at) {
+        let (table, tail) = stem.split_at(at);
+        if tail.starts_with('_') && tail[1..].eq_ignore_ascii_case(service_stem) {
+            candidates.push(dir.join(format!("{table}_{name}.json")));
+        }
     }
     candidates.into_iter().find(|p| p.is_file())
 }

@@ -11,13 +11,14 @@
 //!
 //! Indicator ids: the measure's title as a slug ("Jeugdbeschermingsmaatregelen, instroom" →
 //! `jeugdbeschermingsmaatregelen_instroom`), since the measure code (`M001234`) says nothing; the
-//! code's slug when there is no title; a breakdown code is appended; a collision gets the code
-//! appended.
+//! code's slug when there is no title; the code of a breakdown without a total is appended (of
+//! one with a total only the total is read); a collision gets the code appended.
 
 use super::build::{DimKind, Measure, Obs, Table, build};
 use super::{
-    MetaItem, RawRow, as_str, code_cell, code_titles, error, looks_geo, metadata, offset_of,
-    parse_list, parse_raw, period_statuses, place_at, read_text, shown, sibling, slug, top_object,
+    MetaItem, RawRow, as_str, code_cell, code_titles, error, list_total, looks_geo, metadata,
+    offset_of, parse_list, parse_raw, period_statuses, place_at, read_text, shown, sibling, slug,
+    top_object,
 };
 use crate::import::{Figure, Import, ImportError, Layout, Missing, Options, Unmapped};
 use serde_json::value::RawValue;
@@ -93,7 +94,12 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
             DimKind::Time => {
                 table.period_status = Some(period_statuses(&file, &name, &list, LAYOUT)?)
             }
-            _ => table.code_titles.extend(code_titles(&dim, &list)),
+            _ => {
+                table.code_titles.extend(code_titles(&dim, &list));
+                if let Some(total) = list_total(&list) {
+                    table.listed_totals.insert(dim, total);
+                }
+            }
         }
     }
     for row in &rows {

@@ -363,3 +363,41 @@ fn a_first_page_says_the_table_is_incomplete_and_nader_voorlopig_is_kept() {
     .unwrap();
     assert!(imp.unmapped.iter().any(|u| u.place == "odata.nextLink"));
 }
+
+#[test]
+fn a_breakdown_with_a_total_gives_only_its_total_as_the_csv_reader_does() {
+    // The code list names the total (an uncommon code): only it is read, without a suffix.
+    let imp = v4(r#"{"GeslachtCodes":[{"Identifier":"3000","Title":"Mannen"},{"Identifier":"A048583","Title":"Totaal mannen en vrouwen"}],
+"value":[{"Measure":"M1","Value":10,"Geslacht":"A048583","Perioden":"2022JJ00"},
+{"Measure":"M1","Value":4,"Geslacht":"3000","Perioden":"2022JJ00"},
+{"Measure":"M1","Value":6,"Geslacht":"4000","Perioden":"2022JJ00"}]}"#)
+    .unwrap();
+    let got: Vec<(&str, &Figure)> = imp
+        .rows
+        .iter()
+        .map(|r| (r.indicator.as_str(), &r.figure))
+        .collect();
+    assert_eq!(got, [("m1", &Figure::Value(10.0))]);
+    let note = imp.unmapped.iter().find(|u| u.place == "Geslacht").unwrap();
+    assert!(
+        note.why.starts_with("2 cijfers met een uitsplitsing"),
+        "{note:?}"
+    );
+    // Without a code list a common CBS total code says it (v3, padded).
+    let imp = v3(&format!(
+        "{V3_META}{{\"ID\":0,\"Geslacht\":\"T001038 \",\"Perioden\":\"2022JJ00\",\"A_1\":7}},\
+         {{\"ID\":1,\"Geslacht\":\"3000   \",\"Perioden\":\"2022JJ00\",\"A_1\":3}}]}}"
+    ))
+    .unwrap();
+    let got: Vec<(&str, &Figure)> = imp
+        .rows
+        .iter()
+        .map(|r| (r.indicator.as_str(), &r.figure))
+        .collect();
+    assert_eq!(got, [("a", &Figure::Value(7.0))]);
+    assert!(
+        imp.unmapped
+            .iter()
+            .any(|u| u.place == "Geslacht" && u.why.starts_with("1 cijfer met"))
+    );
+}

@@ -6,12 +6,14 @@
 //!
 //! Indicator ids: the measure column's key without CBS's numeric suffix, as a slug
 //! (`Instroom_1` → `instroom`, `JongerenMetJeugdhulp_2` → `jongerenmetjeugdhulp`); a breakdown
-//! code is appended (`_t001038`); a collision gets the full key appended.
+//! code is appended (`_3000`) when its dimension has no total (of one with a total, the code
+//! list's "Totaal …" or a common CBS total code, only the total is read, as in the CSV form); a
+//! collision gets the full key appended.
 
 use super::build::{DimKind, Measure, Obs, Table, build};
 use super::{
-    MetaItem, RawRow, as_str, code_titles, error, looks_geo, metadata, offset_of, parse_list,
-    period_statuses, place_at, read_text, shown, top_object,
+    MetaItem, RawRow, as_str, code_titles, error, list_total, looks_geo, metadata, offset_of,
+    parse_list, period_statuses, place_at, read_text, shown, top_object,
 };
 use crate::import::{Figure, Import, ImportError, Layout, Missing, Options, Unmapped};
 use serde_json::value::RawValue;
@@ -81,6 +83,9 @@ pub fn read(path: &Path, opts: &Options) -> Result<Import, ImportError> {
     for dim in others {
         if let Some((_, list)) = metadata(path, &text, &top, LAYOUT, &dim, "TypedDataSet")? {
             table.code_titles.extend(code_titles(&dim, &list));
+            if let Some(total) = list_total(&list) {
+                table.listed_totals.insert(dim, total);
+            }
         }
     }
     note_unknown_columns(&mut table, rows.first());

@@ -134,6 +134,17 @@ pub struct Settings {
     pub min_shift: f64,
     /// Unexplained differences: the mismatch detection's threshold.
     pub threshold: f64,
+    /// Only this domein, and only this indicator.
+    pub domein: Option<String>,
+    pub indicator: Option<String>,
+}
+
+impl Settings {
+    /// Is (`domein`, `indicator`) looked at?
+    fn looks_at(&self, domein: &str, indicator: &str) -> bool {
+        self.domein.as_deref().is_none_or(|d| d == domein)
+            && self.indicator.as_deref().is_none_or(|i| i == indicator)
+    }
 }
 
 impl Default for Settings {
@@ -145,6 +156,8 @@ impl Default for Settings {
             min_z: 5.0,
             min_shift: 0.1,
             threshold: 0.05,
+            domein: None,
+            indicator: None,
         }
     }
 }
@@ -156,6 +169,7 @@ pub fn find(dataset: &Dataset, settings: &Settings) -> Vec<Signal> {
         .series
         .iter()
         .filter(|s| s.key.breakdown.is_total() && s.points.iter().any(|p| p.value.is_some()))
+        .filter(|s| settings.looks_at(&s.key.domein, &s.key.indicator))
         .collect();
     let per_series = crate::analysis::parallel::map_chunks(&series, 64, |chunk| {
         let mut out = Vec::new();

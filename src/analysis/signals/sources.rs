@@ -12,8 +12,15 @@ pub(super) fn detect(dataset: &Dataset, settings: &Settings) -> Vec<Signal> {
         ..mismatch::Settings::default()
     };
     let mut largest: BTreeMap<_, mismatch::Mismatch> = BTreeMap::new();
-    for m in mismatch::detect(dataset, &mismatch_settings) {
-        if m.kind != MismatchKind::Unexplained || !m.breakdown.is_total() {
+    let found = match (&settings.domein, &settings.indicator) {
+        (Some(d), Some(i)) => mismatch::detect_indicator(dataset, d, i, &mismatch_settings),
+        _ => mismatch::detect(dataset, &mismatch_settings),
+    };
+    for m in found {
+        if m.kind != MismatchKind::Unexplained
+            || !m.breakdown.is_total()
+            || !settings.looks_at(&m.domein, &m.indicator)
+        {
             continue;
         }
         let Some(rel) = m.rel_diff.filter(|r| r.is_finite()) else {

@@ -33,15 +33,7 @@ pub(super) fn detect(s: &Series, shift: Option<Period>) -> Vec<Signal> {
     if n < (MIN_YEARS + 2) * py {
         return Vec::new();
     }
-    // Deviation of each figure from the mean of the year before it.
-    let dev: Vec<Option<(f64, f64)>> = (0..n)
-        .map(|t| {
-            let x = values[t]?;
-            let year: Option<Vec<f64>> = values[t.checked_sub(py)?..t].iter().copied().collect();
-            let level = year?.iter().sum::<f64>() / py as f64;
-            Some((x - level, level))
-        })
-        .collect();
+    let dev: Vec<Option<(f64, f64)>> = (0..n).map(|t| deviation(&values, t, py)).collect();
     let noise = noise(&dev, py);
     let after_shift = |t: usize| {
         shift.is_some_and(|p| {
@@ -50,8 +42,13 @@ pub(super) fn detect(s: &Series, shift: Option<Period>) -> Vec<Signal> {
         })
     };
     let mut out = Vec::new();
+    // A figure found outside its band counts as its expected value in the level of the figures
+    // after it: one outlier makes one signal, not also the next month's.
+    let mut cleaned = values.clone();
     for t in n - py..n {
-        let Some((e, level)) = dev[t] else { continue };
+        let Some((e, level)) = deviation(&cleaned, t, py) else {
+            continue;
+        };
         if after_shift(t) {
             continue;
         }
@@ -71,6 +68,7 @@ pub(super) fn detect(s: &Series, shift: Option<Period>) -> Vec<Signal> {
         } else {
             continue;
         };
+        cleaned[t] = Some(level + median(&mut earlier.clone()));
         let period = shift_period(first, t as i64);
         let years = earlier.len();
         let view = trend_view(
@@ -97,6 +95,14 @@ pub(super) fn detect(s: &Series, shift: Option<Period>) -> Vec<Signal> {
         ));
     }
     out
+}
+
+/// The deviation of figure `t` from the mean of the year before it, and that mean.
+fn deviation(values: &[Option<f64>], t: usize, py: usize) -> Option<(f64, f64)> {
+    let x = values[t]?;
+    let year: Option<Vec<f64>> = values[t.checked_sub(py)?..t].iter().copied().collect();
+    let level = year?.iter().sum::<f64>() / py as f64;
+    Some((x - level, level))
 }
 
 /// A robust standard deviation of the deviations around the median of their month or quarter.

@@ -13,7 +13,7 @@ use super::{
     Measure, Settings, Signal, SignalKind, grid, median, on_series, per_year, robust_sd,
     shift_period, trend_view,
 };
-use crate::model::{Granularity, Series};
+use crate::model::{Granularity, Period, Series};
 
 /// The window: half a year of months, a year of quarters, three half-years or years.
 fn window(g: Granularity) -> usize {
@@ -90,12 +90,7 @@ pub(super) fn detect(s: &Series, settings: &Settings) -> Option<Signal> {
         return None;
     }
     let slope = median(&mut d.clone());
-    let scale = r.iter().flatten().fold(0.0_f64, |a, v| a.max(v.abs()));
-    let noise = (robust_sd(&d) / std::f64::consts::SQRT_2)
-        .max(scale * 1e-9)
-        .max(f64::MIN_POSITIVE);
-    // The standard error of a difference of two medians of m values.
-    let se = noise * (std::f64::consts::PI / m as f64).sqrt();
+    let se = standard_error(&r, &d, m);
     let sides = |k: usize| -> Option<(Vec<f64>, Vec<f64>)> {
         if k < m || k + m > r.len() {
             return None;
@@ -112,7 +107,8 @@ pub(super) fn detect(s: &Series, settings: &Settings) -> Option<Signal> {
     let (best, (_, z)) = (m..=r.len() - m)
         .filter_map(|k| jump(k).map(|j| (k, j)))
         .max_by(|x, y| x.1.1.abs().total_cmp(&y.1.1.abs()))?;
-    if z.abs() < settings.min_z {
+    // Not finite: figures so large that their differences overflow; no measure of a shift.
+    if !z.is_finite() || z.abs() < settings.min_z {
         return None;
     }
     let k = exact_date(best, m, &sides, z.signum());
@@ -133,7 +129,36 @@ pub(super) fn detect(s: &Series, settings: &Settings) -> Option<Signal> {
         return None;
     }
     let period = shift_period(first, k as i64);
-    let span = m.max(per_year(g)) as i64;
+    let measure = Measure::LevelShift {
+        before: level_before,
+        after: level_after,
+        window: m,
+        z,
+    };
+    Some(signal(
+        s,
+        period,
+        measure,
+        m.max(per_year(g)) as i64,
+        z.abs(),
+    ))
+}
+
+/// The standard error of a difference of two medians of `m` values of `r`, from the noise: a
+/// robust standard deviation of the changes `d` per period (never zero, so a series without
+/// noise still has a size of jump).
+fn standard_error(r: &[Option<f64>], d: &[f64], m: usize) -> f64 {
+    let scale = r.iter().flatten().fold(0.0_f64, |a, v| a.max(v.abs()));
+    let noise = (robust_sd(d) / std::f64::consts::SQRT_2)
+        .max(scale * 1e-9)
+        .max(f64::MIN_POSITIVE);
+    noise * (std::f64::consts::PI / m as f64).sqrt()
+}
+
+/// The signal of a shift at `period`, with `2 × span` periods before it and `span` after it in
+/// view.
+fn signal(s: &Series, period: Period, measure: Measure, span: i64, score: f64) -> Signal {
+    let g = period.granularity;
     let view = trend_view(
         s,
         std::slice::from_ref(&s.key.bron),
@@ -141,20 +166,7 @@ pub(super) fn detect(s: &Series, settings: &Settings) -> Option<Signal> {
         shift_period(period, -2 * span),
         shift_period(period, span),
     );
-    let measure = Measure::LevelShift {
-        before: level_before,
-        after: level_after,
-        window: m,
-        z,
-    };
-    Some(on_series(
-        s,
-        SignalKind::LevelShift,
-        period,
-        measure,
-        z.abs(),
-        view,
-    ))
+    on_series(s, SignalKind::LevelShift, period, measure, score, view)
 }
 
 /// Around `best` the medians differ alike over several dates; the step is where the means

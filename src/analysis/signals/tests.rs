@@ -295,3 +295,87 @@ fn a_change_of_unit_is_no_level_shift() {
         "{found:?}"
     );
 }
+
+#[test]
+fn short_gappy_and_odd_series_give_no_panic_and_views_around_their_periods() {
+    let mut noise = Noise(7);
+    for len in 0..60_i64 {
+        for g in [
+            Granularity::Month,
+            Granularity::Quarter,
+            Granularity::HalfYear,
+            Granularity::Year,
+        ] {
+            let step = g.months() as i64;
+            let points: Vec<(Period, f64)> = (0..len)
+                .map(|i| {
+                    let p = shift_period(
+                        Period {
+                            year: 2010,
+                            granularity: g,
+                            index: 1,
+                        },
+                        i,
+                    );
+                    let v = match i % 11 {
+                        3 => f64::NAN,
+                        5 => 1e308,
+                        7 => -50.0,
+                        _ => 100.0 + 40.0 * noise.next() + if i > len / 2 { 80.0 } else { 0.0 },
+                    };
+                    (p, v)
+                })
+                .collect();
+            let mut d = dataset(&[
+                ("a", points.clone()),
+                ("b", points.into_iter().take((len / 2) as usize).collect()),
+            ]);
+            for (i, p) in d.series[0].points.iter_mut().enumerate() {
+                if i % 6 == 4 {
+                    p.value = None;
+                }
+            }
+            for s in find(&d, &Settings::default()) {
+                let (from, to) = s.view.range.unwrap();
+                assert!(
+                    from <= s.period && s.period <= to,
+                    "{len} {g:?} {step}: {s:?}"
+                );
+                assert!(
+                    s.score.is_finite() || s.kind == SignalKind::LevelShift,
+                    "{s:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn quarters_have_a_seasonal_band_too() {
+    let quarters = |outlier: bool, seed: u64| -> Vec<(Period, f64)> {
+        let mut noise = Noise(seed);
+        (0..32)
+            .map(|i| {
+                let season = [120.0, -80.0, -140.0, 100.0][i % 4];
+                let spike = if outlier && i == 30 { -500.0 } else { 0.0 };
+                let v = 3000.0 + 10.0 * i as f64 + season + 30.0 * noise.next() + spike;
+                (shift_period(Period::quarter(2017, 1), i as i64), v)
+            })
+            .collect()
+    };
+    for seed in 1..=10 {
+        let clean = find(
+            &dataset(&[("cbs", quarters(false, seed))]),
+            &Settings::default(),
+        );
+        assert!(clean.is_empty(), "seed {seed}: {clean:?}");
+        let found = find(
+            &dataset(&[("cbs", quarters(true, seed))]),
+            &Settings::default(),
+        );
+        let outside = of_kind(&found, SignalKind::OutsideSeason);
+        assert_eq!(outside.len(), 1, "seed {seed}: {found:?}");
+        assert_eq!(outside[0].period, Period::quarter(2024, 3));
+        assert_eq!(outside[0].view.granularity, Some(Granularity::Quarter));
+    }
+}

@@ -100,8 +100,11 @@ pub(super) fn detect(s: &Series, shift: Option<Period>) -> Vec<Signal> {
 /// The deviation of figure `t` from the mean of the year before it, and that mean.
 fn deviation(values: &[Option<f64>], t: usize, py: usize) -> Option<(f64, f64)> {
     let x = values[t]?;
-    let year: Option<Vec<f64>> = values[t.checked_sub(py)?..t].iter().copied().collect();
-    let level = year?.iter().sum::<f64>() / py as f64;
+    let mut sum = 0.0;
+    for v in &values[t.checked_sub(py)?..t] {
+        sum += (*v)?;
+    }
+    let level = sum / py as f64;
     Some((x - level, level))
 }
 

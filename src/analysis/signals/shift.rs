@@ -34,14 +34,13 @@ pub(super) fn deseasonalised(values: &[Option<f64>], g: Granularity) -> Vec<Opti
     }
     let h = py / 2;
     let centred = |t: usize| -> Option<f64> {
-        let window: Option<Vec<f64>> = values
-            .get(t.checked_sub(h)?..=t + h)?
-            .iter()
-            .copied()
-            .collect();
-        let w = window?;
-        let inner: f64 = w[1..w.len() - 1].iter().sum();
-        Some((inner + 0.5 * (w[0] + w[w.len() - 1])) / py as f64)
+        let w = values.get(t.checked_sub(h)?..=t + h)?;
+        let mut sum = 0.0;
+        for (i, v) in w.iter().enumerate() {
+            let half = i == 0 || i == w.len() - 1;
+            sum += if half { 0.5 * (*v)? } else { (*v)? };
+        }
+        Some(sum / py as f64)
     };
     let deviations: Vec<Option<f64>> = (0..values.len())
         .map(|t| Some(values[t]? - centred(t)?))
@@ -100,8 +99,7 @@ pub(super) fn detect(s: &Series, settings: &Settings) -> Option<Signal> {
         Some((before?, after?))
     };
     let jump = |k: usize| -> Option<(f64, f64)> {
-        let (mut b, mut a) = sides(k)?;
-        let raw = median(&mut a) - median(&mut b);
+        let raw = window_median(&r[k..k + m])? - window_median(&r[k - m..k])?;
         Some((raw, (raw - slope * m as f64) / se))
     };
     let (best, (_, z)) = (m..=r.len() - m)
@@ -142,6 +140,16 @@ pub(super) fn detect(s: &Series, settings: &Settings) -> Option<Signal> {
         m.max(per_year(g)) as i64,
         z.abs(),
     ))
+}
+
+/// The median of a window (at most 8 periods), `None` when one has no figure; without
+/// allocating, as it runs for every date of every series.
+fn window_median(w: &[Option<f64>]) -> Option<f64> {
+    let mut buf = [0.0; 8];
+    for (b, v) in buf.iter_mut().zip(w) {
+        *b = (*v)?;
+    }
+    Some(median(&mut buf[..w.len().min(8)]))
 }
 
 /// The standard error of a difference of two medians of `m` values of `r`, from the noise: a

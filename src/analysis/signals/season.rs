@@ -5,7 +5,8 @@
 //! quarters preceding it), so growth is no deviation; the band is the lowest to the highest of
 //! those deviations in the earlier years, widened by three times the series' noise (a robust
 //! standard deviation of the deviations around their month's median) and by 2% of the level.
-//! The year after a level shift is left out: its deviations are the shift, not the season.
+//! A figure found outside its band counts as its expected value in the level of the figures after
+//! it. The year after a level shift is left out: its deviations are the shift, not the season.
 
 use super::{
     Measure, Signal, SignalKind, grid, median, on_series, per_year, robust_sd, shift_period,

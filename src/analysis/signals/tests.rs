@@ -97,6 +97,21 @@ fn dataset(series: &[(&str, Vec<(Period, f64)>)]) -> Dataset {
     }
 }
 
+/// The chart of each signal's view draws each source of the signal in the signal's period.
+fn assert_shown(d: &Dataset, found: &[Signal]) {
+    for s in found {
+        let chart = crate::analysis::chart::ChartModel::for_view(d, &s.view);
+        for bron in &s.sources {
+            let drawn = chart.series.iter().chain(&chart.left_out).any(|c| {
+                c.key.bron == *bron
+                    && c.key.breakdown == s.breakdown
+                    && c.points.iter().any(|p| p.period == s.period)
+            });
+            assert!(drawn, "{bron} in {}: {s:?}", s.period);
+        }
+    }
+}
+
 fn of_kind(found: &[Signal], kind: SignalKind) -> Vec<&Signal> {
     found.iter().filter(|s| s.kind == kind).collect()
 }
@@ -129,6 +144,7 @@ fn a_shift_is_found_at_its_date_within_one_period() {
         let found = find(&d, &Settings::default());
         let shifts = of_kind(&found, SignalKind::LevelShift);
         assert_eq!(shifts.len(), 1, "seed {seed}: {found:?}");
+        assert_shown(&d, &found);
         let date = Period::from_month_number(2017 * 12 + at as i64);
         let off = (shifts[0].period.start_month() - date.start_month()).abs();
         assert!(
@@ -155,6 +171,7 @@ fn an_outlier_is_outside_the_seasonal_band_and_no_shift() {
         let outside = of_kind(&found, SignalKind::OutsideSeason);
         assert_eq!(outside.len(), 1, "seed {seed}: {found:?}");
         assert_eq!(outside[0].period, Period::month(2024, 7));
+        assert_shown(&d, &found);
         let Measure::OutsideSeason {
             value, high, years, ..
         } = outside[0].measure
@@ -197,6 +214,7 @@ fn the_sample_gives_signals_each_with_a_view_that_shows_it() {
             "{kind:?}: {scores:?}"
         );
     }
+    assert_shown(&d, &found);
     for s in &found {
         let v = &s.view;
         assert_eq!(
@@ -231,6 +249,7 @@ fn the_largest_change_against_last_year_with_a_base_large_enough() {
         ("d", flat(100.0, 105.0)),
     ]);
     let found = find(&d, &Settings::default());
+    assert_shown(&d, &found);
     let yoy = of_kind(&found, SignalKind::YearOnYear);
     let order: Vec<&str> = yoy.iter().map(|s| s.sources[0].as_str()).collect();
     assert_eq!(order, ["a", "b"]);
@@ -261,6 +280,7 @@ fn a_source_more_than_its_rhythm_behind_has_stopped() {
     let found = find(&d, &Settings::default());
     let stopped = of_kind(&found, SignalKind::Stopped);
     assert_eq!(stopped.len(), 1, "{found:?}");
+    assert_shown(&d, &found);
     assert_eq!(stopped[0].sources, ["b"]);
     assert_eq!(stopped[0].period, Period::month(2023, 9));
     let Measure::Stopped {

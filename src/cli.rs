@@ -23,6 +23,7 @@ mod filter;
 mod importeer;
 mod meekijken;
 mod sample;
+mod signalen;
 mod weergave;
 mod words;
 
@@ -160,6 +161,8 @@ pub enum Command {
         #[arg(long)]
         kleine_aantallen: bool,
     },
+    /// Wat opvalt, als gesprekspunten voor de sessie: veranderingen, niveausprongen, seizoen, verschillen, gestopte leveringen
+    Signalen(signalen::Args),
     /// Lees cijferbestanden (CBS open data, StatLine) in en voeg ze toe aan een datasetmap
     Importeer {
         /// Bestanden om in te lezen; de indeling wordt uit het bestand zelf herkend
@@ -294,6 +297,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             differences::formaat_of(formaat, scheiding),
             (drempel, kleine_aantallen),
         ),
+        Some(Command::Signalen(args)) => signalen::run(args),
         Some(Command::Vragen {
             map,
             formaat,

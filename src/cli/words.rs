@@ -161,6 +161,10 @@ directory, else next to the program (or up to three folders above it), else the 
             "Named differences between sources, largest first (for preparation and scripts)",
             None,
         ),
+        "signalen" => (
+            "What stands out, as talking points for the session: changes, level shifts, season, differences, stopped deliveries",
+            None,
+        ),
         "importeer" => (
             "Read figure files (CBS open data, StatLine) and add them to a dataset folder",
             None,
@@ -353,9 +357,17 @@ pub fn value_en(command: &str, arg: &str, value: &str) -> Option<&'static str> {
     })
 }
 
-/// English help of the arguments of the session screen's own options.
+/// English help of the arguments of the session screen's own options and of `signalen`.
 fn session_arg_en(command: &str, arg: &str) -> Option<(&'static str, Option<&'static str>)> {
     Some(match (command, arg) {
+        ("signalen", "dataset") => ("Dataset folder with reeksen.csv and dataset.toml", None),
+        ("signalen", "formaat") => ("Output format", Some("FORMAT")),
+        ("signalen", "domein") => (
+            "Only this domain (jeugd, wmo, participatie, …)",
+            Some("DOMAIN"),
+        ),
+        ("signalen", "indicator") => ("Only this indicator", Some("INDICATOR")),
+        ("signalen", "max") => ("At most this many signals of each kind", Some("N")),
         ("duiden", "presentatie") => (
             "Start in presentation mode: the chart alone, large, with source credits (P toggles)",
             None,

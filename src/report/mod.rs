@@ -9,6 +9,7 @@ mod differences;
 pub mod export;
 pub mod minutes;
 pub mod privacy;
+pub mod signals;
 pub mod slide;
 pub mod text;
 

@@ -66,6 +66,7 @@ pub use unit::UnitForm;
 use crate::model::{Breakdown, Dataset, Granularity, Period, Series, SeriesKey};
 use std::collections::BTreeMap;
 use view::Ctx;
+pub(crate) use view::family_of;
 
 /// One named difference.
 #[derive(Debug, Clone, PartialEq)]

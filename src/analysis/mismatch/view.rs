@@ -206,7 +206,8 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn family_of(bron: &str, leverancier: &str) -> String {
+/// Who publishes `bron` (see [`Ctx::family`]).
+pub(crate) fn family_of(bron: &str, leverancier: &str) -> String {
     let lev = leverancier.split(['(', ',']).next().unwrap_or("").trim();
     if lev.is_empty() {
         bron.split('-').next().unwrap_or(bron).to_lowercase()

@@ -191,6 +191,16 @@ impl Texts {
         }
     }
 
+    /// The count line under `duiden signalen`: "1 signaal", "4 signalen".
+    pub fn signals_found(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Nl, 1) => "1 signaal".to_string(),
+            (Nl, _) => format!("{n} signalen"),
+            (En, 1) => "1 signal".to_string(),
+            (En, _) => format!("{n} signals"),
+        }
+    }
+
     /// `--domein` names no domain of the dataset; `nearest` are the closest ones.
     pub fn unknown_domain(&self, name: &str, nearest: &[&str]) -> String {
         let nearest = quoted(nearest, self.or());

@@ -105,6 +105,14 @@ fn counts_say_one_in_the_singular() {
         assert_eq!(t.differences_found(1), one);
         assert_eq!(t.differences_found(2), two);
         assert_eq!(t.differences_found(0), two.replace('2', "0"));
+        let (signal, signals) = match lang {
+            Lang::Nl => ("1 signaal", "2 signalen"),
+            Lang::En => ("1 signal", "2 signals"),
+        };
+        assert_eq!(
+            (t.signals_found(1), t.signals_found(2)),
+            (signal.into(), signals.into())
+        );
         assert!(!t.review_all_sessions(1).contains("1 aantekeningen"));
         assert!(!t.review_all_sessions(1).contains("1 annotations"));
         let keys = crate::tui::keymap::Keymap::default();

@@ -5,6 +5,7 @@ pub mod aggregate;
 pub mod chart;
 pub mod mismatch;
 pub mod parallel;
+pub mod transform;
 
 pub use aggregate::{AggError, AggPoint, aggregate};
 pub use mismatch::{

@@ -25,6 +25,7 @@ impl App {
                     // The reference on screen: the chosen one, else the one the table took.
                     reference: c.reference.clone().or_else(|| table.reference.clone()),
                     kind: ViewKind::Compare,
+                    transform: None,
                 })
             }
             Tab::Trend | Tab::Overview => {
@@ -37,6 +38,7 @@ impl App {
                     range: self.trend.zoom,
                     reference: None,
                     kind: ViewKind::Trend,
+                    transform: self.trend.transform.clone(),
                 })
             }
         }

@@ -8,7 +8,7 @@ mod zoom;
 pub use draw::draw;
 pub(crate) use draw::{draw_legend, legend_extra_rows, legend_rows};
 
-use crate::model::{Dataset, Granularity, Period, SeriesKey};
+use crate::model::{Dataset, Granularity, Period, SeriesKey, Transform};
 use crate::session::{Anchor, Annotation, Session};
 use crate::tui::components::browser::{Browser, Node};
 use crate::tui::components::chart::{AxisNote, PlotGeometry, geometry};
@@ -49,6 +49,8 @@ pub struct TrendTab {
     pub range_start: Option<Period>,
     /// The periods shown when zoomed in (first and last); `None` shows the whole series.
     pub zoom: Option<(Period, Period)>,
+    /// What is done to the shown series (per inhabitants, an index, …); `None`: as they are.
+    pub transform: Option<Transform>,
     /// Every period of the selected series, zoomed or not (for panning).
     pub all_periods: Vec<Period>,
     /// Annotations on the charted indicators, in period order (refreshed after every change).
@@ -82,6 +84,7 @@ impl TrendTab {
             cursor: None,
             range_start: None,
             zoom: None,
+            transform: None,
             all_periods: Vec::new(),
             notes: Vec::new(),
             notes_view: ListView::default(),

@@ -24,10 +24,16 @@ pub enum Refusal {
 }
 
 /// Applies `t` to every series, or to none: the first refusal leaves them all unchanged.
+/// The units and soorten of series without points change too, so the axis has one unit.
 pub fn apply(dataset: &Dataset, series: &mut [ChartSeries], t: &Transform) -> Result<(), Refusal> {
     let mut out = Vec::with_capacity(series.len());
     for s in series.iter() {
-        out.push(transformed(dataset, s, t)?);
+        // A series without points (not to be brought to the shown length) has nothing to
+        // transform and refuses nothing.
+        out.push(match s.points.is_empty() {
+            true => Vec::new(),
+            false => transformed(dataset, s, t)?,
+        });
     }
     for (s, points) in series.iter_mut().zip(out) {
         s.points = points;

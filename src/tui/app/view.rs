@@ -38,7 +38,7 @@ impl App {
                     range: self.trend.zoom,
                     reference: None,
                     kind: ViewKind::Trend,
-                    transform: self.trend.transform.clone(),
+                    transform: self.trend.chart.transform.clone(),
                 })
             }
         }
@@ -68,6 +68,7 @@ impl App {
         anchor.granularity = view.granularity;
         anchor.reference = view.reference.clone();
         anchor.view = view.kind;
+        anchor.transform = view.transform.clone();
         self.show_view(&anchor);
         // The trend shows the view's range (a comparison has none: the whole series), also
         // when the view is a comparison that the presentation shows as a trend.

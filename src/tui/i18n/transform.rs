@@ -101,3 +101,50 @@ impl Texts {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Lang, texts};
+    use crate::analysis::transform::Refusal;
+    use crate::model::{Period, Soort, Transform};
+
+    #[test]
+    fn names_and_refusals_in_both_languages() {
+        let (nl, en) = (texts(Lang::Nl), texts(Lang::En));
+        let per = Transform::PerInhabitants {
+            per: 10_000,
+            noemer: "jongeren".into(),
+        };
+        assert_eq!(
+            nl.transform_name(&per, Some("0-17")),
+            "per 10.000 inwoners 0-17"
+        );
+        assert_eq!(en.transform_name(&per, None), "per 10,000 inhabitants");
+        let index = Transform::Index {
+            basis: Period::quarter(2021, 1),
+        };
+        assert!(nl.transform_name(&index, None).ends_with(" = 100"));
+        let none = Refusal::NoDenominator {
+            noemer: "inwoners".into(),
+        };
+        let said = nl.transform_refused(&per, &none);
+        assert!(
+            said.starts_with("per 10.000 inwoners kan niet: geen inwonersreeks in de dataset"),
+            "{said}"
+        );
+        assert!(
+            en.transform_refused(&per, &none)
+                .contains("no population series")
+        );
+        let stand = Refusal::Soort {
+            soort: Soort::Stand,
+            indicator: "Stand".into(),
+        };
+        let said = nl.transform_refused(&Transform::YearToDate, &stand);
+        assert!(said.contains("een stand optellen zegt niets"), "{said}");
+        assert_eq!(
+            en.transform_shown(None, None),
+            "no transform: the series as they are"
+        );
+    }
+}

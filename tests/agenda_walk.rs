@@ -190,3 +190,28 @@ fn an_empty_agenda_says_how_to_fill_it() {
     assert!(m.contains("agenda is leeg") && m.contains(" A"), "{m}");
     assert!(app.agenda_status().is_none());
 }
+
+#[test]
+fn an_agenda_item_keeps_the_transform_of_its_view_and_the_list_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    let mut jeugd = view("jeugd", "instroom");
+    jeugd.granularity = Some(Granularity::Quarter);
+    jeugd.transform = Some(duiden::model::Transform::YearOnYear);
+    prepare(&mut app, &jeugd);
+    let saved = store::load(&path).unwrap();
+    let recorded = saved.agenda[0].view.as_ref().unwrap();
+    assert_eq!(recorded.transform, jeugd.transform);
+    // Shown again from the agenda: transformed as prepared.
+    app.update(Action::YearOnYear);
+    app.update(Action::YearOnYear);
+    assert_eq!(app.trend.chart.transform, None, "Y: absolute → % → none");
+    app.update(Action::AgendaNext);
+    assert_eq!(app.trend.chart.transform, jeugd.transform);
+    press_keys(&mut app, "b");
+    let screen = render(&mut app, 120, 40);
+    assert!(
+        words(&screen).contains("verschil met een jaar eerder"),
+        "{screen}"
+    );
+}

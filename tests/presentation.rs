@@ -298,3 +298,82 @@ fn the_readout_names_the_differences_and_the_event_at_the_cursor() {
     let signed = if d > 0.0 { format!("+{text}") } else { text };
     assert!(w.contains(&signed), "{signed} in {w}");
 }
+
+#[test]
+fn a_transform_is_named_in_the_title_and_the_subtitle_and_travels_with_the_view() {
+    let mut app = monthly();
+    let raw = app.trend.chart.series[0].clone();
+    app.update(Action::MovingAverage);
+    let message = app.shared.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("voortschrijdend gemiddelde over 3 perioden"),
+        "{message}"
+    );
+    let screen = render(&mut app, 120, 40);
+    let title = screen
+        .lines()
+        .find(|l| l.contains("per maand"))
+        .unwrap_or("");
+    assert!(
+        title.contains("voortschrijdend gemiddelde over 3 perioden"),
+        "{screen}"
+    );
+    // The legend's values follow: the third month is the mean of the first three.
+    let averaged = &app.trend.chart.series[0];
+    let p = averaged.points[0].period;
+    let i = raw.points.iter().position(|q| q.period == p).unwrap();
+    let mean = (raw.points[i - 2].y + raw.points[i - 1].y + raw.points[i].y) / 3.0;
+    assert!((averaged.points[0].y - mean).abs() < 1e-9);
+    // Recorded with the view, shown again from it.
+    let view = app.current_view().unwrap();
+    assert_eq!(
+        view.transform,
+        Some(duiden::model::Transform::MovingAverage { perioden: 3 })
+    );
+    let mut other = App::new(sample(), ThemeKind::Dark);
+    assert!(other.show_view_spec(&view));
+    assert_eq!(other.trend.chart.series[0].points, averaged.points);
+    other.update(Action::Presentation);
+    let screen = render(&mut other, 120, 40);
+    assert!(
+        words(&screen).contains("voortschrijdend gemiddelde over 3 perioden"),
+        "{screen}"
+    );
+    // The key cycles 3 → 12 → none.
+    app.update(Action::MovingAverage);
+    assert_eq!(
+        app.trend.chart.transform,
+        Some(duiden::model::Transform::MovingAverage { perioden: 12 })
+    );
+    app.update(Action::MovingAverage);
+    assert_eq!(app.trend.chart.transform, None);
+    assert_eq!(app.trend.chart.series[0].points, raw.points);
+}
+
+#[test]
+fn a_refused_transform_says_why_and_leaves_the_chart_as_it_was() {
+    let mut app = monthly();
+    let before = app.trend.chart.clone();
+    // The sample declares no population series ([[noemers]]).
+    app.update(Action::PerInhabitants);
+    let message = app.shared.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("geen inwonersreeks in de dataset"),
+        "{message}"
+    );
+    assert_eq!(app.trend.chart, before);
+    assert_eq!(app.trend.transform, None);
+    // An index at the cursor: that period is 100.
+    let c = Period::month(2020, 3);
+    cursor_to(&mut app, c);
+    app.update(Action::IndexAtCursor);
+    let screen = render(&mut app, 120, 40);
+    let name = format!("index {} = 100", duiden::tui::i18n::t().period_short(&c));
+    assert!(screen.contains(&name), "{name} in {screen}");
+    let message = app.shared.message.clone().unwrap_or_default();
+    assert!(
+        (app.trend.chart.series[0].at(&c).unwrap().y - 100.0).abs() < 1e-9,
+        "{message}"
+    );
+    assert_eq!(app.trend.chart.unit, "index");
+}

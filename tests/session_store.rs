@@ -374,6 +374,7 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                         reference,
                         region: None,
                         view,
+                        transform: None,
                         legacy_difference,
                         differences,
                     },

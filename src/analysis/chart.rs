@@ -4,8 +4,11 @@
 //! minutes draw from the same model, so they show the same figures on the same axes.
 
 use crate::analysis::aggregate::{AggError, aggregate_in};
+use crate::analysis::transform::{self, Refusal};
 use crate::model::identity::SeriesIdentity;
-use crate::model::{Dataset, Granularity, Period, Series, SeriesKey, Soort, ViewKind, ViewSpec};
+use crate::model::{
+    Dataset, Granularity, Period, Series, SeriesKey, Soort, Transform, ViewKind, ViewSpec,
+};
 pub use panels::{MAX_PANELS, Panel};
 
 mod axis;
@@ -134,6 +137,8 @@ pub struct ChartModel {
     pub panels: Vec<Panel>,
     /// Series not drawn because their unit would need a panel beyond [`MAX_PANELS`].
     pub left_out: Vec<ChartSeries>,
+    /// The transform applied to every series; `None` when none was asked or it was refused.
+    pub transform: Option<Transform>,
 }
 
 impl ChartModel {
@@ -155,11 +160,27 @@ impl ChartModel {
         granularity: Option<Granularity>,
         range: Option<(Period, Period)>,
     ) -> ChartModel {
+        ChartModel::build_transformed(dataset, selection, granularity, range, None).0
+    }
+
+    /// As [`ChartModel::build_in`], with `transform` applied before the range is cut (a moving
+    /// average or a change against a year earlier looks back before it); when it is refused the
+    /// series are shown as they are, with the reason.
+    pub fn build_transformed(
+        dataset: &Dataset,
+        selection: &[SeriesKey],
+        granularity: Option<Granularity>,
+        range: Option<(Period, Period)>,
+        transform: Option<&Transform>,
+    ) -> (ChartModel, Option<Refusal>) {
         let mut series = chart_series(dataset, selection, granularity);
+        let refusal = transform.and_then(|t| transform::apply(dataset, &mut series, t).err());
         if let Some(range) = range {
             keep_range(&mut series, range);
         }
-        ChartModel::from_series(dataset, series, None)
+        let mut model = ChartModel::from_series(dataset, series, None);
+        model.transform = transform.filter(|_| refusal.is_none()).cloned();
+        (model, refusal)
     }
 
     /// The chart of a view: the whole-area series of the view's sources of its indicator (every
@@ -201,18 +222,24 @@ impl ChartModel {
         };
         let selection: Vec<SeriesKey> = series.iter().map(|s| s.key.clone()).collect();
         let mut series = chart_series(dataset, &selection, granularity);
-        if let Some(range) = view.range {
-            keep_range(&mut series, range);
-        }
+        // Small counts are hidden before a transform, so none can be read back from it.
         for s in &mut series {
             let key = s.key.clone();
             s.points.retain(|p| !hide(&key, &p.period, p.y));
+        }
+        let transform = (view.transform.as_ref())
+            .filter(|t| transform::apply(dataset, &mut series, t).is_ok())
+            .cloned();
+        if let Some(range) = view.range {
+            keep_range(&mut series, range);
         }
         let reference = view
             .reference
             .clone()
             .filter(|r| series.iter().any(|s| s.key.bron == *r));
-        ChartModel::from_series(dataset, series, reference)
+        let mut model = ChartModel::from_series(dataset, series, reference);
+        model.transform = transform;
+        model
     }
 
     /// Axes, periods, unit and time marks around finished series.
@@ -273,6 +300,7 @@ impl ChartModel {
             reference,
             panels,
             left_out,
+            transform: None,
         }
     }
 

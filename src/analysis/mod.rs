@@ -6,6 +6,7 @@ pub mod chart;
 pub mod mismatch;
 pub mod parallel;
 pub mod signals;
+pub mod transform;
 
 pub use aggregate::{AggError, AggPoint, aggregate};
 pub use mismatch::{

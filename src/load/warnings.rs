@@ -43,6 +43,16 @@ struct Spans {
     breuken: Vec<BreakSpans>,
     #[serde(default)]
     gebeurtenissen: Vec<EventSpans>,
+    #[serde(default)]
+    noemers: Vec<DenominatorSpans>,
+}
+
+#[derive(Deserialize)]
+struct DenominatorSpans {
+    domein: Spanned<String>,
+    indicator: Spanned<String>,
+    #[serde(default)]
+    bron: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -172,7 +182,44 @@ fn meta_warnings(path: &Path, text: &str, meta: &DatasetMeta, diags: &mut Diagno
         break_warnings(b, meta, &mut warn);
     }
     event_warnings(&spans.gebeurtenissen, &mut warn);
+    denominator_warnings(&spans, meta, &mut warn);
     to_fill_warnings(&spans, &mut warn);
+}
+
+/// A `[[noemers]]` naming an indicator or source that does not exist: per-inhabitant
+/// transforms would be refused for a reason the user did not see coming.
+fn denominator_warnings(
+    spans: &Spans,
+    meta: &DatasetMeta,
+    warn: &mut dyn FnMut(&std::ops::Range<usize>, Warning),
+) {
+    for n in &spans.noemers {
+        if meta
+            .indicator(n.domein.get_ref(), n.indicator.get_ref())
+            .is_none()
+        {
+            let w = Warning::MissingIndicator {
+                field: "noemers",
+                domain: n.domein.get_ref().clone(),
+                indicator: n.indicator.get_ref().clone(),
+            };
+            warn(&n.indicator.span(), w);
+        }
+        if let Some(bron) = n
+            .bron
+            .as_ref()
+            .filter(|b| meta.source(b.get_ref()).is_none())
+        {
+            let id = bron.get_ref().clone();
+            warn(
+                &bron.span(),
+                Warning::MissingSource {
+                    field: "noemers",
+                    id,
+                },
+            );
+        }
+    }
 }
 
 /// One warning per field an import left to fill in (`in_te_vullen`).

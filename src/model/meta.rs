@@ -49,6 +49,24 @@ pub struct DatasetMeta {
     pub breuken: Vec<TrendBreak>,
     #[serde(default)]
     pub gebeurtenissen: Vec<ContextEvent>,
+    /// Population series the shown series may be divided by ("per 1.000 inwoners").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub noemers: Vec<Denominator>,
+}
+
+/// A population series declared as a denominator: `[[noemers]] id = "inwoners"
+/// domein = "algemeen" indicator = "inwoners"`, optionally for an age group (`leeftijd = "0-17"`)
+/// and one source (`bron`; default: the first source that has the series).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Denominator {
+    pub id: String,
+    pub domein: String,
+    pub indicator: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leeftijd: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bron: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -245,6 +263,10 @@ impl DatasetMeta {
                 .filter(|s| identity::symbol_problem(s).is_none())
                 .and_then(|s| s.chars().next()),
         }
+    }
+
+    pub fn denominator(&self, id: &str) -> Option<&Denominator> {
+        self.noemers.iter().find(|n| n.id == id)
     }
 
     pub fn indicator(&self, domein: &str, id: &str) -> Option<&IndicatorMeta> {

@@ -7,9 +7,13 @@ pub mod meta;
 pub mod number;
 pub mod period;
 pub mod series;
+pub mod transform;
 pub mod view;
 
-pub use meta::{ContextEvent, DatasetMeta, IndicatorMeta, Soort, SourceMeta, TrendBreak};
+pub use meta::{
+    ContextEvent, DatasetMeta, Denominator, IndicatorMeta, Soort, SourceMeta, TrendBreak,
+};
 pub use period::{Granularity, Period};
 pub use series::{Breakdown, Dataset, Observation, Series, SeriesKey, Status};
+pub use transform::Transform;
 pub use view::{ViewKind, ViewSpec};

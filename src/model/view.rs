@@ -3,7 +3,7 @@
 //! interface builds one from its state, an annotation records the one it was made in, and the
 //! minutes draw the chart of an annotation from it.
 
-use super::{Granularity, Period};
+use super::{Granularity, Period, Transform};
 use serde::{Deserialize, Serialize};
 
 /// How the sources are shown.
@@ -52,6 +52,9 @@ pub struct ViewSpec {
         skip_serializing_if = "ViewKind::is_trend"
     )]
     pub kind: ViewKind,
+    /// What was done to the shown series; `None` shows them as they are.
+    #[serde(rename = "bewerking", default, skip_serializing_if = "Option::is_none")]
+    pub transform: Option<Transform>,
 }
 
 impl ViewSpec {
@@ -65,6 +68,7 @@ impl ViewSpec {
             range: None,
             reference: None,
             kind: ViewKind::Trend,
+            transform: None,
         }
     }
 
@@ -98,5 +102,12 @@ mod tests {
         assert!(toml::from_str::<ViewSpec>("domein = \"j\"\nindicator = \"i\"\nx = 1").is_err());
         assert!(v.shows("gemeente") && !v.shows("cbs"));
         assert!(ViewSpec::trend("j", "i", &[]).shows("cbs"));
+        v.transform = Some(Transform::MovingAverage { perioden: 12 });
+        let text = toml::to_string(&v).unwrap();
+        assert!(
+            text.contains("[bewerking.voortschrijdend]\nperioden = 12\n"),
+            "{text}"
+        );
+        assert_eq!(toml::from_str::<ViewSpec>(&text).unwrap(), v);
     }
 }

@@ -48,7 +48,7 @@ pub fn title(app: &App) -> String {
     }
 }
 
-/// What the title does not say: domein, period length, unit and zoom.
+/// What the title does not say: domein, period length, unit, transform and zoom.
 fn subtitle(app: &App) -> String {
     let trend = &app.trend;
     let chart = &trend.chart;
@@ -60,9 +60,13 @@ fn subtitle(app: &App) -> String {
         (None, Some(g)) => t().granularity_aligned(g),
         (chosen, _) => t().granularity_label(chosen),
     });
-    if !chart.unit.is_empty() {
+    let transform = (chart.transform.as_ref())
+        .map(|tf| t().transform_name(tf, trend.transform_age(&app.shared.dataset)));
+    // A per-inhabitant unit is the transform's name: said once.
+    if !chart.unit.is_empty() && transform.as_ref() != Some(&chart.unit) {
         parts.push(chart.unit.clone());
     }
+    parts.extend(transform);
     if let Some((from, to)) = trend.zoom {
         parts.push(t().zoomed(&t().period_short(&from), &t().period_short(&to)));
     }

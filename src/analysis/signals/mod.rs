@@ -241,6 +241,7 @@ fn trend_view(
         range: Some((from, to)),
         reference: None,
         kind: ViewKind::Trend,
+        transform: None,
     }
 }
 

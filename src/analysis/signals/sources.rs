@@ -52,6 +52,7 @@ fn signal(m: mismatch::Mismatch) -> Signal {
         range: Some((shift_period(m.period, -2 * py), shift_period(m.period, py))),
         reference: m.reference.clone(),
         kind: ViewKind::Compare,
+        transform: None,
     };
     Signal {
         kind: SignalKind::Unexplained,

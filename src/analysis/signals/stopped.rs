@@ -62,6 +62,7 @@ pub(super) fn detect(series: &[&Series], dataset: &Dataset) -> Vec<Signal> {
                 range: Some((shift_period(*last, -2 * py), *others_last)),
                 reference: None,
                 kind: ViewKind::Trend,
+                transform: None,
             };
             out.push(Signal {
                 kind: SignalKind::Stopped,

@@ -123,3 +123,18 @@ fn cr_only_line_endings_are_named_and_lines_counted_right() {
         "{e}"
     );
 }
+
+#[test]
+fn a_denominator_naming_an_unknown_indicator_or_source_is_a_located_warning() {
+    let meta = "titel = \"t\"\n[[bronnen]]\nid = \"a\"\nnaam = \"A\"\n[[indicatoren]]\ndomein = \"jeugd\"\nid = \"instroom\"\nsoort = \"stroom\"\n\n[[noemers]]\nid = \"inwoners\"\ndomein = \"algemeen\"\nindicator = \"inwoners\"\nbron = \"b\"\n";
+    let csv = "periode,domein,indicator,bron,waarde\n2020,jeugd,instroom,a,5\n";
+    let (_dir, d) = dataset(meta, csv);
+    assert_eq!(d.meta.noemers.len(), 1);
+    assert_eq!(
+        rendered(&d),
+        [
+            "dataset.toml:13:13: noemers noemt indicator 'inwoners' (domein algemeen), die niet in [[indicatoren]] staat; verwacht een bestaande indicator",
+            "dataset.toml:14:8: noemers noemt bron 'b', die niet in [[bronnen]] staat; verwacht de id van een bron",
+        ]
+    );
+}

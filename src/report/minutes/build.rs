@@ -120,7 +120,21 @@ impl Names<'_> {
         if !a.anchor.sources.is_empty() {
             about.push_str(&format!(" ({})", a.anchor.sources.join(", ")));
         }
+        let transform = a.anchor.transform.as_ref().map(|t| {
+            let age = match t {
+                crate::model::Transform::PerInhabitants { noemer, .. } => self
+                    .dataset
+                    .and_then(|d| d.meta.denominator(noemer))
+                    .and_then(|n| n.leeftijd.as_deref()),
+                _ => None,
+            };
+            format!("bewerking: {}", super::transform_text(t, age))
+        });
+        if let Some(t) = &transform {
+            about.push_str(&format!(", {t}"));
+        }
         Note {
+            transform: transform.unwrap_or_default(),
             annotation: a.clone(),
             about,
             merge: String::new(),
@@ -200,13 +214,14 @@ fn see_also(notes: &[&Annotation]) -> String {
 }
 
 /// One chart per view the annotations were made in (period length, reference, trend or
-/// comparison), in order of the first annotation made in it, with the sources of all of them.
+/// comparison, transform), in order of the first annotation made in it, with the sources of all of them.
 fn charts(d: &Dataset, notes: &[&Annotation], rule: &Disclosure) -> Vec<Chart> {
     let mut views: Vec<(ViewSpec, Vec<&Annotation>)> = Vec::new();
     for a in notes {
         let own = a.anchor.view_spec();
         let same = |v: &ViewSpec| {
-            (v.granularity, &v.reference, v.kind) == (own.granularity, &own.reference, own.kind)
+            (v.granularity, &v.reference, v.kind, &v.transform)
+                == (own.granularity, &own.reference, own.kind, &own.transform)
         };
         match views.iter_mut().find(|(v, _)| same(v)) {
             Some((v, members)) => {

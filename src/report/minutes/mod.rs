@@ -83,6 +83,21 @@ pub struct IndicatorSection {
     pub charts: Vec<Chart>,
 }
 
+/// A transform in the minutes' words: "per 1.000 inwoners 0-17", "index 2021-Q1 = 100".
+pub fn transform_text(t: &crate::model::Transform, age: Option<&str>) -> String {
+    use crate::model::Transform::*;
+    match t {
+        PerInhabitants { per, .. } => crate::analysis::transform::per_unit(*per, age),
+        Index { basis } => format!("index {} = 100", basis.dutch_short()),
+        YearOnYear => "verschil met een jaar eerder".to_string(),
+        YearOnYearPct => "% verschil met een jaar eerder".to_string(),
+        MovingAverage { perioden } => {
+            format!("voortschrijdend gemiddelde over {perioden} perioden")
+        }
+        YearToDate => "jaar tot nu".to_string(),
+    }
+}
+
 /// A chart of an indicator as the room saw it, with the annotated periods.
 #[derive(Debug, Clone)]
 pub struct Chart {
@@ -135,6 +150,9 @@ impl Chart {
                 None => s.push_str(", bronnen naast elkaar"),
             }
         }
+        if let Some(t) = &self.model.transform {
+            s.push_str(&format!(", bewerking: {}", transform_text(t, None)));
+        }
         s.push_str(". Gearceerd: de perioden van de aantekeningen, met hun nummer.");
         if !self.missing.is_empty() {
             s.push_str(&format!(
@@ -160,6 +178,8 @@ pub struct Note {
     pub merge: String,
     /// The differences the annotation is about, small counts protected; empty when none.
     pub difference: String,
+    /// The transform of the view it was made in ("per 1.000 inwoners"); empty when none.
+    pub transform: String,
 }
 
 impl Note {
@@ -177,16 +197,20 @@ impl Note {
     }
 
     /// "juni 2021 t/m december 2021", with the regio when one was recorded ("1e halfjaar 2021,
-    /// regio GM0107").
+    /// regio GM0107") and the transform of its view ("…, per 1.000 inwoners").
     pub fn period(&self) -> String {
         let anchor = &self.annotation.anchor;
-        match &anchor.region {
+        let period = match &anchor.region {
             Some(regio) => format!(
                 "{}, regio {}",
                 text::dutch_period(anchor),
                 text::one_line(regio)
             ),
             None => text::dutch_period(anchor),
+        };
+        match self.transform.is_empty() {
+            true => period,
+            false => format!("{period}, {}", self.transform),
         }
     }
 

@@ -257,3 +257,35 @@ fn the_svg_draws_a_panel_per_unit_no_factor_converts() {
     assert_eq!(one.matches(">\ncliënten\n</text>").count(), 1);
     assert!(!one.contains(">\nuren\n</text>"));
 }
+
+#[test]
+fn a_view_with_a_transform_is_its_own_chart_named_in_the_caption_and_the_note() {
+    let d = sample();
+    let mut s = session();
+    let mut averaged = instroom(Period::month(2021, 9), Period::month(2021, 9));
+    averaged.transform = Some(crate::model::Transform::MovingAverage { perioden: 3 });
+    s.add(note(AnnotationKind::Observatie, "Gladder", averaged));
+    let m = Minutes::build(&s, "2026-11-05-test.toml", None, Some(&d));
+    let section = &m.indicators[0];
+    assert_eq!(section.charts.len(), 3, "as delivered, compared, averaged");
+    let chart = &section.charts[2];
+    assert_eq!(chart.bands.iter().map(|b| b.0).collect::<Vec<_>>(), [4]);
+    assert!(chart.model.transform.is_some());
+    let caption = chart.caption(&section.heading);
+    assert!(
+        caption.contains(", bewerking: voortschrijdend gemiddelde over 3 perioden."),
+        "{caption}"
+    );
+    assert!(
+        !section.charts[0]
+            .caption(&section.heading)
+            .contains("bewerking")
+    );
+    let md = markdown(&m);
+    let html = html(&m);
+    let named = "september 2021, bewerking: voortschrijdend gemiddelde over 3 perioden";
+    assert!(md.contains(named), "{md}");
+    assert!(html.contains(named), "{html}");
+    // The notes made without a transform do not get one.
+    assert!(md.contains("**maart 2021 t/m juni 2021**"), "{md}");
+}

@@ -86,8 +86,8 @@ fn title(dataset: &Dataset, chart: &Chart) -> String {
     one_line(&named.or_else(meta).unwrap_or_else(|| v.indicator.clone()))
 }
 
-/// What the title does not say: "jeugd · per kwartaal · cliënten · ingezoomd: K1 2022 – K4
-/// 2023", and for a comparison its reference.
+/// What the title does not say: "jeugd · per kwartaal · cliënten · voortschrijdend gemiddelde
+/// over 3 perioden · ingezoomd: K1 2022 – K4 2023", and for a comparison its reference.
 fn subtitle(chart: &Chart) -> String {
     let (view, m) = (&chart.view, &chart.model);
     let mut parts = vec![one_line(&view.domein)];
@@ -103,6 +103,9 @@ fn subtitle(chart: &Chart) -> String {
     } else if !m.unit.is_empty() {
         parts.push(one_line(&m.unit));
     }
+    // A per-inhabitant unit already names its transform.
+    let transform = (m.transform.as_ref()).map(|t| crate::report::minutes::transform_text(t, None));
+    parts.extend(transform.filter(|t| !m.unit.starts_with(t.as_str())));
     if let Some((from, to)) = view.range {
         parts.push(format!(
             "ingezoomd: {} – {}",

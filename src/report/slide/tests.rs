@@ -121,6 +121,21 @@ fn a_slide_has_the_title_the_chart_and_every_source_credited() {
 }
 
 #[test]
+fn a_transformed_view_says_so_under_the_title() {
+    let data = voorbeeld();
+    let mut view = ViewSpec::trend("jeugd", "instroom", &[]);
+    view.granularity = Some(Granularity::Quarter);
+    view.transform = Some(crate::model::Transform::YearOnYearPct);
+    let s = slide(&data, &view, date()).unwrap();
+    let lines = texts(&s.svg);
+    assert_eq!(
+        lines[1], "jeugd · per kwartaal · % · % verschil met een jaar eerder",
+        "{lines:?}"
+    );
+    assert!(s.chart.model.series.iter().all(|s| s.unit == "%"));
+}
+
+#[test]
 fn a_zoomed_view_shows_its_range_only_and_says_so() {
     let data = voorbeeld();
     let mut view = ViewSpec::trend("jeugd", "instroom", &[]);

@@ -3,7 +3,7 @@
 
 use crate::analysis::MismatchKind;
 use crate::analysis::mismatch::{Comparison, ComparisonRow};
-use crate::model::{Granularity, Period, ViewKind, ViewSpec};
+use crate::model::{Granularity, Period, Transform, ViewKind, ViewSpec};
 use serde::{Deserialize, Serialize};
 
 /// Where an annotation points. Keys in the file are Dutch.
@@ -43,6 +43,9 @@ pub struct Anchor {
         skip_serializing_if = "ViewKind::is_trend"
     )]
     pub view: ViewKind,
+    /// What was done to the shown series in that view (per inhabitants, an index, …).
+    #[serde(rename = "bewerking", default, skip_serializing_if = "Option::is_none")]
+    pub transform: Option<Transform>,
     /// The difference as a sentence, from session files of format 1 and 2. Those sentences were
     /// written for people (with figures, units and source names in free order) and cannot be
     /// read back into [`Difference`]s reliably, so they are kept as they were: nothing is lost,
@@ -77,6 +80,7 @@ impl Anchor {
             reference: None,
             region: None,
             view: ViewKind::Trend,
+            transform: None,
             legacy_difference: String::new(),
             differences: Vec::new(),
         }
@@ -98,6 +102,7 @@ impl Anchor {
             range: None,
             reference: self.reference.clone(),
             kind: self.view,
+            transform: self.transform.clone(),
         }
     }
 

@@ -373,3 +373,23 @@ fn temporary_files_a_killed_save_left_are_removed_by_pattern_and_age() {
     assert!(fresh.exists() && other_session.exists() && not_ours.exists());
     assert_eq!(load(&path).unwrap(), session());
 }
+
+#[test]
+fn an_anchor_with_a_transform_round_trips_in_format_3() {
+    let mut s = session();
+    let anchor = &mut s.annotations[0].anchor;
+    anchor.transform = Some(crate::model::Transform::PerInhabitants {
+        per: 10_000,
+        noemer: "jongeren".into(),
+    });
+    anchor.legacy_difference = "oude zin".into();
+    let text = to_toml(&s).unwrap();
+    assert!(text.starts_with("formaat = 3\n"), "{text}");
+    assert!(
+        text.contains("per = 10000") && text.contains("noemer = \"jongeren\""),
+        "{text}"
+    );
+    assert_eq!(parse(Path::new("x.toml"), &text).unwrap(), s);
+    // Without one nothing is written: older files and newer ones read the same.
+    assert!(!to_toml(&session()).unwrap().contains("bewerking"));
+}

@@ -25,6 +25,7 @@ impl App {
                     // The reference on screen: the chosen one, else the one the table took.
                     reference: c.reference.clone().or_else(|| table.reference.clone()),
                     kind: ViewKind::Compare,
+                    transform: None,
                 })
             }
             Tab::Trend | Tab::Overview => {
@@ -37,6 +38,7 @@ impl App {
                     range: self.trend.zoom,
                     reference: None,
                     kind: ViewKind::Trend,
+                    transform: self.trend.chart.transform.clone(),
                 })
             }
         }
@@ -66,6 +68,7 @@ impl App {
         anchor.granularity = view.granularity;
         anchor.reference = view.reference.clone();
         anchor.view = view.kind;
+        anchor.transform = view.transform.clone();
         self.show_view(&anchor);
         // The trend shows the view's range (a comparison has none: the whole series), also
         // when the view is a comparison that the presentation shows as a trend.

@@ -8,6 +8,7 @@ pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
+        | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate
         | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
         | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
         Quit => "quit",
@@ -88,6 +89,13 @@ fn chart_help(a: Action) -> &'static str {
         ZoomAll => "zoom out: the whole series",
         PanLeft => "shift a zoomed chart back by a quarter",
         PanRight => "shift a zoomed chart forward by a quarter",
+        PerInhabitants => {
+            "per 1,000 inhabitants → per 10,000 → none (each denominator in dataset.toml)"
+        }
+        IndexAtCursor => "index: the period under the cursor = 100 (again: off)",
+        YearOnYear => "change on a year earlier: absolute → % → none",
+        MovingAverage => "moving average over 3 → 12 periods → none",
+        YearToDate => "year to date: added up from January (flows only; again: off)",
         Presentation => "presentation: the chart alone, large, with source credits (again: back)",
         ToggleRange => "start / stop a period range in the chart",
         AgendaAdd => "put the view on screen on the agenda",
@@ -124,6 +132,9 @@ pub fn action_hint(a: Action) -> &'static str {
         ToggleGrid => "grid",
         ZoomIn => "zoom",
         ZoomAll => "whole series",
+        PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate => {
+            transform_hint(a)
+        }
         PanLeft | PanRight => "pan",
         Presentation => "presentation",
         AgendaAdd => "to agenda",
@@ -326,3 +337,16 @@ pub static EN: Texts = Texts {
     busy: "busy",
     overview_busy: "Looking for differences between sources…",
 };
+
+/// The short names of the transform keys.
+fn transform_hint(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        PerInhabitants => "per inhabitants",
+        IndexAtCursor => "index",
+        YearOnYear => "on a year earlier",
+        MovingAverage => "moving average",
+        YearToDate => "year to date",
+        _ => "",
+    }
+}

@@ -18,6 +18,7 @@ mod numbers;
 mod present;
 mod review;
 mod texts;
+mod transform;
 
 pub use messages::{DASH, NO_VALUE, SMALL_MARK};
 pub use texts::Texts;

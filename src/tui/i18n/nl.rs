@@ -8,6 +8,7 @@ pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
+        | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate
         | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
         | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
         Quit => "stoppen",
@@ -95,6 +96,11 @@ fn chart_help(a: Action) -> &'static str {
         ZoomAll => "uitzoomen: de hele reeks",
         PanLeft => "ingezoomde grafiek een kwart terug schuiven",
         PanRight => "ingezoomde grafiek een kwart verder schuiven",
+        PerInhabitants => "per 1.000 inwoners → per 10.000 → geen (elke noemer uit dataset.toml)",
+        IndexAtCursor => "index: de periode onder de cursor = 100 (nog eens: uit)",
+        YearOnYear => "verschil met een jaar eerder: absoluut → % → geen",
+        MovingAverage => "voortschrijdend gemiddelde over 3 → 12 perioden → geen",
+        YearToDate => "jaar tot nu: opgeteld vanaf januari (alleen stromen; nog eens: uit)",
         Presentation => {
             "presentatie: alleen de grafiek, groot, met bronvermelding (nog eens: terug)"
         }
@@ -136,6 +142,9 @@ pub fn action_hint(a: Action) -> &'static str {
         ToggleRange => "bereik",
         ZoomIn => "zoom",
         ZoomAll => "hele reeks",
+        PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate => {
+            transform_hint(a)
+        }
         PanLeft | PanRight => "schuiven",
         Presentation => "presentatie",
         AgendaAdd => "op agenda",
@@ -334,3 +343,16 @@ pub static NL: Texts = Texts {
     busy: "bezig",
     overview_busy: "De verschillen tussen bronnen worden gezocht…",
 };
+
+/// The short names of the transform keys.
+fn transform_hint(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        PerInhabitants => "per inwoners",
+        IndexAtCursor => "index",
+        YearOnYear => "t.o.v. vorig jaar",
+        MovingAverage => "voortschrijdend",
+        YearToDate => "jaar tot nu",
+        _ => "",
+    }
+}

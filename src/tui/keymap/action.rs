@@ -60,6 +60,14 @@ actions! {
     /// Shift a zoomed chart a quarter of its span back or forward.
     PanLeft = "schuif_links",
     PanRight = "schuif_rechts",
+    /// Transforms of the shown series: per 1.000 / 10.000 inhabitants (each declared
+    /// denominator), an index at the cursor, the change on a year earlier (absolute, %), a moving
+    /// average (3, 12 periods), the year to date. Each key cycles its own and ends in none.
+    PerInhabitants = "per_inwoners",
+    IndexAtCursor = "index",
+    YearOnYear = "tov_vorig_jaar",
+    MovingAverage = "voortschrijdend",
+    YearToDate = "jaar_tot_nu",
     /// The chart alone on the screen, for the projector.
     Presentation = "presentatie",
     /// Put the view on screen on the agenda.

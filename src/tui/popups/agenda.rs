@@ -69,6 +69,9 @@ impl AgendaEditor {
                     view.indicator,
                     t().view_kind_label(view.kind, view.granularity)
                 );
+                if let Some(tf) = &view.transform {
+                    what.push_str(&format!(" · {}", t().transform_name(tf, None)));
+                }
                 if let Some((from, to)) = view.range {
                     what.push_str(&format!(
                         " · {}",

@@ -129,7 +129,13 @@ fn chart_title(app: &App) -> String {
         (None, Some(g)) => t().granularity_aligned(g),
         (chosen, _) => t().granularity_label(chosen),
     };
-    format!("{what} · {length}")
+    match &trend.chart.transform {
+        Some(tf) => {
+            let age = trend.transform_age(&app.shared.dataset);
+            format!("{what} · {length} · {}", t().transform_name(tf, age))
+        }
+        None => format!("{what} · {length}"),
+    }
 }
 
 pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {

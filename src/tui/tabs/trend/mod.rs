@@ -3,12 +3,14 @@
 
 mod draw;
 mod readout;
+mod transform;
 mod zoom;
 
 pub use draw::draw;
 pub(crate) use draw::{draw_legend, legend_extra_rows, legend_rows};
 
-use crate::model::{Dataset, Granularity, Period, SeriesKey};
+use crate::analysis::transform::Refusal;
+use crate::model::{Dataset, Granularity, Period, SeriesKey, Transform};
 use crate::session::{Anchor, Annotation, Session};
 use crate::tui::components::browser::{Browser, Node};
 use crate::tui::components::chart::{AxisNote, PlotGeometry, geometry};
@@ -49,6 +51,8 @@ pub struct TrendTab {
     pub range_start: Option<Period>,
     /// The periods shown when zoomed in (first and last); `None` shows the whole series.
     pub zoom: Option<(Period, Period)>,
+    /// What is done to the shown series (per inhabitants, an index, …); `None`: as they are.
+    pub transform: Option<Transform>,
     /// Every period of the selected series, zoomed or not (for panning).
     pub all_periods: Vec<Period>,
     /// Annotations on the charted indicators, in period order (refreshed after every change).
@@ -82,6 +86,7 @@ impl TrendTab {
             cursor: None,
             range_start: None,
             zoom: None,
+            transform: None,
             all_periods: Vec::new(),
             notes: Vec::new(),
             notes_view: ListView::default(),
@@ -181,7 +186,9 @@ impl TrendTab {
         self.rebuild_chart(dataset);
     }
 
-    fn rebuild_chart(&mut self, dataset: &Dataset) {
+    /// Builds the chart again; returns why the chosen transform was refused, if it was (the
+    /// chart then shows the series as they are).
+    fn rebuild_chart(&mut self, dataset: &Dataset) -> Option<Refusal> {
         let keep = self.cursor_period();
         self.shown = self.granularity.or_else(|| {
             let lengths: std::collections::BTreeSet<Granularity> = self
@@ -194,17 +201,23 @@ impl TrendTab {
                 .then(|| lengths.last().copied())
                 .flatten()
         });
-        self.chart = ChartModel::build(dataset, &self.selection, self.shown);
+        let build = |range| {
+            let t = self.transform.as_ref();
+            ChartModel::build_transformed(dataset, &self.selection, self.shown, range, t)
+        };
+        let (chart, refusal) = build(None);
+        self.chart = chart;
         self.all_periods = self.chart.periods.clone();
         self.zoom = self.effective_zoom();
         if let Some(window) = self.zoom {
-            self.chart = ChartModel::build_in(dataset, &self.selection, self.shown, Some(window));
+            self.chart = build(Some(window)).0;
         }
         let last = self.chart.periods.len().checked_sub(1);
         self.cursor = match keep {
             Some(p) => self.chart.periods.iter().position(|q| *q >= p).or(last),
             None => last,
         };
+        refusal
     }
 
     /// Annotations of the session on the charted indicators, in period order.
@@ -257,8 +270,9 @@ impl TrendTab {
         self.notes_view.settle(self.notes.len(), note_rows);
     }
 
-    /// Shows the series and period an anchor refers to.
+    /// Shows the series and period an anchor refers to, transformed as it was.
     pub fn show_anchor(&mut self, dataset: &Dataset, anchor: &Anchor) {
+        self.transform = anchor.transform.clone();
         let keys: Vec<_> = dataset
             .series_of(&anchor.domain, &anchor.indicator)
             .filter(|s| anchor.sources.contains(&s.key.bron) && s.key.breakdown.is_total())
@@ -267,6 +281,8 @@ impl TrendTab {
         if !keys.is_empty() {
             self.browser.reveal(dataset, &keys[0]);
             self.set_selection(dataset, keys);
+        } else {
+            self.rebuild_chart(dataset);
         }
         let from = anchor.from;
         self.cursor = self
@@ -292,6 +308,7 @@ impl TrendTab {
         bronnen.dedup();
         let mut anchor = Anchor::new(&domein, &indicator, bronnen, from, to);
         anchor.granularity = self.shown;
+        anchor.transform = self.chart.transform.clone();
         Some(anchor)
     }
 
@@ -318,6 +335,11 @@ impl TrendTab {
             Action::ZoomAll => return self.zoom_all(dataset),
             Action::PanLeft => return self.pan(dataset, false),
             Action::PanRight => return self.pan(dataset, true),
+            Action::PerInhabitants
+            | Action::IndexAtCursor
+            | Action::YearOnYear
+            | Action::MovingAverage
+            | Action::YearToDate => return self.transform_action(action, dataset),
             Action::Cancel => {
                 return self
                     .range_start

@@ -3,35 +3,21 @@
 //! 2022 and 1e halfjaar 2023 reports (Bron: CBS, CC BY 4.0): what the readers make of them, what
 //! the writer puts in the folder, and that a round trip names the revision of the stock.
 
+mod common;
+
+use common::{import_fixture as fixture, jeugd, read_fixture as read};
+
 use duiden::import::write::{WriteOptions, merge};
 use duiden::import::{Figure, Layout, Missing, Options, detect};
 use duiden::load::load_dataset;
 use duiden::model::{Granularity, Period, Soort, Status};
 use proptest::prelude::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(rel)
-}
+use std::path::Path;
 
 const TYPED_2022: &str = "typed/jbjr2022_TypedDataSet.csv";
 const TYPED_2023: &str = "typed/jbjr2023h1_TypedDataSet.csv";
 const STATLINE: &str = "statline/Jeugdbescherming_1e_halfjaar_2023.csv";
-
-fn jeugd() -> Options {
-    Options {
-        domein: Some("jeugd".into()),
-        ..Options::default()
-    }
-}
-
-fn read(rel: &str) -> duiden::import::Import {
-    detect::read_file(&fixture(rel), &jeugd()).unwrap()
-}
 
 fn value(import: &duiden::import::Import, indicator: &str, period: &str) -> Option<Figure> {
     let (p, _) = Period::parse(period).unwrap();
@@ -42,18 +28,7 @@ fn value(import: &duiden::import::Import, indicator: &str, period: &str) -> Opti
         .map(|r| r.figure.clone())
 }
 
-fn duiden(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
-        .args(["--taal", "nl"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::duiden_nl as duiden;
 
 fn files(dir: &Path) -> (Vec<u8>, Vec<u8>) {
     (

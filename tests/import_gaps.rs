@@ -3,46 +3,21 @@
 //! definitions from DataProperties, known values kept over a newer '.', population tables and
 //! region names without a code. Fixtures: tests/fixtures/import (README there names the sources).
 
+mod common;
+
+use common::{import_fixture as fixture, jeugd, read_fixture as read};
+
 use duiden::import::write::{WriteOptions, merge};
 use duiden::import::{Options, detect};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(rel)
-}
 
 const TYPED_2022: &str = "typed/jbjr2022_TypedDataSet.csv";
 const TYPED_2023: &str = "typed/jbjr2023h1_TypedDataSet.csv";
 const STATLINE: &str = "statline/Jeugdbescherming_1e_halfjaar_2023.csv";
 const DUBBEL: &str = "typed/dubbel_TypedDataSet.csv";
 
-fn jeugd() -> Options {
-    Options {
-        domein: Some("jeugd".into()),
-        ..Options::default()
-    }
-}
-
-fn read(rel: &str) -> duiden::import::Import {
-    detect::read_file(&fixture(rel), &jeugd()).unwrap()
-}
-
-fn duiden(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
-        .args(["--taal", "nl"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::duiden_nl as duiden;
 
 fn files(dir: &Path) -> (Vec<u8>, Vec<u8>) {
     (

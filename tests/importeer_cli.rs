@@ -1,21 +1,12 @@
 //! `duiden importeer` end to end for the layouts the readers were wired in for after the command
 //! existed: CBS JSON (v3 and v4) and spreadsheets with `--voorstel`.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
-fn duiden(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
-        .args(["--taal", "nl"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::duiden_nl as duiden;
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

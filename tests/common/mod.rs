@@ -414,3 +414,37 @@ pub fn many_regions(dir: &Path, n: usize) {
 pub fn region_code(r: usize) -> String {
     format!("GM{:04}", 100 + r * 7)
 }
+
+/// Runs `duiden --taal nl ARGS…` in the working directory of the test: (success, stdout, stderr).
+pub fn duiden_nl(args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_duiden"))
+        .args(["--taal", "nl"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A file under `tests/fixtures/import`.
+pub fn import_fixture(rel: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(rel)
+}
+
+/// Import options for the jeugd domain.
+pub fn jeugd() -> duiden::import::Options {
+    duiden::import::Options {
+        domein: Some("jeugd".into()),
+        ..duiden::import::Options::default()
+    }
+}
+
+/// An import fixture read as the jeugd domain.
+pub fn read_fixture(rel: &str) -> duiden::import::Import {
+    duiden::import::detect::read_file(&import_fixture(rel), &jeugd()).unwrap()
+}

@@ -138,3 +138,29 @@ fn two_processes_the_follower_follows_and_survives_the_facilitator() {
     follower.send("q");
     assert!(follower.wait_exit().success());
 }
+
+#[test]
+fn a_damaged_view_file_is_named_and_the_follower_keeps_going() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_facilitator, path) = app_with_session(dir.path());
+    std::fs::write(view_state::path_for(&path), "formaat = 1\nvraag = \"x\"\n").unwrap();
+    let dataset = duiden::load::load_dataset(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld"),
+    )
+    .unwrap();
+    let mut follower =
+        App::new(dataset, ThemeKind::Dark).following(path.clone(), store::load(&path).unwrap());
+    let m = follower.shared.message.clone().unwrap_or_default();
+    assert!(m.contains(".beeld") && m.contains("onleesbaar"), "{m}");
+    // The facilitator writes a good one: the follower follows it.
+    let state = view_state::ViewState {
+        format: view_state::FORMAT,
+        presentation: true,
+        ..Default::default()
+    };
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(view_state::path_for(&path), state.to_text()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(250));
+    follower.tick();
+    assert!(follower.presentation);
+}

@@ -54,6 +54,8 @@ impl App {
     /// Follows the facilitator of the session at `path`: read-only, no lock taken.
     pub fn following(mut self, path: PathBuf, session: crate::session::Session) -> App {
         self.enter_session(OpenSession::review(path.clone(), session));
+        // What opening says is the facilitator's business; a damaged view file is ours.
+        self.shared.message = None;
         self.follow = Some(Follower {
             state_path: view_state::path_for(&path),
             session_path: path,
@@ -62,7 +64,9 @@ impl App {
             last_poll: None,
         });
         self.poll_facilitator(true);
-        self.shared.message = Some(t().following.to_string());
+        if self.shared.message.is_none() {
+            self.shared.message = Some(t().following.to_string());
+        }
         self
     }
 

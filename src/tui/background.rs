@@ -11,6 +11,8 @@ use crate::session::Session;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Task {
     DetectMismatches,
+    /// What stands out in the dataset, for the signals tab.
+    FindSignals,
     /// Loading the dataset a session recorded (its path as recorded).
     LoadDataset(String),
     /// Reading the session folder (for the follow-up list).
@@ -32,6 +34,7 @@ pub type SessionFiles = Vec<(
 /// What a finished job hands back.
 pub enum Outcome {
     Mismatches(Option<Vec<Mismatch>>),
+    Signals(Vec<crate::analysis::signals::Signal>),
     Dataset(Result<Box<Dataset>, String>),
     Sessions(Vec<(String, Session)>),
     Minutes(String),

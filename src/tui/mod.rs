@@ -84,6 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             tabs::Tab::Trend => tabs::trend::draw(frame, app, body),
             tabs::Tab::Compare => tabs::compare::draw(frame, app, body),
             tabs::Tab::Overview => tabs::overview::draw(frame, app, body),
+            tabs::Tab::Signals => tabs::signals::draw(frame, app, body),
         }
         status
     };
@@ -122,6 +123,7 @@ fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
         (tabs::Tab::Trend, t().tab_trend),
         (tabs::Tab::Compare, t().tab_compare),
         (tabs::Tab::Overview, t().tab_overview),
+        (tabs::Tab::Signals, t().tab_signals),
     ];
     let mut title = tab_bar(
         theme,
@@ -200,6 +202,7 @@ pub fn hint_actions(ctx: keymap::Context) -> &'static [keymap::Action] {
             A::ShowTrend,
             A::Quit,
         ],
+        C::Signals => &[A::Help, A::Activate, A::AgendaAdd, A::ShowTrend, A::Quit],
         C::Review => &[
             A::Help,
             A::Search,

@@ -59,9 +59,14 @@ impl App {
         if !item.title.trim().is_empty() {
             return item.title.clone();
         }
+        self.indicator_name(&item.domain, &item.indicator)
+    }
+
+    /// An indicator's name from the dataset, else its id.
+    pub fn indicator_name(&self, domein: &str, indicator: &str) -> String {
         (self.dataset().meta.indicatoren.iter())
-            .find(|m| m.domein == item.domain && m.id == item.indicator)
-            .map_or_else(|| item.indicator.clone(), |m| m.naam.clone())
+            .find(|m| m.domein == domein && m.id == indicator && !m.naam.is_empty())
+            .map_or_else(|| indicator.to_string(), |m| m.naam.clone())
     }
 
     /// The walk's place, for the header; `None` before the walk starts.

@@ -26,6 +26,18 @@ impl App {
         });
     }
 
+    /// Finds the signals on a worker, the first time the tab is shown.
+    pub(super) fn find_signals(&mut self) {
+        if self.signals.found.is_some() || self.background.is_running(&Task::FindSignals) {
+            return;
+        }
+        let dataset = Arc::clone(&self.shared.dataset);
+        self.background.start(Task::FindSignals, move |_| {
+            let settings = crate::analysis::signals::Settings::default();
+            Outcome::Signals(crate::analysis::signals::find(&dataset, &settings))
+        });
+    }
+
     /// Reads the session folder on a worker; the follow-up list opens when it is read.
     pub fn show_follow_up(&mut self) {
         if self.shared.session.is_none() {
@@ -94,6 +106,7 @@ impl App {
             (_, Err(why)) => self.shared.message = Some(t().job_failed(&why)),
             (_, Ok(Outcome::Mismatches(Some(found)))) => self.overview.set_found(found),
             (_, Ok(Outcome::Sessions(all))) => self.open_follow_up(all),
+            (_, Ok(Outcome::Signals(found))) => self.signals.found = Some(found),
             (_, Ok(Outcome::Minutes(text))) => {
                 if let Some(w) = self.writer() {
                     let result = w.write_beside("md", text.as_bytes());

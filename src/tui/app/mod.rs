@@ -77,6 +77,7 @@ pub struct App {
     pub trend: TrendTab,
     pub compare: CompareTab,
     pub overview: OverviewTab,
+    pub signals: super::tabs::signals::SignalsTab,
     pub popup: Option<Popup>,
     /// The terminal's size, for layout and the mouse.
     pub area: Rect,
@@ -125,6 +126,7 @@ impl App {
             trend,
             compare: CompareTab::default(),
             overview: OverviewTab::default(),
+            signals: Default::default(),
             popup: None,
             area: Rect::new(0, 0, 120, 40),
             should_quit: false,
@@ -248,13 +250,16 @@ impl App {
             Action::AgendaPrev => self.agenda_step(false),
             a if self.closing_key(a) => {}
             Action::Export => self.export_view(),
-            Action::ShowCompare | Action::ShowOverview if self.presentation => {
+            Action::ShowCompare | Action::ShowOverview | Action::ShowSignals
+                if self.presentation =>
+            {
                 self.set_presentation(false);
                 self.update(action);
             }
             Action::ShowTrend => self.show_tab(Tab::Trend),
             Action::ShowCompare => self.show_tab(Tab::Compare),
             Action::ShowOverview => self.show_tab(Tab::Overview),
+            Action::ShowSignals => self.show_tab(Tab::Signals),
             Action::Annotate => self.open_annotate(),
             Action::Undo => self.undo(false),
             Action::TakeOver => self.take_over(),
@@ -293,6 +298,13 @@ impl App {
                 }
                 None => None,
             },
+            Tab::Signals => {
+                // Enter shows the signal's view in its own tab.
+                if let Some(view) = self.signals.handle(action, body) {
+                    self.show_view_spec(&view);
+                }
+                None
+            }
         };
         if message.is_some() {
             self.shared.message = message;
@@ -321,6 +333,7 @@ impl App {
             Tab::Trend => self.trend.mouse(m, &dataset, body),
             Tab::Compare => self.compare.mouse(m, &dataset, body),
             Tab::Overview => self.overview.mouse(m, body),
+            Tab::Signals => {}
         }
         self.settle();
     }
@@ -361,6 +374,9 @@ impl App {
         if tab == Tab::Overview {
             self.detect_mismatches();
         }
+        if tab == Tab::Signals {
+            self.find_signals();
+        }
         self.tab = tab;
     }
 
@@ -370,6 +386,7 @@ impl App {
         self.trend.settle(body);
         self.compare.settle(body);
         self.overview.settle(body);
+        self.signals.settle(body);
     }
 
     pub(crate) fn refresh_notes(&mut self) {

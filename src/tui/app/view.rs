@@ -28,6 +28,7 @@ impl App {
                     transform: None,
                 })
             }
+            Tab::Signals => self.signals.current_view(),
             Tab::Trend | Tab::Overview => {
                 let anchor = self.trend.anchor()?;
                 Some(ViewSpec {

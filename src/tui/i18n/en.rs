@@ -29,6 +29,9 @@ pub fn action_help(a: Action) -> &'static str {
         ShowTrend => "Trend tab",
         ShowCompare => "Compare tab",
         ShowOverview => "Differences tab",
+        ShowSignals => {
+            "Signals tab: what stands out, with the reason; Enter shows, A puts on the agenda"
+        }
         ToggleTheme => "theme: dark → light → high contrast (black and white, bold lines)",
         CycleGranularity => "periods: as delivered → month → quarter → half year → year (by kind)",
         ClearChart => "clear the chart",
@@ -128,6 +131,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ShowTrend => "trend",
         ShowCompare => "compare",
         ShowOverview => "differences",
+        ShowSignals => "signals",
         CycleLineStyle => "line style",
         ToggleGrid => "grid",
         ZoomIn => "zoom",
@@ -199,6 +203,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Trend => "Trend",
         Context::Compare => "Compare",
         Context::Overview => "Differences",
+        Context::Signals => "Signals",
         Context::Review => "Look back",
         Context::Backlog => "Backlog",
         Context::Help => "Help",
@@ -264,6 +269,9 @@ pub static EN: Texts = Texts {
     following: "following: this screen follows the facilitator (read-only)",
     following_read_only: "following: the facilitator steers the view; q quits",
     talking_points: "Talking points (not on the projector)",
+    signals_busy: "Signals: looking…",
+    signals_none: "Nothing stands out by the methods of duiden signalen (see the README, Signalen).",
+    tab_signals: "Signals",
     agenda_title: "Agenda",
     closing_none: "No research questions in this session yet: record them as an annotation (kind research question).",
     no_chart_for_note: "first choose a series in the chart to attach an annotation to",

@@ -378,6 +378,8 @@ impl Texts {
     pub fn task_label(&self, task: &Task) -> String {
         match (self.lang, task) {
             (Nl, Task::DetectMismatches) => "verschillen tussen bronnen zoeken".to_string(),
+            (Nl, Task::FindSignals) => "signalen zoeken".to_string(),
+            (En, Task::FindSignals) => "looking for signals".to_string(),
             (En, Task::DetectMismatches) => "finding differences between sources".to_string(),
             (Nl, Task::LoadDataset(pad)) => format!("dataset {pad} laden"),
             (En, Task::LoadDataset(pad)) => format!("loading dataset {pad}"),

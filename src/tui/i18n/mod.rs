@@ -17,6 +17,7 @@ mod nl;
 mod numbers;
 mod present;
 mod review;
+mod signals;
 mod texts;
 mod transform;
 

@@ -29,6 +29,9 @@ pub fn action_help(a: Action) -> &'static str {
         ShowTrend => "tabblad Trend",
         ShowCompare => "tabblad Vergelijken",
         ShowOverview => "tabblad Verschillen",
+        ShowSignals => {
+            "tabblad Signalen: wat opvalt, met de reden; Enter toont, A zet op de agenda"
+        }
         ToggleTheme => "thema: donker → licht → contrast (zwart-wit, vette lijnen)",
         CycleGranularity => {
             "perioden: zoals geleverd → maand → kwartaal → halfjaar → jaar (volgens soort)"
@@ -134,6 +137,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ShowTrend => "trend",
         ShowCompare => "vergelijken",
         ShowOverview => "verschillen",
+        ShowSignals => "signalen",
         CycleLineStyle => "lijnstijl",
         ToggleGrid => "raster",
         ToggleTheme => "thema",
@@ -205,6 +209,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Trend => "Trend",
         Context::Compare => "Vergelijken",
         Context::Overview => "Verschillen",
+        Context::Signals => "Signalen",
         Context::Review => "Terugkijken",
         Context::Backlog => "Vragenlijst",
         Context::Help => "Hulp",
@@ -270,6 +275,9 @@ pub static NL: Texts = Texts {
     following: "meekijken: dit scherm volgt de facilitator (alleen lezen)",
     following_read_only: "meekijken: de facilitator bedient het beeld; q stopt",
     talking_points: "Gespreksnotities (niet op de beamer)",
+    signals_busy: "Signalen: bezig met zoeken…",
+    signals_none: "Niets dat opvalt volgens de methoden van duiden signalen (zie de README, Signalen).",
+    tab_signals: "Signalen",
     agenda_title: "Agenda",
     closing_none: "Nog geen onderzoeksvragen in deze sessie: leg ze vast als aantekening (soort onderzoeksvraag).",
     no_chart_for_note: "kies eerst een reeks in de grafiek om een aantekening aan te hangen",

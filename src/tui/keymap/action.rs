@@ -45,6 +45,8 @@ actions! {
     ShowTrend = "tab_trend",
     ShowCompare = "tab_vergelijken",
     ShowOverview = "tab_verschillen",
+    /// What stands out in the dataset (`duiden signalen`).
+    ShowSignals = "tab_signalen",
     ToggleTheme = "thema",
     CycleGranularity = "perioden",
     ClearChart = "grafiek_leeg",

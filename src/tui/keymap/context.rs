@@ -14,6 +14,9 @@ pub enum Context {
     Compare,
     #[serde(rename = "verschillen")]
     Overview,
+    /// The signals tab.
+    #[serde(rename = "signalen")]
+    Signals,
     /// Review mode's annotations tab, and the keys of both review tabs.
     #[serde(rename = "terugkijken")]
     Review,
@@ -49,6 +52,7 @@ impl Context {
         Context::Trend,
         Context::Compare,
         Context::Overview,
+        Context::Signals,
         Context::Review,
         Context::Backlog,
         Context::Help,
@@ -67,6 +71,7 @@ impl Context {
             Context::Trend => &[Context::Trend, Context::Global],
             Context::Compare => &[Context::Compare, Context::Global],
             Context::Overview => &[Context::Overview, Context::Global],
+            Context::Signals => &[Context::Signals, Context::Global],
             Context::Backlog => &[Context::Backlog, Context::Review],
             Context::Global => &[Context::Global],
             Context::Review => &[Context::Review],
@@ -93,6 +98,7 @@ impl Context {
             Context::Trend => "trend",
             Context::Compare => "vergelijken",
             Context::Overview => "verschillen",
+            Context::Signals => "signalen",
             Context::Review => "terugkijken",
             Context::Backlog => "vragenlijst",
             Context::Help => "hulp",

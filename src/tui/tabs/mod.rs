@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod overview;
+pub mod signals;
 pub mod trend;
 
 use crate::tui::keymap::Context;
@@ -12,6 +13,7 @@ pub enum Tab {
     Trend,
     Compare,
     Overview,
+    Signals,
 }
 
 impl Tab {
@@ -21,6 +23,7 @@ impl Tab {
             Tab::Trend => Context::Trend,
             Tab::Compare => Context::Compare,
             Tab::Overview => Context::Overview,
+            Tab::Signals => Context::Signals,
         }
     }
 }

@@ -28,8 +28,8 @@ impl Texts {
         }
     }
 
-    /// Why `s` stands out, in one line; `name` is the indicator's name.
-    pub fn signal_reason(&self, s: &Signal, name: &str) -> String {
+    /// Why `s` stands out, in one line (the heading above it names the indicator).
+    pub fn signal_reason(&self, s: &Signal) -> String {
         let bron = s.sources.join(", ");
         let n = |v: f64| self.num(v, 2);
         let rel = |a: f64, b: f64| {
@@ -48,7 +48,7 @@ impl Texts {
                 },
                 Nl,
             ) => format!(
-                "{name} van {bron}: {} tegen {} in {}{}",
+                "{bron}: {} tegen {} in {}{}",
                 n(*now),
                 n(*before),
                 self.period_long(previous),
@@ -62,20 +62,20 @@ impl Texts {
                 },
                 En,
             ) => format!(
-                "{name} of {bron}: {} against {} in {}{}",
+                "{bron}: {} against {} in {}{}",
                 n(*now),
                 n(*before),
                 self.period_long(previous),
                 rel(*now, *before)
             ),
             (Measure::LevelShift { before, after, .. }, Nl) => format!(
-                "{name} van {bron}: vanaf hier ongeveer {} in plaats van {}{}",
+                "{bron}: vanaf hier ongeveer {} in plaats van {}{}",
                 n(*after),
                 n(*before),
                 rel(*after, *before)
             ),
             (Measure::LevelShift { before, after, .. }, En) => format!(
-                "{name} of {bron}: from here about {} instead of {}{}",
+                "{bron}: from here about {} instead of {}{}",
                 n(*after),
                 n(*before),
                 rel(*after, *before)
@@ -89,7 +89,7 @@ impl Texts {
                 },
                 Nl,
             ) => format!(
-                "{name} van {bron}: {} valt buiten {} tot {} van {years} eerdere jaren",
+                "{bron}: {} valt buiten {} tot {} van {years} eerdere jaren",
                 n(*value),
                 n(low.max(0.0)),
                 n(*high)
@@ -103,7 +103,7 @@ impl Texts {
                 },
                 En,
             ) => format!(
-                "{name} of {bron}: {} is outside {} to {} of {years} earlier years",
+                "{bron}: {} is outside {} to {} of {years} earlier years",
                 n(*value),
                 n(low.max(0.0)),
                 n(*high)
@@ -113,8 +113,8 @@ impl Texts {
                     .rel_diff
                     .map_or(String::new(), |r| format!(" {}", self.pct(r)));
                 match lang {
-                    Nl => format!("{name}: {bron} verschillen{size}; geen bekende oorzaak"),
-                    En => format!("{name}: {bron} differ{size}; no known cause"),
+                    Nl => format!("{bron} verschillen{size}; geen bekende oorzaak"),
+                    En => format!("{bron} differ{size}; no known cause"),
                 }
             }
             (
@@ -123,7 +123,7 @@ impl Texts {
                 },
                 Nl,
             ) => format!(
-                "{name}: {bron} levert niet meer; {ahead} loopt door tot {}",
+                "{bron} levert niet meer; {ahead} loopt door tot {}",
                 self.period_long(others_last)
             ),
             (
@@ -132,7 +132,7 @@ impl Texts {
                 },
                 En,
             ) => format!(
-                "{name}: {bron} no longer delivers; {ahead} runs on to {}",
+                "{bron} no longer delivers; {ahead} runs on to {}",
                 self.period_long(others_last)
             ),
         }

@@ -51,8 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 name,
                 t().period_long(&s.period)
             );
-            let reason =
-                crate::tui::components::text::fit_middle(&t().signal_reason(s, &name), width);
+            let reason = crate::tui::components::text::fit_middle(&t().signal_reason(s), width);
             ListItem::new(vec![
                 Line::from(Span::styled(
                     head,

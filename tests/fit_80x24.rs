@@ -98,17 +98,27 @@ fn status_hints(screen: &str, keys: &Keymap, ctx: Context, what: &str) {
     }
 }
 
-/// The title bar names every tab whole.
-fn tabs(screen: &str, names: &[&str], what: &str) {
+/// The title bar names the `current` tab whole and shows every other tab's number (four names and
+/// the session label do not fit in 80 columns); `None`: every tab named whole.
+fn tabs(screen: &str, names: &[&str], current: Option<usize>, what: &str) {
     let header = screen.lines().next().unwrap_or_default();
     for (i, name) in names.iter().enumerate() {
-        let tab = format!(" {} {name} ", i + 1);
+        let tab = if current.is_none_or(|c| c == i) {
+            format!(" {} {name} ", i + 1)
+        } else {
+            format!(" {} ", i + 1)
+        };
         assert!(header.contains(&tab), "{what}: tab {tab:?} in {header:?}");
     }
 }
 
-fn main_tabs() -> [&'static str; 3] {
-    [t().tab_trend, t().tab_compare, t().tab_overview]
+fn main_tabs() -> [&'static str; 4] {
+    [
+        t().tab_trend,
+        t().tab_compare,
+        t().tab_overview,
+        t().tab_signals,
+    ]
 }
 
 #[test]
@@ -119,7 +129,7 @@ fn the_tabs_fit_in_both_languages() {
         let mut app = App::new(sample(), ThemeKind::Dark);
         let screen = common::render(&mut app, W, H);
         let what = format!("{lang:?} trend");
-        tabs(&screen, &main_tabs(), &what);
+        tabs(&screen, &main_tabs(), Some(0), &what);
         status_hints(&screen, &keys, Context::Trend, &what);
         for pane in [t().pane_series, t().pane_legend] {
             assert!(
@@ -131,7 +141,7 @@ fn the_tabs_fit_in_both_languages() {
         app.update(Action::ShowCompare);
         let screen = common::render(&mut app, W, H);
         let what = format!("{lang:?} compare");
-        tabs(&screen, &main_tabs(), &what);
+        tabs(&screen, &main_tabs(), Some(1), &what);
         status_hints(&screen, &keys, Context::Compare, &what);
         popup(&screen, t().diff_detail, &what);
 
@@ -140,7 +150,7 @@ fn the_tabs_fit_in_both_languages() {
         let screen = common::render(&mut app, W, H);
         assert!(!screen.contains(t().overview_busy), "{screen}");
         let what = format!("{lang:?} overview");
-        tabs(&screen, &main_tabs(), &what);
+        tabs(&screen, &main_tabs(), Some(2), &what);
         status_hints(&screen, &keys, Context::Overview, &what);
         popup(&screen, t().overview_title, &what);
         let filter = screen.lines().nth(1).unwrap_or_default();
@@ -270,6 +280,7 @@ fn review_mode_fits_in_both_languages() {
         tabs(
             &screen,
             &[t().review_tab_notes, t().review_tab_questions],
+            None,
             &what,
         );
         status_hints(&screen, &keys, Context::Review, &what);

@@ -65,7 +65,8 @@ fn trend_view_80x24_in_english() {
     let screen = render(&mut app, 80, 24);
     for text in [
         " 1 Trend ",
-        " 2 Compare ",
+        // At 80 columns the other tabs show their number only.
+        " 2   3   4 ",
         " Series ",
         "per half year",
         " Legend · Cursor: 2nd half 2024 ",

@@ -125,9 +125,15 @@ fn draw_title(frame: &mut Frame, app: &App, header: Rect) {
         (tabs::Tab::Overview, t().tab_overview),
         (tabs::Tab::Signals, t().tab_signals),
     ];
+    // On a narrow screen the other tabs show their number only, so the current one stays named
+    // beside the session label.
+    let narrow = header.width < 100;
     let mut title = tab_bar(
         theme,
-        tabs.iter().map(|(tab, name)| (*name, app.tab == *tab)),
+        tabs.iter().map(|(tab, name)| {
+            let current = app.tab == *tab;
+            (if narrow && !current { "" } else { *name }, current)
+        }),
     );
     // While the agenda is walked its place and clock come first (after the name), before the
     // tabs: on a narrow screen the tabs give way, not the item.
@@ -291,9 +297,11 @@ pub fn tab_bar<'a>(theme: &style::Theme, tabs: impl Iterator<Item = (&'a str, bo
             theme.dimmed()
         };
         title.spans.push(Span::raw(" "));
-        title
-            .spans
-            .push(Span::styled(format!(" {} {name} ", i + 1), style));
+        let label = match name {
+            "" => format!(" {} ", i + 1),
+            _ => format!(" {} {name} ", i + 1),
+        };
+        title.spans.push(Span::styled(label, style));
     }
     title
 }

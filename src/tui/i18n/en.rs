@@ -7,6 +7,7 @@ use crate::tui::keymap::{Action, Context};
 pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
+        ReloadSession | SaveCopy | ShowBoth | TakeOver => save_help(a),
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate
         | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
@@ -73,12 +74,6 @@ pub fn action_help(a: Action) -> &'static str {
         WeighUrgency => "weigh urgency",
         WeighFeasibility => "weigh feasibility",
         WeighSupport => "weigh broad support",
-        ReloadSession => "after a failed save: read the file again and add the typed annotation",
-        SaveCopy => "after a failed save: keep the session with the typed annotation as a copy",
-        ShowBoth => "after a failed save: show what differs between the file and the screen",
-        TakeOver => {
-            "take over a session another process held once it is gone (or, confirmed, break the lock)"
-        }
     }
 }
 
@@ -118,6 +113,7 @@ fn chart_help(a: Action) -> &'static str {
 pub fn action_hint(a: Action) -> &'static str {
     use Action::*;
     match a {
+        ReloadSession | SaveCopy | ShowBoth | TakeOver => save_hint(a),
         Quit => "quit",
         Help => "help",
         Cancel => "close",
@@ -190,10 +186,6 @@ pub fn action_hint(a: Action) -> &'static str {
         WeighUrgency => "urgency",
         WeighFeasibility => "feasibility",
         WeighSupport => "broad support",
-        ReloadSession => "reload and add",
-        SaveCopy => "keep a copy",
-        ShowBoth => "show difference",
-        TakeOver => "take over",
     }
 }
 
@@ -355,6 +347,32 @@ fn transform_hint(a: Action) -> &'static str {
         YearOnYear => "on a year earlier",
         MovingAverage => "moving average",
         YearToDate => "year to date",
+        _ => "",
+    }
+}
+
+/// After a save that failed, and taking over a session.
+fn save_help(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        ReloadSession => "after a failed save: read the file again and add the typed annotation",
+        SaveCopy => "after a failed save: keep the session with the typed annotation as a copy",
+        ShowBoth => "after a failed save: show what differs between the file and the screen",
+        TakeOver => {
+            "take over a session another process held once it is gone (or, confirmed, break the lock)"
+        }
+        _ => "",
+    }
+}
+
+/// After a save that failed, and taking over a session.
+fn save_hint(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        ReloadSession => "reload and add",
+        SaveCopy => "keep a copy",
+        ShowBoth => "show difference",
+        TakeOver => "take over",
         _ => "",
     }
 }

@@ -544,14 +544,6 @@ impl Texts {
         }
     }
 
-    /// Editing needs a selected annotation; `pane_key` goes to its pane.
-    pub fn pick_note(&self, pane_key: &str) -> String {
-        match self.lang {
-            Nl => format!("kies eerst een aantekening in het paneel Aantekeningen ({pane_key})"),
-            En => format!("first choose an annotation in the Annotations pane ({pane_key})"),
-        }
-    }
-
     /// What undo or redo just reverted.
     pub fn undone(&self, kind: ChangeKind, redo: bool) -> String {
         use ChangeKind::*;

@@ -7,6 +7,7 @@ use crate::tui::keymap::{Action, Context};
 pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
+        ReloadSession | SaveCopy | ShowBoth | TakeOver => save_help(a),
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate
         | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
@@ -75,16 +76,6 @@ pub fn action_help(a: Action) -> &'static str {
         WeighUrgency => "urgentie wegen",
         WeighFeasibility => "haalbaarheid wegen",
         WeighSupport => "breed gedragen wegen",
-        ReloadSession => {
-            "na een mislukte opslag: het bestand opnieuw inlezen en de getypte aantekening eraan toevoegen"
-        }
-        SaveCopy => {
-            "na een mislukte opslag: de sessie met de getypte aantekening als kopie bewaren"
-        }
-        ShowBoth => "na een mislukte opslag: tonen wat verschilt tussen bestand en scherm",
-        TakeOver => {
-            "sessie van een ander overnemen als die weg is (of, bevestigd, het slot verbreken)"
-        }
     }
 }
 
@@ -124,6 +115,7 @@ fn chart_help(a: Action) -> &'static str {
 pub fn action_hint(a: Action) -> &'static str {
     use Action::*;
     match a {
+        ReloadSession | SaveCopy | ShowBoth | TakeOver => save_hint(a),
         Quit => "stoppen",
         Help => "hulp",
         Cancel => "sluiten",
@@ -196,10 +188,6 @@ pub fn action_hint(a: Action) -> &'static str {
         WeighUrgency => "urgentie",
         WeighFeasibility => "haalbaarheid",
         WeighSupport => "breed gedragen",
-        ReloadSession => "herladen en toevoegen",
-        SaveCopy => "kopie bewaren",
-        ShowBoth => "verschil tonen",
-        TakeOver => "overnemen",
     }
 }
 
@@ -361,6 +349,36 @@ fn transform_hint(a: Action) -> &'static str {
         YearOnYear => "t.o.v. vorig jaar",
         MovingAverage => "voortschrijdend",
         YearToDate => "jaar tot nu",
+        _ => "",
+    }
+}
+
+/// After a save that failed, and taking over a session.
+fn save_help(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        ReloadSession => {
+            "na een mislukte opslag: het bestand opnieuw inlezen en de getypte aantekening eraan toevoegen"
+        }
+        SaveCopy => {
+            "na een mislukte opslag: de sessie met de getypte aantekening als kopie bewaren"
+        }
+        ShowBoth => "na een mislukte opslag: tonen wat verschilt tussen bestand en scherm",
+        TakeOver => {
+            "sessie van een ander overnemen als die weg is (of, bevestigd, het slot verbreken)"
+        }
+        _ => "",
+    }
+}
+
+/// After a save that failed, and taking over a session.
+fn save_hint(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        ReloadSession => "herladen en toevoegen",
+        SaveCopy => "kopie bewaren",
+        ShowBoth => "verschil tonen",
+        TakeOver => "overnemen",
         _ => "",
     }
 }

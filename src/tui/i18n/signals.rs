@@ -31,110 +31,114 @@ impl Texts {
     /// Why `s` stands out, in one line (the heading above it names the indicator).
     pub fn signal_reason(&self, s: &Signal) -> String {
         let bron = s.sources.join(", ");
-        let n = |v: f64| self.num(v, 2);
-        let rel = |a: f64, b: f64| {
-            if b == 0.0 {
-                String::new()
-            } else {
-                format!(" ({})", self.pct((a - b) / b.abs()))
-            }
+        let reason = match self.lang {
+            Nl => self.reason_nl(&s.measure),
+            En => self.reason_en(&s.measure),
         };
-        match (&s.measure, self.lang) {
-            (
-                Measure::YearOnYear {
-                    previous,
-                    before,
-                    now,
-                },
-                Nl,
-            ) => format!(
-                "{bron}: {} tegen {} in {}{}",
-                n(*now),
-                n(*before),
-                self.period_long(previous),
-                rel(*now, *before)
-            ),
-            (
-                Measure::YearOnYear {
-                    previous,
-                    before,
-                    now,
-                },
-                En,
-            ) => format!(
-                "{bron}: {} against {} in {}{}",
-                n(*now),
-                n(*before),
-                self.period_long(previous),
-                rel(*now, *before)
-            ),
-            (Measure::LevelShift { before, after, .. }, Nl) => format!(
-                "{bron}: vanaf hier ongeveer {} in plaats van {}{}",
-                n(*after),
-                n(*before),
-                rel(*after, *before)
-            ),
-            (Measure::LevelShift { before, after, .. }, En) => format!(
-                "{bron}: from here about {} instead of {}{}",
-                n(*after),
-                n(*before),
-                rel(*after, *before)
-            ),
-            (
-                Measure::OutsideSeason {
-                    value,
-                    low,
-                    high,
-                    years,
-                },
-                Nl,
-            ) => format!(
-                "{bron}: {} valt buiten {} tot {} van {years} eerdere jaren",
-                n(*value),
-                n(low.max(0.0)),
-                n(*high)
-            ),
-            (
-                Measure::OutsideSeason {
-                    value,
-                    low,
-                    high,
-                    years,
-                },
-                En,
-            ) => format!(
-                "{bron}: {} is outside {} to {} of {years} earlier years",
-                n(*value),
-                n(low.max(0.0)),
-                n(*high)
-            ),
-            (Measure::Unexplained(m), lang) => {
+        format!("{bron}{reason}")
+    }
+
+    /// " (+6,5%)": the change from `b` to `a`, or nothing from zero.
+    fn change_from(&self, a: f64, b: f64) -> String {
+        match b {
+            0.0 => String::new(),
+            _ => format!(" ({})", self.pct((a - b) / b.abs())),
+        }
+    }
+
+    fn reason_nl(&self, m: &Measure) -> String {
+        let n = |v: f64| self.num(v, 2);
+        let whole = |v: f64| self.num(v, 0);
+        match m {
+            Measure::YearOnYear {
+                previous,
+                before,
+                now,
+            } => {
+                let (p, c) = (self.period_long(previous), self.change_from(*now, *before));
+                format!(": {} tegen {} in {p}{c}", n(*now), n(*before))
+            }
+            Measure::LevelShift { before, after, .. } => {
+                let c = self.change_from(*after, *before);
+                format!(
+                    ": vanaf hier ongeveer {} in plaats van {}{c}",
+                    whole(*after),
+                    whole(*before)
+                )
+            }
+            Measure::OutsideSeason {
+                value,
+                low,
+                high,
+                years,
+            } => {
+                let (v, lo, hi) = (n(*value), n(low.max(0.0)), n(*high));
+                format!(": {v} valt buiten {lo} tot {hi} van {years} eerdere jaren")
+            }
+            Measure::Unexplained(m) => {
                 let size = m
                     .rel_diff
                     .map_or(String::new(), |r| format!(" {}", self.pct(r)));
-                match lang {
-                    Nl => format!("{bron} verschillen{size}; geen bekende oorzaak"),
-                    En => format!("{bron} differ{size}; no known cause"),
-                }
+                format!(" verschillen{size}; geen bekende oorzaak")
             }
-            (
-                Measure::Stopped {
-                    others_last, ahead, ..
-                },
-                Nl,
-            ) => format!(
-                "{bron} levert niet meer; {ahead} loopt door tot {}",
-                self.period_long(others_last)
-            ),
-            (
-                Measure::Stopped {
-                    others_last, ahead, ..
-                },
-                En,
-            ) => format!(
-                "{bron} no longer delivers; {ahead} runs on to {}",
-                self.period_long(others_last)
-            ),
+            Measure::Stopped {
+                others_last, ahead, ..
+            } => {
+                let p = self.period_long(others_last);
+                format!(" levert niet meer; {ahead} loopt door tot {p}")
+            }
+        }
+    }
+
+    fn reason_en(&self, m: &Measure) -> String {
+        let n = |v: f64| self.num(v, 2);
+        let whole = |v: f64| self.num(v, 0);
+        match m {
+            Measure::YearOnYear {
+                previous,
+                before,
+                now,
+            } => {
+                let (p, c) = (self.period_long(previous), self.change_from(*now, *before));
+                format!(": {} against {} in {p}{c}", n(*now), n(*before))
+            }
+            Measure::LevelShift { before, after, .. } => {
+                let c = self.change_from(*after, *before);
+                format!(
+                    ": from here about {} instead of {}{c}",
+                    whole(*after),
+                    whole(*before)
+                )
+            }
+            Measure::OutsideSeason {
+                value,
+                low,
+                high,
+                years,
+            } => {
+                let (v, lo, hi) = (n(*value), n(low.max(0.0)), n(*high));
+                format!(": {v} is outside {lo} to {hi} of {years} earlier years")
+            }
+            Measure::Unexplained(m) => {
+                let size = m
+                    .rel_diff
+                    .map_or(String::new(), |r| format!(" {}", self.pct(r)));
+                format!(" differ{size}; no known cause")
+            }
+            Measure::Stopped {
+                others_last, ahead, ..
+            } => {
+                let p = self.period_long(others_last);
+                format!(" no longer delivers; {ahead} runs on to {p}")
+            }
+        }
+    }
+
+    /// Editing needs a selected annotation; `pane_key` goes to its pane.
+    pub fn pick_note(&self, pane_key: &str) -> String {
+        match self.lang {
+            Nl => format!("kies eerst een aantekening in het paneel Aantekeningen ({pane_key})"),
+            En => format!("first choose an annotation in the Annotations pane ({pane_key})"),
         }
     }
 }

@@ -1,21 +1,10 @@
 //! `duiden signalen`: what stands out in the sample, as text, JSON and Markdown.
 
-use std::process::Command;
+mod common;
 
+/// Runs `duiden ARGS…` with a Dutch locale: (exit code, stdout, stderr).
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "nl_NL.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::duiden_with_locale("nl_NL.UTF-8", args)
 }
 
 #[test]

@@ -1,20 +1,11 @@
 //! `duiden verschillen`: the same findings as the interface, for preparation and scripts.
 
-use std::process::Command;
+mod common;
 
+/// `duiden verschillen datasets/voorbeeld ARGS…` with a Dutch locale: (success, stdout, stderr).
 fn run(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("verschillen")
-        .arg("datasets/voorbeeld")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, out, err) = run_in("nl_NL.UTF-8", args);
+    (code == Some(0), out, err)
 }
 
 #[test]
@@ -50,23 +41,15 @@ fn json_is_valid_and_filtered() {
     );
 }
 
-/// Runs with the locale given and returns (exit code, stdout, stderr).
+/// `duiden verschillen datasets/voorbeeld ARGS…` with the locale given: (exit code, stdout,
+/// stderr).
 fn run_in(lang: &str, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .arg("verschillen")
-        .arg("datasets/voorbeeld")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let all: Vec<&str> = ["verschillen", "datasets/voorbeeld"]
+        .iter()
+        .chain(args)
+        .copied()
+        .collect();
+    common::duiden_with_locale(lang, &all)
 }
 
 #[test]
@@ -289,18 +272,17 @@ fn a_unit_difference_that_remains_after_converting_says_so() {
 /// and a source in a unit that does not convert: each is named from the files, in its kind.
 #[test]
 fn metadata_names_break_part_budget_and_direction() {
-    let out = Command::new(env!("CARGO_BIN_EXE_duiden"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["verschillen", "tests/fixtures/verschillen-metadata"])
-        .args(["--formaat", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (code, out, err) = common::duiden_with_locale(
+        "nl_NL.UTF-8",
+        &[
+            "verschillen",
+            "tests/fixtures/verschillen-metadata",
+            "--formaat",
+            "json",
+        ],
     );
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(code, Some(0), "{err}");
+    let rows: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     let rows = rows.as_array().expect("an array");
     let of = |soort: &str| -> Vec<&serde_json::Value> {
         rows.iter().filter(|r| r["soort"] == soort).collect()

@@ -415,18 +415,29 @@ pub fn region_code(r: usize) -> String {
     format!("GM{:04}", 100 + r * 7)
 }
 
-/// Runs `duiden --taal nl ARGS…` in the working directory of the test: (success, stdout, stderr).
-pub fn duiden_nl(args: &[&str]) -> (bool, String, String) {
+/// Runs `duiden ARGS…` in the project folder with the locale `lang` (and no LC_ overrides):
+/// (exit code, stdout, stderr).
+pub fn duiden_with_locale(lang: &str, args: &[&str]) -> (Option<i32>, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_duiden"))
-        .args(["--taal", "nl"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .args(args)
         .output()
         .unwrap();
     (
-        out.status.success(),
+        out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// Runs `duiden --taal nl ARGS…` in the project folder: (success, stdout, stderr).
+pub fn duiden_nl(args: &[&str]) -> (bool, String, String) {
+    let all: Vec<&str> = ["--taal", "nl"].iter().chain(args).copied().collect();
+    let (code, out, err) = duiden_with_locale("nl_NL.UTF-8", &all);
+    (code == Some(0), out, err)
 }
 
 /// A file under `tests/fixtures/import`.

@@ -353,16 +353,49 @@ fn a_transform_is_named_in_the_title_and_the_subtitle_and_travels_with_the_view(
 #[test]
 fn a_refused_transform_says_why_and_leaves_the_chart_as_it_was() {
     let mut app = monthly();
+    // Per inhabitant of a wijk: the population is the whole area's.
+    let dataset = std::sync::Arc::clone(&app.shared.dataset);
+    let wijk = (dataset.series_of("jeugd", "instroom"))
+        .find(|s| s.key.breakdown.wijk.is_some())
+        .map(|s| s.key.clone())
+        .unwrap();
+    let total = (dataset.series_of("jeugd", "instroom"))
+        .find(|s| s.key.bron == wijk.bron && s.key.breakdown.is_total())
+        .map(|s| s.key.clone())
+        .unwrap();
+    app.trend.set_selection(&dataset, vec![total.clone(), wijk]);
     let before = app.trend.chart.clone();
-    // The sample declares no population series ([[noemers]]).
     app.update(Action::PerInhabitants);
     let message = app.shared.message.clone().unwrap_or_default();
     assert!(
-        message.contains("geen inwonersreeks in de dataset"),
+        message.contains("de inwoners gelden voor het hele gebied"),
         "{message}"
     );
     assert_eq!(app.trend.chart, before);
     assert_eq!(app.trend.transform, None);
+    // The total alone: per 1.000 inwoners of Eindhoven (234.401 on 1 January 2020).
+    app.trend.set_selection(&dataset, vec![total]);
+    let raw = app.trend.chart.series[0]
+        .at(&Period::month(2020, 3))
+        .unwrap()
+        .y;
+    app.update(Action::PerInhabitants);
+    let per = app.trend.chart.series[0]
+        .at(&Period::month(2020, 3))
+        .unwrap()
+        .y;
+    assert!(
+        (per - raw / 234_401.0 * 1000.0).abs() < 1e-9,
+        "{raw} → {per}"
+    );
+    app.update(Action::PerInhabitants);
+    app.update(Action::PerInhabitants);
+    app.update(Action::PerInhabitants);
+    app.update(Action::PerInhabitants);
+    assert_eq!(
+        app.trend.transform, None,
+        "1.000 → 1.000 0-19 → 10.000 → 10.000 0-19 → none"
+    );
     // An index at the cursor: that period is 100.
     let c = Period::month(2020, 3);
     cursor_to(&mut app, c);

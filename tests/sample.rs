@@ -83,7 +83,7 @@ fn real_rows_come_first_and_unchanged() {
         .filter(|p| p.extension().is_some_and(|x| x == "csv"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 4);
+    assert_eq!(files.len(), 5);
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         for real in text.lines().skip(1) {

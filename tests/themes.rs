@@ -236,7 +236,7 @@ fn a_wrong_weergave_in_duiden_toml_stops_before_the_terminal_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("duiden.toml"),
-        "[toetsen.trend]\nbereik = [\"w\"]\n\n[weergave]\nthema = \"paars\"\n",
+        "[toetsen.trend]\nbereik = [\"f\"]\n\n[weergave]\nthema = \"paars\"\n",
     )
     .unwrap();
     let sessions = dir.path().to_str().unwrap();

@@ -6,13 +6,14 @@
 use crate::analysis::aggregate::{AggError, aggregate_in};
 use crate::analysis::transform::{self, Refusal};
 use crate::model::identity::SeriesIdentity;
-use crate::model::{
-    Dataset, Granularity, Period, Series, SeriesKey, Soort, Transform, ViewKind, ViewSpec,
-};
+use crate::model::{Dataset, Granularity, Period, Series, SeriesKey, Soort, Transform};
 pub use panels::{MAX_PANELS, Panel};
+pub use views::{PartChange, Parts, ViewModel, ViewRefusal, view_model};
 
 mod axis;
+mod of_view;
 mod panels;
+pub mod views;
 
 pub use axis::{Axis, nice_axis};
 
@@ -139,6 +140,23 @@ pub struct ChartModel {
     pub left_out: Vec<ChartSeries>,
     /// The transform applied to every series; `None` when none was asked or it was refused.
     pub transform: Option<Transform>,
+    /// A band behind the lines (a season chart's earlier years, lowest to highest), per x.
+    pub band: Vec<Band>,
+    /// The first `stacked` series are drawn stacked on each other as filled bars (the parts of
+    /// a total); the rest as lines over them.
+    pub stacked: usize,
+    /// The series (by index) that is the rest of a total its parts do not account for; each
+    /// reader names it in its own words.
+    pub rest: Option<usize>,
+}
+
+/// The band at one x: the lowest and the highest value there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub period: Period,
+    pub x: f64,
+    pub lo: f64,
+    pub hi: f64,
 }
 
 impl ChartModel {
@@ -181,65 +199,6 @@ impl ChartModel {
         let mut model = ChartModel::from_series(dataset, series, None);
         model.transform = transform.filter(|_| refusal.is_none()).cloned();
         (model, refusal)
-    }
-
-    /// The chart of a view: the whole-area series of the view's sources of its indicator (every
-    /// source when it names none; the reference first in a comparison), brought to the view's
-    /// period length following the indicator's soort, and cut to the view's range. A comparison
-    /// without a period length is shown at the coarsest length of its sources, as the
-    /// comparison table does.
-    pub fn for_view(dataset: &Dataset, view: &ViewSpec) -> ChartModel {
-        ChartModel::for_view_hiding(dataset, view, &|_, _, _| false)
-    }
-
-    /// As [`ChartModel::for_view`], leaving out the points `hide(series, period, value)` says
-    /// may not be drawn (small counts in exported charts), before the axes are fitted to what is
-    /// left.
-    pub fn for_view_hiding(
-        dataset: &Dataset,
-        view: &ViewSpec,
-        hide: &dyn Fn(&SeriesKey, &Period, f64) -> bool,
-    ) -> ChartModel {
-        let mut series: Vec<&Series> = dataset
-            .series_of(&view.domein, &view.indicator)
-            .filter(|s| s.key.breakdown.is_total() && view.shows(&s.key.bron))
-            .filter(|s| s.points.iter().any(|p| p.value.is_some()))
-            .collect();
-        let rank = |s: &Series| {
-            let is_reference = view.reference.as_deref() == Some(s.key.bron.as_str());
-            let named = view.bronnen.iter().position(|b| *b == s.key.bron);
-            (!is_reference, named.unwrap_or(usize::MAX))
-        };
-        series.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.key.cmp(&b.key)));
-        // Never two period lengths on one axis: without a chosen length a comparison, and a
-        // trend whose sources differ, are shown at the coarsest length among them.
-        let coarsest = series.iter().map(|s| s.granularity()).max();
-        let mixed = series.iter().any(|s| Some(s.granularity()) != coarsest);
-        let granularity = match (view.granularity, view.kind) {
-            (Some(g), _) => Some(g),
-            (None, ViewKind::Compare) => coarsest,
-            (None, ViewKind::Trend) => coarsest.filter(|_| mixed),
-        };
-        let selection: Vec<SeriesKey> = series.iter().map(|s| s.key.clone()).collect();
-        let mut series = chart_series(dataset, &selection, granularity);
-        // Small counts are hidden before a transform, so none can be read back from it.
-        for s in &mut series {
-            let key = s.key.clone();
-            s.points.retain(|p| !hide(&key, &p.period, p.y));
-        }
-        let transform = (view.transform.as_ref())
-            .filter(|t| transform::apply(dataset, &mut series, t).is_ok())
-            .cloned();
-        if let Some(range) = view.range {
-            keep_range(&mut series, range);
-        }
-        let reference = view
-            .reference
-            .clone()
-            .filter(|r| series.iter().any(|s| s.key.bron == *r));
-        let mut model = ChartModel::from_series(dataset, series, reference);
-        model.transform = transform;
-        model
     }
 
     /// Axes, periods, unit and time marks around finished series.
@@ -301,6 +260,9 @@ impl ChartModel {
             panels,
             left_out,
             transform: None,
+            band: Vec::new(),
+            stacked: 0,
+            rest: None,
         }
     }
 

@@ -16,4 +16,4 @@ pub use meta::{
 pub use period::{Granularity, Period};
 pub use series::{Breakdown, Dataset, Observation, Series, SeriesKey, Status};
 pub use transform::Transform;
-pub use view::{ViewKind, ViewSpec};
+pub use view::{Dimension, ViewKind, ViewSpec};

@@ -130,6 +130,23 @@ pub const MONTHS_SHORT: [&str; 12] = [
 ];
 
 impl Period {
+    /// The year of a season chart's periods: "march" of no year in particular, so every year's
+    /// march lands on one x. Readers write such a period without its year.
+    pub const SEASON_YEAR: i32 = 0;
+
+    /// A month or quarter of no particular year (see [`Period::SEASON_YEAR`]).
+    pub fn is_season_slot(&self) -> bool {
+        self.year == Period::SEASON_YEAR
+    }
+
+    /// This period's place in a season chart: the same month or quarter, of no year.
+    pub fn season_slot(&self) -> Period {
+        Period {
+            year: Period::SEASON_YEAR,
+            ..*self
+        }
+    }
+
     pub fn month(year: i32, month: u8) -> Period {
         Period {
             year,
@@ -324,6 +341,9 @@ impl Period {
 
     /// Dutch long form for minutes: "maart 2021", "1e kwartaal 2021", "2e halfjaar 2021", "2021".
     pub fn dutch_long(&self) -> String {
+        if self.is_season_slot() {
+            return self.dutch_long_slot();
+        }
         match self.granularity {
             Granularity::Month => format!("{} {}", MONTHS_LONG[self.index as usize - 1], self.year),
             Granularity::Quarter => format!("{}e kwartaal {}", self.index, self.year),
@@ -332,8 +352,26 @@ impl Period {
         }
     }
 
+    /// "maart", "1e kwartaal": a season slot has no year.
+    fn dutch_long_slot(&self) -> String {
+        match self.granularity {
+            Granularity::Month => MONTHS_LONG[self.index as usize - 1].to_string(),
+            Granularity::Quarter => format!("{}e kwartaal", self.index),
+            Granularity::HalfYear => format!("{}e halfjaar", self.index),
+            Granularity::Year => String::new(),
+        }
+    }
+
     /// Short Dutch label for axes and tables: "mrt 2021", "K1 2021", "H1 2021", "2021".
     pub fn dutch_short(&self) -> String {
+        if self.is_season_slot() {
+            return match self.granularity {
+                Granularity::Month => MONTHS_SHORT[self.index as usize - 1].to_string(),
+                Granularity::Quarter => format!("K{}", self.index),
+                Granularity::HalfYear => format!("H{}", self.index),
+                Granularity::Year => String::new(),
+            };
+        }
         match self.granularity {
             Granularity::Month => {
                 format!("{} {}", MONTHS_SHORT[self.index as usize - 1], self.year)

@@ -16,11 +16,57 @@ pub enum ViewKind {
     /// All sources of the indicator side by side against a reference source.
     #[serde(rename = "vergelijken")]
     Compare,
+    /// One source over the months (or quarters) of the year, one line per year, the last year
+    /// highlighted against the band of the earlier years.
+    #[serde(rename = "seizoen")]
+    Season,
+    /// The parts of one source (its wijken or aanbieders), each in a small chart on shared axes.
+    #[serde(rename = "delen")]
+    Parts,
+    /// The parts stacked, with the total and the rest no part accounts for.
+    #[serde(rename = "gestapeld")]
+    Stacked,
+    /// The parts listed by their change against a year earlier (listed, not judged).
+    #[serde(rename = "verandering_per_deel")]
+    PartsChange,
+    /// The whole-area series of every place (gemeenten, Nederland) side by side, per inhabitants
+    /// where that is possible, the own gemeente highlighted.
+    #[serde(rename = "plaatsen")]
+    Places,
 }
 
 impl ViewKind {
     pub fn is_trend(&self) -> bool {
         *self == ViewKind::Trend
+    }
+
+    /// A view of the parts of one source.
+    pub fn is_breakdown(&self) -> bool {
+        matches!(
+            self,
+            ViewKind::Parts | ViewKind::Stacked | ViewKind::PartsChange
+        )
+    }
+}
+
+/// What a breakdown splits a source into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Dimension {
+    #[serde(rename = "wijk")]
+    Wijk,
+    #[serde(rename = "aanbieder")]
+    Aanbieder,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 2] = [Dimension::Wijk, Dimension::Aanbieder];
+
+    /// The part of `b` this dimension names, when `b` is split by it and nothing else.
+    pub fn part_of<'b>(&self, b: &'b super::Breakdown) -> Option<&'b str> {
+        match self {
+            Dimension::Wijk => b.wijk.as_deref().filter(|_| b.aanbieder.is_none()),
+            Dimension::Aanbieder => b.aanbieder.as_deref().filter(|_| b.wijk.is_none()),
+        }
     }
 }
 
@@ -55,6 +101,13 @@ pub struct ViewSpec {
     /// What was done to the shown series; `None` shows them as they are.
     #[serde(rename = "bewerking", default, skip_serializing_if = "Option::is_none")]
     pub transform: Option<Transform>,
+    /// What a breakdown splits into; `None` takes the first the indicator has (wijk, aanbieder).
+    #[serde(
+        rename = "uitsplitsing",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dimension: Option<Dimension>,
 }
 
 impl ViewSpec {
@@ -69,6 +122,7 @@ impl ViewSpec {
             reference: None,
             kind: ViewKind::Trend,
             transform: None,
+            dimension: None,
         }
     }
 

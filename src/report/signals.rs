@@ -119,12 +119,22 @@ fn season_name(s: &Signal) -> String {
     }
 }
 
-/// The chart that shows a signal: "trend van gemeente-registratie per maand, juli 2022 t/m …".
-pub fn describe_view(v: &ViewSpec) -> String {
-    let kind = match v.kind {
+/// A kind of view in the minutes' and exports' words.
+pub fn view_kind_name(kind: ViewKind) -> &'static str {
+    match kind {
         ViewKind::Trend => "trend",
         ViewKind::Compare => "vergelijking",
-    };
+        ViewKind::Season => "seizoensbeeld",
+        ViewKind::Parts => "uitsplitsing",
+        ViewKind::Stacked => "gestapelde uitsplitsing",
+        ViewKind::PartsChange => "verandering per deel",
+        ViewKind::Places => "plaatsen naast elkaar",
+    }
+}
+
+/// The chart that shows a signal: "trend van gemeente-registratie per maand, juli 2022 t/m …".
+pub fn describe_view(v: &ViewSpec) -> String {
+    let kind = view_kind_name(v.kind);
     let sources = match v.bronnen.is_empty() {
         true => "alle bronnen".to_string(),
         false => v.bronnen.join(", "),

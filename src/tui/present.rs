@@ -5,7 +5,6 @@
 
 use crate::report::credits::{SourceCredit, credits};
 use crate::tui::app::App;
-use crate::tui::components::chart::TrendChart;
 use crate::tui::components::text::fit_middle;
 use crate::tui::i18n::t;
 use crate::tui::style::{Theme, symbol};
@@ -56,10 +55,10 @@ fn subtitle(app: &App) -> String {
     let mut domains: Vec<&str> = chart.series.iter().map(|s| s.key.domein.as_str()).collect();
     domains.dedup();
     parts.extend(domains.iter().map(|d| d.to_string()));
-    parts.push(match (trend.granularity, trend.shown) {
-        (None, Some(g)) => t().granularity_aligned(g),
-        (chosen, _) => t().granularity_label(chosen),
-    });
+    if !trend.kind.is_trend() {
+        parts.push(trend.view_label(&app.shared.dataset));
+    }
+    parts.push(trend.length_label());
     let transform = (chart.transform.as_ref())
         .map(|tf| t().transform_name(tf, trend.transform_age(&app.shared.dataset)));
     // A per-inhabitant unit is the transform's name: said once.
@@ -161,17 +160,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
             right,
         );
     }
-    let notes = app.trend.axis_notes();
-    frame.render_widget(
-        TrendChart {
-            model: &app.trend.chart,
-            theme,
-            cursor: app.trend.cursor_period(),
-            range: app.trend.range_start.and(app.trend.selected_range()),
-            notes: &notes,
-        },
-        layout.chart,
-    );
+    trend::draw_body(frame, app, layout.chart);
     trend::draw_legend(frame, app, layout.legend);
     let lines = footer_lines(app, layout.footer.width.saturating_sub(2) as usize);
     frame.render_widget(

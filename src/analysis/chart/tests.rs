@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Granularity;
+use crate::model::{Granularity, ViewKind, ViewSpec};
 
 fn sample() -> Dataset {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld");

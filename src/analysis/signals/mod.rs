@@ -242,6 +242,7 @@ fn trend_view(
         reference: None,
         kind: ViewKind::Trend,
         transform: None,
+        dimension: None,
     }
 }
 

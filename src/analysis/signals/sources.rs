@@ -53,6 +53,7 @@ fn signal(m: mismatch::Mismatch) -> Signal {
         reference: m.reference.clone(),
         kind: ViewKind::Compare,
         transform: None,
+        dimension: None,
     };
     Signal {
         kind: SignalKind::Unexplained,

@@ -63,6 +63,7 @@ pub(super) fn detect(series: &[&Series], dataset: &Dataset) -> Vec<Signal> {
                 reference: None,
                 kind: ViewKind::Trend,
                 transform: None,
+                dimension: None,
             };
             out.push(Signal {
                 kind: SignalKind::Stopped,

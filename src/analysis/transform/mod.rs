@@ -121,27 +121,39 @@ fn transformed(
 }
 
 /// The figures of denominator `id` for `regio`: its declared source's whole-area series of that
-/// regio (else one without a regio), or the first source with figures. `None` when it is not
-/// declared or has no figures: another gemeente's population never stands in.
+/// regio (else one without a regio). Without a declared source every source of the series counts,
+/// year by year, the first listed in `[[bronnen]]` winning a period two give (a CBS table for the
+/// early years and the municipality's own count for later ones make one population). `None` when
+/// it is not declared or has no figures: another gemeente's population never stands in.
 pub fn population(dataset: &Dataset, id: &str, regio: Option<&str>) -> Option<Vec<(Period, f64)>> {
     let n = dataset.meta.denominator(id)?;
-    let candidates = || {
-        dataset
+    let candidates = |regio: Option<&str>| {
+        let mut found: Vec<&crate::model::Series> = dataset
             .series_of(&n.domein, &n.indicator)
             .filter(|s| s.key.breakdown.is_total())
             .filter(|s| n.bron.as_ref().is_none_or(|b| *b == s.key.bron))
+            .filter(|s| s.key.breakdown.regio.as_deref() == regio)
             .filter(|s| s.points.iter().any(|p| p.value.is_some()))
+            .collect();
+        let order = |s: &crate::model::Series| {
+            (dataset.meta.bronnen.iter()).position(|b| b.id == s.key.bron)
+        };
+        found.sort_by_key(|s| order(s).unwrap_or(usize::MAX));
+        found
     };
-    let series = candidates()
-        .find(|s| s.key.breakdown.regio.as_deref() == regio)
-        .or_else(|| candidates().find(|s| s.key.breakdown.regio.is_none()))?;
-    Some(
-        series
-            .points
-            .iter()
-            .filter_map(|o| Some((o.period, o.value?)))
-            .collect(),
-    )
+    let mut series = candidates(regio);
+    if series.is_empty() {
+        series = candidates(None);
+    }
+    let mut figures: std::collections::BTreeMap<Period, f64> = Default::default();
+    for s in series {
+        for o in &s.points {
+            if let Some(v) = o.value {
+                figures.entry(o.period).or_insert(v);
+            }
+        }
+    }
+    (!figures.is_empty()).then(|| figures.into_iter().collect())
 }
 
 /// Each value per `per` inhabitants: divided by the population of the latest period that starts

@@ -91,6 +91,10 @@ fn title(dataset: &Dataset, chart: &Chart) -> String {
 fn subtitle(chart: &Chart) -> String {
     let (view, m) = (&chart.view, &chart.model);
     let mut parts = vec![one_line(&view.domein)];
+    // The analyst's views are named as the signals name them (seizoensbeeld, uitsplitsing, …).
+    if !matches!(view.kind, ViewKind::Trend | ViewKind::Compare) {
+        parts.push(crate::report::signals::view_kind_name(view.kind).to_string());
+    }
     parts.push(match view.granularity.or_else(|| m.granularity()) {
         Some(g) if view.granularity.is_some() || view.kind == ViewKind::Compare => {
             format!("per {}", g.dutch())

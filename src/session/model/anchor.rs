@@ -46,6 +46,13 @@ pub struct Anchor {
     /// What was done to the shown series in that view (per inhabitants, an index, …).
     #[serde(rename = "bewerking", default, skip_serializing_if = "Option::is_none")]
     pub transform: Option<Transform>,
+    /// What a breakdown view split the source into (wijk, aanbieder).
+    #[serde(
+        rename = "uitsplitsing",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dimension: Option<crate::model::Dimension>,
     /// The difference as a sentence, from session files of format 1 and 2. Those sentences were
     /// written for people (with figures, units and source names in free order) and cannot be
     /// read back into [`Difference`]s reliably, so they are kept as they were: nothing is lost,
@@ -81,6 +88,7 @@ impl Anchor {
             region: None,
             view: ViewKind::Trend,
             transform: None,
+            dimension: None,
             legacy_difference: String::new(),
             differences: Vec::new(),
         }
@@ -103,6 +111,7 @@ impl Anchor {
             reference: self.reference.clone(),
             kind: self.view,
             transform: self.transform.clone(),
+            dimension: self.dimension,
         }
     }
 

@@ -318,8 +318,19 @@ impl App {
         let data = Arc::clone(&self.shared.dataset);
         self.trend.granularity = anchor.granularity;
         self.trend.show_anchor(&data, anchor);
+        let kind = match anchor.view {
+            ViewKind::Compare => ViewKind::Trend,
+            other => other,
+        };
+        // A view that cannot be made any more (the data changed) shows the trend.
+        self.trend.set_kind(&data, kind, anchor.dimension);
         self.tab = match anchor.view {
-            ViewKind::Trend => Tab::Trend,
+            ViewKind::Trend
+            | ViewKind::Season
+            | ViewKind::Parts
+            | ViewKind::Stacked
+            | ViewKind::PartsChange
+            | ViewKind::Places => Tab::Trend,
             ViewKind::Compare => {
                 let c = &mut self.compare;
                 c.granularity = anchor.granularity;

@@ -26,6 +26,7 @@ impl App {
                     reference: c.reference.clone().or_else(|| table.reference.clone()),
                     kind: ViewKind::Compare,
                     transform: None,
+                    dimension: None,
                 })
             }
             Tab::Signals => self.signals.current_view(),
@@ -38,8 +39,10 @@ impl App {
                     granularity: self.trend.granularity,
                     range: self.trend.zoom,
                     reference: None,
-                    kind: ViewKind::Trend,
-                    transform: self.trend.chart.transform.clone(),
+                    kind: self.trend.kind,
+                    // A view's own transform (places per inhabitants) is not asked: it is made.
+                    transform: self.trend.transform.clone(),
+                    dimension: self.trend.dimension,
                 })
             }
         }
@@ -70,6 +73,7 @@ impl App {
         anchor.reference = view.reference.clone();
         anchor.view = view.kind;
         anchor.transform = view.transform.clone();
+        anchor.dimension = view.dimension;
         self.show_view(&anchor);
         // The trend shows the view's range (a comparison has none: the whole series), also
         // when the view is a comparison that the presentation shows as a trend.

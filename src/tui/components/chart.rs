@@ -303,7 +303,9 @@ impl TrendChart<'_> {
             .x_bounds([g.x_min, g.x_max])
             .y_bounds([g.y_min, g.y_max])
             .paint(move |ctx| {
-                for s in &model.series {
+                let dx = (g.x_max - g.x_min) / (g.plot.width.max(1) as f64);
+                super::chart_fill::paint_stacked(model, theme, dx, ctx);
+                for s in model.series.iter().skip(model.stacked) {
                     let color = theme.series_colour(&s.identity);
                     for (a, b) in s.segments() {
                         ctx.draw(&CanvasLine {
@@ -341,6 +343,7 @@ impl TrendChart<'_> {
             coords: &grid,
             color: theme.grid,
         });
+        super::chart_fill::paint_band(model, theme, dx, dy, ctx);
         for m in &model.marks {
             let color = match m.kind {
                 MarkKind::Event => theme.grid,
@@ -367,7 +370,8 @@ impl TrendChart<'_> {
 
     /// Symbols: every point when there is room, otherwise at intervals; voorlopig always.
     fn symbols(&self, g: &PlotGeometry, buf: &mut Buffer) {
-        for s in &self.model.series {
+        // Stacked bars are told apart by colour and the legend, not by marks at their value.
+        for s in self.model.series.iter().skip(self.model.stacked) {
             let style = self.theme.series(&s.identity).add_modifier(Modifier::BOLD);
             let n = s.points.len().max(1);
             let every = (n * 4).div_ceil(g.plot.width.max(1) as usize).max(1);

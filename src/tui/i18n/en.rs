@@ -9,9 +9,11 @@ pub fn action_help(a: Action) -> &'static str {
     match a {
         ReloadSession | SaveCopy | ShowBoth | TakeOver => save_help(a),
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
-        | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate
-        | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
-        | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
+        | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate | SeasonView
+        | BreakdownView | PlacesView | Presentation | AgendaAdd | AgendaOpen | AgendaNext
+        | AgendaPrev | ItemUp | ItemDown | ItemRemove | MoreTime | LessTime | Export => {
+            chart_help(a)
+        }
         Quit => "quit",
         Help => "show / close this help",
         Cancel => "close the window, stop a range or an input",
@@ -94,6 +96,9 @@ fn chart_help(a: Action) -> &'static str {
         YearOnYear => "change on a year earlier: absolute → % → none",
         MovingAverage => "moving average over 3 → 12 periods → none",
         YearToDate => "year to date: added up from January (flows only; again: off)",
+        SeasonView => "season: one line per year over the months, with the earlier years' band",
+        BreakdownView => "breakdown by wijk or provider: side by side → stacked → change",
+        PlacesView => "places side by side (gemeenten, the Netherlands), per 1,000 inhabitants",
         Presentation => "presentation: the chart alone, large, with source credits (again: back)",
         ToggleRange => "start / stop a period range in the chart",
         AgendaAdd => "put the view on screen on the agenda",
@@ -135,6 +140,9 @@ pub fn action_hint(a: Action) -> &'static str {
         PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate => {
             transform_hint(a)
         }
+        SeasonView => "season",
+        BreakdownView => "breakdown",
+        PlacesView => "places",
         PanLeft | PanRight => "pan",
         Presentation => "presentation",
         AgendaAdd => "to agenda",

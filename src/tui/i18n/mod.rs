@@ -20,6 +20,7 @@ mod review;
 mod signals;
 mod texts;
 mod transform;
+mod views;
 
 pub use messages::{DASH, NO_VALUE, SMALL_MARK};
 pub use texts::Texts;

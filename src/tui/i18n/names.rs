@@ -188,6 +188,9 @@ impl Texts {
 
     /// "mrt 2021", "K1 2021", "H1 2021", "2021" (English "Mar 2021", "Q1 2021").
     pub fn period_short(&self, p: &Period) -> String {
+        if p.is_season_slot() {
+            return self.season_slot(p, true);
+        }
         let (y, i) = (p.year, p.index);
         match (self.lang, p.granularity) {
             (Nl, Granularity::Month) => format!("{} {y}", MONTHS_SHORT_NL[month(i)]),
@@ -199,8 +202,21 @@ impl Texts {
         }
     }
 
+    /// A month or quarter of no year (the season chart): "mrt"/"maart", "K1"/"1e kwartaal".
+    fn season_slot(&self, p: &Period, short: bool) -> String {
+        let with_year = self.period_long(&Period { year: 2000, ..*p });
+        let with_year = match short {
+            true => self.period_short(&Period { year: 2000, ..*p }),
+            false => with_year,
+        };
+        with_year.trim_end_matches("2000").trim_end().to_string()
+    }
+
     /// "maart 2021", "1e kwartaal 2021", "2e halfjaar 2021", "2021".
     pub fn period_long(&self, p: &Period) -> String {
+        if p.is_season_slot() {
+            return self.season_slot(p, false);
+        }
         let (y, i) = (p.year, p.index);
         match (self.lang, p.granularity) {
             (Nl, Granularity::Month) => format!("{} {y}", MONTHS_NL[month(i)]),

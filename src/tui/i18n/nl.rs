@@ -9,9 +9,11 @@ pub fn action_help(a: Action) -> &'static str {
     match a {
         ReloadSession | SaveCopy | ShowBoth | TakeOver => save_help(a),
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
-        | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate
-        | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
-        | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
+        | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate | SeasonView
+        | BreakdownView | PlacesView | Presentation | AgendaAdd | AgendaOpen | AgendaNext
+        | AgendaPrev | ItemUp | ItemDown | ItemRemove | MoreTime | LessTime | Export => {
+            chart_help(a)
+        }
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
         Cancel => "venster sluiten, periodekeuze of invoer stoppen",
@@ -95,6 +97,11 @@ fn chart_help(a: Action) -> &'static str {
         YearOnYear => "verschil met een jaar eerder: absoluut → % → geen",
         MovingAverage => "voortschrijdend gemiddelde over 3 → 12 perioden → geen",
         YearToDate => "jaar tot nu: opgeteld vanaf januari (alleen stromen; nog eens: uit)",
+        SeasonView => "seizoen: een lijn per jaar over de maanden, met de band van eerdere jaren",
+        BreakdownView => {
+            "uitsplitsing per wijk of aanbieder: naast elkaar → gestapeld → verandering"
+        }
+        PlacesView => "plaatsen naast elkaar (gemeenten, Nederland), per 1.000 inwoners",
         Presentation => {
             "presentatie: alleen de grafiek, groot, met bronvermelding (nog eens: terug)"
         }
@@ -141,6 +148,9 @@ pub fn action_hint(a: Action) -> &'static str {
         PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate => {
             transform_hint(a)
         }
+        SeasonView => "seizoen",
+        BreakdownView => "uitsplitsing",
+        PlacesView => "plaatsen",
         PanLeft | PanRight => "schuiven",
         Presentation => "presentatie",
         AgendaAdd => "op agenda",

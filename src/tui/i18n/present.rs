@@ -104,6 +104,13 @@ impl Texts {
             (Nl | En, crate::model::ViewKind::Trend) => "trend",
             (Nl, crate::model::ViewKind::Compare) => "vergelijken",
             (En, crate::model::ViewKind::Compare) => "compare",
+            (_, other) => {
+                return format!(
+                    "{} · {}",
+                    self.view_name(other, None),
+                    self.granularity_label(g)
+                );
+            }
         };
         format!("{what} · {}", self.granularity_label(g))
     }

@@ -70,6 +70,12 @@ actions! {
     YearOnYear = "tov_vorig_jaar",
     MovingAverage = "voortschrijdend",
     YearToDate = "jaar_tot_nu",
+    /// One line per year over the months of the year (again: the trend).
+    SeasonView = "seizoen",
+    /// The parts of a source: small multiples → stacked → change per part → the trend.
+    BreakdownView = "uitsplitsing",
+    /// Places side by side, per 1.000 inwoners where possible (again: the trend).
+    PlacesView = "plaatsen",
     /// The chart alone on the screen, for the projector.
     Presentation = "presentatie",
     /// Put the view on screen on the agenda.

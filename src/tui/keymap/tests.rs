@@ -50,9 +50,9 @@ fn the_theme_key_means_the_same_in_every_mode() {
 #[test]
 fn a_user_file_rebinds_an_action() {
     let map =
-        Keymap::from_toml("duiden.toml", "[toetsen.trend]\nbereik = [\"w\", \"f2\"]\n").unwrap();
+        Keymap::from_toml("duiden.toml", "[toetsen.trend]\nbereik = [\"f\", \"f2\"]\n").unwrap();
     assert_eq!(
-        map.action(Context::Trend, key(KeyCode::Char('w'))),
+        map.action(Context::Trend, key(KeyCode::Char('f'))),
         Some(Action::ToggleRange)
     );
     assert_eq!(
@@ -64,7 +64,7 @@ fn a_user_file_rebinds_an_action() {
 
 #[test]
 fn errors_name_file_line_and_column() {
-    let text = "[toetsen.trend]\nbereik = [\"w\"]\nvliegen = [\"y\"]\n";
+    let text = "[toetsen.trend]\nbereik = [\"f\"]\nvliegen = [\"f4\"]\n";
     let err = Keymap::from_toml("duiden.toml", text).unwrap_err();
     assert_eq!(err.0.len(), 1, "{err}");
     assert!(

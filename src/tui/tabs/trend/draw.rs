@@ -5,7 +5,6 @@ use crate::model::Period;
 use crate::model::disclosure::Disclosure;
 use crate::tui::app::App;
 use crate::tui::components::browser::Node;
-use crate::tui::components::chart::TrendChart;
 use crate::tui::components::chart_model::{ChartModel, ChartSeries, MarkKind};
 use crate::tui::components::text::{fit_middle, wrap_words};
 use crate::tui::i18n::{SMALL_MARK, first_key, t};
@@ -97,17 +96,7 @@ fn draw_chart(frame: &mut Frame, app: &App, area: Rect) {
     let block = pane(app, &title, trend.focus == Focus::Chart);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let notes = trend.axis_notes();
-    frame.render_widget(
-        TrendChart {
-            model: &trend.chart,
-            theme: &app.shared.theme,
-            cursor: trend.cursor_period(),
-            range: trend.range_start.and(trend.selected_range()),
-            notes: &notes,
-        },
-        inner,
-    );
+    super::draw_body(frame, app, inner);
 }
 
 fn chart_title(app: &App) -> String {
@@ -125,9 +114,11 @@ fn chart_title(app: &App) -> String {
         _ => inds.join(" | "),
     };
     let trend = &app.trend;
-    let length = match (trend.granularity, trend.shown) {
-        (None, Some(g)) => t().granularity_aligned(g),
-        (chosen, _) => t().granularity_label(chosen),
+    let length = trend.length_label();
+    // The view's name (and its one source) last: the period length is shorter and must show.
+    let length = match trend.kind.is_trend() {
+        true => length,
+        false => format!("{length} · {}", trend.view_label(&app.shared.dataset)),
     };
     match &trend.chart.transform {
         Some(tf) => {
@@ -192,6 +183,9 @@ pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
             theme.dimmed(),
         )));
     }
+    if !chart.band.is_empty() {
+        lines.push(Line::from(Span::styled(t().season_band(), theme.dimmed())));
+    }
     let title = match cursor {
         Some(c) => format!(
             "{} · {}",
@@ -236,7 +230,12 @@ pub(crate) fn legend_extra_rows(app: &App, width: usize) -> usize {
     let chart = &app.trend.chart;
     let marks = mark_rows(chart, app.trend.cursor_period(), width);
     let provisional = chart.series.iter().any(|s| s.has_provisional());
-    chart.left_out.len() + marks + usize::from(provisional) + super::readout::line_count(&app.trend)
+    let band = usize::from(!chart.band.is_empty());
+    chart.left_out.len()
+        + marks
+        + usize::from(provisional)
+        + band
+        + super::readout::line_count(&app.trend)
 }
 
 /// The lines of an event or break's text after its mark `head` ("◆3 "), in a legend `width`

@@ -1,16 +1,20 @@
 //! The trend tab: its state (browser, selection, chart, cursor, range, focus, annotation list)
 //! and its handler. Drawing is in `draw`, from `&App` only.
 
+mod body;
 mod draw;
 mod readout;
 mod transform;
+mod views;
 mod zoom;
 
+pub(crate) use body::draw_body;
 pub use draw::draw;
 pub(crate) use draw::{draw_legend, legend_extra_rows, legend_rows};
 
+use crate::analysis::chart::Parts;
 use crate::analysis::transform::Refusal;
-use crate::model::{Dataset, Granularity, Period, SeriesKey, Transform};
+use crate::model::{Dataset, Dimension, Granularity, Period, SeriesKey, Transform, ViewKind};
 use crate::session::{Anchor, Annotation, Session};
 use crate::tui::components::browser::{Browser, Node};
 use crate::tui::components::chart::{AxisNote, PlotGeometry, geometry};
@@ -53,6 +57,14 @@ pub struct TrendTab {
     pub zoom: Option<(Period, Period)>,
     /// What is done to the shown series (per inhabitants, an index, …); `None`: as they are.
     pub transform: Option<Transform>,
+    /// How the chosen series are shown: the trend, or an analyst's view of their indicator.
+    pub kind: ViewKind,
+    /// What a breakdown splits into; `None`: the first the indicator has.
+    pub dimension: Option<Dimension>,
+    /// The parts of a breakdown shown as small multiples or as the change list.
+    pub parts: Option<Parts>,
+    /// The small multiples of a breakdown: one chart per part, shared axes (built with it).
+    pub multiples: Vec<ChartModel>,
     /// Every period of the selected series, zoomed or not (for panning).
     pub all_periods: Vec<Period>,
     /// Annotations on the charted indicators, in period order (refreshed after every change).
@@ -87,6 +99,10 @@ impl TrendTab {
             range_start: None,
             zoom: None,
             transform: None,
+            kind: ViewKind::Trend,
+            dimension: None,
+            parts: None,
+            multiples: Vec::new(),
             all_periods: Vec::new(),
             notes: Vec::new(),
             notes_view: ListView::default(),
@@ -189,7 +205,22 @@ impl TrendTab {
     /// Builds the chart again; returns why the chosen transform was refused, if it was (the
     /// chart then shows the series as they are).
     fn rebuild_chart(&mut self, dataset: &Dataset) -> Option<Refusal> {
-        let keep = self.cursor_period();
+        if self.kind != ViewKind::Trend {
+            match self.build_view(dataset) {
+                Ok(()) => return None,
+                Err(crate::analysis::chart::ViewRefusal::Transform(r)) => {
+                    // The view stays; the transform goes (the caller words why).
+                    let refused = self.transform.take();
+                    self.build_view(dataset).ok();
+                    self.transform = refused;
+                    return Some(r);
+                }
+                // The view cannot be made of what is chosen now: the trend.
+                Err(_) => (self.kind, self.dimension) = (ViewKind::Trend, None),
+            }
+        }
+        (self.parts, self.multiples) = (None, Vec::new());
+        let keep = self.cursor_period().filter(|p| !p.is_season_slot());
         self.shown = self.granularity.or_else(|| {
             let lengths: std::collections::BTreeSet<Granularity> = self
                 .selection
@@ -296,7 +327,20 @@ impl TrendTab {
 
     /// The anchor of a new annotation: the charted indicator's sources at the cursor or range.
     pub fn anchor(&self) -> Option<Anchor> {
-        let (first, (from, to)) = (self.chart.series.first()?, self.selected_range()?);
+        let (first, (mut from, mut to)) = (self.chart.series.first()?, self.selected_range()?);
+        if self.kind != ViewKind::Trend {
+            // A season's month is the highlighted year's.
+            if let Some(year) = self.season_year() {
+                (from, to) = (Period { year, ..from }, Period { year, ..to });
+            }
+            let v = self.view_spec()?;
+            let mut anchor = Anchor::new(&v.domein, &v.indicator, v.bronnen, from, to);
+            anchor.granularity = self.granularity;
+            anchor.transform = self.transform.clone();
+            anchor.view = self.kind;
+            anchor.dimension = self.dimension;
+            return Some(anchor);
+        }
         let (domein, indicator) = (first.key.domein.clone(), first.key.indicator.clone());
         let mut bronnen: Vec<String> = self
             .chart
@@ -340,6 +384,9 @@ impl TrendTab {
             | Action::YearOnYear
             | Action::MovingAverage
             | Action::YearToDate => return self.transform_action(action, dataset),
+            Action::SeasonView | Action::BreakdownView | Action::PlacesView => {
+                return self.view_action(action, dataset);
+            }
             Action::Cancel => {
                 return self
                     .range_start

@@ -62,6 +62,10 @@ fn notes_at<'a>(notes: &'a [Annotation], c: &Period) -> Vec<&'a Annotation> {
 
 /// How many lines the readout takes: the layout asks for them.
 pub(super) fn line_count(trend: &TrendTab) -> usize {
+    // Differences between sources belong to the trend; a view of one source has none.
+    if !trend.kind.is_trend() {
+        return 0;
+    }
     trend.cursor_period().map_or(0, |c| {
         pairs_at(&trend.chart, &c).len() + notes_at(&trend.notes, &c).len()
     })
@@ -70,7 +74,7 @@ pub(super) fn line_count(trend: &TrendTab) -> usize {
 /// The readout's lines for a legend `width` wide.
 pub(super) fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let trend = &app.trend;
-    let Some(c) = trend.cursor_period() else {
+    let Some(c) = trend.cursor_period().filter(|_| trend.kind.is_trend()) else {
         return Vec::new();
     };
     let theme = &app.shared.theme;

@@ -14,6 +14,7 @@ pub fn action_help(a: Action) -> &'static str {
         | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
+        Palette => "palet: een opdracht, reeks of indicator zoeken door een deel van de naam te typen",
         Cancel => "venster sluiten, periodekeuze of invoer stoppen",
         Up => "vorige regel",
         Down => "volgende regel",
@@ -118,6 +119,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ReloadSession | SaveCopy | ShowBoth | TakeOver => save_hint(a),
         Quit => "stoppen",
         Help => "hulp",
+        Palette => "palet",
         Cancel => "sluiten",
         Up | Down => "regel",
         Left | Right => "periode",
@@ -208,6 +210,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Agenda => "Agenda",
         Context::FollowUp => "Opvolging",
         Context::Input => "Invoer",
+        Context::Palette => "Palet",
     }
 }
 

@@ -308,12 +308,17 @@ fn row_line<'a>(theme: &Theme, palette: &'a Palette, row: usize, width: usize) -
     ];
     // Character positions: the matcher counts characters the same way for the texts here
     // (no combining marks in names or help texts).
-    let count = entry.text.chars().count();
-    let shown = if count > room { room.saturating_sub(1) } else { count };
+    let chars: Vec<char> = entry.text.chars().collect();
+    let keep_end = entry.kind != PaletteKind::Command;
+    let shown = visible(chars.len(), room, keep_end);
+    let used = shown.len();
     // Runs of marked and unmarked characters, one span each.
     let mut run = (String::new(), false);
-    for (i, c) in entry.text.chars().take(shown).enumerate() {
-        let is_match = hit.indices.binary_search(&(i as u32)).is_ok();
+    for at in shown {
+        let (c, is_match) = match at {
+            Some(i) => (chars[i], hit.indices.binary_search(&(i as u32)).is_ok()),
+            None => ('…', false),
+        };
         if is_match != run.1 && !run.0.is_empty() {
             let text = std::mem::take(&mut run.0);
             spans.push(Span::styled(text, if run.1 { marked } else { base }));
@@ -322,16 +327,29 @@ fn row_line<'a>(theme: &Theme, palette: &'a Palette, row: usize, width: usize) -
         run.1 = is_match;
     }
     spans.push(Span::styled(run.0, if run.1 { marked } else { base }));
-    let mut used = shown;
-    if shown < count && room > 0 {
-        spans.push(Span::styled("…", base));
-        used += 1;
-    }
     let pad = width.saturating_sub(2 + KIND_WIDTH + used + key_w);
     spans.push(Span::styled(" ".repeat(pad), base));
     let key_style = if selected { base } else { base.fg(theme.accent) };
     spans.push(Span::styled(entry.key.clone(), key_style));
     Line::from(spans)
+}
+
+/// The character positions that fit in `room` columns, `None` for an ellipsis: all of them, or
+/// the start and, for names (whose end tells the sources of an indicator apart), the end.
+fn visible(count: usize, room: usize, keep_end: bool) -> Vec<Option<usize>> {
+    if count <= room {
+        return (0..count).map(Some).collect();
+    }
+    if room == 0 {
+        return Vec::new();
+    }
+    let tail = if keep_end { (room - 1) / 2 } else { 0 };
+    let head = room - 1 - tail;
+    (0..head)
+        .map(Some)
+        .chain([None])
+        .chain((count - tail..count).map(Some))
+        .collect()
 }
 
 #[cfg(test)]

@@ -207,3 +207,17 @@ fn english_kinds_and_indicator_rows() {
     );
     set_lang(Lang::Nl);
 }
+
+#[test]
+fn long_names_keep_their_end_and_commands_their_start() {
+    assert_eq!(visible(3, 5, true), [Some(0), Some(1), Some(2)]);
+    assert_eq!(
+        visible(10, 5, true),
+        [Some(0), Some(1), None, Some(8), Some(9)]
+    );
+    assert_eq!(
+        visible(10, 5, false),
+        [Some(0), Some(1), Some(2), Some(3), None]
+    );
+    assert!(visible(10, 0, true).is_empty());
+}

@@ -117,7 +117,8 @@ fn choosing_a_series_shows_it_in_the_trend_tab_as_the_browser_does() {
         ]
     );
     assert!(
-        (app.trend.selection.iter()).all(|k| (k.domein.as_str(), k.indicator.as_str()) == ("participatie", "instroom"))
+        (app.trend.selection.iter())
+            .all(|k| (k.domein.as_str(), k.indicator.as_str()) == ("participatie", "instroom"))
     );
 }
 
@@ -152,7 +153,14 @@ fn palette_80x24_with_a_query() {
     terminal.draw(|f| duiden::tui::draw(f, &app)).unwrap();
     let buffer = terminal.backend().buffer();
     let screen = buffer_text(buffer);
-    for text in [" Palet ", "perinw", "opdracht", "per 1.000 inwoners", "%", "Enter kiezen"] {
+    for text in [
+        " Palet ",
+        "perinw",
+        "opdracht",
+        "per 1.000 inwoners",
+        "%",
+        "Enter kiezen",
+    ] {
         assert!(screen.contains(text), "{text} missing in\n{screen}");
     }
     // The matched characters of the first row are marked: "p", "e", "r", " i", "n", "w".
@@ -166,6 +174,10 @@ fn palette_80x24_with_a_query() {
         .map(|c| c.symbol().to_string())
         .collect();
     assert_eq!(marked, "perinw", "selected row marks its matches");
-    assert!(!buffer[(x0 as u16 + 3, y as u16)].modifier.contains(Modifier::UNDERLINED));
+    assert!(
+        !buffer[(x0 as u16 + 3, y as u16)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    );
     insta::assert_snapshot!(screen);
 }

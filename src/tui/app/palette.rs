@@ -14,7 +14,12 @@ impl App {
     /// Opens the palette with the commands of the tab on screen.
     pub(super) fn open_palette(&mut self) {
         let ctx = self.tab.context();
-        let palette = Palette::new(&self.shared.keymap, ctx, self.dataset(), &self.trend.browser);
+        let palette = Palette::new(
+            &self.shared.keymap,
+            ctx,
+            self.dataset(),
+            &self.trend.browser,
+        );
         self.popup = Some(Popup::Palette(Box::new(palette)));
     }
 

@@ -14,7 +14,9 @@ pub fn action_help(a: Action) -> &'static str {
         | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
-        Palette => "palet: een opdracht, reeks of indicator zoeken door een deel van de naam te typen",
+        Palette => {
+            "palet: een opdracht, reeks of indicator zoeken door een deel van de naam te typen"
+        }
         Cancel => "venster sluiten, periodekeuze of invoer stoppen",
         Up => "vorige regel",
         Down => "volgende regel",

@@ -12,7 +12,7 @@ use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::style::Theme;
 use crossterm::event::{KeyCode, KeyEvent};
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher, Utf32String};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -40,12 +40,16 @@ pub struct Entry {
     pub key: String,
 }
 
-/// An entry that matches the query, with the positions of the matched characters.
+/// An entry that matches the query, with the positions of the matched characters once it has
+/// been on screen (finding them costs more than the score, and few rows are shown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub entry: usize,
-    pub indices: Vec<u32>,
+    pub indices: Option<Vec<u32>>,
 }
+
+/// Rows whose matched characters are found with the ranking: the first screen.
+const MARKED_FIRST: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PaletteOutcome {
@@ -61,6 +65,11 @@ pub struct Palette {
     pub hits: Vec<Hit>,
     pub view: ListView,
     matcher: Matcher,
+    pattern: Pattern,
+    /// Each entry's text as the matcher reads it, converted once.
+    haystacks: Vec<Utf32String>,
+    /// The query the hits are for: a longer one only narrows them.
+    matched: Option<String>,
 }
 
 /// Actions that make no sense from a list: moving a cursor or selection, closing, choosing, and
@@ -128,12 +137,18 @@ impl Palette {
         let mut query = TextArea::default();
         query.set_placeholder_text(t().palette_placeholder());
         query.set_cursor_line_style(Style::default());
+        let haystacks = (entries.iter())
+            .map(|e| Utf32String::from(e.text.as_str()))
+            .collect();
         let mut palette = Palette {
             entries,
             query,
             hits: Vec::new(),
             view: ListView::default(),
             matcher: Matcher::new(Config::DEFAULT),
+            pattern: Pattern::default(),
+            haystacks,
+            matched: None,
         };
         palette.refilter();
         palette
@@ -143,30 +158,60 @@ impl Palette {
         self.query.lines().join(" ")
     }
 
-    /// Matches every entry against the query and ranks them by score; ties (and an empty query)
-    /// keep the entries' order, so the screen's own commands come first.
+    /// Matches the entries against the query and ranks them by score; ties (and an empty query)
+    /// keep the entries' order, so the screen's own commands come first. Typing on only narrows
+    /// (each word is matched on its own, a longer word matches fewer), so then only the current
+    /// hits are matched again.
     fn refilter(&mut self) {
         let query = self.query();
-        let pattern = Pattern::new(
+        self.pattern = Pattern::new(
             &query,
             CaseMatching::Ignore,
             Normalization::Smart,
             AtomKind::Fuzzy,
         );
-        let mut buf = Vec::new();
-        let mut scored: Vec<(u32, Hit)> = Vec::new();
-        for (i, entry) in self.entries.iter().enumerate() {
-            let mut indices = Vec::new();
-            let haystack = Utf32Str::new(&entry.text, &mut buf);
-            if let Some(score) = pattern.indices(haystack, &mut self.matcher, &mut indices) {
-                indices.sort_unstable();
-                indices.dedup();
-                scored.push((score, Hit { entry: i, indices }));
+        // A backslash escapes the next character: "a\" then "a\ b" is no narrowing.
+        let narrows = (self.matched.as_ref())
+            .is_some_and(|m| query.starts_with(m.as_str()) && !query.contains('\\'));
+        let candidates: Vec<usize> = match narrows {
+            true => self.hits.iter().map(|h| h.entry).collect(),
+            false => (0..self.entries.len()).collect(),
+        };
+        let mut scored: Vec<(u32, usize)> = Vec::new();
+        for i in candidates {
+            if let Some(score) =
+                (self.pattern).score(self.haystacks[i].slice(..), &mut self.matcher)
+            {
+                scored.push((score, i));
             }
         }
-        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-        self.hits = scored.into_iter().map(|(_, h)| h).collect();
+        scored.sort_unstable_by_key(|&(score, i)| (std::cmp::Reverse(score), i));
+        self.hits = (scored.into_iter())
+            .map(|(_, entry)| Hit {
+                entry,
+                indices: None,
+            })
+            .collect();
+        self.matched = Some(query);
         self.view = ListView::default();
+        self.mark(0..MARKED_FIRST);
+    }
+
+    /// Finds the matched characters of the hits in `rows` that do not have them yet.
+    fn mark(&mut self, rows: std::ops::Range<usize>) {
+        let end = rows.end.min(self.hits.len());
+        for hit in &mut self.hits[rows.start.min(end)..end] {
+            if hit.indices.is_some() {
+                continue;
+            }
+            let mut indices = Vec::new();
+            let haystack = self.haystacks[hit.entry].slice(..);
+            self.pattern
+                .indices(haystack, &mut self.matcher, &mut indices);
+            indices.sort_unstable();
+            indices.dedup();
+            hit.indices = Some(indices);
+        }
     }
 
     /// The entry of a matching row.
@@ -203,6 +248,8 @@ impl Palette {
     pub fn settle(&mut self, area: Rect) {
         let (_, list) = layout(area);
         self.view.settle(self.hits.len(), list.height as usize);
+        let first = self.view.offset;
+        self.mark(first..first + list.height as usize);
     }
 
     /// A click on a row chooses it; the wheel moves the selection.
@@ -310,13 +357,14 @@ fn row_line<'a>(theme: &Theme, palette: &'a Palette, row: usize, width: usize) -
     // (no combining marks in names or help texts).
     let chars: Vec<char> = entry.text.chars().collect();
     let keep_end = entry.kind != PaletteKind::Command;
+    let marks = hit.indices.as_deref().unwrap_or_default();
     let shown = visible(chars.len(), room, keep_end);
     let used = shown.len();
     // Runs of marked and unmarked characters, one span each.
     let mut run = (String::new(), false);
     for at in shown {
         let (c, is_match) = match at {
-            Some(i) => (chars[i], hit.indices.binary_search(&(i as u32)).is_ok()),
+            Some(i) => (chars[i], marks.binary_search(&(i as u32)).is_ok()),
             None => ('…', false),
         };
         if is_match != run.1 && !run.0.is_empty() {
@@ -329,7 +377,11 @@ fn row_line<'a>(theme: &Theme, palette: &'a Palette, row: usize, width: usize) -
     spans.push(Span::styled(run.0, if run.1 { marked } else { base }));
     let pad = width.saturating_sub(2 + KIND_WIDTH + used + key_w);
     spans.push(Span::styled(" ".repeat(pad), base));
-    let key_style = if selected { base } else { base.fg(theme.accent) };
+    let key_style = if selected {
+        base
+    } else {
+        base.fg(theme.accent)
+    };
     spans.push(Span::styled(entry.key.clone(), key_style));
     Line::from(spans)
 }

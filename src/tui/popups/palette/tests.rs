@@ -1,6 +1,7 @@
 use super::*;
 use crate::tui::i18n::{Lang, set_lang};
 use crossterm::event::KeyModifiers;
+use nucleo_matcher::Utf32Str;
 use std::path::Path;
 
 fn sample() -> Dataset {
@@ -83,7 +84,9 @@ fn every_series_and_indicator_is_listed_once_by_its_names() {
     assert_eq!(of(PaletteKind::Indicator).count(), indicators.len());
     // Display names, with the breakdown where it tells series of one indicator apart.
     let texts: Vec<&str> = of(PaletteKind::Series).map(|e| e.text.as_str()).collect();
-    assert!(texts.contains(&"jeugd · Jongeren met jeugdhulp (%) · bbv-begroting-2020 · regio NL01"));
+    assert!(
+        texts.contains(&"jeugd · Jongeren met jeugdhulp (%) · bbv-begroting-2020 · regio NL01")
+    );
     assert!(texts.contains(&"jeugd · Jeugdigen in zorg · cbs-beleidsinformatie"));
     assert!(
         of(PaletteKind::Indicator).any(|e| e.text == "jeugd · Jeugdigen in zorg · alle bronnen")
@@ -112,14 +115,13 @@ fn perinw_finds_per_inwoners_and_marks_the_matched_characters() {
     type_text(&mut p, "perinw");
     assert_eq!(top(&p).target, Target::Command(Action::PerInhabitants));
     let text: Vec<char> = top(&p).text.chars().collect();
-    let marked: String = (p.hits[0].indices.iter())
+    let marked: String = (p.hits[0].indices.iter().flatten())
         .map(|&i| text[i as usize])
         .collect();
     assert_eq!(marked, "perinw");
     // "per 10.000 inwoners" indicators match too, below.
     assert!(
-        (p.hits.iter().skip(1))
-            .any(|h| p.entries[h.entry].text.contains("per 10.000 inwoners"))
+        (p.hits.iter().skip(1)).any(|h| p.entries[h.entry].text.contains("per 10.000 inwoners"))
     );
 }
 
@@ -220,4 +222,56 @@ fn long_names_keep_their_end_and_commands_their_start() {
         [Some(0), Some(1), Some(2), Some(3), None]
     );
     assert!(visible(10, 0, true).is_empty());
+}
+
+#[test]
+fn matched_characters_are_found_for_the_rows_on_screen() {
+    let (_, mut p) = palette(Context::Trend);
+    type_text(&mut p, "e");
+    let n = p.hits.len();
+    assert!(n > MARKED_FIRST + 30, "{n} hits");
+    assert!(p.hits[..MARKED_FIRST].iter().all(|h| h.indices.is_some()));
+    assert!(p.hits[MARKED_FIRST].indices.is_none());
+    p.handle(Some(Action::End), KeyEvent::from(KeyCode::End));
+    p.settle(Rect::new(0, 0, 80, 24));
+    assert_eq!(p.view.selected, n - 1);
+    let last = p.hits[n - 1].indices.as_ref().expect("marked once shown");
+    assert_eq!(last.len(), 1);
+    assert!(
+        p.hits[MARKED_FIRST].indices.is_none(),
+        "not shown, not marked"
+    );
+}
+
+#[test]
+fn typing_on_narrows_to_what_a_fresh_search_finds() {
+    let (_, mut p) = palette(Context::Trend);
+    let all = |p: &mut Palette, query: &str| -> Vec<usize> {
+        let pattern = Pattern::new(
+            query,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Fuzzy,
+        );
+        let mut buf = Vec::new();
+        let mut found: Vec<(u32, usize)> = (p.entries.iter().enumerate())
+            .filter_map(|(i, e)| {
+                let score = pattern.score(Utf32Str::new(&e.text, &mut buf), &mut p.matcher)?;
+                Some((score, i))
+            })
+            .collect();
+        found.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+        found.into_iter().map(|(_, i)| i).collect()
+    };
+    for (typed, query) in [("jgd", "jgd"), (" cbs 2", "jgd cbs 2"), ("0", "jgd cbs 20")] {
+        type_text(&mut p, typed);
+        assert_eq!(p.query(), query);
+        let hits: Vec<usize> = p.hits.iter().map(|h| h.entry).collect();
+        assert!(!hits.is_empty(), "{query}");
+        assert_eq!(hits, all(&mut p, query), "{query}");
+    }
+    // Backspace widens again.
+    p.handle(None, KeyEvent::from(KeyCode::Backspace));
+    let hits: Vec<usize> = p.hits.iter().map(|h| h.entry).collect();
+    assert_eq!(hits, all(&mut p, "jgd cbs 2"));
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{buffer_text, render};
+use common::{Tui, buffer_text, render};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -180,4 +180,22 @@ fn palette_80x24_with_a_query() {
             .contains(Modifier::UNDERLINED)
     );
     insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn in_a_terminal_ctrl_p_finds_and_runs_a_command() {
+    let mut tui = Tui::spawn_viewer(&[]);
+    tui.wait_for("Legenda");
+    tui.send("\x10");
+    tui.wait_for("Enter kiezen");
+    tui.send("lijnstijl");
+    tui.wait_for("lijnstijl: fijn (braille)");
+    tui.send("\r");
+    let screen = tui.wait_for("lijnen in halve blokken");
+    assert!(
+        !screen.contains("Enter kiezen"),
+        "the palette closed:\n{screen}"
+    );
+    tui.send("q");
+    assert!(tui.wait_exit().success());
 }

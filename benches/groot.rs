@@ -266,4 +266,30 @@ fn keys(dataset: duiden::model::Dataset, goals: &mut Vec<Goal>) {
             unit: "ms",
         });
     }
+    palette(&mut app, &mut terminal, goals);
+}
+
+/// The palette over every series: opening it, then each letter of a search typed.
+fn palette(app: &mut App, terminal: &mut Terminal<TestBackend>, goals: &mut Vec<Goal>) {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut slowest = (Duration::ZERO, ' ');
+    for c in ":jgd cbs wijk".chars() {
+        let t = Instant::now();
+        app.handle_event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+        terminal.draw(|f| duiden::tui::draw(f, app)).expect("draw");
+        let took = t.elapsed();
+        if took > slowest.0 {
+            slowest = (took, c);
+        }
+    }
+    app.handle_event(Event::Key(KeyEvent::from(KeyCode::Esc)));
+    goals.push(Goal {
+        name: format!("traagste toets in het palet ({:?})", slowest.1),
+        took: slowest.0.as_secs_f64() * 1000.0,
+        limit: 100.0,
+        unit: "ms",
+    });
 }

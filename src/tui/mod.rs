@@ -113,6 +113,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Popup::FollowUp(f)) => f.draw(frame, theme, keys, area),
         Some(Popup::Header(f)) => f.draw(frame, theme, keys, area),
         Some(Popup::Agenda(e)) => e.draw(frame, app, area),
+        Some(Popup::Palette(p)) => p.draw(frame, theme, keys, area),
         None => {}
     }
 }

@@ -10,6 +10,7 @@ mod failed_save;
 mod follow;
 mod follow_up;
 mod lock_watch;
+mod palette;
 mod session;
 mod view;
 
@@ -49,6 +50,8 @@ pub enum Popup {
     FollowUp(Box<FollowUp>),
     Header(Box<HeaderForm>),
     Agenda(Box<crate::tui::popups::agenda::AgendaEditor>),
+    /// The command palette: commands, series and indicators by a typed search.
+    Palette(Box<crate::tui::popups::palette::Palette>),
 }
 
 /// Where sessions live and what the interface was started with.
@@ -153,6 +156,7 @@ impl App {
             Some(Popup::FollowUp(f)) => f.context(),
             Some(Popup::Header(_)) => Context::Header,
             Some(Popup::Agenda(_)) => Context::Agenda,
+            Some(Popup::Palette(_)) => Context::Palette,
             None => self.tab.context(),
         }
     }
@@ -192,6 +196,19 @@ impl App {
     /// A key: looked up in the keymap of the context that has the keyboard.
     pub fn handle_key(&mut self, key: KeyEvent) {
         let action = self.shared.keymap.action(self.context(), key);
+        match self.popup.take() {
+            Some(popup) if action != Some(Action::Quit) => self.popup_key(popup, action, key),
+            popup => {
+                self.popup = popup;
+                self.press(action);
+            }
+        }
+        self.settle();
+    }
+
+    /// What a key of the screen means once looked up (also a command chosen in the palette,
+    /// which runs as if its key was pressed).
+    fn press(&mut self, action: Option<Action>) {
         if self.popup.is_none() && self.follower_refuses(action) {
             return;
         }
@@ -200,18 +217,12 @@ impl App {
             self.should_quit = true;
             return;
         }
-        match self.popup.take() {
-            Some(popup) => self.popup_key(popup, action, key),
-            None => {
-                // A message stays until the next key, so the key hints come back; what that key
-                // does may say something new.
-                self.shared.message = None;
-                if let Some(a) = action {
-                    self.update(a);
-                }
-            }
+        // A message stays until the next key, so the key hints come back; what that key does
+        // may say something new.
+        self.shared.message = None;
+        if let Some(a) = action {
+            self.update(a);
         }
-        self.settle();
     }
 
     /// An action in the current tab (or the help overlay when it is open).
@@ -250,6 +261,7 @@ impl App {
             Action::AgendaPrev => self.agenda_step(false),
             a if self.closing_key(a) => {}
             Action::Export => self.export_view(),
+            Action::Palette => self.open_palette(),
             Action::ShowCompare | Action::ShowOverview | Action::ShowSignals
                 if self.presentation =>
             {
@@ -315,6 +327,9 @@ impl App {
     }
 
     fn mouse(&mut self, m: MouseInput) {
+        if let Some(Popup::Palette(_)) = self.popup {
+            return self.palette_mouse(m);
+        }
         if self.popup.is_some() {
             return;
         }
@@ -387,6 +402,9 @@ impl App {
         self.compare.settle(body);
         self.overview.settle(body);
         self.signals.settle(body);
+        if let Some(Popup::Palette(p)) = &mut self.popup {
+            p.settle(self.area);
+        }
     }
 
     pub(crate) fn refresh_notes(&mut self) {

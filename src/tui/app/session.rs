@@ -171,6 +171,7 @@ impl App {
                 }
             },
             Popup::Agenda(editor) => self.agenda_key(editor, action),
+            Popup::Palette(palette) => self.palette_key(palette, action, key),
             Popup::FollowUp(mut f) => {
                 if self.follow_up_key(&mut f, action, key) {
                     self.popup = Some(Popup::FollowUp(f));

@@ -117,18 +117,11 @@ impl Browser {
                 if !open {
                     continue;
                 }
-                let group: Vec<&crate::model::Breakdown> = ind
-                    .series
-                    .iter()
-                    .map(|&i| &dataset.series[i].key.breakdown)
-                    .collect();
-                for &si in &ind.series {
-                    let key = &dataset.series[si].key;
-                    let mut text = key.bron.clone();
-                    let parts = key.breakdown.describe_within(group.iter().copied());
-                    if !parts.is_empty() {
-                        text = format!("{text} · {parts}");
-                    }
+                for (si, (bron, parts)) in series_names(dataset, ind) {
+                    let text = match parts.is_empty() {
+                        true => bron.to_string(),
+                        false => format!("{bron} · {parts}"),
+                    };
                     rows.push(Row {
                         node: Node::Series { series: si },
                         depth: 2,
@@ -140,6 +133,50 @@ impl Browser {
         }
         self.rows = rows;
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Every indicator and series with the names the tree gives them, open or not: the
+    /// indicator's node with [domain, indicator label], then each of its series with [domain,
+    /// indicator label, bron, breakdown] (the breakdown only as far as it differs, maybe empty).
+    pub fn listing(&self, dataset: &Dataset) -> Vec<(Node, Vec<String>)> {
+        let mut out = Vec::new();
+        for (di, d) in self.domains.iter().enumerate() {
+            for (ii, ind) in d.indicators.iter().enumerate() {
+                let names = vec![d.name.clone(), ind.label.clone()];
+                let node = Node::Indicator {
+                    domain: di,
+                    indicator: ii,
+                };
+                out.push((node, names.clone()));
+                for (si, (bron, parts)) in series_names(dataset, ind) {
+                    let mut names = names.clone();
+                    names.extend([bron.to_string(), parts]);
+                    out.push((Node::Series { series: si }, names));
+                }
+            }
+        }
+        out
+    }
+
+    /// Selects a node's row, opening its parents (an indicator is opened too, as Enter would).
+    pub fn reveal_node(&mut self, dataset: &Dataset, node: &Node) {
+        match node {
+            Node::Series { series } => {
+                let key = dataset.series[*series].key.clone();
+                return self.reveal(dataset, &key);
+            }
+            Node::Indicator { domain, indicator } => {
+                self.open_domains.insert(*domain);
+                self.open_indicators.insert((*domain, *indicator));
+            }
+            Node::Domain { domain } => {
+                self.open_domains.insert(*domain);
+            }
+        }
+        self.rebuild(dataset);
+        if let Some(i) = self.rows.iter().position(|r| r.node == *node) {
+            self.selected = i;
+        }
     }
 
     pub fn rows(&self) -> &[Row] {
@@ -298,4 +335,22 @@ impl Browser {
         }
         keys
     }
+}
+
+/// (series index, (bron, breakdown as far as it differs within the indicator)) of each series of
+/// an indicator.
+fn series_names<'a>(
+    dataset: &'a Dataset,
+    ind: &'a IndicatorNode,
+) -> impl Iterator<Item = (usize, (&'a str, String))> + 'a {
+    let group: Vec<&crate::model::Breakdown> = ind
+        .series
+        .iter()
+        .map(|&i| &dataset.series[i].key.breakdown)
+        .collect();
+    ind.series.iter().map(move |&si| {
+        let key = &dataset.series[si].key;
+        let parts = key.breakdown.describe_within(group.iter().copied());
+        (si, (key.bron.as_str(), parts))
+    })
 }

@@ -16,6 +16,7 @@ pub fn action_help(a: Action) -> &'static str {
         }
         Quit => "quit",
         Help => "show / close this help",
+        Palette => "palette: find a command, series or indicator by typing part of its name",
         Cancel => "close the window, stop a range or an input",
         Up => "previous line",
         Down => "next line",
@@ -121,6 +122,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ReloadSession | SaveCopy | ShowBoth | TakeOver => save_hint(a),
         Quit => "quit",
         Help => "help",
+        Palette => "palette",
         Cancel => "close",
         Up | Down => "line",
         Left | Right => "period",
@@ -214,6 +216,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Agenda => "Agenda",
         Context::FollowUp => "Follow-up",
         Context::Input => "Input",
+        Context::Palette => "Palette",
     }
 }
 

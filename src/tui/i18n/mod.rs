@@ -15,6 +15,7 @@ mod messages;
 mod names;
 mod nl;
 mod numbers;
+mod palette;
 mod present;
 mod review;
 mod signals;
@@ -23,6 +24,7 @@ mod transform;
 mod views;
 
 pub use messages::{DASH, NO_VALUE, SMALL_MARK};
+pub use palette::PaletteKind;
 pub use texts::Texts;
 
 use crate::tui::keymap::{Action, Context, KeyChord, Keymap};

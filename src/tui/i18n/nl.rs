@@ -16,6 +16,9 @@ pub fn action_help(a: Action) -> &'static str {
         }
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
+        Palette => {
+            "palet: een opdracht, reeks of indicator zoeken door een deel van de naam te typen"
+        }
         Cancel => "venster sluiten, periodekeuze of invoer stoppen",
         Up => "vorige regel",
         Down => "volgende regel",
@@ -125,6 +128,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ReloadSession | SaveCopy | ShowBoth | TakeOver => save_hint(a),
         Quit => "stoppen",
         Help => "hulp",
+        Palette => "palet",
         Cancel => "sluiten",
         Up | Down => "regel",
         Left | Right => "periode",
@@ -218,6 +222,7 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Agenda => "Agenda",
         Context::FollowUp => "Opvolging",
         Context::Input => "Invoer",
+        Context::Palette => "Palet",
     }
 }
 

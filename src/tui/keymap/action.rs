@@ -141,4 +141,6 @@ actions! {
     /// A session another process held: edit it now that the holder is gone, or (confirmed)
     /// break a lock nobody releases.
     TakeOver = "overnemen",
+    /// Find a command, series or indicator by typing part of its name.
+    Palette = "palet",
 }

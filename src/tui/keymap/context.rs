@@ -44,6 +44,9 @@ pub enum Context {
     /// A one-line input (title, owner, search, period); other keys go to the text.
     #[serde(rename = "invoer")]
     Input,
+    /// The command palette: typing goes into the search, these keys choose.
+    #[serde(rename = "palet")]
+    Palette,
 }
 
 impl Context {
@@ -63,6 +66,7 @@ impl Context {
         Context::FollowUp,
         Context::Agenda,
         Context::Input,
+        Context::Palette,
     ];
 
     /// The tables a key is looked up in, first match wins (a key in two of them is a conflict).
@@ -83,12 +87,16 @@ impl Context {
             Context::FollowUp => &[Context::FollowUp],
             Context::Agenda => &[Context::Agenda],
             Context::Input => &[Context::Input],
+            Context::Palette => &[Context::Palette],
         }
     }
 
     /// Contexts where unbound keys are typed text, so plain characters must not be bound.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Annotate | Context::Header | Context::Input)
+        matches!(
+            self,
+            Context::Annotate | Context::Header | Context::Input | Context::Palette
+        )
     }
 
     /// The name in `duiden.toml`.
@@ -109,6 +117,7 @@ impl Context {
             Context::FollowUp => "opvolging",
             Context::Agenda => "agenda",
             Context::Input => "invoer",
+            Context::Palette => "palet",
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod annotate;
 pub mod follow_up;
 pub mod header;
 pub mod help;
+pub mod palette;
 pub mod start;
 
 use crate::tui::style::Theme;

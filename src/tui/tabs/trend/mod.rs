@@ -325,6 +325,14 @@ impl TrendTab {
         self.focus = Focus::Chart;
     }
 
+    /// Shows a browser node as Enter on its row does: a series alone, or the sources of an
+    /// indicator side by side.
+    pub fn show_node(&mut self, dataset: &Dataset, node: &Node) {
+        self.browser.reveal_node(dataset, node);
+        self.focus = Focus::Browser;
+        self.browser_action(Action::Activate, dataset, 1);
+    }
+
     /// The anchor of a new annotation: the charted indicator's sources at the cursor or range.
     pub fn anchor(&self) -> Option<Anchor> {
         let (first, (mut from, mut to)) = (self.chart.series.first()?, self.selected_range()?);

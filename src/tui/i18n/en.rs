@@ -11,7 +11,7 @@ pub fn action_help(a: Action) -> &'static str {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate
         | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
-        | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
+        | ItemRemove | MoreTime | LessTime | Export | ExportTable => chart_help(a),
         Quit => "quit",
         Help => "show / close this help",
         Cancel => "close the window, stop a range or an input",
@@ -106,6 +106,9 @@ fn chart_help(a: Action) -> &'static str {
         MoreTime => "5 more minutes for this item",
         LessTime => "5 fewer minutes for this item",
         Export => "export the chart as SVG (and PNG) for slides, with title and source credits",
+        ExportTable => {
+            "export the table on screen (trend, comparison, signals) as CSV and Markdown"
+        }
         _ => "",
     }
 }
@@ -144,6 +147,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ItemRemove => "remove",
         MoreTime | LessTime => "time",
         Export => "export",
+        ExportTable => "table",
         ToggleTheme => "theme",
         CycleGranularity => "periods",
         ClearChart => "clear",

@@ -11,7 +11,7 @@ pub fn action_help(a: Action) -> &'static str {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate
         | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
-        | ItemRemove | MoreTime | LessTime | Export => chart_help(a),
+        | ItemRemove | MoreTime | LessTime | Export | ExportTable => chart_help(a),
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
         Cancel => "venster sluiten, periodekeuze of invoer stoppen",
@@ -108,6 +108,9 @@ fn chart_help(a: Action) -> &'static str {
         MoreTime => "5 minuten meer voor dit punt",
         LessTime => "5 minuten minder voor dit punt",
         Export => "grafiek exporteren als SVG (en PNG) voor dia's, met titel en bronvermelding",
+        ExportTable => {
+            "tabel van het scherm (trend, vergelijking, signalen) exporteren als CSV en Markdown"
+        }
         _ => "",
     }
 }
@@ -150,6 +153,7 @@ pub fn action_hint(a: Action) -> &'static str {
         ItemRemove => "verwijderen",
         MoreTime | LessTime => "tijd",
         Export => "exporteren",
+        ExportTable => "tabel",
         Annotate => "aantekening",
         EditNote => "bewerken",
         DeleteNote => "verwijderen",

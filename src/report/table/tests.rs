@@ -256,3 +256,79 @@ fn the_signals_table_lists_kind_indicator_period_and_reason() {
     assert!(en.headers.contains(&"Reason".to_string()));
     assert!(en.title.starts_with("Signals: "));
 }
+
+const SMALL_META: &str = r#"titel = "Kleine aantallen"
+[[bronnen]]
+id = "reg"
+naam = "Registratie"
+herkomst = "registratie"
+[[bronnen]]
+id = "cbs"
+naam = "CBS"
+leverancier = "CBS"
+[[indicatoren]]
+domein = "jeugd"
+id = "instroom"
+naam = "Instroom jeugd"
+soort = "stroom"
+eenheid = "cliënten"
+"#;
+
+/// Five months of a source from records (`reg`) and one that is not (`cbs`).
+fn small_counts() -> (tempfile::TempDir, Dataset) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dataset.toml"), SMALL_META).unwrap();
+    let mut csv = String::from(
+        "periode,domein,indicator,bron,waarde,eenheid,regio,wijk,aanbieder,status,opmerking\n",
+    );
+    for (bron, values) in [("reg", [7, 12, 9, 40, 8]), ("cbs", [30, 12, 4, 45, 3])] {
+        for (m, v) in values.iter().enumerate() {
+            csv.push_str(&format!(
+                "2024-0{},jeugd,instroom,{bron},{v},cliënten,,,,definitief,\n",
+                m + 1
+            ));
+        }
+    }
+    std::fs::write(dir.path().join("reeksen.csv"), csv).unwrap();
+    let data = crate::load::load_dataset(dir.path()).unwrap();
+    (dir, data)
+}
+
+#[test]
+fn small_counts_from_records_stay_out_of_the_tables() {
+    let (_dir, data) = small_counts();
+    let view = ViewSpec::trend("jeugd", "instroom", &[]);
+    let t = table(&data, &view, date(), Language::Dutch).unwrap();
+    let column = |name: &str| -> Vec<&str> {
+        let at = t.headers.iter().position(|h| h == name).unwrap();
+        t.rows.iter().map(|r| r[at].as_str()).collect()
+    };
+    // The trend leaves them out as the exported chart does; the other source keeps its own.
+    assert_eq!(column("Registratie"), ["", "12", "", "40", ""]);
+    assert_eq!(column("CBS"), ["30", "12", "4", "45", "3"]);
+    assert!(t.footer.contains(&super::build::LEFT_OUT.to_string()));
+    // The comparison shows "<10", and no difference against a hidden figure.
+    let mut view = view;
+    view.kind = ViewKind::Compare;
+    view.reference = Some("cbs".into());
+    let t = table(&data, &view, date(), Language::Dutch).unwrap();
+    let row = |i: usize| t.rows[i].iter().map(String::as_str).collect::<Vec<_>>();
+    assert_eq!(
+        t.headers[1..5],
+        ["cbs (referentie)", "reg", "reg verschil", "reg verschil %"]
+    );
+    assert_eq!(row(0)[1..5], ["30", "<10", "", ""]);
+    assert_eq!(row(1)[1..5], ["12", "12", "0", "0,0%"]);
+    assert_eq!(row(3)[1..5], ["45", "40", "-5", "-11,1%"]);
+    assert!(
+        t.footer.iter().any(|l| l.contains("staan als <10")),
+        "{:?}",
+        t.footer
+    );
+    // A hidden reference: the difference against it is left out as well.
+    view.reference = Some("reg".into());
+    let t = table(&data, &view, date(), Language::Dutch).unwrap();
+    assert_eq!(t.headers[1..3], ["reg (referentie)", "cbs"]);
+    assert_eq!(t.rows[0][1..5], ["<10", "30", "", ""]);
+    assert_eq!(t.rows[3][1..5], ["40", "45", "+5", "+12,5%"]);
+}

@@ -57,6 +57,12 @@ pub(super) fn trend(
         })
         .collect();
     let mut footer = credit_lines(dataset, shown.iter().map(|s| &s.key));
+    footer.extend(shown.iter().filter_map(|s| {
+        let periods: Vec<Period> = (s.points.iter().filter(|p| p.provisional))
+            .map(|p| p.period)
+            .collect();
+        provisional_line(&s.label, &periods)
+    }));
     if left_out.get() {
         footer.push(LEFT_OUT.to_string());
     }
@@ -98,13 +104,27 @@ pub(super) fn comparison(
     let rule = Disclosure::for_dataset(dataset, false);
     let shape = Shape::of(&table, language);
     let mut suppressed = false;
-    let rows = (rows.iter())
+    let cells = (rows.iter())
         .map(|r| shape.row(&table, &rule, r, &mut suppressed))
         .collect();
     let keys: Vec<SeriesKey> = (table.columns.iter())
         .map(|c| key(&table, &c.bron, &c.breakdown))
         .collect();
     let mut footer = credit_lines(dataset, keys.iter());
+    footer.extend(shape.bronnen.iter().filter_map(|bron| {
+        let mut periods: Vec<Period> = (rows.iter())
+            .filter(|r| {
+                (table.columns.iter().enumerate())
+                    .filter(|(_, c)| c.bron == *bron)
+                    .filter_map(|(i, _)| r.cell(i))
+                    .any(|c| c.provisional && c.value.is_some())
+            })
+            .map(|r| r.period)
+            .collect();
+        periods.sort();
+        periods.dedup();
+        provisional_line(bron, &periods)
+    }));
     if let Some(line) = privacy::suppressed_line(&rule).filter(|_| suppressed) {
         footer.push(line.to_string());
     }
@@ -130,7 +150,7 @@ pub(super) fn comparison(
         subtitle: subtitle(view, Some(table.granularity), unit, Some(against)),
         transform: None,
         headers: shape.headers,
-        rows,
+        rows: cells,
         footer,
         stem: stem(date, view, "-vergelijking"),
         language,
@@ -396,6 +416,16 @@ fn credit_lines<'a>(
     keys: impl IntoIterator<Item = &'a SeriesKey>,
 ) -> Vec<String> {
     credits(dataset, keys).iter().map(credit_line).collect()
+}
+
+/// "Voorlopige cijfers in H2 2024: CBS", "… in K3 2024 t/m K4 2024: …"; `None` without any.
+fn provisional_line(label: &str, periods: &[Period]) -> Option<String> {
+    let (first, last) = (periods.first()?, periods.last()?);
+    let when = match first == last {
+        true => first.dutch_short(),
+        false => format!("{} t/m {}", first.dutch_short(), last.dutch_short()),
+    };
+    Some(format!("Voorlopige cijfers in {when}: {}", one_line(label)))
 }
 
 fn made_on(date: Date) -> String {

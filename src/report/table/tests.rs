@@ -160,6 +160,19 @@ fn the_trend_table_holds_the_transformed_values_of_the_zoomed_range() {
             .unwrap()
             .starts_with("Gemaakt met duiden op 26 november 2026")
     );
+    assert!(!t.footer.iter().any(|l| l.starts_with("Voorlopige")));
+    // The whole trend, at the half years of the CBS source, whose last one is provisional.
+    let whole = ViewSpec::trend("jeugd", "instroom", &[]);
+    let whole = table(&data, &whole, date(), Language::Dutch).unwrap();
+    let provisional: Vec<&String> = (whole.footer.iter())
+        .filter(|l| l.starts_with("Voorlopige cijfers "))
+        .collect();
+    assert_eq!(
+        provisional,
+        [
+            "Voorlopige cijfers in H2 2024: CBS: Beleidsinformatie jeugd, Wmo en bijstand (synthetisch)"
+        ]
+    );
     let en = table(&data, &view, date(), Language::English).unwrap();
     assert_eq!(en.headers[0], "Period");
     assert_eq!(en.rows, t.rows);
@@ -227,6 +240,14 @@ fn the_comparison_table_is_the_tabs_table() {
         }
     }
     assert!(named > 0, "the sample has named differences");
+    // The sample's last half year of the CBS source is provisional: the footer says so.
+    let provisional: Vec<&String> = (t.footer.iter())
+        .filter(|l| l.starts_with("Voorlopige cijfers "))
+        .collect();
+    assert_eq!(
+        provisional,
+        ["Voorlopige cijfers in H2 2024: cbs-beleidsinformatie"]
+    );
     // A range cuts the rows.
     view.range = Some((Period::month(2021, 1), Period::month(2021, 12)));
     view.granularity = Some(Granularity::Quarter);

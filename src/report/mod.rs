@@ -11,6 +11,7 @@ pub mod minutes;
 pub mod privacy;
 pub mod signals;
 pub mod slide;
+pub mod table;
 pub mod text;
 
 pub use backlog::{backlog_csv, backlog_markdown};

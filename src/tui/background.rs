@@ -23,6 +23,8 @@ pub enum Task {
     ExportView,
     /// Making the PNG of the exported SVG at this path.
     ExportPng(std::path::PathBuf),
+    /// Building the table on screen (written as CSV and Markdown when done).
+    ExportTable,
 }
 
 /// The files of a session folder, each with its session or why it does not load.
@@ -42,6 +44,8 @@ pub enum Outcome {
     /// The slide of the view; `None` when the view has nothing to draw.
     Slide(Option<Box<crate::report::slide::Slide>>),
     Png(Result<Vec<u8>, crate::report::slide::raster::RasterError>),
+    /// The table on screen; `None` when there is nothing to show.
+    Table(Option<Box<crate::report::table::Table>>),
 }
 
 /// A finished job: its task and its outcome, or why it failed.

@@ -97,7 +97,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         .filter(|(task, _)| {
             matches!(
                 task,
-                background::Task::ExportView | background::Task::ExportPng(_)
+                background::Task::ExportView
+                    | background::Task::ExportPng(_)
+                    | background::Task::ExportTable
             )
         })
         .map(|(task, progress)| busy_text(task, progress));

@@ -116,6 +116,7 @@ impl App {
                 }
             }
             (_, Ok(Outcome::Slide(drawn))) => self.slide_drawn(drawn),
+            (_, Ok(Outcome::Table(made))) => self.table_made(made),
             (Task::ExportPng(svg), Ok(Outcome::Png(made))) => self.png_made(&svg, made),
             (
                 _,

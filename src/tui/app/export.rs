@@ -105,7 +105,7 @@ impl App {
 
     /// The session's writer, when the session may be written; exports of a session opened
     /// read-only, or without one, go to the exports folder.
-    fn export_writer(&mut self) -> Option<&mut crate::session::SessionWriter> {
+    pub(super) fn export_writer(&mut self) -> Option<&mut crate::session::SessionWriter> {
         self.shared.session.as_mut().and_then(|s| s.writer().ok())
     }
 }

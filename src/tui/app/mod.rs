@@ -6,6 +6,7 @@
 mod agenda;
 mod background_work;
 mod export;
+mod export_table;
 mod failed_save;
 mod follow;
 mod follow_up;
@@ -262,6 +263,7 @@ impl App {
             a if self.closing_key(a) => {}
             Action::Export => self.export_view(),
             Action::Palette => self.open_palette(),
+            Action::ExportTable => self.export_table(),
             Action::ShowCompare | Action::ShowOverview | Action::ShowSignals
                 if self.presentation =>
             {

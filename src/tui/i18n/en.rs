@@ -11,9 +11,8 @@ pub fn action_help(a: Action) -> &'static str {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate | SeasonView
         | BreakdownView | PlacesView | Presentation | AgendaAdd | AgendaOpen | AgendaNext
-        | AgendaPrev | ItemUp | ItemDown | ItemRemove | MoreTime | LessTime | Export => {
-            chart_help(a)
-        }
+        | AgendaPrev | ItemUp | ItemDown | ItemRemove | MoreTime | LessTime | Export
+        | ExportTable => chart_help(a),
         Quit => "quit",
         Help => "show / close this help",
         Palette => "palette: find a command, series or indicator by typing part of its name",
@@ -112,6 +111,9 @@ fn chart_help(a: Action) -> &'static str {
         MoreTime => "5 more minutes for this item",
         LessTime => "5 fewer minutes for this item",
         Export => "export the chart as SVG (and PNG) for slides, with title and source credits",
+        ExportTable => {
+            "export the table on screen (trend, comparison, signals) as CSV and Markdown"
+        }
         _ => "",
     }
 }
@@ -135,29 +137,11 @@ pub fn action_hint(a: Action) -> &'static str {
         ShowCompare => "compare",
         ShowOverview => "differences",
         ShowSignals => "signals",
-        CycleLineStyle => "line style",
-        ToggleGrid => "grid",
-        ZoomIn => "zoom",
-        ZoomAll => "whole series",
-        PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate => {
-            transform_hint(a)
-        }
-        SeasonView => "season",
-        BreakdownView => "breakdown",
-        PlacesView => "places",
-        PanLeft | PanRight => "pan",
-        Presentation => "presentation",
-        AgendaAdd => "to agenda",
-        AgendaOpen => "agenda",
-        AgendaNext | AgendaPrev => "agenda item",
-        ItemUp | ItemDown => "move",
-        ItemRemove => "remove",
-        MoreTime | LessTime => "time",
-        Export => "export",
-        ToggleTheme => "theme",
-        CycleGranularity => "periods",
-        ClearChart => "clear",
-        ToggleRange => "range",
+        CycleLineStyle | ToggleGrid | ToggleTheme | CycleGranularity | ClearChart | ToggleRange
+        | ZoomIn | ZoomAll | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage
+        | YearToDate | SeasonView | BreakdownView | PlacesView | PanLeft | PanRight
+        | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
+        | ItemRemove | MoreTime | LessTime | Export | ExportTable => chart_hint(a),
         Annotate => "annotate",
         EditNote => "edit",
         DeleteNote => "delete",
@@ -196,6 +180,38 @@ pub fn action_hint(a: Action) -> &'static str {
         WeighUrgency => "urgency",
         WeighFeasibility => "feasibility",
         WeighSupport => "broad support",
+    }
+}
+
+/// The hints of the chart's, the agenda's and the exports' actions.
+fn chart_hint(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        CycleLineStyle => "line style",
+        ToggleGrid => "grid",
+        ZoomIn => "zoom",
+        ZoomAll => "whole series",
+        PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate => {
+            transform_hint(a)
+        }
+        SeasonView => "season",
+        BreakdownView => "breakdown",
+        PlacesView => "places",
+        PanLeft | PanRight => "pan",
+        Presentation => "presentation",
+        AgendaAdd => "to agenda",
+        AgendaOpen => "agenda",
+        AgendaNext | AgendaPrev => "agenda item",
+        ItemUp | ItemDown => "move",
+        ItemRemove => "remove",
+        MoreTime | LessTime => "time",
+        Export => "export",
+        ExportTable => "table",
+        ToggleTheme => "theme",
+        CycleGranularity => "periods",
+        ClearChart => "clear",
+        ToggleRange => "range",
+        _ => "",
     }
 }
 

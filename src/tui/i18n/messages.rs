@@ -391,6 +391,8 @@ impl Texts {
             (En, Task::ExportView) => "exporting the chart".to_string(),
             (Nl, Task::ExportPng(_)) => "PNG maken".to_string(),
             (En, Task::ExportPng(_)) => "making the PNG".to_string(),
+            (Nl, Task::ExportTable) => "tabel exporteren".to_string(),
+            (En, Task::ExportTable) => "exporting the table".to_string(),
         }
     }
 

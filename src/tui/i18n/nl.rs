@@ -11,9 +11,8 @@ pub fn action_help(a: Action) -> &'static str {
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate | SeasonView
         | BreakdownView | PlacesView | Presentation | AgendaAdd | AgendaOpen | AgendaNext
-        | AgendaPrev | ItemUp | ItemDown | ItemRemove | MoreTime | LessTime | Export => {
-            chart_help(a)
-        }
+        | AgendaPrev | ItemUp | ItemDown | ItemRemove | MoreTime | LessTime | Export
+        | ExportTable => chart_help(a),
         Quit => "stoppen",
         Help => "deze hulp tonen / sluiten",
         Palette => {
@@ -118,6 +117,9 @@ fn chart_help(a: Action) -> &'static str {
         MoreTime => "5 minuten meer voor dit punt",
         LessTime => "5 minuten minder voor dit punt",
         Export => "grafiek exporteren als SVG (en PNG) voor dia's, met titel en bronvermelding",
+        ExportTable => {
+            "tabel van het scherm (trend, vergelijking, signalen) exporteren als CSV en Markdown"
+        }
         _ => "",
     }
 }
@@ -141,29 +143,11 @@ pub fn action_hint(a: Action) -> &'static str {
         ShowCompare => "vergelijken",
         ShowOverview => "verschillen",
         ShowSignals => "signalen",
-        CycleLineStyle => "lijnstijl",
-        ToggleGrid => "raster",
-        ToggleTheme => "thema",
-        CycleGranularity => "perioden",
-        ClearChart => "leegmaken",
-        ToggleRange => "bereik",
-        ZoomIn => "zoom",
-        ZoomAll => "hele reeks",
-        PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate => {
-            transform_hint(a)
-        }
-        SeasonView => "seizoen",
-        BreakdownView => "uitsplitsing",
-        PlacesView => "plaatsen",
-        PanLeft | PanRight => "schuiven",
-        Presentation => "presentatie",
-        AgendaAdd => "op agenda",
-        AgendaOpen => "agenda",
-        AgendaNext | AgendaPrev => "agendapunt",
-        ItemUp | ItemDown => "verplaatsen",
-        ItemRemove => "verwijderen",
-        MoreTime | LessTime => "tijd",
-        Export => "exporteren",
+        CycleLineStyle | ToggleGrid | ToggleTheme | CycleGranularity | ClearChart | ToggleRange
+        | ZoomIn | ZoomAll | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage
+        | YearToDate | SeasonView | BreakdownView | PlacesView | PanLeft | PanRight
+        | Presentation | AgendaAdd | AgendaOpen | AgendaNext | AgendaPrev | ItemUp | ItemDown
+        | ItemRemove | MoreTime | LessTime | Export | ExportTable => chart_hint(a),
         Annotate => "aantekening",
         EditNote => "bewerken",
         DeleteNote => "verwijderen",
@@ -202,6 +186,38 @@ pub fn action_hint(a: Action) -> &'static str {
         WeighUrgency => "urgentie",
         WeighFeasibility => "haalbaarheid",
         WeighSupport => "breed gedragen",
+    }
+}
+
+/// The hints of the chart's, the agenda's and the exports' actions.
+fn chart_hint(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        CycleLineStyle => "lijnstijl",
+        ToggleGrid => "raster",
+        ToggleTheme => "thema",
+        CycleGranularity => "perioden",
+        ClearChart => "leegmaken",
+        ToggleRange => "bereik",
+        ZoomIn => "zoom",
+        ZoomAll => "hele reeks",
+        PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate => {
+            transform_hint(a)
+        }
+        SeasonView => "seizoen",
+        BreakdownView => "uitsplitsing",
+        PlacesView => "plaatsen",
+        PanLeft | PanRight => "schuiven",
+        Presentation => "presentatie",
+        AgendaAdd => "op agenda",
+        AgendaOpen => "agenda",
+        AgendaNext | AgendaPrev => "agendapunt",
+        ItemUp | ItemDown => "verplaatsen",
+        ItemRemove => "verwijderen",
+        MoreTime | LessTime => "tijd",
+        Export => "exporteren",
+        ExportTable => "tabel",
+        _ => "",
     }
 }
 

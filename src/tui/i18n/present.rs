@@ -1,5 +1,5 @@
 //! Texts of the projector: zoom, the presentation's title and source credits, the readout, and
-//! exporting the view for slides.
+//! exporting the view for slides and its table.
 
 use super::Lang::{En, Nl};
 use super::texts::Texts;
@@ -160,6 +160,30 @@ impl Texts {
         match self.lang {
             Nl => format!("niet geëxporteerd: {why}"),
             En => format!("not exported: {why}"),
+        }
+    }
+
+    /// `X` with no table on screen.
+    pub fn table_nothing(&self) -> &'static str {
+        match self.lang {
+            Nl => "niets te exporteren: geen tabel op het scherm",
+            En => "nothing to export: no table on screen",
+        }
+    }
+
+    /// Both files of the table written.
+    pub fn table_written(&self, csv: &str, md: &str) -> String {
+        match self.lang {
+            Nl => format!("tabel geëxporteerd: {csv} en {md}"),
+            En => format!("table exported: {csv} and {md}"),
+        }
+    }
+
+    /// The CSV written, the Markdown not.
+    pub fn table_half_written(&self, csv: &str, why: &str) -> String {
+        match self.lang {
+            Nl => format!("tabel geëxporteerd: {csv}; Markdown mislukt: {why}"),
+            En => format!("table exported: {csv}; Markdown failed: {why}"),
         }
     }
 }

@@ -92,6 +92,8 @@ actions! {
     LessTime = "tijd_minder",
     /// The view on screen as SVG (and PNG when a converter is there), for slides.
     Export = "exporteren",
+    /// The table on screen (trend values, comparison, signals) as CSV and Markdown.
+    ExportTable = "tabel_exporteren",
     Annotate = "aantekening",
     EditNote = "bewerken",
     DeleteNote = "verwijderen",

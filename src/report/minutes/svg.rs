@@ -189,9 +189,45 @@ fn panel<DB: DrawingBackend>(
         .ok()?;
     ticks_of(root, &mut c, x_ticks, &m.y_labels(format_axis), (x0, x1))?;
     bands(&mut c, marked, (m.y_min, m.y_max))?;
-    for (i, s) in m.series.iter().enumerate() {
+    fills(&mut c, m)?;
+    for (i, s) in m.series.iter().enumerate().skip(m.stacked) {
         line(root, &mut c, i, s)?;
     }
+    Some(())
+}
+
+/// Under the lines: a season's band of the earlier years (light grey, per run of consecutive
+/// months), and a breakdown's stacked parts as bars per period in their colours.
+fn fills<DB: DrawingBackend>(c: &mut Plot<'_, DB>, m: &ChartModel) -> Option<()> {
+    let mut runs: Vec<Vec<&crate::analysis::chart::Band>> = Vec::new();
+    for b in &m.band {
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|p| p.period.next() == b.period) => run.push(b),
+            _ => runs.push(vec![b]),
+        }
+    }
+    c.draw_series(runs.iter().map(|run| {
+        let mut outline: Vec<(f64, f64)> = run.iter().map(|b| (b.x + 0.5, b.hi)).collect();
+        outline.extend(run.iter().rev().map(|b| (b.x + 0.5, b.lo)));
+        Polygon::new(outline, RGBColor(0x90, 0x90, 0x90).mix(0.3).filled())
+    }))
+    .ok()?;
+    let stacked = &m.series[..m.stacked.min(m.series.len())];
+    let mut bars = Vec::new();
+    for p in &m.periods {
+        let (from, to) = (p.start_month() as f64 + 0.1, p.end_month() as f64 + 0.9);
+        let mut base = 0.0;
+        for s in stacked {
+            let Some(q) = s.at(p) else { continue };
+            let top = base + q.y.max(0.0);
+            bars.push(Rectangle::new(
+                [(from, base), (to, top)],
+                look(&s.identity).colour.filled(),
+            ));
+            base = top;
+        }
+    }
+    c.draw_series(bars).ok()?;
     Some(())
 }
 
@@ -356,7 +392,11 @@ fn legend_of<DB: DrawingBackend>(
             (false, false) => "",
         };
         let max_chars = 52 - suffix.chars().count();
-        let mut label = super::text::one_line(&s.label);
+        // The rest of a stacked breakdown has no name of its own in the model.
+        let mut label = match m.rest == Some(i) {
+            true => "rest (totaal min de delen)".to_string(),
+            false => super::text::one_line(&s.label),
+        };
         if label.chars().count() > max_chars {
             label = label.chars().take(max_chars - 1).collect::<String>() + "…";
         }

@@ -441,7 +441,11 @@ pub(super) fn made_on(date: Date) -> String {
 }
 
 /// The indicator's name (its id when the metadata has none).
-pub(super) fn indicator_title(dataset: &Dataset, view: &ViewSpec, first: Option<&ChartSeries>) -> String {
+pub(super) fn indicator_title(
+    dataset: &Dataset,
+    view: &ViewSpec,
+    first: Option<&ChartSeries>,
+) -> String {
     let named = first.map(|s| s.indicator_label.clone());
     let meta = || {
         (dataset.meta.indicator(&view.domein, &view.indicator))

@@ -362,7 +362,10 @@ fn the_season_is_a_column_per_year_and_the_stacked_parts_name_their_rest() {
         ..ViewSpec::trend("jeugd", "instroom", &["gemeente-registratie".into()])
     };
     let t = table(&d, &season, date(), Language::Dutch).unwrap();
-    assert_eq!(t.headers, ["Periode", "2024", "2023", "2022", "2021", "2020", "2019"]);
+    assert_eq!(
+        t.headers,
+        ["Periode", "2024", "2023", "2022", "2021", "2020", "2019"]
+    );
     assert_eq!(t.rows.len(), 12);
     assert_eq!(t.rows[0][0], "jan");
     assert!(t.subtitle.contains("seizoensbeeld"), "{}", t.subtitle);
@@ -371,7 +374,11 @@ fn the_season_is_a_column_per_year_and_the_stacked_parts_name_their_rest() {
         ..season.clone()
     };
     let t = table(&d, &stacked, date(), Language::Dutch).unwrap();
-    assert!(t.headers.iter().any(|h| h == "rest (totaal min de delen)"), "{:?}", t.headers);
+    assert!(
+        t.headers.iter().any(|h| h == "rest (totaal min de delen)"),
+        "{:?}",
+        t.headers
+    );
     assert!(t.headers.iter().all(|h| !h.is_empty()));
 }
 
@@ -383,11 +390,18 @@ fn the_change_per_part_lists_the_total_first_and_adds_up() {
         ..ViewSpec::trend("jeugd", "instroom", &[])
     };
     let t = table(&d, &v, date(), Language::Dutch).unwrap();
-    assert_eq!(t.headers, ["Wijk", "dec 2023", "dec 2024", "Verschil", "Verschil in %"]);
+    assert_eq!(
+        t.headers,
+        ["Wijk", "dec 2023", "dec 2024", "Verschil", "Verschil in %"]
+    );
     assert_eq!(t.rows[0][0], "totaal");
     assert_eq!(t.rows.len(), 8);
     let figure = |s: &str| s.replace('.', "").parse::<f64>().unwrap();
     let parts: f64 = t.rows[1..].iter().map(|r| figure(&r[2])).sum();
-    assert_eq!(parts, figure(&t.rows[0][2]), "the parts add up to the total in dec 2024");
+    assert_eq!(
+        parts,
+        figure(&t.rows[0][2]),
+        "the parts add up to the total in dec 2024"
+    );
     assert!(t.stem.ends_with("-verandering"));
 }

@@ -62,13 +62,13 @@ pub(super) fn part_changes(
     }
     footer.push(made_on(date));
     let unit = parts.parts.first().map(|s| s.unit.as_str());
-    let title = (parts.parts.first()).map_or_else(|| view.indicator.clone(), |s| {
-        one_line(&s.indicator_label)
-    });
+    let title = (parts.parts.first())
+        .map_or_else(|| view.indicator.clone(), |s| one_line(&s.indicator_label));
     Some(Table {
         title,
         subtitle: subtitle(view, first.to.granularity.into(), unit, None),
-        transform: (parts.transform.as_ref()).map(|t| crate::report::minutes::transform_text(t, None)),
+        transform: (parts.transform.as_ref())
+            .map(|t| crate::report::minutes::transform_text(t, None)),
         headers,
         rows,
         footer,

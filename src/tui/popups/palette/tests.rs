@@ -62,11 +62,11 @@ fn commands_are_the_bound_actions_of_the_screen_with_their_first_key() {
 fn commands_follow_the_users_keymap() {
     let keys = Keymap::from_toml(
         "duiden.toml",
-        "[toetsen.trend]\nbereik = [\"w\", \"v\"]\n[toetsen.algemeen]\nnotulen = []\n",
+        "[toetsen.trend]\nbereik = [\"f\", \"v\"]\n[toetsen.algemeen]\nnotulen = []\n",
     )
     .unwrap();
     let (_, p) = palette_with(&keys, Context::Trend);
-    assert_eq!(command(&p, Action::ToggleRange).unwrap().key, "w");
+    assert_eq!(command(&p, Action::ToggleRange).unwrap().key, "f");
     // An action without a key is not offered: it could not run from its key either.
     assert!(command(&p, Action::WriteMinutes).is_none());
 }

@@ -148,8 +148,11 @@ impl TrendTab {
     pub fn view_label(&self, dataset: &Dataset) -> String {
         let name = t().view_name(self.kind, self.parts_dimension());
         let bron = match self.kind {
-            ViewKind::Season => self.chart.series.first().map(|s| s.key.bron.as_str()),
-            _ => self.parts.as_ref().map(|p| p.bron.as_str()),
+            ViewKind::Season | ViewKind::Stacked => {
+                self.chart.series.first().map(|s| s.key.bron.as_str())
+            }
+            ViewKind::Parts | ViewKind::PartsChange => self.parts.as_ref().map(|p| p.bron.as_str()),
+            _ => None,
         };
         match bron {
             Some(b) => {

@@ -108,6 +108,10 @@ pub struct ViewSpec {
         skip_serializing_if = "Option::is_none"
     )]
     pub dimension: Option<Dimension>,
+    /// The place (gemeente, regio) the view shows when the dataset has several; `None`: every
+    /// place the sources have (places side by side highlight this one).
+    #[serde(rename = "regio", default, skip_serializing_if = "Option::is_none")]
+    pub regio: Option<String>,
 }
 
 impl ViewSpec {
@@ -123,7 +127,13 @@ impl ViewSpec {
             kind: ViewKind::Trend,
             transform: None,
             dimension: None,
+            regio: None,
         }
+    }
+
+    /// Does the view show series of this place?
+    pub fn shows_regio(&self, regio: Option<&str>) -> bool {
+        self.regio.is_none() || self.regio.as_deref() == regio
     }
 
     /// Does the view show this source?

@@ -51,6 +51,7 @@ impl ChartModel {
         let mut series: Vec<&Series> = dataset
             .series_of(&view.domein, &view.indicator)
             .filter(|s| s.key.breakdown.is_total() && view.shows(&s.key.bron))
+            .filter(|s| view.shows_regio(s.key.breakdown.regio.as_deref()))
             .filter(|s| s.points.iter().any(|p| p.value.is_some()))
             .collect();
         let rank = |s: &Series| {

@@ -243,6 +243,7 @@ fn trend_view(
         kind: ViewKind::Trend,
         transform: None,
         dimension: None,
+        regio: s.key.breakdown.regio.clone(),
     }
 }
 

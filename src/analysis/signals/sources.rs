@@ -54,6 +54,7 @@ fn signal(m: mismatch::Mismatch) -> Signal {
         kind: ViewKind::Compare,
         transform: None,
         dimension: None,
+        regio: m.breakdown.regio.clone(),
     };
     Signal {
         kind: SignalKind::Unexplained,

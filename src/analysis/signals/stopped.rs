@@ -64,6 +64,7 @@ pub(super) fn detect(series: &[&Series], dataset: &Dataset) -> Vec<Signal> {
                 kind: ViewKind::Trend,
                 transform: None,
                 dimension: None,
+                regio: s.key.breakdown.regio.clone(),
             };
             out.push(Signal {
                 kind: SignalKind::Stopped,

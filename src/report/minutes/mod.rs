@@ -127,7 +127,14 @@ impl Chart {
         } else if !self.model.unit.is_empty() {
             s.push_str(&format!(" ({})", self.model.unit));
         }
-        s.push_str(", hele gebied");
+        // The analyst's views say what they show instead of the whole area.
+        match self.view.kind {
+            ViewKind::Trend | ViewKind::Compare => s.push_str(", hele gebied"),
+            kind => s.push_str(&format!(
+                ", {}",
+                crate::report::signals::view_kind_name(kind)
+            )),
+        }
         let compare = self.view.kind == ViewKind::Compare;
         let granularity = match self.view.granularity {
             Some(g) => Some(g),

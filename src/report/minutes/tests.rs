@@ -289,3 +289,37 @@ fn a_view_with_a_transform_is_its_own_chart_named_in_the_caption_and_the_note() 
     // The notes made without a transform do not get one.
     assert!(md.contains("**maart 2021 t/m juni 2021**"), "{md}");
 }
+
+#[test]
+fn a_season_or_a_breakdown_says_so_in_the_caption_and_draws_its_fills() {
+    let d = sample();
+    for (kind, said) in [
+        (ViewKind::Season, "seizoensbeeld"),
+        (ViewKind::Stacked, "gestapelde uitsplitsing"),
+    ] {
+        let view = ViewSpec {
+            kind,
+            ..ViewSpec::trend("jeugd", "instroom", &["gemeente-registratie".into()])
+        };
+        let chart = Chart {
+            model: crate::analysis::chart::ChartModel::for_view(&d, &view),
+            view,
+            bands: Vec::new(),
+            missing: Vec::new(),
+            small_left_out: false,
+        };
+        let caption = chart.caption("instroom");
+        assert!(caption.contains(said), "{caption}");
+        assert!(!caption.contains("hele gebied"), "{caption}");
+        let out = svg::svg(&chart, "instroom").expect("a chart");
+        match kind {
+            // The band of the earlier years is one filled outline.
+            ViewKind::Season => assert!(out.contains("<polygon"), "{out}"),
+            // Seven parts and the rest stacked per month: many bars, and the rest is named.
+            _ => {
+                assert!(out.matches("<rect").count() > 7 * 72, "{out}");
+                assert!(out.contains("rest (totaal min de delen)"));
+            }
+        }
+    }
+}

@@ -112,6 +112,7 @@ impl Anchor {
             kind: self.view,
             transform: self.transform.clone(),
             dimension: self.dimension,
+            regio: self.region.clone(),
         }
     }
 

@@ -27,6 +27,7 @@ impl App {
                     kind: ViewKind::Compare,
                     transform: None,
                     dimension: None,
+                    regio: None,
                 })
             }
             Tab::Signals => self.signals.current_view(),
@@ -43,6 +44,7 @@ impl App {
                     // A view's own transform (places per inhabitants) is not asked: it is made.
                     transform: self.trend.transform.clone(),
                     dimension: self.trend.dimension,
+                    regio: self.trend.view_spec().and_then(|v| v.regio),
                 })
             }
         }
@@ -74,6 +76,7 @@ impl App {
         anchor.view = view.kind;
         anchor.transform = view.transform.clone();
         anchor.dimension = view.dimension;
+        anchor.region = view.regio.clone();
         self.show_view(&anchor);
         // The trend shows the view's range (a comparison has none: the whole series), also
         // when the view is a comparison that the presentation shows as a trend.

@@ -76,6 +76,7 @@ fn chosen_source<'d>(
         dataset
             .series_of(&view.domein, &view.indicator)
             .filter(|s| view.shows(&s.key.bron))
+            .filter(|s| view.shows_regio(s.key.breakdown.regio.as_deref()))
             .filter(|s| s.points.iter().any(|p| p.value.is_some()))
             .filter(|s| fits(s))
     };

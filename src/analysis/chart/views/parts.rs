@@ -56,17 +56,18 @@ pub(super) fn model(
     let dimension = (view.dimension.filter(|d| dims.contains(d)))
         .or_else(|| dims.first().copied())
         .ok_or(ViewRefusal::NoParts)?;
-    let has_parts = |bron: &str| {
+    // Parts of one place: a wijk of another gemeente is no part of this one.
+    let has_parts = |s: &crate::model::Series| {
         (dataset.series_of(&view.domein, &view.indicator))
-            .filter(|s| s.key.bron == bron && dimension.part_of(&s.key.breakdown).is_some())
+            .filter(|o| o.key.bron == s.key.bron && o.key.breakdown.regio == s.key.breakdown.regio)
+            .filter(|o| dimension.part_of(&o.key.breakdown).is_some())
             .nth(1)
             .is_some()
     };
-    let source =
-        chosen_source(dataset, view, |s| has_parts(&s.key.bron)).ok_or(ViewRefusal::NoParts)?;
+    let source = chosen_source(dataset, view, has_parts).ok_or(ViewRefusal::NoParts)?;
     let bron = source.key.bron.clone();
     let mut keys: Vec<SeriesKey> = (dataset.series_of(&view.domein, &view.indicator))
-        .filter(|s| s.key.bron == bron)
+        .filter(|s| s.key.bron == bron && s.key.breakdown.regio == source.key.breakdown.regio)
         .filter(|s| s.key.breakdown.is_total() || dimension.part_of(&s.key.breakdown).is_some())
         .map(|s| s.key.clone())
         .collect();

@@ -26,7 +26,7 @@ pub(super) fn model(
     if places.len() < 2 {
         return Err(ViewRefusal::NoPlaces);
     }
-    let own = own_place(dataset, &keys);
+    let own = (view.regio.clone()).or_else(|| own_place(dataset, &keys));
     // Stable: the sources keep their order within a place.
     keys.sort_by_key(|k| {
         let regio = k.breakdown.regio.as_deref();

@@ -211,3 +211,64 @@ fn places_put_the_own_gemeente_first_and_count_per_thousand_inhabitants() {
             .all(|p| (p.y - 1000.0).abs() < 1e-6)
     );
 }
+
+/// Three gemeenten with three wijken each, two years of months.
+fn gemeenten() -> (tempfile::TempDir, Dataset) {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = crate::load::large_sample::LargeSpec {
+        gemeenten: 3,
+        wijken: 3,
+        months: 36,
+    };
+    crate::load::large_sample::write_large(dir.path(), spec).unwrap();
+    let d = crate::load::load_dataset(dir.path()).unwrap();
+    (dir, d)
+}
+
+#[test]
+fn with_several_gemeenten_a_view_keeps_to_its_place() {
+    let (_dir, d) = gemeenten();
+    let first = d
+        .series
+        .iter()
+        .find(|s| s.key.breakdown.wijk.is_some())
+        .unwrap();
+    let (domein, indicator) = (first.key.domein.clone(), first.key.indicator.clone());
+    let regios: std::collections::BTreeSet<String> = (d.series_of(&domein, &indicator))
+        .filter_map(|s| s.key.breakdown.regio.clone())
+        .collect();
+    assert_eq!(regios.len(), 3);
+    let second = regios.iter().nth(1).unwrap().clone();
+    let mut v = view(&domein, &indicator, &first.key.bron, ViewKind::Parts);
+    v.regio = Some(second.clone());
+    let Ok(ViewModel::Parts(p)) = view_model(&d, &v, &none) else {
+        panic!("parts expected");
+    };
+    assert_eq!(
+        p.parts.len(),
+        3,
+        "the wijken of one gemeente, not of all three"
+    );
+    assert!(
+        p.parts
+            .iter()
+            .all(|s| s.key.breakdown.regio.as_ref() == Some(&second))
+    );
+    assert_eq!(p.total.unwrap().key.breakdown.regio, Some(second.clone()));
+    v.kind = ViewKind::Season;
+    let m = chart(view_model(&d, &v, &none));
+    assert!(
+        m.series
+            .iter()
+            .all(|s| s.key.breakdown.regio.as_ref() == Some(&second))
+    );
+    // Places: the view's place is the one highlighted, first.
+    v.kind = ViewKind::Places;
+    let m = chart(view_model(&d, &v, &none));
+    assert_eq!(m.series[0].key.breakdown.regio, Some(second));
+    assert_eq!(m.series[0].identity.variant, 0);
+    // The trend of the view shows that place only.
+    v.kind = ViewKind::Trend;
+    let m = ChartModel::for_view(&d, &v);
+    assert!(m.series.iter().all(|s| s.key.breakdown.regio == v.regio));
+}

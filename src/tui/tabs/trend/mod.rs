@@ -1,6 +1,7 @@
 //! The trend tab: its state (browser, selection, chart, cursor, range, focus, annotation list)
 //! and its handler. Drawing is in `draw`, from `&App` only.
 
+mod anchor;
 mod body;
 mod draw;
 mod readout;
@@ -15,7 +16,7 @@ pub(crate) use draw::{draw_legend, legend_extra_rows, legend_rows};
 use crate::analysis::chart::Parts;
 use crate::analysis::transform::Refusal;
 use crate::model::{Dataset, Dimension, Granularity, Period, SeriesKey, Transform, ViewKind};
-use crate::session::{Anchor, Annotation, Session};
+use crate::session::{Annotation, Session};
 use crate::tui::components::browser::{Browser, Node};
 use crate::tui::components::chart::{AxisNote, PlotGeometry, geometry};
 use crate::tui::components::chart_model::ChartModel;
@@ -299,69 +300,6 @@ impl TrendTab {
         self.browser_offset = v.offset;
         let note_rows = layout.notes.map_or(1, |r| inner(r).height as usize / 2);
         self.notes_view.settle(self.notes.len(), note_rows);
-    }
-
-    /// Shows the series and period an anchor refers to, transformed as it was.
-    pub fn show_anchor(&mut self, dataset: &Dataset, anchor: &Anchor) {
-        self.transform = anchor.transform.clone();
-        let keys: Vec<_> = dataset
-            .series_of(&anchor.domain, &anchor.indicator)
-            .filter(|s| anchor.sources.contains(&s.key.bron) && s.key.breakdown.is_total())
-            .map(|s| s.key.clone())
-            .collect();
-        if !keys.is_empty() {
-            self.browser.reveal(dataset, &keys[0]);
-            self.set_selection(dataset, keys);
-        } else {
-            self.rebuild_chart(dataset);
-        }
-        let from = anchor.from;
-        self.cursor = self
-            .chart
-            .periods
-            .iter()
-            .position(|p| p.start_month() >= from.start_month())
-            .or(self.cursor);
-        self.focus = Focus::Chart;
-    }
-
-    /// Shows a browser node as Enter on its row does: a series alone, or the sources of an
-    /// indicator side by side.
-    pub fn show_node(&mut self, dataset: &Dataset, node: &Node) {
-        self.browser.reveal_node(dataset, node);
-        self.focus = Focus::Browser;
-        self.browser_action(Action::Activate, dataset, 1);
-    }
-
-    /// The anchor of a new annotation: the charted indicator's sources at the cursor or range.
-    pub fn anchor(&self) -> Option<Anchor> {
-        let (first, (mut from, mut to)) = (self.chart.series.first()?, self.selected_range()?);
-        if self.kind != ViewKind::Trend {
-            // A season's month is the highlighted year's.
-            if let Some(year) = self.season_year() {
-                (from, to) = (Period { year, ..from }, Period { year, ..to });
-            }
-            let v = self.view_spec()?;
-            let mut anchor = Anchor::new(&v.domein, &v.indicator, v.bronnen, from, to);
-            anchor.granularity = self.granularity;
-            anchor.transform = self.transform.clone();
-            anchor.view = self.kind;
-            anchor.dimension = self.dimension;
-            return Some(anchor);
-        }
-        let (domein, indicator) = (first.key.domein.clone(), first.key.indicator.clone());
-        let mut bronnen: Vec<String> = self
-            .chart
-            .series
-            .iter()
-            .filter(|s| s.key.domein == domein && s.key.indicator == indicator)
-            .map(|s| s.key.bron.clone())
-            .collect();
-        bronnen.dedup();
-        let mut anchor = Anchor::new(&domein, &indicator, bronnen, from, to);
-        anchor.granularity = self.shown;
-        anchor.transform = self.chart.transform.clone();
-        Some(anchor)
     }
 
     /// Handles an action of this tab; returns a message for the status line, if any.

@@ -85,12 +85,19 @@ impl TrendTab {
             .collect();
         bronnen.sort();
         bronnen.dedup();
+        // One place when every chosen series is of it; several places: the view names none.
+        let mut places = (self.selection.iter())
+            .filter(|k| k.domein == first.domein && k.indicator == first.indicator)
+            .map(|k| &k.breakdown.regio);
+        let regio = places.next().cloned().flatten();
+        let regio = regio.filter(|r| places.all(|o| o.as_ref() == Some(r)));
         Some(ViewSpec {
             granularity: self.granularity,
             range: self.zoom.filter(|_| self.kind != ViewKind::Season),
             kind: self.kind,
             transform: self.transform.clone(),
             dimension: self.dimension,
+            regio,
             ..ViewSpec::trend(&first.domein, &first.indicator, &bronnen)
         })
     }

@@ -103,52 +103,93 @@ fn changes(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(text), area);
         return;
     };
-    let caption = t().change_caption(&t().period_long(&first.from), &t().period_long(&first.to));
+    let caption = format!(
+        " {}",
+        t().change_caption(&t().period_long(&first.from), &t().period_long(&first.to))
+    );
+    // The caption wraps at 80 columns rather than being cut.
+    let caption_rows = if caption.chars().count() > area.width as usize {
+        2
+    } else {
+        1
+    };
     frame.render_widget(
-        Paragraph::new(Span::styled(format!(" {caption}"), theme.dimmed())).style(theme.base()),
-        Rect { height: 1, ..area },
+        Paragraph::new(Span::styled(caption, theme.dimmed()))
+            .style(theme.base())
+            .wrap(ratatui::widgets::Wrap { trim: false }),
+        Rect {
+            height: caption_rows.min(area.height),
+            ..area
+        },
     );
     let headings = t().change_headings(p.dimension);
-    let header = Row::new(headings.iter().map(|h| Cell::from(h.as_str())))
-        .style(theme.base().add_modifier(Modifier::BOLD));
-    let rows = p.changes.iter().map(|c| {
-        let name = c
-            .part
-            .clone()
-            .unwrap_or_else(|| t().total_row().to_string());
-        let pct = c.pct().map_or(crate::tui::i18n::NO_VALUE.to_string(), |v| {
-            format!("{}{}", if v > 0.0 { "+" } else { "" }, t().num(v, 1))
-        });
-        let delta = c.delta();
-        let sign = if delta > 0.0 { "+" } else { "" };
-        let style = match c.part {
+    let cells: Vec<[String; 5]> = p.changes.iter().map(change_cells).collect();
+    // Each column as wide as its widest cell, the names take the rest.
+    let width = |i: usize| {
+        let widest = cells
+            .iter()
+            .map(|c| c[i].chars().count())
+            .max()
+            .unwrap_or(0);
+        widest.max(headings[i].chars().count()) as u16
+    };
+    let widths = [
+        Constraint::Length(width(0)),
+        Constraint::Length(width(1)),
+        Constraint::Length(width(2)),
+        Constraint::Length(width(3)),
+        Constraint::Length(width(4)),
+    ];
+    let right = |text: String| Cell::from(Line::from(text).right_aligned());
+    let header = Row::new((headings.iter().enumerate()).map(|(i, h)| {
+        if i == 0 {
+            Cell::from(h.clone())
+        } else {
+            right(h.clone())
+        }
+    }))
+    .style(theme.base().add_modifier(Modifier::BOLD));
+    let rows = cells.into_iter().zip(&p.changes).map(|(c, change)| {
+        let style = match change.part {
             None => theme.base().add_modifier(Modifier::BOLD),
             Some(_) => theme.base(),
         };
+        let [name, before, after, delta, pct] = c;
         Row::new(vec![
             Cell::from(name),
-            Cell::from(Line::from(t().num(c.before, 2)).right_aligned()),
-            Cell::from(Line::from(t().num(c.after, 2)).right_aligned()),
-            Cell::from(Line::from(format!("{sign}{}", t().num(delta, 2))).right_aligned()),
-            Cell::from(Line::from(pct).right_aligned()),
+            right(before),
+            right(after),
+            right(delta),
+            right(pct),
         ])
         .style(style)
     });
-    let widths = [
-        Constraint::Min(14),
-        Constraint::Length(12),
-        Constraint::Length(12),
-        Constraint::Length(10),
-        Constraint::Length(7),
-    ];
+    let spacing = if area.width < 70 { 1 } else { 2 };
     let table = Table::new(rows, widths)
         .header(header)
         .style(theme.base())
-        .column_spacing(2);
+        .column_spacing(spacing)
+        .flex(ratatui::layout::Flex::Start);
     let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1),
+        y: area.y + caption_rows,
+        height: area.height.saturating_sub(caption_rows),
         ..area
     };
     frame.render_widget(table, body);
+}
+
+/// A change's cells: the part (or "totaal"), before, after, the signed change, the signed %.
+fn change_cells(c: &crate::analysis::chart::PartChange) -> [String; 5] {
+    let signed =
+        |v: f64, decimals| format!("{}{}", if v > 0.0 { "+" } else { "" }, t().num(v, decimals));
+    [
+        c.part
+            .clone()
+            .unwrap_or_else(|| t().total_row().to_string()),
+        t().num(c.before, 2),
+        t().num(c.after, 2),
+        signed(c.delta(), 2),
+        c.pct()
+            .map_or(crate::tui::i18n::NO_VALUE.to_string(), |v| signed(v, 1)),
+    ]
 }

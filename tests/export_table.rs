@@ -5,29 +5,16 @@
 mod common;
 
 use common::{app_with_session, render, words};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use duiden::load::load_dataset;
 use duiden::report::table::{Language, table};
-use duiden::tui::app::{App, SessionSetup};
+use duiden::tui::app::App;
 use duiden::tui::keymap::Action;
-use duiden::tui::style::ThemeKind;
 use duiden::tui::tabs::Tab;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 /// `X`, then what it started in the background finished (as the event loop would).
 fn export(app: &mut App) {
-    app.handle_key(KeyEvent::new(KeyCode::Char('X'), KeyModifiers::SHIFT));
-    assert!(app.finish_background(Duration::from_secs(60)));
-}
-
-fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    found.retain(|p| p.extension().is_some_and(|e| e == ext));
-    found.sort();
-    found
+    common::press_and_finish(app, 'X');
 }
 
 fn today() -> jiff::civil::Date {
@@ -64,8 +51,8 @@ fn x_on_the_trend_writes_csv_and_markdown_beside_the_session() {
     let stem = format!("{}-jeugd-instroom", today());
     let csv = dir.path().join(format!("{stem}.csv"));
     let md = dir.path().join(format!("{stem}.md"));
-    assert_eq!(files(dir.path(), "csv"), vec![csv.clone()]);
-    assert_eq!(files(dir.path(), "md"), vec![md.clone()]);
+    assert_eq!(common::files(dir.path(), "csv"), vec![csv.clone()]);
+    assert_eq!(common::files(dir.path(), "md"), vec![md.clone()]);
     // The CSV reads back as the table of the view on screen, cell for cell.
     let expected = table(app.dataset(), &view, today(), Language::Dutch).unwrap();
     let cells = read_csv(&csv);
@@ -87,34 +74,23 @@ fn x_on_the_trend_writes_csv_and_markdown_beside_the_session() {
     let before = std::fs::read(&csv).unwrap();
     export(&mut app);
     let second = dir.path().join(format!("{stem}-2"));
-    assert_eq!(files(dir.path(), "csv").len(), 2);
+    assert_eq!(common::files(dir.path(), "csv").len(), 2);
     assert!(second.with_extension("csv").exists());
     assert!(second.with_extension("md").exists());
     assert_eq!(std::fs::read(&csv).unwrap(), before);
-}
-
-fn sample_app_only_looking(sessions: &Path) -> App {
-    let dataset = load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld"))
-        .expect("sample loads");
-    let mut app = App::new(dataset, ThemeKind::Dark);
-    app.shared.setup = SessionSetup {
-        dir: sessions.to_path_buf(),
-        dataset_pad: "datasets/voorbeeld".into(),
-    };
-    app
 }
 
 #[test]
 fn only_looking_the_comparison_and_the_signals_go_to_the_exports_folder() {
     let dir = tempfile::tempdir().unwrap();
     let sessions = dir.path().join("sessies");
-    let mut app = sample_app_only_looking(&sessions);
+    let mut app = common::sample_app_only_looking(&sessions);
     let exports = dir.path().join("exports");
     app.update(Action::ShowCompare);
     assert_eq!(app.tab, Tab::Compare);
     export(&mut app);
     let csv = exports.join(format!("{}-jeugd-instroom-vergelijking.csv", today()));
-    assert_eq!(files(&exports, "csv"), vec![csv.clone()]);
+    assert_eq!(common::files(&exports, "csv"), vec![csv.clone()]);
     let cells = read_csv(&csv);
     assert_eq!(cells[0].last().unwrap(), "Soort verschil");
     assert!(cells[0][1].ends_with(" (referentie)"), "{:?}", cells[0]);
@@ -133,7 +109,7 @@ fn only_looking_the_comparison_and_the_signals_go_to_the_exports_folder() {
 #[test]
 fn an_empty_chart_exports_no_table_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = sample_app_only_looking(&dir.path().join("sessies"));
+    let mut app = common::sample_app_only_looking(&dir.path().join("sessies"));
     app.update(Action::ClearChart);
     export(&mut app);
     assert!(!dir.path().join("exports").exists());

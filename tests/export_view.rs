@@ -6,28 +6,16 @@ mod common;
 
 use common::{app_with_session, render, words};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use duiden::load::load_dataset;
 use duiden::report::slide::raster;
-use duiden::tui::app::{App, SessionSetup};
+use duiden::tui::app::App;
 use duiden::tui::keymap::Action;
-use duiden::tui::style::ThemeKind;
 use duiden::tui::tabs::Tab;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// `E`, then what it started in the background finished (as the event loop would).
 fn export(app: &mut App) {
-    app.handle_key(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT));
-    assert!(app.finish_background(Duration::from_secs(60)));
-}
-
-fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    found.retain(|p| p.extension().is_some_and(|e| e == ext));
-    found.sort();
-    found
+    common::press_and_finish(app, 'E');
 }
 
 fn today() -> String {
@@ -74,7 +62,7 @@ fn e_writes_the_view_beside_the_session_and_the_status_line_names_it() {
     let (mut app, _) = app_with_session(dir.path());
     app.shared.message = None;
     export(&mut app);
-    let svgs = files(dir.path(), "svg");
+    let svgs = common::files(dir.path(), "svg");
     let expected = dir.path().join(format!("{}-jeugd-instroom.svg", today()));
     assert_eq!(svgs, vec![expected.clone()]);
     let text = std::fs::read_to_string(&expected).unwrap();
@@ -87,7 +75,7 @@ fn e_writes_the_view_beside_the_session_and_the_status_line_names_it() {
     let second = dir.path().join(format!("{}-jeugd-instroom-2.svg", today()));
     let mut both = vec![expected.clone(), second.clone()];
     both.sort();
-    assert_eq!(files(dir.path(), "svg"), both);
+    assert_eq!(common::files(dir.path(), "svg"), both);
     assert_eq!(std::fs::read(&expected).unwrap(), before);
     if let Some(png) = png {
         assert_eq!(png, expected.with_extension("png"));
@@ -95,26 +83,15 @@ fn e_writes_the_view_beside_the_session_and_the_status_line_names_it() {
     }
 }
 
-fn sample_app_only_looking(sessions: &Path) -> App {
-    let dataset = load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld"))
-        .expect("sample loads");
-    let mut app = App::new(dataset, ThemeKind::Dark);
-    app.shared.setup = SessionSetup {
-        dir: sessions.to_path_buf(),
-        dataset_pad: "datasets/voorbeeld".into(),
-    };
-    app
-}
-
 #[test]
 fn only_looking_the_export_goes_to_the_exports_folder_beside_the_sessions() {
     let dir = tempfile::tempdir().unwrap();
     let sessions = dir.path().join("sessies");
-    let mut app = sample_app_only_looking(&sessions);
+    let mut app = common::sample_app_only_looking(&sessions);
     export(&mut app);
     let exports = dir.path().join("exports");
     let svg = exports.join(format!("{}-jeugd-instroom.svg", today()));
-    assert_eq!(files(&exports, "svg"), vec![svg.clone()]);
+    assert_eq!(common::files(&exports, "svg"), vec![svg.clone()]);
     assert!(
         !sessions.exists(),
         "the sessions folder is not made for an export"
@@ -125,12 +102,12 @@ fn only_looking_the_export_goes_to_the_exports_folder_beside_the_sessions() {
 #[test]
 fn the_comparison_and_the_presentation_export_what_they_show() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = sample_app_only_looking(&dir.path().join("sessies"));
+    let mut app = common::sample_app_only_looking(&dir.path().join("sessies"));
     app.update(Action::ShowCompare);
     assert_eq!(app.tab, Tab::Compare);
     export(&mut app);
     let exports = dir.path().join("exports");
-    let svg = files(&exports, "svg");
+    let svg = common::files(&exports, "svg");
     assert_eq!(svg.len(), 1);
     let text = std::fs::read_to_string(&svg[0]).unwrap();
     assert!(text.contains("bronnen vergeleken met"), "{text}");
@@ -138,7 +115,7 @@ fn the_comparison_and_the_presentation_export_what_they_show() {
     app.update(Action::ZoomIn);
     let zoomed = app.trend.zoom.expect("zoomed in");
     export(&mut app);
-    let mut svg = files(&exports, "svg");
+    let mut svg = common::files(&exports, "svg");
     assert_eq!(svg.len(), 2);
     svg.retain(|p| p.file_name().unwrap().to_string_lossy().ends_with("-2.svg"));
     let text = std::fs::read_to_string(&svg[0]).unwrap();
@@ -154,7 +131,7 @@ fn the_comparison_and_the_presentation_export_what_they_show() {
 #[test]
 fn an_empty_chart_exports_nothing_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = sample_app_only_looking(&dir.path().join("sessies"));
+    let mut app = common::sample_app_only_looking(&dir.path().join("sessies"));
     app.update(Action::ClearChart);
     export(&mut app);
     assert!(!dir.path().join("exports").exists());
@@ -187,7 +164,7 @@ fn without_a_converter_the_svg_is_written_and_the_status_line_says_so() {
     export(&mut app);
     let svg = dir.path().join(format!("{}-jeugd-instroom.svg", today()));
     assert!(svg.exists());
-    assert!(files(dir.path(), "png").is_empty());
+    assert!(common::files(dir.path(), "png").is_empty());
     let screen = words(&render(&mut app, 240, 40));
     let expected = format!(
         "geëxporteerd: {}; PNG: geen omzetter gevonden (rsvg-convert, resvg, inkscape, magick, convert, chromium, chromium-browser, google-chrome)",
@@ -264,6 +241,6 @@ fn esc_stops_the_png_and_ends_the_converter() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(!proc.exists(), "converter {pid} still runs");
-    assert!(files(dir.path(), "png").is_empty());
-    assert_eq!(files(dir.path(), "svg").len(), 1);
+    assert!(common::files(dir.path(), "png").is_empty());
+    assert_eq!(common::files(dir.path(), "svg").len(), 1);
 }

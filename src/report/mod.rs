@@ -12,6 +12,8 @@ pub mod privacy;
 pub mod signals;
 pub mod slide;
 pub mod table;
+#[cfg(test)]
+mod test_data;
 pub mod text;
 
 pub use backlog::{backlog_csv, backlog_markdown};

@@ -459,3 +459,36 @@ pub fn jeugd() -> duiden::import::Options {
 pub fn read_fixture(rel: &str) -> duiden::import::Import {
     duiden::import::detect::read_file(&import_fixture(rel), &jeugd()).unwrap()
 }
+
+/// The sample without a session ("alleen kijken"), with `sessions` as the sessions folder: its
+/// exports go to `exports/` beside it.
+pub fn sample_app_only_looking(sessions: &Path) -> duiden::tui::app::App {
+    let dataset = duiden::load::load_dataset(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld"),
+    )
+    .expect("sample loads");
+    let mut app = duiden::tui::app::App::new(dataset, duiden::tui::style::ThemeKind::Dark);
+    app.shared.setup = duiden::tui::app::SessionSetup {
+        dir: sessions.to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    app
+}
+
+/// The files in `dir` with extension `ext`, sorted (none when `dir` is not there).
+pub fn files(dir: &Path, ext: &str) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    found.retain(|p| p.extension().is_some_and(|e| e == ext));
+    found.sort();
+    found
+}
+
+/// Presses the (upper-case) key `c`, then lets what it started in the background finish, as
+/// the event loop would.
+pub fn press_and_finish(app: &mut duiden::tui::app::App, c: char) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT));
+    assert!(app.finish_background(std::time::Duration::from_secs(60)));
+}

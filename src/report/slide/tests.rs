@@ -207,21 +207,7 @@ eenheid = "cliënten"
 
 #[test]
 fn small_counts_of_a_source_from_records_are_left_out_and_the_footer_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("dataset.toml"), SMALL_META).unwrap();
-    let mut csv = String::from(
-        "periode,domein,indicator,bron,waarde,eenheid,regio,wijk,aanbieder,status,opmerking\n",
-    );
-    for (bron, values) in [("reg", [7, 12, 9, 40, 8]), ("cbs", [30, 12, 4, 45, 3])] {
-        for (m, v) in values.iter().enumerate() {
-            csv.push_str(&format!(
-                "2024-0{},jeugd,instroom,{bron},{v},cliënten,,,,definitief,\n",
-                m + 1
-            ));
-        }
-    }
-    std::fs::write(dir.path().join("reeksen.csv"), csv).unwrap();
-    let data = crate::load::load_dataset(dir.path()).unwrap();
+    let (_dir, data) = crate::report::test_data::small_counts(SMALL_META);
     let s = slide(&data, &ViewSpec::trend("jeugd", "instroom", &[]), date()).unwrap();
     well_formed(&s.svg).unwrap();
     assert!(s.chart.small_left_out);

@@ -19,6 +19,30 @@ use jiff::civil::Date;
 pub(super) const LEFT_OUT: &str =
     "Aantallen onder de 10 uit registratiedata zijn niet getoond (AVG).";
 
+/// What an exported table may not show: small counts from registration data, as the exported
+/// chart leaves them out; remembers whether it left one out (the footer says so).
+pub(super) struct Hiding<'d> {
+    dataset: &'d Dataset,
+    rule: Disclosure,
+    pub left_out: std::cell::Cell<bool>,
+}
+
+impl<'d> Hiding<'d> {
+    pub(super) fn new(dataset: &'d Dataset) -> Hiding<'d> {
+        Hiding {
+            dataset,
+            rule: Disclosure::for_dataset(dataset, false),
+            left_out: std::cell::Cell::new(false),
+        }
+    }
+
+    pub(super) fn hides(&self, key: &SeriesKey, period: &Period, v: f64) -> bool {
+        let hide = privacy::hides_in_chart(&self.rule, self.dataset, key, period, v);
+        self.left_out.set(self.left_out.get() || hide);
+        hide
+    }
+}
+
 /// The trend: one row per period shown, one column per series with values, the values after
 /// the view's transform; small counts left out as the exported chart leaves them out.
 pub(super) fn trend(
@@ -27,13 +51,9 @@ pub(super) fn trend(
     date: Date,
     language: Language,
 ) -> Option<Table> {
-    let rule = Disclosure::for_dataset(dataset, false);
-    let left_out = std::cell::Cell::new(false);
-    let model = ChartModel::for_view_hiding(dataset, view, &|key, period, v| {
-        let hide = privacy::hides_in_chart(&rule, dataset, key, period, v);
-        left_out.set(left_out.get() || hide);
-        hide
-    });
+    let hiding = Hiding::new(dataset);
+    let model = ChartModel::for_view_hiding(dataset, view, &|k, p, v| hiding.hides(k, p, v));
+    let left_out = &hiding.left_out;
     let shown: Vec<&ChartSeries> = (model.series.iter())
         .filter(|s| !s.points.is_empty())
         .collect();

@@ -297,22 +297,7 @@ eenheid = "cliënten"
 
 /// Five months of a source from records (`reg`) and one that is not (`cbs`).
 fn small_counts() -> (tempfile::TempDir, Dataset) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("dataset.toml"), SMALL_META).unwrap();
-    let mut csv = String::from(
-        "periode,domein,indicator,bron,waarde,eenheid,regio,wijk,aanbieder,status,opmerking\n",
-    );
-    for (bron, values) in [("reg", [7, 12, 9, 40, 8]), ("cbs", [30, 12, 4, 45, 3])] {
-        for (m, v) in values.iter().enumerate() {
-            csv.push_str(&format!(
-                "2024-0{},jeugd,instroom,{bron},{v},cliënten,,,,definitief,\n",
-                m + 1
-            ));
-        }
-    }
-    std::fs::write(dir.path().join("reeksen.csv"), csv).unwrap();
-    let data = crate::load::load_dataset(dir.path()).unwrap();
-    (dir, data)
+    crate::report::test_data::small_counts(SMALL_META)
 }
 
 #[test]

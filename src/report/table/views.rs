@@ -2,13 +2,11 @@
 //! the change in %, the total first and the parts by the size of their change (a list, no
 //! judgement), small counts left out as in every export.
 
-use super::build::{LEFT_OUT, credit_lines, made_on, number, signed, stem, subtitle};
+use super::build::{Hiding, LEFT_OUT, credit_lines, made_on, number, signed, stem, subtitle};
 use super::{Language, Table};
 use crate::analysis::chart::{ViewModel, view_model};
-use crate::model::disclosure::Disclosure;
 use crate::model::number::format_pct;
 use crate::model::{Dataset, Dimension, SeriesKey, ViewSpec};
-use crate::report::privacy;
 use crate::report::text::one_line;
 use jiff::civil::Date;
 
@@ -18,13 +16,8 @@ pub(super) fn part_changes(
     date: Date,
     language: Language,
 ) -> Option<Table> {
-    let rule = Disclosure::for_dataset(dataset, false);
-    let left_out = std::cell::Cell::new(false);
-    let hide = |key: &SeriesKey, period: &crate::model::Period, v: f64| {
-        let hide = privacy::hides_in_chart(&rule, dataset, key, period, v);
-        left_out.set(left_out.get() || hide);
-        hide
-    };
+    let hiding = Hiding::new(dataset);
+    let hide = |k: &SeriesKey, p: &crate::model::Period, v: f64| hiding.hides(k, p, v);
     let Ok(ViewModel::Parts(parts)) = view_model(dataset, view, &hide) else {
         return None;
     };
@@ -57,7 +50,7 @@ pub(super) fn part_changes(
         .map(|s| &s.key)
         .collect();
     let mut footer = credit_lines(dataset, keys);
-    if left_out.get() {
+    if hiding.left_out.get() {
         footer.push(LEFT_OUT.to_string());
     }
     footer.push(made_on(date));

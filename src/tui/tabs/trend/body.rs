@@ -103,25 +103,7 @@ fn changes(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(text), area);
         return;
     };
-    let caption = format!(
-        " {}",
-        t().change_caption(&t().period_long(&first.from), &t().period_long(&first.to))
-    );
-    // The caption wraps at 80 columns rather than being cut.
-    let caption_rows = if caption.chars().count() > area.width as usize {
-        2
-    } else {
-        1
-    };
-    frame.render_widget(
-        Paragraph::new(Span::styled(caption, theme.dimmed()))
-            .style(theme.base())
-            .wrap(ratatui::widgets::Wrap { trim: false }),
-        Rect {
-            height: caption_rows.min(area.height),
-            ..area
-        },
-    );
+    let caption_rows = caption(frame, app, first, area);
     let headings = t().change_headings(p.dimension);
     let cells: Vec<[String; 5]> = p.changes.iter().map(change_cells).collect();
     // Each column as wide as its widest cell, the names take the rest.
@@ -176,6 +158,37 @@ fn changes(frame: &mut Frame, app: &App, area: Rect) {
         ..area
     };
     frame.render_widget(table, body);
+}
+
+/// Above the change list: which periods, and that the order is the size only; wrapped to a
+/// second row when it does not fit. Returns the rows it took.
+fn caption(
+    frame: &mut Frame,
+    app: &App,
+    first: &crate::analysis::chart::PartChange,
+    area: Rect,
+) -> u16 {
+    let theme = &app.shared.theme;
+    let text = format!(
+        " {}",
+        t().change_caption(&t().period_long(&first.from), &t().period_long(&first.to))
+    );
+    // The caption wraps at 80 columns rather than being cut.
+    let caption_rows = if text.chars().count() > area.width as usize {
+        2
+    } else {
+        1
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(text, theme.dimmed()))
+            .style(theme.base())
+            .wrap(ratatui::widgets::Wrap { trim: false }),
+        Rect {
+            height: caption_rows.min(area.height),
+            ..area
+        },
+    );
+    caption_rows.min(area.height)
 }
 
 /// A change's cells: the part (or "totaal"), before, after, the signed change, the signed %.

@@ -314,6 +314,10 @@ fn the_annotation_list_names_who_said_it_and_the_owner() {
     );
     let h2 = Period::half(2024, 2);
     session.add(Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: AnnotationKind::Onderzoeksvraag,
         text: "Waarom daalt het?".into(),

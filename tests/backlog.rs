@@ -30,6 +30,10 @@ fn d(text: &str) -> jiff::civil::Date {
 
 fn note(soort: AnnotationKind, tekst: &str, rol: Role, naam: &str, time: LocalTime) -> Annotation {
     Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: soort,
         text: tekst.into(),
@@ -106,6 +110,9 @@ fn three_sessions() -> Vec<(String, Session)> {
         t("2026-07-09T13:00:00+02:00"),
     )); // 1
     juli.changes = vec![ItemChange {
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         by: "Marieke van den Berg".into(),
         owner: Some("BiO".into()),
         criteria: criteria(Some(Hoog), Some(Hoog), None, None),
@@ -153,11 +160,17 @@ fn three_sessions() -> Vec<(String, Session)> {
     }];
     sept.changes = vec![
         ItemChange {
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             status: None,
             criteria: criteria(Some(Hoog), Some(Midden), Some(Hoog), Some(Hoog)),
             ..ItemChange::status(MEI, 2, QuestionStatus::Open, t("2026-09-10T09:45:00+02:00"))
         },
         ItemChange {
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             note: "Rapport wachttijden Wmo 2026".into(),
             ..ItemChange::status(
                 MEI,
@@ -352,12 +365,12 @@ fn a_session_of_format_1_opens_and_is_not_changed() {
             .all(|a| a.anchor.differences.is_empty())
     );
     assert_eq!(fs::read(&path).unwrap(), before, "reading never writes");
-    // Saved again, it is a version 3 file that reads back the same.
+    // Saved again, it is a version 4 file that reads back the same.
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("s.toml");
     store::save_atomic(&copy, &s).unwrap();
     let text = fs::read_to_string(&copy).unwrap();
-    assert!(text.starts_with("formaat = 3\n") && text.contains("[[wijzigingen]]"));
+    assert!(text.starts_with("formaat = 4\n") && text.contains("[[wijzigingen]]"));
     assert!(
         text.contains("verschil_tekst = \"aanbieders 3-8% hoger"),
         "{text}"
@@ -435,16 +448,16 @@ fn vragen_csv_lists_open_first_by_priority_and_skips_broken_files() {
         lines[1]
     );
     assert!(
-        lines[2].starts_with("2,open,7,midden,hoog,laag,laag,"),
+        lines[2].starts_with("2,nieuw,7,midden,hoog,laag,laag,"),
         "{}",
         lines[2]
     );
     assert!(
-        lines[3].starts_with("3,open,7,midden,laag,hoog,laag,"),
+        lines[3].starts_with("3,nieuw,7,midden,laag,hoog,laag,"),
         "{}",
         lines[3]
     );
-    assert!(lines[4].starts_with("4,open,0,,,,,"), "{}", lines[4]);
+    assert!(lines[4].starts_with("4,nieuw,0,,,,,"), "{}", lines[4]);
     assert!(
         lines[5].starts_with("5,beantwoord,6,hoog,hoog,,,BiO,Hoe lang wachten"),
         "{}",

@@ -34,6 +34,10 @@ fn typed(app: &mut App, text: &str) {
 
 fn note(id: u64, soort: AnnotationKind, tekst: &str, eigenaar: &str) -> Annotation {
     Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id,
         kind: soort,
         text: tekst.into(),

@@ -20,6 +20,9 @@ pub(super) fn build(
         dataset,
         rule: &disclosure,
     };
+    // With the folder, the session's questions carry the codes the folder gives them.
+    let coded = history.and_then(|h| with_codes(session, file_name, h));
+    let session = coded.as_ref().unwrap_or(session);
     // The sessions up to and including this one: later ones do not change these minutes.
     let earlier: Vec<(String, Session)> = history
         .unwrap_or_default()
@@ -376,4 +379,20 @@ fn sources(session: &Session, d: &Dataset) -> Vec<SourceLine> {
                 .map(|s| (one_line(&s.naam), one_line(&s.leverancier))),
         })
         .collect()
+}
+
+/// `session` with its questions' codes as the folder `history` gives them.
+fn with_codes(
+    session: &Session,
+    file_name: &str,
+    history: &[(String, Session)],
+) -> Option<Session> {
+    let mut all: Vec<(String, Session)> = history
+        .iter()
+        .filter(|(name, _)| name != file_name)
+        .cloned()
+        .chain(std::iter::once((file_name.to_string(), session.clone())))
+        .collect();
+    crate::session::codes::assign(&mut all);
+    all.pop().map(|(_, s)| s)
 }

@@ -137,7 +137,7 @@ fn item_table(w: &mut String, t: &ItemTable) {
         t.noun()
     );
     for n in &t.items {
-        let mut text = cell(n.text());
+        let mut text = format!("{}{}", life::code_prefix(&n.annotation), cell(n.text()));
         let difference = n.difference();
         if !difference.is_empty() {
             let _ = write!(text, "<br>*over verschil: {}*", cell(&difference));
@@ -145,6 +145,9 @@ fn item_table(w: &mut String, t: &ItemTable) {
         let criteria = n.criteria();
         if !criteria.is_empty() {
             let _ = write!(text, "<br>*criteria: {criteria}*");
+        }
+        for line in life::life_lines(&n.annotation) {
+            let _ = write!(text, "<br>*{}*", cell(&line));
         }
         let _ = writeln!(
             w,
@@ -175,7 +178,12 @@ fn changes(w: &mut String, m: &Minutes) {
     );
     for c in &m.changes {
         let what = match &c.target {
-            ChangeTarget::Found(a) => format!("{}: {}", a.kind.dutch(), cell(&a.text)),
+            ChangeTarget::Found(a) => format!(
+                "{}: {}{}",
+                a.kind.dutch(),
+                life::code_prefix(a),
+                cell(&a.text)
+            ),
             ChangeTarget::NotFound => "*(niet gevonden in de sessiemap)*".to_string(),
             ChangeTarget::Unknown => "–".to_string(),
         };
@@ -239,7 +247,7 @@ fn still_open(w: &mut String, m: &Minutes) {
             cell(&r.sessie),
             a.id,
             a.kind.dutch(),
-            cell(&a.text),
+            format!("{}{}", life::code_prefix(a), cell(&a.text)),
             r.status.dutch(),
             dash_if_empty(cell(&a.owner)),
         );

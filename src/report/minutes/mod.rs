@@ -6,10 +6,12 @@
 
 mod build;
 mod html;
+mod life;
 mod markdown;
 mod svg;
 
 pub use html::{esc, html};
+pub(crate) use life::{links_text, result_text};
 pub use markdown::markdown;
 pub(crate) use svg::drawn as drawn_chart;
 

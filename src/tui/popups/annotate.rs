@@ -70,6 +70,10 @@ pub struct AnnotateForm {
 impl AnnotateForm {
     pub fn new(anchor: Anchor, role: Role, participants: Vec<Participant>) -> AnnotateForm {
         let draft = Annotation {
+            code: None,
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             id: 0,
             kind: AnnotationKind::Observatie,
             text: String::new(),
@@ -165,6 +169,10 @@ impl AnnotateForm {
     pub fn typed(&self) -> Option<Annotation> {
         let text = self.text.lines().join("\n").trim().to_string();
         (self.step == Step::Text && !text.is_empty()).then(|| Annotation {
+            code: None,
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             text,
             ..self.draft.clone()
         })

@@ -471,6 +471,10 @@ mod tests {
             session: session.into(),
             date: date.parse().unwrap(),
             annotation: Annotation {
+                code: None,
+                answer: String::new(),
+                result: None,
+                links: Vec::new(),
                 id,
                 kind: AnnotationKind::Onderzoeksvraag,
                 text: "Waarom?".into(),

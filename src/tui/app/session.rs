@@ -99,7 +99,24 @@ impl App {
             _ => None,
         };
         self.shared.session = Some(open);
+        self.refresh_researched();
         self.refresh_notes();
+    }
+
+    /// Reads which questions of the folder are answered, with the open session as it is now.
+    pub(super) fn refresh_researched(&mut self) {
+        let Some(open) = &self.shared.session else {
+            self.shared.researched.clear();
+            return;
+        };
+        let name = open.file_name();
+        let mut sessions: Vec<(String, Session)> = store::list_ok(&self.shared.setup.dir)
+            .into_iter()
+            .filter(|(n, _)| *n != name)
+            .collect();
+        sessions.push((name, open.session().clone()));
+        crate::session::codes::assign(&mut sessions);
+        self.shared.researched = crate::session::answered::all(&sessions);
     }
 
     /// The writer of the open session, or a message saying why there is none.

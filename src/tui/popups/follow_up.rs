@@ -3,9 +3,12 @@
 //! merges duplicates. The changes themselves are made by the app (`app::follow_up`); this is
 //! the list, its keys and its drawing.
 
+use super::follow_up_life::{LifeFlow, LifeOutcome};
 use crate::session::backlog::{NEAR_DUPLICATE, item_state, merged_away, similarity};
 use crate::session::store::open_items_among;
-use crate::session::{Annotation, AnnotationKind, Criterion, ItemRef, Session};
+use crate::session::{
+    Annotation, AnnotationKind, Criterion, ItemRef, Link, QuestionStatus, Session, StatusChange,
+};
 use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::style::Theme;
@@ -70,6 +73,13 @@ pub enum FollowUpCommand {
     Merge,
     MergeCancelled,
     Undo,
+    /// `l`: link the selected question to another.
+    StartLink,
+    /// A status chosen (with what it needs), to save.
+    SetStatus(ItemRef, StatusChange),
+    AddLink(ItemRef, Link),
+    /// A line for the status bar.
+    Say(String),
 }
 
 pub struct FollowUp {
@@ -79,11 +89,15 @@ pub struct FollowUp {
     pub merge_from: Option<ItemRef>,
     /// The owner being typed after `e`.
     pub owner: Option<TextArea<'static>>,
+    /// A status being chosen after `s`, or a link after `l`.
+    pub life: Option<LifeFlow>,
     /// The other sessions in the folder, loaded once when the popup opens; the current session
     /// is added from memory on every refresh, so the list shows what was just saved.
     others: Vec<(String, Session)>,
     /// (path, content hash) of the dataset, to pick the earlier sessions on it.
     dataset: (String, String),
+    /// The folder as last listed, this session included, with codes: what `l` links to.
+    register: Vec<(String, Session)>,
 }
 
 impl FollowUp {
@@ -98,8 +112,10 @@ impl FollowUp {
             selected: 0,
             merge_from: None,
             owner: None,
+            life: None,
             others,
             dataset,
+            register: Vec::new(),
         };
         f.refresh(current_name, current);
         f
@@ -118,11 +134,14 @@ impl FollowUp {
         // In file-name order, as the folder lists them: ties between changes follow it.
         let at = sessions.partition_point(|(n, _)| n.as_str() < current_name);
         sessions.insert(at, (current_name.to_string(), current.clone()));
+        // Every question and action by its code in the folder.
+        crate::session::codes::assign(&mut sessions);
         let dataset = (self.dataset.0.as_str(), self.dataset.1.as_str());
         let mut items = open_items(&sessions, dataset, current_name);
         keep_listed(&mut items, &self.items, &sessions);
         mark_near_duplicates(&mut items);
         self.items = items;
+        self.register = sessions;
         self.selected = selected
             .and_then(|k| self.items.iter().position(|i| i.item_ref() == k))
             .unwrap_or(self.selected)
@@ -158,6 +177,14 @@ impl FollowUp {
         t().item_number(id, Some(&mine[level]))
     }
 
+    /// "V-0007 nr 2 (10 sep)": the code before the number, when the item has one.
+    fn coded_label(&self, item: &FollowUpItem) -> String {
+        match item.annotation.code {
+            Some(c) => format!("{c} {}", self.label(item)),
+            None => self.label(item),
+        }
+    }
+
     pub fn selected_item(&self) -> Option<&FollowUpItem> {
         self.items.get(self.selected)
     }
@@ -172,8 +199,39 @@ impl FollowUp {
         self.owner = Some(field);
     }
 
+    /// Opens the status step on the selected item: the allowed next statuses. `Some(message)`
+    /// when it can go nowhere.
+    pub fn start_status(&mut self, by: &str) -> Option<String> {
+        let item = self.selected_item()?;
+        let now = item.annotation.status.unwrap_or(QuestionStatus::Open);
+        let code = self.code_or_label(item);
+        self.life = LifeFlow::status(item.item_ref(), code, now, by);
+        self.life
+            .is_none()
+            .then(|| t().life_no_next(t().question_status(now)))
+    }
+
+    /// Opens the link step on the selected question. `Some(message)` when there is nothing to
+    /// link to.
+    pub fn start_link(&mut self) -> Option<String> {
+        let item = self.selected_item()?;
+        let (target, code) = (item.item_ref(), item.annotation.code);
+        self.life = LifeFlow::link(target, code, &self.register);
+        self.life.is_none().then(|| t().link_none().to_string())
+    }
+
+    /// The item's code, or its number where it has none.
+    pub fn code_or_label(&self, item: &FollowUpItem) -> String {
+        item.annotation
+            .code
+            .map_or_else(|| self.label(item), |c| c.to_string())
+    }
+
     /// The list's keys, or the one-line input's while the owner is typed.
     pub fn context(&self) -> Context {
+        if let Some(life) = &self.life {
+            return life.context();
+        }
         if self.owner.is_some() {
             Context::Input
         } else {
@@ -183,6 +241,18 @@ impl FollowUp {
 
     /// An action of this popup's context; unbound keys are typed into the owner field.
     pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> FollowUpCommand {
+        if let Some(life) = &mut self.life {
+            let outcome = life.handle(action, key);
+            if !matches!(outcome, LifeOutcome::Stay | LifeOutcome::Say(_)) {
+                self.life = None;
+            }
+            return match outcome {
+                LifeOutcome::Stay | LifeOutcome::Cancelled => FollowUpCommand::Stay,
+                LifeOutcome::Say(line) => FollowUpCommand::Say(line),
+                LifeOutcome::Status(item, change) => FollowUpCommand::SetStatus(item, change),
+                LifeOutcome::Link(item, link) => FollowUpCommand::AddLink(item, link),
+            };
+        }
         if let Some(field) = &mut self.owner {
             return match action {
                 Some(Action::Cancel) => {
@@ -215,6 +285,7 @@ impl FollowUp {
             Some(Action::CycleStatus) => return FollowUpCommand::NextStatus,
             Some(Action::EditOwner) => return FollowUpCommand::EditOwner,
             Some(Action::Merge) => return FollowUpCommand::Merge,
+            Some(Action::Link) => return FollowUpCommand::StartLink,
             Some(Action::Undo) => return FollowUpCommand::Undo,
             Some(Action::WeighRelevance) => return FollowUpCommand::Weigh(Criterion::Relevantie),
             Some(Action::WeighUrgency) => return FollowUpCommand::Weigh(Criterion::Urgentie),
@@ -244,6 +315,7 @@ impl FollowUp {
                     Action::WeighSupport,
                     Action::EditOwner,
                     Action::Merge,
+                    Action::Link,
                     Action::Undo,
                     Action::Activate,
                     Action::Cancel,
@@ -256,7 +328,11 @@ impl FollowUp {
             .div_ceil(inner.width.max(1))
             .saturating_add(1)
             .min(4);
-        let field_lines = if self.owner.is_some() { 4 } else { 0 };
+        let field_lines = match (&self.life, &self.owner) {
+            (Some(life), _) => life.height(),
+            (None, Some(_)) => 4,
+            (None, None) => 0,
+        };
         let [list, field, help] = Layout::vertical([
             Constraint::Min(1),
             Constraint::Length(field_lines),
@@ -269,7 +345,9 @@ impl FollowUp {
                 .wrap(Wrap { trim: true }),
             help,
         );
-        if let Some(owner) = &self.owner {
+        if let Some(life) = &self.life {
+            life.draw(frame, theme, keys, field);
+        } else if let Some(owner) = &self.owner {
             let [prompt, input] =
                 Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(field);
             frame.render_widget(
@@ -331,7 +409,12 @@ impl FollowUp {
             theme.dimmed()
         };
         let mut spans = vec![Span::styled(
-            t().item_title(a.kind.marker(), t().kind(a.kind), &self.label(item), status),
+            t().item_title(
+                a.kind.marker(),
+                t().kind(a.kind),
+                &self.coded_label(item),
+                status,
+            ),
             theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
         )];
         // Early in the line, so a narrow popup does not cut it off.
@@ -512,8 +595,10 @@ mod tests {
             selected: 0,
             merge_from: None,
             owner: None,
+            life: None,
             others: Vec::new(),
             dataset: (String::new(), String::new()),
+            register: Vec::new(),
         };
         let labels: Vec<String> = f.items.iter().map(|i| f.label(i)).collect();
         assert_eq!(

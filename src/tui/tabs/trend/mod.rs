@@ -4,6 +4,7 @@
 mod body;
 mod draw;
 mod readout;
+mod researched;
 mod transform;
 mod views;
 mod zoom;

@@ -582,3 +582,33 @@ fn the_example_sessions_list_no_number_twice() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_answered_question_is_shown_under_the_chart_of_its_indicator_in_a_later_session() {
+    // The example sessions: November's V-0003 on jeugd · instroom is answered with a BiO note.
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    for (name, _) in store::list_ok(&examples) {
+        std::fs::copy(examples.join(&name), dir.path().join(&name)).unwrap();
+    }
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let recorded = store::list_ok(dir.path())[0].1.dataset.clone();
+    let current = Session::new("Later", "2027-01-14".parse().unwrap(), recorded);
+    let path = dir.path().join("2027-01-14-later.toml");
+    store::save_atomic(&path, &current).unwrap();
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path, current)));
+    let screen = common::render(&mut app, 160, 48);
+    assert!(
+        screen.contains("hierover is onderzoek gedaan: V-0003 Het verschil komt door het"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("(BiO-notitie Aansluiting instroom jeugdhulp"),
+        "{screen}"
+    );
+}

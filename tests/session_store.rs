@@ -780,7 +780,7 @@ fn newer_format_is_refused_clearly() {
             e,
             SessionError::TooNew {
                 found: 7,
-                supported: 3,
+                supported: 4,
                 ..
             }
         ),
@@ -1341,7 +1341,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         let mut q = note(
             AnnotationKind::Onderzoeksvraag,
             &format!("Vraag {} met | pijp\nen tweede regel", i + 1),
-            Role::ALL[i],
+            Role::ALL[i % Role::ALL.len()],
             anchor(
                 "jeugd",
                 "instroom",
@@ -1439,7 +1439,7 @@ fn minutes_without_history_do_not_guess() {
     assert!(!md.contains("niet gevonden"), "{md}");
     assert!(!md.contains("Nog open uit eerdere sessies"), "{md}");
     assert!(
-        md.contains("## Onderzoeksvragen") && md.contains("| 14 | Actie 5"),
+        md.contains("## Onderzoeksvragen") && md.contains("| 15 | Actie 5"),
         "{md}"
     );
 }

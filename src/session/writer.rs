@@ -262,6 +262,11 @@ impl OpenSession {
     }
 }
 
+/// The file name of a session path, as its items are referred to from other sessions.
+pub fn file_name_of(path: &Path) -> String {
+    file_name(path)
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -406,12 +406,24 @@ impl App {
         if !note.kind.has_status() {
             return;
         }
-        let next = note.status.unwrap_or(QuestionStatus::Open).next();
+        // One step along the lifecycle: the first allowed next status (the follow-up offers
+        // them all, and asks what beantwoord, vervallen and reopening need).
+        let now = note.status.unwrap_or(QuestionStatus::Open);
+        let Some(next) = crate::session::lifecycle::choosable_next(now)
+            .first()
+            .copied()
+        else {
+            self.shared.message = Some(t().life_no_next(t().question_status(now)));
+            return;
+        };
         if let Some(w) = self.writer() {
-            let mut changed = note;
-            changed.status = Some(next);
-            let result = w.update_annotation(changed);
+            let item = crate::session::ItemRef {
+                session: crate::session::writer::file_name_of(w.path()),
+                id: note.id,
+            };
+            let result = w.set_status(&item, crate::session::StatusChange::to(next));
             self.saved(result, |_| t().status_set(t().question_status(next)));
+            self.refresh_researched();
         }
     }
 }

@@ -41,7 +41,7 @@ pub fn action_help(a: Action) -> &'static str {
         Annotate => "annotation at the cursor, range or difference",
         EditNote => "edit the annotation (Annotations pane)",
         DeleteNote => "delete the annotation (Annotations pane)",
-        CycleStatus => "status of the question or action: choose from the allowed next ones",
+        CycleStatus => "next status of the question or action",
         Undo => "undo the last change",
         Redo => "redo what was undone",
         WriteMinutes => "write the minutes (Markdown) next to the session file",

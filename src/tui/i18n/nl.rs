@@ -45,7 +45,7 @@ pub fn action_help(a: Action) -> &'static str {
         Annotate => "aantekening bij cursor, bereik of verschil",
         EditNote => "aantekening bewerken (paneel Aantekeningen)",
         DeleteNote => "aantekening verwijderen (paneel Aantekeningen)",
-        CycleStatus => "status van de vraag of actie: kies uit de toegestane volgende",
+        CycleStatus => "status van de vraag of actie een stap verder",
         Undo => "laatste wijziging ongedaan maken",
         Redo => "ongedaan gemaakte wijziging opnieuw doen",
         WriteMinutes => "notulen (Markdown) schrijven naast het sessiebestand",

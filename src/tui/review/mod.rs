@@ -126,10 +126,15 @@ impl ReviewApp {
                 }),
             }
         }
-        let pairs: Vec<(String, Session)> = sessions
+        let mut pairs: Vec<(String, Session)> = sessions
             .iter()
             .map(|e| (e.name.clone(), e.session.clone()))
             .collect();
+        // Questions and actions go by their code in the folder.
+        crate::session::codes::assign(&mut pairs);
+        for (e, (_, coded)) in sessions.iter_mut().zip(&pairs) {
+            e.session = coded.clone();
+        }
         let backlog = backlog::backlog(&pairs);
         // A question merged into another has that question's status; actions their own.
         let merged: HashMap<(&str, u64), QuestionStatus> = backlog

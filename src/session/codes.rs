@@ -125,10 +125,10 @@ fn all_codes(sessions: &[(String, Session)]) -> impl Iterator<Item = Code> + '_ 
 }
 
 /// The annotation with `code` in `sessions`: (session file name, annotation).
-pub fn find<'a>(
-    sessions: &'a [(String, Session)],
+pub fn find(
+    sessions: &[(String, Session)],
     code: Code,
-) -> Option<(&'a str, &'a super::model::Annotation)> {
+) -> Option<(&str, &super::model::Annotation)> {
     sessions.iter().find_map(|(name, s)| {
         s.annotations
             .iter()

@@ -329,11 +329,12 @@ fn still_open(w: &mut String, m: &Minutes) {
         let a = &r.annotation;
         let _ = writeln!(
             w,
-            "<tr><td>{}</td><td class=\"nr\">{}</td><td>{}</td><td><span class=\"tekst\">{}</span></td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td class=\"nr\">{}</td><td>{}</td><td>{}<span class=\"tekst\">{}</span></td><td>{}</td><td>{}</td></tr>",
             esc(&r.sessie),
             a.id,
             a.kind.dutch(),
-            format!("{}{}", esc(&life::code_prefix(a)), esc(a.text.trim())),
+            esc(&life::code_prefix(a)),
+            esc(a.text.trim()),
             r.status.dutch(),
             dash_if_empty(esc(&one_line(&a.owner))),
         );

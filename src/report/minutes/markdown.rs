@@ -243,11 +243,12 @@ fn still_open(w: &mut String, m: &Minutes) {
         let a = &r.annotation;
         let _ = writeln!(
             w,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {}{} | {} | {} |",
             cell(&r.sessie),
             a.id,
             a.kind.dutch(),
-            format!("{}{}", life::code_prefix(a), cell(&a.text)),
+            life::code_prefix(a),
+            cell(&a.text),
             r.status.dutch(),
             dash_if_empty(cell(&a.owner)),
         );

@@ -55,7 +55,7 @@ pub enum SessionError {
         supported: u32,
     },
     /// A status change the lifecycle does not allow; nothing was saved.
-    #[error("{}: niet opgeslagen: {why}", path.display())]
+    #[error("{}: {why}", path.display())]
     Refused {
         path: PathBuf,
         why: crate::session::model::LifecycleError,

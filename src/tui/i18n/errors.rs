@@ -102,7 +102,7 @@ impl Texts {
                 path.display()
             ),
             SessionError::Refused { path, why } => {
-                format!("{}: not saved: {}", path.display(), lifecycle_en(self, why))
+                format!("{}: {}", path.display(), lifecycle_en(self, why))
             }
         }
     }

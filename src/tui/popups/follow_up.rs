@@ -6,9 +6,7 @@
 use super::follow_up_life::{LifeFlow, LifeOutcome};
 use crate::session::backlog::{NEAR_DUPLICATE, item_state, merged_away, similarity};
 use crate::session::store::open_items_among;
-use crate::session::{
-    Annotation, AnnotationKind, Criterion, ItemRef, Link, QuestionStatus, Session, StatusChange,
-};
+use crate::session::{Annotation, AnnotationKind, Criterion, ItemRef, Link, Session, StatusChange};
 use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::style::Theme;
@@ -177,14 +175,6 @@ impl FollowUp {
         t().item_number(id, Some(&mine[level]))
     }
 
-    /// "V-0007 nr 2 (10 sep)": the code before the number, when the item has one.
-    fn coded_label(&self, item: &FollowUpItem) -> String {
-        match item.annotation.code {
-            Some(c) => format!("{c} {}", self.label(item)),
-            None => self.label(item),
-        }
-    }
-
     pub fn selected_item(&self) -> Option<&FollowUpItem> {
         self.items.get(self.selected)
     }
@@ -197,34 +187,6 @@ impl FollowUp {
         let mut field = TextArea::new(vec![item.annotation.owner.clone()]);
         field.move_cursor(CursorMove::End);
         self.owner = Some(field);
-    }
-
-    /// Opens the status step on the selected item: the allowed next statuses. `Some(message)`
-    /// when it can go nowhere.
-    pub fn start_status(&mut self, by: &str) -> Option<String> {
-        let item = self.selected_item()?;
-        let now = item.annotation.status.unwrap_or(QuestionStatus::Open);
-        let code = self.code_or_label(item);
-        self.life = LifeFlow::status(item.item_ref(), code, now, by);
-        self.life
-            .is_none()
-            .then(|| t().life_no_next(t().question_status(now)))
-    }
-
-    /// Opens the link step on the selected question. `Some(message)` when there is nothing to
-    /// link to.
-    pub fn start_link(&mut self) -> Option<String> {
-        let item = self.selected_item()?;
-        let (target, code) = (item.item_ref(), item.annotation.code);
-        self.life = LifeFlow::link(target, code, &self.register);
-        self.life.is_none().then(|| t().link_none().to_string())
-    }
-
-    /// The item's code, or its number where it has none.
-    pub fn code_or_label(&self, item: &FollowUpItem) -> String {
-        item.annotation
-            .code
-            .map_or_else(|| self.label(item), |c| c.to_string())
     }
 
     /// The list's keys, or the one-line input's while the owner is typed.
@@ -542,6 +504,8 @@ fn mark_near_duplicates(items: &mut [FollowUpItem]) {
             .map(|(j, _)| j);
     }
 }
+
+mod life;
 
 #[cfg(test)]
 mod tests {

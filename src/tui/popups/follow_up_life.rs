@@ -53,7 +53,7 @@ pub struct LinkFlow {
 }
 
 pub enum LifeFlow {
-    Status(StatusFlow),
+    Status(Box<StatusFlow>),
     Link(LinkFlow),
 }
 
@@ -92,7 +92,7 @@ impl LifeFlow {
     ) -> Option<LifeFlow> {
         let choices = choosable_next(now);
         (!choices.is_empty()).then(|| {
-            LifeFlow::Status(StatusFlow {
+            LifeFlow::Status(Box::new(StatusFlow {
                 target,
                 code,
                 now,
@@ -103,7 +103,7 @@ impl LifeFlow {
                 values: Vec::new(),
                 input: TextArea::default(),
                 default_by: by.to_string(),
-            })
+            }))
         })
     }
 

@@ -485,6 +485,24 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
     }
 }
 
+/// The answer of an answered question, and its links.
+fn life_lines(item: &BacklogItem, theme: &Theme) -> Vec<Line<'static>> {
+    let code = item.code().map(|c| c.to_string()).unwrap_or_default();
+    let mut lines = Vec::new();
+    if let Some(a) = &item.answer {
+        let said = t().researched(&code, &a.text, &a.result.titel);
+        lines.push(Line::from(Span::styled(said, theme.base())));
+    }
+    if !item.links.is_empty() {
+        let links = crate::report::minutes::links_text(&item.links);
+        lines.push(Line::from(Span::styled(
+            format!("{code} {links}"),
+            theme.dimmed(),
+        )));
+    }
+    lines
+}
+
 fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, area: Rect) {
     let q = item.question();
     let mut lines = vec![Line::from(Span::styled(
@@ -506,18 +524,7 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
         ),
         theme.base().fg(theme.accent),
     )));
-    let code = item.code().map(|c| c.to_string()).unwrap_or_default();
-    if let Some(a) = &item.answer {
-        let said = t().researched(&code, &a.text, &a.result.titel);
-        lines.push(Line::from(Span::styled(said, theme.base())));
-    }
-    if !item.links.is_empty() {
-        let links = crate::report::minutes::links_text(&item.links);
-        lines.push(Line::from(Span::styled(
-            format!("{code} {links}"),
-            theme.dimmed(),
-        )));
-    }
+    lines.extend(life_lines(item, theme));
     for (i, o) in item.origins.iter().enumerate() {
         let mut line = t().review_origin(
             &o.date.map_or_else(|| DASH.to_string(), |d| t().date(d)),

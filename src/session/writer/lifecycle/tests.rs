@@ -167,7 +167,11 @@ fn no_jump_from_nieuw_to_beantwoord_and_nothing_saved_when_refused() {
     let e = w
         .edit_item(&q, ItemEdit::Status(QuestionStatus::InOnderzoek))
         .unwrap_err();
-    assert!(e.to_string().contains("niet opgeslagen"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("van 'nieuw' kan niet naar 'in onderzoek'; wel naar: geagendeerd"),
+        "{e}"
+    );
     assert_eq!(std::fs::read(w.path()).unwrap(), before);
 
     // Step by step; beantwoord without the answer is refused, with it recorded.

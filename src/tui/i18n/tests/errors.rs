@@ -269,6 +269,21 @@ fn session_errors_in_dutch_and_english() {
         texts(Lang::En).session_error(&too_new),
         "s/kapot.toml: session format 7 is newer than this version of duiden can read (up to 3); update duiden"
     );
+    let refused = SessionError::Refused {
+        path: path.clone(),
+        why: crate::session::LifecycleError::NotAllowed {
+            from: crate::session::QuestionStatus::Open,
+            to: crate::session::QuestionStatus::Beantwoord,
+        },
+    };
+    assert_eq!(
+        refused.to_string(),
+        "s/kapot.toml: van 'nieuw' kan niet naar 'beantwoord'; wel naar: geagendeerd, vervallen, samengevoegd"
+    );
+    assert_eq!(
+        texts(Lang::En).session_error(&refused),
+        "s/kapot.toml: 'new' cannot move to 'answered'; it can move to: on the agenda, dropped, merged"
+    );
     let io = SessionError::Io {
         path,
         source: std::io::Error::other("schijf vol"),

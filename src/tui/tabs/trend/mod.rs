@@ -4,7 +4,6 @@
 mod body;
 mod draw;
 mod readout;
-mod researched;
 mod transform;
 mod views;
 mod zoom;

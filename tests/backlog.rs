@@ -555,3 +555,31 @@ fn a_session_finds_its_dataset_from_another_working_directory() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("## jeugd · Instroom jeugdhulp"), "{md}");
 }
+
+#[test]
+fn the_question_list_names_codes_answers_and_merged_codes() {
+    let sessions = store::list_ok(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"));
+    let items = duiden::session::backlog::backlog(&sessions);
+    let md = duiden::report::backlog_markdown(&items, "sessions", sessions.len());
+    assert!(md.contains("- **Code:** V-0001\n"), "{md}");
+    assert!(
+        md.contains("- **Code:** V-0005 (samengevoegd: V-0002)\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Antwoord:** Het verschil komt door het registratiemoment"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Resultaat:** BiO-notitie Aansluiting instroom jeugdhulp: gemeente-registratie en aanbieders 2021-2024 (BiO / sturingsinformatie, notitie 2026-14"),
+        "{md}"
+    );
+    let csv = duiden::report::backlog_csv(&items, duiden::report::Separator::Comma);
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",code,ook_code,antwoord,resultaat,vindplaats,koppelingen"),
+        "{header}"
+    );
+    let merged = csv.lines().find(|l| l.contains(",V-0005,")).unwrap();
+    assert!(merged.contains(",V-0005,V-0002,"), "{merged}");
+}

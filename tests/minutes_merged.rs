@@ -142,4 +142,7 @@ fn minutes_show_codes_and_the_answer_with_its_result() {
         html.contains("<em>resultaat: BiO-notitie Aansluiting"),
         "HTML too"
     );
+    // The merge names both codes: the question merged away keeps its own.
+    assert!(md.contains("| V-0002 Blijven mensen"), "{md}");
+    assert!(md.contains("| V-0005 Is uitstroom naar werk"), "{md}");
 }

@@ -340,14 +340,17 @@ fn changes(session: &Session, earlier: &[(String, Session)], looked: bool) -> Ve
 }
 
 fn merges(session: &Session, earlier: &[(String, Session)]) -> Vec<MergeRow> {
-    let side = |sessie: &str, id: u64| MergeSide {
-        sessie: one_line(sessie),
-        id,
-        text: earlier
+    let side = |sessie: &str, id: u64| {
+        let found = earlier
             .iter()
             .find(|(name, _)| name == sessie)
-            .and_then(|(_, s)| s.get(id))
-            .map(|a| a.text.trim().to_string()),
+            .and_then(|(_, s)| s.get(id));
+        MergeSide {
+            sessie: one_line(sessie),
+            id,
+            text: found.map(|a| a.text.trim().to_string()),
+            code: found.and_then(|a| a.code),
+        }
     };
     session
         .merges

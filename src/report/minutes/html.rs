@@ -301,7 +301,12 @@ fn merges(w: &mut String, m: &Minutes) {
     );
     let side = |s: &MergeSide| {
         let text = s.text.as_deref().map_or_else(|| "–".to_string(), esc);
-        format!("{text} <small>({} nr {})</small>", esc(&s.sessie), s.id)
+        let code = s.code.map_or_else(String::new, |c| format!("{c} "));
+        format!(
+            "{code}{text} <small>({} nr {})</small>",
+            esc(&s.sessie),
+            s.id
+        )
     };
     for r in &m.merges {
         let _ = writeln!(

@@ -216,7 +216,8 @@ fn merges(w: &mut String, m: &Minutes) {
     );
     let side = |s: &MergeSide| {
         let text = s.text.as_deref().map_or_else(|| "–".to_string(), cell);
-        format!("{text} ({} nr {})", cell(&s.sessie), s.id)
+        let code = s.code.map_or_else(String::new, |c| format!("{c} "));
+        format!("{code}{text} ({} nr {})", cell(&s.sessie), s.id)
     };
     for r in &m.merges {
         let _ = writeln!(

@@ -316,6 +316,8 @@ pub struct MergeSide {
     pub id: u64,
     /// The question's text, when found.
     pub text: Option<String>,
+    /// The question's code, when found and it has one.
+    pub code: Option<crate::session::Code>,
 }
 
 #[derive(Debug, Clone)]

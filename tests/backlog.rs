@@ -583,3 +583,35 @@ fn the_question_list_names_codes_answers_and_merged_codes() {
     let merged = csv.lines().find(|l| l.contains(",V-0005,")).unwrap();
     assert!(merged.contains(",V-0005,V-0002,"), "{merged}");
 }
+
+#[test]
+fn a_code_given_twice_in_the_folder_stays_with_the_earlier_session_and_is_said() {
+    // Two laptops wrote a question as V-0007 on the same day; the file name orders them.
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    let text = fs::read_to_string(examples.join("2026-11-05-duiden-van-data-jeugd-en-wmo.toml"))
+        .unwrap()
+        .replace("code = \"V-0003\"", "code = \"V-0007\"");
+    fs::write(dir.path().join("2026-11-05-a.toml"), &text).unwrap();
+    let later = text.replace("code = \"V-0004\"", "code = \"V-0009\"");
+    fs::write(dir.path().join("2026-11-05-b.toml"), later).unwrap();
+    let (ok, out, err) = duiden(&["vragen", dir.path().to_str().unwrap(), "--formaat", "csv"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("code V-0007 staat in 2026-11-05-a.toml en in 2026-11-05-b.toml (id 3); 2026-11-05-a.toml houdt hem, de vraag in 2026-11-05-b.toml heet nu V-0010"),
+        "{err}"
+    );
+    // Every code once.
+    let (sessions, notices) = store::list_coded(dir.path());
+    assert!(notices.len() >= 2, "{notices:?}");
+    let mut codes: Vec<String> = sessions
+        .iter()
+        .flat_map(|(_, s)| s.annotations.iter().filter_map(|a| a.code))
+        .map(|c| c.to_string())
+        .collect();
+    let all = codes.len();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), all, "{codes:?}");
+    assert!(out.contains("V-0007"), "{out}");
+}

@@ -34,7 +34,7 @@ fn sessions_in(dir: &Path) -> Option<Vec<(String, crate::session::Session)>> {
     }
     // Questions and actions go by their code in the folder; a code given twice is renumbered.
     for notice in crate::session::codes::assign(&mut ok) {
-        eprintln!("duiden: {notice}");
+        eprintln!("duiden: {}", t().code_notice(&notice));
     }
     Some(ok)
 }

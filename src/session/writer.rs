@@ -329,18 +329,22 @@ impl SessionWriter {
     /// Adds an annotation under the next free id, stamped with the current time.
     pub fn add_annotation(&mut self, mut a: Annotation) -> Result<u64, SessionError> {
         a.time = now_local();
+        self.check_new_status(&a)?;
         self.give_code(&mut a);
         let mut id = 0;
         self.change(ChangeKind::AnnotationAdded, |s| id = s.add(a))?;
         Ok(id)
     }
 
-    /// Replaces the annotation with the same id.
+    /// Replaces the annotation with the same id. A new status must be an allowed move, and is
+    /// recorded as a change (when, by the facilitator).
     pub fn update_annotation(&mut self, a: Annotation) -> Result<(), SessionError> {
+        let record = self.status_edit(&a)?;
         self.change(ChangeKind::AnnotationEdited, |s| {
             if let Some(cur) = s.get_mut(a.id) {
                 *cur = a;
             }
+            s.changes.extend(record);
         })
     }
 

@@ -6,8 +6,8 @@ use super::{ChangeKind, SessionWriter, file_name};
 use crate::session::backlog;
 use crate::session::codes;
 use crate::session::model::{
-    Annotation, Answer, CodeKind, ItemChange, ItemRef, Link, QuestionStatus, Session, lifecycle,
-    now_local,
+    Annotation, Answer, CodeKind, ItemChange, ItemRef, LifecycleError, Link, QuestionStatus,
+    Session, lifecycle, now_local,
 };
 use crate::session::store::{self, SessionError};
 use std::path::Path;
@@ -63,6 +63,53 @@ pub(super) fn with_folder_codes(path: &Path, mut session: Session) -> Session {
 }
 
 impl SessionWriter {
+    /// A question or action starts open: beantwoord needs its answer, vervallen a reason (the
+    /// follow-up asks for it), samengevoegd a merge.
+    pub(super) fn check_new_status(&self, a: &Annotation) -> Result<(), SessionError> {
+        let Some(to) = a.status.filter(|_| a.kind.has_status()) else {
+            return Ok(());
+        };
+        let refused = match to {
+            QuestionStatus::Beantwoord if a.own_answer().is_none() => {
+                Some(LifecycleError::AnswerMissing)
+            }
+            QuestionStatus::Vervallen => Some(LifecycleError::ReasonMissing { to }),
+            QuestionStatus::Samengevoegd => Some(LifecycleError::MergeOnly),
+            _ => None,
+        };
+        match refused {
+            Some(why) => Err(SessionError::Refused {
+                path: self.path.clone(),
+                why,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// For an edit of this session's annotation that changes its status: the move checked (no
+    /// reason can be given in an edit) and the change to record.
+    pub(super) fn status_edit(&self, a: &Annotation) -> Result<Option<ItemChange>, SessionError> {
+        let Some(before) = self.session.get(a.id) else {
+            return Ok(None);
+        };
+        let (from, to) = (before.effective_status(), a.effective_status());
+        let (Some(from), Some(to)) = (from, to) else {
+            return Ok(None);
+        };
+        if from == to {
+            return Ok(None);
+        }
+        lifecycle::check_change(from, to, a.own_answer().as_ref(), "").map_err(|why| {
+            SessionError::Refused {
+                path: self.path.clone(),
+                why,
+            }
+        })?;
+        let mut record = ItemChange::status(&file_name(&self.path), a.id, to, now_local());
+        record.by = self.session.facilitator.clone();
+        Ok(Some(record))
+    }
+
     /// The sessions of this session's folder, this one as it is in memory, codes assigned.
     pub fn register(&self) -> Vec<(String, Session)> {
         register(&self.path, &self.session)

@@ -115,8 +115,12 @@ impl App {
             .filter(|(n, _)| *n != name)
             .collect();
         sessions.push((name, open.session().clone()));
-        crate::session::codes::assign(&mut sessions);
+        let notices = crate::session::codes::assign(&mut sessions);
         self.shared.researched = crate::session::answered::all(&sessions);
+        // A code given twice (two laptops at once) is said, unless something else is said now.
+        if let (None, Some(n)) = (&self.shared.message, notices.first()) {
+            self.shared.message = Some(t().code_notice(n));
+        }
     }
 
     /// The writer of the open session, or a message saying why there is none.

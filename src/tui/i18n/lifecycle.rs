@@ -86,6 +86,17 @@ impl Texts {
         }
     }
 
+    /// A code the folder gave twice, and the new code of the later item.
+    pub fn code_notice(&self, n: &crate::session::codes::CodeNotice) -> String {
+        match self.lang {
+            Nl => n.to_string(),
+            En => format!(
+                "code {} is in {} and in {} (id {}); {} keeps it, the question in {} is now {}",
+                n.code, n.kept_in, n.session, n.id, n.kept_in, n.session, n.new
+            ),
+        }
+    }
+
     /// Under a chart: "hierover is onderzoek gedaan: V-0007 <antwoord> (<titel>)".
     pub fn researched(&self, code: &str, answer: &str, title: &str) -> String {
         match self.lang {

@@ -249,7 +249,17 @@ impl AnnotateForm {
                 self.set_kind(AnnotationKind::ALL[(i + 1) % AnnotationKind::ALL.len()]);
             }
             Some(Action::NextStatus) if has_status => {
-                self.draft.status = Some(self.draft.status.unwrap_or(QuestionStatus::Open).next());
+                // Only the open statuses: answering, dropping and reopening go through the
+                // follow-up, which asks for the answer or the reason.
+                const WALK: [QuestionStatus; 3] = [
+                    QuestionStatus::Open,
+                    QuestionStatus::Geagendeerd,
+                    QuestionStatus::InOnderzoek,
+                ];
+                let now = self.draft.status.unwrap_or(QuestionStatus::Open);
+                if let Some(i) = WALK.iter().position(|s| *s == now) {
+                    self.draft.status = Some(WALK[(i + 1) % WALK.len()]);
+                }
             }
             Some(Action::NextOwner) if has_status => self.next_owner(),
             Some(_) => {}

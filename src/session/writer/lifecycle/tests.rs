@@ -305,3 +305,54 @@ fn links_are_recorded_once_and_shown_with_the_item() {
         .unwrap();
     assert_eq!(q.links, [link]);
 }
+
+#[test]
+fn a_new_or_edited_question_obeys_the_lifecycle_too() {
+    let dir = folder();
+    let mut w = open(dir.path(), NOW, session("2026-11-26"));
+    let mut q = note(AnnotationKind::Onderzoeksvraag, "Al beantwoord?");
+    q.status = Some(QuestionStatus::Beantwoord);
+    let e = w.add_annotation(q.clone()).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            SessionError::Refused {
+                why: LifecycleError::AnswerMissing,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    q.answer = answer().text;
+    q.result = Some(answer().result);
+    let answered = w.add_annotation(q).unwrap();
+    assert_eq!(
+        store::load(w.path())
+            .unwrap()
+            .get(answered)
+            .unwrap()
+            .own_answer(),
+        Some(answer())
+    );
+    // An edit may move one allowed step (recorded), not jump.
+    let id = w
+        .add_annotation(note(AnnotationKind::Onderzoeksvraag, "Nieuw"))
+        .unwrap();
+    let mut edited = w.session().get(id).unwrap().clone();
+    edited.status = Some(QuestionStatus::InOnderzoek);
+    let e = w.update_annotation(edited.clone()).unwrap_err();
+    assert!(matches!(e, SessionError::Refused { .. }), "{e}");
+    edited.status = Some(QuestionStatus::Geagendeerd);
+    edited.text = "Nieuw, op de agenda".into();
+    w.update_annotation(edited).unwrap();
+    let disk = store::load(w.path()).unwrap();
+    assert_eq!(
+        disk.get(id).unwrap().status,
+        Some(QuestionStatus::Geagendeerd)
+    );
+    let c = disk.changes.last().unwrap();
+    assert_eq!(
+        (c.session.as_str(), c.id, c.by.as_str()),
+        (NOW, id, "Marieke")
+    );
+}

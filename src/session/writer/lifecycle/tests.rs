@@ -356,3 +356,34 @@ fn a_new_or_edited_question_obeys_the_lifecycle_too() {
         (NOW, id, "Marieke")
     );
 }
+
+#[test]
+fn the_later_of_two_equal_codes_is_renumbered_in_its_own_file_when_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let seven = Code::new(CodeKind::Vraag, 7);
+    for name in ["2026-11-05-a.toml", "2026-11-05-b.toml"] {
+        let mut s = session("2026-11-05");
+        let mut q = note(AnnotationKind::Onderzoeksvraag, name);
+        q.code = Some(seven);
+        s.add(q);
+        store::save_atomic(&dir.path().join(name), &s).unwrap();
+    }
+    let path = dir.path().join("2026-11-05-b.toml");
+    let loaded = store::load(&path).unwrap();
+    let mut w = match OpenSession::open(path.clone(), loaded) {
+        OpenSession::Writable(w) => w,
+        OpenSession::ReadOnly { reason, .. } => panic!("{reason:?}"),
+    };
+    w.edit_item(&item("2026-11-05-b.toml", 1), ItemEdit::Owner("BiO".into()))
+        .unwrap();
+    assert_eq!(
+        store::load(&path).unwrap().annotations[0].code,
+        code("V-0008")
+    );
+    let a = store::load(&dir.path().join("2026-11-05-a.toml")).unwrap();
+    assert_eq!(a.annotations[0].code, Some(seven), "the earlier keeps it");
+    assert!(
+        store::list_coded(dir.path()).1.is_empty(),
+        "no duplicate left"
+    );
+}

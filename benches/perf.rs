@@ -122,6 +122,10 @@ fn main() {
     );
     for i in 0..1000u32 {
         session.add(Annotation {
+            code: None,
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             id: 0,
             kind: AnnotationKind::ALL[i as usize % AnnotationKind::ALL.len()],
             text: format!(

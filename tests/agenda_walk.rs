@@ -124,6 +124,10 @@ fn after_the_last_item_comes_the_closing_question_with_the_research_questions() 
         "Wat doet de wachtlijst?",
     ] {
         let mut a = duiden::session::Annotation {
+            code: None,
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             id: 0,
             kind: AnnotationKind::Onderzoeksvraag,
             text: text.into(),

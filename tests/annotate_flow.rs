@@ -314,6 +314,10 @@ fn the_annotation_list_names_who_said_it_and_the_owner() {
     );
     let h2 = Period::half(2024, 2);
     session.add(Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: AnnotationKind::Onderzoeksvraag,
         text: "Waarom daalt het?".into(),
@@ -338,7 +342,8 @@ fn the_annotation_list_names_who_said_it_and_the_owner() {
         dataset_pad: "datasets/voorbeeld".into(),
     };
     let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path, session)));
-    let screen = common::render(&mut app, 160, 48);
+    // 170 wide: "[nieuw]" (formerly "[open]") takes one column more than 160 leaves the owner.
+    let screen = common::render(&mut app, 170, 48);
     assert!(screen.contains("Sanne (aanbieder)"), "{screen}");
     assert!(screen.contains("eigenaar: Pim"), "{screen}");
 }

@@ -30,6 +30,10 @@ fn d(text: &str) -> jiff::civil::Date {
 
 fn note(soort: AnnotationKind, tekst: &str, rol: Role, naam: &str, time: LocalTime) -> Annotation {
     Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: soort,
         text: tekst.into(),
@@ -106,6 +110,9 @@ fn three_sessions() -> Vec<(String, Session)> {
         t("2026-07-09T13:00:00+02:00"),
     )); // 1
     juli.changes = vec![ItemChange {
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         by: "Marieke van den Berg".into(),
         owner: Some("BiO".into()),
         criteria: criteria(Some(Hoog), Some(Hoog), None, None),
@@ -153,11 +160,17 @@ fn three_sessions() -> Vec<(String, Session)> {
     }];
     sept.changes = vec![
         ItemChange {
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             status: None,
             criteria: criteria(Some(Hoog), Some(Midden), Some(Hoog), Some(Hoog)),
             ..ItemChange::status(MEI, 2, QuestionStatus::Open, t("2026-09-10T09:45:00+02:00"))
         },
         ItemChange {
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             note: "Rapport wachttijden Wmo 2026".into(),
             ..ItemChange::status(
                 MEI,
@@ -352,12 +365,12 @@ fn a_session_of_format_1_opens_and_is_not_changed() {
             .all(|a| a.anchor.differences.is_empty())
     );
     assert_eq!(fs::read(&path).unwrap(), before, "reading never writes");
-    // Saved again, it is a version 3 file that reads back the same.
+    // Saved again, it is a version 4 file that reads back the same.
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("s.toml");
     store::save_atomic(&copy, &s).unwrap();
     let text = fs::read_to_string(&copy).unwrap();
-    assert!(text.starts_with("formaat = 3\n") && text.contains("[[wijzigingen]]"));
+    assert!(text.starts_with("formaat = 4\n") && text.contains("[[wijzigingen]]"));
     assert!(
         text.contains("verschil_tekst = \"aanbieders 3-8% hoger"),
         "{text}"
@@ -435,16 +448,16 @@ fn vragen_csv_lists_open_first_by_priority_and_skips_broken_files() {
         lines[1]
     );
     assert!(
-        lines[2].starts_with("2,open,7,midden,hoog,laag,laag,"),
+        lines[2].starts_with("2,nieuw,7,midden,hoog,laag,laag,"),
         "{}",
         lines[2]
     );
     assert!(
-        lines[3].starts_with("3,open,7,midden,laag,hoog,laag,"),
+        lines[3].starts_with("3,nieuw,7,midden,laag,hoog,laag,"),
         "{}",
         lines[3]
     );
-    assert!(lines[4].starts_with("4,open,0,,,,,"), "{}", lines[4]);
+    assert!(lines[4].starts_with("4,nieuw,0,,,,,"), "{}", lines[4]);
     assert!(
         lines[5].starts_with("5,beantwoord,6,hoog,hoog,,,BiO,Hoe lang wachten"),
         "{}",
@@ -541,4 +554,64 @@ fn a_session_finds_its_dataset_from_another_working_directory() {
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("## jeugd · Instroom jeugdhulp"), "{md}");
+}
+
+#[test]
+fn the_question_list_names_codes_answers_and_merged_codes() {
+    let sessions = store::list_ok(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"));
+    let items = duiden::session::backlog::backlog(&sessions);
+    let md = duiden::report::backlog_markdown(&items, "sessions", sessions.len());
+    assert!(md.contains("- **Code:** V-0001\n"), "{md}");
+    assert!(
+        md.contains("- **Code:** V-0005 (samengevoegd: V-0002)\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Antwoord:** Het verschil komt door het registratiemoment"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Resultaat:** BiO-notitie Aansluiting instroom jeugdhulp: gemeente-registratie en aanbieders 2021-2024 (BiO / sturingsinformatie, notitie 2026-14"),
+        "{md}"
+    );
+    let csv = duiden::report::backlog_csv(&items, duiden::report::Separator::Comma);
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",code,ook_code,antwoord,resultaat,vindplaats,koppelingen"),
+        "{header}"
+    );
+    let merged = csv.lines().find(|l| l.contains(",V-0005,")).unwrap();
+    assert!(merged.contains(",V-0005,V-0002,"), "{merged}");
+}
+
+#[test]
+fn a_code_given_twice_in_the_folder_stays_with_the_earlier_session_and_is_said() {
+    // Two laptops wrote a question as V-0007 on the same day; the file name orders them.
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    let text = fs::read_to_string(examples.join("2026-11-05-duiden-van-data-jeugd-en-wmo.toml"))
+        .unwrap()
+        .replace("code = \"V-0003\"", "code = \"V-0007\"");
+    fs::write(dir.path().join("2026-11-05-a.toml"), &text).unwrap();
+    let later = text.replace("code = \"V-0004\"", "code = \"V-0009\"");
+    fs::write(dir.path().join("2026-11-05-b.toml"), later).unwrap();
+    let (ok, out, err) = duiden(&["vragen", dir.path().to_str().unwrap(), "--formaat", "csv"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("code V-0007 staat in 2026-11-05-a.toml en in 2026-11-05-b.toml (id 3); 2026-11-05-a.toml houdt hem, de vraag in 2026-11-05-b.toml heet nu V-0010"),
+        "{err}"
+    );
+    // Every code once.
+    let (sessions, notices) = store::list_coded(dir.path());
+    assert!(notices.len() >= 2, "{notices:?}");
+    let mut codes: Vec<String> = sessions
+        .iter()
+        .flat_map(|(_, s)| s.annotations.iter().filter_map(|a| a.code))
+        .map(|c| c.to_string())
+        .collect();
+    let all = codes.len();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), all, "{codes:?}");
+    assert!(out.contains("V-0007"), "{out}");
 }

@@ -61,7 +61,7 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
         "{screen}"
     );
     assert!(
-        screen.contains("[open]"),
+        screen.contains("[nieuw]"),
         "status shown in the list:\n{screen}"
     );
 
@@ -83,7 +83,7 @@ fn annotate_a_range_quit_reopen_and_export_minutes() {
     tui.send("\r");
     // The list pane is narrow: its first words are enough to know it is there.
     let screen = tui.wait_for("Waarom daalt de instroom");
-    assert!(screen.contains("[open]"), "{screen}");
+    assert!(screen.contains("[nieuw]"), "{screen}");
     tui.send("q");
     assert!(tui.wait_exit().success());
 

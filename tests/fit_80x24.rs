@@ -309,11 +309,11 @@ fn a_broken_session_in_the_start_popup_is_explained_in_english() {
     for (lang, expected) in [
         (
             Lang::Nl,
-            "2:11: sessieformaat 0 bestaat niet; verwacht formaat = 1 t/m 3",
+            "2:11: sessieformaat 0 bestaat niet; verwacht formaat = 1 t/m 4",
         ),
         (
             Lang::En,
-            "2:11: session format 0 does not exist; expected formaat = 1 to 3",
+            "2:11: session format 0 does not exist; expected formaat = 1 to 4",
         ),
     ] {
         set_lang(lang);

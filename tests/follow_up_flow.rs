@@ -34,6 +34,10 @@ fn typed(app: &mut App, text: &str) {
 
 fn note(id: u64, soort: AnnotationKind, tekst: &str, eigenaar: &str) -> Annotation {
     Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id,
         kind: soort,
         text: tekst.into(),
@@ -261,22 +265,59 @@ fn owner_is_edited_in_a_one_line_field() {
 }
 
 #[test]
-fn status_of_an_earlier_item_is_recorded_as_a_change_and_cycles_back() {
+fn status_of_an_earlier_item_walks_the_lifecycle_as_recorded_changes() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, path) = app_in_folder(dir.path());
     select(&mut app, EARLIER, 2);
+    // s offers the allowed next statuses; Enter takes the first (geagendeerd).
     press(&mut app, KeyCode::Char('s'));
+    let screen = common::render(&mut app, 120, 36);
+    assert!(
+        screen.contains("Nieuwe status van V-0001 (nu: nieuw)"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("beantwoord"),
+        "no jump to beantwoord:\n{screen}"
+    );
+    press(&mut app, KeyCode::Enter);
     let s = store::load(&path).unwrap();
     let c = &s.changes[0];
     assert_eq!(c.status, Some(QuestionStatus::Geagendeerd));
     assert_eq!((c.owner.as_ref(), c.criteria.is_empty()), (None, true));
+    assert_eq!(c.by, "Marieke", "the facilitator by default");
     assert!(message(&app).contains("status: geagendeerd"));
 
-    // On to beantwoord and vervallen: no longer open, but listed until the popup closes, so the
-    // next s brings it back to open.
-    for _ in 0..3 {
-        press(&mut app, KeyCode::Char('s'));
-    }
+    // In onderzoek, then beantwoord with the answer, its result, who and why.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("nodig"),
+        "an empty answer is not taken"
+    );
+    typed(&mut app, "Vooral via de huisarts.");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "BiO-notitie Verwijzers");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "intranet");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "MT akkoord");
+    press(&mut app, KeyCode::Enter);
+    let s = store::load(&path).unwrap();
+    let c = s.changes.last().unwrap();
+    assert_eq!(c.status, Some(QuestionStatus::Beantwoord));
+    assert_eq!(c.answer, "Vooral via de huisarts.");
+    let r = c.result.as_ref().unwrap();
+    assert_eq!(
+        (r.titel.as_str(), r.vindplaats.as_str()),
+        ("BiO-notitie Verwijzers", "intranet")
+    );
+    assert_eq!((c.by.as_str(), c.note.as_str()), ("Marieke", "MT akkoord"));
+    // No longer open, but listed until the popup closes; reopening asks why.
     let item = popup(&app).selected_item().unwrap();
     assert_eq!(
         (
@@ -284,20 +325,58 @@ fn status_of_an_earlier_item_is_recorded_as_a_change_and_cycles_back() {
             item.annotation.id,
             item.annotation.status
         ),
-        (EARLIER, 2, Some(QuestionStatus::Vervallen))
+        (EARLIER, 2, Some(QuestionStatus::Beantwoord))
     );
     press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("nodig"));
+    typed(&mut app, "Nieuwe cijfers");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let c = store::load(&path).unwrap().changes.last().unwrap().clone();
+    assert_eq!(
+        (c.status, c.note.as_str()),
+        (Some(QuestionStatus::Open), "Nieuwe cijfers")
+    );
+    // Vervallen (the second choice from nieuw) with a reason: not offered again once reopened.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "Dubbel");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
     assert_eq!(
         store::load(&path).unwrap().changes.last().unwrap().status,
-        Some(QuestionStatus::Open)
+        Some(QuestionStatus::Vervallen)
     );
-    // Closed ones are not offered again once the popup is reopened.
-    press(&mut app, KeyCode::Char('s'));
-    press(&mut app, KeyCode::Char('s'));
-    press(&mut app, KeyCode::Char('s'));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('o'));
     assert!(!listed(&app).contains(&(EARLIER.to_string(), 2)));
+}
+
+#[test]
+fn esc_leaves_the_status_step_without_a_change_and_l_links_by_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+    select(&mut app, EARLIER, 2);
+    let before = std::fs::read(&path).unwrap();
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_some(), "the popup stays");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // l: the kind (hangt samen met first), then the other question (V-0002, this session's).
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("V-0001 hangt samen met V-0002"),
+        "{}",
+        message(&app)
+    );
+    let c = store::load(&path).unwrap().changes.last().unwrap().clone();
+    assert_eq!(c.links.len(), 1);
+    assert_eq!(c.links[0].code.to_string(), "V-0002");
 }
 
 #[test]
@@ -357,6 +436,7 @@ fn undo_of_an_own_item_change() {
     let (mut app, path) = app_in_folder(dir.path());
     select(&mut app, CURRENT, 1);
     press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('3'));
     let s = store::load(&path).unwrap();
     let a = s.get(1).unwrap();
@@ -417,8 +497,8 @@ fn follow_up_popup_120x36() {
         "Openstaande vragen en acties",
         "R hoog · U – · H – · B –",
         // Numbers of different sessions never read alike: the earlier ones carry their day.
-        "onderzoeksvraag nr 2 (10 sep) [open]",
-        "actie nr 2 [open]",
+        "onderzoeksvraag V-0001 nr 2 (10 sep) [nieuw]",
+        "actie A-0002 nr 2 [nieuw]",
         "lijkt op nr 2 (10 sep)",
         "lijkt op nr 1 (deze sessie)",
         "deze sessie",
@@ -497,5 +577,38 @@ fn the_example_sessions_list_no_number_twice() {
     assert!(labels.contains(&"nr 7 (5 nov)".to_string()), "{labels:?}");
     assert!(labels.contains(&"nr 7".to_string()), "{labels:?}");
     let screen = common::render(&mut app, 120, 36);
-    assert!(screen.contains("actie nr 7 (5 nov) [open]"), "{screen}");
+    assert!(
+        screen.contains("actie A-0002 nr 7 (5 nov) [nieuw]"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_answered_question_is_shown_under_the_chart_of_its_indicator_in_a_later_session() {
+    // The example sessions: November's V-0003 on jeugd · instroom is answered with a BiO note.
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    for (name, _) in store::list_ok(&examples) {
+        std::fs::copy(examples.join(&name), dir.path().join(&name)).unwrap();
+    }
+    let dataset =
+        load_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/voorbeeld")).unwrap();
+    let recorded = store::list_ok(dir.path())[0].1.dataset.clone();
+    let current = Session::new("Later", "2027-01-14".parse().unwrap(), recorded);
+    let path = dir.path().join("2027-01-14-later.toml");
+    store::save_atomic(&path, &current).unwrap();
+    let setup = SessionSetup {
+        dir: dir.path().to_path_buf(),
+        dataset_pad: "datasets/voorbeeld".into(),
+    };
+    let mut app = App::new(dataset, ThemeKind::Dark).with_sessions(setup, Some((path, current)));
+    let screen = common::render(&mut app, 160, 48);
+    assert!(
+        screen.contains("hierover is onderzoek gedaan: V-0003 Het verschil komt door het"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("(BiO-notitie Aansluiting instroom jeugdhulp"),
+        "{screen}"
+    );
 }

@@ -374,6 +374,10 @@ fn annotation() -> impl Strategy<Value = Annotation> {
             |(kind, (tekst, role, name), (time, criteria, owner), (d, i, bronnen), (a, b))| {
                 let (from, to) = if a <= b { (a, b) } else { (b, a) };
                 Annotation {
+                    code: None,
+                    answer: String::new(),
+                    result: None,
+                    links: Vec::new(),
                     id: 0,
                     kind,
                     text: tekst,
@@ -464,6 +468,9 @@ fn session() -> impl Strategy<Value = Session> {
                     .into_iter()
                     .map(
                         |(session, id, status, time, by, owner, criteria)| ItemChange {
+                            answer: String::new(),
+                            result: None,
+                            links: Vec::new(),
                             session,
                             id,
                             status,

@@ -200,6 +200,10 @@ fn one_annotation(dataset: &Dataset, view: ViewKind, granularity: Option<Granula
     anker.granularity = granularity;
     anker.reference = (view == ViewKind::Compare).then(|| "gemeente-registratie".to_string());
     s.add(Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: AnnotationKind::Verklaring,
         text: "In het tweede kwartaal loopt de registratie achter.".into(),

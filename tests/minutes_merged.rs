@@ -51,7 +51,7 @@ fn the_question_merged_into_names_the_one_merged_with_it() {
         "HTML says so too"
     );
     // The other questions are not touched.
-    assert_eq!(status_of(&md, 8), "open", "{md}");
+    assert_eq!(status_of(&md, 8), "nieuw", "{md}");
 }
 
 fn status_of(md: &str, nr: u64) -> String {
@@ -95,7 +95,7 @@ fn a_question_merged_away_says_where_it_went_instead_of_a_status() {
     let md =
         duiden::report::minutes::markdown(&Minutes::build(&one, NOVEMBER, Some(&history), None));
     assert_eq!(status_of(&md, 14), "samengevoegd in nr 8", "{md}");
-    assert_eq!(status_of(&md, 8), "open; samengevoegd met nr 14", "{md}");
+    assert_eq!(status_of(&md, 8), "nieuw; samengevoegd met nr 14", "{md}");
 }
 
 #[test]
@@ -105,5 +105,44 @@ fn september_minutes_stay_as_they_were_on_the_day() {
     let september = session(&all, SEPTEMBER);
     let md =
         duiden::report::minutes::markdown(&Minutes::build(&september, SEPTEMBER, Some(&all), None));
-    assert_eq!(status_of(&md, 4), "open", "{md}");
+    assert_eq!(status_of(&md, 4), "nieuw", "{md}");
+}
+
+#[test]
+fn minutes_show_codes_and_the_answer_with_its_result() {
+    let all = sessions();
+    let november = session(&all, NOVEMBER);
+    let minutes = Minutes::build(&november, NOVEMBER, Some(&all), None);
+    let md = duiden::report::minutes::markdown(&minutes);
+    let answered = row(&md, 3);
+    assert!(
+        answered.contains("| V-0003 Komt het verschil"),
+        "{answered}"
+    );
+    assert!(
+        answered.contains("<br>*antwoord: Het verschil komt door het registratiemoment"),
+        "{answered}"
+    );
+    assert!(
+        answered.contains("<br>*resultaat: BiO-notitie Aansluiting instroom jeugdhulp"),
+        "{answered}"
+    );
+    assert!(row(&md, 14).contains("| V-0005 "), "{md}");
+    // The changes to September's items name their codes.
+    assert!(
+        md.contains("| onderzoeksvraag: V-0001 Via welke verwijzer"),
+        "{md}"
+    );
+    let html = duiden::report::minutes::html(&minutes);
+    assert!(
+        html.contains("V-0003 <span class=\"tekst\">Komt het verschil"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<em>resultaat: BiO-notitie Aansluiting"),
+        "HTML too"
+    );
+    // The merge names both codes: the question merged away keeps its own.
+    assert!(md.contains("| V-0002 Blijven mensen"), "{md}");
+    assert!(md.contains("| V-0005 Is uitstroom naar werk"), "{md}");
 }

@@ -240,6 +240,10 @@ fn a_note_on_a_regio_row_records_the_regio_and_the_minutes_say_it() {
         },
     );
     s.add(Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: AnnotationKind::Observatie,
         text: "Aanbieders hoger".into(),

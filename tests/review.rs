@@ -438,6 +438,10 @@ fn a_note_made_in_the_comparison_reopens_that_comparison() {
     anchor.granularity = Some(Granularity::Quarter);
     anchor.reference = Some("aanbieders-maandrapportage".into());
     session.add(Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: AnnotationKind::Verklaring,
         text: "Per kwartaal tegen de aanbieders gezet".into(),

@@ -64,6 +64,10 @@ fn minutes_md(
 
 fn note(soort: AnnotationKind, tekst: &str, rol: Role, anker: Anchor) -> Annotation {
     Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: soort,
         text: tekst.into(),
@@ -144,6 +148,9 @@ fn full_session() -> Session {
     q.owner = "BiO".into();
     s.add(q);
     s.changes = vec![ItemChange {
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         by: "Marieke".into(),
         note: "Komt op de agenda".into(),
         ..status_change(
@@ -363,6 +370,10 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                 // Keep ranges forward: the store refuses tot before van.
                 let to = to.filter(|t| *t >= from);
                 Annotation {
+                    code: None,
+                    answer: String::new(),
+                    result: None,
+                    links: Vec::new(),
                     id: 0,
                     kind: soort,
                     text: tekst,
@@ -423,6 +434,9 @@ proptest! {
         s.changes = changes
             .into_iter()
             .map(|(sessie, id, status, door, toelichting, eigenaar, criteria)| ItemChange {
+                answer: String::new(),
+                result: None,
+                links: Vec::new(),
                 session: format!("x{sessie}"),
                 id,
                 status,
@@ -758,7 +772,7 @@ fn newer_format_is_refused_clearly() {
     let path = dir.path().join("nieuw.toml");
     let text = store::to_toml(&full_session())
         .unwrap()
-        .replace("formaat = 3", "formaat = 7\nonbekend_veld = 3");
+        .replace("formaat = 4", "formaat = 7\nonbekend_veld = 3");
     fs::write(&path, &text).unwrap();
     let e = store::load(&path).unwrap_err();
     assert!(
@@ -766,7 +780,7 @@ fn newer_format_is_refused_clearly() {
             e,
             SessionError::TooNew {
                 found: 7,
-                supported: 3,
+                supported: 4,
                 ..
             }
         ),
@@ -1327,7 +1341,7 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
         let mut q = note(
             AnnotationKind::Onderzoeksvraag,
             &format!("Vraag {} met | pijp\nen tweede regel", i + 1),
-            Role::ALL[i],
+            Role::ALL[i % Role::ALL.len()],
             anchor(
                 "jeugd",
                 "instroom",
@@ -1360,6 +1374,9 @@ fn minutes_session() -> (Session, Vec<(String, Session)>) {
     }
     s.changes = vec![
         ItemChange {
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             by: "Marieke van den Berg".into(),
             note: "Besproken; BiO neemt het op.".into(),
             ..status_change(
@@ -1422,7 +1439,7 @@ fn minutes_without_history_do_not_guess() {
     assert!(!md.contains("niet gevonden"), "{md}");
     assert!(!md.contains("Nog open uit eerdere sessies"), "{md}");
     assert!(
-        md.contains("## Onderzoeksvragen") && md.contains("| 14 | Actie 5"),
+        md.contains("## Onderzoeksvragen") && md.contains("| 15 | Actie 5"),
         "{md}"
     );
 }
@@ -1711,8 +1728,10 @@ fn format_2_fixtures_migrate_to_the_example_sessions() {
         assert!(before.starts_with("formaat = 2\n"), "{fixture}");
         let old = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
         let new = store::load(&root().join("sessions").join(example)).unwrap();
-        assert_eq!(old, new, "{fixture}");
-        assert_eq!(old.format, 3);
+        // Format 4 added codes (which the migration gives, see below) and the answer of one
+        // question; everything else is as it was.
+        assert_eq!(old, before_format_4(&new), "{fixture}");
+        assert_eq!(old.format, 4);
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
             before,
@@ -1758,16 +1777,75 @@ fn example_sessions_and_format_2_fixtures_save_byte_for_byte() {
         ("sessie-formaat-2-2026-11-05.toml", &names[1]),
     ] {
         let old = store::load(&root().join("tests/fixtures").join(fixture)).unwrap();
-        let text = fs::read_to_string(sessions.join(example)).unwrap();
+        let new = store::load(&sessions.join(example)).unwrap();
+        let text = store::to_toml(&before_format_4(&new)).unwrap();
         assert_eq!(store::to_toml(&old).unwrap(), text, "{fixture}");
     }
+}
+
+/// An example session without what format 4 added: codes, answers, results and links.
+fn before_format_4(s: &Session) -> Session {
+    let mut s = s.clone();
+    for a in &mut s.annotations {
+        a.code = None;
+        a.answer.clear();
+        a.result = None;
+        a.links.clear();
+    }
+    s
+}
+
+#[test]
+fn the_migration_gives_the_format_2_fixtures_the_codes_of_the_examples() {
+    // The fixtures under the examples' names in a folder of their own: reading the folder gives
+    // every question and action the code the example carries, twice the same.
+    let dir = tempfile::tempdir().unwrap();
+    for (fixture, example) in [
+        (
+            "sessie-formaat-2-2026-09-10.toml",
+            "2026-09-10-duiden-van-data-jeugd-en-participatie.toml",
+        ),
+        (
+            "sessie-formaat-2-2026-11-05.toml",
+            "2026-11-05-duiden-van-data-jeugd-en-wmo.toml",
+        ),
+    ] {
+        fs::copy(
+            root().join("tests/fixtures").join(fixture),
+            dir.path().join(example),
+        )
+        .unwrap();
+    }
+    let codes = |sessions: &[(String, Session)]| -> Vec<(String, u64, Option<String>)> {
+        sessions
+            .iter()
+            .flat_map(|(n, s)| {
+                s.annotations
+                    .iter()
+                    .map(move |a| (n.clone(), a.id, a.code.map(|c| c.to_string())))
+            })
+            .collect()
+    };
+    let (migrated, notices) = store::list_coded(dir.path());
+    assert!(notices.is_empty(), "{notices:?}");
+    let examples = store::list_ok(&root().join("sessions"));
+    assert_eq!(codes(&migrated), codes(&examples));
+    assert_eq!(codes(&store::list_ok(dir.path())), codes(&migrated));
+    let given: Vec<String> = codes(&migrated).into_iter().filter_map(|c| c.2).collect();
+    assert_eq!(
+        given,
+        [
+            "V-0001", "V-0002", "A-0001", "V-0003", "A-0002", "V-0004", "A-0003", "V-0005",
+            "A-0004"
+        ]
+    );
 }
 
 #[test]
 fn a_minimal_format_1_file_migrates() {
     let path = root().join("tests/fixtures/sessie-formaat-1-minimaal.toml");
     let s = store::load(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(s.format, 3);
+    assert_eq!(s.format, 4);
     assert_eq!(s.date, d("2026-03-12"));
     let a = &s.annotations[0];
     assert_eq!(a.anchor.range(), (p("2024-01"), p("2024-06")));
@@ -1788,10 +1866,10 @@ fn a_minimal_format_1_file_migrates() {
 }
 
 #[test]
-fn saving_writes_format_3_with_typed_fields() {
+fn saving_writes_format_4_with_typed_fields() {
     let s = full_session();
     let text = store::to_toml(&s).unwrap();
-    assert!(text.starts_with("formaat = 3\n"), "{text}");
+    assert!(text.starts_with("formaat = 4\n"), "{text}");
     for line in [
         "van = \"2021-06\"\ntot = \"2021-12\"\nperioden = \"kwartaal\"\nreferentie = \"gemeente-registratie\"\nweergave = \"vergelijken\"\nverschil_tekst = \"gemeente loopt een maand achter\"\n",
         "[[aantekeningen.anker.verschillen]]\nsoort = \"onverklaard\"\nperiode = \"2021-Q3\"\nreferentie = \"gemeente-registratie\"\nbron = \"aanbieders-maandrapportage\"\nwaarde_referentie = 1204.0\nwaarde = 1302.5\neenheid = \"aantal\"\n",

@@ -32,6 +32,10 @@ fn sessions_in(dir: &Path) -> Option<Vec<(String, crate::session::Session)>> {
             Err(e) => eprintln!("{}", t().skipped(&t().session_error(&e))),
         }
     }
+    // Questions and actions go by their code in the folder; a code given twice is renumbered.
+    for notice in crate::session::codes::assign(&mut ok) {
+        eprintln!("duiden: {}", t().code_notice(&notice));
+    }
     Some(ok)
 }
 

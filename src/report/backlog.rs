@@ -68,6 +68,7 @@ pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) ->
                 item.status.dutch(),
                 item.priority()
             );
+            life_lines(w, item);
             let _ = writeln!(w, "- **Criteria:** {}", criteria_line(&item.criteria));
             let _ = writeln!(w, "- **Over:** {}", about(item));
             for (i, o) in item.origins.iter().enumerate() {
@@ -132,6 +133,12 @@ pub fn backlog_csv(items: &[BacklogItem], sep: Separator) -> String {
         "herkomst",
         "ook_gesteld",
         "geschiedenis",
+        "code",
+        "ook_code",
+        "antwoord",
+        "resultaat",
+        "vindplaats",
+        "koppelingen",
     ]));
     let level = |l: Option<Level>| l.map_or("", |l| l.dutch()).to_string();
     for (i, item) in items.iter().enumerate() {
@@ -176,7 +183,72 @@ pub fn backlog_csv(items: &[BacklogItem], sep: Separator) -> String {
             also.join(" | "),
             history.join(" | "),
         ]);
+        fields.extend(life_fields(item));
         out.push_str(&sep.line(&fields));
     }
     out
+}
+
+/// "V-0005", with the codes of the questions merged into it: "V-0005 (samengevoegd: V-0002)".
+pub fn code_line(item: &BacklogItem) -> String {
+    let code = item
+        .code()
+        .map_or_else(|| "–".to_string(), |c| c.to_string());
+    let merged = merged_codes(item);
+    if merged.is_empty() {
+        code
+    } else {
+        format!("{code} (samengevoegd: {})", merged.join(", "))
+    }
+}
+
+fn merged_codes(item: &BacklogItem) -> Vec<String> {
+    item.origins[1..]
+        .iter()
+        .filter_map(|o| o.annotation.code.map(|c| c.to_string()))
+        .collect()
+}
+
+/// "hangt samen met V-0003; vervangt V-0001".
+pub fn links_line(links: &[crate::session::Link]) -> String {
+    let parts: Vec<String> = links
+        .iter()
+        .map(|l| format!("{} {}", l.soort.dutch(), l.code))
+        .collect();
+    parts.join("; ")
+}
+
+/// The code, the answer and the links of a question in the Markdown backlog.
+fn life_lines(w: &mut String, item: &BacklogItem) {
+    let _ = writeln!(w, "- **Code:** {}", code_line(item));
+    if let Some(a) = &item.answer {
+        let _ = writeln!(w, "- **Antwoord:** {}", one_line(&a.text));
+        let place = match a.result.vindplaats.trim() {
+            "" => String::new(),
+            p => format!(" ({})", one_line(p)),
+        };
+        let _ = writeln!(w, "- **Resultaat:** {}{place}", one_line(&a.result.titel));
+    }
+    if !item.links.is_empty() {
+        let _ = writeln!(w, "- **Koppelingen:** {}", links_line(&item.links));
+    }
+}
+
+/// The CSV columns of [`life_lines`]: code, codes merged in, answer, result, location, links.
+fn life_fields(item: &BacklogItem) -> [String; 6] {
+    let (answer, title, place) = item.answer.as_ref().map_or_else(Default::default, |a| {
+        (
+            one_line(&a.text),
+            one_line(&a.result.titel),
+            one_line(&a.result.vindplaats),
+        )
+    });
+    [
+        item.code().map(|c| c.to_string()).unwrap_or_default(),
+        merged_codes(item).join(";"),
+        answer,
+        title,
+        place,
+        links_line(&item.links),
+    ]
 }

@@ -73,6 +73,16 @@ pub fn describe_change(c: &ItemChange) -> String {
     if !c.criteria.is_empty() {
         parts.push(describe_criteria(&c.criteria));
     }
+    if let Some(a) = c.recorded_answer() {
+        parts.push(format!("antwoord: {}", one_line(&a.text)));
+        parts.push(format!(
+            "resultaat: {}",
+            crate::report::minutes::result_text(&a.result)
+        ));
+    }
+    if !c.links.is_empty() {
+        parts.push(crate::report::minutes::links_text(&c.links));
+    }
     parts.join("; ")
 }
 

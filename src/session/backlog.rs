@@ -7,8 +7,8 @@
 //! of changes within a session. How an entry reads in Dutch is for [`crate::report`].
 
 use super::model::{
-    Annotation, AnnotationKind, Criteria, ItemChange, ItemRef, LocalTime, Merge, QuestionStatus,
-    Role, Session,
+    Annotation, AnnotationKind, Answer, Code, Criteria, ItemChange, ItemRef, Link, LocalTime,
+    Merge, QuestionStatus, Role, Session,
 };
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
@@ -62,11 +62,20 @@ pub struct BacklogItem {
     pub criteria: Criteria,
     /// In time order.
     pub history: Vec<HistoryEntry>,
+    /// The answer, when answered (the latest change to beantwoord that recorded one).
+    pub answer: Option<Answer>,
+    /// Links to other questions, from every origin and change.
+    pub links: Vec<Link>,
 }
 
 impl BacklogItem {
     pub fn key(&self) -> &ItemRef {
         &self.origins[0].item
+    }
+
+    /// The code of the question the others were merged into: the one the merged item goes by.
+    pub fn code(&self) -> Option<Code> {
+        self.question().code
     }
 
     pub fn question(&self) -> &Annotation {
@@ -90,6 +99,8 @@ pub struct ItemState {
     pub owner: String,
     pub criteria: Criteria,
     pub history: Vec<HistoryEntry>,
+    pub answer: Option<Answer>,
+    pub links: Vec<Link>,
 }
 
 /// The state of a question or action `item` of session file `session_name`, after every change
@@ -116,7 +127,12 @@ pub fn item_state(
             }
         }
     }
-    state_of(&index, &parts)
+    let mut state = state_of(&index, &parts);
+    // Merged into another question, it lives on as that one.
+    if item.kind == AnnotationKind::Onderzoeksvraag && index.root(&r) != r {
+        state.status = QuestionStatus::Samengevoegd;
+    }
+    state
 }
 
 /// Every onderzoeksvraag in `sessions` (pairs of file name and session), merged questions as one,
@@ -170,6 +186,8 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
                 owner: state.owner,
                 criteria: state.criteria,
                 history: state.history,
+                answer: state.answer,
+                links: state.links,
             })
         })
         .collect();
@@ -349,6 +367,11 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
         .unwrap_or(QuestionStatus::Open);
     let mut owner = first_annotation.owner.clone();
     let mut criteria = Criteria::default();
+    let mut answer = first_annotation.own_answer();
+    let mut links: Vec<Link> = Vec::new();
+    for (_, _, a) in parts {
+        add_links(&mut links, &a.links);
+    }
     // Criteria weighed where the duplicates were raised count unless the main question's own say
     // otherwise.
     for (_, _, a) in &parts[1..] {
@@ -375,6 +398,10 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
                     owner = e.clone();
                 }
                 criteria.overlay(&c.criteria);
+                if c.status == Some(QuestionStatus::Beantwoord) && entry.item == *first {
+                    answer = c.recorded_answer().or(answer.take());
+                }
+                add_links(&mut links, &c.links);
             }
             Event::Merged { .. } => {}
         }
@@ -393,6 +420,17 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
         owner,
         criteria,
         history,
+        answer: answer.filter(|_| status == QuestionStatus::Beantwoord),
+        links,
+    }
+}
+
+/// Adds the links not yet in `to`, in order.
+fn add_links(to: &mut Vec<Link>, more: &[Link]) {
+    for l in more {
+        if !to.contains(l) {
+            to.push(l.clone());
+        }
     }
 }
 

@@ -78,6 +78,10 @@ mod tests {
     fn note(text: &str) -> Annotation {
         let p = Period::month(2021, 3);
         Annotation {
+            code: None,
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             id: 0,
             kind: AnnotationKind::Observatie,
             text: text.into(),

@@ -6,7 +6,9 @@
 //! - [`store`]: atomic saves, loading with line:column errors, migration of older formats,
 //!   locking, the session folder.
 
+pub mod answered;
 pub mod backlog;
+pub mod codes;
 pub mod compare;
 pub mod header;
 pub mod model;
@@ -19,9 +21,12 @@ pub use model::{
     FORMAT_VERSION, ItemChange, ItemRef, Level, LocalTime, MAX_ID, Merge, Participant,
     QuestionStatus, Role, Session, now_local, parse_date, slug, today,
 };
+pub use model::{Answer, Code, CodeKind, LifecycleError, Link, LinkKind, Resultaat, lifecycle};
 pub use store::{
     LockOutcome, SessionError, SessionLock, acquire, list, list_ok, list_with_progress, load,
     previous_open_items, save_atomic, session_path, todays_sessions, write_atomic,
     write_atomic_with,
 };
-pub use writer::{ChangeKind, ItemEdit, OpenSession, ReadOnlyReason, SessionWriter, WatchEvent};
+pub use writer::{
+    ChangeKind, ItemEdit, OpenSession, ReadOnlyReason, SessionWriter, StatusChange, WatchEvent,
+};

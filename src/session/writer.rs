@@ -13,6 +13,9 @@ use disk::{DiskStamp, DiskState};
 use std::path::{Path, PathBuf};
 
 pub mod disk;
+mod lifecycle;
+
+pub use lifecycle::StatusChange;
 
 /// Undo keeps this many steps; older ones are dropped.
 const UNDO_DEPTH: usize = 200;
@@ -111,6 +114,8 @@ impl OpenSession {
                 // files are what a killed save left.
                 store::remove_stale_temps(&target);
                 let disk = DiskStamp::read(&target).ok().flatten();
+                // Codes the folder gives its older questions are stored with the next save.
+                let session = lifecycle::with_folder_codes(&path, session);
                 OpenSession::Writable(SessionWriter {
                     path,
                     target,
@@ -257,6 +262,11 @@ impl OpenSession {
     }
 }
 
+/// The file name of a session path, as its items are referred to from other sessions.
+pub fn file_name_of(path: &Path) -> String {
+    file_name(path)
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -319,17 +329,22 @@ impl SessionWriter {
     /// Adds an annotation under the next free id, stamped with the current time.
     pub fn add_annotation(&mut self, mut a: Annotation) -> Result<u64, SessionError> {
         a.time = now_local();
+        self.check_new_status(&a)?;
+        self.give_code(&mut a);
         let mut id = 0;
         self.change(ChangeKind::AnnotationAdded, |s| id = s.add(a))?;
         Ok(id)
     }
 
-    /// Replaces the annotation with the same id.
+    /// Replaces the annotation with the same id. A new status must be an allowed move, and is
+    /// recorded as a change (when, by the facilitator).
     pub fn update_annotation(&mut self, a: Annotation) -> Result<(), SessionError> {
+        let record = self.status_edit(&a)?;
         self.change(ChangeKind::AnnotationEdited, |s| {
             if let Some(cur) = s.get_mut(a.id) {
                 *cur = a;
             }
+            s.changes.extend(record);
         })
     }
 
@@ -380,8 +395,12 @@ impl SessionWriter {
     }
 
     /// Changes one field of a question or action: this session's own item in place, an earlier
-    /// session's as a recorded change in this session (the earlier file is never written).
+    /// session's as a recorded change in this session (the earlier file is never written). A
+    /// status goes through [`SessionWriter::set_status`] and its rules.
     pub fn edit_item(&mut self, item: &ItemRef, edit: ItemEdit) -> Result<(), SessionError> {
+        if let ItemEdit::Status(to) = edit {
+            return self.set_status(item, StatusChange::to(to));
+        }
         if item.session == file_name(&self.path) {
             return self.change(ChangeKind::AnnotationEdited, |s| {
                 if let Some(a) = s.get_mut(item.id) {

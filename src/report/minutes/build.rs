@@ -20,6 +20,9 @@ pub(super) fn build(
         dataset,
         rule: &disclosure,
     };
+    // With the folder, the session's questions carry the codes the folder gives them.
+    let coded = history.and_then(|h| with_codes(session, file_name, h));
+    let session = coded.as_ref().unwrap_or(session);
     // The sessions up to and including this one: later ones do not change these minutes.
     let earlier: Vec<(String, Session)> = history
         .unwrap_or_default()
@@ -337,14 +340,17 @@ fn changes(session: &Session, earlier: &[(String, Session)], looked: bool) -> Ve
 }
 
 fn merges(session: &Session, earlier: &[(String, Session)]) -> Vec<MergeRow> {
-    let side = |sessie: &str, id: u64| MergeSide {
-        sessie: one_line(sessie),
-        id,
-        text: earlier
+    let side = |sessie: &str, id: u64| {
+        let found = earlier
             .iter()
             .find(|(name, _)| name == sessie)
-            .and_then(|(_, s)| s.get(id))
-            .map(|a| a.text.trim().to_string()),
+            .and_then(|(_, s)| s.get(id));
+        MergeSide {
+            sessie: one_line(sessie),
+            id,
+            text: found.map(|a| a.text.trim().to_string()),
+            code: found.and_then(|a| a.code),
+        }
     };
     session
         .merges
@@ -376,4 +382,20 @@ fn sources(session: &Session, d: &Dataset) -> Vec<SourceLine> {
                 .map(|s| (one_line(&s.naam), one_line(&s.leverancier))),
         })
         .collect()
+}
+
+/// `session` with its questions' codes as the folder `history` gives them.
+fn with_codes(
+    session: &Session,
+    file_name: &str,
+    history: &[(String, Session)],
+) -> Option<Session> {
+    let mut all: Vec<(String, Session)> = history
+        .iter()
+        .filter(|(name, _)| name != file_name)
+        .cloned()
+        .chain(std::iter::once((file_name.to_string(), session.clone())))
+        .collect();
+    crate::session::codes::assign(&mut all);
+    all.pop().map(|(_, s)| s)
 }

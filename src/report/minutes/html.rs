@@ -223,7 +223,11 @@ fn item_table(w: &mut String, t: &ItemTable) {
         t.noun()
     );
     for n in &t.items {
-        let mut text = format!("<span class=\"tekst\">{}</span>", esc(n.text()));
+        let mut text = format!(
+            "{}<span class=\"tekst\">{}</span>",
+            esc(&life::code_prefix(&n.annotation)),
+            esc(n.text())
+        );
         let difference = n.difference();
         if !difference.is_empty() {
             let _ = write!(text, "<br><em>over verschil: {}</em>", esc(&difference));
@@ -231,6 +235,9 @@ fn item_table(w: &mut String, t: &ItemTable) {
         let criteria = n.criteria();
         if !criteria.is_empty() {
             let _ = write!(text, "<br><em>criteria: {}</em>", esc(&criteria));
+        }
+        for line in life::life_lines(&n.annotation) {
+            let _ = write!(text, "<br><em>{}</em>", esc(&line));
         }
         let _ = writeln!(
             w,
@@ -260,8 +267,9 @@ fn changes(w: &mut String, m: &Minutes) {
     for c in &m.changes {
         let what = match &c.target {
             ChangeTarget::Found(a) => format!(
-                "{}: <span class=\"tekst\">{}</span>",
+                "{}: {}<span class=\"tekst\">{}</span>",
                 a.kind.dutch(),
+                esc(&life::code_prefix(a)),
                 esc(a.text.trim())
             ),
             ChangeTarget::NotFound => "<em>(niet gevonden in de sessiemap)</em>".to_string(),
@@ -293,7 +301,12 @@ fn merges(w: &mut String, m: &Minutes) {
     );
     let side = |s: &MergeSide| {
         let text = s.text.as_deref().map_or_else(|| "–".to_string(), esc);
-        format!("{text} <small>({} nr {})</small>", esc(&s.sessie), s.id)
+        let code = s.code.map_or_else(String::new, |c| format!("{c} "));
+        format!(
+            "{code}{text} <small>({} nr {})</small>",
+            esc(&s.sessie),
+            s.id
+        )
     };
     for r in &m.merges {
         let _ = writeln!(
@@ -321,10 +334,11 @@ fn still_open(w: &mut String, m: &Minutes) {
         let a = &r.annotation;
         let _ = writeln!(
             w,
-            "<tr><td>{}</td><td class=\"nr\">{}</td><td>{}</td><td><span class=\"tekst\">{}</span></td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td class=\"nr\">{}</td><td>{}</td><td>{}<span class=\"tekst\">{}</span></td><td>{}</td><td>{}</td></tr>",
             esc(&r.sessie),
             a.id,
             a.kind.dutch(),
+            esc(&life::code_prefix(a)),
             esc(a.text.trim()),
             r.status.dutch(),
             dash_if_empty(esc(&one_line(&a.owner))),

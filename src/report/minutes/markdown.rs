@@ -137,7 +137,7 @@ fn item_table(w: &mut String, t: &ItemTable) {
         t.noun()
     );
     for n in &t.items {
-        let mut text = cell(n.text());
+        let mut text = format!("{}{}", life::code_prefix(&n.annotation), cell(n.text()));
         let difference = n.difference();
         if !difference.is_empty() {
             let _ = write!(text, "<br>*over verschil: {}*", cell(&difference));
@@ -145,6 +145,9 @@ fn item_table(w: &mut String, t: &ItemTable) {
         let criteria = n.criteria();
         if !criteria.is_empty() {
             let _ = write!(text, "<br>*criteria: {criteria}*");
+        }
+        for line in life::life_lines(&n.annotation) {
+            let _ = write!(text, "<br>*{}*", cell(&line));
         }
         let _ = writeln!(
             w,
@@ -175,7 +178,12 @@ fn changes(w: &mut String, m: &Minutes) {
     );
     for c in &m.changes {
         let what = match &c.target {
-            ChangeTarget::Found(a) => format!("{}: {}", a.kind.dutch(), cell(&a.text)),
+            ChangeTarget::Found(a) => format!(
+                "{}: {}{}",
+                a.kind.dutch(),
+                life::code_prefix(a),
+                cell(&a.text)
+            ),
             ChangeTarget::NotFound => "*(niet gevonden in de sessiemap)*".to_string(),
             ChangeTarget::Unknown => "–".to_string(),
         };
@@ -208,7 +216,8 @@ fn merges(w: &mut String, m: &Minutes) {
     );
     let side = |s: &MergeSide| {
         let text = s.text.as_deref().map_or_else(|| "–".to_string(), cell);
-        format!("{text} ({} nr {})", cell(&s.sessie), s.id)
+        let code = s.code.map_or_else(String::new, |c| format!("{c} "));
+        format!("{code}{text} ({} nr {})", cell(&s.sessie), s.id)
     };
     for r in &m.merges {
         let _ = writeln!(
@@ -235,10 +244,11 @@ fn still_open(w: &mut String, m: &Minutes) {
         let a = &r.annotation;
         let _ = writeln!(
             w,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {}{} | {} | {} |",
             cell(&r.sessie),
             a.id,
             a.kind.dutch(),
+            life::code_prefix(a),
             cell(&a.text),
             r.status.dutch(),
             dash_if_empty(cell(&a.owner)),

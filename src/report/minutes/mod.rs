@@ -6,10 +6,12 @@
 
 mod build;
 mod html;
+mod life;
 mod markdown;
 mod svg;
 
 pub use html::{esc, html};
+pub(crate) use life::{links_text, result_text};
 pub use markdown::markdown;
 pub(crate) use svg::drawn as drawn_chart;
 
@@ -321,6 +323,8 @@ pub struct MergeSide {
     pub id: u64,
     /// The question's text, when found.
     pub text: Option<String>,
+    /// The question's code, when found and it has one.
+    pub code: Option<crate::session::Code>,
 }
 
 #[derive(Debug, Clone)]

@@ -11,6 +11,10 @@ fn sample() -> Dataset {
 
 fn note(soort: AnnotationKind, tekst: &str, anker: Anchor) -> Annotation {
     Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: soort,
         text: tekst.into(),

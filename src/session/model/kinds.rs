@@ -97,10 +97,11 @@ impl AnnotationKind {
     }
 }
 
-/// Status of a research question or action.
+/// Status of a research question or action; the allowed moves are in [`super::lifecycle`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum QuestionStatus {
-    #[serde(rename = "open")]
+    /// "nieuw"; files of before the lifecycle (format 3 and older) say "open".
+    #[serde(rename = "nieuw", alias = "open")]
     Open,
     #[serde(rename = "geagendeerd")]
     Geagendeerd,
@@ -110,25 +111,30 @@ pub enum QuestionStatus {
     Beantwoord,
     #[serde(rename = "vervallen")]
     Vervallen,
+    /// Merged into another question (set by a merge, not chosen).
+    #[serde(rename = "samengevoegd")]
+    Samengevoegd,
 }
 
 impl QuestionStatus {
-    pub const ALL: [QuestionStatus; 5] = [
+    pub const ALL: [QuestionStatus; 6] = [
         QuestionStatus::Open,
         QuestionStatus::Geagendeerd,
         QuestionStatus::InOnderzoek,
         QuestionStatus::Beantwoord,
         QuestionStatus::Vervallen,
+        QuestionStatus::Samengevoegd,
     ];
 
-    /// Dutch text, as in the file: "open", "geagendeerd", "in onderzoek", …
+    /// Dutch text, as in the file: "nieuw", "geagendeerd", "in onderzoek", …
     pub fn dutch(self) -> &'static str {
         match self {
-            QuestionStatus::Open => "open",
+            QuestionStatus::Open => "nieuw",
             QuestionStatus::Geagendeerd => "geagendeerd",
             QuestionStatus::InOnderzoek => "in onderzoek",
             QuestionStatus::Beantwoord => "beantwoord",
             QuestionStatus::Vervallen => "vervallen",
+            QuestionStatus::Samengevoegd => "samengevoegd",
         }
     }
 

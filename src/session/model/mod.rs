@@ -8,22 +8,26 @@
 
 mod anchor;
 mod kinds;
+pub mod lifecycle;
 mod slug;
 mod time;
 
 pub use anchor::{Anchor, Difference};
 pub use kinds::{AnnotationKind, Criteria, Criterion, Level, QuestionStatus, Role};
+pub use lifecycle::{Answer, Code, CodeKind, LifecycleError, Link, LinkKind, Resultaat};
 pub use slug::slug;
 pub use time::{LocalTime, date_text, parse_date};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-/// Version of the session file format written by this build (`formaat = 3`). Version 2 added
+/// Version of the session file format written by this build (`formaat = 4`). Version 2 added
 /// the selection criteria, merges, and generalised `statuswijzigingen` to `wijzigingen`; version
 /// 3 records the view an annotation was made in and its differences as fields (`verschillen`)
-/// instead of a sentence. Older files are upgraded on reading (`store::read`).
-pub const FORMAT_VERSION: u32 = 3;
+/// instead of a sentence; version 4 gives questions and actions a code, the status "nieuw"
+/// (formerly "open"), an answer with its result, and links. Older files are upgraded on reading
+/// (`store::read`).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Highest annotation id: ids stay below 2^53, so they are exact in every JSON reader and `+ 1`
 /// never overflows.
@@ -117,6 +121,10 @@ pub struct DatasetRef {
 pub struct Annotation {
     /// Unique within the session, assigned by [`Session::add`].
     pub id: u64,
+    /// A question's or action's code in the session folder ("V-0007"); older files have none
+    /// and get one when the folder is read ([`crate::session::codes`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<Code>,
     #[serde(rename = "soort")]
     pub kind: AnnotationKind,
     #[serde(rename = "tekst")]
@@ -135,9 +143,18 @@ pub struct Annotation {
     /// Who follows it up (onderzoeksvraag, actie).
     #[serde(rename = "eigenaar", default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
+    /// The answer, in one or two sentences, when answered in this session.
+    #[serde(rename = "antwoord", default, skip_serializing_if = "String::is_empty")]
+    pub answer: String,
     /// Selection criteria of an onderzoeksvraag, as weighed in this session.
     #[serde(default, skip_serializing_if = "Criteria::is_empty")]
     pub criteria: Criteria,
+    /// Where the answer can be read (with `antwoord`).
+    #[serde(rename = "resultaat", default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Resultaat>,
+    /// Links to other questions, by code.
+    #[serde(rename = "koppelingen", default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// Last, because TOML writes it as a sub-table `[aantekeningen.anker]` after the other fields.
     #[serde(rename = "anker")]
     pub anchor: Anchor,
@@ -157,6 +174,11 @@ impl Annotation {
     /// An onderzoeksvraag or actie whose status is still open.
     pub fn is_open_item(&self) -> bool {
         self.kind.has_status() && self.effective_status().is_some_and(|s| s.is_open())
+    }
+
+    /// The answer recorded on the annotation itself, when complete.
+    pub fn own_answer(&self) -> Option<Answer> {
+        Answer::from_fields(&self.answer, self.result.as_ref())
     }
 }
 
@@ -184,15 +206,32 @@ pub struct ItemChange {
     /// New owner; `None` leaves it.
     #[serde(rename = "eigenaar", default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// The answer recorded with a change to beantwoord.
+    #[serde(rename = "antwoord", default, skip_serializing_if = "String::is_empty")]
+    pub answer: String,
     /// The criteria weighed in this change; the others stay as they were.
     #[serde(default, skip_serializing_if = "Criteria::is_empty")]
     pub criteria: Criteria,
+    /// Where the answer can be read (with `antwoord`).
+    #[serde(rename = "resultaat", default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Resultaat>,
+    /// Links added in this change.
+    #[serde(rename = "koppelingen", default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
 }
 
 impl ItemChange {
+    /// The answer recorded with this change, when complete.
+    pub fn recorded_answer(&self) -> Option<Answer> {
+        Answer::from_fields(&self.answer, self.result.as_ref())
+    }
+
     /// A status change of item `id` in session file `session`.
     pub fn status(session: &str, id: u64, status: QuestionStatus, time: LocalTime) -> ItemChange {
         ItemChange {
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             session: session.to_string(),
             id,
             status: Some(status),

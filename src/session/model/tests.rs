@@ -19,6 +19,10 @@ fn date(text: &str) -> Date {
 
 fn ann(kind: AnnotationKind, from: &str, to: Option<&str>) -> Annotation {
     Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind,
         text: "tekst".into(),
@@ -89,7 +93,7 @@ fn kinds_markers_are_distinct() {
 #[test]
 fn status_cycles_through_all() {
     let mut s = QuestionStatus::Open;
-    for expected in QuestionStatus::ALL.iter().cycle().skip(1).take(5) {
+    for expected in QuestionStatus::ALL.iter().cycle().skip(1).take(6) {
         s = s.next();
         assert_eq!(s, *expected);
     }

@@ -72,12 +72,26 @@ pub fn list_with_progress(
 }
 
 /// The sessions in a folder that load, by file name (for the minutes and
-/// [`open_items_among`]).
+/// [`open_items_among`]), every question and action with its code in the folder (see
+/// [`crate::session::codes`]).
 pub fn list_ok(dir: &Path) -> Vec<(String, Session)> {
-    list(dir)
+    list_coded(dir).0
+}
+
+/// [`list_ok`], with what the codes' check found: codes given twice, and the new code the later
+/// item got.
+pub fn list_coded(
+    dir: &Path,
+) -> (
+    Vec<(String, Session)>,
+    Vec<crate::session::codes::CodeNotice>,
+) {
+    let mut sessions: Vec<(String, Session)> = list(dir)
         .into_iter()
         .filter_map(|(p, s)| Some((file_name(&p), s.ok()?)))
-        .collect()
+        .collect();
+    let notices = crate::session::codes::assign(&mut sessions);
+    (sessions, notices)
 }
 
 pub(super) fn file_name(p: &Path) -> String {

@@ -54,6 +54,12 @@ pub enum SessionError {
         found: u32,
         supported: u32,
     },
+    /// A status change the lifecycle does not allow; nothing was saved.
+    #[error("{}: {why}", path.display())]
+    Refused {
+        path: PathBuf,
+        why: crate::session::model::LifecycleError,
+    },
 }
 
 impl SessionError {
@@ -70,7 +76,8 @@ impl SessionError {
             SessionError::Io { path, .. }
             | SessionError::Parse { path, .. }
             | SessionError::TooNew { path, .. }
-            | SessionError::ChangedOnDisk { path } => path,
+            | SessionError::ChangedOnDisk { path }
+            | SessionError::Refused { path, .. } => path,
         }
     }
 }

@@ -111,7 +111,9 @@ pub(super) fn migrate(
         // Versions below 1 are refused before migrating.
         match version {
             1 => from_1_to_2(table)?,
-            _ => from_2_to_3(table)?,
+            2 => from_2_to_3(table)?,
+            // Version 4 only adds fields; its "nieuw" is read from "open" as well.
+            _ => {}
         }
         version += 1;
     }

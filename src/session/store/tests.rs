@@ -16,6 +16,10 @@ fn session() -> Session {
         },
     );
     s.add(Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind: AnnotationKind::Observatie,
         text: "regel 1\nregel 2".into(),
@@ -81,7 +85,7 @@ fn serde_messages_in_dutch() {
 #[test]
 fn an_absurd_format_is_a_damaged_file_and_utf16_is_named() {
     let text = to_toml(&session()).unwrap();
-    let absurd = text.replace("formaat = 3", "formaat = 4294967296");
+    let absurd = text.replace("formaat = 4", "formaat = 4294967296");
     let e = parse(Path::new("x.toml"), &absurd).unwrap_err();
     assert!(
         matches!(
@@ -96,7 +100,7 @@ fn an_absurd_format_is_a_damaged_file_and_utf16_is_named() {
     assert!(e.to_string().contains("beschadigd"), "{e}");
     assert!(!e.to_string().contains("werk duiden bij"), "{e}");
     // Too large for any number: said so, not "sessieformaat ?".
-    let huge = text.replace("formaat = 3", "formaat = 99999999999999999999");
+    let huge = text.replace("formaat = 4", "formaat = 99999999999999999999");
     let e = parse(Path::new("x.toml"), &huge).unwrap_err().to_string();
     assert!(
         e.starts_with(
@@ -117,7 +121,7 @@ fn an_absurd_format_is_a_damaged_file_and_utf16_is_named() {
 fn a_long_value_is_echoed_cut_on_one_line() {
     let text = to_toml(&session()).unwrap();
     let value = format!("{}\\n{}", "x".repeat(100), "y".repeat(10_000_000));
-    let bad = text.replace("formaat = 3", &format!("formaat = \"{value}\""));
+    let bad = text.replace("formaat = 4", &format!("formaat = \"{value}\""));
     let e = parse(Path::new("x.toml"), &bad).unwrap_err().to_string();
     assert!(
         e.len() < 400,
@@ -140,7 +144,7 @@ fn line_col_counts_characters() {
 fn round_trips_through_text() {
     let s = session();
     let text = to_toml(&s).unwrap();
-    assert!(text.starts_with("formaat = 3\n"), "{text}");
+    assert!(text.starts_with("formaat = 4\n"), "{text}");
     assert_eq!(parse(Path::new("x.toml"), &text).unwrap(), s);
 }
 
@@ -149,9 +153,9 @@ fn always_writes_this_format() {
     let mut s = session();
     s.format = 2;
     let text = to_toml(&s).unwrap();
-    assert!(text.starts_with("formaat = 3\n"), "{text}");
+    assert!(text.starts_with("formaat = 4\n"), "{text}");
     let back = parse(Path::new("x.toml"), &text).unwrap();
-    assert_eq!(back, Session { format: 3, ..s });
+    assert_eq!(back, Session { format: 4, ..s });
 }
 
 #[test]
@@ -235,16 +239,16 @@ fn status_change_needs_a_session() {
 #[test]
 fn too_new_and_unknown_old_formats() {
     let text = to_toml(&session()).unwrap();
-    let newer = text.replace("formaat = 3", "formaat = 4\nnieuw_veld = true");
+    let newer = text.replace("formaat = 4", "formaat = 5\nnieuw_veld = true");
     match parse(Path::new("x.toml"), &newer) {
         Err(SessionError::TooNew {
-            found: 4,
-            supported: 3,
+            found: 5,
+            supported: 4,
             ..
         }) => {}
         other => panic!("{other:?}"),
     }
-    let older = text.replace("formaat = 3", "formaat = 0");
+    let older = text.replace("formaat = 4", "formaat = 0");
     let e = parse(Path::new("x.toml"), &older).unwrap_err();
     assert!(e.to_string().contains("formaat 0"), "{e}");
     assert_eq!(located(&e), (1, 11), "{e}");
@@ -254,7 +258,7 @@ fn too_new_and_unknown_old_formats() {
 fn format_2_text() -> String {
     to_toml(&session())
         .unwrap()
-        .replace("formaat = 3", "formaat = 2")
+        .replace("formaat = 4", "formaat = 2")
         .replace(
             "van = \"2021-03\"\n",
             "van = \"2021-03\"\nverschil = \"aanbieders 5% hoger\"\n",
@@ -301,6 +305,10 @@ fn problems_in_old_formats_are_located_in_their_own_text() {
 fn status_changes_apply_in_time_order() {
     let mut a = session();
     let q = a.add(Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         kind: AnnotationKind::Onderzoeksvraag,
         ..a.annotations[0].clone()
     });
@@ -384,7 +392,7 @@ fn an_anchor_with_a_transform_round_trips_in_format_3() {
     });
     anchor.legacy_difference = "oude zin".into();
     let text = to_toml(&s).unwrap();
-    assert!(text.starts_with("formaat = 3\n"), "{text}");
+    assert!(text.starts_with("formaat = 4\n"), "{text}");
     assert!(
         text.contains("per = 10000") && text.contains("noemer = \"jongeren\""),
         "{text}"

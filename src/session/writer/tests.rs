@@ -7,6 +7,10 @@ const OLD: &str = "2000-01-01T00:00:00+00:00";
 fn note(kind: AnnotationKind, text: &str) -> Annotation {
     let march = crate::model::Period::parse("2021-03").unwrap().0;
     Annotation {
+        code: None,
+        answer: String::new(),
+        result: None,
+        links: Vec::new(),
         id: 0,
         kind,
         text: text.into(),

@@ -4,7 +4,9 @@
 //! writer's; here the list is refreshed and the result said.
 
 use super::App;
-use crate::session::{Criterion, ItemEdit, ItemRef, Level, QuestionStatus};
+
+mod life;
+use crate::session::{Criterion, ItemEdit, ItemRef, Level};
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::popups::follow_up::{FollowUp, FollowUpCommand};
@@ -29,15 +31,21 @@ impl App {
                 return false;
             }
             FollowUpCommand::NextStatus => {
-                if let Some(item) = f.selected_item() {
-                    let next = item
-                        .annotation
-                        .status
-                        .unwrap_or(QuestionStatus::Open)
-                        .next();
-                    self.edit_item(f, ItemEdit::Status(next));
+                if self.writer().is_some() {
+                    let by = self
+                        .shared
+                        .session
+                        .as_ref()
+                        .map(|s| s.session().facilitator.clone());
+                    if let Some(why) = f.start_status(&by.unwrap_or_default()) {
+                        self.shared.message = Some(why);
+                    }
                 }
             }
+            FollowUpCommand::StartLink => self.link_key(f),
+            FollowUpCommand::SetStatus(item, change) => self.set_status(f, &item, change),
+            FollowUpCommand::AddLink(item, link) => self.add_link(f, &item, link),
+            FollowUpCommand::Say(line) => self.shared.message = Some(line),
             FollowUpCommand::Weigh(c) => self.weigh(f, c),
             FollowUpCommand::EditOwner => {
                 if self.writer().is_some() {

@@ -73,6 +73,9 @@ pub struct Shared {
     pub message: Option<String>,
     /// The role of the last annotation: the next one likely comes from the same side.
     pub last_role: Role,
+    /// The answered questions of the session folder, shown under the chart of their indicator
+    /// ("hierover is onderzoek gedaan"); read when a session opens and after a status change.
+    pub researched: Vec<crate::session::answered::Answered>,
 }
 
 pub struct App {
@@ -125,6 +128,7 @@ impl App {
                 session: None,
                 message: None,
                 last_role: Role::Toegang,
+                researched: Vec::new(),
             },
             tab: Tab::Trend,
             trend,

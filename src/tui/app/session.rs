@@ -99,7 +99,28 @@ impl App {
             _ => None,
         };
         self.shared.session = Some(open);
+        self.refresh_researched();
         self.refresh_notes();
+    }
+
+    /// Reads which questions of the folder are answered, with the open session as it is now.
+    pub(super) fn refresh_researched(&mut self) {
+        let Some(open) = &self.shared.session else {
+            self.shared.researched.clear();
+            return;
+        };
+        let name = open.file_name();
+        let mut sessions: Vec<(String, Session)> = store::list_ok(&self.shared.setup.dir)
+            .into_iter()
+            .filter(|(n, _)| *n != name)
+            .collect();
+        sessions.push((name, open.session().clone()));
+        let notices = crate::session::codes::assign(&mut sessions);
+        self.shared.researched = crate::session::answered::all(&sessions);
+        // A code given twice (two laptops at once) is said, unless something else is said now.
+        if let (None, Some(n)) = (&self.shared.message, notices.first()) {
+            self.shared.message = Some(t().code_notice(n));
+        }
     }
 
     /// The writer of the open session, or a message saying why there is none.
@@ -389,12 +410,24 @@ impl App {
         if !note.kind.has_status() {
             return;
         }
-        let next = note.status.unwrap_or(QuestionStatus::Open).next();
+        // One step along the lifecycle: the first allowed next status (the follow-up offers
+        // them all, and asks what beantwoord, vervallen and reopening need).
+        let now = note.status.unwrap_or(QuestionStatus::Open);
+        let Some(next) = crate::session::lifecycle::choosable_next(now)
+            .first()
+            .copied()
+        else {
+            self.shared.message = Some(t().life_no_next(t().question_status(now)));
+            return;
+        };
         if let Some(w) = self.writer() {
-            let mut changed = note;
-            changed.status = Some(next);
-            let result = w.update_annotation(changed);
+            let item = crate::session::ItemRef {
+                session: crate::session::writer::file_name_of(w.path()),
+                id: note.id,
+            };
+            let result = w.set_status(&item, crate::session::StatusChange::to(next));
             self.saved(result, |_| t().status_set(t().question_status(next)));
+            self.refresh_researched();
         }
     }
 }

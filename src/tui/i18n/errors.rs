@@ -101,6 +101,9 @@ impl Texts {
                 "{}: the file was changed outside duiden since duiden read or saved it; not saved, nothing overwritten",
                 path.display()
             ),
+            SessionError::Refused { path, why } => {
+                format!("{}: {}", path.display(), lifecycle_en(self, why))
+            }
         }
     }
 
@@ -538,5 +541,30 @@ fn quoted(names: &[&str], last: &str) -> String {
         Some((tail, [])) => tail.clone(),
         Some((tail, head)) => format!("{} {last} {tail}", head.join(", ")),
         None => String::new(),
+    }
+}
+
+/// A refused status change, in English.
+fn lifecycle_en(t: &Texts, e: &crate::session::LifecycleError) -> String {
+    use crate::session::LifecycleError as L;
+    let name = |s| t.question_status(s);
+    match e {
+        L::NotAllowed { from, to } => {
+            let next: Vec<&str> = crate::session::lifecycle::allowed_next(*from)
+                .iter()
+                .map(|s| name(*s))
+                .collect();
+            format!(
+                "'{}' cannot move to '{}'; it can move to: {}",
+                name(*from),
+                name(*to),
+                next.join(", ")
+            )
+        }
+        L::AnswerMissing => {
+            "answered needs the answer (one or two sentences) and the title of the result".into()
+        }
+        L::ReasonMissing { to } => format!("'{}' needs a reason: why", name(*to)),
+        L::MergeOnly => "a question is merged by merging, not by its status".into(),
     }
 }

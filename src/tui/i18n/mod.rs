@@ -11,6 +11,8 @@ mod conflict;
 mod detail_en;
 mod en;
 mod errors;
+mod lifecycle;
+pub use lifecycle::LifeField;
 mod messages;
 mod names;
 mod nl;

@@ -67,8 +67,8 @@ impl Texts {
     pub fn question_status(&self, s: QuestionStatus) -> &'static str {
         use QuestionStatus::*;
         match (self.lang, s) {
-            (Nl, Open) => "open",
-            (En, Open) => "open",
+            (Nl, Open) => "nieuw",
+            (En, Open) => "new",
             (Nl, Geagendeerd) => "geagendeerd",
             (En, Geagendeerd) => "on the agenda",
             (Nl, InOnderzoek) => "in onderzoek",
@@ -77,6 +77,8 @@ impl Texts {
             (En, Beantwoord) => "answered",
             (Nl, Vervallen) => "vervallen",
             (En, Vervallen) => "dropped",
+            (Nl, Samengevoegd) => "samengevoegd",
+            (En, Samengevoegd) => "merged",
         }
     }
 

@@ -129,6 +129,8 @@ actions! {
     NextOwner = "volgende_eigenaar",
     EditOwner = "eigenaar",
     Merge = "samenvoegen",
+    /// Link a question to another by its code (hangt samen met, vervangt).
+    Link = "koppelen",
     WeighRelevance = "weeg_relevantie",
     WeighUrgency = "weeg_urgentie",
     WeighFeasibility = "weeg_haalbaarheid",

@@ -70,6 +70,10 @@ pub struct AnnotateForm {
 impl AnnotateForm {
     pub fn new(anchor: Anchor, role: Role, participants: Vec<Participant>) -> AnnotateForm {
         let draft = Annotation {
+            code: None,
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             id: 0,
             kind: AnnotationKind::Observatie,
             text: String::new(),
@@ -165,6 +169,10 @@ impl AnnotateForm {
     pub fn typed(&self) -> Option<Annotation> {
         let text = self.text.lines().join("\n").trim().to_string();
         (self.step == Step::Text && !text.is_empty()).then(|| Annotation {
+            code: None,
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             text,
             ..self.draft.clone()
         })
@@ -241,7 +249,17 @@ impl AnnotateForm {
                 self.set_kind(AnnotationKind::ALL[(i + 1) % AnnotationKind::ALL.len()]);
             }
             Some(Action::NextStatus) if has_status => {
-                self.draft.status = Some(self.draft.status.unwrap_or(QuestionStatus::Open).next());
+                // Only the open statuses: answering, dropping and reopening go through the
+                // follow-up, which asks for the answer or the reason.
+                const WALK: [QuestionStatus; 3] = [
+                    QuestionStatus::Open,
+                    QuestionStatus::Geagendeerd,
+                    QuestionStatus::InOnderzoek,
+                ];
+                let now = self.draft.status.unwrap_or(QuestionStatus::Open);
+                if let Some(i) = WALK.iter().position(|s| *s == now) {
+                    self.draft.status = Some(WALK[(i + 1) % WALK.len()]);
+                }
             }
             Some(Action::NextOwner) if has_status => self.next_owner(),
             Some(_) => {}

@@ -3,9 +3,10 @@
 //! merges duplicates. The changes themselves are made by the app (`app::follow_up`); this is
 //! the list, its keys and its drawing.
 
+use super::follow_up_life::{LifeFlow, LifeOutcome};
 use crate::session::backlog::{NEAR_DUPLICATE, item_state, merged_away, similarity};
 use crate::session::store::open_items_among;
-use crate::session::{Annotation, AnnotationKind, Criterion, ItemRef, Session};
+use crate::session::{Annotation, AnnotationKind, Criterion, ItemRef, Link, Session, StatusChange};
 use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::style::Theme;
@@ -70,6 +71,13 @@ pub enum FollowUpCommand {
     Merge,
     MergeCancelled,
     Undo,
+    /// `l`: link the selected question to another.
+    StartLink,
+    /// A status chosen (with what it needs), to save.
+    SetStatus(ItemRef, StatusChange),
+    AddLink(ItemRef, Link),
+    /// A line for the status bar.
+    Say(String),
 }
 
 pub struct FollowUp {
@@ -79,11 +87,15 @@ pub struct FollowUp {
     pub merge_from: Option<ItemRef>,
     /// The owner being typed after `e`.
     pub owner: Option<TextArea<'static>>,
+    /// A status being chosen after `s`, or a link after `l`.
+    pub life: Option<LifeFlow>,
     /// The other sessions in the folder, loaded once when the popup opens; the current session
     /// is added from memory on every refresh, so the list shows what was just saved.
     others: Vec<(String, Session)>,
     /// (path, content hash) of the dataset, to pick the earlier sessions on it.
     dataset: (String, String),
+    /// The folder as last listed, this session included, with codes: what `l` links to.
+    register: Vec<(String, Session)>,
 }
 
 impl FollowUp {
@@ -98,8 +110,10 @@ impl FollowUp {
             selected: 0,
             merge_from: None,
             owner: None,
+            life: None,
             others,
             dataset,
+            register: Vec::new(),
         };
         f.refresh(current_name, current);
         f
@@ -118,11 +132,14 @@ impl FollowUp {
         // In file-name order, as the folder lists them: ties between changes follow it.
         let at = sessions.partition_point(|(n, _)| n.as_str() < current_name);
         sessions.insert(at, (current_name.to_string(), current.clone()));
+        // Every question and action by its code in the folder.
+        crate::session::codes::assign(&mut sessions);
         let dataset = (self.dataset.0.as_str(), self.dataset.1.as_str());
         let mut items = open_items(&sessions, dataset, current_name);
         keep_listed(&mut items, &self.items, &sessions);
         mark_near_duplicates(&mut items);
         self.items = items;
+        self.register = sessions;
         self.selected = selected
             .and_then(|k| self.items.iter().position(|i| i.item_ref() == k))
             .unwrap_or(self.selected)
@@ -174,6 +191,9 @@ impl FollowUp {
 
     /// The list's keys, or the one-line input's while the owner is typed.
     pub fn context(&self) -> Context {
+        if let Some(life) = &self.life {
+            return life.context();
+        }
         if self.owner.is_some() {
             Context::Input
         } else {
@@ -183,6 +203,18 @@ impl FollowUp {
 
     /// An action of this popup's context; unbound keys are typed into the owner field.
     pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> FollowUpCommand {
+        if let Some(life) = &mut self.life {
+            let outcome = life.handle(action, key);
+            if !matches!(outcome, LifeOutcome::Stay | LifeOutcome::Say(_)) {
+                self.life = None;
+            }
+            return match outcome {
+                LifeOutcome::Stay | LifeOutcome::Cancelled => FollowUpCommand::Stay,
+                LifeOutcome::Say(line) => FollowUpCommand::Say(line),
+                LifeOutcome::Status(item, change) => FollowUpCommand::SetStatus(item, change),
+                LifeOutcome::Link(item, link) => FollowUpCommand::AddLink(item, link),
+            };
+        }
         if let Some(field) = &mut self.owner {
             return match action {
                 Some(Action::Cancel) => {
@@ -215,6 +247,7 @@ impl FollowUp {
             Some(Action::CycleStatus) => return FollowUpCommand::NextStatus,
             Some(Action::EditOwner) => return FollowUpCommand::EditOwner,
             Some(Action::Merge) => return FollowUpCommand::Merge,
+            Some(Action::Link) => return FollowUpCommand::StartLink,
             Some(Action::Undo) => return FollowUpCommand::Undo,
             Some(Action::WeighRelevance) => return FollowUpCommand::Weigh(Criterion::Relevantie),
             Some(Action::WeighUrgency) => return FollowUpCommand::Weigh(Criterion::Urgentie),
@@ -244,6 +277,7 @@ impl FollowUp {
                     Action::WeighSupport,
                     Action::EditOwner,
                     Action::Merge,
+                    Action::Link,
                     Action::Undo,
                     Action::Activate,
                     Action::Cancel,
@@ -256,7 +290,11 @@ impl FollowUp {
             .div_ceil(inner.width.max(1))
             .saturating_add(1)
             .min(4);
-        let field_lines = if self.owner.is_some() { 4 } else { 0 };
+        let field_lines = match (&self.life, &self.owner) {
+            (Some(life), _) => life.height(),
+            (None, Some(_)) => 4,
+            (None, None) => 0,
+        };
         let [list, field, help] = Layout::vertical([
             Constraint::Min(1),
             Constraint::Length(field_lines),
@@ -269,7 +307,9 @@ impl FollowUp {
                 .wrap(Wrap { trim: true }),
             help,
         );
-        if let Some(owner) = &self.owner {
+        if let Some(life) = &self.life {
+            life.draw(frame, theme, keys, field);
+        } else if let Some(owner) = &self.owner {
             let [prompt, input] =
                 Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(field);
             frame.render_widget(
@@ -331,7 +371,12 @@ impl FollowUp {
             theme.dimmed()
         };
         let mut spans = vec![Span::styled(
-            t().item_title(a.kind.marker(), t().kind(a.kind), &self.label(item), status),
+            t().item_title(
+                a.kind.marker(),
+                t().kind(a.kind),
+                &self.coded_label(item),
+                status,
+            ),
             theme.base().fg(theme.accent).add_modifier(Modifier::BOLD),
         )];
         // Early in the line, so a narrow popup does not cut it off.
@@ -460,6 +505,8 @@ fn mark_near_duplicates(items: &mut [FollowUpItem]) {
     }
 }
 
+mod life;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,6 +518,10 @@ mod tests {
             session: session.into(),
             date: date.parse().unwrap(),
             annotation: Annotation {
+                code: None,
+                answer: String::new(),
+                result: None,
+                links: Vec::new(),
                 id,
                 kind: AnnotationKind::Onderzoeksvraag,
                 text: "Waarom?".into(),
@@ -508,8 +559,10 @@ mod tests {
             selected: 0,
             merge_from: None,
             owner: None,
+            life: None,
             others: Vec::new(),
             dataset: (String::new(), String::new()),
+            register: Vec::new(),
         };
         let labels: Vec<String> = f.items.iter().map(|i| f.label(i)).collect();
         assert_eq!(

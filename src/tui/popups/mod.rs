@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod annotate;
 pub mod follow_up;
+pub mod follow_up_life;
 pub mod header;
 pub mod help;
 pub mod palette;

@@ -113,6 +113,10 @@ mod tests {
         let mut anker = Anchor::new("jeugd", "instroom", vec![], p(van), p(tot.unwrap_or(van)));
         anker.legacy_difference = "aanbieders hoger".into();
         Annotation {
+            code: None,
+            answer: String::new(),
+            result: None,
+            links: Vec::new(),
             id: 1,
             kind: AnnotationKind::Verklaring,
             text: tekst.into(),

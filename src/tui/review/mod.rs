@@ -99,6 +99,20 @@ pub struct ReviewApp {
     pending: Option<(usize, u64)>,
 }
 
+/// The sessions by file name, every question and action with its code in the folder (given to
+/// `sessions` too, so every view shows them).
+fn coded(sessions: &mut [SessionEntry]) -> Vec<(String, Session)> {
+    let mut pairs: Vec<(String, Session)> = sessions
+        .iter()
+        .map(|e| (e.name.clone(), e.session.clone()))
+        .collect();
+    crate::session::codes::assign(&mut pairs);
+    for (e, (_, coded)) in sessions.iter_mut().zip(&pairs) {
+        e.session = coded.clone();
+    }
+    pairs
+}
+
 impl ReviewApp {
     /// `files` as listed by `session::store::list`: every session file with its session or error.
     pub fn new(
@@ -126,10 +140,7 @@ impl ReviewApp {
                 }),
             }
         }
-        let pairs: Vec<(String, Session)> = sessions
-            .iter()
-            .map(|e| (e.name.clone(), e.session.clone()))
-            .collect();
+        let pairs = coded(&mut sessions);
         let backlog = backlog::backlog(&pairs);
         // A question merged into another has that question's status; actions their own.
         let merged: HashMap<(&str, u64), QuestionStatus> = backlog

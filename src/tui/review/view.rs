@@ -450,6 +450,7 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
+            let code = item.code().map_or_else(String::new, |c| format!("{c} "));
             // Before the text, which a narrow list cuts off.
             let also = if item.origins.len() > 1 {
                 format!("({}) ", t().review_merged_count(item.origins.len() - 1))
@@ -466,7 +467,7 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
                     theme.base().add_modifier(Modifier::BOLD),
                 ),
                 Span::styled(format!("{}  ", criteria_short(item)), theme.dimmed()),
-                Span::styled(format!("{also}{text}"), theme.base()),
+                Span::styled(format!("{code}{also}{text}"), theme.base()),
             ]))
         })
         .collect();
@@ -482,6 +483,24 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
     if let Some(item) = questions.get(app.question_selected) {
         draw_question_detail(frame, item, theme, detail);
     }
+}
+
+/// The answer of an answered question, and its links.
+fn life_lines(item: &BacklogItem, theme: &Theme) -> Vec<Line<'static>> {
+    let code = item.code().map(|c| c.to_string()).unwrap_or_default();
+    let mut lines = Vec::new();
+    if let Some(a) = &item.answer {
+        let said = t().researched(&code, &a.text, &a.result.titel);
+        lines.push(Line::from(Span::styled(said, theme.base())));
+    }
+    if !item.links.is_empty() {
+        let links = crate::report::minutes::links_text(&item.links);
+        lines.push(Line::from(Span::styled(
+            format!("{code} {links}"),
+            theme.dimmed(),
+        )));
+    }
+    lines
 }
 
 fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, area: Rect) {
@@ -505,6 +524,7 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
         ),
         theme.base().fg(theme.accent),
     )));
+    lines.extend(life_lines(item, theme));
     for (i, o) in item.origins.iter().enumerate() {
         let mut line = t().review_origin(
             &o.date.map_or_else(|| DASH.to_string(), |d| t().date(d)),

@@ -183,23 +183,23 @@ fn session_errors_in_dutch_and_english() {
         ),
         (
             parse(P::CorruptFormat { found: 4294967296 }),
-            "sessieformaat 4294967296 bestaat niet: het bestand is beschadigd; verwacht formaat = 1 t/m 3",
-            "session format 4294967296 does not exist: the file is damaged; expected formaat = 1 to 3",
+            "sessieformaat 4294967296 bestaat niet: het bestand is beschadigd; verwacht formaat = 1 t/m 4",
+            "session format 4294967296 does not exist: the file is damaged; expected formaat = 1 to 4",
         ),
         (
             parse(P::NotASession),
-            "geen sessiebestand van duiden: het veld `formaat` ontbreekt; verwacht een sessie met formaat = 3, titel, datum en dataset",
-            "not a duiden session file: the field `formaat` is missing; expected a session with formaat = 3, titel, datum and dataset",
+            "geen sessiebestand van duiden: het veld `formaat` ontbreekt; verwacht een sessie met formaat = 4, titel, datum en dataset",
+            "not a duiden session file: the field `formaat` is missing; expected a session with formaat = 4, titel, datum and dataset",
         ),
         (
             parse(P::UnknownFormat { found: Some(0) }),
-            "sessieformaat 0 bestaat niet; verwacht formaat = 1 t/m 3",
-            "session format 0 does not exist; expected formaat = 1 to 3",
+            "sessieformaat 0 bestaat niet; verwacht formaat = 1 t/m 4",
+            "session format 0 does not exist; expected formaat = 1 to 4",
         ),
         (
             parse(P::UnknownFormat { found: None }),
-            "sessieformaat is te groot voor een getal: het bestand is beschadigd; verwacht formaat = 1 t/m 3",
-            "session format is too large for a number: the file is damaged; expected formaat = 1 to 3",
+            "sessieformaat is te groot voor een getal: het bestand is beschadigd; verwacht formaat = 1 t/m 4",
+            "session format is too large for a number: the file is damaged; expected formaat = 1 to 4",
         ),
         (
             parse(P::BothKeys {
@@ -268,6 +268,21 @@ fn session_errors_in_dutch_and_english() {
     assert_eq!(
         texts(Lang::En).session_error(&too_new),
         "s/kapot.toml: session format 7 is newer than this version of duiden can read (up to 3); update duiden"
+    );
+    let refused = SessionError::Refused {
+        path: path.clone(),
+        why: crate::session::LifecycleError::NotAllowed {
+            from: crate::session::QuestionStatus::Open,
+            to: crate::session::QuestionStatus::Beantwoord,
+        },
+    };
+    assert_eq!(
+        refused.to_string(),
+        "s/kapot.toml: van 'nieuw' kan niet naar 'beantwoord'; wel naar: geagendeerd, vervallen, samengevoegd"
+    );
+    assert_eq!(
+        texts(Lang::En).session_error(&refused),
+        "s/kapot.toml: 'new' cannot move to 'answered'; it can move to: on the agenda, dropped, merged"
     );
     let io = SessionError::Io {
         path,

@@ -16,6 +16,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
+mod researched;
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let layout = app.trend.layout(area);
     draw_browser(frame, app, layout.browser);
@@ -186,6 +188,7 @@ pub(crate) fn draw_legend(frame: &mut Frame, app: &App, area: Rect) {
     if !chart.band.is_empty() {
         lines.push(Line::from(Span::styled(t().season_band(), theme.dimmed())));
     }
+    lines.extend(researched::lines(app, inner_width));
     let title = match cursor {
         Some(c) => format!(
             "{} · {}",
@@ -236,6 +239,7 @@ pub(crate) fn legend_extra_rows(app: &App, width: usize) -> usize {
         + usize::from(provisional)
         + band
         + super::readout::line_count(&app.trend)
+        + researched::rows(app, width)
 }
 
 /// The lines of an event or break's text after its mark `head` ("◆3 "), in a legend `width`

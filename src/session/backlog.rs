@@ -10,6 +10,7 @@ use super::model::{
     Annotation, AnnotationKind, Criteria, ItemChange, ItemRef, LocalTime, Merge, QuestionStatus,
     Role, Session,
 };
+use super::programme::Programme;
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 
@@ -60,6 +61,13 @@ pub struct BacklogItem {
     pub status: QuestionStatus,
     pub owner: String,
     pub criteria: Criteria,
+    /// Theme on the research agenda; empty: none.
+    pub theme: String,
+    /// Roles that support the question, and roles that disagree.
+    pub support: Vec<Role>,
+    pub disagree: Vec<Role>,
+    /// The priority by the programme's rule (see [`super::programme::Programme::score`]).
+    pub score: u32,
     /// In time order.
     pub history: Vec<HistoryEntry>,
 }
@@ -77,9 +85,9 @@ impl BacklogItem {
         self.status.is_open()
     }
 
-    /// The sum of the criteria weights (0–12); higher first.
-    pub fn priority(&self) -> u8 {
-        self.criteria.score()
+    /// The priority by the programme's rule; higher first.
+    pub fn priority(&self) -> u32 {
+        self.score
     }
 }
 
@@ -89,6 +97,9 @@ pub struct ItemState {
     pub status: QuestionStatus,
     pub owner: String,
     pub criteria: Criteria,
+    pub theme: String,
+    pub support: Vec<Role>,
+    pub disagree: Vec<Role>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -119,10 +130,15 @@ pub fn item_state(
     state_of(&index, &parts)
 }
 
-/// Every onderzoeksvraag in `sessions` (pairs of file name and session), merged questions as one,
-/// ordered: open first, then by priority (sum of the criteria), urgentie, relevantie, and oldest
-/// first.
+/// [`backlog_for`] under the default programme (the six steps).
 pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
+    backlog_for(sessions, &Programme::default())
+}
+
+/// Every onderzoeksvraag in `sessions` (pairs of file name and session), merged questions as one,
+/// ordered: open first, then by priority (the programme's rule), then by the programme's
+/// criteria in order (the higher level first), and oldest first.
+pub fn backlog_for(sessions: &[(String, Session)], programme: &Programme) -> Vec<BacklogItem> {
     let index = Index::new(sessions);
     // Group the questions by the question they were (transitively) merged into.
     let mut groups: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
@@ -168,7 +184,11 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
                     .collect(),
                 status: state.status,
                 owner: state.owner,
+                score: programme.score(&state.criteria),
                 criteria: state.criteria,
+                theme: state.theme,
+                support: state.support,
+                disagree: state.disagree,
                 history: state.history,
             })
         })
@@ -178,8 +198,7 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
             (
                 !i.is_open(),
                 std::cmp::Reverse(i.priority()),
-                std::cmp::Reverse(i.criteria.urgentie),
-                std::cmp::Reverse(i.criteria.relevantie),
+                std::cmp::Reverse(tie_break(programme, &i.criteria)),
                 i.origins[0].date,
                 index.order_of(&i.key().session),
                 i.key().id,
@@ -188,6 +207,15 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
         key(a).cmp(&key(b))
     });
     items
+}
+
+/// The points per criterion in the programme's order, for ties in priority.
+fn tie_break(programme: &Programme, criteria: &Criteria) -> Vec<u32> {
+    programme
+        .criteria
+        .iter()
+        .map(|c| c.points(criteria.get(&c.id)))
+        .collect()
 }
 
 /// Is this question merged into another one (so it is followed up as that one)?
@@ -348,6 +376,9 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
         .effective_status()
         .unwrap_or(QuestionStatus::Open);
     let mut owner = first_annotation.owner.clone();
+    let mut theme = first_annotation.theme.clone();
+    let mut support = first_annotation.support.clone();
+    let mut disagree = first_annotation.disagree.clone();
     let mut criteria = Criteria::default();
     // Criteria weighed where the duplicates were raised count unless the main question's own say
     // otherwise.
@@ -355,6 +386,9 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
         criteria.overlay(&a.criteria);
         if owner.is_empty() {
             owner = a.owner.clone();
+        }
+        if theme.is_empty() {
+            theme = a.theme.clone();
         }
     }
     criteria.overlay(&first_annotation.criteria);
@@ -374,6 +408,15 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
                 if let Some(e) = &c.owner {
                     owner = e.clone();
                 }
+                if let Some(t) = &c.theme {
+                    theme = t.clone();
+                }
+                if let Some(r) = &c.support {
+                    support = r.clone();
+                }
+                if let Some(r) = &c.disagree {
+                    disagree = r.clone();
+                }
                 criteria.overlay(&c.criteria);
             }
             Event::Merged { .. } => {}
@@ -392,6 +435,9 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
         status,
         owner,
         criteria,
+        theme,
+        support,
+        disagree,
         history,
     }
 }

@@ -10,13 +10,14 @@ pub mod backlog;
 pub mod compare;
 pub mod header;
 pub mod model;
+pub mod programme;
 pub mod store;
 pub mod view_state;
 pub mod writer;
 
 pub use model::{
-    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, Criterion, DatasetRef, Difference,
-    FORMAT_VERSION, ItemChange, ItemRef, Level, LocalTime, MAX_ID, Merge, Participant,
+    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Difference,
+    FORMAT_VERSION, ItemChange, ItemRef, LocalTime, MAX_ID, Merge, Participant,
     QuestionStatus, Role, Session, now_local, parse_date, slug, today,
 };
 pub use store::{

@@ -199,6 +199,10 @@ fn item(w: &mut String, n: &Note) {
     if !difference.is_empty() {
         let _ = write!(w, "; over verschil: {}", esc(&difference));
     }
+    let readings = n.readings();
+    if !readings.is_empty() {
+        let _ = write!(w, "; lezing per rol: {}", esc(&readings));
+    }
     let _ = writeln!(w, "</li>");
 }
 
@@ -231,6 +235,10 @@ fn item_table(w: &mut String, t: &ItemTable) {
         let criteria = n.criteria();
         if !criteria.is_empty() {
             let _ = write!(text, "<br><em>criteria: {}</em>", esc(&criteria));
+        }
+        let readings = n.readings();
+        if !readings.is_empty() {
+            let _ = write!(text, "<br><em>lezing per rol: {}</em>", esc(&readings));
         }
         let _ = writeln!(
             w,

@@ -122,6 +122,10 @@ fn bullet(w: &mut String, n: &Note) {
     if !difference.is_empty() {
         let _ = write!(w, "; over verschil: {difference}");
     }
+    let readings = n.readings();
+    if !readings.is_empty() {
+        let _ = write!(w, "; lezing per rol: {readings}");
+    }
     let _ = writeln!(w);
 }
 
@@ -145,6 +149,10 @@ fn item_table(w: &mut String, t: &ItemTable) {
         let criteria = n.criteria();
         if !criteria.is_empty() {
             let _ = write!(text, "<br>*criteria: {criteria}*");
+        }
+        let readings = n.readings();
+        if !readings.is_empty() {
+            let _ = write!(text, "<br>*lezing per rol: {readings}*");
         }
         let _ = writeln!(
             w,

@@ -140,7 +140,8 @@ impl App {
             self.shared.setup.dataset_pad.clone(),
             self.shared.dataset.content_hash.clone(),
         );
-        let f = FollowUp::new(others, dataset, &name, open.session());
+        let mut f = FollowUp::new(others, dataset, &name, open.session());
+        f.programme = std::sync::Arc::clone(&self.shared.programme);
         self.popup = Some(Popup::FollowUp(Box::new(f)));
     }
 

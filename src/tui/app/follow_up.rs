@@ -4,7 +4,7 @@
 //! writer's; here the list is refreshed and the result said.
 
 use super::App;
-use crate::session::{Criterion, ItemEdit, ItemRef, Level, QuestionStatus};
+use crate::session::{ItemEdit, ItemRef, QuestionStatus};
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::popups::follow_up::{FollowUp, FollowUpCommand};
@@ -39,6 +39,20 @@ impl App {
                 }
             }
             FollowUpCommand::Weigh(c) => self.weigh(f, c),
+            FollowUpCommand::EditTheme => {
+                if self.writer().is_some() && f.selected_item().is_some_and(|i| i.is_question()) {
+                    f.start_theme_edit();
+                }
+            }
+            FollowUpCommand::SaveTheme(theme) => {
+                let unchanged = f
+                    .selected_item()
+                    .is_none_or(|i| i.annotation.theme == theme);
+                if !unchanged {
+                    self.edit_item(f, ItemEdit::Theme(theme));
+                }
+            }
+            FollowUpCommand::CycleReading => self.cycle_reading(f),
             FollowUpCommand::EditOwner => {
                 if self.writer().is_some() {
                     f.start_owner_edit();
@@ -70,8 +84,8 @@ impl App {
         }
     }
 
-    /// Next level of criterion `c` of the selected question.
-    fn weigh(&mut self, f: &mut FollowUp, c: Criterion) {
+    /// Next level of the programme's criterion number `c` (from 0) of the selected question.
+    fn weigh(&mut self, f: &mut FollowUp, c: usize) {
         let Some(item) = f.selected_item() else {
             return;
         };
@@ -79,15 +93,44 @@ impl App {
             self.shared.message = Some(t().follow_up_criteria_for_questions.to_string());
             return;
         }
-        let next = Level::cycle(item.annotation.criteria.get(c));
+        let Some(criterion) = self.shared.programme.criteria.get(c).cloned() else {
+            return;
+        };
+        let next = criterion.cycle(item.annotation.criteria.get(&criterion.id));
         // A recorded change can weigh but not clear a criterion (a missing level means "left
-        // as it was"), so for an earlier session's question hoog wraps round to laag.
+        // as it was"), so for an earlier session's question the highest wraps round to the
+        // lowest.
         let next = if item.own {
             next
         } else {
-            next.or(Some(Level::Laag))
+            next.or_else(|| criterion.scale.first().cloned())
         };
-        self.edit_item(f, ItemEdit::Weigh(c, next));
+        self.edit_item(f, ItemEdit::Weigh(criterion.id, next));
+    }
+
+    /// The chosen role's reading of the selected question: supports → disagrees → not said.
+    fn cycle_reading(&mut self, f: &mut FollowUp) {
+        let Some(item) = f.selected_item() else {
+            return;
+        };
+        if !item.is_question() {
+            self.shared.message = Some(t().follow_up_criteria_for_questions.to_string());
+            return;
+        }
+        let role = f.reading_role;
+        let (mut support, mut disagree) =
+            (item.annotation.support.clone(), item.annotation.disagree.clone());
+        if support.contains(&role) {
+            support.retain(|r| *r != role);
+            disagree.push(role);
+        } else if disagree.contains(&role) {
+            disagree.retain(|r| *r != role);
+        } else {
+            support.push(role);
+        }
+        support.sort();
+        disagree.sort();
+        self.edit_item(f, ItemEdit::Readings(support, disagree));
     }
 
     /// Saves one field change of the selected item and refreshes the list.
@@ -99,11 +142,16 @@ impl App {
             return;
         };
         let result = w.edit_item(&item, edit.clone());
-        self.saved(result, |_| match &edit {
+        let said = match &edit {
             ItemEdit::Status(s) => t().status_set(t().question_status(*s)),
             ItemEdit::Owner(o) => t().owner_set(o),
-            ItemEdit::Weigh(c, l) => t().criterion_set(*c, *l),
-        });
+            ItemEdit::Weigh(c, l) => {
+                t().criterion_set(&self.shared.programme.name_of(c), l.as_deref())
+            }
+            ItemEdit::Theme(theme) => t().theme_set(theme),
+            ItemEdit::Readings(s, d) => t().reading_set(f.reading_role, s, d),
+        };
+        self.saved(result, |_| said);
         self.refresh_follow_up(f);
     }
 

@@ -73,6 +73,8 @@ pub struct Shared {
     pub message: Option<String>,
     /// The role of the last annotation: the next one likely comes from the same side.
     pub last_role: Role,
+    /// The research programme's criteria (`programma.toml` beside the sessions folder).
+    pub programme: Arc<crate::session::programme::Programme>,
 }
 
 pub struct App {
@@ -122,6 +124,7 @@ impl App {
                 theme: working.clone(),
                 keymap,
                 setup: SessionSetup::default(),
+                programme: Arc::default(),
                 session: None,
                 message: None,
                 last_role: Role::Toegang,

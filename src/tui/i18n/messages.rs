@@ -5,7 +5,8 @@ use super::Lang::{En, Nl};
 use super::texts::Texts;
 use crate::analysis::mismatch::{Detail, MismatchKind};
 use crate::model::{Granularity, SourceMeta};
-use crate::session::{Anchor, ChangeKind, Criteria, Criterion, Difference, Level, ReadOnlyReason};
+use crate::session::programme::Programme;
+use crate::session::{Anchor, ChangeKind, Criteria, Difference, ReadOnlyReason};
 use crate::tui::background::Task;
 use crate::tui::i18n::first_key;
 use crate::tui::keymap::{Action, Context, Keymap};
@@ -177,42 +178,25 @@ impl Texts {
         }
     }
 
-    /// "R hoog · U midden · H – · B –"
-    pub fn criteria_compact(&self, c: &Criteria) -> String {
-        Criterion::ALL
-            .iter()
-            .map(|k| {
-                let level = c.get(*k).map_or(DASH, |l| self.level(l));
-                format!("{} {level}", self.criterion_letter(*k))
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
+    /// "urgentie hoog · kennishiaat – · …": every criterion of the programme in the order of
+    /// the keys 1..n, then old weighings ("relevantie (oud) midden"). The names and levels are
+    /// the programme's own words, in any language.
+    pub fn criteria_compact(&self, p: &Programme, c: &Criteria) -> String {
+        p.line(c, DASH)
     }
 
-    /// "relevantie hoog · urgentie – · haalbaarheid – · breed gedragen –"
-    pub fn criteria_line(&self, c: &Criteria) -> String {
-        Criterion::ALL
-            .iter()
-            .map(|k| {
-                let level = c.get(*k).map_or(DASH, |l| self.level(l));
-                format!("{} {level}", self.criterion(*k))
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
+    /// As [`Self::criteria_compact`]; empty when the programme has no criteria.
+    pub fn criteria_line(&self, p: &Programme, c: &Criteria) -> String {
+        p.line(c, DASH)
     }
 
-    /// "relevantie hoog, urgentie midden": the weighed criteria only.
+    /// "urgentie hoog, slim combineren midden": the weighed criteria only, by id.
     pub fn criteria_weighed(&self, c: &Criteria) -> String {
-        Criterion::ALL
-            .iter()
-            .filter_map(|k| Some(format!("{} {}", self.criterion(*k), self.level(c.get(*k)?))))
-            .collect::<Vec<_>>()
-            .join(", ")
+        crate::report::describe_criteria(c)
     }
 
-    pub fn criterion_set(&self, criterion: Criterion, level: Option<Level>) -> String {
-        let level = level.map_or(self.not_weighed, |l| self.level(l));
-        let name = self.criterion(criterion);
+    pub fn criterion_set(&self, name: &str, level: Option<&str>) -> String {
+        let level = level.unwrap_or(self.not_weighed);
         match self.lang {
             Nl => format!("{name}: {level} (opgeslagen)"),
             En => format!("{name}: {level} (saved)"),

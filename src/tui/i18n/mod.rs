@@ -17,6 +17,7 @@ mod nl;
 mod numbers;
 mod palette;
 mod present;
+mod programme;
 mod review;
 mod signals;
 mod texts;

@@ -102,6 +102,7 @@ texts! {
     /// What the criterion letters and levels of the follow-up list mean.
     follow_up_note,
     follow_up_owner_prompt,
+    follow_up_theme_prompt,
     follow_up_this_session,
     follow_up_criteria_for_questions,
     follow_up_merge_questions_only,

@@ -79,6 +79,9 @@ impl AnnotateForm {
             anchor,
             status: None,
             owner: String::new(),
+            theme: String::new(),
+            support: Vec::new(),
+            disagree: Vec::new(),
             criteria: Default::default(),
         };
         AnnotateForm {

@@ -5,7 +5,7 @@
 
 use crate::session::backlog::{NEAR_DUPLICATE, item_state, merged_away, similarity};
 use crate::session::store::open_items_among;
-use crate::session::{Annotation, AnnotationKind, Criterion, ItemRef, Session};
+use crate::session::{Annotation, AnnotationKind, ItemRef, Session};
 use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::style::Theme;
@@ -63,7 +63,13 @@ pub enum FollowUpCommand {
     Close,
     ShowChart,
     NextStatus,
-    Weigh(Criterion),
+    /// Next level of the programme's criterion at this index (keys 1..9).
+    Weigh(usize),
+    /// Start typing the question's theme.
+    EditTheme,
+    SaveTheme(String),
+    /// Next reading of the chosen role (support / disagree / not said).
+    CycleReading,
     EditOwner,
     SaveOwner(String),
     /// `m`: mark the selected question, or merge the marked one into it.
@@ -77,8 +83,14 @@ pub struct FollowUp {
     pub selected: usize,
     /// The question marked with `m`, to be merged into the next one `m` is pressed on.
     pub merge_from: Option<ItemRef>,
-    /// The owner being typed after `e`.
+    /// The owner being typed after `e` (or the theme, when `typing_theme`).
     pub owner: Option<TextArea<'static>>,
+    /// The one-line field holds the theme (`t`), not the owner.
+    pub typing_theme: bool,
+    /// The role whose reading the reading key changes.
+    pub reading_role: crate::session::Role,
+    /// The programme's criteria, for the weighing keys and the criteria line.
+    pub programme: std::sync::Arc<crate::session::programme::Programme>,
     /// The other sessions in the folder, loaded once when the popup opens; the current session
     /// is added from memory on every refresh, so the list shows what was just saved.
     others: Vec<(String, Session)>,
@@ -98,6 +110,9 @@ impl FollowUp {
             selected: 0,
             merge_from: None,
             owner: None,
+            typing_theme: false,
+            reading_role: crate::session::Role::Toegang,
+            programme: std::sync::Arc::default(),
             others,
             dataset,
         };
@@ -170,6 +185,18 @@ impl FollowUp {
         let mut field = TextArea::new(vec![item.annotation.owner.clone()]);
         field.move_cursor(CursorMove::End);
         self.owner = Some(field);
+        self.typing_theme = false;
+    }
+
+    /// Opens the one-line field on the selected question's theme.
+    pub fn start_theme_edit(&mut self) {
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        let mut field = TextArea::new(vec![item.annotation.theme.clone()]);
+        field.move_cursor(CursorMove::End);
+        self.owner = Some(field);
+        self.typing_theme = true;
     }
 
     /// The list's keys, or the one-line input's while the owner is typed.
@@ -191,9 +218,12 @@ impl FollowUp {
                 }
                 Some(Action::Save) => {
                     // One line: anything pasted over several lines becomes one.
-                    let owner = field.lines().join(" ").trim().to_string();
+                    let text = field.lines().join(" ").trim().to_string();
                     self.owner = None;
-                    FollowUpCommand::SaveOwner(owner)
+                    match std::mem::take(&mut self.typing_theme) {
+                        true => FollowUpCommand::SaveTheme(text),
+                        false => FollowUpCommand::SaveOwner(text),
+                    }
                 }
                 _ => {
                     field.input(key);
@@ -216,12 +246,22 @@ impl FollowUp {
             Some(Action::EditOwner) => return FollowUpCommand::EditOwner,
             Some(Action::Merge) => return FollowUpCommand::Merge,
             Some(Action::Undo) => return FollowUpCommand::Undo,
-            Some(Action::WeighRelevance) => return FollowUpCommand::Weigh(Criterion::Relevantie),
-            Some(Action::WeighUrgency) => return FollowUpCommand::Weigh(Criterion::Urgentie),
-            Some(Action::WeighFeasibility) => {
-                return FollowUpCommand::Weigh(Criterion::Haalbaarheid);
+            Some(Action::WeighRelevance) => return FollowUpCommand::Weigh(0),
+            Some(Action::WeighUrgency) => return FollowUpCommand::Weigh(1),
+            Some(Action::WeighFeasibility) => return FollowUpCommand::Weigh(2),
+            Some(Action::WeighSupport) => return FollowUpCommand::Weigh(3),
+            Some(Action::Weigh5) => return FollowUpCommand::Weigh(4),
+            Some(Action::Weigh6) => return FollowUpCommand::Weigh(5),
+            Some(Action::Weigh7) => return FollowUpCommand::Weigh(6),
+            Some(Action::Weigh8) => return FollowUpCommand::Weigh(7),
+            Some(Action::Weigh9) => return FollowUpCommand::Weigh(8),
+            Some(Action::EditTheme) => return FollowUpCommand::EditTheme,
+            Some(Action::CycleReading) => return FollowUpCommand::CycleReading,
+            Some(Action::NextReadingRole) => {
+                let all = crate::session::Role::ALL;
+                let i = all.iter().position(|r| *r == self.reading_role).unwrap_or(0);
+                self.reading_role = all[(i + 1) % all.len()];
             }
-            Some(Action::WeighSupport) => return FollowUpCommand::Weigh(Criterion::BreedGedragen),
             _ => {}
         }
         FollowUpCommand::Stay
@@ -242,6 +282,9 @@ impl FollowUp {
                     Action::WeighUrgency,
                     Action::WeighFeasibility,
                     Action::WeighSupport,
+                    Action::EditTheme,
+                    Action::NextReadingRole,
+                    Action::CycleReading,
                     Action::EditOwner,
                     Action::Merge,
                     Action::Undo,
@@ -275,7 +318,10 @@ impl FollowUp {
             frame.render_widget(
                 Paragraph::new(format!(
                     "{} ({})",
-                    t().follow_up_owner_prompt,
+                    match self.typing_theme {
+                        true => t().follow_up_theme_prompt,
+                        false => t().follow_up_owner_prompt,
+                    },
                     keys.hint(Context::Input, &[Action::Save, Action::Cancel])
                 ))
                 .style(theme.base()),
@@ -309,6 +355,9 @@ impl FollowUp {
         ];
         if item.is_question() {
             lines.push(self.criteria_line(item, theme));
+        }
+        if let Some(l) = t().readings_line(&item.annotation, self.reading_role) {
+            lines.push(Line::from(Span::styled(format!("   {l}"), theme.dimmed())));
         }
         lines
     }
@@ -349,7 +398,10 @@ impl FollowUp {
     /// "R hoog · U – · H – · B –", and which listed question it looks like.
     fn criteria_line(&self, item: &FollowUpItem, theme: &Theme) -> Line<'static> {
         let mut spans = vec![Span::styled(
-            format!("   {}", t().criteria_compact(&item.annotation.criteria)),
+            format!(
+                "   {}",
+                t().criteria_compact(&self.programme, &item.annotation.criteria)
+            ),
             theme.base(),
         )];
         if let Some(other) = item.similar.and_then(|j| self.items.get(j)) {
@@ -439,6 +491,9 @@ fn with_state(sessions: &[(String, Session)], name: &str, a: &Annotation) -> Ann
     a.status = Some(state.status);
     a.owner = state.owner;
     a.criteria = state.criteria;
+    a.theme = state.theme;
+    a.support = state.support;
+    a.disagree = state.disagree;
     a
 }
 
@@ -479,6 +534,9 @@ mod tests {
                 time: "2026-09-10T10:00:00+02:00".parse().unwrap(),
                 status: Some(QuestionStatus::Open),
                 owner: String::new(),
+                theme: String::new(),
+                support: Vec::new(),
+                disagree: Vec::new(),
                 criteria: Criteria::default(),
                 anchor: Anchor::new(
                     "jeugd",
@@ -508,6 +566,9 @@ mod tests {
             selected: 0,
             merge_from: None,
             owner: None,
+            typing_theme: false,
+            reading_role: Role::Toegang,
+            programme: std::sync::Arc::default(),
             others: Vec::new(),
             dataset: (String::new(), String::new()),
         };

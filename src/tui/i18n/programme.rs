@@ -1,0 +1,73 @@
+//! The research programme's words in the interface: the readings per role, the agenda
+//! session's lines. Criterion names and levels are the programme's own (`programma.toml`) and
+//! are shown as written, in either language.
+
+use super::Lang::{En, Nl};
+use super::texts::Texts;
+use crate::session::{Annotation, AnnotationKind, Role};
+
+impl Texts {
+    /// "lezing: [toegang steunt] · beleid niet eens": the roles recorded, the chosen role
+    /// between brackets (also when nothing is recorded for it); `None` for annotations that
+    /// have no reading (only questions and explanations do).
+    pub fn readings_line(&self, a: &Annotation, chosen: Role) -> Option<String> {
+        if !matches!(
+            a.kind,
+            AnnotationKind::Onderzoeksvraag | AnnotationKind::Verklaring
+        ) {
+            return None;
+        }
+        let parts: Vec<String> = Role::ALL
+            .iter()
+            .filter_map(|&r| {
+                let reading = self.reading(a, r);
+                let text = match reading {
+                    Some(w) => format!("{} {w}", self.role(r)),
+                    None if r == chosen => format!("{} –", self.role(r)),
+                    None => return None,
+                };
+                Some(if r == chosen { format!("[{text}]") } else { text })
+            })
+            .collect();
+        let label = match self.lang {
+            Nl => "lezing per rol",
+            En => "reading per role",
+        };
+        Some(format!("{label}: {}", parts.join(" · ")))
+    }
+
+    /// "steunt", "niet eens", or `None` when the role said nothing recorded.
+    pub fn reading(&self, a: &Annotation, r: Role) -> Option<&'static str> {
+        match (a.support.contains(&r), a.disagree.contains(&r), self.lang) {
+            (true, _, Nl) => Some("steunt"),
+            (true, _, En) => Some("supports"),
+            (false, true, Nl) => Some("niet eens"),
+            (false, true, En) => Some("disagrees"),
+            (false, false, _) => None,
+        }
+    }
+
+    pub fn theme_set(&self, theme: &str) -> String {
+        match (self.lang, theme.is_empty()) {
+            (Nl, true) => "geen thema (opgeslagen)".to_string(),
+            (En, true) => "no theme (saved)".to_string(),
+            (Nl, false) => format!("thema: {theme} (opgeslagen)"),
+            (En, false) => format!("theme: {theme} (saved)"),
+        }
+    }
+
+    /// "aanbieder: niet eens (opgeslagen)": the role's reading after a change.
+    pub fn reading_set(&self, role: Role, support: &[Role], disagree: &[Role]) -> String {
+        let reading = match (support.contains(&role), disagree.contains(&role), self.lang) {
+            (true, _, Nl) => "steunt",
+            (true, _, En) => "supports",
+            (false, true, Nl) => "niet eens",
+            (false, true, En) => "disagrees",
+            (false, false, _) => "–",
+        };
+        match self.lang {
+            Nl => format!("{}: {reading} (opgeslagen)", self.role(role)),
+            En => format!("{}: {reading} (saved)", self.role(role)),
+        }
+    }
+}

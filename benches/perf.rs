@@ -139,6 +139,9 @@ fn main() {
             ),
             status: None,
             owner: String::new(),
+            theme: String::new(),
+            support: Vec::new(),
+            disagree: Vec::new(),
             criteria: Default::default(),
         });
     }

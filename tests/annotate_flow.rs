@@ -322,6 +322,9 @@ fn the_annotation_list_names_who_said_it_and_the_owner() {
         time: duiden::session::now_local(),
         status: None,
         owner: "Pim".into(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Default::default(),
         anchor: Anchor::new(
             "jeugd",

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duiden::load::load_dataset;
 use duiden::model::Period;
 use duiden::session::{
-    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Level, QuestionStatus, Role, Session,
+    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, QuestionStatus, Role, Session,
     store,
 };
 use duiden::tui::app::{App, Popup, SessionSetup};
@@ -42,6 +42,9 @@ fn note(id: u64, soort: AnnotationKind, tekst: &str, eigenaar: &str) -> Annotati
         time: "2026-09-10T10:00:00+02:00".parse().unwrap(),
         status: soort.has_status().then_some(QuestionStatus::Open),
         owner: eigenaar.into(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Criteria::default(),
         anchor: Anchor::new(
             "jeugd",
@@ -157,12 +160,14 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, path) = app_in_folder(dir.path());
 
-    // Earlier question: urgentie twice → midden, each press recorded as a change.
+    // The default programme's criteria (no programma.toml): 1 urgentie, 2 kennishiaat, 3 slim
+    // combineren, 4 haalbaarheid. Earlier question: kennishiaat twice → midden, each press
+    // recorded as a change.
     select(&mut app, EARLIER, 2);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('2'));
     assert!(
-        message(&app).contains("urgentie: midden"),
+        message(&app).contains("kennishiaat: midden"),
         "{}",
         message(&app)
     );
@@ -170,8 +175,8 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
     assert_eq!(s.changes.len(), 2);
     let last = &s.changes[1];
     assert_eq!((last.session.as_str(), last.id), (EARLIER, 2));
-    assert_eq!(last.criteria.urgentie, Some(Level::Midden));
-    assert_eq!(last.criteria.relevantie, None);
+    assert_eq!(last.criteria.get("kennishiaat"), Some("midden"));
+    assert_eq!(last.criteria.get("urgentie"), None);
     assert_eq!((last.status, last.owner.as_ref()), (None, None));
     assert_eq!(last.by, "Marieke");
     assert_eq!(
@@ -180,24 +185,24 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
             .unwrap()
             .annotation
             .criteria
-            .urgentie,
-        Some(Level::Midden),
+            .get("kennishiaat"),
+        Some("midden"),
         "the list shows the new weight"
     );
 
-    // Own question: relevantie once → laag, on the annotation itself; no change recorded.
+    // Own question: urgentie once → laag, on the annotation itself; no change recorded.
     select(&mut app, CURRENT, 1);
     press(&mut app, KeyCode::Char('1'));
     let s = store::load(&path).unwrap();
-    assert_eq!(s.get(1).unwrap().criteria.relevantie, Some(Level::Laag));
+    assert_eq!(s.get(1).unwrap().criteria.get("urgentie"), Some("laag"));
     assert_eq!(s.changes.len(), 2);
     assert!(
-        message(&app).contains("relevantie: laag"),
+        message(&app).contains("urgentie: laag"),
         "{}",
         message(&app)
     );
 
-    // Own question: breed gedragen round the cycle back to not weighed.
+    // Own question: haalbaarheid round the cycle back to not weighed.
     for _ in 0..4 {
         press(&mut app, KeyCode::Char('4'));
     }
@@ -207,7 +212,7 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
             .get(1)
             .unwrap()
             .criteria
-            .breed_gedragen,
+            .get("haalbaarheid"),
         None
     );
 
@@ -361,13 +366,13 @@ fn undo_of_an_own_item_change() {
     let s = store::load(&path).unwrap();
     let a = s.get(1).unwrap();
     assert_eq!(a.status, Some(QuestionStatus::Geagendeerd));
-    assert_eq!(a.criteria.haalbaarheid, Some(Level::Laag));
+    assert_eq!(a.criteria.get("slim_combineren"), Some("laag"));
 
     press(&mut app, KeyCode::Esc);
     assert!(app.popup.is_none());
     press(&mut app, KeyCode::Char('u'));
     let a = store::load(&path).unwrap().get(1).unwrap().clone();
-    assert_eq!(a.criteria.haalbaarheid, None);
+    assert_eq!(a.criteria.get("slim_combineren"), None);
     assert_eq!(a.status, Some(QuestionStatus::Geagendeerd));
     press(&mut app, KeyCode::Char('u'));
     let a = store::load(&path).unwrap().get(1).unwrap().clone();

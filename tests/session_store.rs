@@ -8,7 +8,7 @@ use duiden::report::Minutes;
 use duiden::session::store::{self, LockOutcome, SessionError};
 use duiden::session::{
     AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Difference, ItemChange,
-    Level, LocalTime, Participant, QuestionStatus, Role, Session,
+    LocalTime, Participant, QuestionStatus, Role, Session,
 };
 use proptest::prelude::*;
 use std::fs;
@@ -72,6 +72,9 @@ fn note(soort: AnnotationKind, tekst: &str, rol: Role, anker: Anchor) -> Annotat
         time: t("2026-11-05T10:00:00+01:00"),
         status: None,
         owner: String::new(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Criteria::default(),
         anchor: anker,
     }
@@ -306,13 +309,28 @@ fn difference() -> impl Strategy<Value = Difference> {
         )
 }
 
+/// Criteria under the programme's ids, old ids and any id, with any label: the session keeps
+/// whatever was weighed.
 fn criteria() -> impl Strategy<Value = Criteria> {
-    let level = || prop::option::of(prop::sample::select(Level::ALL.to_vec()));
-    (level(), level(), level(), level()).prop_map(|(r, u, h, b)| Criteria {
-        relevantie: r,
-        urgentie: u,
-        haalbaarheid: h,
-        breed_gedragen: b,
+    let id = prop_oneof![
+        prop::sample::select(vec![
+            "urgentie",
+            "kennishiaat",
+            "belasting",
+            "relevantie",
+            "breed_gedragen"
+        ])
+        .prop_map(String::from),
+        "[a-z_]{1,12}",
+    ];
+    let level = prop_oneof![
+        prop::sample::select(vec!["laag", "midden", "hoog"]).prop_map(String::from),
+        text(),
+    ];
+    prop::collection::vec((id, level), 0..5).prop_map(|pairs| {
+        pairs
+            .into_iter()
+            .fold(Criteria::default(), |c, (id, level)| c.with(&id, &level))
     })
 }
 
@@ -370,7 +388,11 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                     name: naam,
                     time,
                     status,
-                    owner: eigenaar,
+                    owner: eigenaar.clone(),
+                    // Any theme, and readings that differ per role.
+                    theme: eigenaar,
+                    support: vec![rol],
+                    disagree: Role::ALL.into_iter().filter(|r| *r != rol).take(2).collect(),
                     criteria,
                     anchor: Anchor {
                         domain: domein,
@@ -430,6 +452,9 @@ proptest! {
                 by: door,
                 note: toelichting,
                 owner: eigenaar,
+                theme: None,
+                support: None,
+                disagree: None,
                 criteria,
             })
             .collect();

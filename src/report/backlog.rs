@@ -180,7 +180,8 @@ fn write_item(w: &mut String, item: &BacklogItem, programme: &Programme, (level,
 }
 
 /// The backlog as CSV, one question a row, for the programme's portal.
-/// A column per criterion of the programme, then one per old criterion weighed anywhere.
+/// A column per criterion of the programme, then one per old criterion weighed anywhere
+/// (`<id>_oud`); theme and readings per role last.
 pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator) -> String {
     let mut out = sep.start().to_string();
     let mut ids: Vec<String> = programme.criteria.iter().map(|c| c.id.clone()).collect();
@@ -196,7 +197,6 @@ pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator)
         Some(_) => id.clone(),
         None => format!("{id}_oud"),
     }));
-    header.extend(["thema", "steun", "niet_eens"].map(String::from));
     header.extend(
         [
             "eigenaar",
@@ -208,6 +208,9 @@ pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator)
             "herkomst",
             "ook_gesteld",
             "geschiedenis",
+            "thema",
+            "steun",
+            "niet_eens",
         ]
         .map(String::from),
     );
@@ -247,11 +250,6 @@ pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator)
                 .map(|id| item.criteria.get(id).unwrap_or("").to_string()),
         );
         fields.extend([
-            one_line(&item.theme),
-            roles(&item.support),
-            roles(&item.disagree),
-        ]);
-        fields.extend([
             one_line(&item.owner),
             one_line(&q.text),
             q.anchor.domain.clone(),
@@ -264,6 +262,9 @@ pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator)
             herkomst.join("; "),
             also.join(" | "),
             history.join(" | "),
+            one_line(&item.theme),
+            roles(&item.support),
+            roles(&item.disagree),
         ]);
         out.push_str(&sep.line(&fields));
     }

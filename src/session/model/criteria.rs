@@ -9,10 +9,29 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// Criterion id → level label, in the order weighed (the file's order, so files re-save byte
-/// for byte).
+/// Criterion id → level label, kept in one fixed order whatever order they were weighed or
+/// read in (see [`rank`]), so files re-save byte for byte and equal weighings compare equal.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Criteria(Vec<(String, String)>);
+
+/// The order in the file: format 2's four criteria in their order (relevantie, urgentie,
+/// haalbaarheid, breed_gedragen), with the programme's default six steps in theirs between
+/// them, then any other id alphabetically.
+const ORDER: [&str; 8] = [
+    "relevantie",
+    "urgentie",
+    "kennishiaat",
+    "slim_combineren",
+    "haalbaarheid",
+    "data_beschikbaar",
+    "belasting",
+    "breed_gedragen",
+];
+
+fn rank(id: &str) -> (usize, &str) {
+    let known = ORDER.iter().position(|k| *k == id).unwrap_or(ORDER.len());
+    (known, id)
+}
 
 impl Criteria {
     pub fn is_empty(&self) -> bool {
@@ -35,7 +54,10 @@ impl Criteria {
             (Some(i), None) => {
                 self.0.remove(i);
             }
-            (None, Some(l)) => self.0.push((id.to_string(), l.to_string())),
+            (None, Some(l)) => {
+                let at = self.0.partition_point(|(k, _)| rank(k) < rank(id));
+                self.0.insert(at, (id.to_string(), l.to_string()));
+            }
             (None, None) => {}
         }
     }
@@ -46,7 +68,7 @@ impl Criteria {
         self
     }
 
-    /// (id, level) in order.
+    /// (id, level) in the file's order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
@@ -95,7 +117,7 @@ impl<'de> Deserialize<'de> for Criteria {
                     if out.get(&k).is_some() {
                         return Err(serde::de::Error::custom(format!("duplicate key `{k}`")));
                     }
-                    out.0.push((k, v));
+                    out.set(&k, Some(&v));
                 }
                 Ok(out)
             }

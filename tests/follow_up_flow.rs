@@ -266,6 +266,57 @@ fn owner_is_edited_in_a_one_line_field() {
 }
 
 #[test]
+fn theme_and_readings_per_role_of_an_earlier_and_an_own_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+
+    // Earlier question: the theme typed after t, recorded as a change.
+    select(&mut app, EARLIER, 2);
+    press(&mut app, KeyCode::Char('t'));
+    typed(&mut app, "Instroom jeugdhulp");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("thema: Instroom jeugdhulp"),
+        "{}",
+        message(&app)
+    );
+    // Readings: r chooses the role (toegang → aanbieder), l cycles its reading.
+    press(&mut app, KeyCode::Char('l')); // toegang steunt
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('l')); // aanbieder: steunt → niet eens
+    assert!(
+        message(&app).contains("aanbieder: niet eens"),
+        "{}",
+        message(&app)
+    );
+    let s = store::load(&path).unwrap();
+    let last = s.changes.last().unwrap();
+    assert_eq!((last.session.as_str(), last.id), (EARLIER, 2));
+    assert_eq!(last.support, Some(vec![Role::Toegang]));
+    assert_eq!(last.disagree, Some(vec![Role::Aanbieder]));
+    assert!(
+        s.changes
+            .iter()
+            .any(|c| c.theme.as_deref() == Some("Instroom jeugdhulp"))
+    );
+    let shown = &popup(&app).selected_item().unwrap().annotation;
+    assert_eq!(shown.theme, "Instroom jeugdhulp", "the list shows the theme");
+    assert_eq!(shown.support, [Role::Toegang]);
+
+    // Own question: on the annotation itself; a third press takes the reading away.
+    select(&mut app, CURRENT, 1);
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('l'));
+    let s = store::load(&path).unwrap();
+    let own = s.get(1).unwrap();
+    assert!(own.support.is_empty() && own.disagree.is_empty());
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(store::load(&path).unwrap().get(1).unwrap().support, [Role::Aanbieder]);
+}
+
+#[test]
 fn status_of_an_earlier_item_is_recorded_as_a_change_and_cycles_back() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, path) = app_in_folder(dir.path());
@@ -420,7 +471,7 @@ fn follow_up_popup_120x36() {
     let screen = common::render(&mut app, 120, 36);
     for text in [
         "Openstaande vragen en acties",
-        "R hoog · U – · H – · B –",
+        "1 urgen hoog · 2 kenni – · 3 slim – · 4 haalb – · 5 data – · 6 belas –",
         // Numbers of different sessions never read alike: the earlier ones carry their day.
         "onderzoeksvraag nr 2 (10 sep) [open]",
         "actie nr 2 [open]",
@@ -429,7 +480,7 @@ fn follow_up_popup_120x36() {
         "deze sessie",
         "eigenaar Pim",
         "wordt samengevoegd",
-        "R relevantie",
+        "2 kennishiaat, 3 slim combineren",
     ] {
         assert!(screen.contains(text), "{text} missing in\n{screen}");
     }

@@ -322,7 +322,7 @@ pub static EN: Texts = Texts {
     default_session_title: "Duiden van data",
     follow_up_title: "Open questions and actions",
     follow_up_empty: "No open research questions or actions from earlier sessions or this session.",
-    follow_up_note: "the number keys weigh the programme's criteria in order: – not weighed → lowest → … → highest; all goes into the minutes",
+    follow_up_note: "– not weighed; all goes into the minutes",
     follow_up_owner_prompt: "Owner",
     follow_up_theme_prompt: "Theme (for the agenda)",
     follow_up_this_session: "this session",

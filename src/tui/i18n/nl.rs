@@ -328,7 +328,7 @@ pub static NL: Texts = Texts {
     default_session_title: "Duiden van data",
     follow_up_title: "Openstaande vragen en acties",
     follow_up_empty: "Geen openstaande onderzoeksvragen of acties uit vorige sessies of deze sessie.",
-    follow_up_note: "de cijfertoetsen wegen de criteria van het programma op volgorde: – niet gewogen → laagste → … → hoogste; alles komt in de notulen",
+    follow_up_note: "– niet gewogen; alles komt in de notulen",
     follow_up_owner_prompt: "Eigenaar",
     follow_up_theme_prompt: "Thema (voor de agenda)",
     follow_up_this_session: "deze sessie",

@@ -99,7 +99,7 @@ texts! {
     default_session_title,
     follow_up_title,
     follow_up_empty,
-    /// What the criterion letters and levels of the follow-up list mean.
+    /// The end of the follow-up's criteria note (see `follow_up_criteria_note`).
     follow_up_note,
     follow_up_owner_prompt,
     follow_up_theme_prompt,

@@ -278,10 +278,6 @@ impl FollowUp {
                 Context::FollowUp,
                 &[
                     Action::CycleStatus,
-                    Action::WeighRelevance,
-                    Action::WeighUrgency,
-                    Action::WeighFeasibility,
-                    Action::WeighSupport,
                     Action::EditTheme,
                     Action::NextReadingRole,
                     Action::CycleReading,
@@ -292,7 +288,7 @@ impl FollowUp {
                     Action::Cancel,
                 ],
             ),
-            t().follow_up_note
+            t().follow_up_criteria_note(&self.programme)
         );
         // The help wraps; one line more than the characters need leaves room for word breaks.
         let help_lines = (hint.chars().count() as u16)

@@ -508,7 +508,11 @@ fn draw_question_detail(
             t().question_status(item.status),
             t().review_priority(item.priority()),
             t().owner,
-            t().criteria_line(programme, &item.criteria)
+            // The weighed ones only: the list above has a column per criterion.
+            match programme.weighed(&item.criteria) {
+                w if w.is_empty() => t().not_weighed.to_string(),
+                w => w,
+            }
         ),
         theme.base().fg(theme.accent),
     )));

@@ -555,3 +555,92 @@ fn the_example_sessions_list_no_number_twice() {
     let screen = common::render(&mut app, 120, 36);
     assert!(screen.contains("actie nr 7 (5 nov) [open]"), "{screen}");
 }
+
+fn press_shift(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT));
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
+}
+
+#[test]
+fn the_agenda_session_walks_the_questions_weighs_and_decides() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+    select(&mut app, EARLIER, 3); // an action: the agenda session starts at the next question
+    press(&mut app, KeyCode::Char('a'));
+    assert!(popup(&app).agenda);
+    let shown = |app: &App| popup(app).selected_item().unwrap().item_ref();
+    assert_eq!(shown(&app).session, CURRENT);
+    press(&mut app, KeyCode::Left);
+    assert_eq!((shown(&app).session.as_str(), shown(&app).id), (EARLIER, 2));
+    press(&mut app, KeyCode::Left);
+    assert_eq!(shown(&app).id, 2, "the first question stays");
+
+    // Weigh with the room: 1 urgentie twice → midden; 6 belasting once → laag.
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('6'));
+    let screen = common::render(&mut app, 120, 40);
+    for text in [
+        "Agendasessie · vraag 1 van 2",
+        EARLIER_QUESTION,
+        "instroom · januari 2023 — gesteld 10 september 2026 in Vorige, door",
+        "urgentie",
+        "midden",
+        "Is de vraag gedeeld, en door wie",
+        "prioriteit 5 van 18",
+        "Besluit: open",
+    ] {
+        assert!(screen.contains(text), "{text} missing in\n{screen}");
+    }
+
+    // The decision with its reason, saved at once as a change of this session.
+    press_shift(&mut app, 'A');
+    typed(&mut app, "Past in het voorjaarsonderzoek");
+    let screen = common::render(&mut app, 120, 40);
+    assert!(screen.contains("Reden voor geagendeerd"), "{screen}");
+    insta::assert_snapshot!("agenda_session_120x40", screen);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("besluit: geagendeerd — Past in het voorjaarsonderzoek"),
+        "{}",
+        message(&app)
+    );
+    let s = store::load(&path).unwrap();
+    let decision = s.changes.last().unwrap();
+    assert_eq!((decision.session.as_str(), decision.id), (EARLIER, 2));
+    assert_eq!(decision.status, Some(QuestionStatus::Geagendeerd));
+    assert_eq!(decision.note, "Past in het voorjaarsonderzoek");
+    assert_eq!(decision.by, "Marieke");
+    assert!(
+        s.changes
+            .iter()
+            .any(|c| c.criteria.get("urgentie") == Some("midden")),
+        "the weighing is saved too"
+    );
+    assert!(
+        s.changes
+            .iter()
+            .any(|c| c.criteria.get("belasting") == Some("laag"))
+    );
+
+    // The own question: dropped, in place and as a change with the reason.
+    press(&mut app, KeyCode::Right);
+    assert_eq!(shown(&app).session, CURRENT);
+    press_shift(&mut app, 'V');
+    typed(&mut app, "Dubbel");
+    press(&mut app, KeyCode::Enter);
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.get(1).unwrap().status, Some(QuestionStatus::Vervallen));
+    assert_eq!(s.changes.last().unwrap().note, "Dubbel");
+
+    // Enter shows the chart; the follow-up reopens in the agenda session at that question.
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    press(&mut app, KeyCode::Char('o'));
+    assert!(popup(&app).agenda);
+    assert_eq!(shown(&app).id, 2);
+    // Esc leaves the agenda session for the list, a second Esc closes.
+    press(&mut app, KeyCode::Esc);
+    assert!(!popup(&app).agenda);
+}

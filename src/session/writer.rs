@@ -401,6 +401,26 @@ impl SessionWriter {
         self.change(ChangeKind::ItemChanged, |s| s.changes.push(recorded))
     }
 
+    /// A decision on a question (the half-yearly agenda session): its status with the reason,
+    /// recorded as a change in this session with date, who and why, also for this session's
+    /// own question (whose status is set in place too, so its own minutes agree).
+    pub fn decide(
+        &mut self,
+        item: &ItemRef,
+        status: QuestionStatus,
+        reason: &str,
+    ) -> Result<(), SessionError> {
+        let own = item.session == file_name(&self.path);
+        let mut change = ItemEdit::Status(status).recorded(item, &self.session.facilitator);
+        change.note = reason.trim().to_string();
+        self.change(ChangeKind::ItemChanged, |s| {
+            if own && let Some(a) = s.get_mut(item.id) {
+                a.status = Some(status);
+            }
+            s.changes.push(change);
+        })
+    }
+
     /// Records that `from` is the same question as `into`.
     pub fn merge(&mut self, from: &ItemRef, into: &ItemRef) -> Result<(), SessionError> {
         let merge = Merge {

@@ -142,6 +142,11 @@ impl App {
         );
         let mut f = FollowUp::new(others, dataset, &name, open.session());
         f.programme = std::sync::Arc::clone(&self.shared.programme);
+        if let Some(r) = self.agenda_return.take()
+            && let Some(i) = f.items.iter().position(|i| i.item_ref() == r)
+        {
+            (f.agenda, f.selected) = (true, i);
+        }
         self.popup = Some(Popup::FollowUp(Box::new(f)));
     }
 

@@ -23,6 +23,8 @@ impl App {
             FollowUpCommand::Close => return false,
             FollowUpCommand::ShowChart => {
                 if let Some(item) = f.selected_item() {
+                    // The agenda session resumes at this question when the follow-up opens.
+                    self.agenda_return = f.agenda.then(|| item.item_ref());
                     let anchor = item.annotation.anchor.clone();
                     self.show_view(&anchor);
                 }
@@ -53,6 +55,7 @@ impl App {
                 }
             }
             FollowUpCommand::CycleReading => self.cycle_reading(f),
+            FollowUpCommand::SaveDecision(status, reason) => self.decide(f, status, reason),
             FollowUpCommand::EditOwner => {
                 if self.writer().is_some() {
                     f.start_owner_edit();
@@ -151,6 +154,20 @@ impl App {
             ItemEdit::Theme(theme) => t().theme_set(theme),
             ItemEdit::Readings(s, d) => t().reading_set(f.reading_role, s, d),
         };
+        self.saved(result, |_| said);
+        self.refresh_follow_up(f);
+    }
+
+    /// A decision of the agenda session, saved as a change with its reason.
+    fn decide(&mut self, f: &mut FollowUp, status: QuestionStatus, reason: String) {
+        let Some(item) = f.selected_item().map(|i| i.item_ref()) else {
+            return;
+        };
+        let Some(w) = self.writer() else {
+            return;
+        };
+        let result = w.decide(&item, status, &reason);
+        let said = t().decision_set(t().question_status(status), &reason);
         self.saved(result, |_| said);
         self.refresh_follow_up(f);
     }

@@ -92,6 +92,9 @@ pub struct App {
     pub background: Background,
     /// Where the agenda walk is.
     pub agenda_walk: AgendaWalk,
+    /// The question the agenda session showed when its chart was opened: the follow-up
+    /// reopens the agenda session there.
+    pub agenda_return: Option<crate::session::ItemRef>,
     /// Following another duiden's screen (`duiden meekijken`), read-only.
     pub follow: Option<Follower>,
     /// The view state last written for followers.
@@ -140,6 +143,7 @@ impl App {
             background: Background::default(),
             presentation: false,
             agenda_walk: AgendaWalk::default(),
+            agenda_return: None,
             follow: None,
             published: None,
             other_theme: super::present::presentation_theme(&working),

@@ -84,6 +84,10 @@ pub fn action_help(a: Action) -> &'static str {
         EditTheme => "type the question's theme (for the agenda)",
         CycleReading => "reading of the chosen role: supports → disagrees → not said",
         NextReadingRole => "reading per role: choose the next role",
+        AgendaSession => "half-yearly agenda session: the open questions one at a time, large",
+        DecideScheduled => "decision: on the agenda (with a reason)",
+        DecideDropped => "decision: dropped (with a reason)",
+        DecideLater => "decision: back to later (with a reason)",
     }
 }
 
@@ -196,6 +200,10 @@ pub fn action_hint(a: Action) -> &'static str {
         EditTheme => "theme",
         CycleReading => "reading",
         NextReadingRole => "role",
+        AgendaSession => "agenda session",
+        DecideScheduled => "schedule",
+        DecideDropped => "drop",
+        DecideLater => "later",
     }
 }
 
@@ -325,6 +333,9 @@ pub static EN: Texts = Texts {
     follow_up_note: "– not weighed; all goes into the minutes",
     follow_up_owner_prompt: "Owner",
     follow_up_theme_prompt: "Theme (for the agenda)",
+    agenda_session_title: "Agenda session",
+    agenda_session_none: "No open research questions to discuss.",
+    agenda_session_walk: "previous / next question",
     follow_up_this_session: "this session",
     follow_up_criteria_for_questions: "criteria apply to research questions only",
     follow_up_merge_questions_only: "only research questions can be merged",

@@ -88,6 +88,10 @@ pub fn action_help(a: Action) -> &'static str {
         EditTheme => "thema van de vraag typen (voor de agenda)",
         CycleReading => "lezing van de gekozen rol: steunt → niet eens → niet gezegd",
         NextReadingRole => "lezing per rol: volgende rol kiezen",
+        AgendaSession => "halfjaarlijkse agendasessie: de open vragen één voor één, groot",
+        DecideScheduled => "besluit: geagendeerd (met reden)",
+        DecideDropped => "besluit: vervallen (met reden)",
+        DecideLater => "besluit: terug naar later (met reden)",
     }
 }
 
@@ -202,6 +206,10 @@ pub fn action_hint(a: Action) -> &'static str {
         EditTheme => "thema",
         CycleReading => "lezing",
         NextReadingRole => "rol",
+        AgendaSession => "agendasessie",
+        DecideScheduled => "agenderen",
+        DecideDropped => "vervallen",
+        DecideLater => "later",
     }
 }
 
@@ -331,6 +339,9 @@ pub static NL: Texts = Texts {
     follow_up_note: "– niet gewogen; alles komt in de notulen",
     follow_up_owner_prompt: "Eigenaar",
     follow_up_theme_prompt: "Thema (voor de agenda)",
+    agenda_session_title: "Agendasessie",
+    agenda_session_none: "Geen open onderzoeksvragen om te bespreken.",
+    agenda_session_walk: "vorige / volgende vraag",
     follow_up_this_session: "deze sessie",
     follow_up_criteria_for_questions: "criteria gelden alleen voor onderzoeksvragen",
     follow_up_merge_questions_only: "alleen onderzoeksvragen kunnen worden samengevoegd",

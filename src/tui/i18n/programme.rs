@@ -70,4 +70,53 @@ impl Texts {
             En => format!("{}: {reading} (saved)", self.role(role)),
         }
     }
+
+    /// "thema: Instroom jeugdhulp"
+    pub fn agenda_session_theme(&self, theme: &str) -> String {
+        match self.lang {
+            Nl => format!("thema: {theme}"),
+            En => format!("theme: {theme}"),
+        }
+    }
+
+    /// "instroom · januari 2023 — gesteld 10 september 2026 in Jeugd, door Sanne (aanbieder)"
+    pub fn agenda_session_origin(&self, about: &str, (date, title): (&str, &str), who: &str) -> String {
+        match self.lang {
+            Nl => format!("{about} — gesteld {date} in {title}, door {who}"),
+            En => format!("{about} — raised {date} in {title}, by {who}"),
+        }
+    }
+
+    /// "Besluit: geagendeerd"
+    pub fn agenda_session_decision(&self, status: &str) -> String {
+        match self.lang {
+            Nl => format!("Besluit: {status}"),
+            En => format!("Decision: {status}"),
+        }
+    }
+
+    /// "Reden voor geagendeerd (Enter opslaan · Esc annuleren)"
+    pub fn agenda_session_reason(&self, status: &str, keys: &str) -> String {
+        match self.lang {
+            Nl => format!("Reden voor {status} ({keys})"),
+            En => format!("Reason for {status} ({keys})"),
+        }
+    }
+
+    /// "prioriteit 4 van 18"
+    pub fn agenda_session_priority(&self, score: u32, max: u32) -> String {
+        match self.lang {
+            Nl => format!("prioriteit {score} van {max}"),
+            En => format!("priority {score} of {max}"),
+        }
+    }
+
+    /// "besluit: geagendeerd — reden (opgeslagen)"
+    pub fn decision_set(&self, status: &str, reason: &str) -> String {
+        let reason = if reason.is_empty() { String::new() } else { format!(" — {reason}") };
+        match self.lang {
+            Nl => format!("besluit: {status}{reason} (opgeslagen)"),
+            En => format!("decision: {status}{reason} (saved)"),
+        }
+    }
 }

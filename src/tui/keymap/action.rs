@@ -145,6 +145,12 @@ actions! {
     CycleReading = "lezing_per_rol",
     /// Which role the reading key changes: the next one.
     NextReadingRole = "lezing_rol",
+    /// The half-yearly agenda session: the open questions one at a time, large.
+    AgendaSession = "agendasessie",
+    /// Decisions in the agenda session, each with a reason typed after it.
+    DecideScheduled = "besluit_agenderen",
+    DecideDropped = "besluit_vervallen",
+    DecideLater = "besluit_later",
     /// After a failed save because another program changed the file: take the file's version
     /// and add what was typed to it.
     ReloadSession = "herladen",

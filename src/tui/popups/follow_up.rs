@@ -68,6 +68,8 @@ pub enum FollowUpCommand {
     /// Start typing the question's theme.
     EditTheme,
     SaveTheme(String),
+    /// A decision of the agenda session: the status and the reason typed.
+    SaveDecision(crate::session::QuestionStatus, String),
     /// Next reading of the chosen role (support / disagree / not said).
     CycleReading,
     EditOwner,
@@ -87,6 +89,10 @@ pub struct FollowUp {
     pub owner: Option<TextArea<'static>>,
     /// The one-line field holds the theme (`t`), not the owner.
     pub typing_theme: bool,
+    /// The one-line field holds the reason of this decision (agenda session).
+    pub typing_decision: Option<crate::session::QuestionStatus>,
+    /// The half-yearly agenda session: the selected question large, one at a time.
+    pub agenda: bool,
     /// The role whose reading the reading key changes.
     pub reading_role: crate::session::Role,
     /// The programme's criteria, for the weighing keys and the criteria line.
@@ -111,6 +117,8 @@ impl FollowUp {
             merge_from: None,
             owner: None,
             typing_theme: false,
+            typing_decision: None,
+            agenda: false,
             reading_role: crate::session::Role::Toegang,
             programme: std::sync::Arc::default(),
             others,
@@ -214,12 +222,16 @@ impl FollowUp {
             return match action {
                 Some(Action::Cancel) => {
                     self.owner = None;
+                    self.typing_decision = None;
                     FollowUpCommand::Stay
                 }
                 Some(Action::Save) => {
                     // One line: anything pasted over several lines becomes one.
                     let text = field.lines().join(" ").trim().to_string();
                     self.owner = None;
+                    if let Some(status) = self.typing_decision.take() {
+                        return FollowUpCommand::SaveDecision(status, text);
+                    }
                     match std::mem::take(&mut self.typing_theme) {
                         true => FollowUpCommand::SaveTheme(text),
                         false => FollowUpCommand::SaveOwner(text),
@@ -230,6 +242,9 @@ impl FollowUp {
                     FollowUpCommand::Stay
                 }
             };
+        }
+        if let Some(command) = self.agenda_key(action) {
+            return command;
         }
         let last = self.items.len().saturating_sub(1);
         match action {
@@ -268,6 +283,9 @@ impl FollowUp {
     }
 
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
+        if self.agenda {
+            return self.draw_agenda(frame, theme, keys, area);
+        }
         let width = area.width.saturating_sub(4).clamp(20, 120);
         let height = area.height.saturating_sub(4).clamp(5, 30);
         let inner =
@@ -277,6 +295,7 @@ impl FollowUp {
             keys.hint(
                 Context::FollowUp,
                 &[
+                    Action::AgendaSession,
                     Action::CycleStatus,
                     Action::EditTheme,
                     Action::NextReadingRole,
@@ -511,74 +530,7 @@ fn mark_near_duplicates(items: &mut [FollowUpItem]) {
     }
 }
 
+mod agenda;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Period;
-    use crate::session::{Anchor, Criteria, QuestionStatus, Role};
-
-    fn item(session: &str, date: &str, id: u64, own: bool) -> FollowUpItem {
-        FollowUpItem {
-            session: session.into(),
-            date: date.parse().unwrap(),
-            annotation: Annotation {
-                id,
-                kind: AnnotationKind::Onderzoeksvraag,
-                text: "Waarom?".into(),
-                role: Role::Beleid,
-                name: String::new(),
-                time: "2026-09-10T10:00:00+02:00".parse().unwrap(),
-                status: Some(QuestionStatus::Open),
-                owner: String::new(),
-                theme: String::new(),
-                support: Vec::new(),
-                disagree: Vec::new(),
-                criteria: Criteria::default(),
-                anchor: Anchor::new(
-                    "jeugd",
-                    "instroom",
-                    Vec::new(),
-                    Period::month(2023, 1),
-                    Period::month(2023, 1),
-                ),
-            },
-            own,
-            similar: None,
-        }
-    }
-
-    #[test]
-    fn equal_numbers_of_different_sessions_get_different_labels() {
-        crate::tui::i18n::set_lang(crate::tui::i18n::Lang::Nl);
-        let f = FollowUp {
-            items: vec![
-                item("2025-09-10-a.toml", "2025-09-10", 2, false),
-                item("2026-09-10-b.toml", "2026-09-10", 2, false),
-                item("2026-09-10-c.toml", "2026-09-10", 2, false),
-                item("2026-09-10-c.toml", "2026-09-10", 3, false),
-                item("2026-11-05-d.toml", "2026-11-05", 2, false),
-                item("2026-11-23-e.toml", "2026-11-23", 2, true),
-            ],
-            selected: 0,
-            merge_from: None,
-            owner: None,
-            typing_theme: false,
-            reading_role: Role::Toegang,
-            programme: std::sync::Arc::default(),
-            others: Vec::new(),
-            dataset: (String::new(), String::new()),
-        };
-        let labels: Vec<String> = f.items.iter().map(|i| f.label(i)).collect();
-        assert_eq!(
-            labels,
-            [
-                "nr 2 (10 sep 2025)",
-                "nr 2 (2026-09-10-b)",
-                "nr 2 (2026-09-10-c)",
-                "nr 3 (10 sep)",
-                "nr 2 (5 nov)",
-                "nr 2",
-            ]
-        );
-    }
-}
+mod tests;

@@ -86,7 +86,12 @@ const HOOG: &str = "hoog";
 
 fn criteria(r: Option<&str>, u: Option<&str>, h: Option<&str>, b: Option<&str>) -> Criteria {
     let mut c = Criteria::default();
-    for (id, level) in [("relevantie", r), ("urgentie", u), ("haalbaarheid", h), ("breed_gedragen", b)] {
+    for (id, level) in [
+        ("relevantie", r),
+        ("urgentie", u),
+        ("haalbaarheid", h),
+        ("breed_gedragen", b),
+    ] {
         c.set(id, level);
     }
     c
@@ -413,7 +418,11 @@ fn folder() -> (tempfile::TempDir, std::path::PathBuf) {
         "formaat = 2\ntitel = \"Kapot\nd",
     )
     .unwrap();
-    fs::write(dir.join("Cargo.toml"), "[package]\nname = \"iets-anders\"\n").unwrap();
+    fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"iets-anders\"\n",
+    )
+    .unwrap();
     fs::write(tmp.path().join("programma.toml"), OLD_PROGRAMME).unwrap();
     (tmp, dir)
 }

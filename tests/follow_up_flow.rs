@@ -7,8 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duiden::load::load_dataset;
 use duiden::model::Period;
 use duiden::session::{
-    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, QuestionStatus, Role, Session,
-    store,
+    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, QuestionStatus, Role, Session, store,
 };
 use duiden::tui::app::{App, Popup, SessionSetup};
 use duiden::tui::popups::follow_up::FollowUp;
@@ -301,7 +300,10 @@ fn theme_and_readings_per_role_of_an_earlier_and_an_own_question() {
             .any(|c| c.theme.as_deref() == Some("Instroom jeugdhulp"))
     );
     let shown = &popup(&app).selected_item().unwrap().annotation;
-    assert_eq!(shown.theme, "Instroom jeugdhulp", "the list shows the theme");
+    assert_eq!(
+        shown.theme, "Instroom jeugdhulp",
+        "the list shows the theme"
+    );
     assert_eq!(shown.support, [Role::Toegang]);
 
     // Own question: on the annotation itself; a third press takes the reading away.
@@ -313,7 +315,10 @@ fn theme_and_readings_per_role_of_an_earlier_and_an_own_question() {
     let own = s.get(1).unwrap();
     assert!(own.support.is_empty() && own.disagree.is_empty());
     press(&mut app, KeyCode::Char('l'));
-    assert_eq!(store::load(&path).unwrap().get(1).unwrap().support, [Role::Aanbieder]);
+    assert_eq!(
+        store::load(&path).unwrap().get(1).unwrap().support,
+        [Role::Aanbieder]
+    );
 }
 
 #[test]

@@ -8,8 +8,8 @@ mod invariants;
 use duiden::import::{Import, ImportError};
 use duiden::model::Period;
 use duiden::session::{
-    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange,
-    LocalTime, Merge, Participant, QuestionStatus, Role, Session,
+    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, LocalTime,
+    Merge, Participant, QuestionStatus, Role, Session,
 };
 use invariants::{
     CBS_JSON_SIBLINGS, IMPORT_CSV_NAME, IMPORT_JSON_NAME, SEED_CSV, SEED_META, TYPED_CSV_SIBLINGS,
@@ -347,7 +347,12 @@ fn period() -> impl Strategy<Value = Period> {
 
 /// Criteria under the programme's ids and old ones, at any label.
 fn criteria() -> impl Strategy<Value = Criteria> {
-    let id = prop::sample::select(vec!["urgentie", "belasting", "relevantie", "breed_gedragen"]);
+    let id = prop::sample::select(vec![
+        "urgentie",
+        "belasting",
+        "relevantie",
+        "breed_gedragen",
+    ]);
     let level = prop_oneof![
         prop::sample::select(vec!["laag", "midden", "hoog"]).prop_map(String::from),
         text(),

@@ -98,7 +98,9 @@ fn weighings_of_format_2_and_the_example_sessions_are_kept_across_load_and_save(
             "{text}"
         );
         assert!(
-            text.contains("[wijzigingen.criteria]\nhaalbaarheid = \"midden\"\nbreed_gedragen = \"hoog\"\n"),
+            text.contains(
+                "[wijzigingen.criteria]\nhaalbaarheid = \"midden\"\nbreed_gedragen = \"hoog\"\n"
+            ),
             "{text}"
         );
     }
@@ -110,7 +112,13 @@ fn the_example_sessions_under_the_default_programme_keep_old_weighings_visible()
     let items = backlog_for(&sessions(false), &p);
     let q = items
         .iter()
-        .find(|i| i.key() == &ItemRef { session: SEPT.into(), id: 2 })
+        .find(|i| {
+            i.key()
+                == &ItemRef {
+                    session: SEPT.into(),
+                    id: 2,
+                }
+        })
         .unwrap();
     // Weighed in September (relevantie hoog, urgentie midden) and in November (haalbaarheid
     // midden, breed gedragen hoog): urgentie and haalbaarheid count, the others are shown.
@@ -220,8 +228,12 @@ fn vragen_md_is_the_agenda_by_theme_with_scores_readings_and_decisions() {
         "{md}"
     );
     assert!(md.contains("hoogst mogelijk 18"), "{md}");
-    let theme = md.find("### Instroom jeugdhulp (2)").expect("theme heading");
-    let without = md.find("### Zonder thema").expect("questions without theme");
+    let theme = md
+        .find("### Instroom jeugdhulp (2)")
+        .expect("theme heading");
+    let without = md
+        .find("### Zonder thema")
+        .expect("questions without theme");
     let closed = md.find("## Afgeronde vragen").unwrap();
     assert!(theme < without && without < closed, "{md}");
     assert!(
@@ -275,7 +287,10 @@ fn a_programme_file_beside_the_sessions_folder_is_used_and_a_bad_one_is_named() 
     fs::write(tmp.path().join("programma.toml"), text).unwrap();
     let (ok, md, err) = duiden(&["vragen", dir.to_str().unwrap()]);
     assert!(ok, "{err}");
-    assert!(md.contains("relevantie telt dubbel (hoogst mogelijk 6)"), "{md}");
+    assert!(
+        md.contains("relevantie telt dubbel (hoogst mogelijk 6)"),
+        "{md}"
+    );
     // September's question: relevantie hoog → 3 × 2; urgentie is now an old weighing.
     assert!(md.contains("**Prioriteit:** 6 van 6"), "{md}");
     assert!(md.contains("urgentie (oud) midden"), "{md}");

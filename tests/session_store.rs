@@ -392,7 +392,11 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                     // Any theme, and readings that differ per role.
                     theme: eigenaar,
                     support: vec![rol],
-                    disagree: Role::ALL.into_iter().filter(|r| *r != rol).take(2).collect(),
+                    disagree: Role::ALL
+                        .into_iter()
+                        .filter(|r| *r != rol)
+                        .take(2)
+                        .collect(),
                     criteria,
                     anchor: Anchor {
                         domain: domein,

@@ -43,8 +43,11 @@ pub fn backlog_markdown(
 ) -> String {
     let mut out = String::new();
     let w = &mut out;
-    let _ = writeln!(w, "# Onderzoeksvragen uit de sessies duiden van data
-");
+    let _ = writeln!(
+        w,
+        "# Onderzoeksvragen uit de sessies duiden van data
+"
+    );
     let source = programme.source.as_ref().map_or_else(
         || "de zes stappen van het programma (standaard, geen programma.toml)".to_string(),
         |p| format!("`{}`", p.display()),
@@ -92,7 +95,11 @@ pub fn backlog_markdown(
 /// group without a heading when no question has a theme.
 fn by_theme(items: Vec<&BacklogItem>, themed: bool) -> Vec<(Option<String>, Vec<&BacklogItem>)> {
     if !themed {
-        return if items.is_empty() { Vec::new() } else { vec![(None, items)] };
+        return if items.is_empty() {
+            Vec::new()
+        } else {
+            vec![(None, items)]
+        };
     }
     let mut groups: Vec<(Option<String>, Vec<&BacklogItem>)> = Vec::new();
     let mut without = Vec::new();
@@ -102,7 +109,10 @@ fn by_theme(items: Vec<&BacklogItem>, themed: bool) -> Vec<(Option<String>, Vec<
             without.push(item);
             continue;
         }
-        match groups.iter_mut().find(|(t, _)| t.as_deref() == Some(theme.as_str())) {
+        match groups
+            .iter_mut()
+            .find(|(t, _)| t.as_deref() == Some(theme.as_str()))
+        {
             Some((_, g)) => g.push(item),
             None => groups.push((Some(theme), vec![item])),
         }
@@ -125,7 +135,12 @@ fn decision(item: &BacklogItem) -> String {
     }
 }
 
-fn write_item(w: &mut String, item: &BacklogItem, programme: &Programme, (level, nr): (&str, usize)) {
+fn write_item(
+    w: &mut String,
+    item: &BacklogItem,
+    programme: &Programme,
+    (level, nr): (&str, usize),
+) {
     let q = item.question();
     let _ = writeln!(w, "{level} {nr}. {}\n", one_line(&q.text));
     let owner = if item.owner.trim().is_empty() {
@@ -140,7 +155,11 @@ fn write_item(w: &mut String, item: &BacklogItem, programme: &Programme, (level,
         item.priority(),
         programme.max_score(),
     );
-    let _ = writeln!(w, "- **Criteria:** {}", criteria_line(programme, &item.criteria));
+    let _ = writeln!(
+        w,
+        "- **Criteria:** {}",
+        criteria_line(programme, &item.criteria)
+    );
     let readings = describe_readings(&item.support, &item.disagree);
     if !readings.is_empty() {
         let _ = writeln!(w, "- **Lezing per rol:** {readings}");
@@ -179,11 +198,13 @@ fn write_item(w: &mut String, item: &BacklogItem, programme: &Programme, (level,
     let _ = writeln!(w);
 }
 
-/// The backlog as CSV, one question a row, for the programme's portal.
-/// A column per criterion of the programme, then one per old criterion weighed anywhere
-/// (`<id>_oud`); theme and readings per role last.
-pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator) -> String {
-    let mut out = sep.start().to_string();
+/// "toegang;beleid": roles in one CSV field.
+fn roles(r: &[crate::session::Role]) -> String {
+    r.iter().map(|r| r.dutch()).collect::<Vec<_>>().join(";")
+}
+
+/// The criterion ids with a column: the programme's, then the old ones weighed anywhere.
+fn criteria_columns(items: &[BacklogItem], programme: &Programme) -> Vec<String> {
     let mut ids: Vec<String> = programme.criteria.iter().map(|c| c.id.clone()).collect();
     for item in items {
         for (id, _) in programme.old_weighings(&item.criteria) {
@@ -192,6 +213,15 @@ pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator)
             }
         }
     }
+    ids
+}
+
+/// The backlog as CSV, one question a row, for the programme's portal.
+/// A column per criterion of the programme, then one per old criterion weighed anywhere
+/// (`<id>_oud`); theme and readings per role last.
+pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator) -> String {
+    let mut out = sep.start().to_string();
+    let ids = criteria_columns(items, programme);
     let mut header: Vec<String> = ["nr", "status", "prioriteit"].map(String::from).to_vec();
     header.extend(ids.iter().map(|id| match programme.criterion(id) {
         Some(_) => id.clone(),
@@ -215,9 +245,6 @@ pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator)
         .map(String::from),
     );
     out.push_str(&sep.line(&header));
-    let roles = |r: &[crate::session::Role]| {
-        r.iter().map(|r| r.dutch()).collect::<Vec<_>>().join(";")
-    };
     for (i, item) in items.iter().enumerate() {
         let q = item.question();
         let herkomst: Vec<String> = item

@@ -105,9 +105,16 @@ pub fn describe_change(c: &ItemChange) -> String {
     }
     if c.support.is_some() || c.disagree.is_some() {
         let none = Vec::new();
-        let (s, d) = (c.support.as_ref().unwrap_or(&none), c.disagree.as_ref().unwrap_or(&none));
+        let (s, d) = (
+            c.support.as_ref().unwrap_or(&none),
+            c.disagree.as_ref().unwrap_or(&none),
+        );
         let r = describe_readings(s, d);
-        parts.push(if r.is_empty() { "geen lezing per rol".to_string() } else { r });
+        parts.push(if r.is_empty() {
+            "geen lezing per rol".to_string()
+        } else {
+            r
+        });
     }
     parts.join("; ")
 }

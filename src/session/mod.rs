@@ -17,8 +17,8 @@ pub mod writer;
 
 pub use model::{
     AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Difference,
-    FORMAT_VERSION, ItemChange, ItemRef, LocalTime, MAX_ID, Merge, Participant,
-    QuestionStatus, Role, Session, now_local, parse_date, slug, today,
+    FORMAT_VERSION, ItemChange, ItemRef, LocalTime, MAX_ID, Merge, Participant, QuestionStatus,
+    Role, Session, now_local, parse_date, slug, today,
 };
 pub use store::{
     LockOutcome, SessionError, SessionLock, acquire, list, list_ok, list_with_progress, load,

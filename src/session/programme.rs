@@ -41,7 +41,11 @@ impl ProgrammeCriterion {
             return 0;
         };
         let n = self.scale.len() as u32;
-        if self.inverse { n - i as u32 } else { i as u32 + 1 }
+        if self.inverse {
+            n - i as u32
+        } else {
+            i as u32 + 1
+        }
     }
 
     /// The next level for a cycling key: not weighed → lowest → … → highest → not weighed.
@@ -126,7 +130,11 @@ impl Programme {
     /// else the default.
     pub fn for_sessions(sessions_dir: &Path) -> Result<Programme, ProgrammeError> {
         let parent = sessions_dir.parent().unwrap_or(Path::new("."));
-        let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
         let path = parent.join(FILE_NAME);
         if !path.exists() {
             return Ok(Programme::default());
@@ -174,7 +182,8 @@ impl Programme {
                 return Err(at(c.schaal.span().start, m));
             }
             if rule == Rule::Weighted && c.gewicht.is_none() {
-                let m = "geen gewicht; de regel \"gewogen\" verwacht gewicht = <getal> per criterium";
+                let m =
+                    "geen gewicht; de regel \"gewogen\" verwacht gewicht = <getal> per criterium";
                 return Err(at(start, m));
             }
             criteria.push(ProgrammeCriterion {
@@ -183,7 +192,11 @@ impl Programme {
                 question: c.vraag,
                 scale: c.schaal.into_inner(),
                 inverse: c.omgekeerd,
-                weight: if rule == Rule::Weighted { c.gewicht.unwrap_or(1) } else { 1 },
+                weight: if rule == Rule::Weighted {
+                    c.gewicht.unwrap_or(1)
+                } else {
+                    1
+                },
             });
         }
         Ok(Programme {

@@ -64,7 +64,9 @@ impl ItemEdit {
             ItemEdit::Owner(o) => change.owner = Some(o.clone()),
             ItemEdit::Weigh(c, l) => change.criteria.set(c, l.as_deref()),
             ItemEdit::Theme(t) => change.theme = Some(t.clone()),
-            ItemEdit::Readings(s, d) => (change.support, change.disagree) = (Some(s.clone()), Some(d.clone())),
+            ItemEdit::Readings(s, d) => {
+                (change.support, change.disagree) = (Some(s.clone()), Some(d.clone()))
+            }
         }
         change
     }

@@ -61,7 +61,10 @@ fn a_weighted_rule_multiplies_and_needs_a_weight_per_criterion() {
     let c = Criteria::default().with("a", "ja").with("b", "nee");
     assert_eq!(p.score(&c), 2 * 3 + 1);
     assert_eq!(p.max_score(), 8);
-    assert_eq!(p.criterion("a").unwrap().cycle(None).as_deref(), Some("nee"));
+    assert_eq!(
+        p.criterion("a").unwrap().cycle(None).as_deref(),
+        Some("nee")
+    );
     assert_eq!(p.criterion("a").unwrap().cycle(Some("ja")), None);
 
     let missing = text.replace("gewicht = 1\n", "");

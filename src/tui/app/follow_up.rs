@@ -121,8 +121,10 @@ impl App {
             return;
         }
         let role = f.reading_role;
-        let (mut support, mut disagree) =
-            (item.annotation.support.clone(), item.annotation.disagree.clone());
+        let (mut support, mut disagree) = (
+            item.annotation.support.clone(),
+            item.annotation.disagree.clone(),
+        );
         if support.contains(&role) {
             support.retain(|r| *r != role);
             disagree.push(role);

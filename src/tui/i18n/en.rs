@@ -7,6 +7,9 @@ use crate::tui::keymap::{Action, Context};
 pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
+        WeighRelevance | WeighUrgency | WeighFeasibility | WeighSupport | Weigh5 | Weigh6
+        | Weigh7 | Weigh8 | Weigh9 | EditTheme | CycleReading | NextReadingRole | AgendaSession
+        | DecideScheduled | DecideDropped | DecideLater => programme_help(a),
         ReloadSession | SaveCopy | ShowBoth | TakeOver => save_help(a),
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate | SeasonView
@@ -72,6 +75,13 @@ pub fn action_help(a: Action) -> &'static str {
         NextOwner => "owner: next participant (question or action)",
         EditOwner => "type the owner",
         Merge => "mark a question to merge; on another question: merge",
+    }
+}
+
+/// The follow-up's weighing, theme, readings and the agenda session.
+fn programme_help(a: Action) -> &'static str {
+    use Action::*;
+    match a {
         WeighRelevance => "weigh the programme's 1st criterion: – → lowest → … → highest",
         WeighUrgency => "weigh the 2nd criterion",
         WeighFeasibility => "weigh the 3rd criterion",
@@ -88,6 +98,7 @@ pub fn action_help(a: Action) -> &'static str {
         DecideScheduled => "decision: on the agenda (with a reason)",
         DecideDropped => "decision: dropped (with a reason)",
         DecideLater => "decision: back to later (with a reason)",
+        _ => "",
     }
 }
 

@@ -5,8 +5,7 @@ use super::Lang::{En, Nl};
 use super::texts::Texts;
 use crate::analysis::mismatch::{Detail, MismatchKind};
 use crate::model::{Granularity, SourceMeta};
-use crate::session::programme::Programme;
-use crate::session::{Anchor, ChangeKind, Criteria, Difference, ReadOnlyReason};
+use crate::session::{Anchor, ChangeKind, Difference, ReadOnlyReason};
 use crate::tui::background::Task;
 use crate::tui::i18n::first_key;
 use crate::tui::keymap::{Action, Context, Keymap};
@@ -175,55 +174,6 @@ impl Texts {
         match self.lang {
             Nl => format!("status: {status} (opgeslagen)"),
             En => format!("status: {status} (saved)"),
-        }
-    }
-
-    /// "1 urgen hoog · 2 kenni – · …": every criterion of the programme by its key (1..n) and
-    /// the first letters of its name, then old weighings ("relev (oud) midden"). The names and
-    /// levels are the programme's own words, in any language.
-    pub fn criteria_compact(&self, p: &Programme, c: &Criteria) -> String {
-        let short = |name: &str| name.chars().take(5).collect::<String>().trim_end().to_string();
-        let mut parts: Vec<String> = p
-            .criteria
-            .iter()
-            .enumerate()
-            .map(|(i, k)| format!("{} {} {}", i + 1, short(&k.name), c.get(&k.id).unwrap_or(DASH)))
-            .collect();
-        for (id, level) in p.old_weighings(c) {
-            parts.push(format!("{} (oud) {level}", short(id)));
-        }
-        parts.join(" · ")
-    }
-
-    /// "1 urgentie, 2 kennishiaat, …: – niet gewogen → laag → midden → hoog; …": what the
-    /// number keys of the follow-up weigh (the first criterion's scale as the example).
-    pub fn follow_up_criteria_note(&self, p: &Programme) -> String {
-        let names: Vec<String> = p
-            .criteria
-            .iter()
-            .take(9)
-            .enumerate()
-            .map(|(i, k)| format!("{} {}", i + 1, k.name))
-            .collect();
-        let scale = p.criteria.first().map_or(String::new(), |k| k.scale.join(" → "));
-        format!("{}: – → {scale}; {}", names.join(", "), self.follow_up_note)
-    }
-
-    /// As [`Self::criteria_compact`]; empty when the programme has no criteria.
-    pub fn criteria_line(&self, p: &Programme, c: &Criteria) -> String {
-        p.line(c, DASH)
-    }
-
-    /// "urgentie hoog, slim combineren midden": the weighed criteria only, by id.
-    pub fn criteria_weighed(&self, c: &Criteria) -> String {
-        crate::report::describe_criteria(c)
-    }
-
-    pub fn criterion_set(&self, name: &str, level: Option<&str>) -> String {
-        let level = level.unwrap_or(self.not_weighed);
-        match self.lang {
-            Nl => format!("{name}: {level} (opgeslagen)"),
-            En => format!("{name}: {level} (saved)"),
         }
     }
 

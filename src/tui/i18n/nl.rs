@@ -7,6 +7,9 @@ use crate::tui::keymap::{Action, Context};
 pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
+        WeighRelevance | WeighUrgency | WeighFeasibility | WeighSupport | Weigh5 | Weigh6
+        | Weigh7 | Weigh8 | Weigh9 | EditTheme | CycleReading | NextReadingRole | AgendaSession
+        | DecideScheduled | DecideDropped | DecideLater => programme_help(a),
         ReloadSession | SaveCopy | ShowBoth | TakeOver => save_help(a),
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate | SeasonView
@@ -76,6 +79,13 @@ pub fn action_help(a: Action) -> &'static str {
         NextOwner => "eigenaar: volgende deelnemer (vraag of actie)",
         EditOwner => "eigenaar typen",
         Merge => "vraag markeren om samen te voegen; op een andere vraag: samenvoegen",
+    }
+}
+
+/// The follow-up's weighing, theme, readings and the agenda session.
+fn programme_help(a: Action) -> &'static str {
+    use Action::*;
+    match a {
         WeighRelevance => "1e criterium van het programma wegen: – → laag → midden → hoog",
         WeighUrgency => "2e criterium wegen",
         WeighFeasibility => "3e criterium wegen",
@@ -92,6 +102,7 @@ pub fn action_help(a: Action) -> &'static str {
         DecideScheduled => "besluit: geagendeerd (met reden)",
         DecideDropped => "besluit: vervallen (met reden)",
         DecideLater => "besluit: terug naar later (met reden)",
+        _ => "",
     }
 }
 

@@ -2,9 +2,11 @@
 //! session's lines. Criterion names and levels are the programme's own (`programma.toml`) and
 //! are shown as written, in either language.
 
+use super::DASH;
 use super::Lang::{En, Nl};
 use super::texts::Texts;
-use crate::session::{Annotation, AnnotationKind, Role};
+use crate::session::programme::Programme;
+use crate::session::{Annotation, AnnotationKind, Criteria, Role};
 
 impl Texts {
     /// "lezing: [toegang steunt] · beleid niet eens": the roles recorded, the chosen role
@@ -26,7 +28,11 @@ impl Texts {
                     None if r == chosen => format!("{} –", self.role(r)),
                     None => return None,
                 };
-                Some(if r == chosen { format!("[{text}]") } else { text })
+                Some(if r == chosen {
+                    format!("[{text}]")
+                } else {
+                    text
+                })
             })
             .collect();
         let label = match self.lang {
@@ -80,7 +86,12 @@ impl Texts {
     }
 
     /// "instroom · januari 2023 — gesteld 10 september 2026 in Jeugd, door Sanne (aanbieder)"
-    pub fn agenda_session_origin(&self, about: &str, (date, title): (&str, &str), who: &str) -> String {
+    pub fn agenda_session_origin(
+        &self,
+        about: &str,
+        (date, title): (&str, &str),
+        who: &str,
+    ) -> String {
         match self.lang {
             Nl => format!("{about} — gesteld {date} in {title}, door {who}"),
             En => format!("{about} — raised {date} in {title}, by {who}"),
@@ -113,10 +124,79 @@ impl Texts {
 
     /// "besluit: geagendeerd — reden (opgeslagen)"
     pub fn decision_set(&self, status: &str, reason: &str) -> String {
-        let reason = if reason.is_empty() { String::new() } else { format!(" — {reason}") };
+        let reason = if reason.is_empty() {
+            String::new()
+        } else {
+            format!(" — {reason}")
+        };
         match self.lang {
             Nl => format!("besluit: {status}{reason} (opgeslagen)"),
             En => format!("decision: {status}{reason} (saved)"),
+        }
+    }
+
+    /// "1 urgen hoog · 2 kenni – · …": every criterion of the programme by its key (1..n) and
+    /// the first letters of its name, then old weighings ("relev (oud) midden"). The names and
+    /// levels are the programme's own words, in any language.
+    pub fn criteria_compact(&self, p: &Programme, c: &Criteria) -> String {
+        let short = |name: &str| {
+            name.chars()
+                .take(5)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        };
+        let mut parts: Vec<String> = p
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                format!(
+                    "{} {} {}",
+                    i + 1,
+                    short(&k.name),
+                    c.get(&k.id).unwrap_or(DASH)
+                )
+            })
+            .collect();
+        for (id, level) in p.old_weighings(c) {
+            parts.push(format!("{} (oud) {level}", short(id)));
+        }
+        parts.join(" · ")
+    }
+
+    /// "1 urgentie, 2 kennishiaat, …: – niet gewogen → laag → midden → hoog; …": what the
+    /// number keys of the follow-up weigh (the first criterion's scale as the example).
+    pub fn follow_up_criteria_note(&self, p: &Programme) -> String {
+        let names: Vec<String> = p
+            .criteria
+            .iter()
+            .take(9)
+            .enumerate()
+            .map(|(i, k)| format!("{} {}", i + 1, k.name))
+            .collect();
+        let scale = p
+            .criteria
+            .first()
+            .map_or(String::new(), |k| k.scale.join(" → "));
+        format!("{}: – → {scale}; {}", names.join(", "), self.follow_up_note)
+    }
+
+    /// As [`Self::criteria_compact`]; empty when the programme has no criteria.
+    pub fn criteria_line(&self, p: &Programme, c: &Criteria) -> String {
+        p.line(c, DASH)
+    }
+
+    /// "urgentie hoog, slim combineren midden": the weighed criteria only, by id.
+    pub fn criteria_weighed(&self, c: &Criteria) -> String {
+        crate::report::describe_criteria(c)
+    }
+
+    pub fn criterion_set(&self, name: &str, level: Option<&str>) -> String {
+        let level = level.unwrap_or(self.not_weighed);
+        match self.lang {
+            Nl => format!("{name}: {level} (opgeslagen)"),
+            En => format!("{name}: {level} (saved)"),
         }
     }
 }

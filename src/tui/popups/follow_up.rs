@@ -274,7 +274,10 @@ impl FollowUp {
             Some(Action::CycleReading) => return FollowUpCommand::CycleReading,
             Some(Action::NextReadingRole) => {
                 let all = crate::session::Role::ALL;
-                let i = all.iter().position(|r| *r == self.reading_role).unwrap_or(0);
+                let i = all
+                    .iter()
+                    .position(|r| *r == self.reading_role)
+                    .unwrap_or(0);
                 self.reading_role = all[(i + 1) % all.len()];
             }
             _ => {}

@@ -101,6 +101,14 @@ pub struct ReviewApp {
     pending: Option<(usize, u64)>,
 }
 
+/// The programme beside the sessions folder; a refused file is said and the default used.
+fn programme_of(folder: &str) -> (crate::session::programme::Programme, Option<String>) {
+    match crate::session::programme::Programme::for_sessions(Path::new(folder)) {
+        Ok(p) => (p, None),
+        Err(e) => (Default::default(), Some(e.to_string())),
+    }
+}
+
 impl ReviewApp {
     /// `files` as listed by `session::store::list`: every session file with its session or error.
     pub fn new(
@@ -132,11 +140,7 @@ impl ReviewApp {
             .iter()
             .map(|e| (e.name.clone(), e.session.clone()))
             .collect();
-        let (programme, message) =
-            match crate::session::programme::Programme::for_sessions(Path::new(folder)) {
-                Ok(p) => (p, None),
-                Err(e) => (Default::default(), Some(e.to_string())),
-            };
+        let (programme, message) = programme_of(folder);
         let backlog = backlog::backlog_for(&pairs, &programme);
         // A question merged into another has that question's status; actions their own.
         let merged: HashMap<(&str, u64), QuestionStatus> = backlog

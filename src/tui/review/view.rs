@@ -467,7 +467,10 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
                     format!("P{:<3}", item.priority()),
                     theme.base().add_modifier(Modifier::BOLD),
                 ),
-                Span::styled(format!("{}  ", criteria_short(&app.programme, item)), theme.dimmed()),
+                Span::styled(
+                    format!("{}  ", criteria_short(&app.programme, item)),
+                    theme.dimmed(),
+                ),
                 Span::styled(format!("{also}{text}"), theme.base()),
             ]))
         })

@@ -48,7 +48,11 @@ impl FollowUp {
         let at = self.selected;
         let next = match step {
             0 => questions.iter().find(|i| **i >= at).or(questions.last()),
-            s if s < 0 => questions.iter().rev().find(|i| **i < at).or(questions.first()),
+            s if s < 0 => questions
+                .iter()
+                .rev()
+                .find(|i| **i < at)
+                .or(questions.first()),
             _ => questions.iter().find(|i| **i > at).or(questions.last()),
         };
         if let Some(i) = next {
@@ -72,7 +76,10 @@ impl FollowUp {
         let questions: Vec<usize> = (0..self.items.len())
             .filter(|i| self.items[*i].is_question())
             .collect();
-        let i = questions.iter().position(|i| *i == self.selected).unwrap_or(0);
+        let i = questions
+            .iter()
+            .position(|i| *i == self.selected)
+            .unwrap_or(0);
         (i + 1, questions.len())
     }
 
@@ -105,21 +112,53 @@ impl FollowUp {
         };
         let n = self.programme.criteria.len() as u16;
         let field = if self.owner.is_some() { 4 } else { 0 };
-        let [head, question, origin, criteria, readings, decision, input, hint] =
-            Layout::vertical([
-                Constraint::Length(2),
-                Constraint::Min(3),
-                Constraint::Length(3),
-                Constraint::Length(n + 1),
-                Constraint::Length(1),
-                Constraint::Length(2),
-                Constraint::Length(field),
-                Constraint::Length(2),
-            ])
-            .areas(area);
+        let [
+            head,
+            question,
+            origin,
+            criteria,
+            readings,
+            decision,
+            input,
+            hint,
+        ] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(3),
+            Constraint::Length(3),
+            Constraint::Length(n + 1),
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Length(field),
+            Constraint::Length(2),
+        ])
+        .areas(area);
+        self.draw_question(frame, theme, item, [head, question, origin]);
+        self.draw_weighing(frame, theme, item, criteria);
+        self.draw_decision(
+            frame,
+            (theme, keys),
+            item,
+            [readings, decision, input, hint],
+        );
+    }
+
+    /// The place, the question large and where it came from.
+    fn draw_question(
+        &self,
+        frame: &mut Frame,
+        theme: &Theme,
+        item: &FollowUpItem,
+        areas: [Rect; 3],
+    ) {
+        let [head, question, origin] = areas;
+        let area = question;
         let (i, count) = self.question_place();
         let a = &item.annotation;
-        let mut title = format!("{} · {}", t().agenda_session_title, t().question_of(i, count));
+        let mut title = format!(
+            "{} · {}",
+            t().agenda_session_title,
+            t().question_of(i, count)
+        );
         if !a.theme.is_empty() {
             title.push_str(&format!(" · {}", t().agenda_session_theme(&a.theme)));
         }
@@ -162,7 +201,18 @@ impl FollowUp {
                 .wrap(Wrap { trim: true }),
             origin,
         );
-        self.draw_weighing(frame, theme, item, criteria);
+    }
+
+    /// The readings, the decision, the reason being typed and the keys.
+    fn draw_decision(
+        &self,
+        frame: &mut Frame,
+        (theme, keys): (&Theme, &Keymap),
+        item: &FollowUpItem,
+        areas: [Rect; 4],
+    ) {
+        let [readings, decision, input, hint] = areas;
+        let a = &item.annotation;
         let reading = t().readings_line(a, self.reading_role).unwrap_or_default();
         frame.render_widget(
             Paragraph::new(reading)
@@ -213,7 +263,12 @@ impl FollowUp {
     fn draw_weighing(&self, frame: &mut Frame, theme: &Theme, item: &FollowUpItem, area: Rect) {
         let p = &self.programme;
         let c = &item.annotation.criteria;
-        let width = p.criteria.iter().map(|k| k.name.chars().count()).max().unwrap_or(0);
+        let width = p
+            .criteria
+            .iter()
+            .map(|k| k.name.chars().count())
+            .max()
+            .unwrap_or(0);
         let mut lines: Vec<Line> = p
             .criteria
             .iter()

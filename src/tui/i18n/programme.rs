@@ -35,11 +35,14 @@ impl Texts {
                 })
             })
             .collect();
-        let label = match self.lang {
+        Some(format!("{}: {}", self.readings_label(), parts.join(" · ")))
+    }
+
+    pub fn readings_label(&self) -> &'static str {
+        match self.lang {
             Nl => "lezing per rol",
             En => "reading per role",
-        };
-        Some(format!("{label}: {}", parts.join(" · ")))
+        }
     }
 
     /// "steunt", "niet eens", or `None` when the role said nothing recorded.

@@ -311,6 +311,13 @@ fn draw_note_detail(
             theme.dimmed(),
         )));
     }
+    let readings = crate::report::describe_readings(&a.support, &a.disagree);
+    if !readings.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("{}: {readings}", t().readings_label()),
+            theme.dimmed(),
+        )));
+    }
     lines.extend(
         a.text
             .lines()

@@ -307,7 +307,8 @@ fn draw_note_detail(
     }
     if !a.criteria.is_empty() {
         lines.push(Line::from(Span::styled(
-            t().criteria_line(&app.programme, &a.criteria),
+            // The weighed ones only, to keep the text in view in a narrow pane.
+            app.programme.weighed(&a.criteria),
             theme.dimmed(),
         )));
     }

@@ -248,8 +248,8 @@ fn the_session_popups_fit_in_both_languages() {
         let hint = keys.hint(
             Context::FollowUp,
             &[
+                Action::AgendaSession,
                 Action::CycleStatus,
-                Action::WeighRelevance,
                 Action::Merge,
                 Action::Cancel,
             ],
@@ -257,7 +257,9 @@ fn the_session_popups_fit_in_both_languages() {
         for part in hint.split(" · ") {
             shows(&inside, part, &what);
         }
-        shows(&inside, t().follow_up_note, &what);
+        // The number keys' criteria, from the default programme, whole.
+        let programme = duiden::session::programme::Programme::default();
+        shows(&inside, &t().follow_up_criteria_note(&programme), &what);
     }
 }
 

@@ -1712,7 +1712,19 @@ fn example_sessions_make_a_backlog_with_a_merge_and_history() {
         .find(|i| i.question().text.starts_with("Via welke verwijzer"))
         .unwrap();
     assert_eq!(verwijzer.status, QuestionStatus::Geagendeerd);
-    assert_eq!(verwijzer.priority(), 3 + 2 + 2 + 3);
+    // Under the default programme urgentie and haalbaarheid (midden, midden) count; the
+    // weighings of relevantie and breed gedragen (hoog, hoog) are kept as old ones.
+    assert_eq!(verwijzer.priority(), 2 + 2);
+    let kept: Vec<(&str, &str)> = verwijzer.criteria.iter().collect();
+    assert_eq!(
+        kept,
+        [
+            ("relevantie", "hoog"),
+            ("urgentie", "midden"),
+            ("haalbaarheid", "midden"),
+            ("breed_gedragen", "hoog")
+        ]
+    );
     assert_eq!(verwijzer.history.len(), 2);
     assert!(items.iter().take_while(|i| i.is_open()).count() >= 3);
 }

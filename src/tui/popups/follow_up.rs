@@ -316,7 +316,7 @@ impl FollowUp {
         let help_lines = (hint.chars().count() as u16)
             .div_ceil(inner.width.max(1))
             .saturating_add(1)
-            .min(4);
+            .min(6);
         let field_lines = if self.owner.is_some() { 4 } else { 0 };
         let [list, field, help] = Layout::vertical([
             Constraint::Min(1),

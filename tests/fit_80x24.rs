@@ -234,6 +234,9 @@ fn the_session_popups_fit_in_both_languages() {
             Action::NextKind,
             Action::NextStatus,
             Action::NextOwner,
+            // A question has readings per role.
+            Action::NextReadingRole,
+            Action::CycleReading,
             Action::Cancel,
         ];
         shows(&inside, &keys.hint(Context::Annotate, &hints), &what);

@@ -120,22 +120,9 @@ impl App {
             self.shared.message = Some(t().follow_up_criteria_for_questions.to_string());
             return;
         }
-        let role = f.reading_role;
-        let (mut support, mut disagree) = (
-            item.annotation.support.clone(),
-            item.annotation.disagree.clone(),
-        );
-        if support.contains(&role) {
-            support.retain(|r| *r != role);
-            disagree.push(role);
-        } else if disagree.contains(&role) {
-            disagree.retain(|r| *r != role);
-        } else {
-            support.push(role);
-        }
-        support.sort();
-        disagree.sort();
-        self.edit_item(f, ItemEdit::Readings(support, disagree));
+        let mut a = item.annotation.clone();
+        crate::tui::popups::annotate::cycle_reading(&mut a, f.reading_role);
+        self.edit_item(f, ItemEdit::Readings(a.support, a.disagree));
     }
 
     /// Saves one field change of the selected item and refreshes the list.

@@ -210,7 +210,7 @@ pub fn action_hint(a: Action) -> &'static str {
         Weigh9 => "criterion 9",
         EditTheme => "theme",
         CycleReading => "reading",
-        NextReadingRole => "role",
+        NextReadingRole => "reading's role",
         AgendaSession => "agenda session",
         DecideScheduled => "schedule",
         DecideDropped => "drop",

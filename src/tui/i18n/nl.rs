@@ -216,7 +216,7 @@ pub fn action_hint(a: Action) -> &'static str {
         Weigh9 => "criterium 9",
         EditTheme => "thema",
         CycleReading => "lezing",
-        NextReadingRole => "rol",
+        NextReadingRole => "rol van de lezing",
         AgendaSession => "agendasessie",
         DecideScheduled => "agenderen",
         DecideDropped => "vervallen",

@@ -332,3 +332,42 @@ fn the_minutes_show_readings_per_role_without_names() {
         "{html}"
     );
 }
+
+#[test]
+fn a_decision_on_an_own_question_is_recorded_with_its_reason_and_found_in_the_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(NOV);
+    let (_, nov) = sessions(false).remove(1);
+    store::save_atomic(&path, &nov).unwrap();
+    let OpenSession::Writable(mut w) = OpenSession::open(path.clone(), nov) else {
+        panic!("not writable");
+    };
+    let own = ItemRef {
+        session: NOV.into(),
+        id: 8,
+    };
+    w.decide(
+        &own,
+        duiden::session::QuestionStatus::Vervallen,
+        " Dubbel met nr 14 ",
+    )
+    .unwrap();
+    drop(w);
+    let s = store::load(&path).unwrap();
+    assert_eq!(
+        s.get(8).unwrap().status,
+        Some(duiden::session::QuestionStatus::Vervallen)
+    );
+    let c = s.changes.last().unwrap();
+    assert_eq!(
+        (c.session.as_str(), c.id, c.note.as_str()),
+        (NOV, 8, "Dubbel met nr 14")
+    );
+    let md = duiden::report::minutes::markdown(&Minutes::build(&s, NOV, Some(&[]), None));
+    let row = md
+        .lines()
+        .find(|l| l.contains("Dubbel met nr 14"))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(!row.contains("niet gevonden"), "{row}");
+    assert!(row.contains("status vervallen"), "{row}");
+}

@@ -213,18 +213,17 @@ impl Programme {
 
     /// The priority of a question weighed `criteria`, by the programme's rule.
     pub fn score(&self, criteria: &Criteria) -> u32 {
-        self.criteria
-            .iter()
-            .map(|c| c.points(criteria.get(&c.id)) * c.weight)
-            .sum()
+        // Saturating: a huge `gewicht` in the file caps the score rather than overflowing.
+        self.criteria.iter().fold(0u32, |sum, c| {
+            sum.saturating_add(c.points(criteria.get(&c.id)).saturating_mul(c.weight))
+        })
     }
 
     /// The highest priority possible.
     pub fn max_score(&self) -> u32 {
-        self.criteria
-            .iter()
-            .map(|c| c.scale.len() as u32 * c.weight)
-            .sum()
+        self.criteria.iter().fold(0u32, |sum, c| {
+            sum.saturating_add((c.scale.len() as u32).saturating_mul(c.weight))
+        })
     }
 
     /// Weighings under criteria this programme does not name (kept, shown as "(oud)").

@@ -120,3 +120,18 @@ fn the_file_is_looked_for_beside_the_sessions_folder() {
     assert_eq!(p.source, Some(dir.path().join(FILE_NAME)));
     assert_eq!(p.rule_text, "alleen urgentie telt");
 }
+
+#[test]
+fn a_huge_weight_caps_the_score_instead_of_overflowing() {
+    let text = "[prioriteit]\nregel = \"gewogen\"\nuitleg = \"x\"\n\
+                [[criteria]]\nid = \"a\"\nnaam = \"A\"\nschaal = [\"l\", \"h\"]\ngewicht = 4294967295\n\
+                [[criteria]]\nid = \"b\"\nnaam = \"B\"\nschaal = [\"l\", \"h\"]\ngewicht = 4294967295\n";
+    let p = Programme::from_toml("p.toml", text).unwrap();
+    let c = Criteria::default().with("a", "h").with("b", "h");
+    assert_eq!(p.score(&c), u32::MAX);
+    assert_eq!(p.max_score(), u32::MAX);
+    // A weight beyond u32 is refused with its place, not wrapped.
+    let e =
+        Programme::from_toml("p.toml", &text.replacen("4294967295", "4294967296", 1)).unwrap_err();
+    assert!(e.0.starts_with("p.toml:8:11: "), "{e}");
+}

@@ -3,6 +3,7 @@
 //!
 //! - [`model`]: the session file's data (participants, agenda, annotations, changes, merges);
 //! - [`backlog`]: every research question across sessions, with its state and history;
+//! - [`programme`]: the programme's criteria and priority rule (`programma.toml`);
 //! - [`store`]: atomic saves, loading with line:column errors, migration of older formats,
 //!   locking, the session folder.
 

@@ -143,6 +143,9 @@ fn main() {
             ),
             status: None,
             owner: String::new(),
+            theme: String::new(),
+            support: Vec::new(),
+            disagree: Vec::new(),
             criteria: Default::default(),
         });
     }

@@ -136,6 +136,9 @@ fn after_the_last_item_comes_the_closing_question_with_the_research_questions() 
             time: duiden::session::now_local(),
             status: None,
             owner: String::new(),
+            theme: String::new(),
+            support: Vec::new(),
+            disagree: Vec::new(),
             criteria: Default::default(),
             anchor: Anchor::new(
                 "jeugd",

@@ -187,6 +187,40 @@ fn new_session_starts_with_the_last_group_and_ctrl_p_picks_who_said_it() {
 }
 
 #[test]
+fn the_annotation_form_records_readings_per_role_of_an_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_session(dir.path());
+    use duiden::session::Role;
+    let ctrl = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::Tab);
+    app.handle_key(key('a'));
+    app.handle_key(key('v'));
+    typed(&mut app, "Wachtlijsten bij aanbieders");
+    app.handle_key(ctrl('l')); // toegang steunt
+    app.handle_key(ctrl('g')); // aanbieder
+    app.handle_key(ctrl('l'));
+    app.handle_key(ctrl('l')); // aanbieder niet eens
+    let screen = common::render(&mut app, 120, 36);
+    assert!(
+        screen.contains("lezing per rol: toegang steunt · [aanbieder niet eens]"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Enter);
+    let saved = store::load(&path).unwrap();
+    let a = saved.annotations.last().unwrap();
+    assert_eq!(a.kind, AnnotationKind::Verklaring);
+    assert_eq!(
+        (a.support.clone(), a.disagree.clone()),
+        (vec![Role::Toegang], vec![Role::Aanbieder])
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("steun = [\"toegang\"]\nniet_eens = [\"aanbieder\"]\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn session_header_is_edited_as_lines() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, path) = app_with_session(dir.path());
@@ -326,6 +360,9 @@ fn the_annotation_list_names_who_said_it_and_the_owner() {
         time: duiden::session::now_local(),
         status: None,
         owner: "Pim".into(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Default::default(),
         anchor: Anchor::new(
             "jeugd",

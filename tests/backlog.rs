@@ -3,10 +3,11 @@
 
 use duiden::model::Period;
 use duiden::report::history_who;
-use duiden::session::backlog::{Event, NEAR_DUPLICATE, backlog, similarity};
+use duiden::session::backlog::{Event, NEAR_DUPLICATE, backlog_for, similarity};
+use duiden::session::programme::Programme;
 use duiden::session::store;
 use duiden::session::{
-    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, Level, LocalTime, Merge,
+    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, LocalTime, Merge,
     QuestionStatus, Role, Session,
 };
 use std::fs;
@@ -42,6 +43,9 @@ fn note(soort: AnnotationKind, tekst: &str, rol: Role, naam: &str, time: LocalTi
         time,
         status: None,
         owner: String::new(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Criteria::default(),
         anchor: Anchor::new(
             "jeugd",
@@ -53,13 +57,48 @@ fn note(soort: AnnotationKind, tekst: &str, rol: Role, naam: &str, time: LocalTi
     }
 }
 
-fn criteria(r: Option<Level>, u: Option<Level>, h: Option<Level>, b: Option<Level>) -> Criteria {
-    Criteria {
-        relevantie: r,
-        urgentie: u,
-        haalbaarheid: h,
-        breed_gedragen: b,
+/// The four criteria of format 2 as a programme (sum, laag 1 … hoog 3), so these orderings
+/// keep their meaning; the default programme is tested in tests/programme.rs.
+const OLD_PROGRAMME: &str = "[prioriteit]
+regel = \"som\"
+uitleg = \"de som van relevantie, urgentie, haalbaarheid en breed gedragen\"
+[[criteria]]
+id = \"relevantie\"
+naam = \"relevantie\"
+schaal = [\"laag\", \"midden\", \"hoog\"]
+[[criteria]]
+id = \"urgentie\"
+naam = \"urgentie\"
+schaal = [\"laag\", \"midden\", \"hoog\"]
+[[criteria]]
+id = \"haalbaarheid\"
+naam = \"haalbaarheid\"
+schaal = [\"laag\", \"midden\", \"hoog\"]
+[[criteria]]
+id = \"breed_gedragen\"
+naam = \"breed gedragen\"
+schaal = [\"laag\", \"midden\", \"hoog\"]
+";
+
+fn old_programme() -> Programme {
+    Programme::from_toml("oud.toml", OLD_PROGRAMME).unwrap()
+}
+
+const LAAG: &str = "laag";
+const MIDDEN: &str = "midden";
+const HOOG: &str = "hoog";
+
+fn criteria(r: Option<&str>, u: Option<&str>, h: Option<&str>, b: Option<&str>) -> Criteria {
+    let mut c = Criteria::default();
+    for (id, level) in [
+        ("relevantie", r),
+        ("urgentie", u),
+        ("haalbaarheid", h),
+        ("breed_gedragen", b),
+    ] {
+        c.set(id, level);
     }
+    c
 }
 
 const MEI: &str = "2026-05-14-mei.toml";
@@ -70,7 +109,6 @@ const SEPT: &str = "2026-09-10-september.toml";
 /// the second on; September merges the duplicate, weighs the first and closes the second.
 fn three_sessions() -> Vec<(String, Session)> {
     use AnnotationKind::*;
-    use Level::*;
     let mut mei = Session::new("Mei", d("2026-05-14"), dataset());
     mei.add(note(
         Observatie,
@@ -115,7 +153,7 @@ fn three_sessions() -> Vec<(String, Session)> {
         links: Vec::new(),
         by: "Marieke van den Berg".into(),
         owner: Some("BiO".into()),
-        criteria: criteria(Some(Hoog), Some(Hoog), None, None),
+        criteria: criteria(Some(HOOG), Some(HOOG), None, None),
         ..ItemChange::status(
             MEI,
             3,
@@ -132,7 +170,7 @@ fn three_sessions() -> Vec<(String, Session)> {
         "",
         t("2026-09-10T10:10:00+02:00"),
     );
-    low.criteria = criteria(Some(Midden), Some(Laag), Some(Hoog), Some(Laag)); // 7, urgentie laag
+    low.criteria = criteria(Some(MIDDEN), Some(LAAG), Some(HOOG), Some(LAAG)); // 7, urgentie laag
     sept.add(low); // 1
     let mut urgent = note(
         Onderzoeksvraag,
@@ -141,7 +179,7 @@ fn three_sessions() -> Vec<(String, Session)> {
         "",
         t("2026-09-10T10:20:00+02:00"),
     );
-    urgent.criteria = criteria(Some(Midden), Some(Hoog), Some(Laag), Some(Laag)); // 7, urgentie hoog
+    urgent.criteria = criteria(Some(MIDDEN), Some(HOOG), Some(LAAG), Some(LAAG)); // 7, urgentie hoog
     sept.add(urgent); // 2
     sept.add(note(
         Onderzoeksvraag,
@@ -164,7 +202,7 @@ fn three_sessions() -> Vec<(String, Session)> {
             result: None,
             links: Vec::new(),
             status: None,
-            criteria: criteria(Some(Hoog), Some(Midden), Some(Hoog), Some(Hoog)),
+            criteria: criteria(Some(HOOG), Some(MIDDEN), Some(HOOG), Some(HOOG)),
             ..ItemChange::status(MEI, 2, QuestionStatus::Open, t("2026-09-10T09:45:00+02:00"))
         },
         ItemChange {
@@ -192,7 +230,7 @@ fn three_sessions() -> Vec<(String, Session)> {
 #[test]
 fn backlog_over_three_sessions_with_changes_and_a_merge() {
     let sessions = three_sessions();
-    let items = backlog(&sessions);
+    let items = backlog_for(&sessions, &old_programme());
     let keys: Vec<(String, u64)> = items
         .iter()
         .map(|i| (i.key().session.clone(), i.key().id))
@@ -209,7 +247,7 @@ fn backlog_over_three_sessions_with_changes_and_a_merge() {
             (MEI.to_string(), 3),  // beantwoord
         ]
     );
-    let priorities: Vec<u8> = items.iter().map(|i| i.priority()).collect();
+    let priorities: Vec<u32> = items.iter().map(|i| i.priority()).collect();
     assert_eq!(priorities, [11, 7, 7, 0, 6]);
 
     // The merged question keeps both origins and both histories; the change made to the
@@ -277,7 +315,7 @@ fn backlog_over_three_sessions_with_changes_and_a_merge() {
         ]
     );
     assert_eq!(answered.owner, "BiO");
-    assert_eq!(answered.criteria.urgentie, Some(Level::Hoog));
+    assert_eq!(answered.criteria.get("urgentie"), Some("hoog"));
     assert_eq!(answered.status, QuestionStatus::Beantwoord);
 }
 
@@ -291,7 +329,7 @@ fn merged_duplicates_are_followed_up_once() {
     assert_eq!(refs, [(MEI, 2), (MEI, 4), (SEPT, 1), (SEPT, 2), (SEPT, 3)]);
     let (_, q) = &open[0];
     assert_eq!(q.status, Some(QuestionStatus::InOnderzoek));
-    assert_eq!(q.criteria.score(), 11);
+    assert_eq!(old_programme().score(&q.criteria), 11);
     // The duplicate was recognisable as one.
     let text = |s: usize, id: u64| sessions[s].1.get(id).unwrap().text.clone();
     assert!(similarity(&text(0, 2), &text(1, 1)) >= NEAR_DUPLICATE);
@@ -379,22 +417,27 @@ fn a_session_of_format_1_opens_and_is_not_changed() {
 }
 
 /// The three sessions in a folder, with a broken and a foreign TOML file beside them.
-fn folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+/// The three sessions and two bad files in `sessies/`, with beside it a `programma.toml` of
+/// the four criteria of format 2 (the default programme is tested in tests/programme.rs).
+fn folder() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("sessies");
+    fs::create_dir(&dir).unwrap();
     for (name, s) in three_sessions() {
-        store::save_atomic(&dir.path().join(name), &s).unwrap();
+        store::save_atomic(&dir.join(name), &s).unwrap();
     }
     fs::write(
-        dir.path().join("2026-10-01-kapot.toml"),
+        dir.join("2026-10-01-kapot.toml"),
         "formaat = 2\ntitel = \"Kapot\nd",
     )
     .unwrap();
     fs::write(
-        dir.path().join("Cargo.toml"),
+        dir.join("Cargo.toml"),
         "[package]\nname = \"iets-anders\"\n",
     )
     .unwrap();
-    dir
+    fs::write(tmp.path().join("programma.toml"), OLD_PROGRAMME).unwrap();
+    (tmp, dir)
 }
 
 fn duiden(args: &[&str]) -> (bool, String, String) {
@@ -411,10 +454,10 @@ fn duiden(args: &[&str]) -> (bool, String, String) {
 
 #[test]
 fn vragen_csv_lists_open_first_by_priority_and_skips_broken_files() {
-    let dir = folder();
+    let (_tmp, dir) = folder();
     let (ok, csv, err) = duiden(&[
         "vragen",
-        dir.path().to_str().unwrap(),
+        dir.to_str().unwrap(),
         "--formaat",
         "csv",
         "--scheiding",
@@ -468,8 +511,8 @@ fn vragen_csv_lists_open_first_by_priority_and_skips_broken_files() {
 
 #[test]
 fn vragen_csv_opens_in_columns_in_dutch_excel_by_default() {
-    let dir = folder();
-    let (ok, csv, err) = duiden(&["vragen", dir.path().to_str().unwrap(), "--formaat", "csv"]);
+    let (_tmp, dir) = folder();
+    let (ok, csv, err) = duiden(&["vragen", dir.to_str().unwrap(), "--formaat", "csv"]);
     assert!(ok, "{err}");
     let csv = csv
         .strip_prefix('\u{feff}')
@@ -495,11 +538,11 @@ fn vragen_csv_opens_in_columns_in_dutch_excel_by_default() {
 
 #[test]
 fn vragen_markdown_to_a_file() {
-    let dir = folder();
-    let out = dir.path().join("agenda.md");
+    let (_tmp, dir) = folder();
+    let out = dir.join("agenda.md");
     let (ok, stdout, err) = duiden(&[
         "vragen",
-        dir.path().to_str().unwrap(),
+        dir.to_str().unwrap(),
         "--uit",
         out.to_str().unwrap(),
     ]);
@@ -560,7 +603,8 @@ fn a_session_finds_its_dataset_from_another_working_directory() {
 fn the_question_list_names_codes_answers_and_merged_codes() {
     let sessions = store::list_ok(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"));
     let items = duiden::session::backlog::backlog(&sessions);
-    let md = duiden::report::backlog_markdown(&items, "sessions", sessions.len());
+    let programme = Programme::default();
+    let md = duiden::report::backlog_markdown(&items, &programme, "sessions", sessions.len());
     assert!(md.contains("- **Code:** V-0001\n"), "{md}");
     assert!(
         md.contains("- **Code:** V-0005 (samengevoegd: V-0002)\n"),
@@ -574,7 +618,7 @@ fn the_question_list_names_codes_answers_and_merged_codes() {
         md.contains("- **Resultaat:** BiO-notitie Aansluiting instroom jeugdhulp: gemeente-registratie en aanbieders 2021-2024 (BiO / sturingsinformatie, notitie 2026-14"),
         "{md}"
     );
-    let csv = duiden::report::backlog_csv(&items, duiden::report::Separator::Comma);
+    let csv = duiden::report::backlog_csv(&items, &programme, duiden::report::Separator::Comma);
     let header = csv.lines().next().unwrap();
     assert!(
         header.ends_with(",code,ook_code,antwoord,resultaat,vindplaats,koppelingen"),

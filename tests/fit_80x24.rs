@@ -234,6 +234,9 @@ fn the_session_popups_fit_in_both_languages() {
             Action::NextKind,
             Action::NextStatus,
             Action::NextOwner,
+            // A question has readings per role.
+            Action::NextReadingRole,
+            Action::CycleReading,
             Action::Cancel,
         ];
         shows(&inside, &keys.hint(Context::Annotate, &hints), &what);
@@ -248,8 +251,8 @@ fn the_session_popups_fit_in_both_languages() {
         let hint = keys.hint(
             Context::FollowUp,
             &[
+                Action::AgendaSession,
                 Action::CycleStatus,
-                Action::WeighRelevance,
                 Action::Merge,
                 Action::Cancel,
             ],
@@ -257,7 +260,9 @@ fn the_session_popups_fit_in_both_languages() {
         for part in hint.split(" · ") {
             shows(&inside, part, &what);
         }
-        shows(&inside, t().follow_up_note, &what);
+        // The number keys' criteria, from the default programme, whole.
+        let programme = duiden::session::programme::Programme::default();
+        shows(&inside, &t().follow_up_criteria_note(&programme), &what);
     }
 }
 

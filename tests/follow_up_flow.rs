@@ -7,8 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use duiden::load::load_dataset;
 use duiden::model::Period;
 use duiden::session::{
-    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Level, QuestionStatus, Role, Session,
-    store,
+    Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, QuestionStatus, Role, Session, store,
 };
 use duiden::tui::app::{App, Popup, SessionSetup};
 use duiden::tui::popups::follow_up::FollowUp;
@@ -46,6 +45,9 @@ fn note(id: u64, soort: AnnotationKind, tekst: &str, eigenaar: &str) -> Annotati
         time: "2026-09-10T10:00:00+02:00".parse().unwrap(),
         status: soort.has_status().then_some(QuestionStatus::Open),
         owner: eigenaar.into(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Criteria::default(),
         anchor: Anchor::new(
             "jeugd",
@@ -161,12 +163,14 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, path) = app_in_folder(dir.path());
 
-    // Earlier question: urgentie twice → midden, each press recorded as a change.
+    // The default programme's criteria (no programma.toml): 1 urgentie, 2 kennishiaat, 3 slim
+    // combineren, 4 haalbaarheid. Earlier question: kennishiaat twice → midden, each press
+    // recorded as a change.
     select(&mut app, EARLIER, 2);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('2'));
     assert!(
-        message(&app).contains("urgentie: midden"),
+        message(&app).contains("kennishiaat: midden"),
         "{}",
         message(&app)
     );
@@ -174,8 +178,8 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
     assert_eq!(s.changes.len(), 2);
     let last = &s.changes[1];
     assert_eq!((last.session.as_str(), last.id), (EARLIER, 2));
-    assert_eq!(last.criteria.urgentie, Some(Level::Midden));
-    assert_eq!(last.criteria.relevantie, None);
+    assert_eq!(last.criteria.get("kennishiaat"), Some("midden"));
+    assert_eq!(last.criteria.get("urgentie"), None);
     assert_eq!((last.status, last.owner.as_ref()), (None, None));
     assert_eq!(last.by, "Marieke");
     assert_eq!(
@@ -184,24 +188,24 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
             .unwrap()
             .annotation
             .criteria
-            .urgentie,
-        Some(Level::Midden),
+            .get("kennishiaat"),
+        Some("midden"),
         "the list shows the new weight"
     );
 
-    // Own question: relevantie once → laag, on the annotation itself; no change recorded.
+    // Own question: urgentie once → laag, on the annotation itself; no change recorded.
     select(&mut app, CURRENT, 1);
     press(&mut app, KeyCode::Char('1'));
     let s = store::load(&path).unwrap();
-    assert_eq!(s.get(1).unwrap().criteria.relevantie, Some(Level::Laag));
+    assert_eq!(s.get(1).unwrap().criteria.get("urgentie"), Some("laag"));
     assert_eq!(s.changes.len(), 2);
     assert!(
-        message(&app).contains("relevantie: laag"),
+        message(&app).contains("urgentie: laag"),
         "{}",
         message(&app)
     );
 
-    // Own question: breed gedragen round the cycle back to not weighed.
+    // Own question: haalbaarheid round the cycle back to not weighed.
     for _ in 0..4 {
         press(&mut app, KeyCode::Char('4'));
     }
@@ -211,7 +215,7 @@ fn weighing_criteria_of_an_earlier_and_an_own_question() {
             .get(1)
             .unwrap()
             .criteria
-            .breed_gedragen,
+            .get("haalbaarheid"),
         None
     );
 
@@ -262,6 +266,63 @@ fn owner_is_edited_in_a_one_line_field() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(popup(&app).owner.is_none());
+}
+
+#[test]
+fn theme_and_readings_per_role_of_an_earlier_and_an_own_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+
+    // Earlier question: the theme typed after t, recorded as a change.
+    select(&mut app, EARLIER, 2);
+    press(&mut app, KeyCode::Char('t'));
+    typed(&mut app, "Instroom jeugdhulp");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("thema: Instroom jeugdhulp"),
+        "{}",
+        message(&app)
+    );
+    // Readings: r chooses the role (toegang → aanbieder), l cycles its reading.
+    press(&mut app, KeyCode::Char('l')); // toegang steunt
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('l')); // aanbieder: steunt → niet eens
+    assert!(
+        message(&app).contains("aanbieder: niet eens"),
+        "{}",
+        message(&app)
+    );
+    let s = store::load(&path).unwrap();
+    let last = s.changes.last().unwrap();
+    assert_eq!((last.session.as_str(), last.id), (EARLIER, 2));
+    assert_eq!(last.support, Some(vec![Role::Toegang]));
+    assert_eq!(last.disagree, Some(vec![Role::Aanbieder]));
+    assert!(
+        s.changes
+            .iter()
+            .any(|c| c.theme.as_deref() == Some("Instroom jeugdhulp"))
+    );
+    let shown = &popup(&app).selected_item().unwrap().annotation;
+    assert_eq!(
+        shown.theme, "Instroom jeugdhulp",
+        "the list shows the theme"
+    );
+    assert_eq!(shown.support, [Role::Toegang]);
+
+    // Own question: on the annotation itself; a third press takes the reading away.
+    select(&mut app, CURRENT, 1);
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('l'));
+    let s = store::load(&path).unwrap();
+    let own = s.get(1).unwrap();
+    assert!(own.support.is_empty() && own.disagree.is_empty());
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(
+        store::load(&path).unwrap().get(1).unwrap().support,
+        [Role::Aanbieder]
+    );
 }
 
 #[test]
@@ -356,7 +417,7 @@ fn status_of_an_earlier_item_walks_the_lifecycle_as_recorded_changes() {
 }
 
 #[test]
-fn esc_leaves_the_status_step_without_a_change_and_l_links_by_code() {
+fn esc_leaves_the_status_step_without_a_change_and_shift_k_links_by_code() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, path) = app_in_folder(dir.path());
     select(&mut app, EARLIER, 2);
@@ -365,8 +426,8 @@ fn esc_leaves_the_status_step_without_a_change_and_l_links_by_code() {
     press(&mut app, KeyCode::Esc);
     assert!(app.popup.is_some(), "the popup stays");
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    // l: the kind (hangt samen met first), then the other question (V-0002, this session's).
-    press(&mut app, KeyCode::Char('l'));
+    // K: the kind (hangt samen met first), then the other question (V-0002, this session's).
+    press(&mut app, KeyCode::Char('K'));
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     assert!(
@@ -441,13 +502,13 @@ fn undo_of_an_own_item_change() {
     let s = store::load(&path).unwrap();
     let a = s.get(1).unwrap();
     assert_eq!(a.status, Some(QuestionStatus::Geagendeerd));
-    assert_eq!(a.criteria.haalbaarheid, Some(Level::Laag));
+    assert_eq!(a.criteria.get("slim_combineren"), Some("laag"));
 
     press(&mut app, KeyCode::Esc);
     assert!(app.popup.is_none());
     press(&mut app, KeyCode::Char('u'));
     let a = store::load(&path).unwrap().get(1).unwrap().clone();
-    assert_eq!(a.criteria.haalbaarheid, None);
+    assert_eq!(a.criteria.get("slim_combineren"), None);
     assert_eq!(a.status, Some(QuestionStatus::Geagendeerd));
     press(&mut app, KeyCode::Char('u'));
     let a = store::load(&path).unwrap().get(1).unwrap().clone();
@@ -495,7 +556,7 @@ fn follow_up_popup_120x36() {
     let screen = common::render(&mut app, 120, 36);
     for text in [
         "Openstaande vragen en acties",
-        "R hoog · U – · H – · B –",
+        "1 urgen hoog · 2 kenni – · 3 slim – · 4 haalb – · 5 data – · 6 belas –",
         // Numbers of different sessions never read alike: the earlier ones carry their day.
         "onderzoeksvraag V-0001 nr 2 (10 sep) [nieuw]",
         "actie A-0002 nr 2 [nieuw]",
@@ -504,7 +565,7 @@ fn follow_up_popup_120x36() {
         "deze sessie",
         "eigenaar Pim",
         "wordt samengevoegd",
-        "R relevantie",
+        "2 kennishiaat, 3 slim combineren",
     ] {
         assert!(screen.contains(text), "{text} missing in\n{screen}");
     }
@@ -611,4 +672,93 @@ fn an_answered_question_is_shown_under_the_chart_of_its_indicator_in_a_later_ses
         screen.contains("(BiO-notitie Aansluiting instroom jeugdhulp"),
         "{screen}"
     );
+}
+
+fn press_shift(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT));
+    assert!(app.finish_background(std::time::Duration::from_secs(20)));
+}
+
+#[test]
+fn the_agenda_session_walks_the_questions_weighs_and_decides() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_in_folder(dir.path());
+    select(&mut app, EARLIER, 3); // an action: the agenda session starts at the next question
+    press(&mut app, KeyCode::Char('a'));
+    assert!(popup(&app).agenda);
+    let shown = |app: &App| popup(app).selected_item().unwrap().item_ref();
+    assert_eq!(shown(&app).session, CURRENT);
+    press(&mut app, KeyCode::Left);
+    assert_eq!((shown(&app).session.as_str(), shown(&app).id), (EARLIER, 2));
+    press(&mut app, KeyCode::Left);
+    assert_eq!(shown(&app).id, 2, "the first question stays");
+
+    // Weigh with the room: 1 urgentie twice → midden; 6 belasting once → laag.
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('6'));
+    let screen = common::render(&mut app, 120, 40);
+    for text in [
+        "Agendasessie · vraag 1 van 2",
+        EARLIER_QUESTION,
+        "instroom · januari 2023 — gesteld 10 september 2026 in Vorige, door",
+        "urgentie",
+        "midden",
+        "Is de vraag gedeeld, en door wie",
+        "prioriteit 5 van 18",
+        "Besluit: nieuw",
+    ] {
+        assert!(screen.contains(text), "{text} missing in\n{screen}");
+    }
+
+    // The decision with its reason, saved at once as a change of this session.
+    press_shift(&mut app, 'A');
+    typed(&mut app, "Past in het voorjaarsonderzoek");
+    let screen = common::render(&mut app, 120, 40);
+    assert!(screen.contains("Reden voor geagendeerd"), "{screen}");
+    insta::assert_snapshot!("agenda_session_120x40", screen);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("besluit: geagendeerd — Past in het voorjaarsonderzoek"),
+        "{}",
+        message(&app)
+    );
+    let s = store::load(&path).unwrap();
+    let decision = s.changes.last().unwrap();
+    assert_eq!((decision.session.as_str(), decision.id), (EARLIER, 2));
+    assert_eq!(decision.status, Some(QuestionStatus::Geagendeerd));
+    assert_eq!(decision.note, "Past in het voorjaarsonderzoek");
+    assert_eq!(decision.by, "Marieke");
+    assert!(
+        s.changes
+            .iter()
+            .any(|c| c.criteria.get("urgentie") == Some("midden")),
+        "the weighing is saved too"
+    );
+    assert!(
+        s.changes
+            .iter()
+            .any(|c| c.criteria.get("belasting") == Some("laag"))
+    );
+
+    // The own question: dropped, in place and as a change with the reason.
+    press(&mut app, KeyCode::Right);
+    assert_eq!(shown(&app).session, CURRENT);
+    press_shift(&mut app, 'V');
+    typed(&mut app, "Dubbel");
+    press(&mut app, KeyCode::Enter);
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.get(1).unwrap().status, Some(QuestionStatus::Vervallen));
+    assert_eq!(s.changes.last().unwrap().note, "Dubbel");
+
+    // Enter shows the chart; the follow-up reopens in the agenda session at that question.
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    press(&mut app, KeyCode::Char('o'));
+    assert!(popup(&app).agenda);
+    assert_eq!(shown(&app).id, 2);
+    // Esc leaves the agenda session for the list, a second Esc closes.
+    press(&mut app, KeyCode::Esc);
+    assert!(!popup(&app).agenda);
 }

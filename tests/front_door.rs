@@ -8,8 +8,8 @@ mod invariants;
 use duiden::import::{Import, ImportError};
 use duiden::model::Period;
 use duiden::session::{
-    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, Level,
-    LocalTime, Merge, Participant, QuestionStatus, Role, Session,
+    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, ItemChange, LocalTime,
+    Merge, Participant, QuestionStatus, Role, Session,
 };
 use invariants::{
     CBS_JSON_SIBLINGS, IMPORT_CSV_NAME, IMPORT_JSON_NAME, SEED_CSV, SEED_META, TYPED_CSV_SIBLINGS,
@@ -345,16 +345,22 @@ fn period() -> impl Strategy<Value = Period> {
         .prop_map(|p| Period::parse(&p).unwrap().0)
 }
 
-fn level() -> impl Strategy<Value = Option<Level>> {
-    prop::option::of(prop::sample::select(Level::ALL.to_vec()))
-}
-
+/// Criteria under the programme's ids and old ones, at any label.
 fn criteria() -> impl Strategy<Value = Criteria> {
-    (level(), level(), level(), level()).prop_map(|(r, u, h, b)| Criteria {
-        relevantie: r,
-        urgentie: u,
-        haalbaarheid: h,
-        breed_gedragen: b,
+    let id = prop::sample::select(vec![
+        "urgentie",
+        "belasting",
+        "relevantie",
+        "breed_gedragen",
+    ]);
+    let level = prop_oneof![
+        prop::sample::select(vec!["laag", "midden", "hoog"]).prop_map(String::from),
+        text(),
+    ];
+    prop::collection::vec((id, level), 0..4).prop_map(|pairs| {
+        pairs
+            .into_iter()
+            .fold(Criteria::default(), |c, (id, level)| c.with(id, &level))
     })
 }
 
@@ -385,6 +391,9 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                     name,
                     time,
                     status: None,
+                    theme: owner.clone(),
+                    support: vec![role],
+                    disagree: Vec::new(),
                     owner,
                     criteria,
                     anchor: Anchor::new(&d, &i, bronnen, from, to),
@@ -478,6 +487,9 @@ fn session() -> impl Strategy<Value = Session> {
                             by,
                             note: String::new(),
                             owner,
+                            theme: None,
+                            support: None,
+                            disagree: None,
                             criteria,
                         },
                     )

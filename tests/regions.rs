@@ -252,6 +252,9 @@ fn a_note_on_a_regio_row_records_the_regio_and_the_minutes_say_it() {
         time: "2026-11-26T10:00:00+01:00".parse().unwrap(),
         status: None,
         owner: String::new(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Default::default(),
         anchor,
     });

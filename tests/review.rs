@@ -450,6 +450,9 @@ fn a_note_made_in_the_comparison_reopens_that_comparison() {
         time: duiden::session::now_local(),
         status: None,
         owner: String::new(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Default::default(),
         anchor,
     });

@@ -8,7 +8,7 @@ use duiden::report::Minutes;
 use duiden::session::store::{self, LockOutcome, SessionError};
 use duiden::session::{
     AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Difference, ItemChange,
-    Level, LocalTime, Participant, QuestionStatus, Role, Session,
+    LocalTime, Participant, QuestionStatus, Role, Session,
 };
 use proptest::prelude::*;
 use std::fs;
@@ -76,6 +76,9 @@ fn note(soort: AnnotationKind, tekst: &str, rol: Role, anker: Anchor) -> Annotat
         time: t("2026-11-05T10:00:00+01:00"),
         status: None,
         owner: String::new(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Criteria::default(),
         anchor: anker,
     }
@@ -313,13 +316,28 @@ fn difference() -> impl Strategy<Value = Difference> {
         )
 }
 
+/// Criteria under the programme's ids, old ids and any id, with any label: the session keeps
+/// whatever was weighed.
 fn criteria() -> impl Strategy<Value = Criteria> {
-    let level = || prop::option::of(prop::sample::select(Level::ALL.to_vec()));
-    (level(), level(), level(), level()).prop_map(|(r, u, h, b)| Criteria {
-        relevantie: r,
-        urgentie: u,
-        haalbaarheid: h,
-        breed_gedragen: b,
+    let id = prop_oneof![
+        prop::sample::select(vec![
+            "urgentie",
+            "kennishiaat",
+            "belasting",
+            "relevantie",
+            "breed_gedragen"
+        ])
+        .prop_map(String::from),
+        "[a-z_]{1,12}",
+    ];
+    let level = prop_oneof![
+        prop::sample::select(vec!["laag", "midden", "hoog"]).prop_map(String::from),
+        text(),
+    ];
+    prop::collection::vec((id, level), 0..5).prop_map(|pairs| {
+        pairs
+            .into_iter()
+            .fold(Criteria::default(), |c, (id, level)| c.with(&id, &level))
     })
 }
 
@@ -381,7 +399,15 @@ fn annotation() -> impl Strategy<Value = Annotation> {
                     name: naam,
                     time,
                     status,
-                    owner: eigenaar,
+                    owner: eigenaar.clone(),
+                    // Any theme, and readings that differ per role.
+                    theme: eigenaar,
+                    support: vec![rol],
+                    disagree: Role::ALL
+                        .into_iter()
+                        .filter(|r| *r != rol)
+                        .take(2)
+                        .collect(),
                     criteria,
                     anchor: Anchor {
                         domain: domein,
@@ -444,6 +470,9 @@ proptest! {
                 by: door,
                 note: toelichting,
                 owner: eigenaar,
+                theme: None,
+                support: None,
+                disagree: None,
                 criteria,
             })
             .collect();
@@ -1700,7 +1729,19 @@ fn example_sessions_make_a_backlog_with_a_merge_and_history() {
         .find(|i| i.question().text.starts_with("Via welke verwijzer"))
         .unwrap();
     assert_eq!(verwijzer.status, QuestionStatus::Geagendeerd);
-    assert_eq!(verwijzer.priority(), 3 + 2 + 2 + 3);
+    // Under the default programme urgentie and haalbaarheid (midden, midden) count; the
+    // weighings of relevantie and breed gedragen (hoog, hoog) are kept as old ones.
+    assert_eq!(verwijzer.priority(), 2 + 2);
+    let kept: Vec<(&str, &str)> = verwijzer.criteria.iter().collect();
+    assert_eq!(
+        kept,
+        [
+            ("relevantie", "hoog"),
+            ("urgentie", "midden"),
+            ("haalbaarheid", "midden"),
+            ("breed_gedragen", "hoog")
+        ]
+    );
     assert_eq!(verwijzer.history.len(), 2);
     assert!(items.iter().take_while(|i| i.is_open()).count() >= 3);
 }

@@ -48,12 +48,22 @@ pub(super) fn vragen(
     let Some(sessions) = sessions_in(dir) else {
         return ExitCode::FAILURE;
     };
-    let items = crate::session::backlog::backlog(&sessions);
-    let text = match formaat {
-        VragenFormaat::Md => {
-            crate::report::backlog_markdown(&items, &dir.display().to_string(), sessions.len())
+    let programme = match crate::session::programme::Programme::for_sessions(dir) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
         }
-        VragenFormaat::Csv => crate::report::backlog_csv(&items, scheiding.into()),
+    };
+    let items = crate::session::backlog::backlog_for(&sessions, &programme);
+    let text = match formaat {
+        VragenFormaat::Md => crate::report::backlog_markdown(
+            &items,
+            &programme,
+            &dir.display().to_string(),
+            sessions.len(),
+        ),
+        VragenFormaat::Csv => crate::report::backlog_csv(&items, &programme, scheiding.into()),
     };
     // The question list names no figures; the header still says what was asked for.
     let text = match kleine_aantallen {

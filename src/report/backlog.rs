@@ -4,10 +4,11 @@
 
 use super::Separator;
 use super::text::{
-    criteria_line, describe_history, dutch_date, dutch_period, history_who, one_line, who,
+    criteria_line, describe_history, describe_readings, dutch_date, dutch_period, history_who,
+    one_line, who,
 };
-use crate::session::backlog::{BacklogItem, HistoryEntry};
-use crate::session::{Criterion, Level};
+use crate::session::backlog::{BacklogItem, Event, HistoryEntry};
+use crate::session::programme::Programme;
 use std::fmt::Write;
 
 /// "jeugd · instroom, januari 2022 t/m december 2024"
@@ -31,77 +32,54 @@ fn when(h: &HistoryEntry) -> String {
     )
 }
 
-/// The backlog as Markdown: a section for open and for closed questions, each question with its
-/// criteria, owner, origins and history.
-pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) -> String {
+/// The backlog as Markdown, the agenda for the half-yearly session: a section for open and for
+/// closed questions, grouped by theme when questions have one (without a theme last), each
+/// question with its criteria, readings per role, decision, owner, origins and history.
+pub fn backlog_markdown(
+    items: &[BacklogItem],
+    programme: &Programme,
+    folder: &str,
+    sessions: usize,
+) -> String {
     let mut out = String::new();
     let w = &mut out;
-    let _ = writeln!(w, "# Onderzoeksvragen uit de sessies duiden van data\n");
     let _ = writeln!(
         w,
-        "{} uit {} in `{folder}`. Open vragen eerst, daarna op prioriteit: \
-         de som van relevantie, urgentie, haalbaarheid en breed gedragen (laag 1, midden 2, hoog 3; \
-         nog niet gewogen 0), bij gelijke stand eerst urgentie, dan relevantie, dan de oudste vraag.\n",
+        "# Onderzoeksvragen uit de sessies duiden van data
+"
+    );
+    let source = programme.source.as_ref().map_or_else(
+        || "de zes stappen van het programma (standaard, geen programma.toml)".to_string(),
+        |p| format!("`{}`", p.display()),
+    );
+    let _ = writeln!(
+        w,
+        "{} uit {} in `{folder}`. Open vragen eerst, daarna op prioriteit: {} \
+         (hoogst mogelijk {}); bij gelijke stand de criteria in de volgorde van het programma, \
+         dan de oudste vraag. Criteria: {source}.\n",
         count(items.len(), "vraag", "vragen"),
         count(sessions, "sessie", "sessies"),
+        programme.rule_text,
+        programme.max_score(),
     );
     let open: Vec<&BacklogItem> = items.iter().filter(|i| i.is_open()).collect();
     let closed: Vec<&BacklogItem> = items.iter().filter(|i| !i.is_open()).collect();
+    let themed = items.iter().any(|i| !i.theme.trim().is_empty());
     let mut nr = 0;
     for (heading, group) in [("Open vragen", open), ("Afgeronde vragen", closed)] {
         let _ = writeln!(w, "## {heading} ({})\n", group.len());
         if group.is_empty() {
             let _ = writeln!(w, "_Geen._\n");
         }
-        for item in group {
-            nr += 1;
-            let q = item.question();
-            let _ = writeln!(w, "### {nr}. {}\n", one_line(&q.text));
-            let owner = if item.owner.trim().is_empty() {
-                "–".to_string()
-            } else {
-                one_line(&item.owner)
-            };
-            let _ = writeln!(
-                w,
-                "- **Status:** {} · **Prioriteit:** {} van 12 · **Eigenaar:** {owner}",
-                item.status.dutch(),
-                item.priority()
-            );
-            life_lines(w, item);
-            let _ = writeln!(w, "- **Criteria:** {}", criteria_line(&item.criteria));
-            let _ = writeln!(w, "- **Over:** {}", about(item));
-            for (i, o) in item.origins.iter().enumerate() {
-                let label = if i == 0 {
-                    "Gesteld".to_string()
-                } else {
-                    format!("Ook gesteld: “{}”", one_line(&o.annotation.text))
-                };
-                let by = who(&o.annotation);
-                let date = o.date.map_or_else(|| "–".to_string(), dutch_date);
-                let _ = writeln!(
-                    w,
-                    "- **{label}** op {date}, {} (`{}` nr {}), door {by}",
-                    one_line(&o.title),
-                    o.item.session,
-                    o.item.id
-                );
+        for (theme, members) in by_theme(group, themed) {
+            if let Some(theme) = theme {
+                let _ = writeln!(w, "### {theme} ({})\n", members.len());
             }
-            let _ = writeln!(w, "- **Geschiedenis:**");
-            for h in &item.history {
-                let door = match history_who(h) {
-                    d if d.is_empty() => d,
-                    d => format!(" · {d}"),
-                };
-                let _ = writeln!(
-                    w,
-                    "  - {} · `{}`{door} · {}",
-                    when(h),
-                    h.session,
-                    describe_history(h)
-                );
+            for item in members {
+                nr += 1;
+                let level = if themed { "####" } else { "###" };
+                write_item(w, item, programme, (level, nr));
             }
-            let _ = writeln!(w);
         }
     }
     while out.ends_with("\n\n") {
@@ -113,80 +91,225 @@ pub fn backlog_markdown(items: &[BacklogItem], folder: &str, sessions: usize) ->
     out
 }
 
+/// The items by theme in order of first appearance (so by priority), "zonder thema" last; one
+/// group without a heading when no question has a theme.
+fn by_theme(items: Vec<&BacklogItem>, themed: bool) -> Vec<(Option<String>, Vec<&BacklogItem>)> {
+    if !themed {
+        return if items.is_empty() {
+            Vec::new()
+        } else {
+            vec![(None, items)]
+        };
+    }
+    let mut groups: Vec<(Option<String>, Vec<&BacklogItem>)> = Vec::new();
+    let mut without = Vec::new();
+    for item in items {
+        let theme = one_line(item.theme.trim());
+        if theme.is_empty() {
+            without.push(item);
+            continue;
+        }
+        match groups
+            .iter_mut()
+            .find(|(t, _)| t.as_deref() == Some(theme.as_str()))
+        {
+            Some((_, g)) => g.push(item),
+            None => groups.push((Some(theme), vec![item])),
+        }
+    }
+    if !without.is_empty() {
+        groups.push((Some("Zonder thema".to_string()), without));
+    }
+    groups
+}
+
+/// The decision: the status, with the reason given at the last change of status.
+fn decision(item: &BacklogItem) -> String {
+    let reason = item.history.iter().rev().find_map(|h| match &h.event {
+        Event::Changed(c) if c.status.is_some() => Some(c.note.trim().to_string()),
+        _ => None,
+    });
+    match reason {
+        Some(r) if !r.is_empty() => format!("{} — {}", item.status.dutch(), one_line(&r)),
+        _ => item.status.dutch().to_string(),
+    }
+}
+
+fn write_item(
+    w: &mut String,
+    item: &BacklogItem,
+    programme: &Programme,
+    (level, nr): (&str, usize),
+) {
+    let q = item.question();
+    let _ = writeln!(w, "{level} {nr}. {}\n", one_line(&q.text));
+    let owner = if item.owner.trim().is_empty() {
+        "–".to_string()
+    } else {
+        one_line(&item.owner)
+    };
+    let _ = writeln!(
+        w,
+        "- **Besluit:** {} · **Prioriteit:** {} van {} · **Eigenaar:** {owner}",
+        decision(item),
+        item.priority(),
+        programme.max_score(),
+    );
+    life_lines(w, item);
+    let _ = writeln!(
+        w,
+        "- **Criteria:** {}",
+        criteria_line(programme, &item.criteria)
+    );
+    let readings = describe_readings(&item.support, &item.disagree);
+    if !readings.is_empty() {
+        let _ = writeln!(w, "- **Lezing per rol:** {readings}");
+    }
+    let _ = writeln!(w, "- **Over:** {}", about(item));
+    for (i, o) in item.origins.iter().enumerate() {
+        let label = if i == 0 {
+            "Gesteld".to_string()
+        } else {
+            format!("Ook gesteld: “{}”", one_line(&o.annotation.text))
+        };
+        let by = who(&o.annotation);
+        let date = o.date.map_or_else(|| "–".to_string(), dutch_date);
+        let _ = writeln!(
+            w,
+            "- **{label}** op {date}, {} (`{}` nr {}), door {by}",
+            one_line(&o.title),
+            o.item.session,
+            o.item.id
+        );
+    }
+    let _ = writeln!(w, "- **Geschiedenis:**");
+    for h in &item.history {
+        let door = match history_who(h) {
+            d if d.is_empty() => d,
+            d => format!(" · {d}"),
+        };
+        let _ = writeln!(
+            w,
+            "  - {} · `{}`{door} · {}",
+            when(h),
+            h.session,
+            describe_history(h)
+        );
+    }
+    let _ = writeln!(w);
+}
+
+/// "toegang;beleid": roles in one CSV field.
+fn roles(r: &[crate::session::Role]) -> String {
+    r.iter().map(|r| r.dutch()).collect::<Vec<_>>().join(";")
+}
+
+/// The criterion ids with a column: the programme's, then the old ones weighed anywhere.
+fn criteria_columns(items: &[BacklogItem], programme: &Programme) -> Vec<String> {
+    let mut ids: Vec<String> = programme.criteria.iter().map(|c| c.id.clone()).collect();
+    for item in items {
+        for (id, _) in programme.old_weighings(&item.criteria) {
+            if !ids.iter().any(|i| i == id) {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    ids
+}
+
 /// The backlog as CSV, one question a row, for the programme's portal.
-pub fn backlog_csv(items: &[BacklogItem], sep: Separator) -> String {
+/// A column per criterion of the programme, then one per old criterion weighed anywhere
+/// (`<id>_oud`); theme and readings per role last.
+pub fn backlog_csv(items: &[BacklogItem], programme: &Programme, sep: Separator) -> String {
     let mut out = sep.start().to_string();
-    out.push_str(&sep.line(&[
-        "nr",
-        "status",
-        "prioriteit",
-        "relevantie",
-        "urgentie",
-        "haalbaarheid",
-        "breed_gedragen",
-        "eigenaar",
-        "vraag",
-        "domein",
-        "indicator",
-        "periode",
-        "bronnen",
-        "herkomst",
-        "ook_gesteld",
-        "geschiedenis",
-        "code",
-        "ook_code",
-        "antwoord",
-        "resultaat",
-        "vindplaats",
-        "koppelingen",
-    ]));
-    let level = |l: Option<Level>| l.map_or("", |l| l.dutch()).to_string();
+    let ids = criteria_columns(items, programme);
+    let mut header: Vec<String> = ["nr", "status", "prioriteit"].map(String::from).to_vec();
+    header.extend(ids.iter().map(|id| match programme.criterion(id) {
+        Some(_) => id.clone(),
+        None => format!("{id}_oud"),
+    }));
+    header.extend(
+        [
+            "eigenaar",
+            "vraag",
+            "domein",
+            "indicator",
+            "periode",
+            "bronnen",
+            "herkomst",
+            "ook_gesteld",
+            "geschiedenis",
+            "thema",
+            "steun",
+            "niet_eens",
+            "code",
+            "ook_code",
+            "antwoord",
+            "resultaat",
+            "vindplaats",
+            "koppelingen",
+        ]
+        .map(String::from),
+    );
+    out.push_str(&sep.line(&header));
     for (i, item) in items.iter().enumerate() {
-        let q = item.question();
-        let herkomst: Vec<String> = item
-            .origins
-            .iter()
-            .map(|o| format!("{}#{}", o.item.session, o.item.id))
-            .collect();
-        let also: Vec<String> = item.origins[1..]
-            .iter()
-            .map(|o| one_line(&o.annotation.text))
-            .collect();
-        let history: Vec<String> = item
-            .history
-            .iter()
-            .map(|h| {
-                let door = match history_who(h) {
-                    d if d.is_empty() => d,
-                    d => format!(" ({d})"),
-                };
-                format!("{} {}: {}{door}", h.time, h.session, describe_history(h))
-            })
-            .collect();
-        let mut fields = vec![
-            (i + 1).to_string(),
-            item.status.dutch().to_string(),
-            item.priority().to_string(),
-        ];
-        fields.extend(Criterion::ALL.iter().map(|c| level(item.criteria.get(*c))));
-        fields.extend([
-            one_line(&item.owner),
-            one_line(&q.text),
-            q.anchor.domain.clone(),
-            q.anchor.indicator.clone(),
-            match q.anchor.range() {
-                (from, to) if to != from => format!("{from}..{to}"),
-                (from, _) => from.to_string(),
-            },
-            q.anchor.sources.join(";"),
-            herkomst.join("; "),
-            also.join(" | "),
-            history.join(" | "),
-        ]);
-        fields.extend(life_fields(item));
-        out.push_str(&sep.line(&fields));
+        out.push_str(&sep.line(&csv_row(i + 1, item, &ids)));
     }
     out
+}
+
+/// One question's CSV row: number, status, priority, a level per criterion column, then the
+/// fields in the header's order.
+fn csv_row(nr: usize, item: &BacklogItem, ids: &[String]) -> Vec<String> {
+    let q = item.question();
+    let herkomst: Vec<String> = item
+        .origins
+        .iter()
+        .map(|o| format!("{}#{}", o.item.session, o.item.id))
+        .collect();
+    let also: Vec<String> = item.origins[1..]
+        .iter()
+        .map(|o| one_line(&o.annotation.text))
+        .collect();
+    let history: Vec<String> = item
+        .history
+        .iter()
+        .map(|h| {
+            let door = match history_who(h) {
+                d if d.is_empty() => d,
+                d => format!(" ({d})"),
+            };
+            format!("{} {}: {}{door}", h.time, h.session, describe_history(h))
+        })
+        .collect();
+    let mut fields = vec![
+        nr.to_string(),
+        item.status.dutch().to_string(),
+        item.priority().to_string(),
+    ];
+    fields.extend(
+        ids.iter()
+            .map(|id| item.criteria.get(id).unwrap_or("").to_string()),
+    );
+    fields.extend([
+        one_line(&item.owner),
+        one_line(&q.text),
+        q.anchor.domain.clone(),
+        q.anchor.indicator.clone(),
+        match q.anchor.range() {
+            (from, to) if to != from => format!("{from}..{to}"),
+            (from, _) => from.to_string(),
+        },
+        q.anchor.sources.join(";"),
+        herkomst.join("; "),
+        also.join(" | "),
+        history.join(" | "),
+        one_line(&item.theme),
+        roles(&item.support),
+        roles(&item.disagree),
+    ]);
+    fields.extend(life_fields(item));
+    fields
 }
 
 /// "V-0005", with the codes of the questions merged into it: "V-0005 (samengevoegd: V-0002)".

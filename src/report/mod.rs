@@ -27,7 +27,7 @@ pub use differences::{mismatches, write_mismatches};
 pub use minutes::Minutes;
 pub use text::{
     criteria_line, describe_change, describe_criteria, describe_differences, describe_history,
-    dutch_date, dutch_period, history_who, person, who,
+    describe_readings, dutch_date, dutch_period, history_who, person, who,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

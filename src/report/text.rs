@@ -5,7 +5,8 @@
 use crate::model::number::{format_auto, format_pct};
 use crate::model::period::dutch_range;
 use crate::session::backlog::{Event, HistoryEntry};
-use crate::session::{Anchor, Annotation, Criteria, Criterion, Difference, ItemChange, Role};
+use crate::session::programme::Programme;
+use crate::session::{Anchor, Annotation, Criteria, Difference, ItemChange, Role};
 use jiff::civil::Date;
 
 /// How a person is named: "Sanne de Vries (aanbieder)", "aanbieder" without a name, "Sanne de
@@ -39,22 +40,44 @@ pub fn dutch_period(a: &Anchor) -> String {
     dutch_range(&from, &to)
 }
 
-/// "relevantie hoog, urgentie midden"; empty when nothing is weighed.
+/// "urgentie hoog, slim combineren midden" in the order weighed (ids with underscores as
+/// spaces); empty when nothing is weighed. The programme's names are in [`criteria_line`].
 pub fn describe_criteria(c: &Criteria) -> String {
-    Criterion::ALL
-        .iter()
-        .filter_map(|k| Some(format!("{} {}", k.dutch(), c.get(*k)?.dutch())))
+    c.iter()
+        .map(|(id, level)| format!("{} {level}", id.replace('_', " ")))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// "relevantie hoog · urgentie – · …" for every criterion, with a dash when not weighed.
-pub fn criteria_line(c: &Criteria) -> String {
-    Criterion::ALL
-        .iter()
-        .map(|k| format!("{} {}", k.dutch(), c.get(*k).map_or("–", |l| l.dutch())))
-        .collect::<Vec<_>>()
-        .join(" · ")
+/// "urgentie hoog · kennishiaat – · … · relevantie (oud) midden": every criterion of the
+/// programme with a dash when not weighed, then weighings under criteria it does not name.
+pub fn criteria_line(programme: &Programme, c: &Criteria) -> String {
+    programme.line(c, "–")
+}
+
+/// "toegang, beleid steunen; aanbieder niet eens": the roles only, in the order of the roles
+/// (never names, no ranking); empty when none recorded.
+pub fn describe_readings(support: &[Role], disagree: &[Role]) -> String {
+    let list = |roles: &[Role]| {
+        let words: Vec<String> = Role::ALL
+            .iter()
+            .filter(|r| roles.contains(r))
+            .map(|r| r.dutch().to_string())
+            .collect();
+        (words.len(), dutch_list(&words))
+    };
+    let mut parts = Vec::new();
+    match list(support) {
+        (0, _) => {}
+        (1, w) => parts.push(format!("{w} steunt")),
+        (_, w) => parts.push(format!("{w} steunen")),
+    }
+    if let (n, w) = list(disagree)
+        && n > 0
+    {
+        parts.push(format!("{w} niet eens"));
+    }
+    parts.join("; ")
 }
 
 /// "status geagendeerd; eigenaar Pim; urgentie hoog"
@@ -82,6 +105,26 @@ pub fn describe_change(c: &ItemChange) -> String {
     }
     if !c.links.is_empty() {
         parts.push(crate::report::minutes::links_text(&c.links));
+    }
+    if let Some(t) = &c.theme {
+        parts.push(if t.is_empty() {
+            "geen thema".to_string()
+        } else {
+            format!("thema {t}")
+        });
+    }
+    if c.support.is_some() || c.disagree.is_some() {
+        let none = Vec::new();
+        let (s, d) = (
+            c.support.as_ref().unwrap_or(&none),
+            c.disagree.as_ref().unwrap_or(&none),
+        );
+        let r = describe_readings(s, d);
+        parts.push(if r.is_empty() {
+            "geen lezing per rol".to_string()
+        } else {
+            r
+        });
     }
     parts.join("; ")
 }

@@ -10,6 +10,7 @@ use super::model::{
     Annotation, AnnotationKind, Answer, Code, Criteria, ItemChange, ItemRef, Link, LocalTime,
     Merge, QuestionStatus, Role, Session,
 };
+use super::programme::Programme;
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,7 +20,7 @@ pub enum Event {
     /// Raised in a session, with the status, owner and criteria it got there.
     Raised,
     /// Changed in a (later) session.
-    Changed(ItemChange),
+    Changed(Box<ItemChange>),
     /// This origin (`item` of the entry) was merged into another question.
     Merged { with: ItemRef },
 }
@@ -60,6 +61,13 @@ pub struct BacklogItem {
     pub status: QuestionStatus,
     pub owner: String,
     pub criteria: Criteria,
+    /// Theme on the research agenda; empty: none.
+    pub theme: String,
+    /// Roles that support the question, and roles that disagree.
+    pub support: Vec<Role>,
+    pub disagree: Vec<Role>,
+    /// The priority by the programme's rule (see [`super::programme::Programme::score`]).
+    pub score: u32,
     /// In time order.
     pub history: Vec<HistoryEntry>,
     /// The answer, when answered (the latest change to beantwoord that recorded one).
@@ -86,9 +94,9 @@ impl BacklogItem {
         self.status.is_open()
     }
 
-    /// The sum of the criteria weights (0–12); higher first.
-    pub fn priority(&self) -> u8 {
-        self.criteria.score()
+    /// The priority by the programme's rule; higher first.
+    pub fn priority(&self) -> u32 {
+        self.score
     }
 }
 
@@ -98,6 +106,9 @@ pub struct ItemState {
     pub status: QuestionStatus,
     pub owner: String,
     pub criteria: Criteria,
+    pub theme: String,
+    pub support: Vec<Role>,
+    pub disagree: Vec<Role>,
     pub history: Vec<HistoryEntry>,
     pub answer: Option<Answer>,
     pub links: Vec<Link>,
@@ -135,10 +146,15 @@ pub fn item_state(
     state
 }
 
-/// Every onderzoeksvraag in `sessions` (pairs of file name and session), merged questions as one,
-/// ordered: open first, then by priority (sum of the criteria), urgentie, relevantie, and oldest
-/// first.
+/// [`backlog_for`] under the default programme (the six steps).
 pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
+    backlog_for(sessions, &Programme::default())
+}
+
+/// Every onderzoeksvraag in `sessions` (pairs of file name and session), merged questions as one,
+/// ordered: open first, then by priority (the programme's rule), then by the programme's
+/// criteria in order (the higher level first), and oldest first.
+pub fn backlog_for(sessions: &[(String, Session)], programme: &Programme) -> Vec<BacklogItem> {
     let index = Index::new(sessions);
     // Group the questions by the question they were (transitively) merged into.
     let mut groups: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
@@ -184,7 +200,11 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
                     .collect(),
                 status: state.status,
                 owner: state.owner,
+                score: programme.score(&state.criteria),
                 criteria: state.criteria,
+                theme: state.theme,
+                support: state.support,
+                disagree: state.disagree,
                 history: state.history,
                 answer: state.answer,
                 links: state.links,
@@ -196,8 +216,7 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
             (
                 !i.is_open(),
                 std::cmp::Reverse(i.priority()),
-                std::cmp::Reverse(i.criteria.urgentie),
-                std::cmp::Reverse(i.criteria.relevantie),
+                std::cmp::Reverse(tie_break(programme, &i.criteria)),
                 i.origins[0].date,
                 index.order_of(&i.key().session),
                 i.key().id,
@@ -206,6 +225,15 @@ pub fn backlog(sessions: &[(String, Session)]) -> Vec<BacklogItem> {
         key(a).cmp(&key(b))
     });
     items
+}
+
+/// The points per criterion in the programme's order, for ties in priority.
+fn tie_break(programme: &Programme, criteria: &Criteria) -> Vec<u32> {
+    programme
+        .criteria
+        .iter()
+        .map(|c| c.points(criteria.get(&c.id)))
+        .collect()
 }
 
 /// Is this question merged into another one (so it is followed up as that one)?
@@ -337,7 +365,7 @@ fn history_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> 
                 id: c.id,
             };
             if concerns(&target) {
-                let event = Event::Changed(c.clone());
+                let event = Event::Changed(Box::new(c.clone()));
                 let e = entry(name, Some(s.date), c.time, &c.by, target, event);
                 pending.push((order, e));
             }
@@ -359,28 +387,70 @@ fn history_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> 
 /// Folds the raise of every part and every change and merge that concerns them, in time order.
 /// The first part is the question the others were merged into: its own status counts; the
 /// others add their owner and criteria where the first has none.
+/// What the changes to a question set, replayed in order.
+struct Replayed {
+    owner: String,
+    theme: String,
+    support: Vec<Role>,
+    disagree: Vec<Role>,
+    criteria: Criteria,
+    answer: Option<Answer>,
+    links: Vec<Link>,
+}
+
+impl Replayed {
+    /// A change of the question (`main`: of the main question, not a duplicate merged into it).
+    fn apply(&mut self, c: &ItemChange, main: bool) {
+        if let Some(e) = &c.owner {
+            self.owner = e.clone();
+        }
+        if let Some(t) = &c.theme {
+            self.theme = t.clone();
+        }
+        if let Some(r) = &c.support {
+            self.support = r.clone();
+        }
+        if let Some(r) = &c.disagree {
+            self.disagree = r.clone();
+        }
+        self.criteria.overlay(&c.criteria);
+        if c.status == Some(QuestionStatus::Beantwoord) && main {
+            self.answer = c.recorded_answer().or(self.answer.take());
+        }
+        add_links(&mut self.links, &c.links);
+    }
+}
+
 fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> ItemState {
     let pending = history_of(index, parts);
     let (first, _, first_annotation) = &parts[0];
     let mut status = first_annotation
         .effective_status()
         .unwrap_or(QuestionStatus::Open);
-    let mut owner = first_annotation.owner.clone();
-    let mut criteria = Criteria::default();
-    let mut answer = first_annotation.own_answer();
-    let mut links: Vec<Link> = Vec::new();
+    let mut r = Replayed {
+        owner: first_annotation.owner.clone(),
+        theme: first_annotation.theme.clone(),
+        support: first_annotation.support.clone(),
+        disagree: first_annotation.disagree.clone(),
+        criteria: Criteria::default(),
+        answer: first_annotation.own_answer(),
+        links: Vec::new(),
+    };
     for (_, _, a) in parts {
-        add_links(&mut links, &a.links);
+        add_links(&mut r.links, &a.links);
     }
     // Criteria weighed where the duplicates were raised count unless the main question's own say
     // otherwise.
     for (_, _, a) in &parts[1..] {
-        criteria.overlay(&a.criteria);
-        if owner.is_empty() {
-            owner = a.owner.clone();
+        r.criteria.overlay(&a.criteria);
+        if r.owner.is_empty() {
+            r.owner = a.owner.clone();
+        }
+        if r.theme.is_empty() {
+            r.theme = a.theme.clone();
         }
     }
-    criteria.overlay(&first_annotation.criteria);
+    r.criteria.overlay(&first_annotation.criteria);
 
     // Replay: before a part's raise its own status is not known yet, so the raise of the main
     // question shows its own status and the others the status at that moment.
@@ -389,21 +459,13 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
     for mut entry in pending {
         match &entry.event {
             Event::Raised if entry.item == *first => replay_status = status,
-            Event::Raised => {}
+            Event::Raised | Event::Merged { .. } => {}
             Event::Changed(c) => {
                 if let Some(s) = c.status {
                     replay_status = s;
                 }
-                if let Some(e) = &c.owner {
-                    owner = e.clone();
-                }
-                criteria.overlay(&c.criteria);
-                if c.status == Some(QuestionStatus::Beantwoord) && entry.item == *first {
-                    answer = c.recorded_answer().or(answer.take());
-                }
-                add_links(&mut links, &c.links);
+                r.apply(c, entry.item == *first);
             }
-            Event::Merged { .. } => {}
         }
         entry.status = replay_status;
         history.push(entry);
@@ -417,11 +479,14 @@ fn state_of(index: &Index, parts: &[(ItemRef, Option<Date>, &Annotation)]) -> It
     }
     ItemState {
         status,
-        owner,
-        criteria,
+        owner: r.owner,
+        criteria: r.criteria,
+        theme: r.theme,
+        support: r.support,
+        disagree: r.disagree,
         history,
-        answer: answer.filter(|_| status == QuestionStatus::Beantwoord),
-        links,
+        answer: r.answer.filter(|_| status == QuestionStatus::Beantwoord),
+        links: r.links,
     }
 }
 

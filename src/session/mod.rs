@@ -3,6 +3,7 @@
 //!
 //! - [`model`]: the session file's data (participants, agenda, annotations, changes, merges);
 //! - [`backlog`]: every research question across sessions, with its state and history;
+//! - [`programme`]: the programme's criteria and priority rule (`programma.toml`);
 //! - [`store`]: atomic saves, loading with line:column errors, migration of older formats,
 //!   locking, the session folder.
 
@@ -12,14 +13,15 @@ pub mod codes;
 pub mod compare;
 pub mod header;
 pub mod model;
+pub mod programme;
 pub mod store;
 pub mod view_state;
 pub mod writer;
 
 pub use model::{
-    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, Criterion, DatasetRef, Difference,
-    FORMAT_VERSION, ItemChange, ItemRef, Level, LocalTime, MAX_ID, Merge, Participant,
-    QuestionStatus, Role, Session, now_local, parse_date, slug, today,
+    AgendaItem, Anchor, Annotation, AnnotationKind, Criteria, DatasetRef, Difference,
+    FORMAT_VERSION, ItemChange, ItemRef, LocalTime, MAX_ID, Merge, Participant, QuestionStatus,
+    Role, Session, now_local, parse_date, slug, today,
 };
 pub use model::{Answer, Code, CodeKind, LifecycleError, Link, LinkKind, Resultaat, lifecycle};
 pub use store::{

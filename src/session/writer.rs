@@ -5,8 +5,7 @@
 //! [`OpenSession::ReadOnly`]: it has no writer, so nothing can write it.
 
 use crate::session::model::{
-    AgendaItem, Annotation, Criterion, ItemChange, ItemRef, Level, Merge, QuestionStatus, Session,
-    now_local,
+    AgendaItem, Annotation, ItemChange, ItemRef, Merge, QuestionStatus, Role, Session, now_local,
 };
 use crate::session::store::{self, LockOutcome, SessionError, SessionLock};
 use disk::{DiskStamp, DiskState};
@@ -38,7 +37,12 @@ pub enum ChangeKind {
 pub enum ItemEdit {
     Status(QuestionStatus),
     Owner(String),
-    Weigh(Criterion, Option<Level>),
+    /// Criterion id of the programme, and its level (`None`: not weighed).
+    Weigh(String, Option<String>),
+    /// The theme on the research agenda.
+    Theme(String),
+    /// The roles that support it and the roles that disagree (roles only, no names).
+    Readings(Vec<Role>, Vec<Role>),
 }
 
 impl ItemEdit {
@@ -46,7 +50,9 @@ impl ItemEdit {
         match self {
             ItemEdit::Status(s) => a.status = Some(*s),
             ItemEdit::Owner(o) => a.owner = o.clone(),
-            ItemEdit::Weigh(c, l) => a.criteria.set(*c, *l),
+            ItemEdit::Weigh(c, l) => a.criteria.set(c, l.as_deref()),
+            ItemEdit::Theme(t) => a.theme = t.clone(),
+            ItemEdit::Readings(s, d) => (a.support, a.disagree) = (s.clone(), d.clone()),
         }
     }
 
@@ -59,7 +65,11 @@ impl ItemEdit {
         match self {
             ItemEdit::Status(s) => change.status = Some(*s),
             ItemEdit::Owner(o) => change.owner = Some(o.clone()),
-            ItemEdit::Weigh(c, l) => change.criteria.set(*c, *l),
+            ItemEdit::Weigh(c, l) => change.criteria.set(c, l.as_deref()),
+            ItemEdit::Theme(t) => change.theme = Some(t.clone()),
+            ItemEdit::Readings(s, d) => {
+                (change.support, change.disagree) = (Some(s.clone()), Some(d.clone()))
+            }
         }
         change
     }

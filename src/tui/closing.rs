@@ -109,7 +109,7 @@ fn draw_about(frame: &mut Frame, app: &App, q: &crate::session::Annotation, abou
         format!("{} · {}", t().who(q), t().anchor_period(&q.anchor)),
         theme.dimmed(),
     ))];
-    let weighed = t().criteria_line(&q.criteria);
+    let weighed = t().criteria_line(&app.shared.programme, &q.criteria);
     if !weighed.is_empty() {
         lines.push(Line::from(Span::styled(weighed, theme.base())));
     }

@@ -71,7 +71,7 @@ pub(super) fn build(
             item_table(session, &names, AnnotationKind::Actie),
         ]
         .map(|t| with_merges(t, file_name, &earlier)),
-        changes: changes(session, &earlier, history.is_some()),
+        changes: changes((session, file_name), &earlier, history.is_some()),
         merges: merges(session, &earlier),
         still_open,
         sources: dataset.map_or_else(Vec::new, |d| sources(session, d)),
@@ -314,15 +314,24 @@ fn with_merges(mut table: ItemTable, file_name: &str, earlier: &[(String, Sessio
     table
 }
 
-fn changes(session: &Session, earlier: &[(String, Session)], looked: bool) -> Vec<ChangeRow> {
+/// The changes recorded in this session; a decision of the agenda session on this session's own
+/// question (see `SessionWriter::decide`) is found in the session itself.
+fn changes(
+    (session, file_name): (&Session, &str),
+    earlier: &[(String, Session)],
+    looked: bool,
+) -> Vec<ChangeRow> {
     session
         .changes
         .iter()
         .map(|c| {
-            let found = earlier
-                .iter()
-                .find(|(name, _)| *name == c.session)
-                .and_then(|(_, s)| s.get(c.id));
+            let found = match c.session == file_name {
+                true => session.get(c.id),
+                false => earlier
+                    .iter()
+                    .find(|(name, _)| *name == c.session)
+                    .and_then(|(_, s)| s.get(c.id)),
+            };
             ChangeRow {
                 sessie: one_line(&c.session),
                 id: c.id,

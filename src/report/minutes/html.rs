@@ -199,6 +199,10 @@ fn item(w: &mut String, n: &Note) {
     if !difference.is_empty() {
         let _ = write!(w, "; over verschil: {}", esc(&difference));
     }
+    let readings = n.readings();
+    if !readings.is_empty() {
+        let _ = write!(w, "; lezing per rol: {}", esc(&readings));
+    }
     let _ = writeln!(w, "</li>");
 }
 
@@ -238,6 +242,10 @@ fn item_table(w: &mut String, t: &ItemTable) {
         }
         for line in life::life_lines(&n.annotation) {
             let _ = write!(text, "<br><em>{}</em>", esc(&line));
+        }
+        let readings = n.readings();
+        if !readings.is_empty() {
+            let _ = write!(text, "<br><em>lezing per rol: {}</em>", esc(&readings));
         }
         let _ = writeln!(
             w,

@@ -122,6 +122,10 @@ fn bullet(w: &mut String, n: &Note) {
     if !difference.is_empty() {
         let _ = write!(w, "; over verschil: {difference}");
     }
+    let readings = n.readings();
+    if !readings.is_empty() {
+        let _ = write!(w, "; lezing per rol: {readings}");
+    }
     let _ = writeln!(w);
 }
 
@@ -148,6 +152,10 @@ fn item_table(w: &mut String, t: &ItemTable) {
         }
         for line in life::life_lines(&n.annotation) {
             let _ = write!(text, "<br>*{}*", cell(&line));
+        }
+        let readings = n.readings();
+        if !readings.is_empty() {
+            let _ = write!(text, "<br>*lezing per rol: {readings}*");
         }
         let _ = writeln!(
             w,

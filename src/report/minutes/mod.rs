@@ -233,7 +233,12 @@ impl Note {
         self.difference.clone()
     }
 
-    /// "relevantie hoog, urgentie midden"; empty when nothing is weighed.
+    /// "toegang en beleid steunen; aanbieder niet eens": roles only; empty when not recorded.
+    pub fn readings(&self) -> String {
+        text::describe_readings(&self.annotation.support, &self.annotation.disagree)
+    }
+
+    /// "urgentie hoog, slim combineren midden"; empty when nothing is weighed.
     pub fn criteria(&self) -> String {
         text::describe_criteria(&self.annotation.criteria)
     }

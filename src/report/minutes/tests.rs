@@ -23,6 +23,9 @@ fn note(soort: AnnotationKind, tekst: &str, anker: Anchor) -> Annotation {
         time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
         status: None,
         owner: String::new(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Default::default(),
         anchor: anker,
     }

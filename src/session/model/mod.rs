@@ -7,13 +7,15 @@
 //! rename, so files written by earlier builds read and re-save byte for byte.
 
 mod anchor;
+mod criteria;
 mod kinds;
 pub mod lifecycle;
 mod slug;
 mod time;
 
 pub use anchor::{Anchor, Difference};
-pub use kinds::{AnnotationKind, Criteria, Criterion, Level, QuestionStatus, Role};
+pub use criteria::Criteria;
+pub use kinds::{AnnotationKind, QuestionStatus, Role};
 pub use lifecycle::{Answer, Code, CodeKind, LifecycleError, Link, LinkKind, Resultaat};
 pub use slug::slug;
 pub use time::{LocalTime, date_text, parse_date};
@@ -146,6 +148,15 @@ pub struct Annotation {
     /// The answer, in one or two sentences, when answered in this session.
     #[serde(rename = "antwoord", default, skip_serializing_if = "String::is_empty")]
     pub answer: String,
+    /// The theme an onderzoeksvraag is grouped under on the research agenda; empty: none.
+    #[serde(rename = "thema", default, skip_serializing_if = "String::is_empty")]
+    pub theme: String,
+    /// Roles in the room that support this question or explanation (no names: roles only).
+    #[serde(rename = "steun", default, skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<Role>,
+    /// Roles in the room that disagree with it.
+    #[serde(rename = "niet_eens", default, skip_serializing_if = "Vec::is_empty")]
+    pub disagree: Vec<Role>,
     /// Selection criteria of an onderzoeksvraag, as weighed in this session.
     #[serde(default, skip_serializing_if = "Criteria::is_empty")]
     pub criteria: Criteria,
@@ -209,6 +220,15 @@ pub struct ItemChange {
     /// The answer recorded with a change to beantwoord.
     #[serde(rename = "antwoord", default, skip_serializing_if = "String::is_empty")]
     pub answer: String,
+    /// New theme; `None` leaves it.
+    #[serde(rename = "thema", default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// New supporting roles; `None` leaves them.
+    #[serde(rename = "steun", default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<Vec<Role>>,
+    /// New disagreeing roles; `None` leaves them.
+    #[serde(rename = "niet_eens", default, skip_serializing_if = "Option::is_none")]
+    pub disagree: Option<Vec<Role>>,
     /// The criteria weighed in this change; the others stay as they were.
     #[serde(default, skip_serializing_if = "Criteria::is_empty")]
     pub criteria: Criteria,
@@ -239,6 +259,9 @@ impl ItemChange {
             by: String::new(),
             note: String::new(),
             owner: None,
+            theme: None,
+            support: None,
+            disagree: None,
             criteria: Criteria::default(),
         }
     }

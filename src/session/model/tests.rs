@@ -38,6 +38,9 @@ fn ann(kind: AnnotationKind, from: &str, to: Option<&str>) -> Annotation {
         ),
         status: None,
         owner: String::new(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Criteria::default(),
     }
 }

@@ -151,6 +151,9 @@ pub fn open_items_among(
             a.status = Some(state.status);
             a.owner = state.owner;
             a.criteria = state.criteria;
+            a.theme = state.theme;
+            a.support = state.support;
+            a.disagree = state.disagree;
             (name, a)
         })
         .filter(|(name, a)| {

@@ -26,6 +26,9 @@ fn session() -> Session {
         role: Role::Beleid,
         name: String::new(),
         time: time("2026-11-05T10:00:00+01:00"),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         criteria: Default::default(),
         anchor: Anchor::new(
             "jeugd",

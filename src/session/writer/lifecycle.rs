@@ -172,6 +172,31 @@ impl SessionWriter {
         })
     }
 
+    /// A decision on a question (the half-yearly agenda session): a new status goes through the
+    /// lifecycle's rules like any status change ([`SessionWriter::set_status`]: who, when and
+    /// why recorded; a move the rules refuse is refused); the same status again ("later" for a
+    /// new question) is recorded as a change with its reason only.
+    pub fn decide(
+        &mut self,
+        item: &ItemRef,
+        status: QuestionStatus,
+        reason: &str,
+    ) -> Result<(), SessionError> {
+        let sessions = self.register();
+        let now = (sessions.iter())
+            .find(|(name, _)| *name == item.session)
+            .and_then(|(_, s)| s.get(item.id))
+            .map(|a| crate::session::backlog::item_state(&sessions, &item.session, a).status);
+        if now != Some(status) {
+            let mut change = StatusChange::to(status);
+            change.reason = reason.to_string();
+            return self.set_status(item, change);
+        }
+        let mut change = super::ItemEdit::Status(status).recorded(item, &self.session.facilitator);
+        change.note = reason.trim().to_string();
+        self.change(ChangeKind::ItemChanged, |s| s.changes.push(change))
+    }
+
     /// Links question `item` to another question: on this session's question itself, for an
     /// earlier session's as a recorded change. A link it already has, or to itself, is no change.
     pub fn add_link(&mut self, item: &ItemRef, link: Link) -> Result<(), SessionError> {

@@ -140,7 +140,13 @@ impl App {
             self.shared.setup.dataset_pad.clone(),
             self.shared.dataset.content_hash.clone(),
         );
-        let f = FollowUp::new(others, dataset, &name, open.session());
+        let mut f = FollowUp::new(others, dataset, &name, open.session());
+        f.programme = std::sync::Arc::clone(&self.shared.programme);
+        if let Some(r) = self.agenda_return.take()
+            && let Some(i) = f.items.iter().position(|i| i.item_ref() == r)
+        {
+            (f.agenda, f.selected) = (true, i);
+        }
         self.popup = Some(Popup::FollowUp(Box::new(f)));
     }
 

@@ -6,7 +6,7 @@
 use super::App;
 
 mod life;
-use crate::session::{Criterion, ItemEdit, ItemRef, Level};
+use crate::session::{ItemEdit, ItemRef, QuestionStatus};
 use crate::tui::i18n::{first_key, t};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::popups::follow_up::{FollowUp, FollowUpCommand};
@@ -25,6 +25,8 @@ impl App {
             FollowUpCommand::Close => return false,
             FollowUpCommand::ShowChart => {
                 if let Some(item) = f.selected_item() {
+                    // The agenda session resumes at this question when the follow-up opens.
+                    self.agenda_return = f.agenda.then(|| item.item_ref());
                     let anchor = item.annotation.anchor.clone();
                     self.show_view(&anchor);
                 }
@@ -47,6 +49,21 @@ impl App {
             FollowUpCommand::AddLink(item, link) => self.add_link(f, &item, link),
             FollowUpCommand::Say(line) => self.shared.message = Some(line),
             FollowUpCommand::Weigh(c) => self.weigh(f, c),
+            FollowUpCommand::EditTheme => {
+                if self.writer().is_some() && f.selected_item().is_some_and(|i| i.is_question()) {
+                    f.start_theme_edit();
+                }
+            }
+            FollowUpCommand::SaveTheme(theme) => {
+                let unchanged = f
+                    .selected_item()
+                    .is_none_or(|i| i.annotation.theme == theme);
+                if !unchanged {
+                    self.edit_item(f, ItemEdit::Theme(theme));
+                }
+            }
+            FollowUpCommand::CycleReading => self.cycle_reading(f),
+            FollowUpCommand::SaveDecision(status, reason) => self.decide(f, status, reason),
             FollowUpCommand::EditOwner => {
                 if self.writer().is_some() {
                     f.start_owner_edit();
@@ -78,8 +95,8 @@ impl App {
         }
     }
 
-    /// Next level of criterion `c` of the selected question.
-    fn weigh(&mut self, f: &mut FollowUp, c: Criterion) {
+    /// Next level of the programme's criterion number `c` (from 0) of the selected question.
+    fn weigh(&mut self, f: &mut FollowUp, c: usize) {
         let Some(item) = f.selected_item() else {
             return;
         };
@@ -87,15 +104,33 @@ impl App {
             self.shared.message = Some(t().follow_up_criteria_for_questions.to_string());
             return;
         }
-        let next = Level::cycle(item.annotation.criteria.get(c));
+        let Some(criterion) = self.shared.programme.criteria.get(c).cloned() else {
+            return;
+        };
+        let next = criterion.cycle(item.annotation.criteria.get(&criterion.id));
         // A recorded change can weigh but not clear a criterion (a missing level means "left
-        // as it was"), so for an earlier session's question hoog wraps round to laag.
+        // as it was"), so for an earlier session's question the highest wraps round to the
+        // lowest.
         let next = if item.own {
             next
         } else {
-            next.or(Some(Level::Laag))
+            next.or_else(|| criterion.scale.first().cloned())
         };
-        self.edit_item(f, ItemEdit::Weigh(c, next));
+        self.edit_item(f, ItemEdit::Weigh(criterion.id, next));
+    }
+
+    /// The chosen role's reading of the selected question: supports → disagrees → not said.
+    fn cycle_reading(&mut self, f: &mut FollowUp) {
+        let Some(item) = f.selected_item() else {
+            return;
+        };
+        if !item.is_question() {
+            self.shared.message = Some(t().follow_up_criteria_for_questions.to_string());
+            return;
+        }
+        let mut a = item.annotation.clone();
+        crate::tui::popups::annotate::cycle_reading(&mut a, f.reading_role);
+        self.edit_item(f, ItemEdit::Readings(a.support, a.disagree));
     }
 
     /// Saves one field change of the selected item and refreshes the list.
@@ -107,11 +142,30 @@ impl App {
             return;
         };
         let result = w.edit_item(&item, edit.clone());
-        self.saved(result, |_| match &edit {
+        let said = match &edit {
             ItemEdit::Status(s) => t().status_set(t().question_status(*s)),
             ItemEdit::Owner(o) => t().owner_set(o),
-            ItemEdit::Weigh(c, l) => t().criterion_set(*c, *l),
-        });
+            ItemEdit::Weigh(c, l) => {
+                t().criterion_set(&self.shared.programme.name_of(c), l.as_deref())
+            }
+            ItemEdit::Theme(theme) => t().theme_set(theme),
+            ItemEdit::Readings(s, d) => t().reading_set(f.reading_role, s, d),
+        };
+        self.saved(result, |_| said);
+        self.refresh_follow_up(f);
+    }
+
+    /// A decision of the agenda session, saved as a change with its reason.
+    fn decide(&mut self, f: &mut FollowUp, status: QuestionStatus, reason: String) {
+        let Some(item) = f.selected_item().map(|i| i.item_ref()) else {
+            return;
+        };
+        let Some(w) = self.writer() else {
+            return;
+        };
+        let result = w.decide(&item, status, &reason);
+        let said = t().decision_set(t().question_status(status), &reason);
+        self.saved(result, |_| said);
         self.refresh_follow_up(f);
     }
 

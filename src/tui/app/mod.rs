@@ -76,6 +76,8 @@ pub struct Shared {
     /// The answered questions of the session folder, shown under the chart of their indicator
     /// ("hierover is onderzoek gedaan"); read when a session opens and after a status change.
     pub researched: Vec<crate::session::answered::Answered>,
+    /// The research programme's criteria (`programma.toml` beside the sessions folder).
+    pub programme: Arc<crate::session::programme::Programme>,
 }
 
 pub struct App {
@@ -93,6 +95,9 @@ pub struct App {
     pub background: Background,
     /// Where the agenda walk is.
     pub agenda_walk: AgendaWalk,
+    /// The question the agenda session showed when its chart was opened: the follow-up
+    /// reopens the agenda session there.
+    pub agenda_return: Option<crate::session::ItemRef>,
     /// Following another duiden's screen (`duiden meekijken`), read-only.
     pub follow: Option<Follower>,
     /// The view state last written for followers.
@@ -125,6 +130,7 @@ impl App {
                 theme: working.clone(),
                 keymap,
                 setup: SessionSetup::default(),
+                programme: Arc::default(),
                 session: None,
                 message: None,
                 last_role: Role::Toegang,
@@ -141,6 +147,7 @@ impl App {
             background: Background::default(),
             presentation: false,
             agenda_walk: AgendaWalk::default(),
+            agenda_return: None,
             follow: None,
             published: None,
             other_theme: super::present::presentation_theme(&working),

@@ -45,6 +45,11 @@ impl App {
     /// sessions on this dataset, a new one, or only looking.
     pub fn with_sessions(mut self, setup: SessionSetup, open: Option<(PathBuf, Session)>) -> App {
         self.shared.setup = setup;
+        // A refused programma.toml is said; the default criteria apply meanwhile.
+        match crate::session::programme::Programme::for_sessions(&self.shared.setup.dir) {
+            Ok(p) => self.shared.programme = std::sync::Arc::new(p),
+            Err(e) => self.shared.message = Some(e.to_string()),
+        }
         match open {
             Some((path, session)) => self.enter_session(OpenSession::open(path, session)),
             None => self.choose_session(),

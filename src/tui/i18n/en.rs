@@ -7,6 +7,9 @@ use crate::tui::keymap::{Action, Context};
 pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
+        WeighRelevance | WeighUrgency | WeighFeasibility | WeighSupport | Weigh5 | Weigh6
+        | Weigh7 | Weigh8 | Weigh9 | EditTheme | CycleReading | NextReadingRole | AgendaSession
+        | DecideScheduled | DecideDropped | DecideLater => programme_help(a),
         ReloadSession | SaveCopy | ShowBoth | TakeOver => save_help(a),
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate | SeasonView
@@ -73,10 +76,30 @@ pub fn action_help(a: Action) -> &'static str {
         EditOwner => "type the owner",
         Merge => "mark a question to merge; on another question: merge",
         Link => "link the question to another: related to, replaces",
-        WeighRelevance => "weigh relevance: – → low → medium → high",
-        WeighUrgency => "weigh urgency",
-        WeighFeasibility => "weigh feasibility",
-        WeighSupport => "weigh broad support",
+    }
+}
+
+/// The follow-up's weighing, theme, readings and the agenda session.
+fn programme_help(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        WeighRelevance => "weigh the programme's 1st criterion: – → lowest → … → highest",
+        WeighUrgency => "weigh the 2nd criterion",
+        WeighFeasibility => "weigh the 3rd criterion",
+        WeighSupport => "weigh the 4th criterion",
+        Weigh5 => "weigh the 5th criterion",
+        Weigh6 => "weigh the 6th criterion",
+        Weigh7 => "weigh the 7th criterion",
+        Weigh8 => "weigh the 8th criterion",
+        Weigh9 => "weigh the 9th criterion",
+        EditTheme => "type the question's theme (for the agenda)",
+        CycleReading => "reading of the chosen role: supports → disagrees → not said",
+        NextReadingRole => "reading per role: choose the next role",
+        AgendaSession => "half-yearly agenda session: the open questions one at a time, large",
+        DecideScheduled => "decision: on the agenda (with a reason)",
+        DecideDropped => "decision: dropped (with a reason)",
+        DecideLater => "decision: back to later (with a reason)",
+        _ => "",
     }
 }
 
@@ -178,10 +201,22 @@ pub fn action_hint(a: Action) -> &'static str {
         EditOwner => "owner",
         Merge => "merge",
         Link => "link",
-        WeighRelevance => "relevance",
-        WeighUrgency => "urgency",
-        WeighFeasibility => "feasibility",
-        WeighSupport => "broad support",
+        WeighRelevance => "criterion 1",
+        WeighUrgency => "criterion 2",
+        WeighFeasibility => "criterion 3",
+        WeighSupport => "criterion 4",
+        Weigh5 => "criterion 5",
+        Weigh6 => "criterion 6",
+        Weigh7 => "criterion 7",
+        Weigh8 => "criterion 8",
+        Weigh9 => "criterion 9",
+        EditTheme => "theme",
+        CycleReading => "reading",
+        NextReadingRole => "reading's role",
+        AgendaSession => "agenda session",
+        DecideScheduled => "schedule",
+        DecideDropped => "drop",
+        DecideLater => "later",
     }
 }
 
@@ -308,8 +343,12 @@ pub static EN: Texts = Texts {
     default_session_title: "Duiden van data",
     follow_up_title: "Open questions and actions",
     follow_up_empty: "No open research questions or actions from earlier sessions or this session.",
-    follow_up_note: "R relevance, U urgency, F feasibility, S broad support: – not weighed → low → medium → high; everything goes into the minutes",
+    follow_up_note: "– not weighed; all goes into the minutes",
     follow_up_owner_prompt: "Owner",
+    follow_up_theme_prompt: "Theme (for the agenda)",
+    agenda_session_title: "Agenda session",
+    agenda_session_none: "No open research questions to discuss.",
+    agenda_session_walk: "previous / next question",
     follow_up_this_session: "this session",
     follow_up_criteria_for_questions: "criteria apply to research questions only",
     follow_up_merge_questions_only: "only research questions can be merged",

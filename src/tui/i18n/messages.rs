@@ -5,7 +5,7 @@ use super::Lang::{En, Nl};
 use super::texts::Texts;
 use crate::analysis::mismatch::{Detail, MismatchKind};
 use crate::model::{Granularity, SourceMeta};
-use crate::session::{Anchor, ChangeKind, Criteria, Criterion, Difference, Level, ReadOnlyReason};
+use crate::session::{Anchor, ChangeKind, Difference, ReadOnlyReason};
 use crate::tui::background::Task;
 use crate::tui::i18n::first_key;
 use crate::tui::keymap::{Action, Context, Keymap};
@@ -174,48 +174,6 @@ impl Texts {
         match self.lang {
             Nl => format!("status: {status} (opgeslagen)"),
             En => format!("status: {status} (saved)"),
-        }
-    }
-
-    /// "R hoog · U midden · H – · B –"
-    pub fn criteria_compact(&self, c: &Criteria) -> String {
-        Criterion::ALL
-            .iter()
-            .map(|k| {
-                let level = c.get(*k).map_or(DASH, |l| self.level(l));
-                format!("{} {level}", self.criterion_letter(*k))
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    }
-
-    /// "relevantie hoog · urgentie – · haalbaarheid – · breed gedragen –"
-    pub fn criteria_line(&self, c: &Criteria) -> String {
-        Criterion::ALL
-            .iter()
-            .map(|k| {
-                let level = c.get(*k).map_or(DASH, |l| self.level(l));
-                format!("{} {level}", self.criterion(*k))
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    }
-
-    /// "relevantie hoog, urgentie midden": the weighed criteria only.
-    pub fn criteria_weighed(&self, c: &Criteria) -> String {
-        Criterion::ALL
-            .iter()
-            .filter_map(|k| Some(format!("{} {}", self.criterion(*k), self.level(c.get(*k)?))))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    pub fn criterion_set(&self, criterion: Criterion, level: Option<Level>) -> String {
-        let level = level.map_or(self.not_weighed, |l| self.level(l));
-        let name = self.criterion(criterion);
-        match self.lang {
-            Nl => format!("{name}: {level} (opgeslagen)"),
-            En => format!("{name}: {level} (saved)"),
         }
     }
 

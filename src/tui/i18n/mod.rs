@@ -19,6 +19,7 @@ mod nl;
 mod numbers;
 mod palette;
 mod present;
+mod programme;
 mod review;
 mod signals;
 mod texts;

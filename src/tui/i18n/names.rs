@@ -7,7 +7,7 @@ use super::texts::Texts;
 use crate::analysis::AggError;
 use crate::analysis::mismatch::MismatchKind;
 use crate::model::{Granularity, Period, Soort};
-use crate::session::{Anchor, Annotation, AnnotationKind, Criterion, Level, QuestionStatus, Role};
+use crate::session::{Anchor, Annotation, AnnotationKind, QuestionStatus, Role};
 
 // The Dutch month names are the model's, as the minutes use them.
 use crate::model::period::{MONTHS_LONG as MONTHS_NL, MONTHS_SHORT as MONTHS_SHORT_NL};
@@ -79,45 +79,6 @@ impl Texts {
             (En, Vervallen) => "dropped",
             (Nl, Samengevoegd) => "samengevoegd",
             (En, Samengevoegd) => "merged",
-        }
-    }
-
-    pub fn level(&self, l: Level) -> &'static str {
-        use Level::*;
-        match (self.lang, l) {
-            (Nl, Laag) => "laag",
-            (En, Laag) => "low",
-            (Nl, Midden) => "midden",
-            (En, Midden) => "medium",
-            (Nl, Hoog) => "hoog",
-            (En, Hoog) => "high",
-        }
-    }
-
-    pub fn criterion(&self, c: Criterion) -> &'static str {
-        use Criterion::*;
-        match (self.lang, c) {
-            (Nl, Relevantie) => "relevantie",
-            (En, Relevantie) => "relevance",
-            (Nl, Urgentie) => "urgentie",
-            (En, Urgentie) => "urgency",
-            (Nl, Haalbaarheid) => "haalbaarheid",
-            (En, Haalbaarheid) => "feasibility",
-            (Nl, BreedGedragen) => "breed gedragen",
-            (En, BreedGedragen) => "broad support",
-        }
-    }
-
-    /// The short letter of a criterion in lists (explained in the follow-up's help line).
-    pub fn criterion_letter(&self, c: Criterion) -> &'static str {
-        use Criterion::*;
-        match (self.lang, c) {
-            (Nl | En, Relevantie) => "R",
-            (Nl | En, Urgentie) => "U",
-            (Nl, Haalbaarheid) => "H",
-            (En, Haalbaarheid) => "F",
-            (Nl, BreedGedragen) => "B",
-            (En, BreedGedragen) => "S",
         }
     }
 

@@ -7,6 +7,9 @@ use crate::tui::keymap::{Action, Context};
 pub fn action_help(a: Action) -> &'static str {
     use Action::*;
     match a {
+        WeighRelevance | WeighUrgency | WeighFeasibility | WeighSupport | Weigh5 | Weigh6
+        | Weigh7 | Weigh8 | Weigh9 | EditTheme | CycleReading | NextReadingRole | AgendaSession
+        | DecideScheduled | DecideDropped | DecideLater => programme_help(a),
         ReloadSession | SaveCopy | ShowBoth | TakeOver => save_help(a),
         CycleLineStyle | ToggleGrid | ToggleRange | ZoomIn | ZoomAll | PanLeft | PanRight
         | PerInhabitants | IndexAtCursor | YearOnYear | MovingAverage | YearToDate | SeasonView
@@ -77,10 +80,30 @@ pub fn action_help(a: Action) -> &'static str {
         EditOwner => "eigenaar typen",
         Merge => "vraag markeren om samen te voegen; op een andere vraag: samenvoegen",
         Link => "vraag koppelen aan een andere: hangt samen met, vervangt",
-        WeighRelevance => "relevantie wegen: – → laag → midden → hoog",
-        WeighUrgency => "urgentie wegen",
-        WeighFeasibility => "haalbaarheid wegen",
-        WeighSupport => "breed gedragen wegen",
+    }
+}
+
+/// The follow-up's weighing, theme, readings and the agenda session.
+fn programme_help(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        WeighRelevance => "1e criterium van het programma wegen: – → laag → midden → hoog",
+        WeighUrgency => "2e criterium wegen",
+        WeighFeasibility => "3e criterium wegen",
+        WeighSupport => "4e criterium wegen",
+        Weigh5 => "5e criterium wegen",
+        Weigh6 => "6e criterium wegen",
+        Weigh7 => "7e criterium wegen",
+        Weigh8 => "8e criterium wegen",
+        Weigh9 => "9e criterium wegen",
+        EditTheme => "thema van de vraag typen (voor de agenda)",
+        CycleReading => "lezing van de gekozen rol: steunt → niet eens → niet gezegd",
+        NextReadingRole => "lezing per rol: volgende rol kiezen",
+        AgendaSession => "halfjaarlijkse agendasessie: de open vragen één voor één, groot",
+        DecideScheduled => "besluit: geagendeerd (met reden)",
+        DecideDropped => "besluit: vervallen (met reden)",
+        DecideLater => "besluit: terug naar later (met reden)",
+        _ => "",
     }
 }
 
@@ -184,10 +207,22 @@ pub fn action_hint(a: Action) -> &'static str {
         EditOwner => "eigenaar",
         Merge => "samenvoegen",
         Link => "koppelen",
-        WeighRelevance => "relevantie",
-        WeighUrgency => "urgentie",
-        WeighFeasibility => "haalbaarheid",
-        WeighSupport => "breed gedragen",
+        WeighRelevance => "criterium 1",
+        WeighUrgency => "criterium 2",
+        WeighFeasibility => "criterium 3",
+        WeighSupport => "criterium 4",
+        Weigh5 => "criterium 5",
+        Weigh6 => "criterium 6",
+        Weigh7 => "criterium 7",
+        Weigh8 => "criterium 8",
+        Weigh9 => "criterium 9",
+        EditTheme => "thema",
+        CycleReading => "lezing",
+        NextReadingRole => "rol van de lezing",
+        AgendaSession => "agendasessie",
+        DecideScheduled => "agenderen",
+        DecideDropped => "vervallen",
+        DecideLater => "later",
     }
 }
 
@@ -314,8 +349,12 @@ pub static NL: Texts = Texts {
     default_session_title: "Duiden van data",
     follow_up_title: "Openstaande vragen en acties",
     follow_up_empty: "Geen openstaande onderzoeksvragen of acties uit vorige sessies of deze sessie.",
-    follow_up_note: "R relevantie, U urgentie, H haalbaarheid, B breed gedragen: – niet gewogen → laag → midden → hoog; alles komt in de notulen",
+    follow_up_note: "– niet gewogen; alles komt in de notulen",
     follow_up_owner_prompt: "Eigenaar",
+    follow_up_theme_prompt: "Thema (voor de agenda)",
+    agenda_session_title: "Agendasessie",
+    agenda_session_none: "Geen open onderzoeksvragen om te bespreken.",
+    agenda_session_walk: "vorige / volgende vraag",
     follow_up_this_session: "deze sessie",
     follow_up_criteria_for_questions: "criteria gelden alleen voor onderzoeksvragen",
     follow_up_merge_questions_only: "alleen onderzoeksvragen kunnen worden samengevoegd",

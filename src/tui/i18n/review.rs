@@ -116,7 +116,7 @@ impl Texts {
     }
 
     /// "prioriteit 11"
-    pub fn review_priority(&self, p: u8) -> String {
+    pub fn review_priority(&self, p: u32) -> String {
         match self.lang {
             Nl => format!("prioriteit {p}"),
             En => format!("priority {p}"),

@@ -99,9 +99,13 @@ texts! {
     default_session_title,
     follow_up_title,
     follow_up_empty,
-    /// What the criterion letters and levels of the follow-up list mean.
+    /// The end of the follow-up's criteria note (see `follow_up_criteria_note`).
     follow_up_note,
     follow_up_owner_prompt,
+    follow_up_theme_prompt,
+    agenda_session_title,
+    agenda_session_none,
+    agenda_session_walk,
     follow_up_this_session,
     follow_up_criteria_for_questions,
     follow_up_merge_questions_only,

@@ -135,6 +135,24 @@ actions! {
     WeighUrgency = "weeg_urgentie",
     WeighFeasibility = "weeg_haalbaarheid",
     WeighSupport = "weeg_breed_gedragen",
+    /// The programme's criteria 5..9 (1..4 keep their old names, so user keymaps stay valid).
+    Weigh5 = "weeg_5",
+    Weigh6 = "weeg_6",
+    Weigh7 = "weeg_7",
+    Weigh8 = "weeg_8",
+    Weigh9 = "weeg_9",
+    /// Type the question's theme on the research agenda.
+    EditTheme = "vraagthema",
+    /// The roles' reading of a question: the next role's support → disagreement → not said.
+    CycleReading = "lezing_per_rol",
+    /// Which role the reading key changes: the next one.
+    NextReadingRole = "lezing_rol",
+    /// The half-yearly agenda session: the open questions one at a time, large.
+    AgendaSession = "agendasessie",
+    /// Decisions in the agenda session, each with a reason typed after it.
+    DecideScheduled = "besluit_agenderen",
+    DecideDropped = "besluit_vervallen",
+    DecideLater = "besluit_later",
     /// After a failed save because another program changed the file: take the file's version
     /// and add what was typed to it.
     ReloadSession = "herladen",

@@ -59,6 +59,8 @@ pub struct AnnotateForm {
     participants: Vec<Participant>,
     participant: Option<usize>,
     owner: Option<usize>,
+    /// The role whose reading the reading key changes (questions and explanations).
+    pub reading_role: Role,
     /// Esc was pressed once with text typed: a second Esc discards it, any other key goes on.
     pub confirm_discard: bool,
     /// The last save failed (see [`Failed`]).
@@ -83,6 +85,9 @@ impl AnnotateForm {
             anchor,
             status: None,
             owner: String::new(),
+            theme: String::new(),
+            support: Vec::new(),
+            disagree: Vec::new(),
             criteria: Default::default(),
         };
         AnnotateForm {
@@ -93,6 +98,7 @@ impl AnnotateForm {
             participants,
             participant: None,
             owner: None,
+            reading_role: Role::Toegang,
             confirm_discard: false,
             failed: None,
             copy_path: None,
@@ -109,6 +115,7 @@ impl AnnotateForm {
             participants,
             draft: existing,
             editing: true,
+            reading_role: Role::Toegang,
             confirm_discard: false,
             failed: None,
             copy_path: None,
@@ -262,6 +269,13 @@ impl AnnotateForm {
                 }
             }
             Some(Action::NextOwner) if has_status => self.next_owner(),
+            Some(Action::NextReadingRole) if has_reading(self.draft.kind) => {
+                let i = Role::ALL.iter().position(|r| *r == self.reading_role);
+                self.reading_role = Role::ALL[i.map_or(0, |i| (i + 1) % Role::ALL.len())];
+            }
+            Some(Action::CycleReading) if has_reading(self.draft.kind) => {
+                cycle_reading(&mut self.draft, self.reading_role);
+            }
             Some(_) => {}
             None => {
                 self.text.input(key);
@@ -354,8 +368,10 @@ impl AnnotateForm {
             .map(|l| (l.width() as u16).div_ceil(inner.width.max(1)).max(1))
             .sum::<u16>()
             .max(2);
+        // A line more for the reading per role of a question or explanation.
+        let head_height = if has_reading(self.draft.kind) { 4 } else { 3 };
         let [head, diff, body, help] = Layout::vertical([
-            Constraint::Length(3),
+            Constraint::Length(head_height),
             Constraint::Length(both.len().min(6) as u16),
             Constraint::Min(3),
             Constraint::Length(help_height),
@@ -379,10 +395,12 @@ impl AnnotateForm {
             second.push(Span::styled(owner.to_string(), theme.base()));
         }
         let anchor = t().anchor_line(&d.anchor);
+        let reading = t().readings_line(d, self.reading_role).unwrap_or_default();
         frame.render_widget(
             Paragraph::new(vec![
                 Line::from(Span::styled(anchor, theme.dimmed())),
                 Line::from(second),
+                Line::from(Span::styled(reading, theme.dimmed())),
             ])
             .wrap(Wrap { trim: true }),
             head,
@@ -452,6 +470,9 @@ impl AnnotateForm {
         if self.draft.status.is_some() {
             hints.extend([Action::NextStatus, Action::NextOwner]);
         }
+        if has_reading(self.draft.kind) {
+            hints.extend([Action::NextReadingRole, Action::CycleReading]);
+        }
         hints.push(Action::Cancel);
         vec![Line::from(Span::styled(
             keys.hint(Context::Annotate, &hints),
@@ -496,5 +517,27 @@ fn expand_home(path: &str) -> std::path::PathBuf {
     match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
         _ => std::path::PathBuf::from(path),
+    }
+}
+
+/// Questions and explanations carry the readings per role.
+fn has_reading(kind: AnnotationKind) -> bool {
+    matches!(
+        kind,
+        AnnotationKind::Onderzoeksvraag | AnnotationKind::Verklaring
+    )
+}
+
+/// The role's reading: supports → disagrees → not said → supports.
+pub fn cycle_reading(a: &mut Annotation, role: Role) {
+    if a.support.contains(&role) {
+        a.support.retain(|r| *r != role);
+        a.disagree.push(role);
+        a.disagree.sort();
+    } else if a.disagree.contains(&role) {
+        a.disagree.retain(|r| *r != role);
+    } else {
+        a.support.push(role);
+        a.support.sort();
     }
 }

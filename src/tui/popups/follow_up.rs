@@ -6,7 +6,7 @@
 use super::follow_up_life::{LifeFlow, LifeOutcome};
 use crate::session::backlog::{NEAR_DUPLICATE, item_state, merged_away, similarity};
 use crate::session::store::open_items_among;
-use crate::session::{Annotation, AnnotationKind, Criterion, ItemRef, Link, Session, StatusChange};
+use crate::session::{Annotation, AnnotationKind, ItemRef, Link, Session, StatusChange};
 use crate::tui::i18n::t;
 use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::style::Theme;
@@ -64,7 +64,15 @@ pub enum FollowUpCommand {
     Close,
     ShowChart,
     NextStatus,
-    Weigh(Criterion),
+    /// Next level of the programme's criterion at this index (keys 1..9).
+    Weigh(usize),
+    /// Start typing the question's theme.
+    EditTheme,
+    SaveTheme(String),
+    /// A decision of the agenda session: the status and the reason typed.
+    SaveDecision(crate::session::QuestionStatus, String),
+    /// Next reading of the chosen role (support / disagree / not said).
+    CycleReading,
     EditOwner,
     SaveOwner(String),
     /// `m`: mark the selected question, or merge the marked one into it.
@@ -85,10 +93,20 @@ pub struct FollowUp {
     pub selected: usize,
     /// The question marked with `m`, to be merged into the next one `m` is pressed on.
     pub merge_from: Option<ItemRef>,
-    /// The owner being typed after `e`.
+    /// The owner being typed after `e` (or the theme, when `typing_theme`).
     pub owner: Option<TextArea<'static>>,
     /// A status being chosen after `s`, or a link after `l`.
     pub life: Option<LifeFlow>,
+    /// The one-line field holds the theme (`t`), not the owner.
+    pub typing_theme: bool,
+    /// The one-line field holds the reason of this decision (agenda session).
+    pub typing_decision: Option<crate::session::QuestionStatus>,
+    /// The half-yearly agenda session: the selected question large, one at a time.
+    pub agenda: bool,
+    /// The role whose reading the reading key changes.
+    pub reading_role: crate::session::Role,
+    /// The programme's criteria, for the weighing keys and the criteria line.
+    pub programme: std::sync::Arc<crate::session::programme::Programme>,
     /// The other sessions in the folder, loaded once when the popup opens; the current session
     /// is added from memory on every refresh, so the list shows what was just saved.
     others: Vec<(String, Session)>,
@@ -111,6 +129,11 @@ impl FollowUp {
             merge_from: None,
             owner: None,
             life: None,
+            typing_theme: false,
+            typing_decision: None,
+            agenda: false,
+            reading_role: crate::session::Role::Toegang,
+            programme: std::sync::Arc::default(),
             others,
             dataset,
             register: Vec::new(),
@@ -187,6 +210,18 @@ impl FollowUp {
         let mut field = TextArea::new(vec![item.annotation.owner.clone()]);
         field.move_cursor(CursorMove::End);
         self.owner = Some(field);
+        self.typing_theme = false;
+    }
+
+    /// Opens the one-line field on the selected question's theme.
+    pub fn start_theme_edit(&mut self) {
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        let mut field = TextArea::new(vec![item.annotation.theme.clone()]);
+        field.move_cursor(CursorMove::End);
+        self.owner = Some(field);
+        self.typing_theme = true;
     }
 
     /// The list's keys, or the one-line input's while the owner is typed.
@@ -219,19 +254,29 @@ impl FollowUp {
             return match action {
                 Some(Action::Cancel) => {
                     self.owner = None;
+                    self.typing_decision = None;
                     FollowUpCommand::Stay
                 }
                 Some(Action::Save) => {
                     // One line: anything pasted over several lines becomes one.
-                    let owner = field.lines().join(" ").trim().to_string();
+                    let text = field.lines().join(" ").trim().to_string();
                     self.owner = None;
-                    FollowUpCommand::SaveOwner(owner)
+                    if let Some(status) = self.typing_decision.take() {
+                        return FollowUpCommand::SaveDecision(status, text);
+                    }
+                    match std::mem::take(&mut self.typing_theme) {
+                        true => FollowUpCommand::SaveTheme(text),
+                        false => FollowUpCommand::SaveOwner(text),
+                    }
                 }
                 _ => {
                     field.input(key);
                     FollowUpCommand::Stay
                 }
             };
+        }
+        if let Some(command) = self.agenda_key(action) {
+            return command;
         }
         let last = self.items.len().saturating_sub(1);
         match action {
@@ -249,18 +294,57 @@ impl FollowUp {
             Some(Action::Merge) => return FollowUpCommand::Merge,
             Some(Action::Link) => return FollowUpCommand::StartLink,
             Some(Action::Undo) => return FollowUpCommand::Undo,
-            Some(Action::WeighRelevance) => return FollowUpCommand::Weigh(Criterion::Relevantie),
-            Some(Action::WeighUrgency) => return FollowUpCommand::Weigh(Criterion::Urgentie),
-            Some(Action::WeighFeasibility) => {
-                return FollowUpCommand::Weigh(Criterion::Haalbaarheid);
+            Some(Action::WeighRelevance) => return FollowUpCommand::Weigh(0),
+            Some(Action::WeighUrgency) => return FollowUpCommand::Weigh(1),
+            Some(Action::WeighFeasibility) => return FollowUpCommand::Weigh(2),
+            Some(Action::WeighSupport) => return FollowUpCommand::Weigh(3),
+            Some(Action::Weigh5) => return FollowUpCommand::Weigh(4),
+            Some(Action::Weigh6) => return FollowUpCommand::Weigh(5),
+            Some(Action::Weigh7) => return FollowUpCommand::Weigh(6),
+            Some(Action::Weigh8) => return FollowUpCommand::Weigh(7),
+            Some(Action::Weigh9) => return FollowUpCommand::Weigh(8),
+            Some(Action::EditTheme) => return FollowUpCommand::EditTheme,
+            Some(Action::CycleReading) => return FollowUpCommand::CycleReading,
+            Some(Action::NextReadingRole) => {
+                let all = crate::session::Role::ALL;
+                let i = all
+                    .iter()
+                    .position(|r| *r == self.reading_role)
+                    .unwrap_or(0);
+                self.reading_role = all[(i + 1) % all.len()];
             }
-            Some(Action::WeighSupport) => return FollowUpCommand::Weigh(Criterion::BreedGedragen),
             _ => {}
         }
         FollowUpCommand::Stay
     }
 
+    /// Under the list: the status or link step, or the one-line field (owner or theme).
+    fn draw_field(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, field: Rect) {
+        if let Some(life) = &self.life {
+            life.draw(frame, theme, keys, field);
+        } else if let Some(owner) = &self.owner {
+            let [prompt, input] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(field);
+            frame.render_widget(
+                Paragraph::new(format!(
+                    "{} ({})",
+                    match self.typing_theme {
+                        true => t().follow_up_theme_prompt,
+                        false => t().follow_up_owner_prompt,
+                    },
+                    keys.hint(Context::Input, &[Action::Save, Action::Cancel])
+                ))
+                .style(theme.base()),
+                prompt,
+            );
+            super::draw_editor(frame, theme, owner, input);
+        }
+    }
+
     pub fn draw(&self, frame: &mut Frame, theme: &Theme, keys: &Keymap, area: Rect) {
+        if self.agenda {
+            return self.draw_agenda(frame, theme, keys, area);
+        }
         let width = area.width.saturating_sub(4).clamp(20, 120);
         let height = area.height.saturating_sub(4).clamp(5, 30);
         let inner =
@@ -270,11 +354,11 @@ impl FollowUp {
             keys.hint(
                 Context::FollowUp,
                 &[
+                    Action::AgendaSession,
                     Action::CycleStatus,
-                    Action::WeighRelevance,
-                    Action::WeighUrgency,
-                    Action::WeighFeasibility,
-                    Action::WeighSupport,
+                    Action::EditTheme,
+                    Action::NextReadingRole,
+                    Action::CycleReading,
                     Action::EditOwner,
                     Action::Merge,
                     Action::Link,
@@ -283,13 +367,13 @@ impl FollowUp {
                     Action::Cancel,
                 ],
             ),
-            t().follow_up_note
+            t().follow_up_criteria_note(&self.programme)
         );
         // The help wraps; one line more than the characters need leaves room for word breaks.
         let help_lines = (hint.chars().count() as u16)
             .div_ceil(inner.width.max(1))
             .saturating_add(1)
-            .min(4);
+            .min(6);
         let field_lines = match (&self.life, &self.owner) {
             (Some(life), _) => life.height(),
             (None, Some(_)) => 4,
@@ -307,22 +391,7 @@ impl FollowUp {
                 .wrap(Wrap { trim: true }),
             help,
         );
-        if let Some(life) = &self.life {
-            life.draw(frame, theme, keys, field);
-        } else if let Some(owner) = &self.owner {
-            let [prompt, input] =
-                Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(field);
-            frame.render_widget(
-                Paragraph::new(format!(
-                    "{} ({})",
-                    t().follow_up_owner_prompt,
-                    keys.hint(Context::Input, &[Action::Save, Action::Cancel])
-                ))
-                .style(theme.base()),
-                prompt,
-            );
-            super::draw_editor(frame, theme, owner, input);
-        }
+        self.draw_field(frame, theme, keys, field);
         if self.items.is_empty() {
             frame.render_widget(
                 Paragraph::new(t().follow_up_empty)
@@ -349,6 +418,9 @@ impl FollowUp {
         ];
         if item.is_question() {
             lines.push(self.criteria_line(item, theme));
+        }
+        if let Some(l) = t().readings_line(&item.annotation, self.reading_role) {
+            lines.push(Line::from(Span::styled(format!("   {l}"), theme.dimmed())));
         }
         lines
     }
@@ -394,7 +466,10 @@ impl FollowUp {
     /// "R hoog · U – · H – · B –", and which listed question it looks like.
     fn criteria_line(&self, item: &FollowUpItem, theme: &Theme) -> Line<'static> {
         let mut spans = vec![Span::styled(
-            format!("   {}", t().criteria_compact(&item.annotation.criteria)),
+            format!(
+                "   {}",
+                t().criteria_compact(&self.programme, &item.annotation.criteria)
+            ),
             theme.base(),
         )];
         if let Some(other) = item.similar.and_then(|j| self.items.get(j)) {
@@ -484,6 +559,9 @@ fn with_state(sessions: &[(String, Session)], name: &str, a: &Annotation) -> Ann
     a.status = Some(state.status);
     a.owner = state.owner;
     a.criteria = state.criteria;
+    a.theme = state.theme;
+    a.support = state.support;
+    a.disagree = state.disagree;
     a
 }
 
@@ -505,76 +583,8 @@ fn mark_near_duplicates(items: &mut [FollowUpItem]) {
     }
 }
 
+mod agenda;
 mod life;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Period;
-    use crate::session::{Anchor, Criteria, QuestionStatus, Role};
-
-    fn item(session: &str, date: &str, id: u64, own: bool) -> FollowUpItem {
-        FollowUpItem {
-            session: session.into(),
-            date: date.parse().unwrap(),
-            annotation: Annotation {
-                code: None,
-                answer: String::new(),
-                result: None,
-                links: Vec::new(),
-                id,
-                kind: AnnotationKind::Onderzoeksvraag,
-                text: "Waarom?".into(),
-                role: Role::Beleid,
-                name: String::new(),
-                time: "2026-09-10T10:00:00+02:00".parse().unwrap(),
-                status: Some(QuestionStatus::Open),
-                owner: String::new(),
-                criteria: Criteria::default(),
-                anchor: Anchor::new(
-                    "jeugd",
-                    "instroom",
-                    Vec::new(),
-                    Period::month(2023, 1),
-                    Period::month(2023, 1),
-                ),
-            },
-            own,
-            similar: None,
-        }
-    }
-
-    #[test]
-    fn equal_numbers_of_different_sessions_get_different_labels() {
-        crate::tui::i18n::set_lang(crate::tui::i18n::Lang::Nl);
-        let f = FollowUp {
-            items: vec![
-                item("2025-09-10-a.toml", "2025-09-10", 2, false),
-                item("2026-09-10-b.toml", "2026-09-10", 2, false),
-                item("2026-09-10-c.toml", "2026-09-10", 2, false),
-                item("2026-09-10-c.toml", "2026-09-10", 3, false),
-                item("2026-11-05-d.toml", "2026-11-05", 2, false),
-                item("2026-11-23-e.toml", "2026-11-23", 2, true),
-            ],
-            selected: 0,
-            merge_from: None,
-            owner: None,
-            life: None,
-            others: Vec::new(),
-            dataset: (String::new(), String::new()),
-            register: Vec::new(),
-        };
-        let labels: Vec<String> = f.items.iter().map(|i| f.label(i)).collect();
-        assert_eq!(
-            labels,
-            [
-                "nr 2 (10 sep 2025)",
-                "nr 2 (2026-09-10-b)",
-                "nr 2 (2026-09-10-c)",
-                "nr 3 (10 sep)",
-                "nr 2 (5 nov)",
-                "nr 2",
-            ]
-        );
-    }
-}
+mod tests;

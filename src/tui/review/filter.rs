@@ -125,6 +125,9 @@ mod tests {
             time: "2026-11-05T10:00:00+01:00".parse().unwrap(),
             status: None,
             owner: String::new(),
+            theme: String::new(),
+            support: Vec::new(),
+            disagree: Vec::new(),
             criteria: Default::default(),
             anchor: anker,
         }

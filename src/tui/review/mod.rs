@@ -24,7 +24,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use filter::{Filter, cycle, parse_period_range};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Loads the dataset a session recorded (its `dataset.pad`), reporting progress to the job it
@@ -69,6 +69,8 @@ pub struct ReviewApp {
     pub sessions: Vec<SessionEntry>,
     pub broken: Vec<BrokenEntry>,
     pub backlog: Vec<BacklogItem>,
+    /// The research programme's criteria and rule the backlog is ordered by.
+    pub programme: crate::session::programme::Programme,
     /// Which questions were merged into which.
     pub merges: merged::Merges,
     /// Current status of every question and action, by (session index, id).
@@ -113,6 +115,14 @@ fn coded(sessions: &mut [SessionEntry]) -> Vec<(String, Session)> {
     pairs
 }
 
+/// The programme beside the sessions folder; a refused file is said and the default used.
+fn programme_of(folder: &str) -> (crate::session::programme::Programme, Option<String>) {
+    match crate::session::programme::Programme::for_sessions(Path::new(folder)) {
+        Ok(p) => (p, None),
+        Err(e) => (Default::default(), Some(e.to_string())),
+    }
+}
+
 impl ReviewApp {
     /// `files` as listed by `session::store::list`: every session file with its session or error.
     pub fn new(
@@ -141,7 +151,8 @@ impl ReviewApp {
             }
         }
         let pairs = coded(&mut sessions);
-        let backlog = backlog::backlog(&pairs);
+        let (programme, message) = programme_of(folder);
+        let backlog = backlog::backlog_for(&pairs, &programme);
         // A question merged into another has that question's status; actions their own.
         let merged: HashMap<(&str, u64), QuestionStatus> = backlog
             .iter()
@@ -165,6 +176,7 @@ impl ReviewApp {
             folder: folder.to_string(),
             merges: merged::Merges::new(&sessions, &backlog),
             backlog,
+            programme,
             sessions,
             broken,
             status,
@@ -178,7 +190,7 @@ impl ReviewApp {
             chart: None,
             help: None,
             theme,
-            message: None,
+            message,
             should_quit: false,
             keymap: Arc::new(Keymap::default()),
             area: Rect::new(0, 0, 120, 40),

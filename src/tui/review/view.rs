@@ -3,7 +3,8 @@
 
 use super::{InputKind, ReviewApp, ReviewFocus, ReviewTab};
 use crate::session::backlog::BacklogItem;
-use crate::session::{Annotation, AnnotationKind, Criterion, QuestionStatus, Session};
+use crate::session::programme::Programme;
+use crate::session::{Annotation, AnnotationKind, QuestionStatus, Session};
 use crate::tui::i18n::{DASH, t};
 use crate::tui::style::Theme;
 use ratatui::Frame;
@@ -306,7 +307,15 @@ fn draw_note_detail(
     }
     if !a.criteria.is_empty() {
         lines.push(Line::from(Span::styled(
-            t().criteria_line(&a.criteria),
+            // The weighed ones only, to keep the text in view in a narrow pane.
+            app.programme.weighed(&a.criteria),
+            theme.dimmed(),
+        )));
+    }
+    let readings = crate::report::describe_readings(&a.support, &a.disagree);
+    if !readings.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("{}: {readings}", t().readings_label()),
             theme.dimmed(),
         )));
     }
@@ -399,14 +408,15 @@ fn draw_sessions(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: Rect) 
     );
 }
 
-/// "R hoog U midden H – B –"
-fn criteria_short(item: &BacklogItem) -> String {
-    Criterion::ALL
+/// "urg hoog   ken –      …": each criterion of the programme by its name's first letters.
+fn criteria_short(programme: &Programme, item: &BacklogItem) -> String {
+    programme
+        .criteria
         .iter()
         .map(|c| {
-            let letter = t().criterion_letter(*c);
-            let level = item.criteria.get(*c).map_or(DASH, |l| t().level(l));
-            format!("{letter} {level:<6}")
+            let short: String = c.name.chars().take(3).collect();
+            let level = item.criteria.get(&c.id).unwrap_or(DASH);
+            format!("{short} {level:<6}")
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -466,7 +476,10 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
                     format!("P{:<3}", item.priority()),
                     theme.base().add_modifier(Modifier::BOLD),
                 ),
-                Span::styled(format!("{}  ", criteria_short(item)), theme.dimmed()),
+                Span::styled(
+                    format!("{}  ", criteria_short(&app.programme, item)),
+                    theme.dimmed(),
+                ),
                 Span::styled(format!("{code}{also}{text}"), theme.base()),
             ]))
         })
@@ -481,7 +494,7 @@ fn draw_questions_tab(frame: &mut Frame, app: &ReviewApp, theme: &Theme, area: R
         &mut state,
     );
     if let Some(item) = questions.get(app.question_selected) {
-        draw_question_detail(frame, item, theme, detail);
+        draw_question_detail(frame, (&app.programme, item), theme, detail);
     }
 }
 
@@ -503,7 +516,12 @@ fn life_lines(item: &BacklogItem, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, area: Rect) {
+fn draw_question_detail(
+    frame: &mut Frame,
+    (programme, item): (&Programme, &BacklogItem),
+    theme: &Theme,
+    area: Rect,
+) {
     let q = item.question();
     let mut lines = vec![Line::from(Span::styled(
         q.text.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -520,7 +538,11 @@ fn draw_question_detail(frame: &mut Frame, item: &BacklogItem, theme: &Theme, ar
             t().question_status(item.status),
             t().review_priority(item.priority()),
             t().owner,
-            t().criteria_line(&item.criteria)
+            // The weighed ones only: the list above has a column per criterion.
+            match programme.weighed(&item.criteria) {
+                w if w.is_empty() => t().not_weighed.to_string(),
+                w => w,
+            }
         ),
         theme.base().fg(theme.accent),
     )));

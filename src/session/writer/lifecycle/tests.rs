@@ -24,6 +24,9 @@ fn note(kind: AnnotationKind, text: &str) -> Annotation {
         time: LocalTime::parse("2026-09-10T10:00:00+02:00").unwrap(),
         status: None,
         owner: String::new(),
+        theme: String::new(),
+        support: Vec::new(),
+        disagree: Vec::new(),
         answer: String::new(),
         criteria: Default::default(),
         result: None,
@@ -386,4 +389,36 @@ fn the_later_of_two_equal_codes_is_renumbered_in_its_own_file_when_written() {
         store::list_coded(dir.path()).1.is_empty(),
         "no duplicate left"
     );
+}
+
+#[test]
+fn a_decision_of_the_agenda_session_follows_the_lifecycle() {
+    let dir = folder();
+    let mut w = open(dir.path(), NOW, session("2026-11-26"));
+    let first = ItemRef {
+        session: EARLIER.into(),
+        id: 1,
+    };
+    // nieuw → geagendeerd, with the reason recorded.
+    w.decide(&first, QuestionStatus::Geagendeerd, "op de agenda")
+        .unwrap();
+    w.set_status(&first, StatusChange::to(QuestionStatus::InOnderzoek))
+        .unwrap();
+    // In onderzoek → geagendeerd is no allowed move: refused, nothing recorded.
+    let before = w.session().changes.len();
+    let refused = w.decide(&first, QuestionStatus::Geagendeerd, "toch later");
+    assert!(
+        matches!(refused, Err(SessionError::Refused { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(w.session().changes.len(), before);
+    // "Later" for a question that stays nieuw: the reason alone is recorded.
+    let third = ItemRef {
+        session: EARLIER.into(),
+        id: 3,
+    };
+    w.decide(&third, QuestionStatus::Open, "eerst de cijfers")
+        .unwrap();
+    let last = w.session().changes.last().unwrap();
+    assert_eq!((last.id, last.note.as_str()), (3, "eerst de cijfers"));
 }

@@ -5,7 +5,7 @@ use super::super::*;
 use super::detail::detail_samples;
 use crate::analysis::mismatch::MismatchKind;
 use crate::model::{Granularity, Period, Soort};
-use crate::session::{AnnotationKind, Criterion, Level, QuestionStatus, Role};
+use crate::session::{AnnotationKind, QuestionStatus, Role};
 
 /// Every text of the catalog of `lang`, named: the fields, the names of every enum value, and
 /// the parameterised texts with sample values.
@@ -25,12 +25,6 @@ fn every_text(lang: Lang) -> Vec<(String, String)> {
     }
     for s in QuestionStatus::ALL {
         add(format!("status {s:?}"), t.question_status(s).into());
-    }
-    for l in Level::ALL {
-        add(format!("level {l:?}"), t.level(l).into());
-    }
-    for c in Criterion::ALL {
-        add(format!("criterion {c:?}"), t.criterion(c).into());
     }
     for g in Granularity::ALL {
         add(format!("granularity {g:?}"), t.granularity(g).into());

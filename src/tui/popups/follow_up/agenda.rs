@@ -159,6 +159,10 @@ impl FollowUp {
             t().agenda_session_title,
             t().question_of(i, count)
         );
+        // The question's code, as the minutes and the agenda by theme name it.
+        if let Some(code) = a.code {
+            title.push_str(&format!(" · {code}"));
+        }
         if !a.theme.is_empty() {
             title.push_str(&format!(" · {}", t().agenda_session_theme(&a.theme)));
         }

@@ -38,10 +38,17 @@ pub(super) fn model(
     });
     keys.truncate(MAX_PLACES);
     let mut view = view.clone();
-    if view.transform.is_none() {
+    let asked = view.transform.is_some();
+    if !asked {
         view.transform = per_thousand(dataset, &keys);
     }
     let mut series = transformed_series(dataset, &keys, view.granularity, &view, hide)?;
+    // Per 1.000 inwoners only where it leaves every place a figure: a place whose population
+    // is of other years would vanish from the chart. Then the counts as they are.
+    if !asked && view.transform.is_some() && series.iter().any(|s| s.points.is_empty()) {
+        view.transform = None;
+        series = transformed_series(dataset, &keys, view.granularity, &view, hide)?;
+    }
     if let Some(range) = view.range {
         super::super::keep_range(&mut series, range);
     }

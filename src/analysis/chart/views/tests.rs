@@ -272,3 +272,17 @@ fn with_several_gemeenten_a_view_keeps_to_its_place() {
     let m = ChartModel::for_view(&d, &v);
     assert!(m.series.iter().all(|s| s.key.breakdown.regio == v.regio));
 }
+
+#[test]
+fn places_without_a_population_for_their_years_are_counted_as_they_are() {
+    // Bijstand (WWB) of Eindhoven and the Netherlands in 2010-2011: the sample has Eindhoven's
+    // population of 2011 but none of the Netherlands before 2020.
+    let d = sample();
+    let v = view("participatie", "wwb", "", ViewKind::Places);
+    let m = chart(view_model(&d, &v, &none));
+    assert_eq!(
+        m.transform, None,
+        "per 1.000 would leave Nederland without a figure"
+    );
+    assert!(m.series.iter().all(|s| !s.points.is_empty()));
+}

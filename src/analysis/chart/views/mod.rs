@@ -80,17 +80,20 @@ fn chosen_source<'d>(
             .filter(|s| s.points.iter().any(|p| p.value.is_some()))
             .filter(|s| fits(s))
     };
-    let order = |s: &Series| {
-        let named = view.reference.as_deref() == Some(s.key.bron.as_str());
-        let listed = view.bronnen.iter().position(|b| *b == s.key.bron);
-        let declared = dataset.meta.bronnen.iter().position(|b| b.id == s.key.bron);
-        (
-            !named,
-            listed.unwrap_or(usize::MAX),
-            declared.unwrap_or(usize::MAX),
-        )
-    };
-    candidates().min_by_key(|s| order(s))
+    candidates().min_by_key(|s| source_rank(dataset, view, &s.key.bron))
+}
+
+/// The order of a view's sources: its reference first, then the ones it names in their order,
+/// then the rest as `[[bronnen]]` lists them.
+fn source_rank(dataset: &Dataset, view: &ViewSpec, bron: &str) -> (bool, usize, usize) {
+    let named = view.reference.as_deref() == Some(bron);
+    let listed = view.bronnen.iter().position(|b| *b == bron);
+    let declared = dataset.meta.bronnen.iter().position(|b| b.id == bron);
+    (
+        !named,
+        listed.unwrap_or(usize::MAX),
+        declared.unwrap_or(usize::MAX),
+    )
 }
 
 /// The dimensions the indicator's sources are split by into at least two parts, in order.

@@ -90,18 +90,10 @@ fn place_keys(dataset: &Dataset, view: &ViewSpec) -> Vec<SeriesKey> {
         .filter(|s| view.shows(&s.key.bron))
         .filter(|s| s.points.iter().any(|p| p.value.is_some()))
         .collect();
-    let order = |s: &Series| {
-        let named = view.reference.as_deref() == Some(s.key.bron.as_str());
-        let listed = view.bronnen.iter().position(|b| *b == s.key.bron);
-        let declared = dataset.meta.bronnen.iter().position(|b| b.id == s.key.bron);
-        (
-            s.key.breakdown.regio.clone(),
-            !named,
-            listed.unwrap_or(usize::MAX),
-            declared.unwrap_or(usize::MAX),
-        )
-    };
-    found.sort_by_key(|s| order(s));
+    found.sort_by_key(|s| {
+        let rank = super::source_rank(dataset, view, &s.key.bron);
+        (s.key.breakdown.regio.clone(), rank)
+    });
     found.into_iter().map(|s| s.key.clone()).collect()
 }
 

@@ -167,7 +167,7 @@ fn after_the_last_item_comes_the_closing_question_with_the_research_questions() 
     );
     let screen = render(&mut app, 120, 40);
     let w = words(&screen);
-    assert!(w.contains("vraag 1 van 2"), "{w}");
+    assert!(w.contains("vraag 1 van 2 · V-0001"), "the code too: {w}");
     assert!(
         w.contains("Waarom loopt de instroom bij aanbieders voor?"),
         "{w}"

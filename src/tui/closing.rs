@@ -76,19 +76,39 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let i = app.agenda_walk.question.min(questions.len() - 1);
     frame.render_widget(
-        Paragraph::new(t().question_of(i + 1, questions.len()))
-            .style(theme.dimmed())
-            .alignment(Alignment::Center),
+        Paragraph::new(match q.code {
+            // The question's code, as everywhere else.
+            Some(code) => format!("{} · {code}", t().question_of(i + 1, questions.len())),
+            None => t().question_of(i + 1, questions.len()),
+        })
+        .style(theme.dimmed())
+        .alignment(Alignment::Center),
         position,
     );
-    let margin = area.width / 10;
+    draw_question_text(frame, theme, &q.text, (question, area.width / 10));
+    draw_about(frame, app, q, about);
+}
+
+/// A research question large for the room: bold, centred between two rules, `margin` columns in
+/// from each side of `area` and centred in its height (the closing question, the agenda session).
+pub(crate) fn draw_question_text(
+    frame: &mut Frame,
+    theme: &crate::tui::style::Theme,
+    text: &str,
+    (area, margin): (Rect, u16),
+) {
+    let width = area.width.saturating_sub(2 * margin);
+    // The wrapped lines counted roughly (and the two rules), the rest split above and below.
+    let lines = (text.chars().count() as u16).div_ceil(width.max(1)) + 2;
+    let pad = area.height.saturating_sub(lines) / 2;
     let text_area = Rect {
-        x: question.x + margin,
-        width: question.width.saturating_sub(2 * margin),
-        ..question
+        x: area.x + margin,
+        y: area.y + pad,
+        width,
+        height: lines.min(area.height - pad),
     };
     frame.render_widget(
-        Paragraph::new(q.text.clone())
+        Paragraph::new(text.to_string())
             .style(theme.base().add_modifier(Modifier::BOLD))
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true })
@@ -99,7 +119,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             ),
         text_area,
     );
-    draw_about(frame, app, q, about);
 }
 
 /// Who asked it, where it points, and how the room weighed it.

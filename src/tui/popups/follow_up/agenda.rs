@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui_textarea::{CursorMove, TextArea};
 
 impl FollowUp {
@@ -171,28 +171,7 @@ impl FollowUp {
             head,
         );
         let margin = area.width / 10;
-        let width = question.width.saturating_sub(2 * margin);
-        // Centred in its space: the wrapped lines counted roughly, the rest split above.
-        let lines = (a.text.chars().count() as u16).div_ceil(width.max(1)) + 2;
-        let pad = question.height.saturating_sub(lines) / 2;
-        let text_area = Rect {
-            x: question.x + margin,
-            y: question.y + pad,
-            width,
-            height: lines.min(question.height - pad),
-        };
-        frame.render_widget(
-            Paragraph::new(a.text.clone())
-                .style(theme.base().add_modifier(Modifier::BOLD))
-                .alignment(Alignment::Center)
-                .wrap(Wrap { trim: true })
-                .block(
-                    Block::default()
-                        .borders(Borders::TOP | Borders::BOTTOM)
-                        .border_style(theme.dimmed()),
-                ),
-            text_area,
-        );
+        crate::tui::closing::draw_question_text(frame, theme, &a.text, (question, margin));
         let about = t().agenda_session_origin(
             &format!("{} · {}", a.anchor.indicator, t().anchor_period(&a.anchor)),
             (&t().date(item.date), &self.origin_title(item)),

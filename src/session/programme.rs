@@ -153,7 +153,9 @@ impl Programme {
             ProgrammeError(format!("{file}:{line}:{col}: {message}"))
         };
         let parsed: File = toml::from_str(text).map_err(|e| {
+            // The parser's English in Dutch, as for every other file duiden reads.
             let message = crate::load::toml_message::message_of(&e, text);
+            let message = crate::load::toml_message::dutch(&message);
             at(e.span().map_or(0, |s| s.start), &message)
         })?;
         let rule = match parsed.priority.regel.get_ref().as_str() {

@@ -89,9 +89,14 @@ fn errors_name_file_line_and_column_and_what_was_expected() {
         ),
         (
             "[prioriteit]\nregel = \"som\"\nuitleg = \"x\"\n[[criteria]]\nid = \"a\"\nnaam = \"A\"\nschaal = [\"l\", \"h\"]\nkleur = \"rood\"\n",
-            "p.toml:8:1: ",
+            "p.toml:8:1: onbekend veld `kleur`; verwacht een van `id`",
         ),
         ("[prioriteit\n", "p.toml:1:"),
+        // The parser's own messages in Dutch too.
+        (
+            "[prioriteit]\nregel = \"som\"\n",
+            "p.toml:1:1: veld `uitleg` ontbreekt",
+        ),
     ];
     for (text, start) in cases {
         let e = Programme::from_toml("p.toml", text).unwrap_err();

@@ -13,25 +13,13 @@ fn session(date: &str, kinds: &[AnnotationKind]) -> Session {
         },
     );
     for k in kinds {
-        s.add(Annotation {
-            id: 0,
-            code: None,
-            kind: *k,
-            text: "t".into(),
-            role: Role::Analist,
-            name: String::new(),
-            time: LocalTime::parse("2026-11-05T10:00:00+01:00").unwrap(),
-            status: None,
-            owner: String::new(),
-            theme: String::new(),
-            support: Vec::new(),
-            disagree: Vec::new(),
-            answer: String::new(),
-            criteria: Default::default(),
-            result: None,
-            links: Vec::new(),
-            anchor: Anchor::new("jeugd", "instroom", vec![], p(), p()),
-        });
+        s.add(Annotation::said(
+            *k,
+            "t",
+            Role::Analist,
+            LocalTime::parse("2026-11-05T10:00:00+01:00").unwrap(),
+            Anchor::new("jeugd", "instroom", vec![], p(), p()),
+        ));
     }
     s
 }

@@ -172,6 +172,36 @@ pub struct Annotation {
 }
 
 impl Annotation {
+    /// A remark said by `role` at `time` about `anchor`, with nothing else recorded yet (no
+    /// name, status, owner, criteria, code, answer or links); [`Session::add`] gives it its id.
+    pub fn said(
+        kind: AnnotationKind,
+        text: &str,
+        role: Role,
+        time: LocalTime,
+        anchor: Anchor,
+    ) -> Annotation {
+        Annotation {
+            id: 0,
+            code: None,
+            kind,
+            text: text.to_string(),
+            role,
+            name: String::new(),
+            time,
+            status: None,
+            owner: String::new(),
+            theme: String::new(),
+            support: Vec::new(),
+            disagree: Vec::new(),
+            answer: String::new(),
+            criteria: Criteria::default(),
+            result: None,
+            links: Vec::new(),
+            anchor,
+        }
+    }
+
     /// The status, with a question or action without one counted as open; `None` for kinds
     /// without status.
     pub fn effective_status(&self) -> Option<QuestionStatus> {

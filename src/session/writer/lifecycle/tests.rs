@@ -14,25 +14,13 @@ const NOW: &str = "2026-11-26-nu.toml";
 
 fn note(kind: AnnotationKind, text: &str) -> Annotation {
     let march = crate::model::Period::parse("2021-03").unwrap().0;
-    Annotation {
-        id: 0,
-        code: None,
+    Annotation::said(
         kind,
-        text: text.into(),
-        role: Role::Toegang,
-        name: String::new(),
-        time: LocalTime::parse("2026-09-10T10:00:00+02:00").unwrap(),
-        status: None,
-        owner: String::new(),
-        theme: String::new(),
-        support: Vec::new(),
-        disagree: Vec::new(),
-        answer: String::new(),
-        criteria: Default::default(),
-        result: None,
-        links: Vec::new(),
-        anchor: Anchor::new("jeugd", "instroom", vec![], march, march),
-    }
+        text,
+        Role::Toegang,
+        LocalTime::parse("2026-09-10T10:00:00+02:00").unwrap(),
+        Anchor::new("jeugd", "instroom", vec![], march, march),
+    )
 }
 
 fn session(date: &str) -> Session {

@@ -145,23 +145,14 @@ fn a_link_picks_the_kind_then_another_question_by_code() {
     let march = crate::model::Period::month(2023, 3);
     for (n, text) in [(1, "Eigen vraag"), (3, "Andere vraag")] {
         s.add(Annotation {
-            id: 0,
             code: Some(Code::new(crate::session::CodeKind::Vraag, n)),
-            kind: AnnotationKind::Onderzoeksvraag,
-            text: text.into(),
-            role: Role::Beleid,
-            name: String::new(),
-            time: LocalTime::parse("2026-09-10T10:00:00+02:00").unwrap(),
-            status: None,
-            owner: String::new(),
-            theme: String::new(),
-            support: Vec::new(),
-            disagree: Vec::new(),
-            answer: String::new(),
-            criteria: Default::default(),
-            result: None,
-            links: Vec::new(),
-            anchor: Anchor::new("jeugd", "instroom", vec![], march, march),
+            ..Annotation::said(
+                AnnotationKind::Onderzoeksvraag,
+                text,
+                Role::Beleid,
+                LocalTime::parse("2026-09-10T10:00:00+02:00").unwrap(),
+                Anchor::new("jeugd", "instroom", vec![], march, march),
+            )
         });
     }
     let sessions = vec![("2026-09-10-a.toml".to_string(), s)];
